@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
+import { createConnectionEngine, LOCKDOWN_STATEMENTS } from './connectionEngine';
+import type { Engine } from './types';
+
+/**
+ * The same DuckDB-wasm engine, built for Node (the blocking build), for unit tests and scripts. Each call makes a
+ * fresh, independent instance configured exactly like the browser one.
+ */
+export async function createNodeEngine(): Promise<Engine> {
+  const require = createRequire(import.meta.url);
+  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+  const db = await createDuckDB(
+    {
+      mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
+      eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') },
+    },
+    new VoidLogger(),
+    NODE_RUNTIME,
+  );
+  await db.instantiate(() => {});
+  db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const connection = db.connect();
+  for (const statement of LOCKDOWN_STATEMENTS) connection.query(statement);
+  return createConnectionEngine({
+    run: async (sql) => connection.query(sql),
+    async runPrepared(sql, params) {
+      const statement = connection.prepare(sql);
+      try {
+        return statement.query(...params);
+      } finally {
+        statement.close();
+      }
+    },
+    registerFileBuffer: async (name, bytes) => db.registerFileBuffer(name, bytes),
+    dropFile: async (name) => db.dropFile(name),
+  });
+}

@@ -1,0 +1,30 @@
+/** A value that can be bound to a `?` placeholder of a prepared statement. */
+export type SqlParam = string | number | boolean | null;
+
+/** One result row: column name → plain JS value (number, string, boolean or null). */
+export type Row = Record<string, unknown>;
+
+/**
+ * The whole public surface of the database engine. Everything above `src/engine` talks to DuckDB through this
+ * interface only, so a test can hand in a plain object instead of a real engine.
+ */
+export interface Engine {
+  /**
+   * Runs one SQL statement and returns its rows as plain objects: integers and decimals as JS numbers, DATE as
+   * `YYYY-MM-DD`, TIMESTAMP as an ISO 8601 string. With `params`, the statement is prepared and the values are bound
+   * to its `?` placeholders in order. Fails with a {@link QueryError} that carries the SQL.
+   */
+  query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  /** Makes `bytes` readable by SQL under the virtual file name `name` (e.g. in `read_csv('name')`). */
+  registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
+  /** Forgets a file registered with {@link Engine.registerFileBuffer}; its bytes can then be garbage-collected. */
+  dropFile(name: string): Promise<void>;
+}
+
+/** Where the engine's start-up has got to, for a progress display. */
+export type EnginePhase =
+  | { phase: 'idle' }
+  | { phase: 'downloading'; loadedBytes: number; totalBytes: number | null }
+  | { phase: 'starting' }
+  | { phase: 'ready'; bundle: string; version: string }
+  | { phase: 'failed'; message: string };

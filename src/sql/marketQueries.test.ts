@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeEngine } from '../engine/nodeEngine';
+import type { Engine } from '../engine';
+import {
+  buildDimensionMembersQuery,
+  buildKpiQuery,
+  buildRankingQuery,
+  buildTimeExtentQuery,
+  buildTrendQuery,
+} from './marketQueries';
+import type { MeasureSpec, SliceSpec } from './slice';
+
+// A small hand-written fixture; every expectation below is recomputed from it in plain JS.
+const FIXTURE = [
+  { month: '2013-01-01', mp: 'A', cc: 'RU', v: 8 },
+  { month: '2013-02-01', mp: 'A', cc: 'RU', v: 12 },
+  { month: '2013-02-01', mp: 'B', cc: 'RU', v: 4 },
+  { month: '2014-01-01', mp: 'A', cc: 'RU', v: 10 },
+  { month: '2014-01-01', mp: 'B', cc: 'RU', v: 5 },
+  { month: '2014-02-01', mp: 'A', cc: 'RU', v: 20 },
+  { month: '2014-02-01', mp: 'B', cc: 'RU', v: 7 },
+  { month: '2014-02-01', mp: 'A', cc: 'MX', v: 3 },
+  { month: '2014-02-01', mp: "C'q", cc: 'MX', v: 1 },
+];
+type FixtureRow = (typeof FIXTURE)[number];
+
+const slice = (overrides: Partial<SliceSpec> = {}): SliceSpec => ({
+  table: 'fixture table',
+  timeColumn: 'month',
+  range: { from: '2014-01-01', to: '2014-02-01' },
+  filters: [],
+  ...overrides,
+});
+const sum: MeasureSpec = { column: 'visits', overTime: 'sum' };
+const mean: MeasureSpec = { column: 'visits', overTime: 'mean' };
+
+function inRange(row: FixtureRow, from: string, to: string) {
+  return row.month >= from && row.month <= to;
+}
+function monthlyTotals(rows: FixtureRow[]) {
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(row.month, (totals.get(row.month) ?? 0) + row.v);
+  return [...totals.values()];
+}
+const average = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+describe('market query builders', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await createNodeEngine();
+    const values = FIXTURE.map(
+      (row) => `(DATE '${row.month}', '${row.mp.replaceAll("'", "''")}', '${row.cc}', ${row.v})`,
+    ).join(', ');
+    await engine.query(
+      `CREATE TABLE "fixture table" AS SELECT * FROM (VALUES ${values}) t(month, marketplace, country, visits)`,
+    );
+  });
+
+  it('quotes every identifier in the generated text', () => {
+    const sql = buildTrendQuery(slice({ filters: [{ column: 'country', values: ['RU'] }] }), sum, 'marketplace', 5);
+    expect(sql).toContain('FROM "fixture table"');
+    expect(sql).toContain(`"country" IN ('RU')`);
+    expect(sql).toContain(`"month" BETWEEN DATE '2014-01-01' AND DATE '2014-02-01'`);
+    expect(sql).toContain('LIMIT 5');
+  });
+
+  it('trend: monthly sums per series, gaps stay gaps', async () => {
+    const rows = await engine.query(buildTrendQuery(slice(), sum, 'marketplace', 10));
+    const expected = new Map<string, number>();
+    for (const row of FIXTURE.filter((r) => inRange(r, '2014-01-01', '2014-02-01'))) {
+      const key = `${row.month}|${row.mp}`;
+      expected.set(key, (expected.get(key) ?? 0) + row.v);
+    }
+    expect(rows).toHaveLength(expected.size);
+    for (const row of rows) {
+      expect(row.value).toBe(expected.get(`${String(row.month)}|${String(row.series)}`));
+      expect(row.series_total).toBe(3);
+    }
+    // C'q has no January row: absent, not zero.
+    expect(rows.find((r) => r.series === "C'q" && r.month === '2014-01-01')).toBeUndefined();
+  });
+
+  it('trend: keeps only the largest series', async () => {
+    const rows = await engine.query(buildTrendQuery(slice(), sum, 'marketplace', 1));
+    expect(new Set(rows.map((r) => r.series))).toEqual(new Set(['A']));
+  });
+
+  it('ranking: mean of monthly totals, shares sum to 1', async () => {
+    const rows = await engine.query(buildRankingQuery(slice(), mean, 'country', 10));
+    const current = FIXTURE.filter((r) => inRange(r, '2014-01-01', '2014-02-01'));
+    const ru = average(monthlyTotals(current.filter((r) => r.cc === 'RU')));
+    const mx = average(monthlyTotals(current.filter((r) => r.cc === 'MX')));
+    expect(rows.map((r) => r.key)).toEqual(['RU', 'MX']);
+    expect(rows[0]!.value).toBeCloseTo(ru, 10);
+    expect(rows[1]!.value).toBeCloseTo(mx, 10);
+    expect(rows.reduce((total, r) => total + Number(r.share), 0)).toBeCloseTo(1, 10);
+  });
+
+  it('kpi: period vs the year before, and the leader', async () => {
+    const filtered = slice({ filters: [{ column: 'country', values: ['RU'] }] });
+    const [row] = await engine.query(
+      buildKpiQuery(filtered, mean, 'marketplace', { from: '2013-01-01', to: '2013-02-01' }),
+    );
+    const ru = FIXTURE.filter((r) => r.cc === 'RU');
+    const current = ru.filter((r) => inRange(r, '2014-01-01', '2014-02-01'));
+    const previous = ru.filter((r) => inRange(r, '2013-01-01', '2013-02-01'));
+    expect(row).toEqual({
+      current: average(monthlyTotals(current)),
+      current_months: 2,
+      previous: average(monthlyTotals(previous)),
+      previous_months: 2,
+      leader: 'A',
+      leader_value: average(monthlyTotals(current.filter((r) => r.mp === 'A'))),
+    });
+  });
+
+  it('kpi: an empty slice gives nulls, not zeros', async () => {
+    const [row] = await engine.query(
+      buildKpiQuery(slice({ filters: [{ column: 'country', values: ['ZZ'] }] }), sum, 'marketplace', {
+        from: '2013-01-01',
+        to: '2013-02-01',
+      }),
+    );
+    expect(row).toMatchObject({ current: null, current_months: 0, leader: null });
+  });
+
+  it('filters on hostile values bind as data', async () => {
+    const rows = await engine.query(
+      buildRankingQuery(slice({ filters: [{ column: 'marketplace', values: ["C'q", "x') OR 1=1 --"] }] }), sum, 'marketplace', 5),
+    );
+    expect(rows.map((r) => r.key)).toEqual(["C'q"]);
+  });
+
+  it('dimension members and time extent', async () => {
+    const members = await engine.query(buildDimensionMembersQuery('fixture table', 'marketplace', 'visits'));
+    expect(members.map((m) => m.value)).toEqual(['A', 'B', "C'q"]);
+    const [extent] = await engine.query(buildTimeExtentQuery('fixture table', 'month'));
+    expect(extent).toEqual({ first_month: '2013-01-01', last_month: '2014-02-01', row_count: FIXTURE.length });
+  });
+
+  it('rejects a non-integer limit before any SQL is made', () => {
+    expect(() => buildRankingQuery(slice(), sum, 'country', 0)).toThrow(/positive integer/);
+    expect(() => buildTrendQuery(slice(), sum, 'country', 1.5)).toThrow(/positive integer/);
+  });
+});

@@ -1,0 +1,114 @@
+import { quoteIdentifier } from './literals';
+import { buildWhere, timeAggregateFunction, type MeasureSpec, type SliceSpec } from './slice';
+
+/**
+ * Monthly series of a measure, one series per member of `seriesColumn`, limited to the `seriesLimit` largest series
+ * over the slice. Rows: `month` (date), `series`, `value`, and `series_total` (how many series there were before the
+ * limit), ordered by month then series. Months with no rows for a series are absent (gaps, not zeros).
+ */
+export function buildTrendQuery(
+  slice: SliceSpec,
+  measure: MeasureSpec,
+  seriesColumn: string,
+  seriesLimit: number,
+): string {
+  assertPositiveInteger(seriesLimit, 'seriesLimit');
+  const time = quoteIdentifier(slice.timeColumn);
+  const series = quoteIdentifier(seriesColumn);
+  const value = quoteIdentifier(measure.column);
+  const combine = timeAggregateFunction(measure.overTime);
+  return `WITH monthly AS (
+  SELECT ${time} AS month, ${series} AS series, SUM(${value}) AS value
+  FROM ${quoteIdentifier(slice.table)}
+  WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL
+  GROUP BY ALL
+), ranked AS (
+  SELECT series, ${combine}(value) AS weight FROM monthly GROUP BY series
+  ORDER BY weight DESC, series LIMIT ${seriesLimit}
+)
+SELECT month, series, value, (SELECT COUNT(DISTINCT series) FROM monthly) AS series_total
+FROM monthly WHERE series IN (SELECT series FROM ranked)
+ORDER BY month, series`;
+}
+
+/**
+ * Ranks the members of `groupColumn` by the measure over the slice (monthly totals combined over time). Rows: `key`,
+ * `value`, `share` (of the total over all members, 0–1), `group_total` (members before the limit).
+ */
+export function buildRankingQuery(slice: SliceSpec, measure: MeasureSpec, groupColumn: string, limit: number): string {
+  assertPositiveInteger(limit, 'limit');
+  const time = quoteIdentifier(slice.timeColumn);
+  const group = quoteIdentifier(groupColumn);
+  const value = quoteIdentifier(measure.column);
+  const combine = timeAggregateFunction(measure.overTime);
+  return `WITH monthly AS (
+  SELECT ${time} AS month, ${group} AS key, SUM(${value}) AS value
+  FROM ${quoteIdentifier(slice.table)}
+  WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL
+  GROUP BY ALL
+), combined AS (
+  SELECT key, ${combine}(value) AS value FROM monthly GROUP BY key
+)
+SELECT key, value, value / NULLIF(SUM(value) OVER (), 0) AS share, COUNT(*) OVER () AS group_total
+FROM combined
+ORDER BY value DESC, key
+LIMIT ${limit}`;
+}
+
+/**
+ * Headline figures for a slice: the measure over the period (`current`) and over `previousRange` (`previous`), how
+ * many months had data in each, and the leading member of `leaderColumn` with its value. Exactly one row.
+ */
+export function buildKpiQuery(
+  slice: SliceSpec,
+  measure: MeasureSpec,
+  leaderColumn: string,
+  previousRange: { from: string; to: string },
+): string {
+  const time = quoteIdentifier(slice.timeColumn);
+  const leader = quoteIdentifier(leaderColumn);
+  const value = quoteIdentifier(measure.column);
+  const combine = timeAggregateFunction(measure.overTime);
+  const table = quoteIdentifier(slice.table);
+  return `WITH current_rows AS (
+  SELECT ${time} AS month, ${leader} AS key, ${value} AS value
+  FROM ${table} WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL
+), current_months AS (
+  SELECT month, SUM(value) AS total FROM current_rows GROUP BY month
+), previous_months AS (
+  SELECT ${time} AS month, SUM(${value}) AS total
+  FROM ${table} WHERE ${buildWhere(slice, previousRange)} AND ${value} IS NOT NULL
+  GROUP BY month
+), leaders AS (
+  SELECT key, ${combine}(total) AS value
+  FROM (SELECT month, key, SUM(value) AS total FROM current_rows GROUP BY ALL)
+  GROUP BY key ORDER BY value DESC, key LIMIT 1
+)
+SELECT
+  (SELECT ${combine}(total) FROM current_months) AS current,
+  (SELECT COUNT(*) FROM current_months) AS current_months,
+  (SELECT ${combine}(total) FROM previous_months) AS previous,
+  (SELECT COUNT(*) FROM previous_months) AS previous_months,
+  (SELECT key FROM leaders) AS leader,
+  (SELECT value FROM leaders) AS leader_value`;
+}
+
+/** Distinct members of a dimension with their total weight (largest first), for filter pickers. */
+export function buildDimensionMembersQuery(table: string, column: string, weightColumn: string): string {
+  const member = quoteIdentifier(column);
+  return `SELECT ${member} AS value, SUM(${quoteIdentifier(weightColumn)}) AS weight
+FROM ${quoteIdentifier(table)}
+WHERE ${member} IS NOT NULL
+GROUP BY 1
+ORDER BY weight DESC NULLS LAST, value`;
+}
+
+/** First and last month and the row count of a table. */
+export function buildTimeExtentQuery(table: string, timeColumn: string): string {
+  const time = quoteIdentifier(timeColumn);
+  return `SELECT MIN(${time}) AS first_month, MAX(${time}) AS last_month, COUNT(*) AS row_count FROM ${quoteIdentifier(table)}`;
+}
+
+function assertPositiveInteger(value: number, name: string): void {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
+}

@@ -1,0 +1,38 @@
+import { quoteIdentifier, sqlDate, sqlLiteral } from './literals';
+
+/** How a measure's monthly totals combine over several months: summed (GMV, orders) or averaged (monthly visitors). */
+export type TimeAggregate = 'sum' | 'mean';
+
+/** A numeric column and how it aggregates. Within a month, values are always summed across dimension members. */
+export interface MeasureSpec {
+  column: string;
+  overTime: TimeAggregate;
+}
+
+/** Which rows of a table a query looks at: a month range and, per dimension column, the allowed values. */
+export interface SliceSpec {
+  table: string;
+  timeColumn: string;
+  /** Inclusive range of first-of-month dates, `YYYY-MM-DD`. */
+  range: { from: string; to: string };
+  /** An empty `values` list means "no filter on this column". */
+  filters: ReadonlyArray<{ column: string; values: readonly string[] }>;
+}
+
+/** The WHERE clause for a slice, optionally over a different month range (e.g. the year before). */
+export function buildWhere(slice: SliceSpec, range = slice.range): string {
+  const conditions = [
+    `${quoteIdentifier(slice.timeColumn)} BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`,
+  ];
+  for (const filter of slice.filters) {
+    if (filter.values.length === 0) continue;
+    const list = filter.values.map((value) => sqlLiteral(value)).join(', ');
+    conditions.push(`${quoteIdentifier(filter.column)} IN (${list})`);
+  }
+  return conditions.join(' AND ');
+}
+
+/** SQL aggregate that combines monthly totals over time. */
+export function timeAggregateFunction(overTime: TimeAggregate): 'SUM' | 'AVG' {
+  return overTime === 'sum' ? 'SUM' : 'AVG';
+}

@@ -1,0 +1,27 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// Dates in tests are calendar months, never local timestamps: pin the zone for every test process.
+process.env.TZ = 'UTC';
+
+export default defineConfig({
+  plugins: [react()],
+  // DuckDB-wasm ships its own workers and wasm; pre-bundling it breaks their relative URLs in dev.
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  build: {
+    target: 'es2022',
+    // The wasm files are fetched by the worker, never inlined.
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 1200,
+  },
+  server: { port: 5173 },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    env: { TZ: 'UTC', LANG: 'en_US.UTF-8' },
+  },
+});
