@@ -52,6 +52,8 @@ export async function startBrowserEngine(phase: PhaseStore): Promise<Engine> {
       }
     },
     registerFileBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
-    dropFile: (name) => db.dropFile(name),
+    async dropFile(name) {
+      await db.dropFile(name);
+    },
   });
 }

@@ -1,0 +1,39 @@
+import { useSyncExternalStore } from 'react';
+import { enginePhase } from '../engine';
+import { datasetLoadProgress } from '../data';
+import { formatBytes } from '../lib/format';
+
+/** Start-up in words and as a fraction, from the engine's phase and the dataset loader's progress. */
+export function useStartupStatus(): { done: boolean; label: string; fraction?: number; failed: boolean } {
+  const phase = useSyncExternalStore(enginePhase.subscribe, enginePhase.get);
+  const datasets = useSyncExternalStore(datasetLoadProgress.subscribe, datasetLoadProgress.get);
+  switch (phase.phase) {
+    case 'idle':
+      return { done: false, failed: false, label: 'Starting the query engine…' };
+    case 'downloading':
+      return {
+        done: false,
+        failed: false,
+        label: phase.totalBytes
+          ? `Downloading the query engine: ${formatBytes(phase.loadedBytes)} of ${formatBytes(phase.totalBytes)}`
+          : `Downloading the query engine: ${formatBytes(phase.loadedBytes)}`,
+        fraction: phase.totalBytes ? (phase.loadedBytes / phase.totalBytes) * 0.7 : undefined,
+      };
+    case 'starting':
+      return { done: false, failed: false, label: 'Starting the query engine…', fraction: 0.75 };
+    case 'failed':
+      return { done: false, failed: true, label: `The query engine could not start: ${phase.message}` };
+    case 'ready':
+      if (!datasets || datasets.current !== null) {
+        const loaded = datasets?.loaded ?? 0;
+        const total = datasets?.total ?? 1;
+        return {
+          done: false,
+          failed: false,
+          label: datasets?.current ? `Loading datasets: ${datasets.current}` : 'Loading datasets…',
+          fraction: 0.8 + 0.2 * (loaded / total),
+        };
+      }
+      return { done: true, failed: false, label: `DuckDB ${phase.version} (${phase.bundle})` };
+  }
+}

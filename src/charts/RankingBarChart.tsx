@@ -1,0 +1,63 @@
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { TooltipContentProps } from 'recharts';
+
+export interface RankingBar {
+  key: string;
+  label: string;
+  value: number;
+  /** Share of the total, 0–1, shown in the tooltip when known. */
+  share: number | null;
+}
+
+export interface RankingBarChartProps {
+  bars: readonly RankingBar[];
+  color: string;
+  formatAxis: (value: number) => string;
+  formatValue: (value: number) => string;
+  formatShare: (share: number) => string;
+  ariaLabel: string;
+}
+
+/** Horizontal bars, largest first, one row per member. A pure function of its props. */
+export function RankingBarChart(props: RankingBarChartProps) {
+  const { bars, color, formatAxis, ariaLabel } = props;
+  const height = Math.max(160, bars.length * 28 + 40);
+  return (
+    <div className="chart" role="img" aria-label={ariaLabel} data-testid="ranking-chart">
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={[...bars]} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
+          <CartesianGrid stroke="var(--grid)" horizontal={false} />
+          <XAxis type="number" tickFormatter={formatAxis} tick={{ fill: 'var(--muted)', fontSize: 12 }} stroke="var(--axis)" />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={130}
+            tick={{ fill: 'var(--text)', fontSize: 12 }}
+            stroke="var(--axis)"
+            interval={0}
+          />
+          <Tooltip cursor={{ fill: 'var(--hover)' }} content={(tooltip) => <RankingTooltip {...tooltip} chart={props} />} />
+          <Bar dataKey="value" isAnimationActive={false} radius={[0, 3, 3, 0]}>
+            {bars.map((bar) => (
+              <Cell key={bar.key} fill={color} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+function RankingTooltip({ active, payload, chart }: TooltipContentProps & { chart: RankingBarChartProps }) {
+  const bar = active ? (payload?.[0]?.payload as RankingBar | undefined) : undefined;
+  if (!bar) return null;
+  return (
+    <div className="tooltip">
+      <p className="tooltip-title">{bar.label}</p>
+      <p>
+        <span className="tooltip-value">{chart.formatValue(bar.value)}</span>
+        {bar.share !== null ? <span className="tooltip-note"> · {chart.formatShare(bar.share)} of total</span> : null}
+      </p>
+    </div>
+  );
+}

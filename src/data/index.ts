@@ -1,0 +1,16 @@
+/** The semantic model, the bundled datasets and the query options the features use. */
+export type { DatasetModel, DimensionDef, MeasureDef } from './model';
+export { findDimension, findMeasure } from './model';
+export { MARKET_MODEL } from './marketModel';
+export { resolveView, type DatasetCatalog, type ResolvedView } from './resolveView';
+export { getMarketDatabase, datasetLoadProgress } from './marketDatabase';
+export type { KpiSummary, TrendSeries, Ranking } from './queries/marketQueries';
+export type { PublishedFigure, MarketEvent } from './queries/referenceQueries';
+export {
+  catalogQuery,
+  kpiQuery,
+  trendQuery,
+  rankingQuery,
+  publishedFiguresQuery,
+  eventsQuery,
+} from './queryOptions';

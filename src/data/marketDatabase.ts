@@ -1,0 +1,39 @@
+import { getEngine, type Engine } from '../engine';
+import { createExternalStore } from '../lib/externalStore';
+import { BUNDLED_FILE_URLS } from './bundledFileUrls';
+import { loadBundledDatasets, type DatasetLoadProgress } from './loadBundledDatasets';
+
+/** Progress of loading the bundled datasets, for the start-up display. */
+export const datasetLoadProgress = createExternalStore<DatasetLoadProgress | null>(null);
+
+let shared: Promise<Engine> | null = null;
+
+/**
+ * The engine with the bundled datasets loaded, started once. The CSV downloads start at once, in parallel with the
+ * engine's own download, so neither waits for the other.
+ */
+export function getMarketDatabase(): Promise<Engine> {
+  shared ??= (async () => {
+    const downloads = new Map(
+      Object.entries(BUNDLED_FILE_URLS).map(([fileName, url]) => [fileName, fetchBytes(fileName, url)]),
+    );
+    for (const download of downloads.values()) download.catch(() => {});
+    const engine = await getEngine();
+    await loadBundledDatasets(
+      engine,
+      (fileName) => downloads.get(fileName) ?? Promise.reject(new Error(`${fileName} is not bundled`)),
+      (progress) => datasetLoadProgress.set(progress),
+    );
+    return engine;
+  })().catch((error: unknown) => {
+    shared = null;
+    throw error;
+  });
+  return shared;
+}
+
+async function fetchBytes(fileName: string, url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${fileName}: the server answered ${response.status} ${response.statusText}`);
+  return new Uint8Array(await response.arrayBuffer());
+}

@@ -1,0 +1,50 @@
+import type { TimeAggregate } from '../sql';
+
+/** A column that slices the data: marketplace, country, channel… */
+export interface DimensionDef {
+  id: string;
+  column: string;
+  label: string;
+  /** Plural, for pickers: "marketplaces". */
+  pluralLabel: string;
+  /** How members are shown: country codes get a flag and a name. */
+  display: 'text' | 'country';
+}
+
+/** A numeric column, with its unit and how it combines over months. */
+export interface MeasureDef {
+  id: string;
+  column: string;
+  label: string;
+  unit: 'count' | 'usd';
+  /** Summed within a month across dimension members; combined over months with this. */
+  overTime: TimeAggregate;
+  /** How the combined value is described next to a number: "avg. monthly", "total". */
+  periodLabel: string;
+  description: string;
+}
+
+/**
+ * The semantic model of a dataset: which column is time, which are dimensions and which are measures. Views are
+ * written against this model, never against the bundled column names, so they work on any dataset that has one.
+ */
+export interface DatasetModel {
+  id: string;
+  label: string;
+  table: string;
+  timeColumn: string;
+  dimensions: readonly DimensionDef[];
+  measures: readonly MeasureDef[];
+  defaultMeasure: string;
+  /** Synthetic data is labelled as such wherever it is shown. */
+  provenance: 'synthetic' | 'published' | 'uploaded';
+  sourceLine: string;
+}
+
+export function findMeasure(model: DatasetModel, id: string | null): MeasureDef | undefined {
+  return model.measures.find((measure) => measure.id === id);
+}
+
+export function findDimension(model: DatasetModel, id: string): DimensionDef | undefined {
+  return model.dimensions.find((dimension) => dimension.id === id);
+}

@@ -1,0 +1,134 @@
+import type { Engine } from '../../engine';
+import {
+  buildDimensionMembersQuery,
+  buildKpiQuery,
+  buildRankingQuery,
+  buildTimeExtentQuery,
+  buildTrendQuery,
+} from '../../sql';
+import { dateToMonth } from '../../lib/months';
+import type { DatasetModel } from '../model';
+import { measureOf, sliceFor, type DatasetCatalog, type ResolvedView } from '../resolveView';
+
+/** The months and dimension members of a dataset. */
+export async function fetchCatalog(engine: Engine, model: DatasetModel): Promise<DatasetCatalog> {
+  const [extent] = await engine.query<{ first_month: string | null; last_month: string | null; row_count: number }>(
+    buildTimeExtentQuery(model.table, model.timeColumn),
+  );
+  if (!extent?.first_month || !extent.last_month) throw new Error(`dataset ${model.label} has no rows`);
+  const weight = model.measures.find((measure) => measure.id === model.defaultMeasure)!.column;
+  const members: Record<string, string[]> = {};
+  for (const dimension of model.dimensions) {
+    const rows = await engine.query<{ value: string }>(buildDimensionMembersQuery(model.table, dimension.column, weight));
+    members[dimension.id] = rows.map((row) => String(row.value));
+  }
+  return {
+    firstMonth: dateToMonth(extent.first_month),
+    lastMonth: dateToMonth(extent.last_month),
+    rowCount: extent.row_count,
+    members,
+  };
+}
+
+/** Headline numbers for the selected period and the same months a year earlier. */
+export interface KpiSummary {
+  current: number | null;
+  /** Null when the year before has fewer months with data than the period: a partial comparison would mislead. */
+  previous: number | null;
+  /** (current − previous) / previous, or null when there is nothing fair to compare with. */
+  change: number | null;
+  leader: string | null;
+  leaderValue: number | null;
+  leaderShare: number | null;
+  monthsWithData: number;
+}
+
+export async function fetchKpis(engine: Engine, model: DatasetModel, view: ResolvedView): Promise<KpiSummary> {
+  const measure = measureOf(model, view);
+  const leaderDimension = model.dimensions[0]!;
+  const previous = sliceFor(model, view, -12).range;
+  const [row] = await engine.query<{
+    current: number | null;
+    current_months: number;
+    previous: number | null;
+    previous_months: number;
+    leader: string | null;
+    leader_value: number | null;
+  }>(buildKpiQuery(sliceFor(model, view), measure, leaderDimension.column, previous));
+  if (!row) throw new Error('the KPI query returned no row');
+  const comparable = row.previous !== null && row.previous_months === row.current_months && row.previous !== 0;
+  const previousValue = comparable ? row.previous : null;
+  return {
+    current: row.current,
+    previous: previousValue,
+    change: previousValue !== null && row.current !== null ? (row.current - previousValue) / previousValue : null,
+    leader: row.leader === null ? null : String(row.leader),
+    leaderValue: row.leader_value,
+    // For averaged measures this is the leader's share of the average month, which is the same ratio.
+    leaderShare: row.leader_value !== null && row.current ? row.leader_value / row.current : null,
+    monthsWithData: row.current_months,
+  };
+}
+
+/** One line per series: values by month, `null` where the series has no data that month. */
+export interface TrendSeries {
+  months: string[];
+  series: { name: string; values: (number | null)[] }[];
+  /** How many series there were before keeping the largest. */
+  seriesTotal: number;
+}
+
+export async function fetchTrend(
+  engine: Engine,
+  model: DatasetModel,
+  view: ResolvedView,
+  seriesDimensionId: string,
+  seriesLimit: number,
+): Promise<TrendSeries> {
+  const dimension = model.dimensions.find((d) => d.id === seriesDimensionId);
+  if (!dimension) throw new Error(`unknown dimension ${seriesDimensionId}`);
+  const rows = await engine.query<{ month: string; series: string; value: number; series_total: number }>(
+    buildTrendQuery(sliceFor(model, view), measureOf(model, view), dimension.column, seriesLimit),
+  );
+  const months = [...new Set(rows.map((row) => dateToMonth(row.month)))].sort();
+  const monthIndex = new Map(months.map((month, index) => [month, index]));
+  const byName = new Map<string, (number | null)[]>();
+  for (const row of rows) {
+    const name = String(row.series);
+    let values = byName.get(name);
+    if (!values) byName.set(name, (values = new Array<number | null>(months.length).fill(null)));
+    values[monthIndex.get(dateToMonth(row.month))!] = row.value;
+  }
+  const series = [...byName.entries()]
+    .map(([name, values]) => ({ name, values }))
+    .sort((a, b) => total(b.values) - total(a.values) || a.name.localeCompare(b.name));
+  return { months, series, seriesTotal: rows[0]?.series_total ?? 0 };
+}
+
+/** Members of a dimension ranked by the measure, with their share of the total. */
+export interface Ranking {
+  rows: { key: string; value: number; share: number | null }[];
+  groupTotal: number;
+}
+
+export async function fetchRanking(
+  engine: Engine,
+  model: DatasetModel,
+  view: ResolvedView,
+  groupDimensionId: string,
+  limit: number,
+): Promise<Ranking> {
+  const dimension = model.dimensions.find((d) => d.id === groupDimensionId);
+  if (!dimension) throw new Error(`unknown dimension ${groupDimensionId}`);
+  const rows = await engine.query<{ key: string; value: number; share: number | null; group_total: number }>(
+    buildRankingQuery(sliceFor(model, view), measureOf(model, view), dimension.column, limit),
+  );
+  return {
+    rows: rows.map((row) => ({ key: String(row.key), value: row.value, share: row.share })),
+    groupTotal: rows[0]?.group_total ?? 0,
+  };
+}
+
+function total(values: (number | null)[]): number {
+  return values.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+}

@@ -1,0 +1,51 @@
+import { queryOptions } from '@tanstack/react-query';
+import { getMarketDatabase } from './marketDatabase';
+import { MARKET_MODEL } from './marketModel';
+import type { ResolvedView } from './resolveView';
+import { fetchCatalog, fetchKpis, fetchRanking, fetchTrend } from './queries/marketQueries';
+import { fetchEvents, fetchPublishedFigures } from './queries/referenceQueries';
+
+/**
+ * Query options for every dashboard query. Each key holds every parameter of its query, so TanStack Query's cache
+ * can never hand one view's numbers to another.
+ */
+const model = MARKET_MODEL;
+
+export const catalogQuery = () =>
+  queryOptions({
+    queryKey: ['catalog', model.id],
+    queryFn: async () => fetchCatalog(await getMarketDatabase(), model),
+    staleTime: Infinity,
+  });
+
+export const kpiQuery = (view: ResolvedView) =>
+  queryOptions({
+    queryKey: ['kpis', view],
+    queryFn: async () => fetchKpis(await getMarketDatabase(), model, view),
+  });
+
+export const trendQuery = (view: ResolvedView, seriesDimensionId: string, seriesLimit: number) =>
+  queryOptions({
+    queryKey: ['trend', view, seriesDimensionId, seriesLimit],
+    queryFn: async () => fetchTrend(await getMarketDatabase(), model, view, seriesDimensionId, seriesLimit),
+  });
+
+export const rankingQuery = (view: ResolvedView, groupDimensionId: string, limit: number) =>
+  queryOptions({
+    queryKey: ['ranking', view, groupDimensionId, limit],
+    queryFn: async () => fetchRanking(await getMarketDatabase(), model, view, groupDimensionId, limit),
+  });
+
+export const publishedFiguresQuery = () =>
+  queryOptions({
+    queryKey: ['published-figures'],
+    queryFn: async () => fetchPublishedFigures(await getMarketDatabase()),
+    staleTime: Infinity,
+  });
+
+export const eventsQuery = () =>
+  queryOptions({
+    queryKey: ['events'],
+    queryFn: async () => fetchEvents(await getMarketDatabase()),
+    staleTime: Infinity,
+  });

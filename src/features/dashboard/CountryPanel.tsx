@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { rankingQuery, type DatasetModel, type MeasureDef, type ResolvedView } from '../../data';
+import { RankingBarChart } from '../../charts/RankingBarChart';
+import { countryLabel } from '../../lib/countries';
+import { formatShare } from '../../lib/format';
+import { DataTable } from '../../ui/DataTable';
+import { Panel } from '../../ui/Panel';
+import { QueryView } from '../../ui/QueryView';
+import { measureFormatters } from './measureFormat';
+import { SyntheticBadge, TableToggle } from './panelParts';
+
+const COUNTRY_LIMIT = 15;
+
+export interface CountryPanelProps {
+  model: DatasetModel;
+  view: ResolvedView;
+  measure: MeasureDef;
+}
+
+/** The top countries for the selected marketplaces. */
+export function CountryPanel({ model, view, measure }: CountryPanelProps) {
+  const dimension = model.dimensions.find((d) => d.display === 'country') ?? model.dimensions[1]!;
+  const query = useQuery({ ...rankingQuery(view, dimension.id, COUNTRY_LIMIT), placeholderData: keepPreviousData });
+  const [asTable, setAsTable] = useState(false);
+  const format = measureFormatters(measure);
+  const label = (key: string) => (dimension.display === 'country' ? countryLabel(key) : key);
+  const selected = view.filters[model.dimensions[0]!.id];
+  const subtitle = `${capitalise(measure.periodLabel)} · ${
+    selected ? selected.join(', ') : `all ${model.dimensions[0]!.pluralLabel.toLowerCase()}`
+  }${query.data && query.data.groupTotal > query.data.rows.length ? ` · top ${query.data.rows.length} of ${query.data.groupTotal}` : ''}`;
+
+  return (
+    <Panel
+      title={`Top ${dimension.pluralLabel.toLowerCase()}`}
+      subtitle={subtitle}
+      badges={
+        <>
+          {model.provenance === 'synthetic' ? <SyntheticBadge /> : null}
+          <TableToggle asTable={asTable} onToggle={() => setAsTable(!asTable)} />
+        </>
+      }
+      footer={model.sourceLine}
+      testId="country-panel"
+    >
+      <QueryView query={query} height={300} isEmpty={(data) => data.rows.length === 0}>
+        {(data) =>
+          asTable ? (
+            <DataTable
+              caption={`${measure.label} by ${dimension.label.toLowerCase()}`}
+              testId="country-table"
+              rowKey={(row) => row.key}
+              rows={data.rows}
+              columns={[
+                { header: dimension.label, cell: (row) => label(row.key) },
+                { header: measure.label, numeric: true, cell: (row) => format.full(row.value) },
+                { header: 'Share', numeric: true, cell: (row) => formatShare(row.share) },
+              ]}
+            />
+          ) : (
+            <RankingBarChart
+              bars={data.rows.map((row) => ({ ...row, label: label(row.key) }))}
+              color="var(--accent)"
+              formatAxis={format.compact}
+              formatValue={format.full}
+              formatShare={formatShare}
+              ariaLabel={`Bar chart of ${measure.periodLabel} by ${dimension.label.toLowerCase()}: ${data.rows
+                .slice(0, 5)
+                .map((row) => `${label(row.key)} ${format.compact(row.value)}`)
+                .join(', ')}`}
+            />
+          )
+        }
+      </QueryView>
+    </Panel>
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,111 @@
+import { useId } from 'react';
+import type { DatasetCatalog, DatasetModel, ResolvedView } from '../../data';
+import { countryFlag, countryName } from '../../lib/countries';
+import { formatMonth } from '../../lib/format';
+import { monthSpan, shiftMonth } from '../../lib/months';
+import type { ViewState } from '../../state/viewState';
+import { MultiSelect, type MultiSelectOption } from '../../ui/MultiSelect';
+
+export interface FilterBarProps {
+  model: DatasetModel;
+  catalog: DatasetCatalog;
+  view: ResolvedView;
+  update: (change: Partial<ViewState>) => void;
+  filters: ViewState['filters'];
+}
+
+/** Date range, one searchable multi-select per dimension, and the measure. Every change goes to the URL. */
+export function FilterBar({ model, catalog, view, update, filters }: FilterBarProps) {
+  const fromId = useId();
+  const toId = useId();
+  const measureId = useId();
+  const months = allMonths(catalog.firstMonth, catalog.lastMonth);
+
+  return (
+    <form className="filter-bar" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
+      <div className="field">
+        <label className="field-label" htmlFor={fromId}>
+          From
+        </label>
+        <select
+          id={fromId}
+          className="select"
+          value={view.from}
+          data-testid="filter-from"
+          onChange={(event) => update({ from: event.target.value, to: maxOf(event.target.value, view.to) })}
+        >
+          {months.map((month) => (
+            <option key={month} value={month}>
+              {formatMonth(month)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor={toId}>
+          To
+        </label>
+        <select
+          id={toId}
+          className="select"
+          value={view.to}
+          data-testid="filter-to"
+          onChange={(event) => update({ to: event.target.value, from: minOf(event.target.value, view.from) })}
+        >
+          {months.map((month) => (
+            <option key={month} value={month}>
+              {formatMonth(month)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {model.dimensions.map((dimension) => (
+        <MultiSelect
+          key={dimension.id}
+          testId={`filter-${dimension.id}`}
+          label={dimension.pluralLabel}
+          allLabel={`All ${dimension.pluralLabel.toLowerCase()}`}
+          options={(catalog.members[dimension.id] ?? []).map((member) => memberOption(member, dimension.display))}
+          selected={view.filters[dimension.id] ?? []}
+          onChange={(selected) => {
+            const next = { ...filters };
+            if (selected.length > 0) next[dimension.id] = selected;
+            else delete next[dimension.id];
+            update({ filters: next });
+          }}
+        />
+      ))}
+      <div className="field">
+        <label className="field-label" htmlFor={measureId}>
+          Measure
+        </label>
+        <select
+          id={measureId}
+          className="select"
+          value={view.measureId}
+          data-testid="filter-measure"
+          onChange={(event) => update({ measure: event.target.value })}
+        >
+          {model.measures.map((measure) => (
+            <option key={measure.id} value={measure.id}>
+              {measure.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </form>
+  );
+}
+
+function memberOption(member: string, display: 'text' | 'country'): MultiSelectOption {
+  if (display !== 'country') return { id: member, label: member };
+  const name = countryName(member);
+  return { id: member, label: name, textValue: `${name} ${member}`, icon: countryFlag(member) };
+}
+
+function allMonths(first: string, last: string): string[] {
+  return Array.from({ length: monthSpan(first, last) }, (_, index) => shiftMonth(first, index));
+}
+
+const maxOf = (a: string, b: string) => (a > b ? a : b);
+const minOf = (a: string, b: string) => (a < b ? a : b);

@@ -1,0 +1,65 @@
+import { useQuery, keepPreviousData } from '@tanstack/react-query';
+import { kpiQuery, type MeasureDef, type ResolvedView } from '../../data';
+import { formatChange, formatMonth, formatShare } from '../../lib/format';
+import { QueryView } from '../../ui/QueryView';
+import { measureFormatters } from './measureFormat';
+
+export interface KpiCardsProps {
+  view: ResolvedView;
+  measure: MeasureDef;
+  leaderLabel: string;
+}
+
+/** The period's headline numbers: the measure, its change against a year earlier, and who leads. */
+export function KpiCards({ view, measure, leaderLabel }: KpiCardsProps) {
+  const query = useQuery({ ...kpiQuery(view), placeholderData: keepPreviousData });
+  const format = measureFormatters(measure);
+  const period = `${formatMonth(view.from)} – ${formatMonth(view.to)}`;
+  return (
+    <section className="kpis" aria-label="Key figures" data-testid="kpis">
+      <QueryView query={query} height={108} isEmpty={(kpis) => kpis.current === null} empty="No data for this selection.">
+        {(kpis) => (
+          <div className="kpi-grid">
+            <article className="kpi" data-testid="kpi-total">
+              <h3 className="kpi-label">{capitalise(measure.periodLabel)}</h3>
+              <p className="kpi-value" title={format.full(kpis.current)}>
+                {format.compact(kpis.current)}
+              </p>
+              <p className="kpi-note">
+                {period} · {kpis.monthsWithData} {kpis.monthsWithData === 1 ? 'month' : 'months'}
+              </p>
+            </article>
+            <article className="kpi" data-testid="kpi-change">
+              <h3 className="kpi-label">vs. a year earlier</h3>
+              <p className={`kpi-value ${trendClass(kpis.change)}`}>
+                {kpis.change === null ? '–' : `${kpis.change >= 0 ? '▲' : '▼'} ${formatChange(kpis.change)}`}
+              </p>
+              <p className="kpi-note">
+                {kpis.previous === null
+                  ? 'No full year-earlier period in the data to compare with.'
+                  : `${format.compact(kpis.previous)} in the same months a year earlier`}
+              </p>
+            </article>
+            <article className="kpi" data-testid="kpi-leader">
+              <h3 className="kpi-label">Leading {leaderLabel.toLowerCase()}</h3>
+              <p className="kpi-value kpi-value-text">{kpis.leader ?? '–'}</p>
+              <p className="kpi-note">
+                {format.compact(kpis.leaderValue)} {measure.periodLabel}
+                {kpis.leaderShare !== null ? ` · ${formatShare(kpis.leaderShare)} of the selection` : ''}
+              </p>
+            </article>
+          </div>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function trendClass(change: number | null): string {
+  if (change === null) return '';
+  return change >= 0 ? 'is-up' : 'is-down';
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

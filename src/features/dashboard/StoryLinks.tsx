@@ -1,0 +1,58 @@
+import type { ViewState } from '../../state/viewState';
+import { encodeViewState, DEFAULT_VIEW_STATE } from '../../state/viewState';
+
+interface Story {
+  title: string;
+  summary: string;
+  state: Partial<ViewState>;
+}
+
+/** Views that tell the stories of the source articles, one click each. */
+const STORIES: readonly Story[] = [
+  {
+    title: 'AliExpress leads Russia, H2 2014',
+    summary: '15.6M monthly visitors against 3.7M for eBay and 1.4M for Amazon.',
+    state: {
+      measure: 'visitors',
+      from: '2014-07',
+      to: '2014-12',
+      filters: { country: ['RU'], marketplace: ['AliExpress', 'eBay', 'Amazon'] },
+    },
+  },
+  {
+    title: 'Russia after the St. Petersburg forum',
+    summary: 'Every marketplace in Russia, 2014–2016, around Jack Ma’s visit in June 2015.',
+    state: { measure: 'visitors', from: '2014-01', to: '2016-12', filters: { country: ['RU'] } },
+  },
+  {
+    title: 'Alibaba courts Mexican sellers',
+    summary: 'Mexico 2016–2019: the government deal, Alipay with Openpay, 24 of 100 vendors.',
+    state: { measure: 'visitors', from: '2016-01', to: '2019-12', filters: { country: ['MX'] } },
+  },
+];
+
+export function StoryLinks({ current, onSelect }: { current: ViewState; onSelect: (state: ViewState) => void }) {
+  return (
+    <nav className="stories" aria-label="Stories">
+      {STORIES.map((story) => {
+        const state: ViewState = { ...DEFAULT_VIEW_STATE, theme: current.theme, ...story.state };
+        const href = `?${encodeViewState(state)}`;
+        return (
+          <a
+            key={story.title}
+            className="story"
+            href={href}
+            onClick={(event) => {
+              if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+              event.preventDefault();
+              onSelect(state);
+            }}
+          >
+            <span className="story-title">{story.title}</span>
+            <span className="story-summary">{story.summary}</span>
+          </a>
+        );
+      })}
+    </nav>
+  );
+}

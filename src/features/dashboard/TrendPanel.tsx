@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { eventsQuery, trendQuery, type DatasetModel, type MeasureDef, type ResolvedView, type TrendSeries } from '../../data';
+import { TrendLineChart } from '../../charts/TrendLineChart';
+import { formatMonth } from '../../lib/format';
+import { DataTable } from '../../ui/DataTable';
+import { Panel } from '../../ui/Panel';
+import { QueryView } from '../../ui/QueryView';
+import { measureFormatters } from './measureFormat';
+import { SyntheticBadge, TableToggle } from './panelParts';
+
+const SERIES_LIMIT = 10;
+
+export interface TrendPanelProps {
+  model: DatasetModel;
+  view: ResolvedView;
+  measure: MeasureDef;
+  colorFor: (name: string) => string;
+}
+
+/** The measure by marketplace over months, with the market events from the source articles marked. */
+export function TrendPanel({ model, view, measure, colorFor }: TrendPanelProps) {
+  const seriesDimension = model.dimensions[0]!;
+  const query = useQuery({ ...trendQuery(view, seriesDimension.id, SERIES_LIMIT), placeholderData: keepPreviousData });
+  const events = useQuery(eventsQuery());
+  const [asTable, setAsTable] = useState(false);
+  const format = measureFormatters(measure);
+  const countries = view.filters.country;
+  const annotations = (events.data ?? [])
+    .filter((event) => !countries || event.country === null || countries.includes(event.country))
+    .map((event) => ({ month: event.month, label: event.derived ? `${event.title} (date derived)` : event.title }));
+
+  const subtitle = (data: TrendSeries | undefined) =>
+    data && data.seriesTotal > data.series.length
+      ? `Monthly ${measure.label.toLowerCase()} · the ${data.series.length} largest of ${data.seriesTotal} ${seriesDimension.pluralLabel.toLowerCase()}`
+      : `Monthly ${measure.label.toLowerCase()} by ${seriesDimension.label.toLowerCase()}`;
+
+  return (
+    <Panel
+      title={`${measure.label} over time`}
+      subtitle={subtitle(query.data)}
+      badges={
+        <>
+          {model.provenance === 'synthetic' ? <SyntheticBadge /> : null}
+          <TableToggle asTable={asTable} onToggle={() => setAsTable(!asTable)} />
+        </>
+      }
+      footer={model.sourceLine}
+      className="panel-wide"
+      testId="trend-panel"
+    >
+      <QueryView query={query} height={320} isEmpty={(data) => data.series.length === 0}>
+        {(data) =>
+          asTable ? (
+            <DataTable
+              caption={`${measure.label} by month and ${seriesDimension.label.toLowerCase()}`}
+              testId="trend-table"
+              rowKey={(row) => row.month}
+              rows={data.months.map((month, index) => ({ month, index }))}
+              columns={[
+                { header: 'Month', cell: (row) => formatMonth(row.month) },
+                ...data.series.map((line) => ({
+                  header: line.name,
+                  numeric: true,
+                  cell: (row: { index: number }) => format.full(line.values[row.index] ?? null),
+                })),
+              ]}
+            />
+          ) : (
+            <TrendLineChart
+              months={data.months}
+              series={data.series}
+              colorFor={colorFor}
+              formatAxis={format.compact}
+              formatValue={format.full}
+              formatMonth={formatMonth}
+              annotations={annotations}
+              ariaLabel={`Line chart of monthly ${measure.label.toLowerCase()} for ${data.series
+                .map((line) => line.name)
+                .join(', ')}, ${formatMonth(view.from)} to ${formatMonth(view.to)}`}
+            />
+          )
+        }
+      </QueryView>
+    </Panel>
+  );
+}

@@ -1,0 +1,26 @@
+/** Country codes (ISO 3166-1 alpha-2) to names and flags, from the browser's own data: no tables to ship. */
+
+const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+const ISO2 = /^[A-Z]{2}$/;
+
+/** 'RU' → 'Russia'; an unknown code is returned as it is. */
+export function countryName(code: string): string {
+  if (!ISO2.test(code)) return code;
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** 'RU' → '🇷🇺' (regional indicator symbols); '' for anything that is not a two-letter code. */
+export function countryFlag(code: string): string {
+  if (!ISO2.test(code)) return '';
+  return String.fromCodePoint(...[...code].map((letter) => 0x1f1e6 + letter.charCodeAt(0) - 65));
+}
+
+/** 'RU' → '🇷🇺 Russia'. */
+export function countryLabel(code: string): string {
+  const flag = countryFlag(code);
+  return flag ? `${flag} ${countryName(code)}` : countryName(code);
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatChange, formatCompact, formatMonth, formatShare, formatWhole } from './format';
+import { countryFlag, countryLabel, countryName } from './countries';
+import { isMonth, monthSpan, shiftMonth } from './months';
+
+describe('format', () => {
+  it('formats the published figures the way the articles print them', () => {
+    expect(formatCompact(15_600_000)).toBe('15.6M');
+    expect(formatCompact(3_700_000)).toBe('3.7M');
+    expect(formatCompact(1_400_000)).toBe('1.4M');
+    expect(formatCompact(1.2e9, 'usd')).toBe('$1.2B');
+    expect(formatCompact(1e12, 'usd')).toBe('$1T');
+  });
+  it('formats changes with a sign and shares without', () => {
+    expect(formatChange(0.124)).toBe('+12.4%');
+    expect(formatChange(-0.05)).toBe('-5.0%');
+    expect(formatShare(0.634)).toBe('63.4%');
+  });
+  it('shows a dash for missing values, never NaN or Infinity', () => {
+    for (const value of [null, undefined, Number.NaN, Infinity]) {
+      expect(formatCompact(value)).toBe('–');
+      expect(formatChange(value)).toBe('–');
+      expect(formatWhole(value)).toBe('–');
+    }
+  });
+  it('formats months and bytes', () => {
+    expect(formatMonth('2014-07')).toBe('Jul 2014');
+    expect(formatMonth('2014-12-01')).toBe('Dec 2014');
+    expect(formatBytes(7_600_000)).toBe('7.6 MB');
+    expect(formatWhole(15_600_000)).toBe('15,600,000');
+  });
+});
+
+describe('months', () => {
+  it('shifts across year boundaries', () => {
+    expect(shiftMonth('2014-07', -12)).toBe('2013-07');
+    expect(shiftMonth('2014-01', -1)).toBe('2013-12');
+    expect(shiftMonth('2014-12', 1)).toBe('2015-01');
+    expect(monthSpan('2014-07', '2014-12')).toBe(6);
+    expect(isMonth('2014-13')).toBe(false);
+    expect(() => shiftMonth('2014-7', 1)).toThrow(/YYYY-MM/);
+  });
+});
+
+describe('countries', () => {
+  it('names and flags ISO codes, and leaves anything else alone', () => {
+    expect(countryName('RU')).toBe('Russia');
+    expect(countryName('MX')).toBe('Mexico');
+    expect(countryFlag('RU')).toBe('🇷🇺');
+    expect(countryLabel('MX')).toBe('🇲🇽 Mexico');
+    expect(countryName('<b>')).toBe('<b>');
+    expect(countryFlag('ru')).toBe('');
+  });
+});

@@ -1,0 +1,68 @@
+/** Number and date formatting for people: 15.6M, $1.2B, +12.4%, Jul 2014. Always en-US, so figures match the sources. */
+
+const LOCALE = 'en-US';
+
+const compact = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 });
+const compactCurrency = new Intl.NumberFormat(LOCALE, {
+  notation: 'compact',
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 1,
+});
+const whole = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const signedPercent = new Intl.NumberFormat(LOCALE, {
+  style: 'percent',
+  maximumFractionDigits: 1,
+  minimumFractionDigits: 1,
+  signDisplay: 'exceptZero',
+});
+const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 1 });
+const monthYear = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** The units the app knows how to format. */
+export type Unit = 'count' | 'usd';
+
+/** 15600000 → "15.6M"; 1.2e9 USD → "$1.2B"; null → "–". */
+export function formatCompact(value: number | null | undefined, unit: Unit = 'count'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return unit === 'usd' ? compactCurrency.format(value) : compact.format(value);
+}
+
+/** Full precision for tables and tooltips: 15600000 → "15,600,000". */
+export function formatWhole(value: number | null | undefined, unit: Unit = 'count'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return unit === 'usd' ? `$${whole.format(value)}` : whole.format(value);
+}
+
+/** A ratio as a signed change: 0.124 → "+12.4%". */
+export function formatChange(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '–';
+  return signedPercent.format(ratio);
+}
+
+/** A share: 0.634 → "63.4%". */
+export function formatShare(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '–';
+  return percent.format(ratio);
+}
+
+/** `2014-07` or `2014-07-01` → "Jul 2014". */
+export function formatMonth(isoMonth: string): string {
+  const [year, month] = isoMonth.split('-').map(Number);
+  if (!year || !month) return isoMonth;
+  return monthYear.format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+/** Bytes for progress displays: 7_600_000 → "7.6 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['kB', 'MB', 'GB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { decodeViewState, DEFAULT_VIEW_STATE, encodeViewState, type ViewState } from './viewState';
+
+describe('view state in the URL', () => {
+  it('reads an empty link as the default view, without notices', () => {
+    expect(decodeViewState('')).toEqual({ state: DEFAULT_VIEW_STATE, notices: [] });
+  });
+
+  it('round-trips a full state', () => {
+    const state: ViewState = {
+      v: 1,
+      dataset: 'market',
+      measure: 'visitors',
+      from: '2014-07',
+      to: '2014-12',
+      filters: { country: ['RU'], marketplace: ['AliExpress', 'eBay', 'Amazon', 'A&B=C, "quoted"'] },
+      theme: 'dark',
+    };
+    const search = encodeViewState(state);
+    expect(search).toContain('from=2014-07');
+    expect(decodeViewState(search)).toEqual({ state, notices: [] });
+  });
+
+  it('drops bad values with a notice and keeps the rest', () => {
+    const { state, notices } = decodeViewState(
+      '?v=1&from=2014-13&to=2014-12&measure=DROP%20TABLE&theme=neon&country=RU&Bad%20Key=1&country=',
+    );
+    expect(state.from).toBeNull();
+    expect(state.to).toBe('2014-12');
+    expect(state.measure).toBeNull();
+    expect(state.theme).toBe('system');
+    expect(state.filters).toEqual({ country: ['RU'] });
+    expect(notices).toHaveLength(5);
+    expect(notices.join(' ')).toMatch(/from="2014-13"/);
+    expect(notices.join(' ')).toMatch(/"Bad Key"/);
+  });
+
+  it('survives hostile and oversized input', () => {
+    const long = 'x'.repeat(10_000);
+    const { state, notices } = decodeViewState(`?marketplace=${long}&__proto__=1&constructor=2&measure=${long}`);
+    expect(state.filters).toEqual({ constructor: ['2'] });
+    expect(Object.getPrototypeOf(state.filters)).toBe(Object.prototype);
+    expect(notices.every((n) => n.length < 200)).toBe(true);
+  });
+
+  it('deduplicates filter values and keeps their order', () => {
+    expect(decodeViewState('?country=RU&country=MX&country=RU').state.filters).toEqual({ country: ['RU', 'MX'] });
+  });
+});

@@ -1,0 +1,105 @@
+import type { ReactNode } from 'react';
+import {
+  Autocomplete,
+  Button,
+  Dialog,
+  DialogTrigger,
+  Input,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  SearchField,
+  useFilter,
+  type Selection,
+} from 'react-aria-components';
+
+export interface MultiSelectOption {
+  id: string;
+  label: string;
+  /** Text searched and read out; defaults to the label. */
+  textValue?: string;
+  icon?: ReactNode;
+}
+
+export interface MultiSelectProps {
+  label: string;
+  options: readonly MultiSelectOption[];
+  selected: readonly string[];
+  onChange: (selected: string[]) => void;
+  /** Shown on the button when nothing is selected, e.g. "All marketplaces". */
+  allLabel: string;
+  testId?: string;
+}
+
+/** A searchable multi-select (button → popover with a search field and a checkable list), keyboard-operable. */
+export function MultiSelect({ label, options, selected, onChange, allLabel, testId }: MultiSelectProps) {
+  const { contains } = useFilter({ sensitivity: 'base' });
+  const selectedSet = new Set(selected);
+  const summary =
+    selected.length === 0
+      ? allLabel
+      : selected.length <= 2
+        ? selected.map((id) => options.find((option) => option.id === id)?.label ?? id).join(', ')
+        : `${selected.length} selected`;
+
+  const handleChange = (keys: Selection) => {
+    if (keys === 'all') return onChange([]);
+    // Keep the order of the options, so the URL does not depend on click order.
+    onChange(options.filter((option) => keys.has(option.id)).map((option) => option.id));
+  };
+
+  return (
+    <div className="field" data-testid={testId}>
+      <span className="field-label" id={`${testId ?? label}-label`}>
+        {label}
+      </span>
+      <div className="multiselect-row">
+        <DialogTrigger>
+          <Button className="button multiselect-button" aria-labelledby={`${testId ?? label}-label ${testId ?? label}-value`}>
+            <span id={`${testId ?? label}-value`} className="multiselect-summary">
+              {summary}
+            </span>
+            <span aria-hidden="true">▾</span>
+          </Button>
+          <Popover className="popover" placement="bottom start">
+            <Dialog className="multiselect-dialog" aria-label={`Choose ${label.toLowerCase()}`}>
+              <Autocomplete filter={contains}>
+                <SearchField className="search-field" aria-label={`Search ${label.toLowerCase()}`} autoFocus>
+                  <Input className="input" placeholder="Search…" />
+                </SearchField>
+                <ListBox
+                  className="listbox"
+                  aria-label={label}
+                  selectionMode="multiple"
+                  selectedKeys={selectedSet}
+                  onSelectionChange={handleChange}
+                  items={options}
+                  renderEmptyState={() => <p className="listbox-empty">No match</p>}
+                >
+                  {(option) => (
+                    <ListBoxItem id={option.id} textValue={option.textValue ?? option.label} className="listbox-item">
+                      {({ isSelected }) => (
+                        <>
+                          <span className="checkbox" aria-hidden="true">
+                            {isSelected ? '✓' : ''}
+                          </span>
+                          {option.icon ? <span aria-hidden="true">{option.icon}</span> : null}
+                          <span>{option.label}</span>
+                        </>
+                      )}
+                    </ListBoxItem>
+                  )}
+                </ListBox>
+              </Autocomplete>
+            </Dialog>
+          </Popover>
+        </DialogTrigger>
+        {selected.length > 0 ? (
+          <button type="button" className="button button-quiet" onClick={() => onChange([])} aria-label={`Clear ${label.toLowerCase()}`}>
+            Clear
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+export interface NoticesProps {
+  notices: readonly string[];
+  onDismiss: () => void;
+}
+
+/** Explains what part of a link could not be used and what is shown instead. */
+export function Notices({ notices, onDismiss }: NoticesProps) {
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices" role="status" data-testid="notices">
+      <div>
+        <p className="notices-title">Some of this link could not be used</p>
+        <ul>
+          {notices.map((notice) => (
+            <li key={notice}>{notice}</li>
+          ))}
+        </ul>
+      </div>
+      <button type="button" className="button button-quiet" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

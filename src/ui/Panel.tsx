@@ -1,0 +1,84 @@
+import { useId, type ReactNode } from 'react';
+import { useQueryErrorResetBoundary } from '@tanstack/react-query';
+import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
+
+export interface PanelProps {
+  title: string;
+  subtitle?: ReactNode;
+  badges?: ReactNode;
+  footer?: ReactNode;
+  className?: string;
+  testId?: string;
+  children: ReactNode;
+}
+
+/**
+ * A dashboard panel with its own error boundary: one panel failing to render shows a retry button in its place and
+ * leaves the rest of the dashboard working.
+ */
+export function Panel({ title, subtitle, badges, footer, className, testId, children }: PanelProps) {
+  const headingId = useId();
+  const { reset } = useQueryErrorResetBoundary();
+  return (
+    <section className={`panel ${className ?? ''}`} aria-labelledby={headingId} data-testid={testId}>
+      <header className="panel-header">
+        <div>
+          <h2 id={headingId} className="panel-title">
+            {title}
+          </h2>
+          {subtitle ? <p className="panel-subtitle">{subtitle}</p> : null}
+        </div>
+        {badges ? <div className="panel-badges">{badges}</div> : null}
+      </header>
+      <div className="panel-body">
+        <ErrorBoundary onReset={reset} FallbackComponent={PanelCrash}>
+          {children}
+        </ErrorBoundary>
+      </div>
+      {footer ? <footer className="panel-footer">{footer}</footer> : null}
+    </section>
+  );
+}
+
+function PanelCrash({ error, resetErrorBoundary }: FallbackProps) {
+  return <ErrorMessage title="This panel could not be drawn" error={error} onRetry={resetErrorBoundary} />;
+}
+
+export function ErrorMessage({ title, error, onRetry }: { title: string; error: unknown; onRetry?: () => void }) {
+  const message = error instanceof Error ? error.message : String(error);
+  const sql = typeof error === 'object' && error !== null && 'sql' in error ? String(error.sql) : null;
+  return (
+    <div className="state state-error" role="alert">
+      <p className="state-title">{title}</p>
+      <p className="state-detail">{message}</p>
+      {sql ? (
+        <details>
+          <summary>Query</summary>
+          <pre className="sql">{sql}</pre>
+        </details>
+      ) : null}
+      {onRetry ? (
+        <button type="button" className="button" onClick={onRetry}>
+          Retry
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Grey blocks where content will appear, so the layout does not jump when it does. */
+export function Skeleton({ height = 240, label = 'Loading' }: { height?: number; label?: string }) {
+  return (
+    <div className="skeleton" style={{ height }} role="status" aria-live="polite">
+      <span className="visually-hidden">{label}…</span>
+    </div>
+  );
+}
+
+export function EmptyState({ children }: { children: ReactNode }) {
+  return (
+    <div className="state state-empty" role="status">
+      {children}
+    </div>
+  );
+}
