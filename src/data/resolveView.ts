@@ -21,7 +21,7 @@ export interface ResolvedView {
   filters: Record<string, string[]>;
 }
 
-/** Months shown when a link names none: the last twelve months of data. */
+/** Months shown when a link names no start: the twelve months up to the end month. */
 const DEFAULT_SPAN_MONTHS = 12;
 
 /**
@@ -52,9 +52,13 @@ export function resolveView(
     }
     return month;
   };
-  const defaultFrom = maxMonth(catalog.firstMonth, shiftMonth(catalog.lastMonth, 1 - DEFAULT_SPAN_MONTHS));
-  let from = state.from === null ? defaultFrom : clamp(state.from, 'The start month');
+  // A link with only one end of the range gets the other from it: the twelve months up to `to`, or up to the
+  // last month of data from `from`.
   let to = state.to === null ? catalog.lastMonth : clamp(state.to, 'The end month');
+  let from =
+    state.from === null
+      ? maxMonth(catalog.firstMonth, shiftMonth(to, 1 - DEFAULT_SPAN_MONTHS))
+      : clamp(state.from, 'The start month');
   if (from > to) {
     notices.push(`The start month ${from} was after the end month ${to}; they were swapped.`);
     [from, to] = [to, from];

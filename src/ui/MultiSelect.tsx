@@ -91,6 +91,12 @@ export function MultiSelect({ label, options, selected, onChange, allLabel, test
                   )}
                 </ListBox>
               </Autocomplete>
+              <div className="multiselect-actions">
+                <span className="multiselect-count">{selected.length === 0 ? allLabel : `${selected.length} selected`}</span>
+                <Button slot="close" className="button">
+                  Done
+                </Button>
+              </div>
             </Dialog>
           </Popover>
         </DialogTrigger>

@@ -46,8 +46,9 @@ function canonicalState(state: ViewState, view: ResolvedView): ViewState {
   return {
     ...state,
     measure: state.measure === null ? null : view.measureId,
-    from: state.from === null ? null : view.from,
-    to: state.to === null ? null : view.to,
+    // Once either end of the range was given, write both: the other end was derived from it.
+    from: state.from === null && state.to === null ? null : view.from,
+    to: state.from === null && state.to === null ? null : view.to,
     filters: view.filters,
   };
 }

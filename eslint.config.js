@@ -1,0 +1,97 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import boundaries from 'eslint-plugin-boundaries';
+import globals from 'globals';
+
+/**
+ * Imports flow app → features → {charts, ui, data, state} → {sql, engine} → nothing (see
+ * ../shared/design/architecture.md). The boundaries rule below fails the lint when an import goes the other way,
+ * when one feature imports another, or when DuckDB is imported outside src/engine.
+ */
+const layers = {
+  app: ['feature', 'charts', 'ui', 'data', 'state', 'lib', 'engine'],
+  feature: ['charts', 'ui', 'data', 'state', 'lib'],
+  charts: ['ui', 'lib'],
+  ui: ['lib'],
+  data: ['sql', 'engine', 'state', 'lib'],
+  state: [],
+  sql: [],
+  engine: [],
+  lib: [],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/results.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Playwright fixtures call a `use` function too; the hook rules are for the React code only.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { project: './tsconfig.json' } },
+      'boundaries/elements': [
+        { type: 'app', pattern: 'src/app' },
+        { type: 'feature', pattern: 'src/features/*', capture: ['feature'] },
+        { type: 'charts', pattern: 'src/charts' },
+        { type: 'ui', pattern: 'src/ui' },
+        { type: 'data', pattern: 'src/data' },
+        { type: 'state', pattern: 'src/state' },
+        { type: 'sql', pattern: 'src/sql' },
+        { type: 'engine', pattern: 'src/engine' },
+        { type: 'lib', pattern: 'src/lib' },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'allow',
+          policies: [
+            ...Object.entries(layers).map(([from, allowed]) => ({
+              from: { element: { type: from } },
+              disallow: {
+                to: { element: { types: { noneOf: [from, ...allowed] } } },
+              },
+            })),
+            {
+              from: { element: { type: 'feature' } },
+              disallow: {
+                to: { element: { type: 'feature', captured: { feature: '!{{ from.element.captured.feature }}' } } },
+              },
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // DuckDB is the engine's business alone: everything else goes through query().
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/engine/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@duckdb/*'], message: 'use query() from src/engine' }] }],
+    },
+  },
+  {
+    files: ['scripts/**/*.{js,mjs}', '*.config.{js,ts}', 'test/**/*.ts', 'src/**/*.test.{ts,tsx}', 'src/engine/nodeEngine.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

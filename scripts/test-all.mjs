@@ -1,0 +1,83 @@
+// `npm test`: every check and test, in the order a newcomer would want them to fail:
+// type check, lint, dataset determinism, unit tests (Vitest, real DuckDB-wasm for Node), production build,
+// end-to-end tests (Playwright driving Debian's Chromium). Ends with one line: `tests: N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const env = { ...process.env, TZ: 'UTC', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' };
+const results = []; // { name, passed, failed, note }
+mkdirSync('test-results', { recursive: true });
+
+function run(command, args) {
+  console.log(`\n$ ${[command, ...args].join(' ')}`);
+  return spawnSync(command, args, { stdio: 'inherit', env }).status ?? 1;
+}
+
+function check(name, command, args) {
+  const status = run(command, args);
+  results.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
+  return status === 0;
+}
+
+function findChromium() {
+  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+}
+
+check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+check('lint', 'npx', ['eslint', '.']);
+check('datasets are reproducible', 'node', ['scripts/generate-datasets.mjs', '--check']);
+
+// Unit tests: counts come from Vitest's JSON report, not from its console output.
+const unitReport = 'test-results/unit-report.json';
+rmSync(unitReport, { force: true });
+const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
+results.push(countVitest(unitReport, unitStatus));
+
+const built = check('production build', 'npx', ['vite', 'build']);
+
+const chromium = findChromium();
+if (!chromium) {
+  console.error(
+    '\nChromium was not found at $CHROMIUM_PATH or /usr/bin/chromium, so the end-to-end tests cannot run.\n' +
+      'Install it with `sudo apt-get install chromium` (Debian/Ubuntu) or set CHROMIUM_PATH, then run `npm test` again.',
+  );
+  results.push({ name: 'end-to-end tests', passed: 0, failed: 1 });
+} else if (!built) {
+  console.error('\nThe production build failed, so the end-to-end tests were not run.');
+  results.push({ name: 'end-to-end tests', passed: 0, failed: 1 });
+} else {
+  const e2eReport = 'test-results/e2e-report.json';
+  rmSync(e2eReport, { force: true });
+  const e2eStatus = run('npx', ['playwright', 'test']);
+  results.push(countPlaywright(e2eReport, e2eStatus));
+}
+
+console.log('\nSummary');
+for (const result of results) {
+  console.log(`  ${result.failed === 0 ? 'ok  ' : 'FAIL'} ${result.name}: ${result.passed} passed, ${result.failed} failed${result.note ? ` (${result.note})` : ''}`);
+}
+const passed = results.reduce((sum, r) => sum + r.passed, 0);
+const failed = results.reduce((sum, r) => sum + r.failed, 0);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
+
+function countVitest(file, status) {
+  if (!existsSync(file)) return { name: 'unit tests', passed: 0, failed: 1, note: 'no report: Vitest did not finish' };
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  let passedTests = report.numPassedTests;
+  let failedTests = report.numFailedTests;
+  // A test file that fails to load has no tests in it; count it as a failure rather than losing it.
+  const brokenFiles = (report.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  failedTests += brokenFiles;
+  if (status !== 0 && failedTests === 0) failedTests = 1;
+  const skipped = report.numPendingTests + report.numTodoTests;
+  return { name: 'unit tests', passed: passedTests, failed: failedTests, note: skipped ? `${skipped} skipped` : '' };
+}
+
+function countPlaywright(file, status) {
+  if (!existsSync(file)) return { name: 'end-to-end tests', passed: 0, failed: 1, note: 'no report: Playwright did not finish' };
+  const { stats, errors } = JSON.parse(readFileSync(file, 'utf8'));
+  let failedTests = stats.unexpected + stats.flaky + (errors?.length ?? 0);
+  if (status !== 0 && failedTests === 0) failedTests = 1;
+  return { name: 'end-to-end tests', passed: stats.expected, failed: failedTests, note: stats.skipped ? `${stats.skipped} skipped` : '' };
+}

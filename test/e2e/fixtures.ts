@@ -1,0 +1,37 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every test records what its page asked for and what it logged. After the test, no request may have left the
+ * app's origin and the console must hold no errors.
+ */
+export const test = base.extend<{ guarded: Page }>({
+  guarded: async ({ page, baseURL }, use) => {
+    const origin = new URL(baseURL!).origin;
+    const external: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) external.push(url);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+    await use(page);
+    expect(external, 'requests outside the origin').toEqual([]);
+    expect(errors, 'console errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Waits until the dashboard has drawn: key figures, a line in the trend chart and a bar in the ranking. */
+export async function waitForDashboard(page: Page): Promise<void> {
+  await expect(page.getByTestId('kpi-total')).toBeVisible();
+  await expect(page.locator('[data-testid=trend-chart] .recharts-line').first()).toBeAttached();
+  await expect(page.locator('[data-testid=ranking-chart] .recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.locator('[aria-busy=true]')).toHaveCount(0);
+}
+
+export const RUSSIA_H2_2014 =
+  '/?v=1&measure=visitors&from=2014-07&to=2014-12&country=RU&marketplace=AliExpress&marketplace=eBay&marketplace=Amazon';
