@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
+import { niceAxis } from './niceScale';
 
 export interface RankingBar {
   key: string;
@@ -21,13 +22,14 @@ export interface RankingBarChartProps {
 /** Horizontal bars, largest first, one row per member. A pure function of its props. */
 export function RankingBarChart(props: RankingBarChartProps) {
   const { bars, color, formatAxis, ariaLabel } = props;
-  const height = Math.max(160, bars.length * 28 + 40);
+  const height = Math.max(120, bars.length * 28 + 40);
+  const axis = niceAxis(bars.map((bar) => bar.value));
   return (
     <div className="chart" role="img" aria-label={ariaLabel} data-testid="ranking-chart">
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={[...bars]} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="var(--grid)" horizontal={false} />
-          <XAxis type="number" tickFormatter={formatAxis} tick={{ fill: 'var(--muted)', fontSize: 12 }} stroke="var(--axis)" />
+          <XAxis type="number" domain={axis.domain} ticks={axis.ticks} tickFormatter={formatAxis} tick={{ fill: 'var(--muted)', fontSize: 12 }} stroke="var(--axis)" />
           <YAxis
             type="category"
             dataKey="label"
@@ -37,7 +39,7 @@ export function RankingBarChart(props: RankingBarChartProps) {
             interval={0}
           />
           <Tooltip cursor={{ fill: 'var(--hover)' }} content={(tooltip) => <RankingTooltip {...tooltip} chart={props} />} />
-          <Bar dataKey="value" isAnimationActive={false} radius={[0, 3, 3, 0]}>
+          <Bar dataKey="value" maxBarSize={22} isAnimationActive={false} radius={[0, 3, 3, 0]}>
             {bars.map((bar) => (
               <Cell key={bar.key} fill={color} />
             ))}

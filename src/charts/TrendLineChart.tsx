@@ -1,5 +1,6 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
+import { niceAxis } from './niceScale';
 
 export interface TrendLineSeries {
   name: string;
@@ -35,6 +36,7 @@ export function TrendLineChart(props: TrendLineChartProps) {
   const { months, series, colorFor, formatAxis, formatMonth, annotations = [], height = 320, ariaLabel } = props;
   const rows: MonthRow[] = months.map((month, index) => ({ month, index }));
   const visibleAnnotations = annotations.filter((annotation) => months.includes(annotation.month));
+  const axis = niceAxis(series.flatMap((line) => line.values));
   return (
     <div className="chart" role="img" aria-label={ariaLabel} data-testid="trend-chart">
       <ResponsiveContainer width="100%" height={height}>
@@ -47,7 +49,7 @@ export function TrendLineChart(props: TrendLineChartProps) {
             stroke="var(--axis)"
             minTickGap={24}
           />
-          <YAxis tickFormatter={formatAxis} tick={{ fill: 'var(--muted)', fontSize: 12 }} stroke="var(--axis)" width={56} />
+          <YAxis domain={axis.domain} ticks={axis.ticks} tickFormatter={formatAxis} tick={{ fill: 'var(--muted)', fontSize: 12 }} stroke="var(--axis)" width={56} />
           <Tooltip content={(tooltip) => <TrendTooltip {...tooltip} chart={props} />} />
           <Legend wrapperStyle={{ fontSize: 12, color: 'var(--text)' }} />
           {visibleAnnotations.map((annotation) => (
