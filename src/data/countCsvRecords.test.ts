@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countCsvRecords } from './countCsvRecords';
+import { countCsvRecords, scanCsvRecords } from './countCsvRecords';
 
 const count = (text: string) => countCsvRecords(new TextEncoder().encode(text));
 
@@ -16,5 +16,13 @@ describe('countCsvRecords', () => {
   it('handles empty and header-only files', () => {
     expect(count('')).toBe(0);
     expect(count('a,b\n')).toBe(0);
+  });
+});
+
+describe('scanCsvRecords', () => {
+  it('maps records to the lines they start on, across quoted line breaks and blank lines', () => {
+    const scan = scanCsvRecords(new TextEncoder().encode('a,b\n1,"x\ny"\n\n2,z\r\n3,w'));
+    expect(scan.records).toBe(3);
+    expect([1, 2, 3].map((record) => scan.lineOfRecord(record))).toEqual([2, 5, 6]);
   });
 });

@@ -149,23 +149,31 @@ describe('loading small custom files', () => {
     expect(await tableCount(engine, 'market_monthly')).toBe(5);
   });
 
-  // KNOWN BUGS in the loader (src/data/loadBundledDatasets.ts + src/sql/csvLoad.ts). With `auto_detect = false` the
-  // header row is skipped without being compared to the declared columns, and DuckDB's casts accept values the
-  // bundled-data contract forbids. These tests state the intended behaviour and are expected to fail until fixed;
-  // when one starts passing, Vitest reports it, and `it.fails` should become `it`.
-  it.fails('KNOWN BUG: a file whose header names the columns in another order is rejected', async () => {
+  // The loader checks the header and every field against the declared columns before anything is cast, so that a
+  // swapped pair of columns or a fractional count fails loudly with the line, column and value.
+  it('a file whose header names the columns in another order is rejected at line 1', async () => {
     const swapped = 'month,country,marketplace,visitors\n2014-07,RU,A,100\n';
-    // Today this loads silently with marketplace = 'RU' and country = 'A'.
-    await expect(
-      loadTexts(engine, { [TRAFFIC.fileName]: swapped, [SALES.fileName]: salesText }, [TRAFFIC, SALES]),
-    ).rejects.toThrow(DatasetLoadError);
+    const error = await loadTexts(engine, { [TRAFFIC.fileName]: swapped, [SALES.fileName]: salesText }, [
+      TRAFFIC,
+      SALES,
+    ]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatasetLoadError);
+    expect((error as Error).message).toMatch(/line 1, column 2: the header says "country" where "marketplace"/);
   });
 
-  it.fails('KNOWN BUG: a fractional count in a BIGINT column is rejected, not rounded', async () => {
-    const fractional = `${TRAFFIC_HEADER}\n2014-07,A,RU,10.5\n`;
-    // Today this loads visitors = 11.
-    await expect(
-      loadTexts(engine, { [TRAFFIC.fileName]: fractional, [SALES.fileName]: salesText }, [TRAFFIC, SALES]),
-    ).rejects.toThrow(DatasetLoadError);
+  it.each([
+    ['a fractional count', '2014-07,A,RU,10.5', /line 3, column "visitors": "10.5" is not a whole number/],
+    ['a negative count', '2014-07,A,RU,-4', /line 3, column "visitors": "-4" is not a whole number ≥ 0/],
+    ['an empty count', '2014-07,A,RU,', /line 3, column "visitors": the field is empty/],
+    ['a day where a month belongs', '2014-07-15,A,RU,4', /line 3, column "month": "2014-07-15" is not a date/],
+  ])('%s is rejected with its line, column and value, not converted', async (_, row, message) => {
+    const text = `${TRAFFIC_HEADER}\n2014-07,B,RU,1\n${row}\n`;
+    const error = await loadTexts(engine, { [TRAFFIC.fileName]: text, [SALES.fileName]: salesText }, [
+      TRAFFIC,
+      SALES,
+    ]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatasetLoadError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).toMatch(/^marketplace-traffic\.csv: /);
   });
 });

@@ -1,7 +1,13 @@
 import type { Engine } from '../engine';
-import { buildCsvLoadStatement, quoteIdentifier } from '../sql';
+import {
+  buildCsvHeaderQuery,
+  buildCsvStageStatement,
+  buildCsvTypedTableStatement,
+  buildCsvValidationQuery,
+  quoteIdentifier,
+} from '../sql';
 import { BUNDLED_FILES, DERIVED_TABLES, type BundledFile } from './bundledFiles';
-import { countCsvRecords } from './countCsvRecords';
+import { scanCsvRecords } from './countCsvRecords';
 
 /** What happened to one file: rows in the file and rows in its table must be equal, or the load fails. */
 export interface FileLoadReport {
@@ -54,27 +60,66 @@ export async function loadBundledDatasets(
 }
 
 async function loadOneFile(engine: Engine, file: BundledFile, bytes: Uint8Array): Promise<FileLoadReport> {
-  const rowsInFile = countCsvRecords(bytes);
+  const scan = scanCsvRecords(bytes);
+  const stage = `stage_${file.table}`;
   await engine.registerFileBuffer(file.fileName, bytes);
   try {
-    await engine.query(buildCsvLoadStatement(file.table, file.fileName, file.columns, { dateFormat: file.dateFormat }));
+    await checkHeader(engine, file);
+    await engine.query(buildCsvStageStatement(stage, file.fileName, file.columns));
+    const [problem] = await engine.query<{
+      record: number;
+      column_name: string;
+      value: string | null;
+      problem: string;
+      problem_count: number;
+    }>(buildCsvValidationQuery(stage, file.columns, { dateFormat: file.dateFormat }));
+    if (problem) {
+      const others = problem.problem_count > 1 ? ` (and ${problem.problem_count - 1} more problems)` : '';
+      throw new DatasetLoadError(
+        file.fileName,
+        `line ${scan.lineOfRecord(problem.record)}, column "${problem.column_name}": ` +
+          `${problem.value === null ? 'the field' : JSON.stringify(problem.value.slice(0, 80))} ${problem.problem}${others}. ` +
+          REPAIR_ADVICE,
+      );
+    }
+    await engine.query(buildCsvTypedTableStatement(file.table, stage, file.columns, { dateFormat: file.dateFormat }));
   } catch (cause) {
+    if (cause instanceof DatasetLoadError) throw cause;
     throw new DatasetLoadError(
       file.fileName,
-      `could not be loaded (${cause instanceof Error ? cause.message : String(cause)}). ` +
-        'Regenerate the bundled data with `npm run datasets` or restore the file from git.',
+      `could not be read (${cause instanceof Error ? cause.message : String(cause)}). ${REPAIR_ADVICE}`,
       { cause },
     );
   } finally {
+    await engine.query(`DROP TABLE IF EXISTS ${quoteIdentifier(stage)}`).catch(() => {});
     await engine.dropFile(file.fileName);
   }
   const [count] = await engine.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${quoteIdentifier(file.table)}`);
   const rowsLoaded = count?.n ?? 0;
-  if (rowsLoaded !== rowsInFile) {
+  if (rowsLoaded !== scan.records) {
     throw new DatasetLoadError(
       file.fileName,
-      `has ${rowsInFile} rows but ${rowsLoaded} were loaded; the file may be damaged. Restore it from git.`,
+      `has ${scan.records} rows but ${rowsLoaded} were loaded; the file may be damaged. ${REPAIR_ADVICE}`,
     );
   }
-  return { fileName: file.fileName, table: file.table, rowsInFile, rowsLoaded };
+  return { fileName: file.fileName, table: file.table, rowsInFile: scan.records, rowsLoaded };
+}
+
+const REPAIR_ADVICE = 'Regenerate the bundled data with `npm run datasets` or restore the file from git.';
+
+/** The header must name exactly the declared columns, in order: a swapped pair would otherwise load silently. */
+async function checkHeader(engine: Engine, file: BundledFile): Promise<void> {
+  const [header] = await engine.query<Record<string, string | null>>(
+    buildCsvHeaderQuery(file.fileName, file.columns.length),
+  );
+  const found = file.columns.map((_, index) => (header?.[`c${index}`] ?? '').replace(/^\uFEFF/, ''));
+  const expected = file.columns.map((column) => column.name);
+  const mismatch = expected.findIndex((name, index) => found[index] !== name);
+  if (mismatch >= 0) {
+    throw new DatasetLoadError(
+      file.fileName,
+      `line 1, column ${mismatch + 1}: the header says ${JSON.stringify(found[mismatch])} where ` +
+        `${JSON.stringify(expected[mismatch])} was expected (expected header: ${expected.join(',')}). ${REPAIR_ADVICE}`,
+    );
+  }
 }

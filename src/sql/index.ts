@@ -1,6 +1,6 @@
 /** Typed SQL builders. They know nothing about the database; they only make text. */
 export { quoteIdentifier, sqlLiteral, sqlDate, type SqlValue } from './literals';
-export { buildWhere, type MeasureSpec, type SliceSpec, type TimeAggregate } from './slice';
+export { buildWhere, combineOverTime, type MeasureSpec, type SliceSpec, type TimeAggregate } from './slice';
 export {
   buildTrendQuery,
   buildRankingQuery,
@@ -8,4 +8,11 @@ export {
   buildDimensionMembersQuery,
   buildTimeExtentQuery,
 } from './marketQueries';
-export { buildCsvLoadStatement, type CsvColumn } from './csvLoad';
+export {
+  buildCsvHeaderQuery,
+  buildCsvStageStatement,
+  buildCsvValidationQuery,
+  buildCsvTypedTableStatement,
+  RECORD_COLUMN,
+  type CsvColumn,
+} from './csvLoad';

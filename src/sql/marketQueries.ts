@@ -1,5 +1,5 @@
 import { quoteIdentifier } from './literals';
-import { buildWhere, timeAggregateFunction, type MeasureSpec, type SliceSpec } from './slice';
+import { buildWhere, combineOverTime, type MeasureSpec, type SliceSpec } from './slice';
 
 /**
  * Monthly series of a measure, one series per member of `seriesColumn`, limited to the `seriesLimit` largest series
@@ -16,14 +16,14 @@ export function buildTrendQuery(
   const time = quoteIdentifier(slice.timeColumn);
   const series = quoteIdentifier(seriesColumn);
   const value = quoteIdentifier(measure.column);
-  const combine = timeAggregateFunction(measure.overTime);
+  // Ranked by total over the period: the same order as by average month (see combineOverTime), for either kind.
   return `WITH monthly AS (
   SELECT ${time} AS month, ${series} AS series, SUM(${value}) AS value
   FROM ${quoteIdentifier(slice.table)}
   WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL
   GROUP BY ALL
 ), ranked AS (
-  SELECT series, ${combine}(value) AS weight FROM monthly GROUP BY series
+  SELECT series, SUM(value) AS weight FROM monthly GROUP BY series
   ORDER BY weight DESC, series LIMIT ${seriesLimit}
 )
 SELECT month, series, value, (SELECT COUNT(DISTINCT series) FROM monthly) AS series_total
@@ -32,7 +32,8 @@ ORDER BY month, series`;
 }
 
 /**
- * Ranks the members of `groupColumn` by the measure over the slice (monthly totals combined over time). Rows: `key`,
+ * Ranks the members of `groupColumn` by the measure over the slice (monthly totals combined over time as
+ * {@link combineOverTime} says). Rows: `key`,
  * `value`, `share` (of the total over all members, 0–1), `group_total` (members before the limit).
  */
 export function buildRankingQuery(slice: SliceSpec, measure: MeasureSpec, groupColumn: string, limit: number): string {
@@ -40,14 +41,14 @@ export function buildRankingQuery(slice: SliceSpec, measure: MeasureSpec, groupC
   const time = quoteIdentifier(slice.timeColumn);
   const group = quoteIdentifier(groupColumn);
   const value = quoteIdentifier(measure.column);
-  const combine = timeAggregateFunction(measure.overTime);
   return `WITH monthly AS (
   SELECT ${time} AS month, ${group} AS key, SUM(${value}) AS value
   FROM ${quoteIdentifier(slice.table)}
   WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL
   GROUP BY ALL
 ), combined AS (
-  SELECT key, ${combine}(value) AS value FROM monthly GROUP BY key
+  SELECT key, ${combineOverTime(measure.overTime, 'value', '(SELECT COUNT(DISTINCT month) FROM monthly)')} AS value
+  FROM monthly GROUP BY key
 )
 SELECT key, value, value / NULLIF(SUM(value) OVER (), 0) AS share, COUNT(*) OVER () AS group_total
 FROM combined
@@ -56,7 +57,8 @@ LIMIT ${limit}`;
 }
 
 /**
- * Headline figures for a slice: the measure over the period (`current`) and over `previousRange` (`previous`), how
+ * Headline figures for a slice, each combined over time as {@link combineOverTime} says: the measure over the period
+ * (`current`) and over `previousRange` (`previous`), how
  * many months had data in each, and the leading member of `leaderColumn` with its value. Exactly one row.
  */
 export function buildKpiQuery(
@@ -68,8 +70,8 @@ export function buildKpiQuery(
   const time = quoteIdentifier(slice.timeColumn);
   const leader = quoteIdentifier(leaderColumn);
   const value = quoteIdentifier(measure.column);
-  const combine = timeAggregateFunction(measure.overTime);
   const table = quoteIdentifier(slice.table);
+  const total = (months: string) => combineOverTime(measure.overTime, 'total', `(SELECT COUNT(*) FROM ${months})`);
   return `WITH current_rows AS (
   SELECT ${time} AS month, ${leader} AS key, ${value} AS value
   FROM ${table} WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL
@@ -80,14 +82,14 @@ export function buildKpiQuery(
   FROM ${table} WHERE ${buildWhere(slice, previousRange)} AND ${value} IS NOT NULL
   GROUP BY month
 ), leaders AS (
-  SELECT key, ${combine}(total) AS value
+  SELECT key, ${total('current_months')} AS value
   FROM (SELECT month, key, SUM(value) AS total FROM current_rows GROUP BY ALL)
   GROUP BY key ORDER BY value DESC, key LIMIT 1
 )
 SELECT
-  (SELECT ${combine}(total) FROM current_months) AS current,
+  (SELECT ${total('current_months')} FROM current_months) AS current,
   (SELECT COUNT(*) FROM current_months) AS current_months,
-  (SELECT ${combine}(total) FROM previous_months) AS previous,
+  (SELECT ${total('previous_months')} FROM previous_months) AS previous,
   (SELECT COUNT(*) FROM previous_months) AS previous_months,
   (SELECT key FROM leaders) AS leader,
   (SELECT value FROM leaders) AS leader_value`;

@@ -32,7 +32,12 @@ export function buildWhere(slice: SliceSpec, range = slice.range): string {
   return conditions.join(' AND ');
 }
 
-/** SQL aggregate that combines monthly totals over time. */
-export function timeAggregateFunction(overTime: TimeAggregate): 'SUM' | 'AVG' {
-  return overTime === 'sum' ? 'SUM' : 'AVG';
+/**
+ * Combines one member's monthly totals over the period. A summed measure adds them up. An averaged measure divides
+ * the member's total by the number of months in the period that have data for the whole selection
+ * (`selectionMonths`): a month without the member counts as zero, so members' values add up to the selection's and
+ * shares never exceed 100%, even for a marketplace that launched mid-period.
+ */
+export function combineOverTime(overTime: TimeAggregate, monthlyValue: string, selectionMonths: string): string {
+  return overTime === 'sum' ? `SUM(${monthlyValue})` : `SUM(${monthlyValue}) / NULLIF(${selectionMonths}, 0)`;
 }

@@ -6,7 +6,7 @@ import {
   buildTimeExtentQuery,
   buildTrendQuery,
 } from '../../sql';
-import { dateToMonth } from '../../lib/months';
+import { dateToMonth, monthSpan, shiftMonth } from '../../lib/months';
 import type { DatasetModel } from '../model';
 import { measureOf, sliceFor, type DatasetCatalog, type ResolvedView } from '../resolveView';
 
@@ -64,7 +64,7 @@ export async function fetchKpis(engine: Engine, model: DatasetModel, view: Resol
     change: previousValue !== null && row.current !== null ? (row.current - previousValue) / previousValue : null,
     leader: row.leader === null ? null : String(row.leader),
     leaderValue: row.leader_value,
-    // For averaged measures this is the leader's share of the average month, which is the same ratio.
+    // Both values are combined over the same months (see combineOverTime in src/sql), so this is at most 1.
     leaderShare: row.leader_value !== null && row.current ? row.leader_value / row.current : null,
     monthsWithData: row.current_months,
   };
@@ -72,6 +72,7 @@ export async function fetchKpis(engine: Engine, model: DatasetModel, view: Resol
 
 /** One line per series: values by month, `null` where the series has no data that month. */
 export interface TrendSeries {
+  /** Every month of the view, `YYYY-MM`, ascending. */
   months: string[];
   series: { name: string; values: (number | null)[] }[];
   /** How many series there were before keeping the largest. */
@@ -90,7 +91,8 @@ export async function fetchTrend(
   const rows = await engine.query<{ month: string; series: string; value: number; series_total: number }>(
     buildTrendQuery(sliceFor(model, view), measureOf(model, view), dimension.column, seriesLimit),
   );
-  const months = [...new Set(rows.map((row) => dateToMonth(row.month)))].sort();
+  // Every month of the view, so that a month without data anywhere is a gap on the axis rather than left out.
+  const months = Array.from({ length: monthSpan(view.from, view.to) }, (_, index) => shiftMonth(view.from, index));
   const monthIndex = new Map(months.map((month, index) => [month, index]));
   const byName = new Map<string, (number | null)[]>();
   for (const row of rows) {

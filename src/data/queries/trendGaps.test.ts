@@ -1,0 +1,28 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createNodeEngine } from '../../engine/nodeEngine';
+import type { Engine } from '../../engine';
+import { MARKET_MODEL } from '../marketModel';
+import { fetchTrend } from './marketQueries';
+
+describe('fetchTrend over months without any data', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await createNodeEngine();
+    await engine.query(`CREATE TABLE market_monthly AS SELECT * FROM (VALUES
+      (DATE '2020-01-01', 'A', 'RU', 10::BIGINT, 1.0, 1::BIGINT, 1::BIGINT),
+      (DATE '2020-03-01', 'A', 'RU', 30::BIGINT, 3.0, 3::BIGINT, 1::BIGINT)
+    ) t(month, marketplace, country, visitors, gmv_usd, orders, active_sellers)`);
+  });
+
+  it('keeps every month of the view on the axis, with gaps as null', async () => {
+    const trend = await fetchTrend(
+      engine,
+      MARKET_MODEL,
+      { datasetId: 'market', measureId: 'visitors', from: '2019-12', to: '2020-03', filters: {} },
+      'marketplace',
+      10,
+    );
+    expect(trend.months).toEqual(['2019-12', '2020-01', '2020-02', '2020-03']);
+    expect(trend.series).toEqual([{ name: 'A', values: [null, 10, null, 30] }]);
+  });
+});
