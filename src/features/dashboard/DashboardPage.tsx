@@ -39,7 +39,13 @@ export function DashboardPage() {
       {catalog.data && view && measure ? (
         <>
           <FilterBar model={model} catalog={catalog.data} view={view} filters={state.filters} update={update} />
-          <KpiCards view={view} measure={measure} leaderLabel={model.dimensions[0]!.label} />
+          <KpiCards
+            view={view}
+            measure={measure}
+            leaderLabel={model.dimensions[0]!.label}
+            datasetLabel={model.label}
+            synthetic={model.provenance === 'synthetic'}
+          />
           <div className="panel-grid">
             <TrendPanel model={model} view={view} measure={measure} colorFor={colorFor} />
             <CountryPanel model={model} view={view} measure={measure} />

@@ -3,20 +3,27 @@ import { kpiQuery, type MeasureDef, type ResolvedView } from '../../data';
 import { formatChange, formatMonth, formatShare } from '../../lib/format';
 import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from './measureFormat';
+import { SyntheticBadge } from './panelParts';
 
 export interface KpiCardsProps {
   view: ResolvedView;
   measure: MeasureDef;
   leaderLabel: string;
+  datasetLabel: string;
+  synthetic: boolean;
 }
 
 /** The period's headline numbers: the measure, its change against a year earlier, and who leads. */
-export function KpiCards({ view, measure, leaderLabel }: KpiCardsProps) {
+export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic }: KpiCardsProps) {
   const query = useQuery({ ...kpiQuery(view), placeholderData: keepPreviousData });
   const format = measureFormatters(measure);
   const period = `${formatMonth(view.from)} – ${formatMonth(view.to)}`;
   return (
     <section className="kpis" aria-label="Key figures" data-testid="kpis">
+      <p className="kpis-caption">
+        <span>{datasetLabel}</span>
+        {synthetic ? <SyntheticBadge /> : null}
+      </p>
       <QueryView query={query} height={108} isEmpty={(kpis) => kpis.current === null} empty="No data for this selection.">
         {(kpis) => (
           <div className="kpi-grid">
