@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+
+// The lint rule that keeps the architecture visible must actually fire: lint a few made-up files that break it.
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
+}
+
+describe('import boundaries', () => {
+  it('forbids a lower layer importing a higher one', async () => {
+    expect(await ruleIds('src/lib/probe.ts', "import { MARKET_MODEL } from '../data';\nexport const x = MARKET_MODEL;\n")).toContain(
+      'boundaries/dependencies',
+    );
+    expect(await ruleIds('src/sql/probe.ts', "import { getEngine } from '../engine';\nexport const x = getEngine;\n")).toContain(
+      'boundaries/dependencies',
+    );
+  });
+
+  it('forbids one feature importing another', async () => {
+    const code = "import { DashboardPage } from '../dashboard/DashboardPage';\nexport const x = DashboardPage;\n";
+    expect(await ruleIds('src/features/probe/Probe.ts', code)).toContain('boundaries/dependencies');
+  });
+
+  it('keeps DuckDB inside src/engine', async () => {
+    const code = "import { AsyncDuckDB } from '@duckdb/duckdb-wasm';\nexport const x = AsyncDuckDB;\n";
+    expect(await ruleIds('src/data/probe.ts', code)).toContain('no-restricted-imports');
+    expect(await ruleIds('src/engine/probe.ts', code)).toEqual([]);
+  });
+
+  it('allows the direction the architecture describes', async () => {
+    const code = "import { buildWhere } from '../sql';\nimport { getEngine } from '../engine';\nexport const x = [buildWhere, getEngine];\n";
+    expect(await ruleIds('src/data/probe.ts', code)).toEqual([]);
+  });
+});
