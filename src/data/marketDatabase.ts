@@ -1,5 +1,4 @@
-import { getEngine, type Engine } from '../engine';
-import { createExternalStore } from '../lib/externalStore';
+import { createExternalStore, getEngine, type Engine } from '../engine';
 import { BUNDLED_FILE_URLS } from './bundledFileUrls';
 import { loadBundledDatasets, type DatasetLoadProgress } from './loadBundledDatasets';
 

@@ -11,8 +11,8 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import mvpWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { createConnectionEngine, LOCKDOWN_STATEMENTS } from './connectionEngine';
-import type { PhaseStore } from './enginePhase';
-import type { Engine } from './types';
+import type { ExternalStore } from './externalStore';
+import type { Engine, EnginePhase } from './types';
 
 /** The bundles this app ships. `selectBundle` picks eh (wasm exceptions) where supported, mvp otherwise. */
 export const BUNDLES: DuckDBBundles = {
@@ -21,7 +21,7 @@ export const BUNDLES: DuckDBBundles = {
 };
 
 /** Starts DuckDB-wasm in a dedicated worker and returns the engine once it is configured and locked down. */
-export async function startBrowserEngine(phase: PhaseStore): Promise<Engine> {
+export async function startBrowserEngine(phase: ExternalStore<EnginePhase>): Promise<Engine> {
   const bundle = await selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!);
   const db = new AsyncDuckDB(new VoidLogger(), worker);

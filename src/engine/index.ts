@@ -2,14 +2,15 @@
  * The database engine: one DuckDB-wasm instance in a worker, created lazily on first use.
  * Import from here, not from the files behind it.
  */
-import { createPhaseStore } from './enginePhase';
-import type { Engine } from './types';
+import { createExternalStore } from './externalStore';
+import type { Engine, EnginePhase } from './types';
 
 export { QueryError } from './QueryError';
 export type { Engine, EnginePhase, Row, SqlParam } from './types';
+export { createExternalStore, type ExternalStore } from './externalStore';
 
 /** Start-up progress of the shared engine, for a progress display. */
-export const enginePhase = createPhaseStore();
+export const enginePhase = createExternalStore<EnginePhase>({ phase: 'idle' });
 
 let shared: Promise<Engine> | null = null;
 

@@ -1,6 +1,15 @@
 import { quoteIdentifier } from './literals';
 import { buildWhere, combineOverTime, type MeasureSpec, type SliceSpec } from './slice';
 
+/** `month`, `<alias>`, `value`: the measure summed per month and member of `column`, over the slice. */
+function monthlyByMember(slice: SliceSpec, measure: MeasureSpec, column: string, alias: 'series' | 'key'): string {
+  const value = quoteIdentifier(measure.column);
+  return `SELECT ${quoteIdentifier(slice.timeColumn)} AS month, ${quoteIdentifier(column)} AS ${alias}, SUM(${value}) AS value
+  FROM ${quoteIdentifier(slice.table)}
+  WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL
+  GROUP BY ALL`;
+}
+
 /**
  * Monthly series of a measure, one series per member of `seriesColumn`, limited to the `seriesLimit` largest series
  * over the slice. Rows: `month` (date), `series`, `value`, and `series_total` (how many series there were before the
@@ -13,15 +22,9 @@ export function buildTrendQuery(
   seriesLimit: number,
 ): string {
   assertPositiveInteger(seriesLimit, 'seriesLimit');
-  const time = quoteIdentifier(slice.timeColumn);
-  const series = quoteIdentifier(seriesColumn);
-  const value = quoteIdentifier(measure.column);
   // Ranked by total over the period: the same order as by average month (see combineOverTime), for either kind.
   return `WITH monthly AS (
-  SELECT ${time} AS month, ${series} AS series, SUM(${value}) AS value
-  FROM ${quoteIdentifier(slice.table)}
-  WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL
-  GROUP BY ALL
+  ${monthlyByMember(slice, measure, seriesColumn, 'series')}
 ), ranked AS (
   SELECT series, SUM(value) AS weight FROM monthly GROUP BY series
   ORDER BY weight DESC, series LIMIT ${seriesLimit}
@@ -38,14 +41,8 @@ ORDER BY month, series`;
  */
 export function buildRankingQuery(slice: SliceSpec, measure: MeasureSpec, groupColumn: string, limit: number): string {
   assertPositiveInteger(limit, 'limit');
-  const time = quoteIdentifier(slice.timeColumn);
-  const group = quoteIdentifier(groupColumn);
-  const value = quoteIdentifier(measure.column);
   return `WITH monthly AS (
-  SELECT ${time} AS month, ${group} AS key, SUM(${value}) AS value
-  FROM ${quoteIdentifier(slice.table)}
-  WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL
-  GROUP BY ALL
+  ${monthlyByMember(slice, measure, groupColumn, 'key')}
 ), combined AS (
   SELECT key, ${combineOverTime(measure.overTime, 'value', '(SELECT COUNT(DISTINCT month) FROM monthly)')} AS value
   FROM monthly GROUP BY key

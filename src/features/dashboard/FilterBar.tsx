@@ -16,49 +16,25 @@ export interface FilterBarProps {
 
 /** Date range, one searchable multi-select per dimension, and the measure. Every change goes to the URL. */
 export function FilterBar({ model, catalog, view, update, filters }: FilterBarProps) {
-  const fromId = useId();
-  const toId = useId();
   const measureId = useId();
   const months = allMonths(catalog.firstMonth, catalog.lastMonth);
 
   return (
     <form className="filter-bar" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
-      <div className="field">
-        <label className="field-label" htmlFor={fromId}>
-          From
-        </label>
-        <select
-          id={fromId}
-          className="select"
-          value={view.from}
-          data-testid="filter-from"
-          onChange={(event) => update({ from: event.target.value, to: maxOf(event.target.value, view.to) })}
-        >
-          {months.map((month) => (
-            <option key={month} value={month}>
-              {formatMonth(month)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={toId}>
-          To
-        </label>
-        <select
-          id={toId}
-          className="select"
-          value={view.to}
-          data-testid="filter-to"
-          onChange={(event) => update({ to: event.target.value, from: minOf(event.target.value, view.from) })}
-        >
-          {months.map((month) => (
-            <option key={month} value={month}>
-              {formatMonth(month)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <MonthSelect
+        label="From"
+        testId="filter-from"
+        months={months}
+        value={view.from}
+        onChange={(from) => update({ from, to: maxOf(from, view.to) })}
+      />
+      <MonthSelect
+        label="To"
+        testId="filter-to"
+        months={months}
+        value={view.to}
+        onChange={(to) => update({ to, from: minOf(to, view.from) })}
+      />
       {model.dimensions.map((dimension) => (
         <MultiSelect
           key={dimension.id}
@@ -94,6 +70,36 @@ export function FilterBar({ model, catalog, view, update, filters }: FilterBarPr
         </select>
       </div>
     </form>
+  );
+}
+
+function MonthSelect(props: {
+  label: string;
+  testId: string;
+  months: readonly string[];
+  value: string;
+  onChange: (month: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {props.label}
+      </label>
+      <select
+        id={id}
+        className="select"
+        value={props.value}
+        data-testid={props.testId}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        {props.months.map((month) => (
+          <option key={month} value={month}>
+            {formatMonth(month)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

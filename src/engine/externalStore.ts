@@ -1,4 +1,8 @@
-/** A value that changes over time, readable by React's `useSyncExternalStore`. */
+/**
+ * A value that changes over time, readable by React's `useSyncExternalStore`. The engine reports its start-up phase
+ * through one (the wasm download and instantiation take a second or more, and the page must show where they are);
+ * the data layer reports dataset loading through another.
+ */
 export interface ExternalStore<T> {
   get(): T;
   set(next: T): void;
