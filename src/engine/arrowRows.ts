@@ -3,7 +3,8 @@ import type { Row } from './types';
 
 /**
  * Converts an Arrow result into plain rows. Types are decided once per column from the schema, not per value, so a
- * DATE column always yields `YYYY-MM-DD` strings and a BIGINT column always yields numbers (or null).
+ * DATE column always yields `YYYY-MM-DD` strings, a BIGINT column always yields numbers (or null), and a LIST column
+ * yields a plain array of converted elements.
  */
 export function arrowTableToRows<T extends Row = Row>(table: Table): T[] {
   const fields = table.schema.fields;
@@ -32,5 +33,10 @@ function converterFor(type: DataType): Converter {
     return (value) => (typeof value === 'bigint' ? Number(value) : value);
   }
   if (DataType.isDecimal(type)) return (value) => Number(String(value));
+  if (DataType.isList(type)) {
+    const item = converterFor(type.children[0]!.type);
+    return (value) =>
+      Array.from(value as Iterable<unknown>, (element) => (element === null || element === undefined ? null : item(element)));
+  }
   return identity;
 }

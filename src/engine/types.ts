@@ -11,7 +11,8 @@ export type Row = Record<string, unknown>;
 export interface Engine {
   /**
    * Runs one SQL statement and returns its rows as plain objects: integers and decimals as JS numbers, DATE as
-   * `YYYY-MM-DD`, TIMESTAMP as an ISO 8601 string. With `params`, the statement is prepared and the values are bound
+   * `YYYY-MM-DD`, TIMESTAMP as an ISO 8601 string, LIST as an array. Cast BIGINT list elements to DOUBLE in SQL:
+   * duckdb-wasm does not convert them. With `params`, the statement is prepared and the values are bound
    * to its `?` placeholders in order. Fails with a {@link QueryError} that carries the SQL.
    */
   query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;

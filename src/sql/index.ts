@@ -16,3 +16,12 @@ export {
   RECORD_COLUMN,
   type CsvColumn,
 } from './csvLoad';
+export { buildSeriesQuery, lookbackMonths, type SeriesQuerySpec, type SeriesGrain, type SeriesMode } from './seriesQuery';
+export {
+  buildBreakdownQuery,
+  buildLeaderboardQuery,
+  buildConversionQuery,
+  type BreakdownSpec,
+  type LeaderboardSpec,
+  type ConversionSpec,
+} from './breakdownQueries';

@@ -8,17 +8,47 @@ describe('view state in the URL', () => {
 
   it('round-trips a full state', () => {
     const state: ViewState = {
-      v: 1,
-      dataset: 'market',
+      ...DEFAULT_VIEW_STATE,
+      tab: 'trend',
       measure: 'visitors',
       from: '2014-07',
       to: '2014-12',
       filters: { country: ['RU'], marketplace: ['AliExpress', 'eBay', 'Amazon', 'A&B=C, "quoted"'] },
+      selections: { map: { country: ['RU', 'MX'] }, trend: { marketplace: ['Ozon'] } },
+      mode: 'index',
+      base: '2014-09',
+      grain: 'quarter',
+      by: 'country',
+      chart: 'area',
+      target: 1.5e9,
+      top: 8,
+      stack: 'grouped',
+      mapMetric: 'growth',
+      mapMember: 'Mercado Libre',
+      cell: 'share',
+      sorts: { leaderboard: { column: 'rank_change', direction: 'asc' } },
       theme: 'dark',
     };
     const search = encodeViewState(state);
     expect(search).toContain('from=2014-07');
+    expect(search).toContain('xf.map.country=RU');
+    expect(search).toContain('sort.leaderboard=rank_change%3Aasc');
     expect(decodeViewState(search)).toEqual({ state, notices: [] });
+  });
+
+  it('leaves defaults out of the link', () => {
+    expect(encodeViewState(DEFAULT_VIEW_STATE)).toBe('v=1');
+  });
+
+  it('drops malformed selections, sorts and numbers with notices', () => {
+    const { state, notices } = decodeViewState(
+      '?xf.nowhere.country=RU&xf.map.Bad=1&sort.map=value:sideways&sort.trend=value:desc&target=1e400&top=99&xf.map.country=MX',
+    );
+    expect(state.selections).toEqual({ map: { country: ['MX'] } });
+    expect(state.sorts).toEqual({ trend: { column: 'value', direction: 'desc' } });
+    expect(state.target).toBeNull();
+    expect(state.top).toBeNull();
+    expect(notices).toHaveLength(5);
   });
 
   it('drops bad values with a notice and keeps the rest', () => {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * The view state: everything that decides what the dashboard shows, kept in the URL so that a reload or a pasted
- * link restores the view. This module checks syntax only (shapes, lengths, formats); whether a measure or a filter
- * value exists in the data is checked against the dataset in `src/data`.
+ * The view state: everything that decides what the analyst sees, kept in the URL so that a reload or a pasted
+ * link restores the view exactly. This module checks syntax only (shapes, lengths, formats); whether a measure, a
+ * dimension or a filter value exists in the data is checked against the dataset in `src/data`.
  */
 
 export const VIEW_STATE_VERSION = 1;
@@ -15,36 +15,113 @@ const MAX_VALUES_PER_FILTER = 500;
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
+/** The views of the workspace; each is a tab. */
+export const TABS = ['overview', 'trend', 'countries', 'map', 'matrix', 'leaderboard', 'conversion'] as const;
+export type Tab = (typeof TABS)[number];
+/** How a measure over time is compared: as it is, indexed, against a year earlier, as a share, smoothed. */
+export const MODES = ['absolute', 'index', 'yoy', 'share', 'avg3', 'avg12'] as const;
+export type Mode = (typeof MODES)[number];
+export const GRAINS = ['month', 'quarter', 'year'] as const;
+export type Grain = (typeof GRAINS)[number];
+export const CHART_KINDS = ['line', 'area'] as const;
+export const STACKINGS = ['stacked', 'grouped'] as const;
+export const MAP_METRICS = ['value', 'share', 'growth'] as const;
+export type MapMetric = (typeof MAP_METRICS)[number];
+export const CELL_METRICS = ['value', 'share'] as const;
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 
 const monthSchema = z.string().regex(MONTH);
 const identifierSchema = z.string().regex(IDENTIFIER);
 const filterValueSchema = z.string().min(1).max(MAX_VALUE_LENGTH);
+const valuesSchema = z.array(filterValueSchema).max(MAX_VALUES_PER_FILTER);
+const sortSchema = z.object({ column: identifierSchema, direction: z.enum(SORT_DIRECTIONS) });
+export type SortState = z.infer<typeof sortSchema>;
 
 export const viewStateSchema = z.object({
   v: z.literal(VIEW_STATE_VERSION),
   dataset: identifierSchema,
+  tab: z.enum(TABS),
   measure: identifierSchema.nullable(),
   from: monthSchema.nullable(),
   to: monthSchema.nullable(),
-  filters: z.record(identifierSchema, z.array(filterValueSchema).max(MAX_VALUES_PER_FILTER)),
+  /** Dimension id → allowed members; applies to every view. */
+  filters: z.record(identifierSchema, valuesSchema),
+  /** Cross-filter selections made by clicking in a view: view id → dimension id → members. A view's own
+   *  selection filters the other views, never itself. */
+  selections: z.partialRecord(z.enum(TABS), z.record(identifierSchema, valuesSchema)),
+  mode: z.enum(MODES),
+  /** Base month of the indexed mode; null = the first month shown. */
+  base: monthSchema.nullable(),
+  grain: z.enum(GRAINS),
+  /** Dimension the trend draws one series per member of; null = the dataset's first dimension. */
+  by: identifierSchema.nullable(),
+  chart: z.enum(CHART_KINDS),
+  /** A reference value drawn across the trend (e.g. a GMV goal). */
+  target: z.number().finite().min(-1e15).max(1e15).nullable(),
+  /** How many members the ranked views show before the "Other" bucket; null = the view's default. */
+  top: z.number().int().min(1).max(50).nullable(),
+  stack: z.enum(STACKINGS),
+  mapMetric: z.enum(MAP_METRICS),
+  /** Marketplace (member of the first dimension) the map shows; null = all. */
+  mapMember: filterValueSchema.nullable(),
+  cell: z.enum(CELL_METRICS),
+  /** Sort order per view with a sortable table. */
+  sorts: z.partialRecord(z.enum(TABS), sortSchema),
   theme: z.enum(THEMES),
 });
 
 export type ViewState = z.infer<typeof viewStateSchema>;
 
 /** The state of a link with no parameters: bundled dataset, dataset defaults for everything else. */
-export const DEFAULT_VIEW_STATE: ViewState = {
+export const DEFAULT_VIEW_STATE: ViewState = Object.freeze({
   v: VIEW_STATE_VERSION,
   dataset: 'market',
+  tab: 'overview',
   measure: null,
   from: null,
   to: null,
   filters: {},
+  selections: {},
+  mode: 'absolute',
+  base: null,
+  grain: 'month',
+  by: null,
+  chart: 'line',
+  target: null,
+  top: null,
+  stack: 'stacked',
+  mapMetric: 'value',
+  mapMember: null,
+  cell: 'value',
+  sorts: {},
   theme: 'system',
-};
+}) as ViewState;
 
-/** Parameter names with a fixed meaning; any other parameter names a dimension filter. */
-const RESERVED = new Set(['v', 'dataset', 'measure', 'from', 'to', 'theme']);
+/** Scalar fields: URL parameter name = field name; how each is read from text. */
+const SCALARS = {
+  dataset: { schema: identifierSchema, expected: 'a dataset name' },
+  tab: { schema: z.enum(TABS), expected: TABS.join(', ') },
+  measure: { schema: identifierSchema, expected: 'a measure name' },
+  from: { schema: monthSchema, expected: 'a month such as 2014-07' },
+  to: { schema: monthSchema, expected: 'a month such as 2014-12' },
+  mode: { schema: z.enum(MODES), expected: MODES.join(', ') },
+  base: { schema: monthSchema, expected: 'a month such as 2014-07' },
+  grain: { schema: z.enum(GRAINS), expected: GRAINS.join(', ') },
+  by: { schema: identifierSchema, expected: 'a dimension name' },
+  chart: { schema: z.enum(CHART_KINDS), expected: CHART_KINDS.join(' or ') },
+  target: { schema: z.coerce.number().finite().min(-1e15).max(1e15), expected: 'a number' },
+  top: { schema: z.coerce.number().int().min(1).max(50), expected: 'a whole number from 1 to 50' },
+  stack: { schema: z.enum(STACKINGS), expected: STACKINGS.join(' or ') },
+  mapMetric: { schema: z.enum(MAP_METRICS), expected: MAP_METRICS.join(', ') },
+  mapMember: { schema: filterValueSchema, expected: 'a marketplace' },
+  cell: { schema: z.enum(CELL_METRICS), expected: CELL_METRICS.join(' or ') },
+  theme: { schema: z.enum(THEMES), expected: 'light, dark or system' },
+} as const satisfies Record<string, { schema: z.ZodType; expected: string }>;
+
+type ScalarName = keyof typeof SCALARS;
+const SCALAR_NAMES = Object.keys(SCALARS) as ScalarName[];
+const SELECTION_PREFIX = 'xf.';
+const SORT_PREFIX = 'sort.';
 
 export interface DecodedViewState {
   state: ViewState;
@@ -56,68 +133,104 @@ export interface DecodedViewState {
 export function decodeViewState(search: string): DecodedViewState {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
-  const state: ViewState = { ...DEFAULT_VIEW_STATE, filters: {} };
+  const state: Record<string, unknown> = { ...DEFAULT_VIEW_STATE, filters: {}, selections: {}, sorts: {} };
+  const filters = state.filters as Record<string, string[]>;
+  const selections = state.selections as Record<string, Record<string, string[]>>;
+  const sorts = state.sorts as Record<string, SortState>;
 
   const version = params.get('v');
   if (version !== null && version !== String(VIEW_STATE_VERSION)) {
     notices.push(`This link was made by an unknown version (v=${truncate(version)}); it was read as version ${VIEW_STATE_VERSION}.`);
   }
 
-  const readSingle = <T>(name: string, schema: z.ZodType<T>, describe: string): T | undefined => {
+  for (const name of SCALAR_NAMES) {
     const raw = params.get(name);
-    if (raw === null) return undefined;
-    const parsed = schema.safeParse(raw);
-    if (parsed.success) return parsed.data;
-    notices.push(`Ignored ${name}=${quote(raw)}: expected ${describe}.`);
-    return undefined;
-  };
-
-  state.dataset = readSingle('dataset', identifierSchema, 'a dataset name') ?? state.dataset;
-  state.measure = readSingle('measure', identifierSchema, 'a measure name') ?? null;
-  state.from = readSingle('from', monthSchema, 'a month such as 2014-07') ?? null;
-  state.to = readSingle('to', monthSchema, 'a month such as 2014-12') ?? null;
-  state.theme = readSingle('theme', z.enum(THEMES), 'light, dark or system') ?? state.theme;
+    if (raw === null) continue;
+    const parsed = (SCALARS[name].schema as z.ZodType).safeParse(raw);
+    if (parsed.success) state[name] = parsed.data;
+    else notices.push(`Ignored ${name}=${quote(raw)}: expected ${SCALARS[name].expected}.`);
+  }
 
   for (const key of new Set(params.keys())) {
-    if (RESERVED.has(key)) continue;
+    if (key === 'v' || Object.hasOwn(SCALARS, key)) continue;
+    if (key.startsWith(SORT_PREFIX)) {
+      const view = key.slice(SORT_PREFIX.length);
+      const [column, direction] = (params.get(key) ?? '').split(':');
+      const parsed = z.enum(TABS).safeParse(view).success ? sortSchema.safeParse({ column, direction }) : null;
+      if (parsed?.success) sorts[view] = parsed.data;
+      else notices.push(`Ignored the sort order ${quote(`${key}=${params.get(key) ?? ''}`)}.`);
+      continue;
+    }
+    if (key.startsWith(SELECTION_PREFIX)) {
+      const [view = '', dimension = ''] = key.slice(SELECTION_PREFIX.length).split('.');
+      if (!z.enum(TABS).safeParse(view).success || !IDENTIFIER.test(dimension)) {
+        notices.push(`Ignored the selection ${quote(key)}.`);
+        continue;
+      }
+      const values = readValues(params.getAll(key), key, notices);
+      if (values.length > 0) (selections[view] ??= {})[dimension] = values;
+      continue;
+    }
     if (!IDENTIFIER.test(key)) {
       notices.push(`Ignored the unknown parameter ${quote(key)}.`);
       continue;
     }
-    const values: string[] = [];
-    for (const raw of params.getAll(key)) {
-      if (!filterValueSchema.safeParse(raw).success) {
-        notices.push(`Ignored ${key}=${quote(raw)}: a filter value must be 1 to ${MAX_VALUE_LENGTH} characters.`);
-      } else if (!values.includes(raw)) {
-        values.push(raw);
-      }
-    }
-    if (values.length > MAX_VALUES_PER_FILTER) {
-      notices.push(`Kept the first ${MAX_VALUES_PER_FILTER} of ${values.length} values for ${key}.`);
-      values.length = MAX_VALUES_PER_FILTER;
-    }
-    if (values.length > 0) state.filters[key] = values;
+    const values = readValues(params.getAll(key), key, notices);
+    if (values.length > 0) filters[key] = values;
   }
 
   // Belt and braces: whatever the code above built must satisfy the schema.
   const checked = viewStateSchema.safeParse(state);
-  if (!checked.success) return { state: { ...DEFAULT_VIEW_STATE, filters: {} }, notices: [...notices, 'The link could not be read; showing the default view.'] };
+  if (!checked.success) {
+    return { state: cloneDefault(), notices: [...notices, 'The link could not be read; showing the default view.'] };
+  }
   return { state: checked.data, notices };
+}
+
+function readValues(raw: string[], key: string, notices: string[]): string[] {
+  const values: string[] = [];
+  for (const value of raw) {
+    if (!filterValueSchema.safeParse(value).success) {
+      notices.push(`Ignored ${key}=${quote(value)}: a value must be 1 to ${MAX_VALUE_LENGTH} characters.`);
+    } else if (!values.includes(value)) {
+      values.push(value);
+    }
+  }
+  if (values.length > MAX_VALUES_PER_FILTER) {
+    notices.push(`Kept the first ${MAX_VALUES_PER_FILTER} of ${values.length} values for ${key}.`);
+    values.length = MAX_VALUES_PER_FILTER;
+  }
+  return values;
 }
 
 /** Writes a view state as a query string, leaving out whatever equals the default, in a stable order. */
 export function encodeViewState(state: ViewState): string {
   const params = new URLSearchParams();
   params.set('v', String(VIEW_STATE_VERSION));
-  if (state.dataset !== DEFAULT_VIEW_STATE.dataset) params.set('dataset', state.dataset);
-  if (state.measure) params.set('measure', state.measure);
-  if (state.from) params.set('from', state.from);
-  if (state.to) params.set('to', state.to);
+  for (const name of SCALAR_NAMES) {
+    if (name === 'theme') continue;
+    const value = state[name];
+    if (value !== null && value !== DEFAULT_VIEW_STATE[name]) params.set(name, String(value));
+  }
   for (const key of Object.keys(state.filters).sort()) {
     for (const value of state.filters[key] ?? []) params.append(key, value);
   }
+  for (const view of Object.keys(state.selections).sort() as (keyof ViewState['selections'])[]) {
+    const byDimension = state.selections[view] ?? {};
+    for (const dimension of Object.keys(byDimension).sort()) {
+      for (const value of byDimension[dimension] ?? []) params.append(`${SELECTION_PREFIX}${view}.${dimension}`, value);
+    }
+  }
+  for (const view of Object.keys(state.sorts).sort() as (keyof ViewState['sorts'])[]) {
+    const sort = state.sorts[view];
+    if (sort) params.set(`${SORT_PREFIX}${view}`, `${sort.column}:${sort.direction}`);
+  }
   if (state.theme !== DEFAULT_VIEW_STATE.theme) params.set('theme', state.theme);
   return params.toString();
+}
+
+function cloneDefault(): ViewState {
+  return { ...DEFAULT_VIEW_STATE, filters: {}, selections: {}, sorts: {} };
 }
 
 function truncate(text: string, max = 40): string {

@@ -1,0 +1,144 @@
+import { quoteIdentifier, sqlDate } from './literals';
+import { buildWhere, combineOverTime, type MeasureSpec, type SliceSpec } from './slice';
+
+export interface BreakdownSpec {
+  slice: SliceSpec;
+  measure: MeasureSpec;
+  rowColumn: string;
+  columnColumn: string;
+  /** Rows (and columns) beyond the largest `rowLimit` (`columnLimit`) are summed into an "Other" bucket (null key). */
+  rowLimit: number;
+  columnLimit: number;
+}
+
+/**
+ * The measure over the slice by two dimensions, as cells: `row_key`, `column_key` (null = the "Other" bucket),
+ * `value`. Each member's value is combined over time as {@link combineOverTime} says, so cells add up: the "Other"
+ * bucket holds exactly what the kept members do not.
+ */
+export function buildBreakdownQuery(spec: BreakdownSpec): string {
+  for (const [name, value] of [['rowLimit', spec.rowLimit], ['columnLimit', spec.columnLimit]] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
+  }
+  const { slice, measure } = spec;
+  const value = quoteIdentifier(measure.column);
+  const row = quoteIdentifier(spec.rowColumn);
+  const column = quoteIdentifier(spec.columnColumn);
+  return `WITH monthly AS (
+  SELECT ${quoteIdentifier(slice.timeColumn)} AS month, ${row} AS r, ${column} AS c, SUM(${value}) AS value
+  FROM ${quoteIdentifier(slice.table)}
+  WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL AND ${row} IS NOT NULL AND ${column} IS NOT NULL
+  GROUP BY ALL
+), cells AS (
+  SELECT r, c, ${combineOverTime(measure.overTime, 'value', '(SELECT COUNT(DISTINCT month) FROM monthly)')} AS value
+  FROM monthly GROUP BY r, c
+), kept_rows AS (
+  SELECT r FROM cells GROUP BY r ORDER BY SUM(value) DESC, r LIMIT ${spec.rowLimit}
+), kept_columns AS (
+  SELECT c FROM cells GROUP BY c ORDER BY SUM(value) DESC, c LIMIT ${spec.columnLimit}
+)
+SELECT
+  CASE WHEN r IN (SELECT r FROM kept_rows) THEN r END AS row_key,
+  CASE WHEN c IN (SELECT c FROM kept_columns) THEN c END AS column_key,
+  SUM(value) AS value,
+  (SELECT COUNT(DISTINCT r) FROM cells) AS row_total,
+  (SELECT COUNT(DISTINCT c) FROM cells) AS column_total
+FROM cells
+GROUP BY ALL
+ORDER BY row_key NULLS LAST, column_key NULLS LAST`;
+}
+
+export interface LeaderboardSpec {
+  slice: SliceSpec;
+  measure: MeasureSpec;
+  /** Ranks are computed within each member of this column (e.g. country)… */
+  groupColumn: string;
+  /** …among the members of this one (e.g. marketplace). */
+  rankColumn: string;
+  previousRange: { from: string; to: string };
+  /** Grain of the sparkline values over the slice's range. */
+  sparkGrain: 'month' | 'quarter' | 'year';
+}
+
+/**
+ * Each (group, member) pair with its value over the period, its rank within the group (1 = largest), its share of
+ * the group, its rank over `previousRange` (null when absent then), and `spark`: its values per period of
+ * `sparkGrain` over the range, null where it has none. Rows: `group_key`, `member`, `value`, `share`, `rank`,
+ * `previous_rank`, `spark`.
+ */
+export function buildLeaderboardQuery(spec: LeaderboardSpec): string {
+  const { slice, measure } = spec;
+  const value = quoteIdentifier(measure.column);
+  const group = quoteIdentifier(spec.groupColumn);
+  const member = quoteIdentifier(spec.rankColumn);
+  const time = quoteIdentifier(slice.timeColumn);
+  const rollUp = measure.overTime === 'sum' ? 'SUM' : 'AVG';
+  const periodOf = (column: string) =>
+    spec.sparkGrain === 'month' ? column : `CAST(date_trunc('${spec.sparkGrain}', ${column}) AS DATE)`;
+  const monthly = (range: { from: string; to: string }) => `SELECT ${time} AS month, ${group} AS g, ${member} AS m, SUM(${value}) AS value
+  FROM ${quoteIdentifier(slice.table)}
+  WHERE ${buildWhere(slice, range)} AND ${value} IS NOT NULL AND ${group} IS NOT NULL AND ${member} IS NOT NULL
+  GROUP BY ALL`;
+  const ranked = (source: string) => `SELECT g, m,
+    ${combineOverTime(measure.overTime, 'value', `(SELECT COUNT(DISTINCT month) FROM ${source})`)} AS value
+  FROM ${source} GROUP BY g, m`;
+  return `WITH current_monthly AS (
+  ${monthly(slice.range)}
+), previous_monthly AS (
+  ${monthly(spec.previousRange)}
+), current_values AS (
+  ${ranked('current_monthly')}
+), previous_values AS (
+  ${ranked('previous_monthly')}
+), current_ranks AS (
+  SELECT g, m, value, value / NULLIF(SUM(value) OVER (PARTITION BY g), 0) AS share,
+    RANK() OVER (PARTITION BY g ORDER BY value DESC) AS rank
+  FROM current_values
+), previous_ranks AS (
+  SELECT g, m, RANK() OVER (PARTITION BY g ORDER BY value DESC) AS rank FROM previous_values
+), periods AS (
+  SELECT DISTINCT ${periodOf('CAST(generate_series AS DATE)')} AS period
+  FROM generate_series(${sqlDate(slice.range.from)}::TIMESTAMP, ${sqlDate(slice.range.to)}::TIMESTAMP, INTERVAL 1 MONTH)
+), spark_values AS (
+  SELECT g, m, ${periodOf('month')} AS period, ${rollUp}(value) AS value FROM current_monthly GROUP BY ALL
+), sparks AS (
+  -- DOUBLE elements: duckdb-wasm does not convert BIGINT list elements to JS numbers.
+  SELECT c.g, c.m, list(CAST(s.value AS DOUBLE) ORDER BY p.period) AS spark
+  FROM current_ranks c CROSS JOIN periods p
+  LEFT JOIN spark_values s ON s.g = c.g AND s.m = c.m AND s.period = p.period
+  GROUP BY c.g, c.m
+)
+SELECT c.g AS group_key, c.m AS member, c.value, c.share, c.rank, p.rank AS previous_rank, s.spark
+FROM current_ranks c
+LEFT JOIN previous_ranks p ON p.g = c.g AND p.m = c.m
+LEFT JOIN sparks s ON s.g = c.g AND s.m = c.m
+ORDER BY c.g, c.rank, c.m`;
+}
+
+export interface ConversionSpec {
+  slice: SliceSpec;
+  visitorsColumn: string;
+  ordersColumn: string;
+  revenueColumn: string;
+  dimensions: readonly [string, string];
+}
+
+/**
+ * Traffic against sales per pair of dimension members, over the months where all three measures are known:
+ * `first_key`, `second_key`, `months`, `visitor_months` (monthly visitors summed over months), `orders`, `revenue`.
+ * Ratios (orders per 1,000 visitors, order value, revenue per visitor) are left to the caller, from these sums.
+ */
+export function buildConversionQuery(spec: ConversionSpec): string {
+  const { slice } = spec;
+  const [first, second] = spec.dimensions.map(quoteIdentifier) as [string, string];
+  const visitors = quoteIdentifier(spec.visitorsColumn);
+  const orders = quoteIdentifier(spec.ordersColumn);
+  const revenue = quoteIdentifier(spec.revenueColumn);
+  return `SELECT ${first} AS first_key, ${second} AS second_key, COUNT(DISTINCT ${quoteIdentifier(slice.timeColumn)}) AS months,
+  SUM(${visitors}) AS visitor_months, SUM(${orders}) AS orders, SUM(${revenue}) AS revenue
+FROM ${quoteIdentifier(slice.table)}
+WHERE ${buildWhere(slice)} AND ${visitors} IS NOT NULL AND ${orders} IS NOT NULL AND ${revenue} IS NOT NULL
+  AND ${first} IS NOT NULL AND ${second} IS NOT NULL
+GROUP BY ALL
+ORDER BY first_key, second_key`;
+}
