@@ -2,7 +2,7 @@
 export type { DatasetModel, DimensionDef, MeasureDef } from './model';
 export { findDimension, findMeasure } from './model';
 export { MARKET_MODEL } from './marketModel';
-export { resolveView, type DatasetCatalog, type ResolvedView } from './resolveView';
+export { resolveView, viewForTab, type DatasetCatalog, type ResolvedOptions, type ResolvedView } from './resolveView';
 export { getMarketDatabase, datasetLoadProgress } from './marketDatabase';
 export type { KpiSummary, TrendSeries, Ranking } from './queries/marketQueries';
 export type { PublishedFigure, MarketEvent } from './queries/referenceQueries';

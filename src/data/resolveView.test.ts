@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../state/viewState';
 import type { DatasetModel } from './model';
-import { measureOf, resolveView, sliceFor, type DatasetCatalog, type ResolvedView } from './resolveView';
+import { measureOf, resolveView, sliceFor, viewForTab, type DatasetCatalog, type ResolvedView } from './resolveView';
 
 // A hand-made model whose dimension ids differ from their column names, so a mix-up between the two shows.
 const MODEL: DatasetModel = {
@@ -31,10 +31,12 @@ const CATALOG: DatasetCatalog = {
 
 const state = (overrides: Partial<ViewState> = {}): ViewState => ({ ...DEFAULT_VIEW_STATE, filters: {}, ...overrides });
 const resolve = (overrides: Partial<ViewState> = {}, catalog = CATALOG) => resolveView(state(overrides), MODEL, catalog);
+/** The view and the notices, for the tests that are not about the display options. */
+const viewAndNotices = ({ view, notices }: ReturnType<typeof resolve>) => ({ view, notices });
 
 describe('resolveView', () => {
   it('fills in the defaults: the last 12 months of data and the default measure', () => {
-    expect(resolve()).toEqual({
+    expect(viewAndNotices(resolve())).toEqual({
       // 2015-02 and the eleven months before it.
       view: { datasetId: 'shops', measureId: 'visits', from: '2014-03', to: '2015-02', filters: {} },
       notices: [],
@@ -47,7 +49,7 @@ describe('resolveView', () => {
   });
 
   it('keeps a known measure and a valid range without notices', () => {
-    expect(resolve({ measure: 'sales', from: '2013-03', to: '2013-03' })).toEqual({
+    expect(viewAndNotices(resolve({ measure: 'sales', from: '2013-03', to: '2013-03' }))).toEqual({
       view: { datasetId: 'shops', measureId: 'sales', from: '2013-03', to: '2013-03', filters: {} },
       notices: [],
     });
@@ -84,7 +86,7 @@ describe('resolveView', () => {
   });
 
   it('with only `to`, shows the twelve months up to it (never before the data), without notices', () => {
-    expect(resolve({ to: '2013-06' })).toEqual({
+    expect(viewAndNotices(resolve({ to: '2013-06' }))).toEqual({
       view: { datasetId: 'shops', measureId: 'visits', from: CATALOG.firstMonth, to: '2013-06', filters: {} },
       notices: [],
     });
@@ -137,16 +139,17 @@ describe('sliceFor', () => {
     filters: { region: ['RU', 'MX'] },
   };
 
-  it('turns the months into first-of-month dates and the filters into columns, one per dimension', () => {
+  it('turns the months into first-of-month dates and the filters into columns; unfiltered dimensions are left out', () => {
     expect(sliceFor(MODEL, view)).toEqual({
       table: 'shop monthly',
       timeColumn: 'period',
       range: { from: '2014-01-01', to: '2014-12-01' },
-      filters: [
-        { column: 'shop_name', values: [] },
-        { column: 'region_code', values: ['RU', 'MX'] },
-      ],
+      filters: [{ column: 'region_code', values: ['RU', 'MX'] }],
     });
+  });
+
+  it('keeps an empty filter, which allows nothing', () => {
+    expect(sliceFor(MODEL, { ...view, filters: { shop: [] } }).filters).toEqual([{ column: 'shop_name', values: [] }]);
   });
 
   it('shifts the range by whole months, across year boundaries', () => {
@@ -162,5 +165,56 @@ describe('sliceFor', () => {
   it('measureOf finds the view’s measure and refuses an unknown one', () => {
     expect(measureOf(MODEL, view).column).toBe('sales_usd');
     expect(() => measureOf(MODEL, { ...view, measureId: 'nope' })).toThrow(/nope/);
+  });
+});
+
+describe('display options', () => {
+  it('defaults: absolute monthly view, base at the first month, series by the first dimension', () => {
+    const { options, notices } = resolve({ from: '2014-01', to: '2014-06' });
+    expect(options).toMatchObject({ tab: 'overview', mode: 'absolute', grain: 'month', base: '2014-01', by: 'shop' });
+    expect(notices).toEqual([]);
+  });
+
+  it('rolling averages force the month grain, with a notice', () => {
+    const { options, notices } = resolve({ mode: 'avg3', grain: 'quarter' });
+    expect(options.grain).toBe('month');
+    expect(notices.join(' ')).toMatch(/Rolling averages are monthly/);
+  });
+
+  it('a base month outside the range falls back to the first month, with a notice', () => {
+    const { options, notices } = resolve({ from: '2014-01', to: '2014-06', mode: 'index', base: '2013-05' });
+    expect(options.base).toBe('2014-01');
+    expect(notices.join(' ')).toMatch(/2013-05 is outside/);
+  });
+
+  it('unknown series dimension and map member fall back, with notices', () => {
+    const { options, notices } = resolve({ by: 'planet', mapMember: 'Nope' });
+    expect(options.by).toBe('shop');
+    expect(options.mapMember).toBeNull();
+    expect(notices).toHaveLength(2);
+    expect(resolve({ by: 'region', mapMember: 'Mid' }).options).toMatchObject({ by: 'region', mapMember: 'Mid' });
+  });
+
+  it('selections keep known members only', () => {
+    const { options, notices } = resolve({ selections: { map: { region: ['RU', 'XX'], planet: ['Mars'] } } });
+    expect(options.selections).toEqual({ map: { region: ['RU'] } });
+    expect(notices).toHaveLength(2);
+  });
+});
+
+describe('viewForTab', () => {
+  const base: ResolvedView = { datasetId: 'shops', measureId: 'visits', from: '2014-01', to: '2014-12', filters: { region: ['RU', 'MX'] } };
+
+  it('applies the other tabs\' selections, not the tab\'s own', () => {
+    const selections = { map: { region: ['MX'] }, trend: { shop: ['Big'] } };
+    expect(viewForTab(base, selections, 'map').filters).toEqual({ region: ['RU', 'MX'], shop: ['Big'] });
+    expect(viewForTab(base, selections, 'trend').filters).toEqual({ region: ['MX'] });
+    expect(viewForTab(base, selections, 'overview').filters).toEqual({ region: ['MX'], shop: ['Big'] });
+  });
+
+  it('intersects constraints on one dimension; no overlap leaves nothing', () => {
+    const view = viewForTab(base, { map: { region: ['BR'] } }, 'overview');
+    expect(view.filters).toEqual({ region: [] });
+    expect(sliceFor(MODEL, view).filters).toEqual([{ column: 'region_code', values: [] }]);
   });
 });

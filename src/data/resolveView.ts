@@ -1,4 +1,4 @@
-import type { ViewState } from '../state/viewState';
+import type { Grain, MapMetric, Mode, SortState, Tab, ViewState } from '../state/viewState';
 import type { SliceSpec } from '../sql';
 import { monthToDate, shiftMonth } from '../lib/months';
 import { findDimension, findMeasure, type DatasetModel, type MeasureDef } from './model';
@@ -21,6 +21,27 @@ export interface ResolvedView {
   filters: Record<string, string[]>;
 }
 
+/** Everything else the link says about how to show the data, checked against the dataset. */
+export interface ResolvedOptions {
+  tab: Tab;
+  mode: Mode;
+  /** The index mode's base month, inside the range. */
+  base: string;
+  grain: Grain;
+  /** Dimension the trend draws one series per member of. */
+  by: string;
+  chart: ViewState['chart'];
+  target: number | null;
+  top: number | null;
+  stack: ViewState['stack'];
+  mapMetric: MapMetric;
+  mapMember: string | null;
+  cell: ViewState['cell'];
+  sorts: ViewState['sorts'];
+  /** Cross-filter selections: view → dimension → known members. */
+  selections: Partial<Record<Tab, Record<string, string[]>>>;
+}
+
 /** Months shown when a link names no start: the twelve months up to the end month. */
 const DEFAULT_SPAN_MONTHS = 12;
 
@@ -32,7 +53,7 @@ export function resolveView(
   state: ViewState,
   model: DatasetModel,
   catalog: DatasetCatalog,
-): { view: ResolvedView; notices: string[] } {
+): { view: ResolvedView; options: ResolvedOptions; notices: string[] } {
   const notices: string[] = [];
 
   let measureId = model.defaultMeasure;
@@ -64,25 +85,104 @@ export function resolveView(
     [from, to] = [to, from];
   }
 
-  const filters: Record<string, string[]> = {};
-  for (const [dimensionId, values] of Object.entries(state.filters)) {
+  const filters = knownMembers(state.filters, model, catalog, notices, '');
+
+  const selections: ResolvedOptions['selections'] = {};
+  for (const [tab, byDimension] of Object.entries(state.selections) as [Tab, Record<string, string[]>][]) {
+    const kept = knownMembers(byDimension, model, catalog, notices, 'selected ');
+    if (Object.keys(kept).length > 0) selections[tab] = kept;
+  }
+
+  let grain = state.grain;
+  if ((state.mode === 'avg3' || state.mode === 'avg12') && grain !== 'month') {
+    notices.push(`Rolling averages are monthly; the ${grain}ly grain was set back to months.`);
+    grain = 'month';
+  }
+  let base = state.base ?? from;
+  if (base < from || base > to) {
+    if (state.base !== null) notices.push(`The base month ${state.base} is outside the range shown; using ${from}.`);
+    base = from;
+  }
+  let by = model.dimensions[0]!.id;
+  if (state.by !== null) {
+    if (findDimension(model, state.by)) by = state.by;
+    else notices.push(`There is no dimension "${state.by}" to draw series by; using ${model.dimensions[0]!.label.toLowerCase()}.`);
+  }
+  let mapMember = state.mapMember;
+  if (mapMember !== null && !(catalog.members[model.dimensions[0]!.id] ?? []).includes(mapMember)) {
+    notices.push(`The map cannot show "${mapMember.slice(0, 40)}": there is no such ${model.dimensions[0]!.label.toLowerCase()}.`);
+    mapMember = null;
+  }
+
+  return {
+    view: { datasetId: model.id, measureId, from, to, filters },
+    options: {
+      tab: state.tab,
+      mode: state.mode,
+      base,
+      grain,
+      by,
+      chart: state.chart,
+      target: state.target,
+      top: state.top,
+      stack: state.stack,
+      mapMetric: state.mapMetric,
+      mapMember,
+      cell: state.cell,
+      sorts: state.sorts as Partial<Record<Tab, SortState>>,
+      selections,
+    },
+    notices,
+  };
+}
+
+/** Keeps the known dimensions and members of a filter-like map, with a notice for everything dropped. */
+function knownMembers(
+  byDimension: Record<string, string[]>,
+  model: DatasetModel,
+  catalog: DatasetCatalog,
+  notices: string[],
+  what: string,
+): Record<string, string[]> {
+  const kept: Record<string, string[]> = {};
+  for (const [dimensionId, values] of Object.entries(byDimension)) {
     const dimension = findDimension(model, dimensionId);
     if (!dimension) {
-      notices.push(`Ignored the filter "${dimensionId}": this dataset has no such column.`);
+      notices.push(`Ignored the ${what}filter "${dimensionId}": this dataset has no such column.`);
       continue;
     }
     const known = new Set(catalog.members[dimension.id] ?? []);
-    const kept = values.filter((value) => known.has(value));
+    const good = values.filter((value) => known.has(value));
     const dropped = values.filter((value) => !known.has(value));
     if (dropped.length > 0) {
       const shown = dropped.slice(0, 3).map((value) => `"${value.slice(0, 40)}"`).join(', ');
       const more = dropped.length > 3 ? ` and ${dropped.length - 3} more` : '';
-      notices.push(`Ignored unknown ${dimension.pluralLabel.toLowerCase()}: ${shown}${more}.`);
+      notices.push(`Ignored unknown ${what}${dimension.pluralLabel.toLowerCase()}: ${shown}${more}.`);
     }
-    if (kept.length > 0) filters[dimension.id] = kept;
+    if (good.length > 0) kept[dimension.id] = good;
   }
+  return kept;
+}
 
-  return { view: { datasetId: model.id, measureId, from, to, filters }, notices };
+/**
+ * The view as one tab sees it: the filters plus every other tab's cross-filter selection (a tab's own selection
+ * highlights, it does not filter). Two constraints on one dimension intersect.
+ */
+export function viewForTab(view: ResolvedView, selections: ResolvedOptions['selections'], tab: Tab): ResolvedView {
+  const filters: Record<string, string[]> = { ...view.filters };
+  for (const [source, byDimension] of Object.entries(selections) as [Tab, Record<string, string[]>][]) {
+    if (source === tab) continue;
+    for (const [dimension, values] of Object.entries(byDimension)) {
+      const existing = filters[dimension];
+      filters[dimension] = existing ? existing.filter((value) => values.includes(value)) : [...values];
+    }
+  }
+  return { ...view, filters: sortedFilters(filters) };
+}
+
+/** Filters in a stable key order, so that equal views make equal query keys. */
+function sortedFilters(filters: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.keys(filters).sort().map((key) => [key, filters[key]!]));
 }
 
 /** The query slice for a resolved view, optionally shifted by whole months (−12 for the year before). */
@@ -94,10 +194,9 @@ export function sliceFor(model: DatasetModel, view: ResolvedView, shiftMonths = 
       from: monthToDate(shiftMonth(view.from, shiftMonths)),
       to: monthToDate(shiftMonth(view.to, shiftMonths)),
     },
-    filters: model.dimensions.map((dimension) => ({
-      column: dimension.column,
-      values: view.filters[dimension.id] ?? [],
-    })),
+    filters: model.dimensions
+      .filter((dimension) => view.filters[dimension.id] !== undefined)
+      .map((dimension) => ({ column: dimension.column, values: view.filters[dimension.id]! })),
   };
 }
 

@@ -141,6 +141,11 @@ describe('market query builders', () => {
     expect(extent).toEqual({ first_month: '2013-01-01', last_month: '2014-02-01', row_count: FIXTURE.length });
   });
 
+  it('an empty filter list allows nothing', async () => {
+    const rows = await engine.query(buildRankingQuery(slice({ filters: [{ column: 'country', values: [] }] }), sum, 'country', 5));
+    expect(rows).toEqual([]);
+  });
+
   it('rejects a non-integer limit before any SQL is made', () => {
     expect(() => buildRankingQuery(slice(), sum, 'country', 0)).toThrow(/positive integer/);
     expect(() => buildTrendQuery(slice(), sum, 'country', 1.5)).toThrow(/positive integer/);

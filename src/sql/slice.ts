@@ -15,7 +15,8 @@ export interface SliceSpec {
   timeColumn: string;
   /** Inclusive range of first-of-month dates, `YYYY-MM-DD`. */
   range: { from: string; to: string };
-  /** An empty `values` list means "no filter on this column". */
+  /** Each column's allowed values. An empty list allows nothing (e.g. two selections that do not overlap); a
+   *  column that is not listed is not filtered. */
   filters: ReadonlyArray<{ column: string; values: readonly string[] }>;
 }
 
@@ -25,7 +26,10 @@ export function buildWhere(slice: SliceSpec, range = slice.range): string {
     `${quoteIdentifier(slice.timeColumn)} BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`,
   ];
   for (const filter of slice.filters) {
-    if (filter.values.length === 0) continue;
+    if (filter.values.length === 0) {
+      conditions.push('FALSE');
+      continue;
+    }
     const list = filter.values.map((value) => sqlLiteral(value)).join(', ');
     conditions.push(`${quoteIdentifier(filter.column)} IN (${list})`);
   }

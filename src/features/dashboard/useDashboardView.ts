@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { catalogQuery, MARKET_MODEL, resolveView, type ResolvedView } from '../../data';
+import { catalogQuery, MARKET_MODEL, resolveView, type ResolvedOptions, type ResolvedView } from '../../data';
 import { useViewState } from '../../state/useViewState';
 import { writeViewState } from '../../state/useViewState';
 import type { ViewState } from '../../state/viewState';
@@ -28,7 +28,7 @@ export function useDashboardView() {
     if (allNotices.length === 0) return;
     setStickyNotices((previous) => [...new Set([...previous, ...allNotices])]);
     // Rewrite the link so that what it says is what is shown.
-    if (resolved) writeViewState(canonicalState(state, resolved.view));
+    if (resolved) writeViewState(canonicalState(state, resolved.view, resolved.options));
     else if (syntaxNotices.length > 0) writeViewState(state);
   }, [allNotices, resolved, state, syntaxNotices]);
 
@@ -37,14 +37,20 @@ export function useDashboardView() {
     update,
     catalog,
     view: resolved?.view ?? null,
+    options: resolved?.options ?? null,
     notices: stickyNotices,
     dismissNotices: () => setStickyNotices([]),
   };
 }
 
-function canonicalState(state: ViewState, view: ResolvedView): ViewState {
+function canonicalState(state: ViewState, view: ResolvedView, options: ResolvedOptions): ViewState {
   return {
     ...state,
+    grain: options.grain,
+    base: state.base === null ? null : options.base,
+    by: state.by === null ? null : options.by,
+    mapMember: options.mapMember,
+    selections: options.selections,
     measure: state.measure === null ? null : view.measureId,
     // Once either end of the range was given, write both: the other end was derived from it.
     from: state.from === null && state.to === null ? null : view.from,
