@@ -13,4 +13,19 @@ export {
   rankingQuery,
   publishedFiguresQuery,
   eventsQuery,
+  seriesQuery,
+  breakdownQuery,
+  leaderboardQuery,
+  conversionQuery,
+  mapQuery,
 } from './queryOptions';
+export {
+  OTHER_LABEL,
+  periodsOf,
+  type SeriesOptions,
+  type SeriesResult,
+  type Breakdown,
+  type Leaderboard,
+  type LeaderboardRow,
+  type ConversionRow,
+} from './queries/comparisonQueries';

@@ -49,6 +49,7 @@ export const MARKET_MODEL: DatasetModel = {
     },
   ],
   defaultMeasure: 'visitors',
+  roles: { visitors: 'visitors', orders: 'orders', revenue: 'gmv' },
   provenance: 'synthetic',
   sourceLine: 'Synthetic data calibrated to published figures (Forbes via PYMNTS) — see datasets/README.md',
 };

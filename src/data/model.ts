@@ -36,6 +36,8 @@ export interface DatasetModel {
   dimensions: readonly DimensionDef[];
   measures: readonly MeasureDef[];
   defaultMeasure: string;
+  /** Measures that play a part in traffic-to-sales ratios, when the dataset has all three. */
+  roles?: { visitors: string; orders: string; revenue: string };
   /** Synthetic data is labelled as such wherever it is shown. */
   provenance: 'synthetic' | 'published' | 'uploaded';
   sourceLine: string;

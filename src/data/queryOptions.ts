@@ -4,6 +4,15 @@ import { MARKET_MODEL } from './marketModel';
 import type { ResolvedView } from './resolveView';
 import { fetchCatalog, fetchKpis, fetchRanking, fetchTrend } from './queries/marketQueries';
 import { fetchEvents, fetchPublishedFigures } from './queries/referenceQueries';
+import {
+  fetchBreakdown,
+  fetchConversion,
+  fetchLeaderboard,
+  fetchMapValues,
+  fetchSeries,
+  type MapMetric,
+  type SeriesOptions,
+} from './queries/comparisonQueries';
 
 /**
  * Query options for every dashboard query. Each key holds every parameter of its query, so TanStack Query's cache
@@ -48,4 +57,37 @@ export const eventsQuery = () =>
     queryKey: ['events'],
     queryFn: async () => fetchEvents(await getMarketDatabase()),
     staleTime: Infinity,
+  });
+
+export const seriesQuery = (view: ResolvedView, options: SeriesOptions) =>
+  queryOptions({
+    queryKey: ['series', view, options],
+    queryFn: async () => fetchSeries(await getMarketDatabase(), model, view, options),
+  });
+
+export const breakdownQuery = (
+  view: ResolvedView,
+  options: { rows: string; columns: string; rowLimit: number; columnLimit: number },
+) =>
+  queryOptions({
+    queryKey: ['breakdown', view, options],
+    queryFn: async () => fetchBreakdown(await getMarketDatabase(), model, view, options),
+  });
+
+export const leaderboardQuery = (view: ResolvedView, options: { group: string; member: string }) =>
+  queryOptions({
+    queryKey: ['leaderboard', view, options],
+    queryFn: async () => fetchLeaderboard(await getMarketDatabase(), model, view, options),
+  });
+
+export const conversionQuery = (view: ResolvedView) =>
+  queryOptions({
+    queryKey: ['conversion', view],
+    queryFn: async () => fetchConversion(await getMarketDatabase(), model, view),
+  });
+
+export const mapQuery = (view: ResolvedView, options: { metric: MapMetric; member: string | null }) =>
+  queryOptions({
+    queryKey: ['map', view, options],
+    queryFn: async () => fetchMapValues(await getMarketDatabase(), model, view, options),
   });

@@ -1,0 +1,20 @@
+import type { DatasetCatalog, DatasetModel, MeasureDef, ResolvedOptions, ResolvedView } from '../../../data';
+import type { ViewState } from '../../../state/viewState';
+
+/** What every view of the workspace receives from the page. */
+export interface ViewProps {
+  model: DatasetModel;
+  /** The filters and the other views' selections already applied (see viewForTab). */
+  view: ResolvedView;
+  options: ResolvedOptions;
+  measure: MeasureDef;
+  catalog: DatasetCatalog;
+  /** Merges a change into the URL state. */
+  update: (change: Partial<ViewState>) => void;
+  /** This view's own cross-filter selection (dimension id → members), to highlight, not to filter by. */
+  selected: Readonly<Record<string, readonly string[]>>;
+  /** Toggles a member in this view's selection; `additive` (shift/ctrl/meta) keeps the others selected. */
+  onSelect: (dimensionId: string, member: string, additive: boolean) => void;
+  /** A stable colour per member of the first dimension (marketplace), the same in every view. */
+  colorFor: (member: string) => string;
+}
