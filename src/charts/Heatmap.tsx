@@ -7,6 +7,10 @@ import './Heatmap.css';
 export interface HeatmapAxisItem {
   key: string;
   label: string;
+  /** A longer name, shown on hover (e.g. the country name behind an ISO code). */
+  title?: string;
+  /** False for items that cannot be selected, such as an "Other" bucket. Default true. */
+  selectable?: boolean;
 }
 
 export interface HeatmapProps {
@@ -82,11 +86,12 @@ interface AxisLabelProps {
 }
 
 function AxisLabel({ item, selected, onSelect }: AxisLabelProps) {
-  if (!onSelect) return <>{item.label}</>;
+  if (!onSelect || item.selectable === false) return <span title={item.title}>{item.label}</span>;
   return (
     <button
       type="button"
       className="heatmap-label"
+      title={item.title}
       aria-pressed={selected}
       onClick={(event) => onSelect(item.key, isAdditive(event))}
       onKeyDown={(event) => {

@@ -16,12 +16,16 @@ export interface RankingBarChartProps {
   formatAxis: (value: number) => string;
   formatValue: (value: number) => string;
   formatShare: (share: number) => string;
+  /** Called with a bar's key when it is clicked. */
+  onSelect?: (key: string, additive: boolean) => void;
+  /** Keys drawn at full strength while the others fade. */
+  selected?: readonly string[];
   ariaLabel: string;
 }
 
 /** Horizontal bars, largest first, one row per member. A pure function of its props. */
 export function RankingBarChart(props: RankingBarChartProps) {
-  const { bars, color, formatAxis, ariaLabel } = props;
+  const { bars, color, formatAxis, ariaLabel, onSelect, selected = [] } = props;
   const height = Math.max(120, bars.length * 28 + 40);
   const axis = niceAxis(bars.map((bar) => bar.value));
   return (
@@ -39,9 +43,19 @@ export function RankingBarChart(props: RankingBarChartProps) {
             interval={0}
           />
           <Tooltip cursor={{ fill: 'var(--hover)' }} content={(tooltip) => <RankingTooltip {...tooltip} chart={props} />} />
-          <Bar dataKey="value" maxBarSize={22} isAnimationActive={false} radius={[0, 3, 3, 0]}>
+          <Bar
+            dataKey="value"
+            maxBarSize={22}
+            isAnimationActive={false}
+            radius={[0, 3, 3, 0]}
+            cursor={onSelect ? 'pointer' : undefined}
+            onClick={(entry, _index, event) => {
+              const key = (entry.payload as RankingBar | undefined)?.key;
+              if (key !== undefined && onSelect) onSelect(key, event.shiftKey || event.metaKey || event.ctrlKey);
+            }}
+          >
             {bars.map((bar) => (
-              <Cell key={bar.key} fill={color} />
+              <Cell key={bar.key} fill={color} fillOpacity={selected.length > 0 && !selected.includes(bar.key) ? 0.35 : 1} />
             ))}
           </Bar>
         </BarChart>

@@ -12,3 +12,13 @@ describe('niceAxis', () => {
     expect(niceAxis([0, null]).ticks[0]).toBe(0);
   });
 });
+
+describe('niceAxis below zero', () => {
+  it('reaches below zero only when a value does', () => {
+    const axis = niceAxis([-0.12, 0.31]);
+    expect(axis.domain[0]).toBeLessThanOrEqual(-0.12);
+    expect(axis.domain[1]).toBeGreaterThanOrEqual(0.31);
+    expect(axis.ticks).toContain(0);
+    expect(niceAxis([5, Number.NaN, Infinity]).domain).toEqual([0, 5]);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatChange, formatCompact, formatMonth, formatShare, formatWhole } from './format';
+import { formatBytes, formatChange, formatCompact, formatIndex, formatMonth, formatPeriod, formatShare, formatWhole, parseHumanNumber } from './format';
 import { countryFlag, countryLabel, countryName } from './countries';
-import { isMonth, monthSpan, shiftMonth } from './months';
+import { isMonth, monthSpan, periodStart, shiftMonth } from './months';
 
 describe('format', () => {
   it('formats the published figures the way the articles print them', () => {
@@ -50,5 +50,31 @@ describe('countries', () => {
     expect(countryLabel('MX')).toBe('🇲🇽 Mexico');
     expect(countryName('<b>')).toBe('<b>');
     expect(countryFlag('ru')).toBe('');
+  });
+});
+
+describe('periods and typed numbers', () => {
+  it('labels periods by grain', () => {
+    expect(formatPeriod('2014-07', 'month')).toBe('Jul 2014');
+    expect(formatPeriod('2014-07', 'quarter')).toBe('Q3 2014');
+    expect(formatPeriod('2014-10', 'quarter')).toBe('Q4 2014');
+    expect(formatPeriod('2014-01', 'year')).toBe('2014');
+    expect(formatIndex(123.456)).toBe('123.5');
+  });
+  it('reads numbers as people type them, and nothing else', () => {
+    expect(parseHumanNumber('1.5B')).toBe(1.5e9);
+    expect(parseHumanNumber('$2,000,000')).toBe(2e6);
+    expect(parseHumanNumber('250k')).toBe(250_000);
+    expect(parseHumanNumber(' -3.2 ')).toBe(-3.2);
+    for (const bad of ['', 'abc', '1,2', '1.5.2', '1e999', '12x', '--1']) expect(parseHumanNumber(bad)).toBeNull();
+  });
+});
+
+describe('periodStart', () => {
+  it('finds the first month of the period', () => {
+    expect(periodStart('2014-08', 'quarter')).toBe('2014-07');
+    expect(periodStart('2014-12', 'quarter')).toBe('2014-10');
+    expect(periodStart('2014-08', 'year')).toBe('2014-01');
+    expect(periodStart('2014-08', 'month')).toBe('2014-08');
   });
 });

@@ -66,3 +66,33 @@ export function formatBytes(bytes: number): string {
   }
   return `${value.toFixed(1)} ${units[unit]}`;
 }
+
+/** A period's start month as a label for its grain: Jul 2014, Q3 2014, 2014. */
+export function formatPeriod(period: string, grain: 'month' | 'quarter' | 'year'): string {
+  const [year, month] = period.split('-').map(Number);
+  if (!year || !month) return period;
+  if (grain === 'year') return String(year);
+  if (grain === 'quarter') return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
+  return formatMonth(period);
+}
+
+/** An index value: 123.4. */
+export function formatIndex(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return value.toLocaleString(LOCALE, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+}
+
+const SUFFIXES: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+
+/**
+ * Reads a number as people type it: "1.5B", "$2,000,000", "250k", "-3.2". Returns null for anything else, rather
+ * than guessing.
+ */
+export function parseHumanNumber(text: string): number | null {
+  const match = /^\s*(-)?\s*\$?\s*([0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*([kmbt])?\s*$/i.exec(text);
+  if (!match) return null;
+  const [, minus, digits, suffix] = match;
+  if (digits!.includes(',') && !/^[0-9]{1,3}(,[0-9]{3})*(\.[0-9]+)?$/.test(digits!)) return null;
+  const value = Number(digits!.replaceAll(',', '')) * (suffix ? SUFFIXES[suffix.toLowerCase()]! : 1);
+  return Number.isFinite(value) ? (minus ? -value : value) : null;
+}

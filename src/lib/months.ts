@@ -32,3 +32,11 @@ export function monthSpan(from: string, to: string): number {
   const [ty, tm] = to.split('-').map(Number) as [number, number];
   return (ty - fy) * 12 + (tm - fm) + 1;
 }
+
+/** The first month of the period of a grain that holds `month`: ('2014-08', 'quarter') → '2014-07'. */
+export function periodStart(month: string, grain: 'month' | 'quarter' | 'year'): string {
+  if (grain === 'month') return month;
+  const [year, monthOfYear] = month.split('-').map(Number) as [number, number];
+  const length = grain === 'quarter' ? 3 : 12;
+  return `${year}-${String(Math.floor((monthOfYear - 1) / length) * length + 1).padStart(2, '0')}`;
+}

@@ -38,7 +38,8 @@ export function lookbackMonths(mode: SeriesMode): number {
  * - index: value / value at the base period × 100; a series with no value at the base period has none;
  * - yoy: (value − value a year earlier) / value a year earlier, over the months that have both (like for like);
  *   empty without any year-earlier value;
- * - share: value / the sum over all series in the period (including "Other"), 0–1;
+ * - share: the series' total over the period / the total of all series (including "Other"), 0–1, so a series
+ *   present in only some months of a quarter counts for what it had in them;
  * - avg3, avg12: the mean of the last 3 or 12 monthly values, only where all of them exist (month grain only).
  *
  * `slice.range` is the visible range; the query reads further back by {@link lookbackMonths} itself.
@@ -92,11 +93,11 @@ ORDER BY period, is_other, series`;
  */
 function periodsSelect(mode: SeriesMode, periodOf: (column: string) => string, rollUp: string, from: string): string {
   if (ROLLING_MONTHS[mode]) {
-    return `  SELECT month AS period, series, is_other, value, 1 AS months FROM labelled`;
+    return `  SELECT month AS period, series, is_other, value, value AS total, 1 AS months FROM labelled`;
   }
   if (mode === 'yoy') {
     return `  SELECT ${periodOf('cur.month')} AS period, cur.series, cur.is_other, ${rollUp}(cur.value) AS value,
-    COUNT(*) AS months,
+    SUM(cur.value) AS total, COUNT(*) AS months,
     SUM(cur.value) FILTER (WHERE prev.value IS NOT NULL) AS paired_value, SUM(prev.value) AS paired_previous
   FROM labelled cur LEFT JOIN labelled prev
     ON cur.series IS NOT DISTINCT FROM prev.series AND cur.is_other = prev.is_other
@@ -104,7 +105,8 @@ function periodsSelect(mode: SeriesMode, periodOf: (column: string) => string, r
   WHERE cur.month >= ${from}
   GROUP BY ALL`;
   }
-  return `  SELECT ${periodOf('month')} AS period, series, is_other, ${rollUp}(value) AS value, COUNT(*) AS months
+  return `  SELECT ${periodOf('month')} AS period, series, is_other, ${rollUp}(value) AS value, SUM(value) AS total,
+    COUNT(*) AS months
   FROM labelled WHERE month >= ${from} GROUP BY ALL`;
 }
 
@@ -123,7 +125,9 @@ function modeSelect(mode: SeriesMode, grain: SeriesGrain, baseDate: string | und
     value AS raw, months
   FROM periods`;
     case 'share':
-      return `  SELECT period, series, is_other, value / NULLIF(SUM(value) OVER (PARTITION BY period), 0) AS value, value AS raw, months
+      // A ratio of sums: a series missing some months of a period weighs what it has, not its average month.
+      return `  SELECT period, series, is_other, total / NULLIF(SUM(total) OVER (PARTITION BY period), 0) AS value,
+    value AS raw, months
   FROM periods`;
     case 'avg3':
     case 'avg12': {

@@ -8,7 +8,7 @@ import {
   type SeriesGrain,
   type SeriesMode,
 } from '../../sql';
-import { dateToMonth, monthSpan, monthToDate, shiftMonth } from '../../lib/months';
+import { dateToMonth, monthSpan, monthToDate, periodStart, shiftMonth } from '../../lib/months';
 import { findDimension, findMeasure, type DatasetModel, type DimensionDef } from '../model';
 import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
 
@@ -81,14 +81,9 @@ export async function fetchSeries(engine: Engine, model: DatasetModel, view: Res
 /** Every period of a grain that overlaps the range, and whether the range cuts it. */
 export function periodsOf(from: string, to: string, grain: SeriesGrain): { periods: string[]; partial: boolean[] } {
   const length = grain === 'month' ? 1 : grain === 'quarter' ? 3 : 12;
-  const startOf = (month: string) => {
-    const [year, monthOfYear] = month.split('-').map(Number) as [number, number];
-    const first = Math.floor((monthOfYear - 1) / length) * length + 1;
-    return `${year}-${String(first).padStart(2, '0')}`;
-  };
   const periods: string[] = [];
   const partial: boolean[] = [];
-  for (let period = startOf(from); period <= to; period = shiftMonth(period, length)) {
+  for (let period = periodStart(from, grain); period <= to; period = shiftMonth(period, length)) {
     periods.push(period);
     partial.push(period < from || shiftMonth(period, length - 1) > to);
   }
@@ -272,10 +267,28 @@ export async function fetchMapValues(
   const current = await byCountry(chosen);
   if (options.metric === 'value') return [...current].map(([code, value]) => ({ code, value }));
   if (options.metric === 'share') {
+    // Member and total from one breakdown of every member, so both are combined over the same months.
     const withoutMemberFilter = { ...view.filters };
     delete withoutMemberFilter[memberDimension.id];
-    const all = await byCountry({ ...view, filters: withoutMemberFilter });
-    return [...current].map(([code, value]) => ({ code, value: all.get(code) ? value / all.get(code)! : null }));
+    const breakdown = await fetchBreakdown(
+      engine,
+      model,
+      { ...view, filters: withoutMemberFilter },
+      { rows: country.id, columns: memberDimension.id, rowLimit: 1000, columnLimit: 1000 },
+    );
+    const wanted = options.member ? [options.member] : view.filters[memberDimension.id];
+    const totals = new Map<string, { part: number; all: number }>();
+    for (const cell of breakdown.cells) {
+      if (cell.rowKey === null) continue;
+      const entry = totals.get(cell.rowKey) ?? { part: 0, all: 0 };
+      entry.all += cell.value;
+      if (!wanted || (cell.columnKey !== null && wanted.includes(cell.columnKey))) entry.part += cell.value;
+      totals.set(cell.rowKey, entry);
+    }
+    return [...current.keys()].map((code) => {
+      const entry = totals.get(code);
+      return { code, value: entry && entry.all > 0 ? entry.part / entry.all : null };
+    });
   }
   const previous = await byCountry(chosen, -12);
   return [...current].map(([code, value]) => {

@@ -16,18 +16,21 @@ export interface CountryPanelProps {
   model: DatasetModel;
   view: ResolvedView;
   measure: MeasureDef;
+  /** Countries selected by clicking here (they filter the other panels, not this one). */
+  selected: readonly string[];
+  onSelect: (dimensionId: string, member: string, additive: boolean) => void;
 }
 
 /** The top countries for the selected marketplaces. */
-export function CountryPanel({ model, view, measure }: CountryPanelProps) {
+export function CountryPanel({ model, view, measure, selected, onSelect }: CountryPanelProps) {
   const dimension = model.dimensions.find((d) => d.display === 'country') ?? model.dimensions[1]!;
   const query = useQuery({ ...rankingQuery(view, dimension.id, COUNTRY_LIMIT), placeholderData: keepPreviousData });
   const [asTable, setAsTable] = useState(false);
   const format = measureFormatters(measure);
   const label = (key: string) => (dimension.display === 'country' ? countryLabel(key) : key);
-  const selected = view.filters[model.dimensions[0]!.id];
+  const members = view.filters[model.dimensions[0]!.id];
   const subtitle = `${capitalise(measure.periodLabel)} · ${
-    selected ? selected.join(', ') : `all ${model.dimensions[0]!.pluralLabel.toLowerCase()}`
+    members ? members.join(', ') : `all ${model.dimensions[0]!.pluralLabel.toLowerCase()}`
   }${query.data && query.data.groupTotal > query.data.rows.length ? ` · top ${query.data.rows.length} of ${query.data.groupTotal}` : ''}`;
 
   return (
@@ -64,6 +67,8 @@ export function CountryPanel({ model, view, measure }: CountryPanelProps) {
               formatAxis={format.compact}
               formatValue={format.full}
               formatShare={formatShare}
+              selected={selected}
+              onSelect={(key, additive) => onSelect(dimension.id, key, additive)}
               ariaLabel={`Bar chart of ${measure.periodLabel} by ${dimension.label.toLowerCase()}: ${data.rows
                 .slice(0, 5)
                 .map((row) => `${label(row.key)} ${format.compact(row.value)}`)

@@ -1,21 +1,42 @@
 import { useMemo } from 'react';
-import { findMeasure, MARKET_MODEL } from '../../data';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { findMeasure, MARKET_MODEL, viewForTab } from '../../data';
 import { colorsByOrder } from '../../charts/palette';
 import { writeViewState } from '../../state/useViewState';
+import { TABS, type Tab as TabId } from '../../state/viewState';
 import { ErrorMessage, Skeleton } from '../../ui/Panel';
 import { Notices } from '../../ui/Notices';
 import { CountryPanel } from './CountryPanel';
 import { FilterBar } from './FilterBar';
 import { KpiCards } from './KpiCards';
 import { PublishedFiguresPanel } from './PublishedFiguresPanel';
+import { SelectionChips } from './SelectionChips';
+import { toggleSelection } from './selection';
 import { StoryLinks } from './StoryLinks';
+import { TAB_LABELS } from './tabs';
 import { TrendPanel } from './TrendPanel';
 import { useDashboardView } from './useDashboardView';
+import { ConversionView } from './views/ConversionView';
+import { CountriesView } from './views/CountriesView';
+import { LeaderboardView } from './views/LeaderboardView';
+import { MapView } from './views/MapView';
+import { MatrixView } from './views/MatrixView';
+import { TrendView } from './views/TrendView';
+import type { ViewProps } from './views/viewProps';
 
-/** The first dashboard: filters, headline numbers, the trend by marketplace and the top countries. */
+const VIEWS: Record<Exclude<TabId, 'overview'>, (props: ViewProps) => React.ReactNode> = {
+  trend: TrendView,
+  countries: CountriesView,
+  map: MapView,
+  matrix: MatrixView,
+  leaderboard: LeaderboardView,
+  conversion: ConversionView,
+};
+
+/** The analyst's workspace: filters, selections, and one tab per way of comparing the markets. */
 export function DashboardPage() {
   const model = MARKET_MODEL;
-  const { state, update, catalog, view, notices, dismissNotices } = useDashboardView();
+  const { state, update, catalog, view, options, notices, dismissNotices } = useDashboardView();
   const colorFor = useMemo(
     () => colorsByOrder(catalog.data?.members[model.dimensions[0]!.id] ?? []),
     [catalog.data, model],
@@ -32,36 +53,87 @@ export function DashboardPage() {
   }
 
   const measure = view ? findMeasure(model, view.measureId) : undefined;
+  if (!catalog.data || !view || !options || !measure) {
+    return (
+      <>
+        <Notices notices={notices} onDismiss={dismissNotices} />
+        <StoryLinks current={state} onSelect={writeViewState} />
+        <Skeleton height={64} label="Loading filters" />
+        <Skeleton height={108} label="Loading key figures" />
+        <div className="panel-grid">
+          <Skeleton height={360} label="Loading the trend chart" />
+          <Skeleton height={360} label="Loading the country chart" />
+        </div>
+      </>
+    );
+  }
+
+  const onSelectIn = (tab: TabId) => (dimensionId: string, member: string, additive: boolean) =>
+    update({ selections: toggleSelection(options.selections, tab, dimensionId, member, additive) });
+  const propsFor = (tab: TabId): ViewProps => ({
+    model,
+    view: viewForTab(view, options.selections, tab),
+    options,
+    measure,
+    catalog: catalog.data,
+    update,
+    selected: options.selections[tab] ?? {},
+    onSelect: onSelectIn(tab),
+    colorFor,
+  });
+  const first = model.dimensions[0]!;
+  const country = model.dimensions.find((dimension) => dimension.display === 'country') ?? model.dimensions[1]!;
+
   return (
     <>
       <Notices notices={notices} onDismiss={dismissNotices} />
       <StoryLinks current={state} onSelect={writeViewState} />
-      {catalog.data && view && measure ? (
-        <>
-          <FilterBar model={model} catalog={catalog.data} view={view} filters={state.filters} update={update} />
+      <FilterBar model={model} catalog={catalog.data} view={view} filters={state.filters} update={update} />
+      <SelectionChips model={model} view={view} options={options} update={update} />
+      <Tabs selectedKey={options.tab} onSelectionChange={(key) => update({ tab: key as TabId })}>
+        <TabList aria-label="Views" className="tabs-list">
+          {TABS.map((tab) => (
+            <Tab key={tab} id={tab} className="tab" data-testid={`tab-${tab}`}>
+              {TAB_LABELS[tab]}
+            </Tab>
+          ))}
+        </TabList>
+        <TabPanel id="overview" className="tab-panel">
           <KpiCards
-            view={view}
+            view={viewForTab(view, options.selections, 'overview')}
             measure={measure}
-            leaderLabel={model.dimensions[0]!.label}
+            leaderLabel={first.label}
             datasetLabel={model.label}
             synthetic={model.provenance === 'synthetic'}
           />
           <div className="panel-grid">
-            <TrendPanel model={model} view={view} measure={measure} colorFor={colorFor} />
-            <CountryPanel model={model} view={view} measure={measure} />
+            <TrendPanel
+              model={model}
+              view={viewForTab(view, options.selections, 'trend')}
+              measure={measure}
+              colorFor={colorFor}
+              selected={options.selections.trend?.[first.id] ?? []}
+              onSelect={onSelectIn('trend')}
+            />
+            <CountryPanel
+              model={model}
+              view={viewForTab(view, options.selections, 'countries')}
+              measure={measure}
+              selected={options.selections.countries?.[country.id] ?? []}
+              onSelect={onSelectIn('countries')}
+            />
             <PublishedFiguresPanel />
           </div>
-        </>
-      ) : (
-        <>
-          <Skeleton height={64} label="Loading filters" />
-          <Skeleton height={108} label="Loading key figures" />
-          <div className="panel-grid">
-            <Skeleton height={360} label="Loading the trend chart" />
-            <Skeleton height={360} label="Loading the country chart" />
-          </div>
-        </>
-      )}
+        </TabPanel>
+        {(Object.keys(VIEWS) as (keyof typeof VIEWS)[]).map((tab) => {
+          const View = VIEWS[tab];
+          return (
+            <TabPanel key={tab} id={tab} className="tab-panel">
+              <View {...propsFor(tab)} />
+            </TabPanel>
+          );
+        })}
+      </Tabs>
     </>
   );
 }

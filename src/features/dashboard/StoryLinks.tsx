@@ -20,9 +20,14 @@ const STORIES: readonly Story[] = [
     },
   },
   {
-    title: 'Russia after the St. Petersburg forum',
-    summary: 'Every marketplace in Russia, 2014–2016, around Jack Ma’s visit in June 2015.',
-    state: { measure: 'visitors', from: '2014-01', to: '2016-12', filters: { country: ['RU'] } },
+    title: 'AliExpress’s share of Russia, 2014–2016',
+    summary: 'Share of Russian marketplace traffic around Jack Ma’s St. Petersburg visit in June 2015.',
+    state: { tab: 'trend', mode: 'share', measure: 'visitors', from: '2014-01', to: '2016-12', filters: { country: ['RU'] } },
+  },
+  {
+    title: 'Who grew fastest in 2015',
+    summary: 'Change against 2014, by marketplace, in every country.',
+    state: { tab: 'trend', mode: 'yoy', grain: 'year', measure: 'visitors', from: '2015-01', to: '2015-12' },
   },
   {
     title: 'Alibaba courts Mexican sellers',
@@ -35,7 +40,7 @@ export function StoryLinks({ current, onSelect }: { current: ViewState; onSelect
   return (
     <nav className="stories" aria-label="Stories">
       {STORIES.map((story) => {
-        const state: ViewState = { ...DEFAULT_VIEW_STATE, theme: current.theme, ...story.state };
+        const state: ViewState = { ...DEFAULT_VIEW_STATE, filters: {}, selections: {}, sorts: {}, theme: current.theme, ...story.state };
         const href = `?${encodeViewState(state)}`;
         return (
           <a

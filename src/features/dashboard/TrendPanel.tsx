@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { eventsQuery, trendQuery, type DatasetModel, type MeasureDef, type ResolvedView, type TrendSeries } from '../../data';
-import { TrendLineChart } from '../../charts/TrendLineChart';
+import { SeriesChart } from '../../charts/SeriesChart';
 import { formatMonth } from '../../lib/format';
 import { DataTable } from '../../ui/DataTable';
 import { Panel } from '../../ui/Panel';
@@ -16,10 +16,13 @@ export interface TrendPanelProps {
   view: ResolvedView;
   measure: MeasureDef;
   colorFor: (name: string) => string;
+  /** Members selected by clicking here (they filter the other panels, not this one). */
+  selected: readonly string[];
+  onSelect: (dimensionId: string, member: string, additive: boolean) => void;
 }
 
 /** The measure by marketplace over months, with the market events from the source articles marked. */
-export function TrendPanel({ model, view, measure, colorFor }: TrendPanelProps) {
+export function TrendPanel({ model, view, measure, colorFor, selected, onSelect }: TrendPanelProps) {
   const seriesDimension = model.dimensions[0]!;
   const query = useQuery({ ...trendQuery(view, seriesDimension.id, SERIES_LIMIT), placeholderData: keepPreviousData });
   const events = useQuery(eventsQuery());
@@ -28,7 +31,7 @@ export function TrendPanel({ model, view, measure, colorFor }: TrendPanelProps) 
   const countries = view.filters.country;
   const annotations = (events.data ?? [])
     .filter((event) => !countries || event.country === null || countries.includes(event.country))
-    .map((event) => ({ month: event.month, label: event.derived ? `${event.title} (date derived)` : event.title }));
+    .map((event) => ({ period: event.month, label: event.derived ? `${event.title} (date derived)` : event.title }));
 
   const subtitle = (data: TrendSeries | undefined) =>
     data && data.seriesTotal > data.series.length
@@ -67,14 +70,21 @@ export function TrendPanel({ model, view, measure, colorFor }: TrendPanelProps) 
               ]}
             />
           ) : (
-            <TrendLineChart
-              months={data.months}
-              series={data.series}
-              colorFor={colorFor}
+            <SeriesChart
+              periods={data.months}
+              series={data.series.map((line) => ({
+                name: line.name,
+                values: line.values,
+                color: colorFor(line.name),
+                dimmed: selected.length > 0 && !selected.includes(line.name),
+              }))}
+              kind="line"
+              testId="trend-chart"
               formatAxis={format.compact}
               formatValue={format.full}
-              formatMonth={formatMonth}
+              formatPeriod={formatMonth}
               annotations={annotations}
+              onSelectSeries={(name, additive) => onSelect(seriesDimension.id, name, additive)}
               ariaLabel={`Line chart of monthly ${measure.label.toLowerCase()} for ${data.series
                 .map((line) => line.name)
                 .join(', ')}, ${formatMonth(view.from)} to ${formatMonth(view.to)}`}

@@ -1,0 +1,166 @@
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { TooltipContentProps } from 'recharts';
+import { niceAxis } from './niceScale';
+
+export interface ChartSeries {
+  name: string;
+  /** One value per period; null is a gap, never drawn as zero. */
+  values: readonly (number | null)[];
+  color: string;
+  /** Drawn faintly: another member is selected. */
+  dimmed?: boolean;
+  /** Not clickable (e.g. the "Other" bucket). */
+  inert?: boolean;
+}
+
+export interface SeriesChartProps {
+  /** Period keys, ascending (e.g. `YYYY-MM`). */
+  periods: readonly string[];
+  series: readonly ChartSeries[];
+  /** Lines; areas overlapping; or areas stacked to 100% (values are shares, 0–1). */
+  kind: 'line' | 'area' | 'stacked';
+  formatAxis: (value: number) => string;
+  formatValue: (value: number) => string;
+  formatPeriod: (period: string) => string;
+  /** Marks at periods, e.g. market events. */
+  annotations?: readonly { period: string; label: string }[];
+  /** Horizontal lines, e.g. a target or the index base of 100. */
+  referenceLines?: readonly { value: number; label: string }[];
+  /** Called with a series name when its line or legend entry is clicked. */
+  onSelectSeries?: (name: string, additive: boolean) => void;
+  height?: number;
+  /** For tests: a fixed width instead of filling the container. */
+  width?: number;
+  ariaLabel: string;
+  testId?: string;
+}
+
+interface PeriodRow {
+  period: string;
+  index: number;
+}
+
+/** Series over periods as lines or areas, with event marks and reference lines. A pure function of its props. */
+export function SeriesChart(props: SeriesChartProps) {
+  const { periods, series, kind, formatAxis, formatPeriod, annotations = [], referenceLines = [], height = 340 } = props;
+  const rows: PeriodRow[] = periods.map((period, index) => ({ period, index }));
+  const marks = annotations.filter((annotation) => periods.includes(annotation.period));
+  const axis =
+    kind === 'stacked'
+      ? { domain: [0, 1] as [number, number], ticks: [0, 0.25, 0.5, 0.75, 1] }
+      : niceAxis([...series.flatMap((line) => line.values), ...referenceLines.map((line) => line.value)]);
+  const select = (name: string, event: React.MouseEvent | undefined) => {
+    const line = series.find((candidate) => candidate.name === name);
+    if (!line || line.inert || !props.onSelectSeries) return;
+    props.onSelectSeries(name, !!event && (event.shiftKey || event.metaKey || event.ctrlKey));
+  };
+  const chart = (
+    <ComposedChart data={rows} margin={{ top: 24, right: 16, bottom: 4, left: 4 }} width={props.width} height={props.width ? height : undefined}>
+      <CartesianGrid stroke="var(--grid)" vertical={false} />
+      <XAxis dataKey="period" tickFormatter={formatPeriod} tick={{ fill: 'var(--muted)', fontSize: 12 }} stroke="var(--axis)" minTickGap={24} />
+      <YAxis
+        domain={axis.domain}
+        ticks={axis.ticks}
+        tickFormatter={formatAxis}
+        tick={{ fill: 'var(--muted)', fontSize: 12 }}
+        stroke="var(--axis)"
+        width={60}
+        allowDataOverflow
+      />
+      <Tooltip content={(tooltip) => <SeriesTooltip {...tooltip} chart={props} />} />
+      <Legend
+        wrapperStyle={{ fontSize: 12, color: 'var(--text)', cursor: props.onSelectSeries ? 'pointer' : undefined }}
+        onClick={(entry, _index, event) => select(String(entry.value), event)}
+      />
+      {referenceLines.map((line) => (
+        <ReferenceLine
+          key={`${line.label}-${line.value}`}
+          y={line.value}
+          stroke="var(--muted)"
+          strokeDasharray="6 4"
+          label={{ value: line.label, position: 'insideTopRight', fill: 'var(--muted)', fontSize: 11 }}
+        />
+      ))}
+      {marks.map((mark) => (
+        <ReferenceLine
+          key={`${mark.period}-${mark.label}`}
+          x={mark.period}
+          stroke="var(--annotation)"
+          strokeDasharray="4 3"
+          label={{ value: mark.label, position: 'insideTopLeft', fill: 'var(--annotation)', fontSize: 11 }}
+        />
+      ))}
+      {series.map((line) =>
+        kind === 'line' ? (
+          <Line
+            key={line.name}
+            name={line.name}
+            type="monotone"
+            dataKey={(row: PeriodRow) => line.values[row.index] ?? null}
+            stroke={line.color}
+            strokeWidth={line.dimmed ? 1.25 : 2.25}
+            strokeOpacity={line.dimmed ? 0.35 : 1}
+            dot={periods.length <= 24 ? { r: 2.5 } : false}
+            connectNulls={false}
+            isAnimationActive={false}
+            onClick={(_, event) => select(line.name, event as unknown as React.MouseEvent)}
+            style={{ cursor: props.onSelectSeries && !line.inert ? 'pointer' : undefined }}
+          />
+        ) : (
+          <Area
+            key={line.name}
+            name={line.name}
+            type="monotone"
+            dataKey={(row: PeriodRow) => line.values[row.index] ?? null}
+            stackId={kind === 'stacked' ? 'share' : undefined}
+            stroke={line.color}
+            fill={line.color}
+            fillOpacity={line.dimmed ? 0.15 : kind === 'stacked' ? 0.75 : 0.25}
+            strokeOpacity={line.dimmed ? 0.35 : 1}
+            connectNulls={false}
+            isAnimationActive={false}
+            onClick={(_, event) => select(line.name, event as unknown as React.MouseEvent)}
+          />
+        ),
+      )}
+    </ComposedChart>
+  );
+  return (
+    <div className="chart" role="img" aria-label={props.ariaLabel} data-testid={props.testId ?? 'series-chart'}>
+      {props.width ? chart : <ResponsiveContainer width="100%" height={height}>{chart}</ResponsiveContainer>}
+    </div>
+  );
+}
+
+function SeriesTooltip({ active, payload, label, chart }: TooltipContentProps & { chart: SeriesChartProps }) {
+  if (!active || !payload || payload.length === 0) return null;
+  const entries = payload
+    .filter((entry) => typeof entry.value === 'number')
+    .sort((a, b) => Number(b.value) - Number(a.value));
+  return (
+    <div className="tooltip">
+      <p className="tooltip-title">{chart.formatPeriod(String(label))}</p>
+      {entries.length === 0 ? <p className="tooltip-note">No data</p> : null}
+      <ul>
+        {entries.map((entry) => (
+          <li key={String(entry.name)}>
+            <span className="swatch" style={{ background: entry.color }} aria-hidden="true" />
+            <span className="tooltip-name">{String(entry.name)}</span>
+            <span className="tooltip-value">{chart.formatValue(Number(entry.value))}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

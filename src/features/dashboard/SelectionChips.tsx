@@ -1,0 +1,68 @@
+import type { DatasetModel, ResolvedOptions, ResolvedView } from '../../data';
+import { countryLabel } from '../../lib/countries';
+import type { Tab, ViewState } from '../../state/viewState';
+import { removeSelection } from './selection';
+import { TAB_LABELS } from './tabs';
+
+export interface SelectionChipsProps {
+  model: DatasetModel;
+  view: ResolvedView;
+  options: ResolvedOptions;
+  update: (change: Partial<ViewState>) => void;
+}
+
+/** Every active filter and cross-filter selection as a removable chip, so nothing filters the data unseen. */
+export function SelectionChips({ model, view, options, update }: SelectionChipsProps) {
+  const label = (dimensionId: string, member: string) =>
+    model.dimensions.find((dimension) => dimension.id === dimensionId)?.display === 'country' ? countryLabel(member) : member;
+  const dimensionLabel = (dimensionId: string) => model.dimensions.find((d) => d.id === dimensionId)?.label ?? dimensionId;
+  const filterChips = Object.entries(view.filters).flatMap(([dimensionId, members]) =>
+    members.map((member) => ({ key: `f-${dimensionId}-${member}`, dimensionId, member })),
+  );
+  const selectionChips = (Object.entries(options.selections) as [Tab, Record<string, string[]>][]).flatMap(([tab, byDimension]) =>
+    Object.entries(byDimension).flatMap(([dimensionId, members]) =>
+      members.map((member) => ({ key: `s-${tab}-${dimensionId}-${member}`, tab, dimensionId, member })),
+    ),
+  );
+  if (filterChips.length === 0 && selectionChips.length === 0) return null;
+
+  const removeFilter = (dimensionId: string, member: string) => {
+    const filters = { ...view.filters, [dimensionId]: (view.filters[dimensionId] ?? []).filter((value) => value !== member) };
+    if (filters[dimensionId]!.length === 0) delete filters[dimensionId];
+    update({ filters });
+  };
+
+  return (
+    <div className="chips" aria-label="Active filters and selections" role="group" data-testid="chips">
+      {filterChips.map((chip) => (
+        <span key={chip.key} className="chip">
+          <span className="chip-kind">{dimensionLabel(chip.dimensionId)}:</span> {label(chip.dimensionId, chip.member)}
+          <button
+            type="button"
+            className="chip-remove"
+            aria-label={`Remove the filter ${dimensionLabel(chip.dimensionId)} ${chip.member}`}
+            onClick={() => removeFilter(chip.dimensionId, chip.member)}
+          >
+            ×
+          </button>
+        </span>
+      ))}
+      {selectionChips.map((chip) => (
+        <span key={chip.key} className="chip chip-selection" data-testid="selection-chip">
+          <span className="chip-kind">Selected in {TAB_LABELS[chip.tab]}:</span> {label(chip.dimensionId, chip.member)}
+          <button
+            type="button"
+            className="chip-remove"
+            aria-label={`Remove the selection ${chip.member} made in ${TAB_LABELS[chip.tab]}`}
+            onClick={() => update({ selections: removeSelection(options.selections, chip.tab, chip.dimensionId, chip.member) })}
+          >
+            ×
+          </button>
+        </span>
+      ))}
+      <button type="button" className="button button-quiet" onClick={() => update({ filters: {}, selections: {} })}>
+        Clear all
+      </button>
+    </div>
+  );
+}

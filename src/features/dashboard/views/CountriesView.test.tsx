@@ -1,0 +1,163 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MARKET_MODEL, breakdownQuery, type Breakdown, type DatasetCatalog, type ResolvedOptions, type ResolvedView } from '../../../data';
+import { CountriesView, marketplaceColumnIds, orderCountries } from './CountriesView';
+import type { ViewProps } from './viewProps';
+
+beforeAll(() => {
+  // ResponsiveContainer observes its size; jsdom has no ResizeObserver.
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+});
+afterEach(cleanup);
+
+const catalog: DatasetCatalog = {
+  firstMonth: '2013-01',
+  lastMonth: '2014-12',
+  rowCount: 1000,
+  members: { marketplace: ['AliExpress', 'Ozon', 'eBay'], country: ['RU', 'BR', 'DE', 'KZ'] },
+};
+const view: ResolvedView = { datasetId: 'market', measureId: 'gmv', from: '2014-07', to: '2014-12', filters: {} };
+const options: ResolvedOptions = {
+  tab: 'countries',
+  mode: 'absolute',
+  base: '2014-07',
+  grain: 'month',
+  by: 'marketplace',
+  chart: 'line',
+  target: null,
+  top: null,
+  stack: 'stacked',
+  mapMetric: 'value',
+  mapMember: null,
+  cell: 'value',
+  sorts: { leaderboard: { column: 'rank', direction: 'asc' } },
+  selections: {},
+};
+
+// Russia and Brazil tie on 500; "Other" is the largest bucket but must still come last.
+const breakdown: Breakdown = {
+  cells: [
+    { rowKey: 'RU', columnKey: 'AliExpress', value: 300 },
+    { rowKey: 'RU', columnKey: 'Ozon', value: 200 },
+    { rowKey: 'BR', columnKey: 'AliExpress', value: 450 },
+    { rowKey: 'BR', columnKey: null, value: 50 },
+    { rowKey: 'DE', columnKey: 'AliExpress', value: 100 },
+    { rowKey: null, columnKey: 'AliExpress', value: 900 },
+    { rowKey: null, columnKey: null, value: 100 },
+  ],
+  rowKeys: ['RU', 'BR', 'DE', null],
+  columnKeys: ['AliExpress', 'Ozon', null],
+  rowTotal: 5,
+  columnTotal: 4,
+};
+const keys = (rows: { key: string | null }[]) => rows.map((row) => row.key);
+
+describe('orderCountries', () => {
+  it('orders by total, largest first, ties in the breakdown order, Other last', () => {
+    const rows = orderCountries(breakdown, { column: 'total', direction: 'desc' });
+    expect(keys(rows)).toEqual(['RU', 'BR', 'DE', null]);
+    expect(rows.map((row) => row.total)).toEqual([500, 500, 100, 1000]);
+    expect(rows[0]!.share).toBeCloseTo(500 / 2100);
+    expect(keys(orderCountries(breakdown, { column: 'total', direction: 'asc' }))).toEqual(['DE', 'RU', 'BR', null]);
+  });
+
+  it('orders by country name (not code) either way, Other still last', () => {
+    expect(keys(orderCountries(breakdown, { column: 'name', direction: 'asc' }))).toEqual(['BR', 'DE', 'RU', null]);
+    expect(keys(orderCountries(breakdown, { column: 'name', direction: 'desc' }))).toEqual(['RU', 'DE', 'BR', null]);
+  });
+
+  it('orders by one marketplace column, countries without it after the rest', () => {
+    const [, ozon] = marketplaceColumnIds(breakdown.columnKeys);
+    expect(ozon).toBe('m_ozon');
+    expect(keys(orderCountries(breakdown, { column: ozon!, direction: 'desc' }))).toEqual(['RU', 'BR', 'DE', null]);
+    expect(keys(orderCountries(breakdown, { column: 'm_aliexpress', direction: 'asc' }))).toEqual(['DE', 'RU', 'BR', null]);
+  });
+
+  it('keeps the breakdown order for an unknown sort column', () => {
+    expect(keys(orderCountries(breakdown, { column: 'm_gone', direction: 'asc' }))).toEqual(['RU', 'BR', 'DE', null]);
+  });
+
+  it('makes URL-safe, distinct column ids', () => {
+    expect(marketplaceColumnIds(['Mercado Libre', 'MERCADO-LIBRE', 'Ünïcode', '!!!', null])).toEqual([
+      'm_mercado_libre',
+      'm1',
+      'm_unicode',
+      'm3',
+      'other',
+    ]);
+  });
+});
+
+function renderView(overrides: Partial<ViewProps> = {}) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  const props: ViewProps = {
+    model: MARKET_MODEL,
+    view,
+    options,
+    measure: MARKET_MODEL.measures.find((measure) => measure.id === 'gmv')!,
+    catalog,
+    update: vi.fn(),
+    selected: {},
+    onSelect: vi.fn(),
+    colorFor: (name) => (name === 'AliExpress' ? '#4e79a7' : '#f28e2b'),
+    ...overrides,
+  };
+  const top = props.options.top ?? 10;
+  client.setQueryData(breakdownQuery(props.view, { rows: 'country', columns: 'marketplace', rowLimit: top, columnLimit: 6 }).queryKey, breakdown);
+  render(
+    <QueryClientProvider client={client}>
+      <CountriesView {...props} />
+    </QueryClientProvider>,
+  );
+  return props;
+}
+
+describe('CountriesView', () => {
+  it('shows the chart under a titled panel', () => {
+    renderView();
+    const panel = screen.getByTestId('countries-panel');
+    expect(within(panel).getByRole('heading', { name: 'Country comparison' })).toBeTruthy();
+    expect(within(panel).getByTestId('stacked-bar-chart')).toBeTruthy();
+    expect(panel.textContent).toContain('the 3 largest of 5');
+  });
+
+  it('changes the URL state from its controls', () => {
+    const { update } = renderView();
+    fireEvent.change(screen.getByTestId('countries-top'), { target: { value: '15' } });
+    expect(update).toHaveBeenLastCalledWith({ top: 15 });
+    fireEvent.change(screen.getByTestId('countries-stack'), { target: { value: 'grouped' } });
+    expect(update).toHaveBeenLastCalledWith({ stack: 'grouped' });
+    fireEvent.change(screen.getByTestId('countries-sort'), { target: { value: 'name' } });
+    expect(update).toHaveBeenLastCalledWith({
+      sorts: { leaderboard: { column: 'rank', direction: 'asc' }, countries: { column: 'name', direction: 'asc' } },
+    });
+  });
+
+  it('shows the table in the same order, with Other last, and selects a country from it', () => {
+    const { onSelect, update } = renderView({
+      options: { ...options, top: 5, sorts: { countries: { column: 'name', direction: 'asc' } } },
+      selected: { country: ['DE'] },
+    });
+    expect((screen.getByTestId('countries-top') as HTMLSelectElement).value).toBe('5');
+    expect((screen.getByTestId('countries-sort') as HTMLSelectElement).value).toBe('name');
+    fireEvent.click(screen.getByRole('button', { name: 'Show table' }));
+    const rows = within(screen.getByTestId('countries-table')).getAllByRole<HTMLTableRowElement>('row').slice(1);
+    expect(rows.map((row) => row.cells[0]!.textContent)).toEqual(['🇧🇷 Brazil', '🇩🇪 Germany', '🇷🇺 Russia', 'Other countries']);
+    expect(rows.map((row) => row.getAttribute('aria-selected'))).toEqual(['false', 'true', 'false', 'false']);
+    expect(rows[0]!.textContent).toContain('$500');
+    expect(rows[0]!.textContent).toContain('23.8%');
+    fireEvent.click(within(rows[2]!).getByRole('button'), { metaKey: true });
+    expect(onSelect).toHaveBeenLastCalledWith('country', 'RU', true);
+    fireEvent.click(screen.getByRole('button', { name: /Share of total/ }));
+    expect(update).toHaveBeenLastCalledWith({ sorts: { countries: { column: 'share', direction: 'desc' } } });
+  });
+});

@@ -1,0 +1,158 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { leaderboardQuery, type DimensionDef, type LeaderboardRow } from '../../../data';
+import { Sparkline } from '../../../charts/Sparkline';
+import { countryLabel, countryName } from '../../../lib/countries';
+import { formatMonth, formatShare } from '../../../lib/format';
+import { shiftMonth } from '../../../lib/months';
+import { EmptyState, Panel } from '../../../ui/Panel';
+import { QueryView } from '../../../ui/QueryView';
+import { SortableTable, type SortableColumn, type SortState } from '../../../ui/SortableTable';
+import { measureFormatters } from '../measureFormat';
+import { SyntheticBadge } from '../panelParts';
+import type { ViewProps } from './viewProps';
+
+/**
+ * By country A–Z. Ties (the rows of one country) fall back to rank: the table's sort is stable and the rows reach
+ * it ordered by rank, so "country, then rank" needs no second sort key in the URL.
+ */
+export const DEFAULT_LEADERBOARD_SORT: SortState = { column: 'country', direction: 'asc' };
+
+/** "▲2" (up two places), "▼1", "new" (no data a year earlier) or "–" (same rank). */
+export function rankChangeText(row: Pick<LeaderboardRow, 'rank' | 'previousRank'>): string {
+  if (row.previousRank === null) return 'new';
+  const change = row.previousRank - row.rank;
+  return change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : '–';
+}
+
+function rankChangeTitle(row: LeaderboardRow): string {
+  if (row.previousRank === null) return 'No data a year earlier';
+  const change = row.previousRank - row.rank;
+  const places = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;
+  return change > 0 ? `Up ${places(change)} from #${row.previousRank}` : change < 0 ? `Down ${places(-change)} from #${row.previousRank}` : 'Same rank';
+}
+
+/** "Jul 2014 – Dec 2014", or "Jul 2014" for one month. */
+export function rangeText(from: string, to: string): string {
+  return from === to ? formatMonth(from) : `${formatMonth(from)} – ${formatMonth(to)}`;
+}
+
+/** Which marketplace leads in each country, how that changed over a year, and its recent trend. */
+export function LeaderboardView(props: ViewProps) {
+  const group = props.model.dimensions.find((dimension) => dimension.display === 'country') ?? props.model.dimensions[1];
+  if (!group) {
+    return (
+      <Panel title="Leaderboard" testId="leaderboard-panel">
+        <EmptyState>This dataset has only one dimension: there is nothing to rank its members within.</EmptyState>
+      </Panel>
+    );
+  }
+  return <Leaderboard {...props} group={group} />;
+}
+
+function Leaderboard(props: ViewProps & { group: DimensionDef }) {
+  const { model, view, options, measure, update, selected, onSelect, colorFor, group } = props;
+  const member = model.dimensions[0]!;
+  const query = useQuery({ ...leaderboardQuery(view, { group: group.id, member: member.id }), placeholderData: keepPreviousData });
+  const format = measureFormatters(measure);
+  const sort = options.sorts.leaderboard ?? DEFAULT_LEADERBOARD_SORT;
+  const isCountry = group.display === 'country';
+  const groupName = (key: string) => (isCountry ? countryName(key) : key);
+  const selectedGroups = selected[group.id] ?? [];
+  const selectedMembers = selected[member.id] ?? [];
+  const subtitle = `${measure.label} rank of each ${member.label.toLowerCase()} within its ${group.label.toLowerCase()} · ${rangeText(
+    view.from,
+    view.to,
+  )}, rank change vs ${rangeText(shiftMonth(view.from, -12), shiftMonth(view.to, -12))}`;
+
+  const sparkLabel = (row: LeaderboardRow) => {
+    const first = row.spark.find((value) => value !== null) ?? null;
+    const last = row.spark.findLast((value) => value !== null) ?? null;
+    return `${measure.label} of ${row.member} in ${groupName(row.group)}: ${format.compact(first)} at the start, ${format.compact(last)} at the end`;
+  };
+
+  const columns: SortableColumn<LeaderboardRow>[] = [
+    {
+      id: 'country',
+      header: group.label,
+      sortValue: (row) => groupName(row.group),
+      cell: (row) => (
+        <button type="button" className="button button-quiet" onClick={(event) => onSelect(group.id, row.group, isAdditive(event))}>
+          {isCountry ? countryLabel(row.group) : row.group}
+        </button>
+      ),
+    },
+    { id: 'rank', header: 'Rank', numeric: true, sortValue: (row) => row.rank, cell: (row) => `#${row.rank}` },
+    {
+      id: 'marketplace',
+      header: member.label,
+      sortValue: (row) => row.member,
+      cell: (row) => (
+        <button type="button" className="button button-quiet" onClick={(event) => onSelect(member.id, row.member, isAdditive(event))}>
+          <span className="swatch" style={{ background: colorFor(row.member) }} aria-hidden="true" />
+          {row.member}
+        </button>
+      ),
+    },
+    { id: 'value', header: measure.label, numeric: true, sortValue: (row) => row.value, cell: (row) => format.full(row.value) },
+    {
+      id: 'share',
+      header: `Share of the ${group.label.toLowerCase()}`,
+      numeric: true,
+      sortValue: (row) => row.share,
+      cell: (row) => formatShare(row.share),
+    },
+    {
+      id: 'change',
+      header: 'Rank change',
+      numeric: true,
+      // Places climbed; a newcomer has no earlier rank to climb from, so it sorts with the missing values.
+      sortValue: (row) => (row.previousRank === null ? null : row.previousRank - row.rank),
+      cell: (row) => (
+        <span className={`rank-change rank-change-${rankChangeClass(row)}`} title={rankChangeTitle(row)}>
+          {rankChangeText(row)}
+        </span>
+      ),
+    },
+    {
+      id: 'trend',
+      header: 'Trend',
+      cell: (row) => <Sparkline values={row.spark} color={colorFor(row.member)} ariaLabel={sparkLabel(row)} />,
+    },
+  ];
+
+  return (
+    <Panel
+      title="Leaderboard"
+      subtitle={subtitle}
+      badges={model.provenance === 'synthetic' ? <SyntheticBadge /> : null}
+      footer={model.sourceLine}
+      className="panel-wide"
+      testId="leaderboard-panel"
+    >
+      <QueryView query={query} height={360} isEmpty={(data) => data.rows.length === 0}>
+        {(data) => (
+          <SortableTable
+            caption={`${member.pluralLabel} ranked by ${measure.label.toLowerCase()} within each ${group.label.toLowerCase()}`}
+            testId="leaderboard-table"
+            columns={columns}
+            // Rank order first, so that every sort breaks its ties by rank (see DEFAULT_LEADERBOARD_SORT).
+            rows={[...data.rows].sort((a, b) => a.rank - b.rank || b.value - a.value)}
+            rowKey={(row) => `${row.group}\u0000${row.member}`}
+            sort={sort}
+            onSortChange={(next) => update({ sorts: { ...options.sorts, leaderboard: next } })}
+            rowProps={(row) => ({ 'aria-selected': selectedGroups.includes(row.group) || selectedMembers.includes(row.member) })}
+          />
+        )}
+      </QueryView>
+    </Panel>
+  );
+}
+
+function rankChangeClass(row: LeaderboardRow): 'new' | 'up' | 'down' | 'same' {
+  if (row.previousRank === null) return 'new';
+  return row.previousRank > row.rank ? 'up' : row.previousRank < row.rank ? 'down' : 'same';
+}
+
+function isAdditive(event: React.MouseEvent): boolean {
+  return event.shiftKey || event.metaKey || event.ctrlKey;
+}

@@ -1,0 +1,184 @@
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { breakdownQuery, OTHER_LABEL, type Breakdown, type ResolvedOptions } from '../../../data';
+import { Heatmap, type HeatmapAxisItem } from '../../../charts/Heatmap';
+import { countryLabel } from '../../../lib/countries';
+import { formatShare } from '../../../lib/format';
+import { DataTable } from '../../../ui/DataTable';
+import { Panel } from '../../../ui/Panel';
+import { QueryView } from '../../../ui/QueryView';
+import { measureFormatters } from '../measureFormat';
+import { SyntheticBadge, TableToggle } from '../panelParts';
+import { ControlBar, ControlSelect } from './ControlSelect';
+import type { ViewProps } from './viewProps';
+
+type CellMetric = ResolvedOptions['cell'];
+
+const ROW_LIMIT = 25;
+const COLUMN_LIMIT = 40;
+/** The Heatmap keys rows and columns by string; "Other" (key null) gets one no member can have. */
+const OTHER_KEY = '\u0000other';
+const KEY_SEPARATOR = '\u0001';
+
+/**
+ * The measure's cells as shares of their column's total over every row, "Other" included: each country's split
+ * between marketplaces. A column whose total is zero has no split, so its cells are left out (drawn as no data).
+ */
+export function shareWithinColumns(breakdown: Breakdown): Breakdown {
+  const totals = new Map<string | null, number>();
+  for (const cell of breakdown.cells) totals.set(cell.columnKey, (totals.get(cell.columnKey) ?? 0) + cell.value);
+  const cells = breakdown.cells.flatMap((cell) => {
+    const total = totals.get(cell.columnKey) ?? 0;
+    return total === 0 ? [] : [{ ...cell, value: cell.value / total }];
+  });
+  return { ...breakdown, cells };
+}
+
+/** The measure by marketplace × country as a shaded table, either as it is or as each country's split. */
+export function MatrixView({ model, view, options, measure, update, selected, onSelect }: ViewProps) {
+  const rowDimension = model.dimensions[0]!;
+  const columnDimension =
+    model.dimensions.find((dimension) => dimension.display === 'country') ?? model.dimensions[1] ?? rowDimension;
+  const isCountry = columnDimension.display === 'country';
+  const query = useQuery({
+    ...breakdownQuery(view, {
+      rows: rowDimension.id,
+      columns: columnDimension.id,
+      rowLimit: ROW_LIMIT,
+      columnLimit: COLUMN_LIMIT,
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const [asTable, setAsTable] = useState(false);
+  const cell = options.cell;
+  const format = measureFormatters(measure);
+  const rowPlural = rowDimension.pluralLabel.toLowerCase();
+  const columnPlural = columnDimension.pluralLabel.toLowerCase();
+  const columnName = columnDimension.label.toLowerCase();
+  const valueLabel = cell === 'share' ? `Share of each ${columnName}'s ${measure.label}` : capitalise(measure.periodLabel);
+
+  const rowLabel = (key: string | null) => key ?? OTHER_LABEL;
+  // Codes keep forty columns narrow enough to scan; the table toggle gives the full names.
+  const columnShortLabel = (key: string | null) => key ?? OTHER_LABEL;
+  const columnFullLabel = (key: string | null) => (key === null ? OTHER_LABEL : isCountry ? countryLabel(key) : key);
+
+  const subtitle = (data: Breakdown | undefined) => {
+    const what =
+      cell === 'share'
+        ? `Each ${columnName}'s ${measure.periodLabel} split by ${rowDimension.label.toLowerCase()}`
+        : capitalise(measure.periodLabel);
+    if (!data) return what;
+    const shownRows = data.rowKeys.filter((key) => key !== null).length;
+    const shownColumns = data.columnKeys.filter((key) => key !== null).length;
+    const limits = [
+      data.rowTotal > shownRows ? `the ${shownRows} largest of ${data.rowTotal} ${rowPlural}` : null,
+      data.columnTotal > shownColumns ? `the ${shownColumns} largest of ${data.columnTotal} ${columnPlural}` : null,
+    ].filter((part) => part !== null);
+    return limits.length > 0 ? `${what} · ${limits.join(', ')}; the rest in "${OTHER_LABEL}"` : what;
+  };
+
+  const controls = (
+    <ControlBar label="Matrix options">
+      <ControlSelect<CellMetric>
+        label="Cells"
+        value={cell}
+        testId="matrix-cell"
+        onChange={(value) => update({ cell: value })}
+        options={[
+          { value: 'value', label: capitalise(measure.periodLabel) },
+          { value: 'share', label: `Share within each ${columnName}` },
+        ]}
+      />
+    </ControlBar>
+  );
+
+  // "Other" is many members at once: selecting it could not be written as a filter, so its label does nothing.
+  const selectable = (dimensionId: string) => (key: string, additive: boolean) => {
+    if (key !== OTHER_KEY) onSelect(dimensionId, key, additive);
+  };
+
+  return (
+    <Panel
+      title={`${rowDimension.label} × ${columnDimension.label.toLowerCase()}`}
+      subtitle={subtitle(query.data)}
+      badges={
+        <>
+          {model.provenance === 'synthetic' ? <SyntheticBadge /> : null}
+          <TableToggle asTable={asTable} onToggle={() => setAsTable(!asTable)} />
+        </>
+      }
+      footer={model.sourceLine}
+      className="panel-wide"
+      testId="matrix-panel"
+    >
+      {controls}
+      <QueryView query={query} height={360} isEmpty={(data) => data.cells.length === 0}>
+        {(data) => {
+          const raw = cellIndex(data);
+          const shares = cellIndex(shareWithinColumns(data));
+          const shown = cell === 'share' ? shares : raw;
+          const toItem =
+            (label: (key: string | null) => string) =>
+            (key: string | null): HeatmapAxisItem => ({
+              key: key ?? OTHER_KEY,
+              label: label(key),
+              title: columnFullLabel(key),
+              selectable: key !== null,
+            });
+
+          if (asTable) {
+            // The heatmap is already a table; this is the long form, one line per cell, to read down and to copy.
+            const lines = data.rowKeys.flatMap((rowKey) =>
+              data.columnKeys.flatMap((columnKey) => {
+                const id = cellId(rowKey, columnKey);
+                const value = raw.get(id);
+                return value === undefined ? [] : [{ id, rowKey, columnKey, value, share: shares.get(id) ?? null }];
+              }),
+            );
+            return (
+              <DataTable
+                caption={`${measure.label} by ${rowDimension.label.toLowerCase()} and ${columnName}`}
+                testId="matrix-table"
+                rowKey={(line) => line.id}
+                rows={lines}
+                columns={[
+                  { header: rowDimension.label, cell: (line) => rowLabel(line.rowKey) },
+                  { header: columnDimension.label, cell: (line) => columnFullLabel(line.columnKey) },
+                  { header: capitalise(measure.periodLabel), numeric: true, cell: (line) => format.full(line.value) },
+                  { header: `Share of ${columnName}`, numeric: true, cell: (line) => formatShare(line.share) },
+                ]}
+              />
+            );
+          }
+          return (
+            <Heatmap
+              rows={data.rowKeys.map(toItem(rowLabel))}
+              columns={data.columnKeys.map(toItem(columnShortLabel))}
+              value={(rowKey, columnKey) => shown.get(cellId(rowKey, columnKey)) ?? null}
+              formatValue={cell === 'share' ? formatShare : format.compact}
+              valueLabel={valueLabel}
+              onSelectRow={selectable(rowDimension.id)}
+              onSelectColumn={selectable(columnDimension.id)}
+              selectedRows={selected[rowDimension.id] ?? []}
+              selectedColumns={selected[columnDimension.id] ?? []}
+              ariaLabel={`${valueLabel} by ${rowDimension.label.toLowerCase()} (rows) and ${columnName} (columns)`}
+            />
+          );
+        }}
+      </QueryView>
+    </Panel>
+  );
+}
+
+/** One string per cell, with "Other" as OTHER_KEY: the same keys the Heatmap hands back. */
+function cellId(rowKey: string | null, columnKey: string | null): string {
+  return `${rowKey ?? OTHER_KEY}${KEY_SEPARATOR}${columnKey ?? OTHER_KEY}`;
+}
+
+function cellIndex(breakdown: Breakdown): Map<string, number> {
+  return new Map(breakdown.cells.map((cell) => [cellId(cell.rowKey, cell.columnKey), cell.value]));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

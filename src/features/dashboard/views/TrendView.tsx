@@ -1,0 +1,216 @@
+import { useId, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { eventsQuery, seriesQuery, type SeriesResult } from '../../../data';
+import { SeriesChart } from '../../../charts/SeriesChart';
+import { formatMonth, formatPeriod, parseHumanNumber, formatCompact } from '../../../lib/format';
+import { monthSpan, periodStart, shiftMonth } from '../../../lib/months';
+import { GRAINS, MODES, type Grain, type Mode } from '../../../state/viewState';
+import { DataTable } from '../../../ui/DataTable';
+import { Panel } from '../../../ui/Panel';
+import { QueryView } from '../../../ui/QueryView';
+import { SyntheticBadge, TableToggle } from '../panelParts';
+import { ControlBar, ControlSelect } from './ControlSelect';
+import { MODE_LABELS, modeFormatters } from './modeFormat';
+import type { ViewProps } from './viewProps';
+
+const DEFAULT_SERIES = 10;
+const GRAIN_LABELS: Record<Grain, string> = { month: 'Month', quarter: 'Quarter', year: 'Year' };
+
+/** The measure over time by marketplace or country, in any comparison mode and grain. */
+export function TrendView(props: ViewProps) {
+  const { model, view, options, measure, update } = props;
+  const by = model.dimensions.find((dimension) => dimension.id === options.by) ?? model.dimensions[0]!;
+  const rolling = options.mode === 'avg3' || options.mode === 'avg12';
+  const seriesOptions = {
+    by: by.id,
+    limit: options.top ?? DEFAULT_SERIES,
+    grain: options.grain,
+    mode: options.mode,
+    base: options.base,
+  };
+  const query = useQuery({ ...seriesQuery(view, seriesOptions), placeholderData: keepPreviousData });
+  const events = useQuery(eventsQuery());
+  const [asTable, setAsTable] = useState(false);
+  const format = modeFormatters(options.mode, measure);
+  const periodLabel = (period: string) => formatPeriod(period, options.grain);
+  const countries = view.filters.country;
+  const annotations = (events.data ?? [])
+    .filter((event) => !countries || event.country === null || countries.includes(event.country))
+    .map((event) => ({
+      period: periodStart(event.month, options.grain),
+      label: event.derived ? `${event.title} (date derived)` : event.title,
+    }));
+  const referenceLines = [
+    ...(options.mode === 'index' ? [{ value: 100, label: `${formatMonth(options.base)} = 100` }] : []),
+    ...(options.target !== null && (options.mode === 'absolute' || rolling)
+      ? [{ value: options.target, label: `Target ${formatCompact(options.target, measure.unit)}` }]
+      : []),
+  ];
+  const selected = props.selected[by.id] ?? [];
+  const months = Array.from({ length: monthSpan(view.from, view.to) }, (_, index) => shiftMonth(view.from, index));
+
+  return (
+    <Panel
+      title={`${measure.label} by ${by.label.toLowerCase()}`}
+      subtitle={describe(options.mode, options.grain, options.base, query.data)}
+      badges={
+        <>
+          {model.provenance === 'synthetic' ? <SyntheticBadge /> : null}
+          <TableToggle asTable={asTable} onToggle={() => setAsTable(!asTable)} />
+        </>
+      }
+      footer={model.sourceLine}
+      className="panel-wide"
+      testId="trend-view"
+    >
+      <ControlBar label="Trend options">
+        <ControlSelect
+          label="Series by"
+          testId="trend-by"
+          value={by.id}
+          options={model.dimensions.map((dimension) => ({ value: dimension.id, label: dimension.label }))}
+          onChange={(value) => update({ by: value })}
+        />
+        <ControlSelect
+          label="Compare as"
+          testId="trend-mode"
+          value={options.mode}
+          options={MODES.map((mode) => ({ value: mode, label: MODE_LABELS[mode] }))}
+          onChange={(mode) => update({ mode, ...(mode === 'avg3' || mode === 'avg12' ? { grain: 'month' } : {}) })}
+        />
+        {options.mode === 'index' ? (
+          <ControlSelect
+            label="Base month"
+            testId="trend-base"
+            value={options.base}
+            options={months.map((month) => ({ value: month, label: formatMonth(month) }))}
+            onChange={(base) => update({ base })}
+          />
+        ) : null}
+        <ControlSelect
+          label="Grain"
+          testId="trend-grain"
+          value={options.grain}
+          disabled={rolling}
+          options={GRAINS.map((grain) => ({ value: grain, label: GRAIN_LABELS[grain] }))}
+          onChange={(grain) => update({ grain })}
+        />
+        <ControlSelect
+          label="Chart"
+          testId="trend-chart-kind"
+          value={options.mode === 'share' ? 'area' : options.chart}
+          disabled={options.mode === 'share'}
+          options={[
+            { value: 'line', label: 'Lines' },
+            { value: 'area', label: options.mode === 'share' ? 'Stacked areas' : 'Areas' },
+          ]}
+          onChange={(chart) => update({ chart })}
+        />
+        <TargetInput target={options.target} onChange={(target) => update({ target })} disabled={!(options.mode === 'absolute' || rolling)} />
+      </ControlBar>
+      <QueryView query={query} height={340} isEmpty={(data) => data.series.length === 0}>
+        {(data) =>
+          asTable ? (
+            <DataTable
+              caption={`${measure.label} by ${by.label.toLowerCase()}, ${MODE_LABELS[options.mode].toLowerCase()}`}
+              testId="trend-view-table"
+              rowKey={(row) => row.period}
+              rows={data.periods.map((period, index) => ({ period, index }))}
+              columns={[
+                {
+                  header: GRAIN_LABELS[options.grain],
+                  cell: (row) => `${periodLabel(row.period)}${data.partial[row.index] ? ' (partial)' : ''}`,
+                },
+                ...data.series.map((line) => ({
+                  header: line.name,
+                  numeric: true,
+                  cell: (row: { index: number }) => format.full(line.values[row.index] ?? null),
+                })),
+              ]}
+            />
+          ) : (
+            <SeriesChart
+              periods={data.periods}
+              series={data.series.map((line) => ({
+                name: line.name,
+                values: line.values,
+                color: line.isOther ? 'var(--axis)' : props.colorFor(line.name),
+                inert: line.isOther,
+                dimmed: selected.length > 0 && !selected.includes(line.name),
+              }))}
+              kind={options.mode === 'share' ? 'stacked' : options.chart}
+              formatAxis={format.axis}
+              formatValue={(value) => format.full(value)}
+              formatPeriod={periodLabel}
+              annotations={annotations}
+              referenceLines={referenceLines}
+              onSelectSeries={(name, additive) => props.onSelect(by.id, name, additive)}
+              ariaLabel={`${MODE_LABELS[options.mode]} of ${measure.label.toLowerCase()} for ${data.series
+                .map((line) => line.name)
+                .join(', ')}, ${periodLabel(data.periods[0] ?? view.from)} to ${periodLabel(data.periods.at(-1) ?? view.to)}`}
+            />
+          )
+        }
+      </QueryView>
+    </Panel>
+  );
+}
+
+function TargetInput({ target, onChange, disabled }: { target: number | null; onChange: (target: number | null) => void; disabled: boolean }) {
+  const id = useId();
+  const [text, setText] = useState(target === null ? '' : String(target));
+  const [invalid, setInvalid] = useState(false);
+  const commit = () => {
+    if (text.trim() === '') {
+      setInvalid(false);
+      onChange(null);
+      return;
+    }
+    const value = parseHumanNumber(text);
+    setInvalid(value === null);
+    if (value !== null) onChange(value);
+  };
+  return (
+    <div className="field control">
+      <label className="field-label" htmlFor={id}>
+        Target line
+      </label>
+      <input
+        id={id}
+        className="input"
+        inputMode="decimal"
+        placeholder="e.g. 1.5B"
+        value={text}
+        disabled={disabled}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+        data-testid={id}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+        }}
+        size={9}
+      />
+      {invalid ? (
+        <span id={`${id}-error`} className="field-error" role="alert">
+          Not a number: try 1.5B or 250000.
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function describe(mode: Mode, grain: Grain, base: string, data: SeriesResult | undefined): string {
+  const parts: string[] = [];
+  if (mode === 'index') parts.push(`Index: ${formatPeriod(base, grain)} = 100`);
+  else if (mode === 'yoy') parts.push(`Change against the same ${grain} a year earlier`);
+  else if (mode === 'share') parts.push('Share of the total of the selection, each period');
+  else if (mode === 'avg3' || mode === 'avg12') parts.push(`${MODE_LABELS[mode]}, where all its months have data`);
+  else parts.push(`By ${grain}`);
+  if (data && data.seriesTotal > data.series.filter((line) => !line.isOther).length) {
+    parts.push(`the ${data.series.filter((line) => !line.isOther).length} largest of ${data.seriesTotal}`);
+  }
+  if (data?.partial.some(Boolean)) parts.push('first or last period partial');
+  return parts.join(' · ');
+}
