@@ -62,9 +62,9 @@ export interface LeaderboardSpec {
 
 /**
  * Each (group, member) pair with its value over the period, its rank within the group (1 = largest), its share of
- * the group, its rank over `previousRange` (null when absent then), and `spark`: its values per period of
+ * the group, its rank and value over `previousRange` (null when absent then), and `spark`: its values per period of
  * `sparkGrain` over the range, null where it has none. Rows: `group_key`, `member`, `value`, `share`, `rank`,
- * `previous_rank`, `spark`.
+ * `previous_rank`, `previous_value`, `spark`.
  */
 export function buildLeaderboardQuery(spec: LeaderboardSpec): string {
   const { slice, measure } = spec;
@@ -108,9 +108,10 @@ export function buildLeaderboardQuery(spec: LeaderboardSpec): string {
   LEFT JOIN spark_values s ON s.g = c.g AND s.m = c.m AND s.period = p.period
   GROUP BY c.g, c.m
 )
-SELECT c.g AS group_key, c.m AS member, c.value, c.share, c.rank, p.rank AS previous_rank, s.spark
+SELECT c.g AS group_key, c.m AS member, c.value, c.share, c.rank, p.rank AS previous_rank, pv.value AS previous_value, s.spark
 FROM current_ranks c
 LEFT JOIN previous_ranks p ON p.g = c.g AND p.m = c.m
+LEFT JOIN previous_values pv ON pv.g = c.g AND pv.m = c.m
 LEFT JOIN sparks s ON s.g = c.g AND s.m = c.m
 ORDER BY c.g, c.rank, c.m`;
 }

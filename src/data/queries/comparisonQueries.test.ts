@@ -226,6 +226,7 @@ describe('fetchLeaderboard', () => {
     const expected = [...now].flatMap(([g, group]) => [...group].map(([m, value]) => ({
       group: g, member: m, value: near(value), share: near(value / [...group.values()].reduce((a, b) => a + b, 0)),
       rank: rankIn(group, m)!, previousRank: rankIn(before.get(g), m),
+      growth: before.get(g)?.get(m) ? near((value - before.get(g)!.get(m)!) / before.get(g)!.get(m)!) : null,
       spark: monthsFrom(v.from, v.to).map((month) => cell(slice(v).filter((r) => r.country === g), m, month)),
     }))).sort((x, y) => (x.group < y.group ? -1 : x.group > y.group ? 1 : x.rank - y.rank || (x.member < y.member ? -1 : 1)));
     expect(result).toEqual({ rows: expected, sparkPeriods: monthsFrom(v.from, v.to), sparkGrain: 'month' });

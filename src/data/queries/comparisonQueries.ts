@@ -141,6 +141,8 @@ export interface LeaderboardRow {
   rank: number;
   /** Rank over the same months a year earlier; null when the member had no data then. */
   previousRank: number | null;
+  /** Change of the value against the same months a year earlier; null without a value then. */
+  growth: number | null;
   spark: (number | null)[];
 }
 
@@ -168,6 +170,7 @@ export async function fetchLeaderboard(
     share: number | null;
     rank: number;
     previous_rank: number | null;
+    previous_value: number | null;
     spark: (number | null)[] | null;
   }>(
     buildLeaderboardQuery({
@@ -187,6 +190,7 @@ export async function fetchLeaderboard(
       share: row.share,
       rank: row.rank,
       previousRank: row.previous_rank,
+      growth: row.previous_value ? (row.value - row.previous_value) / row.previous_value : null,
       spark: row.spark ?? [],
     })),
     sparkPeriods: periodsOf(view.from, view.to, sparkGrain).periods,

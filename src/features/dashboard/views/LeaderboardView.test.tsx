@@ -35,10 +35,10 @@ const options: ResolvedOptions = {
 // Out of order on purpose: the view shows them by country, then rank.
 const leaderboard: Leaderboard = {
   rows: [
-    { group: 'RU', member: 'Ozon', value: 200, share: 0.4, rank: 2, previousRank: 1, spark: [30, 35, 40] },
-    { group: 'RU', member: 'AliExpress', value: 300, share: 0.6, rank: 1, previousRank: 3, spark: [40, null, 55] },
-    { group: 'BR', member: 'eBay', value: 90, share: 0.3, rank: 2, previousRank: null, spark: [null, 10, 15] },
-    { group: 'BR', member: 'AliExpress', value: 210, share: 0.7, rank: 1, previousRank: 1, spark: [30, 35, 36] },
+    { group: 'RU', member: 'Ozon', value: 200, share: 0.4, rank: 2, previousRank: 1, growth: -0.2, spark: [30, 35, 40] },
+    { group: 'RU', member: 'AliExpress', value: 300, share: 0.6, rank: 1, previousRank: 3, growth: 0.5, spark: [40, null, 55] },
+    { group: 'BR', member: 'eBay', value: 90, share: 0.3, rank: 2, previousRank: null, growth: null, spark: [null, 10, 15] },
+    { group: 'BR', member: 'AliExpress', value: 210, share: 0.7, rank: 1, previousRank: 1, growth: 0.05, spark: [30, 35, 36] },
   ],
   sparkPeriods: ['2014-07', '2014-08', '2014-09'],
   sparkGrain: 'month',
@@ -90,7 +90,14 @@ describe('LeaderboardView', () => {
     expect(column(2)).toEqual(['AliExpress', 'eBay', 'AliExpress', 'Ozon']);
     expect(column(3)).toEqual(['$210', '$90', '$300', '$200']);
     expect(column(4)).toEqual(['70%', '30%', '60%', '40%']);
-    expect(column(5)).toEqual(['–', 'new', '▲2', '▼1']);
+    expect(column(5)).toEqual(['+5.0%', '–', '+50.0%', '-20.0%']);
+    expect(column(6)).toEqual(['–', 'new', '▲2', '▼1']);
+  });
+
+  it('sorts by growth against a year earlier, fastest first, unknown last', () => {
+    renderView({ options: { ...options, sorts: { leaderboard: { column: 'growth', direction: 'desc' } } } });
+    expect(column(2)).toEqual(['AliExpress', 'AliExpress', 'Ozon', 'eBay']);
+    expect(column(5)).toEqual(['+50.0%', '+5.0%', '-20.0%', '–']);
   });
 
   it('labels each sparkline with its first and last values', () => {
@@ -102,7 +109,7 @@ describe('LeaderboardView', () => {
 
   it('sorts by rank change with newcomers last, and keeps the sort in the URL', () => {
     const { update } = renderView({ options: { ...options, sorts: { leaderboard: { column: 'change', direction: 'desc' } } } });
-    expect(column(5)).toEqual(['▲2', '–', '▼1', 'new']);
+    expect(column(6)).toEqual(['▲2', '–', '▼1', 'new']);
     fireEvent.click(screen.getByRole('button', { name: /Rank change/ }));
     expect(update).toHaveBeenLastCalledWith({ sorts: { leaderboard: { column: 'change', direction: 'asc' } } });
   });

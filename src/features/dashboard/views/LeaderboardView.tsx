@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { leaderboardQuery, type DimensionDef, type LeaderboardRow } from '../../../data';
 import { Sparkline } from '../../../charts/Sparkline';
 import { countryLabel, countryName } from '../../../lib/countries';
-import { formatMonth, formatShare } from '../../../lib/format';
+import { formatChange, formatMonth, formatShare } from '../../../lib/format';
 import { shiftMonth } from '../../../lib/months';
 import { EmptyState, Panel } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
@@ -100,6 +100,13 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
       numeric: true,
       sortValue: (row) => row.share,
       cell: (row) => formatShare(row.share),
+    },
+    {
+      id: 'growth',
+      header: 'vs a year earlier',
+      numeric: true,
+      sortValue: (row) => row.growth,
+      cell: (row) => formatChange(row.growth),
     },
     {
       id: 'change',
