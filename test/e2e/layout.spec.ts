@@ -17,6 +17,22 @@ test.describe('on a phone', () => {
   });
 });
 
+test.describe('every view on a phone', () => {
+  test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('no view scrolls the page sideways', async ({ guarded: page }) => {
+    for (const tab of ['trend', 'countries', 'map', 'matrix', 'leaderboard', 'conversion']) {
+      await page.goto(`/?v=1&tab=${tab}&from=2014-07&to=2014-12`);
+      await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+      await expect(page.locator('.tab-panel [aria-busy=true]')).toHaveCount(0);
+      await expect(page.locator('.tab-panel .panel').first()).toBeVisible();
+      await page.waitForTimeout(300);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${tab} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+    }
+  });
+});
+
 test('light and dark themes, chosen in the page and kept in the URL', async ({ guarded: page }) => {
   await page.goto('/');
   await waitForDashboard(page);
