@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { eventsQuery, trendQuery, type DatasetModel, type MeasureDef, type ResolvedView, type TrendSeries } from '../../data';
+import { trendQuery, type DatasetModel, type MeasureDef, type ResolvedView, type TrendSeries } from '../../data';
 import { SeriesChart } from '../../charts/SeriesChart';
 import { formatMonth } from '../../lib/format';
 import { DataTable } from '../../ui/DataTable';
@@ -8,6 +8,7 @@ import { Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from './measureFormat';
 import { SyntheticBadge, TableToggle } from './panelParts';
+import { useEventMarks } from './useEventMarks';
 
 const SERIES_LIMIT = 10;
 
@@ -25,13 +26,9 @@ export interface TrendPanelProps {
 export function TrendPanel({ model, view, measure, colorFor, selected, onSelect }: TrendPanelProps) {
   const seriesDimension = model.dimensions[0]!;
   const query = useQuery({ ...trendQuery(view, seriesDimension.id, SERIES_LIMIT), placeholderData: keepPreviousData });
-  const events = useQuery(eventsQuery());
   const [asTable, setAsTable] = useState(false);
   const format = measureFormatters(measure);
-  const countries = view.filters.country;
-  const annotations = (events.data ?? [])
-    .filter((event) => !countries || event.country === null || countries.includes(event.country))
-    .map((event) => ({ period: event.month, label: event.derived ? `${event.title} (date derived)` : event.title }));
+  const annotations = useEventMarks(view);
 
   const subtitle = (data: TrendSeries | undefined) =>
     data && data.seriesTotal > data.series.length

@@ -1,14 +1,15 @@
 import { useId, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { eventsQuery, seriesQuery, type SeriesResult } from '../../../data';
+import { seriesQuery, type SeriesResult } from '../../../data';
 import { SeriesChart } from '../../../charts/SeriesChart';
 import { formatMonth, formatPeriod, parseHumanNumber, formatCompact } from '../../../lib/format';
-import { monthSpan, periodStart, shiftMonth } from '../../../lib/months';
+import { monthSpan, shiftMonth } from '../../../lib/months';
 import { GRAINS, MODES, type Grain, type Mode } from '../../../state/viewState';
 import { DataTable } from '../../../ui/DataTable';
 import { Panel } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
 import { SyntheticBadge, TableToggle } from '../panelParts';
+import { useEventMarks } from '../useEventMarks';
 import { ControlBar, ControlSelect } from './ControlSelect';
 import { MODE_LABELS, modeFormatters } from './modeFormat';
 import type { ViewProps } from './viewProps';
@@ -29,17 +30,10 @@ export function TrendView(props: ViewProps) {
     base: options.base,
   };
   const query = useQuery({ ...seriesQuery(view, seriesOptions), placeholderData: keepPreviousData });
-  const events = useQuery(eventsQuery());
   const [asTable, setAsTable] = useState(false);
   const format = modeFormatters(options.mode, measure);
   const periodLabel = (period: string) => formatPeriod(period, options.grain);
-  const countries = view.filters.country;
-  const annotations = (events.data ?? [])
-    .filter((event) => !countries || event.country === null || countries.includes(event.country))
-    .map((event) => ({
-      period: periodStart(event.month, options.grain),
-      label: event.derived ? `${event.title} (date derived)` : event.title,
-    }));
+  const annotations = useEventMarks(view, options.grain);
   const referenceLines = [
     ...(options.mode === 'index' ? [{ value: 100, label: `${formatMonth(options.base)} = 100` }] : []),
     ...(options.target !== null && (options.mode === 'absolute' || rolling)

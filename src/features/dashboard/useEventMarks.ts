@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import { eventsQuery, type ResolvedView } from '../../data';
+import { periodStart } from '../../lib/months';
+import type { Grain } from '../../state/viewState';
+
+/**
+ * The market events to mark on a chart over time: those of the countries in view (or worldwide), placed on the
+ * period of the grain that holds them, and labelled as derived when their date came from relative wording.
+ */
+export function useEventMarks(view: ResolvedView, grain: Grain = 'month'): { period: string; label: string }[] {
+  const events = useQuery(eventsQuery());
+  const countries = view.filters.country;
+  return (events.data ?? [])
+    .filter((event) => !countries || event.country === null || countries.includes(event.country))
+    .map((event) => ({
+      period: periodStart(event.month, grain),
+      label: event.derived ? `${event.title} (date derived)` : event.title,
+    }));
+}
