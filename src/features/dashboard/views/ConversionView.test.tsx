@@ -1,47 +1,15 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MARKET_MODEL, conversionQuery, type ConversionRow, type DatasetCatalog, type ResolvedOptions, type ResolvedView } from '../../../data';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { MARKET_MODEL, conversionQuery, type ConversionRow } from '../../../data';
 import { ConversionView } from './ConversionView';
 import type { ViewProps } from './viewProps';
+import { installResizeObserverStub, renderWithQueryData, testOptions, testViewProps } from './viewTestKit';
 
-beforeAll(() => {
-  // ResponsiveContainer observes its size; jsdom has no ResizeObserver.
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
-});
+beforeAll(installResizeObserverStub);
 afterEach(cleanup);
 
-const catalog: DatasetCatalog = {
-  firstMonth: '2013-01',
-  lastMonth: '2014-12',
-  rowCount: 1000,
-  members: { marketplace: ['AliExpress', 'Ozon'], country: ['RU', 'BR'] },
-};
-const view: ResolvedView = { datasetId: 'market', measureId: 'visitors', from: '2014-07', to: '2014-12', filters: {} };
-const options: ResolvedOptions = {
-  tab: 'conversion',
-  mode: 'absolute',
-  base: '2014-07',
-  grain: 'month',
-  by: 'marketplace',
-  chart: 'line',
-  target: null,
-  top: null,
-  stack: 'stacked',
-  mapMetric: 'value',
-  mapMember: null,
-  cell: 'value',
-  sorts: {},
-  selections: {},
-};
+const options = testOptions({ tab: 'conversion' });
 
 /** A row as the fetcher makes it, from monthly totals. */
 function conversionRow(first: string, second: string, months: number, visitorMonths: number, orders: number, revenue: number): ConversionRow {
@@ -65,25 +33,8 @@ const rows: ConversionRow[] = [
 ];
 
 function renderView(overrides: Partial<ViewProps> = {}) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  const props: ViewProps = {
-    model: MARKET_MODEL,
-    view,
-    options,
-    measure: MARKET_MODEL.measures[0]!,
-    catalog,
-    update: vi.fn(),
-    selected: {},
-    onSelect: vi.fn(),
-    colorFor: () => '#4e79a7',
-    ...overrides,
-  };
-  client.setQueryData(conversionQuery(view).queryKey, rows);
-  render(
-    <QueryClientProvider client={client}>
-      <ConversionView {...props} />
-    </QueryClientProvider>,
-  );
+  const props = testViewProps({ options, ...overrides });
+  renderWithQueryData(<ConversionView {...props} />, [[conversionQuery(props.view).queryKey, rows]]);
   return props;
 }
 

@@ -1,47 +1,16 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MARKET_MODEL, breakdownQuery, type Breakdown, type DatasetCatalog, type ResolvedOptions, type ResolvedView } from '../../../data';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { breakdownQuery, type Breakdown } from '../../../data';
 import { CountriesView, marketplaceColumnIds, orderCountries } from './CountriesView';
 import type { ViewProps } from './viewProps';
+import { installResizeObserverStub, renderWithQueryData, testOptions, testView, testViewProps } from './viewTestKit';
 
-beforeAll(() => {
-  // ResponsiveContainer observes its size; jsdom has no ResizeObserver.
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
-});
+beforeAll(installResizeObserverStub);
 afterEach(cleanup);
 
-const catalog: DatasetCatalog = {
-  firstMonth: '2013-01',
-  lastMonth: '2014-12',
-  rowCount: 1000,
-  members: { marketplace: ['AliExpress', 'Ozon', 'eBay'], country: ['RU', 'BR', 'DE', 'KZ'] },
-};
-const view: ResolvedView = { datasetId: 'market', measureId: 'gmv', from: '2014-07', to: '2014-12', filters: {} };
-const options: ResolvedOptions = {
-  tab: 'countries',
-  mode: 'absolute',
-  base: '2014-07',
-  grain: 'month',
-  by: 'marketplace',
-  chart: 'line',
-  target: null,
-  top: null,
-  stack: 'stacked',
-  mapMetric: 'value',
-  mapMember: null,
-  cell: 'value',
-  sorts: { leaderboard: { column: 'rank', direction: 'asc' } },
-  selections: {},
-};
+const view = testView({ measureId: 'gmv' });
+const options = testOptions({ tab: 'countries', sorts: { leaderboard: { column: 'rank', direction: 'asc' } } });
 
 // Russia and Brazil tie on 500; "Other" is the largest bucket but must still come last.
 const breakdown: Breakdown = {
@@ -98,26 +67,11 @@ describe('orderCountries', () => {
 });
 
 function renderView(overrides: Partial<ViewProps> = {}) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  const props: ViewProps = {
-    model: MARKET_MODEL,
-    view,
-    options,
-    measure: MARKET_MODEL.measures.find((measure) => measure.id === 'gmv')!,
-    catalog,
-    update: vi.fn(),
-    selected: {},
-    onSelect: vi.fn(),
-    colorFor: (name) => (name === 'AliExpress' ? '#4e79a7' : '#f28e2b'),
-    ...overrides,
-  };
+  const colorFor = (name: string) => (name === 'AliExpress' ? '#4e79a7' : '#f28e2b');
+  const props = testViewProps({ view, options, colorFor, ...overrides });
   const top = props.options.top ?? 10;
-  client.setQueryData(breakdownQuery(props.view, { rows: 'country', columns: 'marketplace', rowLimit: top, columnLimit: 6 }).queryKey, breakdown);
-  render(
-    <QueryClientProvider client={client}>
-      <CountriesView {...props} />
-    </QueryClientProvider>,
-  );
+  const query = breakdownQuery(props.view, { rows: 'country', columns: 'marketplace', rowLimit: top, columnLimit: 6 });
+  renderWithQueryData(<CountriesView {...props} />, [[query.queryKey, breakdown]]);
   return props;
 }
 

@@ -1,36 +1,15 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MARKET_MODEL, leaderboardQuery, type DatasetCatalog, type Leaderboard, type ResolvedOptions, type ResolvedView } from '../../../data';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { leaderboardQuery, type Leaderboard } from '../../../data';
 import { LeaderboardView, rankChangeText } from './LeaderboardView';
 import type { ViewProps } from './viewProps';
+import { renderWithQueryData, testOptions, testView, testViewProps } from './viewTestKit';
 
 afterEach(cleanup);
 
-const catalog: DatasetCatalog = {
-  firstMonth: '2013-01',
-  lastMonth: '2014-12',
-  rowCount: 1000,
-  members: { marketplace: ['AliExpress', 'Ozon', 'eBay'], country: ['RU', 'BR'] },
-};
-const view: ResolvedView = { datasetId: 'market', measureId: 'gmv', from: '2014-07', to: '2014-12', filters: {} };
-const options: ResolvedOptions = {
-  tab: 'leaderboard',
-  mode: 'absolute',
-  base: '2014-07',
-  grain: 'month',
-  by: 'marketplace',
-  chart: 'line',
-  target: null,
-  top: null,
-  stack: 'stacked',
-  mapMetric: 'value',
-  mapMember: null,
-  cell: 'value',
-  sorts: { countries: { column: 'name', direction: 'asc' } },
-  selections: {},
-};
+const view = testView({ measureId: 'gmv' });
+const options = testOptions({ tab: 'leaderboard', sorts: { countries: { column: 'name', direction: 'asc' } } });
 
 // Out of order on purpose: the view shows them by country, then rank.
 const leaderboard: Leaderboard = {
@@ -45,25 +24,9 @@ const leaderboard: Leaderboard = {
 };
 
 function renderView(overrides: Partial<ViewProps> = {}) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  const props: ViewProps = {
-    model: MARKET_MODEL,
-    view,
-    options,
-    measure: MARKET_MODEL.measures.find((measure) => measure.id === 'gmv')!,
-    catalog,
-    update: vi.fn(),
-    selected: {},
-    onSelect: vi.fn(),
-    colorFor: () => '#4e79a7',
-    ...overrides,
-  };
-  client.setQueryData(leaderboardQuery(view, { group: 'country', member: 'marketplace' }).queryKey, leaderboard);
-  render(
-    <QueryClientProvider client={client}>
-      <LeaderboardView {...props} />
-    </QueryClientProvider>,
-  );
+  const props = testViewProps({ view, options, ...overrides });
+  const query = leaderboardQuery(props.view, { group: 'country', member: 'marketplace' });
+  renderWithQueryData(<LeaderboardView {...props} />, [[query.queryKey, leaderboard]]);
   return props;
 }
 

@@ -1,34 +1,19 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MARKET_MODEL, mapQuery, type DatasetCatalog, type ResolvedOptions, type ResolvedView } from '../../../data';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MARKET_MODEL, mapQuery, type DatasetCatalog } from '../../../data';
 import { MapView } from './MapView';
 import type { ViewProps } from './viewProps';
+import { TEST_CATALOG, renderWithQueryData, testOptions, testView, testViewProps } from './viewTestKit';
 
-const VIEW: ResolvedView = { datasetId: 'market', measureId: 'visitors', from: '2024-01', to: '2024-12', filters: {} };
+const VIEW = testView({ from: '2024-01', to: '2024-12' });
 const CATALOG: DatasetCatalog = {
+  ...TEST_CATALOG,
   firstMonth: '2023-01',
   lastMonth: '2024-12',
-  rowCount: 1000,
   members: { marketplace: ['Wildberries', 'Ozon', 'Mercado Libre'], country: ['RU', 'MX', 'BR', 'KZ'] },
 };
-const OPTIONS: ResolvedOptions = {
-  tab: 'map',
-  mode: 'absolute',
-  base: '2024-01',
-  grain: 'month',
-  by: 'marketplace',
-  chart: 'line',
-  target: null,
-  top: null,
-  stack: 'stacked',
-  mapMetric: 'value',
-  mapMember: null,
-  cell: 'value',
-  sorts: {},
-  selections: {},
-};
+const OPTIONS = testOptions({ tab: 'map', base: '2024-01' });
 const VALUES = [
   { code: 'MX', value: 4_000_000 },
   { code: 'RU', value: 15_600_000 },
@@ -37,26 +22,9 @@ const VALUES = [
 ];
 
 function renderMap(overrides: Partial<ViewProps> = {}, data: { code: string; value: number | null }[] = VALUES) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  const props: ViewProps = {
-    model: MARKET_MODEL,
-    view: VIEW,
-    options: OPTIONS,
-    measure: MARKET_MODEL.measures[0]!,
-    catalog: CATALOG,
-    update: vi.fn(),
-    selected: {},
-    onSelect: vi.fn(),
-    colorFor: () => '#000',
-    ...overrides,
-  };
+  const props = testViewProps({ view: VIEW, options: OPTIONS, catalog: CATALOG, ...overrides });
   const { mapMetric: metric, mapMember: member } = props.options;
-  queryClient.setQueryData(mapQuery(props.view, { metric, member }).queryKey, data);
-  const result = render(
-    <QueryClientProvider client={queryClient}>
-      <MapView {...props} />
-    </QueryClientProvider>,
-  );
+  const result = renderWithQueryData(<MapView {...props} />, [[mapQuery(props.view, { metric, member }).queryKey, data]]);
   return { ...result, props };
 }
 

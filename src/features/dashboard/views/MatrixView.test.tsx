@@ -1,43 +1,15 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  MARKET_MODEL,
-  OTHER_LABEL,
-  breakdownQuery,
-  type Breakdown,
-  type DatasetCatalog,
-  type ResolvedOptions,
-  type ResolvedView,
-} from '../../../data';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OTHER_LABEL, breakdownQuery, type Breakdown } from '../../../data';
 import { formatCompact, formatShare } from '../../../lib/format';
 import { MatrixView, shareWithinColumns } from './MatrixView';
 import type { ViewProps } from './viewProps';
+import { renderWithQueryData, testOptions, testView, testViewProps } from './viewTestKit';
 
-const VIEW: ResolvedView = { datasetId: 'market', measureId: 'visitors', from: '2024-01', to: '2024-12', filters: {} };
-const CATALOG: DatasetCatalog = {
-  firstMonth: '2023-01',
-  lastMonth: '2024-12',
-  rowCount: 1000,
-  members: { marketplace: ['Wildberries', 'Ozon', 'Mercado Libre', 'Kaspi'], country: ['RU', 'MX', 'KZ'] },
-};
-const OPTIONS: ResolvedOptions = {
-  tab: 'matrix',
-  mode: 'absolute',
-  base: '2024-01',
-  grain: 'month',
-  by: 'marketplace',
-  chart: 'line',
-  target: null,
-  top: null,
-  stack: 'stacked',
-  mapMetric: 'value',
-  mapMember: null,
-  cell: 'value',
-  sorts: {},
-  selections: {},
-};
+// MatrixView reads no catalog and no colours: the kit's defaults stand in for them.
+const VIEW = testView({ from: '2024-01', to: '2024-12' });
+const OPTIONS = testOptions({ tab: 'matrix', base: '2024-01' });
 /** Three marketplaces and "Other" (null) by two countries and "Other"; Mercado Libre has no Russian cell. */
 const BREAKDOWN: Breakdown = {
   cells: [
@@ -60,25 +32,8 @@ const BREAKDOWN: Breakdown = {
 const ROW_OPTIONS = { rows: 'marketplace', columns: 'country', rowLimit: 25, columnLimit: 40 };
 
 function renderMatrix(overrides: Partial<ViewProps> = {}, data: Breakdown = BREAKDOWN) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  const props: ViewProps = {
-    model: MARKET_MODEL,
-    view: VIEW,
-    options: OPTIONS,
-    measure: MARKET_MODEL.measures[0]!,
-    catalog: CATALOG,
-    update: vi.fn(),
-    selected: {},
-    onSelect: vi.fn(),
-    colorFor: () => '#000',
-    ...overrides,
-  };
-  queryClient.setQueryData(breakdownQuery(props.view, ROW_OPTIONS).queryKey, data);
-  const result = render(
-    <QueryClientProvider client={queryClient}>
-      <MatrixView {...props} />
-    </QueryClientProvider>,
-  );
+  const props = testViewProps({ view: VIEW, options: OPTIONS, ...overrides });
+  const result = renderWithQueryData(<MatrixView {...props} />, [[breakdownQuery(props.view, ROW_OPTIONS).queryKey, data]]);
   return { ...result, props };
 }
 
