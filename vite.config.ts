@@ -1,12 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { startupSummaryPlugin } from './scripts/startupSummaryPlugin';
 
 // Dates in tests are calendar months, never local timestamps: pin the zone for every test process.
 process.env.TZ = 'UTC';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), startupSummaryPlugin(fileURLToPath(new URL('./datasets/', import.meta.url)))],
   // DuckDB-wasm ships its own workers and wasm; pre-bundling it breaks their relative URLs in dev.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: {

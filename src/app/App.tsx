@@ -6,6 +6,7 @@ import { useViewState } from '../state/useViewState';
 import { THEMES, type Theme } from '../state/viewState';
 import { ErrorMessage } from '../ui/Panel';
 import { StartupProgress } from '../ui/StartupProgress';
+import { startWithSummary } from './startupHandover';
 import { useStartupStatus } from './useStartupStatus';
 
 export function createQueryClient(): QueryClient {
@@ -23,7 +24,11 @@ export function createQueryClient(): QueryClient {
 }
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => {
+    const client = createQueryClient();
+    startWithSummary(client);
+    return client;
+  });
   return (
     <QueryClientProvider client={queryClient}>
       <Shell />

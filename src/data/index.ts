@@ -14,6 +14,8 @@ export {
   publishedFiguresQuery,
   eventsQuery,
   seriesQuery,
+  OVERVIEW_SERIES_LIMIT,
+  OVERVIEW_COUNTRY_LIMIT,
   breakdownQuery,
   leaderboardQuery,
   conversionQuery,
@@ -29,3 +31,4 @@ export {
   type LeaderboardRow,
   type ConversionRow,
 } from './queries/comparisonQueries';
+export { seedStartupSummary, type StartupSummary } from './startupSummary';

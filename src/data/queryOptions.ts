@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getMarketDatabase } from './marketDatabase';
+import { overviewKeys } from './queryKeys';
 import { MARKET_MODEL } from './marketModel';
 import type { ResolvedView } from './resolveView';
 import { fetchCatalog, fetchKpis, fetchRanking, fetchTrend } from './queries/marketQueries';
@@ -19,42 +20,43 @@ import {
  * can never hand one view's numbers to another.
  */
 const model = MARKET_MODEL;
+export { OVERVIEW_SERIES_LIMIT, OVERVIEW_COUNTRY_LIMIT } from './queryKeys';
 
 export const catalogQuery = () =>
   queryOptions({
-    queryKey: ['catalog', model.id],
+    queryKey: overviewKeys.catalog(model.id),
     queryFn: async () => fetchCatalog(await getMarketDatabase(), model),
     staleTime: Infinity,
   });
 
 export const kpiQuery = (view: ResolvedView) =>
   queryOptions({
-    queryKey: ['kpis', view],
+    queryKey: overviewKeys.kpis(view),
     queryFn: async () => fetchKpis(await getMarketDatabase(), model, view),
   });
 
 export const trendQuery = (view: ResolvedView, seriesDimensionId: string, seriesLimit: number) =>
   queryOptions({
-    queryKey: ['trend', view, seriesDimensionId, seriesLimit],
+    queryKey: overviewKeys.trend(view, seriesDimensionId, seriesLimit),
     queryFn: async () => fetchTrend(await getMarketDatabase(), model, view, seriesDimensionId, seriesLimit),
   });
 
 export const rankingQuery = (view: ResolvedView, groupDimensionId: string, limit: number) =>
   queryOptions({
-    queryKey: ['ranking', view, groupDimensionId, limit],
+    queryKey: overviewKeys.ranking(view, groupDimensionId, limit),
     queryFn: async () => fetchRanking(await getMarketDatabase(), model, view, groupDimensionId, limit),
   });
 
 export const publishedFiguresQuery = () =>
   queryOptions({
-    queryKey: ['published-figures'],
+    queryKey: overviewKeys.publishedFigures(),
     queryFn: async () => fetchPublishedFigures(await getMarketDatabase()),
     staleTime: Infinity,
   });
 
 export const eventsQuery = () =>
   queryOptions({
-    queryKey: ['events'],
+    queryKey: overviewKeys.events(),
     queryFn: async () => fetchEvents(await getMarketDatabase()),
     staleTime: Infinity,
   });

@@ -23,7 +23,7 @@ test.describe('every view on a phone', () => {
   test('no view scrolls the page sideways', async ({ guarded: page }) => {
     for (const tab of ['trend', 'countries', 'map', 'matrix', 'leaderboard', 'conversion']) {
       await page.goto(`/?v=1&tab=${tab}&from=2014-07&to=2014-12`);
-      await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-current', 'page');
       await expect(page.locator('.tab-panel [aria-busy=true]')).toHaveCount(0);
       await expect(page.locator('.tab-panel .panel').first()).toBeVisible();
       await page.waitForTimeout(300);

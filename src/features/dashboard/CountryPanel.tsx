@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { rankingQuery, type DatasetModel, type MeasureDef, type ResolvedView } from '../../data';
+import { OVERVIEW_COUNTRY_LIMIT, rankingQuery, type DatasetModel, type MeasureDef, type ResolvedView } from '../../data';
 import { RankingBarChart } from '../../charts/RankingBarChart';
 import { countryLabel } from '../../lib/countries';
 import { formatShare } from '../../lib/format';
@@ -10,7 +10,6 @@ import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from './measureFormat';
 import { SyntheticBadge, TableToggle } from './panelParts';
 
-const COUNTRY_LIMIT = 15;
 
 export interface CountryPanelProps {
   model: DatasetModel;
@@ -24,7 +23,7 @@ export interface CountryPanelProps {
 /** The top countries for the selected marketplaces. */
 export function CountryPanel({ model, view, measure, selected, onSelect }: CountryPanelProps) {
   const dimension = model.dimensions.find((d) => d.display === 'country') ?? model.dimensions[1]!;
-  const query = useQuery({ ...rankingQuery(view, dimension.id, COUNTRY_LIMIT), placeholderData: keepPreviousData });
+  const query = useQuery({ ...rankingQuery(view, dimension.id, OVERVIEW_COUNTRY_LIMIT), placeholderData: keepPreviousData });
   const [asTable, setAsTable] = useState(false);
   const format = measureFormatters(measure);
   const label = (key: string) => (dimension.display === 'country' ? countryLabel(key) : key);

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { findMeasure, MARKET_MODEL, viewForTab } from '../../data';
 import { colorsByOrder } from '../../charts/palette';
 import { writeViewState } from '../../state/useViewState';
-import { TABS, type Tab as TabId } from '../../state/viewState';
+import type { Tab as TabId } from '../../state/viewState';
 import { ErrorMessage, Skeleton } from '../../ui/Panel';
 import { Notices } from '../../ui/Notices';
 import { CountryPanel } from './CountryPanel';
@@ -14,6 +13,7 @@ import { SelectionChips } from './SelectionChips';
 import { toggleSelection } from './selection';
 import { StoryLinks } from './StoryLinks';
 import { TAB_LABELS } from './tabs';
+import { ViewNav } from './ViewNav';
 import { TrendPanel } from './TrendPanel';
 import { useDashboardView } from './useDashboardView';
 import { ConversionView } from './views/ConversionView';
@@ -32,6 +32,11 @@ const VIEWS: Record<Exclude<TabId, 'overview'>, (props: ViewProps) => React.Reac
   leaderboard: LeaderboardView,
   conversion: ConversionView,
 };
+
+function ActiveView({ tab, ...props }: ViewProps & { tab: Exclude<TabId, 'overview'> }) {
+  const View = VIEWS[tab];
+  return <View {...props} />;
+}
 
 /** The analyst's workspace: filters, selections, and one tab per way of comparing the markets. */
 export function DashboardPage() {
@@ -90,50 +95,40 @@ export function DashboardPage() {
       <StoryLinks current={state} onSelect={writeViewState} />
       <FilterBar model={model} catalog={catalog.data} view={view} filters={state.filters} update={update} />
       <SelectionChips model={model} view={view} options={options} update={update} />
-      <Tabs selectedKey={options.tab} onSelectionChange={(key) => update({ tab: key as TabId })}>
-        <TabList aria-label="Views" className="tabs-list">
-          {TABS.map((tab) => (
-            <Tab key={tab} id={tab} className="tab" data-testid={`tab-${tab}`}>
-              {TAB_LABELS[tab]}
-            </Tab>
-          ))}
-        </TabList>
-        <TabPanel id="overview" className="tab-panel">
-          <KpiCards
-            view={viewForTab(view, options.selections, 'overview')}
-            measure={measure}
-            leaderLabel={first.label}
-            datasetLabel={model.label}
-            synthetic={model.provenance === 'synthetic'}
-          />
-          <div className="panel-grid">
-            <TrendPanel
-              model={model}
-              view={viewForTab(view, options.selections, 'trend')}
+      <ViewNav state={state} onSelect={(tab) => update({ tab })} />
+      <section className="tab-panel" aria-label={TAB_LABELS[options.tab]} data-testid={`view-${options.tab}`}>
+        {options.tab === 'overview' ? (
+          <>
+            <KpiCards
+              view={viewForTab(view, options.selections, 'overview')}
               measure={measure}
-              colorFor={colorFor}
-              selected={options.selections.trend?.[first.id] ?? []}
-              onSelect={onSelectIn('trend')}
+              leaderLabel={first.label}
+              datasetLabel={model.label}
+              synthetic={model.provenance === 'synthetic'}
             />
-            <CountryPanel
-              model={model}
-              view={viewForTab(view, options.selections, 'countries')}
-              measure={measure}
-              selected={options.selections.countries?.[country.id] ?? []}
-              onSelect={onSelectIn('countries')}
-            />
-            <PublishedFiguresPanel />
-          </div>
-        </TabPanel>
-        {(Object.keys(VIEWS) as (keyof typeof VIEWS)[]).map((tab) => {
-          const View = VIEWS[tab];
-          return (
-            <TabPanel key={tab} id={tab} className="tab-panel">
-              <View {...propsFor(tab)} />
-            </TabPanel>
-          );
-        })}
-      </Tabs>
+            <div className="panel-grid">
+              <TrendPanel
+                model={model}
+                view={viewForTab(view, options.selections, 'trend')}
+                measure={measure}
+                colorFor={colorFor}
+                selected={options.selections.trend?.[first.id] ?? []}
+                onSelect={onSelectIn('trend')}
+              />
+              <CountryPanel
+                model={model}
+                view={viewForTab(view, options.selections, 'countries')}
+                measure={measure}
+                selected={options.selections.countries?.[country.id] ?? []}
+                onSelect={onSelectIn('countries')}
+              />
+              <PublishedFiguresPanel />
+            </div>
+          </>
+        ) : (
+          <ActiveView {...propsFor(options.tab)} tab={options.tab} />
+        )}
+      </section>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { trendQuery, type DatasetModel, type MeasureDef, type ResolvedView, type TrendSeries } from '../../data';
+import { OVERVIEW_SERIES_LIMIT, trendQuery, type DatasetModel, type MeasureDef, type ResolvedView, type TrendSeries } from '../../data';
 import { SeriesChart } from '../../charts/SeriesChart';
 import { formatMonth } from '../../lib/format';
 import { DataTable } from '../../ui/DataTable';
@@ -10,7 +10,6 @@ import { measureFormatters } from './measureFormat';
 import { SyntheticBadge, TableToggle } from './panelParts';
 import { useEventMarks } from './useEventMarks';
 
-const SERIES_LIMIT = 10;
 
 export interface TrendPanelProps {
   model: DatasetModel;
@@ -25,7 +24,7 @@ export interface TrendPanelProps {
 /** The measure by marketplace over months, with the market events from the source articles marked. */
 export function TrendPanel({ model, view, measure, colorFor, selected, onSelect }: TrendPanelProps) {
   const seriesDimension = model.dimensions[0]!;
-  const query = useQuery({ ...trendQuery(view, seriesDimension.id, SERIES_LIMIT), placeholderData: keepPreviousData });
+  const query = useQuery({ ...trendQuery(view, seriesDimension.id, OVERVIEW_SERIES_LIMIT), placeholderData: keepPreviousData });
   const [asTable, setAsTable] = useState(false);
   const format = measureFormatters(measure);
   const annotations = useEventMarks(view);

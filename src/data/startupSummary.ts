@@ -1,0 +1,51 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { Engine } from '../engine';
+import { DEFAULT_VIEW_STATE } from '../state/viewState';
+import { MARKET_MODEL } from './marketModel';
+import { fetchCatalog, fetchKpis, fetchRanking, fetchTrend } from './queries/marketQueries';
+import { fetchEvents, fetchPublishedFigures } from './queries/referenceQueries';
+import { OVERVIEW_COUNTRY_LIMIT, OVERVIEW_SERIES_LIMIT, overviewKeys } from './queryKeys';
+import { resolveView, viewForTab } from './resolveView';
+
+/**
+ * The results of every query the default overview makes, computed at build time from the bundled datasets, so that
+ * the first charts are drawn before the query engine has even downloaded. Seeded into the query cache under the
+ * very keys the panels use; once the engine is ready, the same queries run live and replace them.
+ */
+export interface StartupSummary {
+  entries: { key: readonly unknown[]; data: unknown }[];
+}
+
+/** Runs the default overview's queries on an engine holding the bundled datasets. */
+export async function computeStartupSummary(engine: Engine): Promise<StartupSummary> {
+  const model = MARKET_MODEL;
+  const catalog = await fetchCatalog(engine, model);
+  const { view, options } = resolveView(DEFAULT_VIEW_STATE, model, catalog);
+  const overview = viewForTab(view, options.selections, 'overview');
+  const trend = viewForTab(view, options.selections, 'trend');
+  const countries = viewForTab(view, options.selections, 'countries');
+  const seriesDimension = model.dimensions[0]!.id;
+  const countryDimension = model.dimensions.find((dimension) => dimension.display === 'country')!.id;
+  return {
+    entries: [
+      { key: overviewKeys.catalog(model.id), data: catalog },
+      { key: overviewKeys.kpis(overview), data: await fetchKpis(engine, model, overview) },
+      {
+        key: overviewKeys.trend(trend, seriesDimension, OVERVIEW_SERIES_LIMIT),
+        data: await fetchTrend(engine, model, trend, seriesDimension, OVERVIEW_SERIES_LIMIT),
+      },
+      {
+        key: overviewKeys.ranking(countries, countryDimension, OVERVIEW_COUNTRY_LIMIT),
+        data: await fetchRanking(engine, model, countries, countryDimension, OVERVIEW_COUNTRY_LIMIT),
+      },
+      { key: overviewKeys.publishedFigures(), data: await fetchPublishedFigures(engine) },
+      { key: overviewKeys.events(), data: await fetchEvents(engine) },
+    ],
+  };
+}
+
+/** Puts a summary's results into the query cache; returns the keys, for handing over to live queries later. */
+export function seedStartupSummary(client: QueryClient, summary: StartupSummary): (readonly unknown[])[] {
+  for (const entry of summary.entries) client.setQueryData(entry.key, entry.data);
+  return summary.entries.map((entry) => entry.key);
+}
