@@ -3,6 +3,7 @@
 // end-to-end tests (Playwright driving Debian's Chromium). Ends with one line: `tests: N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { findChromium } from './chromium.mjs';
 
 const env = { ...process.env, TZ: 'UTC', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' };
 const results = []; // { name, passed, failed, note }
@@ -19,9 +20,6 @@ function check(name, command, args) {
   return status === 0;
 }
 
-function findChromium() {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-}
 
 check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 check('lint', 'npx', ['eslint', '.']);
@@ -35,12 +33,13 @@ results.push(countVitest(unitReport, unitStatus));
 
 const built = check('production build', 'npx', ['vite', 'build']);
 
-const chromium = findChromium();
+let chromium = null;
+try {
+  chromium = findChromium();
+} catch (error) {
+  console.error(`\n${error.message}\nThe end-to-end tests cannot run without it.`);
+}
 if (!chromium) {
-  console.error(
-    '\nChromium was not found at $CHROMIUM_PATH or /usr/bin/chromium, so the end-to-end tests cannot run.\n' +
-      'Install it with `sudo apt-get install chromium` (Debian/Ubuntu) or set CHROMIUM_PATH, then run `npm test` again.',
-  );
   results.push({ name: 'end-to-end tests', passed: 0, failed: 1 });
 } else if (!built) {
   console.error('\nThe production build failed, so the end-to-end tests were not run.');

@@ -9,8 +9,9 @@ import { getMarketDatabase, seedStartupSummary } from '../data';
  */
 export function startWithSummary(client: QueryClient): void {
   const keys = seedStartupSummary(client, startupSummary);
-  // After the first paint, so that starting the worker does not hold up the first charts.
-  setTimeout(() => {
+  // Once the first charts are painted (or after a second at most), so that starting the worker and fetching the
+  // datasets do not compete with drawing them.
+  whenIdle(() => {
     getMarketDatabase()
       .then(async () => {
         await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey, exact: true })));
@@ -19,5 +20,10 @@ export function startWithSummary(client: QueryClient): void {
       .catch(() => {
         // The panels that need the engine show its error with a retry button; the summary stays on screen.
       });
-  }, 0);
+  });
+}
+
+function whenIdle(callback: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 1000 });
+  else setTimeout(callback, 200);
 }
