@@ -2,13 +2,18 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { immutableAssetsPlugin } from './scripts/immutableAssetsPlugin';
 import { startupSummaryPlugin } from './scripts/startupSummaryPlugin';
 
 // Dates in tests are calendar months, never local timestamps: pin the zone for every test process.
 process.env.TZ = 'UTC';
 
 export default defineConfig({
-  plugins: [react(), startupSummaryPlugin(fileURLToPath(new URL('./datasets/', import.meta.url)))],
+  plugins: [
+    react(),
+    startupSummaryPlugin(fileURLToPath(new URL('./datasets/', import.meta.url))),
+    immutableAssetsPlugin(),
+  ],
   // DuckDB-wasm ships its own workers and wasm; pre-bundling it breaks their relative URLs in dev.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: {

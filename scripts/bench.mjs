@@ -6,6 +6,8 @@ import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { build, preview } from 'vite';
+
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 

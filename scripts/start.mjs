@@ -1,6 +1,8 @@
 // `npm start`: build the app with the bundled datasets and serve the production build on localhost.
 import { build, preview } from 'vite';
 
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
+
 const port = Number(process.env.PORT ?? 4173);
 console.log('Building Marketscope…');
 await build({ logLevel: 'warn' });

@@ -2,12 +2,13 @@ import type { Engine } from '../engine';
 import {
   buildCsvHeaderQuery,
   buildCsvStageStatement,
+  buildCsvTypedReadStatement,
   buildCsvTypedTableStatement,
   buildCsvValidationQuery,
   quoteIdentifier,
 } from '../sql';
 import { BUNDLED_FILES, DERIVED_TABLES, type BundledFile } from './bundledFiles';
-import { scanCsvRecords } from './countCsvRecords';
+import { scanCsvRecords, type CsvRecordScan } from './countCsvRecords';
 
 /** What happened to one file: rows in the file and rows in its table must be equal, or the load fails. */
 export interface FileLoadReport {
@@ -44,6 +45,7 @@ export async function loadBundledDatasets(
   readFile: (fileName: string) => Promise<Uint8Array>,
   onProgress: (progress: DatasetLoadProgress) => void = () => {},
   files: readonly BundledFile[] = BUNDLED_FILES,
+  options: { checkFields?: boolean } = {},
 ): Promise<FileLoadReport[]> {
   const pending = files.map((file) => readFile(file.fileName));
   // Unhandled rejections of later files would otherwise surface before the loop reaches them.
@@ -52,37 +54,24 @@ export async function loadBundledDatasets(
   for (const [index, file] of files.entries()) {
     onProgress({ loaded: index, total: files.length, current: file.fileName });
     const bytes = await pending[index]!;
-    reports.push(await loadOneFile(engine, file, bytes));
+    reports.push(await loadOneFile(engine, file, bytes, options.checkFields ?? true));
   }
   for (const statement of DERIVED_TABLES) await engine.query(statement);
   onProgress({ loaded: files.length, total: files.length, current: null });
   return reports;
 }
 
-async function loadOneFile(engine: Engine, file: BundledFile, bytes: Uint8Array): Promise<FileLoadReport> {
+async function loadOneFile(engine: Engine, file: BundledFile, bytes: Uint8Array, checkFields: boolean): Promise<FileLoadReport> {
   const scan = scanCsvRecords(bytes);
   const stage = `stage_${file.table}`;
   await engine.registerFileBuffer(file.fileName, bytes);
   try {
     await checkHeader(engine, file);
-    await engine.query(buildCsvStageStatement(stage, file.fileName, file.columns));
-    const [problem] = await engine.query<{
-      record: number;
-      column_name: string;
-      value: string | null;
-      problem: string;
-      problem_count: number;
-    }>(buildCsvValidationQuery(stage, file.columns, { dateFormat: file.dateFormat }));
-    if (problem) {
-      const others = problem.problem_count > 1 ? ` (and ${problem.problem_count - 1} more problems)` : '';
-      throw new DatasetLoadError(
-        file.fileName,
-        `line ${scan.lineOfRecord(problem.record)}, column "${problem.column_name}": ` +
-          `${problem.value === null ? 'the field' : JSON.stringify(problem.value.slice(0, 80))} ${problem.problem}${others}. ` +
-          REPAIR_ADVICE,
-      );
+    if (!checkFields) {
+      await engine.query(buildCsvTypedReadStatement(file.table, file.fileName, file.columns, { dateFormat: file.dateFormat }));
+    } else {
+      await stageAndCheck(engine, file, stage, scan);
     }
-    await engine.query(buildCsvTypedTableStatement(file.table, stage, file.columns, { dateFormat: file.dateFormat }));
   } catch (cause) {
     if (cause instanceof DatasetLoadError) throw cause;
     throw new DatasetLoadError(
@@ -103,6 +92,28 @@ async function loadOneFile(engine: Engine, file: BundledFile, bytes: Uint8Array)
     );
   }
   return { fileName: file.fileName, table: file.table, rowsInFile: scan.records, rowsLoaded };
+}
+
+/** Stages every field as text, reports the first field that breaks its column's rules, then casts. */
+async function stageAndCheck(engine: Engine, file: BundledFile, stage: string, scan: CsvRecordScan): Promise<void> {
+  await engine.query(buildCsvStageStatement(stage, file.fileName, file.columns));
+  const [problem] = await engine.query<{
+    record: number;
+    column_name: string;
+    value: string | null;
+    problem: string;
+    problem_count: number;
+  }>(buildCsvValidationQuery(stage, file.columns, { dateFormat: file.dateFormat }));
+  if (problem) {
+    const others = problem.problem_count > 1 ? ` (and ${problem.problem_count - 1} more problems)` : '';
+    throw new DatasetLoadError(
+      file.fileName,
+      `line ${scan.lineOfRecord(problem.record)}, column "${problem.column_name}": ` +
+        `${problem.value === null ? 'the field' : JSON.stringify(problem.value.slice(0, 80))} ${problem.problem}${others}. ` +
+        REPAIR_ADVICE,
+    );
+  }
+  await engine.query(buildCsvTypedTableStatement(file.table, stage, file.columns, { dateFormat: file.dateFormat }));
 }
 
 const REPAIR_ADVICE = 'Regenerate the bundled data with `npm run datasets` or restore the file from git.';

@@ -11,6 +11,7 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import mvpWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { createConnectionEngine, LOCKDOWN_STATEMENTS } from './connectionEngine';
+import shimUrl from './duckdbWorkerShim.js?worker&url';
 import type { ExternalStore } from './externalStore';
 import type { Engine, EnginePhase } from './types';
 
@@ -22,23 +23,24 @@ export const BUNDLES: DuckDBBundles = {
 
 /** Starts DuckDB-wasm in a dedicated worker and returns the engine once it is configured and locked down. */
 export async function startBrowserEngine(phase: ExternalStore<EnginePhase>): Promise<Engine> {
+  performance.mark('engine:start');
   const bundle = await selectBundle(BUNDLES);
-  const worker = new Worker(bundle.mainWorker!);
+  // The page downloads the wasm (showing progress) into the HTTP cache; the worker then instantiates it from there,
+  // where the browser can also keep its compiled code for the next visit.
+  await downloadWithProgress(bundle.mainModule, (loadedBytes, totalBytes) =>
+    phase.set({ phase: 'downloading', loadedBytes, totalBytes }),
+  );
+  const worker = new Worker(`${shimUrl}?duckdb=${encodeURIComponent(bundle.mainWorker!)}`);
   const db = new AsyncDuckDB(new VoidLogger(), worker);
-  phase.set({ phase: 'downloading', loadedBytes: 0, totalBytes: null });
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (progress) => {
-    phase.set({
-      phase: 'downloading',
-      loadedBytes: progress.bytesLoaded,
-      totalBytes: progress.bytesTotal > 0 ? progress.bytesTotal : null,
-    });
-  });
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  performance.mark('engine:instantiated');
   phase.set({ phase: 'starting' });
   // Configure exactly once, before the first connection: re-opening after connections exist breaks the instance.
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const connection: AsyncDuckDBConnection = await db.connect();
   for (const statement of LOCKDOWN_STATEMENTS) await connection.query(statement);
   const version = await db.getVersion();
+  performance.mark('engine:ready');
   phase.set({ phase: 'ready', bundle: bundle.mainModule === ehWasmUrl ? 'eh' : 'mvp', version });
 
   return createConnectionEngine({
@@ -56,4 +58,24 @@ export async function startBrowserEngine(phase: ExternalStore<EnginePhase>): Pro
       await db.dropFile(name);
     },
   });
+}
+
+/** Reads a URL to the end, reporting bytes as they arrive, so that the response lands in the HTTP cache. */
+async function downloadWithProgress(url: string, report: (loaded: number, total: number | null) => void): Promise<void> {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok || !response.body) throw new Error(`${url}: the server answered ${response.status}`);
+  const total = Number(response.headers.get('content-length')) || null;
+  const reader = response.body.getReader();
+  let loaded = 0;
+  let reported = 0;
+  report(0, total);
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    loaded += chunk.value.byteLength;
+    // A few updates a second are enough for a progress bar, and each one re-renders it.
+    if (performance.now() - reported > 100) {
+      reported = performance.now();
+      report(loaded, total);
+    }
+  }
+  report(loaded, total);
 }

@@ -13,6 +13,7 @@ export {
   buildCsvStageStatement,
   buildCsvValidationQuery,
   buildCsvTypedTableStatement,
+  buildCsvTypedReadStatement,
   RECORD_COLUMN,
   type CsvColumn,
 } from './csvLoad';

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { EmptyState, ErrorMessage, Skeleton } from './Panel';
 
@@ -11,16 +11,31 @@ export interface QueryViewProps<T> {
   children: (data: T) => ReactNode;
 }
 
-/** Loading, error (with retry), empty and data states of one query, the same way in every panel. */
+/**
+ * Loading, error (with retry), empty and data states of one query, the same way in every panel.
+ *
+ * While the next result is on its way (placeholder data), the panel keeps showing exactly what it drew for the
+ * previous one, faded: re-drawing old numbers with the new view's settings would both mislabel them (visitors
+ * formatted as dollars) and cost a full chart render for nothing.
+ */
 export function QueryView<T>({ query, height, isEmpty, empty, children }: QueryViewProps<T>) {
+  const drawn = useRef<ReactNode>(null);
   if (query.isPending) return <Skeleton height={height} />;
   if (query.isError) {
     return <ErrorMessage title="The data could not be loaded" error={query.error} onRetry={() => void query.refetch()} />;
   }
-  if (isEmpty?.(query.data)) return <EmptyState>{empty ?? 'No data for this selection.'}</EmptyState>;
+  if (query.isPlaceholderData && drawn.current !== null) {
+    return (
+      <div className="is-updating" aria-busy="true">
+        {drawn.current}
+      </div>
+    );
+  }
+  const content = isEmpty?.(query.data) ? <EmptyState>{empty ?? 'No data for this selection.'}</EmptyState> : children(query.data);
+  drawn.current = content;
   return (
     <div className={query.isPlaceholderData ? 'is-updating' : undefined} aria-busy={query.isFetching}>
-      {children(query.data)}
+      {content}
     </div>
   );
 }
