@@ -91,6 +91,15 @@ export default tseslint.config(
     },
   },
   {
+    // The benchmark passes functions to page.evaluate: they run in the browser.
+    files: ['scripts/bench.mjs'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
+    files: ['src/engine/duckdbWorkerShim.js'],
+    languageOptions: { globals: { ...globals.worker } },
+  },
+  {
     files: ['scripts/**/*.{js,mjs}', '*.config.{js,ts}', 'test/**/*.ts', 'src/**/*.test.{ts,tsx}', 'src/engine/nodeEngine.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
