@@ -13,6 +13,8 @@ import {
   type Selection,
 } from 'react-aria-components';
 
+import { selectionSummary } from './selectionSummary';
+
 export interface MultiSelectOption {
   id: string;
   label: string;
@@ -35,12 +37,7 @@ export interface MultiSelectProps {
 export function MultiSelect({ label, options, selected, onChange, allLabel, testId }: MultiSelectProps) {
   const { contains } = useFilter({ sensitivity: 'base' });
   const selectedSet = new Set(selected);
-  const summary =
-    selected.length === 0
-      ? allLabel
-      : selected.length <= 2
-        ? selected.map((id) => options.find((option) => option.id === id)?.label ?? id).join(', ')
-        : `${selected.length} selected`;
+  const summary = selectionSummary(options, selected, allLabel);
 
   const handleChange = (keys: Selection) => {
     if (keys === 'all') return onChange([]);

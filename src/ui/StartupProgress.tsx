@@ -1,5 +1,3 @@
-import { ProgressBar } from 'react-aria-components';
-
 export interface StartupProgressProps {
   /** What is happening, in words. */
   label: string;
@@ -7,28 +5,20 @@ export interface StartupProgressProps {
   fraction?: number;
 }
 
-/** The engine's start-up, shown instead of a blank page. */
+/** The engine's start-up, shown instead of a blank page. A native progress bar: accessible, and no library. */
 export function StartupProgress({ label, fraction }: StartupProgressProps) {
   return (
-    <ProgressBar
-      className="startup"
-      aria-label="Starting the query engine"
-      value={fraction === undefined ? undefined : Math.round(fraction * 100)}
-      isIndeterminate={fraction === undefined}
-      valueLabel={label}
-      data-testid="startup-progress"
-    >
-      {({ percentage }) => (
-        <>
-          <span className="startup-label">{label}</span>
-          <div className="startup-track">
-            <div
-              className={`startup-fill ${fraction === undefined ? 'startup-fill-indeterminate' : ''}`}
-              style={fraction === undefined ? undefined : { width: `${percentage ?? 0}%` }}
-            />
-          </div>
-        </>
-      )}
-    </ProgressBar>
+    <div className="startup" role="status" data-testid="startup-progress">
+      <label className="startup-label" htmlFor="startup-bar">
+        {label}
+      </label>
+      <progress
+        id="startup-bar"
+        className="startup-bar"
+        aria-label="Starting the query engine"
+        max={1}
+        value={fraction}
+      />
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { findMeasure, MARKET_MODEL, viewForTab } from '../../data';
 import { colorsByOrder } from '../../charts/palette';
 import { writeViewState } from '../../state/useViewState';
@@ -16,26 +16,25 @@ import { TAB_LABELS } from './tabs';
 import { ViewNav } from './ViewNav';
 import { TrendPanel } from './TrendPanel';
 import { useDashboardView } from './useDashboardView';
-import { ConversionView } from './views/ConversionView';
-import { CountriesView } from './views/CountriesView';
-import { LeaderboardView } from './views/LeaderboardView';
-import { MapView } from './views/MapView';
-import { MatrixView } from './views/MatrixView';
-import { TrendView } from './views/TrendView';
 import type { ViewProps } from './views/viewProps';
 
-const VIEWS: Record<Exclude<TabId, 'overview'>, (props: ViewProps) => React.ReactNode> = {
-  trend: TrendView,
-  countries: CountriesView,
-  map: MapView,
-  matrix: MatrixView,
-  leaderboard: LeaderboardView,
-  conversion: ConversionView,
+// Each view beyond the overview loads when it is first opened: the first screen needs none of their code.
+const VIEWS: Record<Exclude<TabId, 'overview'>, React.LazyExoticComponent<(props: ViewProps) => React.ReactNode>> = {
+  trend: lazy(() => import('./views/TrendView').then((module) => ({ default: module.TrendView }))),
+  countries: lazy(() => import('./views/CountriesView').then((module) => ({ default: module.CountriesView }))),
+  map: lazy(() => import('./views/MapView').then((module) => ({ default: module.MapView }))),
+  matrix: lazy(() => import('./views/MatrixView').then((module) => ({ default: module.MatrixView }))),
+  leaderboard: lazy(() => import('./views/LeaderboardView').then((module) => ({ default: module.LeaderboardView }))),
+  conversion: lazy(() => import('./views/ConversionView').then((module) => ({ default: module.ConversionView }))),
 };
 
 function ActiveView({ tab, ...props }: ViewProps & { tab: Exclude<TabId, 'overview'> }) {
   const View = VIEWS[tab];
-  return <View {...props} />;
+  return (
+    <Suspense fallback={<Skeleton height={420} label={`Loading the ${TAB_LABELS[tab]} view`} />}>
+      <View {...props} />
+    </Suspense>
+  );
 }
 
 /** The analyst's workspace: filters, selections, and one tab per way of comparing the markets. */

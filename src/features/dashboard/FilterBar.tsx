@@ -4,7 +4,8 @@ import { countryFlag, countryName } from '../../lib/countries';
 import { formatMonth } from '../../lib/format';
 import { monthSpan, shiftMonth } from '../../lib/months';
 import type { ViewState } from '../../state/viewState';
-import { MultiSelect, type MultiSelectOption } from '../../ui/MultiSelect';
+import { LazyMultiSelect } from '../../ui/LazyMultiSelect';
+import type { MultiSelectOption } from '../../ui/MultiSelect';
 
 export interface FilterBarProps {
   model: DatasetModel;
@@ -36,7 +37,7 @@ export function FilterBar({ model, catalog, view, update, filters }: FilterBarPr
         onChange={(to) => update({ to, from: minOf(to, view.from) })}
       />
       {model.dimensions.map((dimension) => (
-        <MultiSelect
+        <LazyMultiSelect
           key={dimension.id}
           testId={`filter-${dimension.id}`}
           label={dimension.pluralLabel}

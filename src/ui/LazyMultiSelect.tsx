@@ -1,0 +1,31 @@
+import { lazy, Suspense } from 'react';
+import type { MultiSelectProps } from './MultiSelect';
+import { selectionSummary } from './selectionSummary';
+
+const MultiSelect = lazy(() => import('./MultiSelect').then((module) => ({ default: module.MultiSelect })));
+
+/**
+ * The searchable multi-select, loaded after the first screen: its popover, search and list come from
+ * react-aria-components, which the first charts do not need. Until it arrives, the same button is drawn, inert.
+ */
+export function LazyMultiSelect(props: MultiSelectProps) {
+  return (
+    <Suspense fallback={<MultiSelectPlaceholder {...props} />}>
+      <MultiSelect {...props} />
+    </Suspense>
+  );
+}
+
+function MultiSelectPlaceholder({ label, options, selected, allLabel, testId }: MultiSelectProps) {
+  return (
+    <div className="field" data-testid={testId}>
+      <span className="field-label">{label}</span>
+      <div className="multiselect-row">
+        <button type="button" className="button multiselect-button" aria-disabled="true" aria-label={`${label}: loading`}>
+          <span className="multiselect-summary">{selectionSummary(options, selected, allLabel)}</span>
+          <span aria-hidden="true">▾</span>
+        </button>
+      </div>
+    </div>
+  );
+}

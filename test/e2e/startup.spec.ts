@@ -1,0 +1,39 @@
+import { expect, test } from './fixtures';
+
+test('the first charts come from the build-time summary, and equal the live results that replace them', async ({ guarded: page }) => {
+  // Hold the engine's wasm back: whatever is drawn meanwhile cannot come from DuckDB.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('[data-testid=trend-chart] .recharts-line').first()).toBeAttached();
+  await expect(page.locator('[data-testid=ranking-chart] .recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('startup-progress')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.dataset.live)).toBeUndefined();
+
+  const read = async () => {
+    await page.getByTestId('trend-panel').getByRole('button', { name: /Show (table|chart)/ }).first().click();
+    await page.getByTestId('country-panel').getByRole('button', { name: /Show (table|chart)/ }).first().click();
+    const values = {
+      total: await page.getByTestId('kpi-total').textContent(),
+      change: await page.getByTestId('kpi-change').textContent(),
+      leader: await page.getByTestId('kpi-leader').textContent(),
+      trend: await page.getByTestId('trend-table').textContent(),
+      countries: await page.getByTestId('country-table').textContent(),
+    };
+    await page.getByTestId('trend-panel').getByRole('button', { name: 'Show chart' }).click();
+    await page.getByTestId('country-panel').getByRole('button', { name: 'Show chart' }).click();
+    return values;
+  };
+  const fromSummary = await read();
+  expect(fromSummary.trend).toMatch(/\d/);
+
+  release();
+  // Set once the engine has loaded the datasets and the same queries have run live.
+  await page.waitForFunction(() => document.documentElement.dataset.live === 'true', null, { timeout: 60_000 });
+  await expect(page.getByTestId('startup-progress')).toHaveCount(0);
+  expect(await read()).toEqual(fromSummary);
+});
