@@ -1,6 +1,7 @@
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { niceAxis } from './niceScale';
+import { useMeasuredWidth } from './useMeasuredWidth';
 
 export interface RankingBar {
   key: string;
@@ -27,11 +28,12 @@ export interface RankingBarChartProps {
 export function RankingBarChart(props: RankingBarChartProps) {
   const { bars, color, formatAxis, ariaLabel, onSelect, selected = [] } = props;
   const height = Math.max(120, bars.length * 28 + 40);
+  const [frame, width] = useMeasuredWidth<HTMLDivElement>();
   const axis = niceAxis(bars.map((bar) => bar.value));
   return (
-    <div className="chart" role="img" aria-label={ariaLabel} data-testid="ranking-chart">
-      <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={[...bars]} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
+    <div ref={frame} className="chart" role="img" aria-label={ariaLabel} data-testid="ranking-chart" style={{ minHeight: height }}>
+      {width > 0 ? (
+        <BarChart data={[...bars]} layout="vertical" width={width} height={height} margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="var(--grid)" horizontal={false} />
           <XAxis type="number" domain={axis.domain} ticks={axis.ticks} tickFormatter={formatAxis} tick={{ fill: 'var(--muted)', fontSize: 12 }} stroke="var(--axis)" />
           <YAxis
@@ -59,7 +61,7 @@ export function RankingBarChart(props: RankingBarChartProps) {
             ))}
           </Bar>
         </BarChart>
-      </ResponsiveContainer>
+      ) : null}
     </div>
   );
 }

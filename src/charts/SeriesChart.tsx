@@ -5,13 +5,13 @@ import {
   Legend,
   Line,
   ReferenceLine,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { niceAxis } from './niceScale';
+import { useMeasuredWidth } from './useMeasuredWidth';
 
 export interface ChartSeries {
   name: string;
@@ -54,6 +54,8 @@ interface PeriodRow {
 /** Series over periods as lines or areas, with event marks and reference lines. A pure function of its props. */
 export function SeriesChart(props: SeriesChartProps) {
   const { periods, series, kind, formatAxis, formatPeriod, annotations = [], referenceLines = [], height = 340 } = props;
+  const [frame, measuredWidth] = useMeasuredWidth<HTMLDivElement>();
+  const width = props.width ?? measuredWidth;
   const rows: PeriodRow[] = periods.map((period, index) => ({ period, index }));
   const marks = annotations.filter((annotation) => periods.includes(annotation.period));
   const axis =
@@ -66,7 +68,7 @@ export function SeriesChart(props: SeriesChartProps) {
     props.onSelectSeries(name, !!event && (event.shiftKey || event.metaKey || event.ctrlKey));
   };
   const chart = (
-    <ComposedChart data={rows} margin={{ top: 24, right: 16, bottom: 4, left: 4 }} width={props.width} height={props.width ? height : undefined}>
+    <ComposedChart data={rows} margin={{ top: 24, right: 16, bottom: 4, left: 4 }} width={width} height={height}>
       <CartesianGrid stroke="var(--grid)" vertical={false} />
       <XAxis dataKey="period" tickFormatter={formatPeriod} tick={{ fill: 'var(--muted)', fontSize: 12 }} stroke="var(--axis)" minTickGap={24} />
       <YAxis
@@ -111,7 +113,7 @@ export function SeriesChart(props: SeriesChartProps) {
             stroke={line.color}
             strokeWidth={line.dimmed ? 1.25 : 2.25}
             strokeOpacity={line.dimmed ? 0.35 : 1}
-            dot={periods.length <= 24 ? { r: 2.5 } : false}
+            dot={false}
             connectNulls={false}
             isAnimationActive={false}
             onClick={(_, event) => select(line.name, event as unknown as React.MouseEvent)}
@@ -137,8 +139,8 @@ export function SeriesChart(props: SeriesChartProps) {
     </ComposedChart>
   );
   return (
-    <div className="chart" role="img" aria-label={props.ariaLabel} data-testid={props.testId ?? 'series-chart'}>
-      {props.width ? chart : <ResponsiveContainer width="100%" height={height}>{chart}</ResponsiveContainer>}
+    <div ref={frame} className="chart" role="img" aria-label={props.ariaLabel} data-testid={props.testId ?? 'series-chart'} style={{ minHeight: height }}>
+      {width > 0 ? chart : null}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
 import { findMeasure, MARKET_MODEL, viewForTab } from '../../data';
 import { colorsByOrder } from '../../charts/palette';
 import { writeViewState } from '../../state/useViewState';
@@ -41,6 +41,9 @@ function ActiveView({ tab, ...props }: ViewProps & { tab: Exclude<TabId, 'overvi
 export function DashboardPage() {
   const model = MARKET_MODEL;
   const { state, update, catalog, view, options, notices, dismissNotices } = useDashboardView();
+  // The overview's second chart and the published figures are drawn in a render of their own, just after the
+  // first: the first chart reaches the screen a frame sooner and nothing waits on them.
+  const showSecondary = useDeferredValue(true, false);
   const colorFor = useMemo(
     () => colorsByOrder(catalog.data?.members[model.dimensions[0]!.id] ?? []),
     [catalog.data, model],
@@ -114,14 +117,20 @@ export function DashboardPage() {
                 selected={options.selections.trend?.[first.id] ?? []}
                 onSelect={onSelectIn('trend')}
               />
-              <CountryPanel
-                model={model}
-                view={viewForTab(view, options.selections, 'countries')}
-                measure={measure}
-                selected={options.selections.countries?.[country.id] ?? []}
-                onSelect={onSelectIn('countries')}
-              />
-              <PublishedFiguresPanel />
+              {showSecondary ? (
+                <>
+                  <CountryPanel
+                    model={model}
+                    view={viewForTab(view, options.selections, 'countries')}
+                    measure={measure}
+                    selected={options.selections.countries?.[country.id] ?? []}
+                    onSelect={onSelectIn('countries')}
+                  />
+                  <PublishedFiguresPanel />
+                </>
+              ) : (
+                <Skeleton height={360} label="Loading the country chart" />
+              )}
             </div>
           </>
         ) : (
