@@ -64,7 +64,7 @@ export function DashboardPage() {
     return (
       <>
         <Notices notices={notices} onDismiss={dismissNotices} />
-        <StoryLinks current={state} onSelect={writeViewState} />
+        <StoryLinks theme={state.theme} onSelect={writeViewState} />
         <Skeleton height={64} label="Loading filters" />
         <Skeleton height={108} label="Loading key figures" />
         <div className="panel-grid">
@@ -94,7 +94,7 @@ export function DashboardPage() {
   return (
     <>
       <Notices notices={notices} onDismiss={dismissNotices} />
-      <StoryLinks current={state} onSelect={writeViewState} />
+      <StoryLinks theme={state.theme} onSelect={writeViewState} />
       <FilterBar model={model} catalog={catalog.data} view={view} filters={state.filters} update={update} />
       <SelectionChips model={model} view={view} options={options} update={update} />
       <ViewNav state={state} onSelect={(tab) => update({ tab })} />

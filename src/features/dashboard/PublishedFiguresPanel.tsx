@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { publishedFiguresQuery, type PublishedFigure } from '../../data';
 import { countryLabel } from '../../lib/countries';
@@ -7,7 +8,8 @@ import { Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
 
 /** The figures our source articles published, as published: the ground truth the synthetic data is calibrated to. */
-export function PublishedFiguresPanel() {
+/** Memoised: it has no props, and the page re-renders on every filter change. */
+export const PublishedFiguresPanel = memo(function PublishedFiguresPanel() {
   const query = useQuery(publishedFiguresQuery());
   return (
     <Panel
@@ -37,7 +39,7 @@ export function PublishedFiguresPanel() {
       </QueryView>
     </Panel>
   );
-}
+});
 
 function formatFigure(figure: PublishedFigure): string {
   const value = formatCompact(figure.value, figure.unit.toUpperCase() === 'USD' ? 'usd' : 'count');

@@ -1,4 +1,5 @@
-import type { ViewState } from '../../state/viewState';
+import { memo } from 'react';
+import type { Theme, ViewState } from '../../state/viewState';
 import { encodeViewState, DEFAULT_VIEW_STATE } from '../../state/viewState';
 
 interface Story {
@@ -36,11 +37,12 @@ const STORIES: readonly Story[] = [
   },
 ];
 
-export function StoryLinks({ current, onSelect }: { current: ViewState; onSelect: (state: ViewState) => void }) {
+/** Memoised: it depends on the theme only, and the page re-renders on every filter change. */
+export const StoryLinks = memo(function StoryLinks({ theme, onSelect }: { theme: Theme; onSelect: (state: ViewState) => void }) {
   return (
     <nav className="stories" aria-label="Stories">
       {STORIES.map((story) => {
-        const state: ViewState = { ...DEFAULT_VIEW_STATE, filters: {}, selections: {}, sorts: {}, theme: current.theme, ...story.state };
+        const state: ViewState = { ...DEFAULT_VIEW_STATE, filters: {}, selections: {}, sorts: {}, theme, ...story.state };
         const href = `?${encodeViewState(state)}`;
         return (
           <a
@@ -60,4 +62,4 @@ export function StoryLinks({ current, onSelect }: { current: ViewState; onSelect
       })}
     </nav>
   );
-}
+});
