@@ -1,14 +1,12 @@
-import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { OVERVIEW_COUNTRY_LIMIT, rankingQuery, type DatasetModel, type MeasureDef, type ResolvedView } from '../../data';
 import { RankingBarChart } from '../../charts/RankingBarChart';
 import { countryLabel } from '../../lib/countries';
 import { formatShare } from '../../lib/format';
 import { DataTable } from '../../ui/DataTable';
-import { Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from './measureFormat';
-import { SyntheticBadge, TableToggle } from './panelParts';
+import { DatasetPanel, useTableToggle } from './panelParts';
 
 
 export interface CountryPanelProps {
@@ -24,7 +22,8 @@ export interface CountryPanelProps {
 export function CountryPanel({ model, view, measure, selected, onSelect }: CountryPanelProps) {
   const dimension = model.dimensions.find((d) => d.display === 'country') ?? model.dimensions[1]!;
   const query = useQuery({ ...rankingQuery(view, dimension.id, OVERVIEW_COUNTRY_LIMIT), placeholderData: keepPreviousData });
-  const [asTable, setAsTable] = useState(false);
+  const tableToggle = useTableToggle();
+  const { asTable } = tableToggle;
   const format = measureFormatters(measure);
   const label = (key: string) => (dimension.display === 'country' ? countryLabel(key) : key);
   const members = view.filters[model.dimensions[0]!.id];
@@ -33,16 +32,11 @@ export function CountryPanel({ model, view, measure, selected, onSelect }: Count
   }${query.data && query.data.groupTotal > query.data.rows.length ? ` · top ${query.data.rows.length} of ${query.data.groupTotal}` : ''}`;
 
   return (
-    <Panel
+    <DatasetPanel
       title={`Top ${dimension.pluralLabel.toLowerCase()}`}
       subtitle={subtitle}
-      badges={
-        <>
-          {model.provenance === 'synthetic' ? <SyntheticBadge /> : null}
-          <TableToggle asTable={asTable} onToggle={() => setAsTable(!asTable)} />
-        </>
-      }
-      footer={model.sourceLine}
+      model={model}
+      table={tableToggle}
       testId="country-panel"
     >
       <QueryView query={query} height={300} isEmpty={(data) => data.rows.length === 0}>
@@ -76,7 +70,7 @@ export function CountryPanel({ model, view, measure, selected, onSelect }: Count
           )
         }
       </QueryView>
-    </Panel>
+    </DatasetPanel>
   );
 }
 

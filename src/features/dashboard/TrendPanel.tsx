@@ -1,13 +1,11 @@
-import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { OVERVIEW_SERIES_LIMIT, trendQuery, type DatasetModel, type MeasureDef, type ResolvedView, type TrendSeries } from '../../data';
 import { SeriesChart } from '../../charts/SeriesChart';
 import { formatMonth } from '../../lib/format';
-import { DataTable } from '../../ui/DataTable';
-import { Panel } from '../../ui/Panel';
+import { SeriesTable } from './SeriesTable';
 import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from './measureFormat';
-import { SyntheticBadge, TableToggle } from './panelParts';
+import { DatasetPanel, useTableToggle } from './panelParts';
 import { useEventMarks } from './useEventMarks';
 
 
@@ -25,7 +23,8 @@ export interface TrendPanelProps {
 export function TrendPanel({ model, view, measure, colorFor, selected, onSelect }: TrendPanelProps) {
   const seriesDimension = model.dimensions[0]!;
   const query = useQuery({ ...trendQuery(view, seriesDimension.id, OVERVIEW_SERIES_LIMIT), placeholderData: keepPreviousData });
-  const [asTable, setAsTable] = useState(false);
+  const tableToggle = useTableToggle();
+  const { asTable } = tableToggle;
   const format = measureFormatters(measure);
   const annotations = useEventMarks(view);
 
@@ -35,35 +34,25 @@ export function TrendPanel({ model, view, measure, colorFor, selected, onSelect 
       : `Monthly ${measure.label.toLowerCase()} by ${seriesDimension.label.toLowerCase()}`;
 
   return (
-    <Panel
+    <DatasetPanel
       title={`${measure.label} over time`}
       subtitle={subtitle(query.data)}
-      badges={
-        <>
-          {model.provenance === 'synthetic' ? <SyntheticBadge /> : null}
-          <TableToggle asTable={asTable} onToggle={() => setAsTable(!asTable)} />
-        </>
-      }
-      footer={model.sourceLine}
+      model={model}
+      table={tableToggle}
       className="panel-wide"
       testId="trend-panel"
     >
       <QueryView query={query} height={320} isEmpty={(data) => data.series.length === 0}>
         {(data) =>
           asTable ? (
-            <DataTable
+            <SeriesTable
               caption={`${measure.label} by month and ${seriesDimension.label.toLowerCase()}`}
               testId="trend-table"
-              rowKey={(row) => row.month}
-              rows={data.months.map((month, index) => ({ month, index }))}
-              columns={[
-                { header: 'Month', cell: (row) => formatMonth(row.month) },
-                ...data.series.map((line) => ({
-                  header: line.name,
-                  numeric: true,
-                  cell: (row: { index: number }) => format.full(line.values[row.index] ?? null),
-                })),
-              ]}
+              periodHeader="Month"
+              periods={data.months}
+              periodLabel={(month) => formatMonth(month)}
+              series={data.series}
+              format={format.full}
             />
           ) : (
             <SeriesChart
@@ -88,6 +77,6 @@ export function TrendPanel({ model, view, measure, colorFor, selected, onSelect 
           )
         }
       </QueryView>
-    </Panel>
+    </DatasetPanel>
   );
 }

@@ -7,7 +7,7 @@ import { formatCompact, type Unit } from '../../../lib/format';
 import { EmptyState, Panel } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
 import { SortableTable, type SortableColumn, type SortState } from '../../../ui/SortableTable';
-import { SyntheticBadge } from '../panelParts';
+import { DatasetPanel } from '../panelParts';
 import { ControlBar, ControlSelect } from './ControlSelect';
 import type { ViewProps } from './viewProps';
 
@@ -120,11 +120,10 @@ function Conversion(props: ViewProps & { roles: NonNullable<DatasetModel['roles'
     }));
 
   return (
-    <Panel
+    <DatasetPanel
       title="Traffic × sales"
       subtitle={`Average month per ${(first?.label ?? 'marketplace').toLowerCase()} and ${(second?.label ?? 'country').toLowerCase()}: visitors against ${revenueLabel}`}
-      badges={model.provenance === 'synthetic' ? <SyntheticBadge /> : null}
-      footer={model.sourceLine}
+      model={model}
       className="panel-wide"
       testId="conversion-panel"
     >
@@ -170,7 +169,7 @@ function Conversion(props: ViewProps & { roles: NonNullable<DatasetModel['roles'
           </>
         )}
       </QueryView>
-    </Panel>
+    </DatasetPanel>
   );
 }
 

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { breakdownQuery, type Breakdown, type DimensionDef } from '../../../data';
 import { StackedBarChart } from '../../../charts/StackedBarChart';
@@ -8,7 +7,7 @@ import { EmptyState, Panel } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
 import { SortableTable, sortRows, type SortableColumn, type SortState } from '../../../ui/SortableTable';
 import { measureFormatters } from '../measureFormat';
-import { SyntheticBadge, TableToggle } from '../panelParts';
+import { DatasetPanel, useTableToggle } from '../panelParts';
 import { ControlBar, ControlSelect } from './ControlSelect';
 import type { ViewProps } from './viewProps';
 
@@ -100,7 +99,8 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
     ...breakdownQuery(view, { rows: rowDimension.id, columns: columnDimension.id, rowLimit: top, columnLimit: COLUMN_LIMIT }),
     placeholderData: keepPreviousData,
   });
-  const [asTable, setAsTable] = useState(false);
+  const tableToggle = useTableToggle();
+  const { asTable } = tableToggle;
   const format = measureFormatters(measure);
   const sort = options.sorts.countries ?? DEFAULT_COUNTRY_SORT;
   const setSort = (next: SortState) => update({ sorts: { ...options.sorts, countries: next } });
@@ -115,16 +115,11 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
   }`;
 
   return (
-    <Panel
+    <DatasetPanel
       title={`${rowDimension.label} comparison`}
       subtitle={subtitle}
-      badges={
-        <>
-          {model.provenance === 'synthetic' ? <SyntheticBadge /> : null}
-          <TableToggle asTable={asTable} onToggle={() => setAsTable(!asTable)} />
-        </>
-      }
-      footer={model.sourceLine}
+      model={model}
+      table={tableToggle}
       className="panel-wide"
       testId="countries-panel"
     >
@@ -218,7 +213,7 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
           );
         }}
       </QueryView>
-    </Panel>
+    </DatasetPanel>
   );
 }
 

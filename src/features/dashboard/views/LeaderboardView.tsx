@@ -8,7 +8,7 @@ import { EmptyState, Panel } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
 import { SortableTable, type SortableColumn, type SortState } from '../../../ui/SortableTable';
 import { measureFormatters } from '../measureFormat';
-import { SyntheticBadge } from '../panelParts';
+import { DatasetPanel } from '../panelParts';
 import type { ViewProps } from './viewProps';
 
 /**
@@ -128,11 +128,10 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
   ];
 
   return (
-    <Panel
+    <DatasetPanel
       title="Leaderboard"
       subtitle={subtitle}
-      badges={model.provenance === 'synthetic' ? <SyntheticBadge /> : null}
-      footer={model.sourceLine}
+      model={model}
       className="panel-wide"
       testId="leaderboard-panel"
     >
@@ -151,7 +150,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
           />
         )}
       </QueryView>
-    </Panel>
+    </DatasetPanel>
   );
 }
 

@@ -1,13 +1,13 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { mapQuery, type DimensionDef, type MeasureDef, type ResolvedOptions, type ResolvedView } from '../../../data';
 import { countryLabel, countryName } from '../../../lib/countries';
 import { formatChange, formatShare } from '../../../lib/format';
 import { DataTable } from '../../../ui/DataTable';
-import { EmptyState, Panel, Skeleton } from '../../../ui/Panel';
+import { EmptyState, Skeleton } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
 import { measureFormatters } from '../measureFormat';
-import { SyntheticBadge, TableToggle } from '../panelParts';
+import { DatasetPanel, useTableToggle } from '../panelParts';
 import { ControlBar, ControlSelect } from './ControlSelect';
 import type { ViewProps } from './viewProps';
 
@@ -31,7 +31,8 @@ export function MapView({ model, view, options, measure, catalog, update, select
     placeholderData: keepPreviousData,
     enabled: country !== undefined,
   });
-  const [asTable, setAsTable] = useState(false);
+  const tableToggle = useTableToggle();
+  const { asTable } = tableToggle;
   const format = formattersFor(metric, measure);
   const valueLabel = valueLabelFor(metric, measure, country);
   const members = catalog.members[memberDimension.id] ?? [];
@@ -64,16 +65,11 @@ export function MapView({ model, view, options, measure, catalog, update, select
   );
 
   return (
-    <Panel
+    <DatasetPanel
       title={`Map: ${measure.label}`}
       subtitle={subtitleFor(metric, member, view, measure, memberDimension)}
-      badges={
-        <>
-          {model.provenance === 'synthetic' ? <SyntheticBadge /> : null}
-          {country ? <TableToggle asTable={asTable} onToggle={() => setAsTable(!asTable)} /> : null}
-        </>
-      }
-      footer={model.sourceLine}
+      model={model}
+      table={country ? tableToggle : undefined}
       className="panel-wide"
       testId="map-panel"
     >
@@ -112,7 +108,7 @@ export function MapView({ model, view, options, measure, catalog, update, select
       ) : (
         <EmptyState>{model.label} has no country column, so there is nothing to draw on a map.</EmptyState>
       )}
-    </Panel>
+    </DatasetPanel>
   );
 }
 

@@ -1,14 +1,12 @@
-import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { breakdownQuery, OTHER_LABEL, type Breakdown, type ResolvedOptions } from '../../../data';
 import { Heatmap, type HeatmapAxisItem } from '../../../charts/Heatmap';
 import { countryLabel } from '../../../lib/countries';
 import { formatShare } from '../../../lib/format';
 import { DataTable } from '../../../ui/DataTable';
-import { Panel } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
 import { measureFormatters } from '../measureFormat';
-import { SyntheticBadge, TableToggle } from '../panelParts';
+import { DatasetPanel, useTableToggle } from '../panelParts';
 import { ControlBar, ControlSelect } from './ControlSelect';
 import type { ViewProps } from './viewProps';
 
@@ -49,7 +47,8 @@ export function MatrixView({ model, view, options, measure, update, selected, on
     }),
     placeholderData: keepPreviousData,
   });
-  const [asTable, setAsTable] = useState(false);
+  const tableToggle = useTableToggle();
+  const { asTable } = tableToggle;
   const cell = options.cell;
   const format = measureFormatters(measure);
   const rowPlural = rowDimension.pluralLabel.toLowerCase();
@@ -98,16 +97,11 @@ export function MatrixView({ model, view, options, measure, update, selected, on
   };
 
   return (
-    <Panel
+    <DatasetPanel
       title={`${rowDimension.label} × ${columnDimension.label.toLowerCase()}`}
       subtitle={subtitle(query.data)}
-      badges={
-        <>
-          {model.provenance === 'synthetic' ? <SyntheticBadge /> : null}
-          <TableToggle asTable={asTable} onToggle={() => setAsTable(!asTable)} />
-        </>
-      }
-      footer={model.sourceLine}
+      model={model}
+      table={tableToggle}
       className="panel-wide"
       testId="matrix-panel"
     >
@@ -166,7 +160,7 @@ export function MatrixView({ model, view, options, measure, update, selected, on
           );
         }}
       </QueryView>
-    </Panel>
+    </DatasetPanel>
   );
 }
 

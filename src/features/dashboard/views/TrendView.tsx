@@ -5,10 +5,9 @@ import { SeriesChart } from '../../../charts/SeriesChart';
 import { formatMonth, formatPeriod, parseHumanNumber, formatCompact } from '../../../lib/format';
 import { monthSpan, shiftMonth } from '../../../lib/months';
 import { GRAINS, MODES, type Grain, type Mode } from '../../../state/viewState';
-import { DataTable } from '../../../ui/DataTable';
-import { Panel } from '../../../ui/Panel';
+import { SeriesTable } from '../SeriesTable';
 import { QueryView } from '../../../ui/QueryView';
-import { SyntheticBadge, TableToggle } from '../panelParts';
+import { DatasetPanel, useTableToggle } from '../panelParts';
 import { useEventMarks } from '../useEventMarks';
 import { ControlBar, ControlSelect } from './ControlSelect';
 import { MODE_LABELS, modeFormatters } from './modeFormat';
@@ -30,7 +29,8 @@ export function TrendView(props: ViewProps) {
     base: options.base,
   };
   const query = useQuery({ ...seriesQuery(view, seriesOptions), placeholderData: keepPreviousData });
-  const [asTable, setAsTable] = useState(false);
+  const tableToggle = useTableToggle();
+  const { asTable } = tableToggle;
   const format = modeFormatters(options.mode, measure);
   const periodLabel = (period: string) => formatPeriod(period, options.grain);
   const annotations = useEventMarks(view, options.grain);
@@ -44,16 +44,11 @@ export function TrendView(props: ViewProps) {
   const months = Array.from({ length: monthSpan(view.from, view.to) }, (_, index) => shiftMonth(view.from, index));
 
   return (
-    <Panel
+    <DatasetPanel
       title={`${measure.label} by ${by.label.toLowerCase()}`}
       subtitle={describe(options.mode, options.grain, options.base, query.data)}
-      badges={
-        <>
-          {model.provenance === 'synthetic' ? <SyntheticBadge /> : null}
-          <TableToggle asTable={asTable} onToggle={() => setAsTable(!asTable)} />
-        </>
-      }
-      footer={model.sourceLine}
+      model={model}
+      table={tableToggle}
       className="panel-wide"
       testId="trend-view"
     >
@@ -105,22 +100,14 @@ export function TrendView(props: ViewProps) {
       <QueryView query={query} height={340} isEmpty={(data) => data.series.length === 0}>
         {(data) =>
           asTable ? (
-            <DataTable
+            <SeriesTable
               caption={`${measure.label} by ${by.label.toLowerCase()}, ${MODE_LABELS[options.mode].toLowerCase()}`}
               testId="trend-view-table"
-              rowKey={(row) => row.period}
-              rows={data.periods.map((period, index) => ({ period, index }))}
-              columns={[
-                {
-                  header: GRAIN_LABELS[options.grain],
-                  cell: (row) => `${periodLabel(row.period)}${data.partial[row.index] ? ' (partial)' : ''}`,
-                },
-                ...data.series.map((line) => ({
-                  header: line.name,
-                  numeric: true,
-                  cell: (row: { index: number }) => format.full(line.values[row.index] ?? null),
-                })),
-              ]}
+              periodHeader={GRAIN_LABELS[options.grain]}
+              periods={data.periods}
+              periodLabel={(period, index) => `${periodLabel(period)}${data.partial[index] ? ' (partial)' : ''}`}
+              series={data.series}
+              format={(value) => format.full(value)}
             />
           ) : (
             <SeriesChart
@@ -146,7 +133,7 @@ export function TrendView(props: ViewProps) {
           )
         }
       </QueryView>
-    </Panel>
+    </DatasetPanel>
   );
 }
 
