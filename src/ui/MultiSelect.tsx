@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Autocomplete,
   Button,
@@ -38,6 +38,7 @@ export function MultiSelect({ label, options, selected, onChange, allLabel, test
   const { contains } = useFilter({ sensitivity: 'base' });
   const selectedSet = new Set(selected);
   const summary = selectionSummary(options, selected, allLabel);
+  const [isOpen, setOpen] = useState(false);
 
   const handleChange = (keys: Selection) => {
     if (keys === 'all') return onChange([]);
@@ -51,7 +52,7 @@ export function MultiSelect({ label, options, selected, onChange, allLabel, test
         {label}
       </span>
       <div className="multiselect-row">
-        <DialogTrigger>
+        <DialogTrigger isOpen={isOpen} onOpenChange={setOpen}>
           <Button className="button multiselect-button" aria-labelledby={`${testId ?? label}-label ${testId ?? label}-value`}>
             <span id={`${testId ?? label}-value`} className="multiselect-summary">
               {summary}
@@ -60,39 +61,50 @@ export function MultiSelect({ label, options, selected, onChange, allLabel, test
           </Button>
           <Popover className="popover" placement="bottom start">
             <Dialog className="multiselect-dialog" aria-label={`Choose ${label.toLowerCase()}`}>
-              <Autocomplete filter={contains}>
-                <SearchField className="search-field" aria-label={`Search ${label.toLowerCase()}`} autoFocus>
-                  <Input className="input" placeholder="Search…" />
-                </SearchField>
-                <ListBox
-                  className="listbox"
-                  aria-label={label}
-                  selectionMode="multiple"
-                  selectedKeys={selectedSet}
-                  onSelectionChange={handleChange}
-                  items={options}
-                  renderEmptyState={() => <p className="listbox-empty">No match</p>}
-                >
-                  {(option) => (
-                    <ListBoxItem id={option.id} textValue={option.textValue ?? option.label} className="listbox-item">
-                      {({ isSelected }) => (
-                        <>
-                          <span className="checkbox" aria-hidden="true">
-                            {isSelected ? '✓' : ''}
-                          </span>
-                          {option.icon ? <span aria-hidden="true">{option.icon}</span> : null}
-                          <span>{option.label}</span>
-                        </>
-                      )}
-                    </ListBoxItem>
-                  )}
-                </ListBox>
-              </Autocomplete>
-              <div className="multiselect-actions">
-                <span className="multiselect-count">{selected.length === 0 ? allLabel : `${selected.length} selected`}</span>
-                <Button slot="close" className="button">
-                  Done
-                </Button>
+              <div
+                className="multiselect-body"
+                // Escape first clears the search (the search field's own behaviour); once it is empty, Escape closes.
+                onKeyDownCapture={(event) => {
+                  if (event.key === 'Escape' && event.target instanceof HTMLInputElement && event.target.value === '') {
+                    event.stopPropagation();
+                    setOpen(false);
+                  }
+                }}
+              >
+                <Autocomplete filter={contains}>
+                  <SearchField className="search-field" aria-label={`Search ${label.toLowerCase()}`} autoFocus>
+                    <Input className="input" placeholder="Search…" />
+                  </SearchField>
+                  <ListBox
+                    className="listbox"
+                    aria-label={label}
+                    selectionMode="multiple"
+                    selectedKeys={selectedSet}
+                    onSelectionChange={handleChange}
+                    items={options}
+                    renderEmptyState={() => <p className="listbox-empty">No match</p>}
+                  >
+                    {(option) => (
+                      <ListBoxItem id={option.id} textValue={option.textValue ?? option.label} className="listbox-item">
+                        {({ isSelected }) => (
+                          <>
+                            <span className="checkbox" aria-hidden="true">
+                              {isSelected ? '✓' : ''}
+                            </span>
+                            {option.icon ? <span aria-hidden="true">{option.icon}</span> : null}
+                            <span>{option.label}</span>
+                          </>
+                        )}
+                      </ListBoxItem>
+                    )}
+                  </ListBox>
+                </Autocomplete>
+                <div className="multiselect-actions">
+                  <span className="multiselect-count">{selected.length === 0 ? allLabel : `${selected.length} selected`}</span>
+                  <Button slot="close" className="button">
+                    Done
+                  </Button>
+                </div>
               </div>
             </Dialog>
           </Popover>

@@ -113,3 +113,28 @@ test('a story link sets the view in one click', async ({ guarded: page }) => {
   await waitForDashboard(page);
   await expect(page.getByTestId('kpi-leader')).toContainText('AliExpress');
 });
+
+test('filters and views work from the keyboard alone', async ({ guarded: page }) => {
+  await page.goto('/');
+  await waitForDashboard(page);
+  const countries = page.getByTestId('filter-country').getByRole('button').first();
+  await expect(countries).toBeEnabled();
+  await countries.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('searchbox', { name: 'Search countries' })).toBeFocused();
+  await page.keyboard.type('russ');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/country=RU/);
+  // Escape clears the search, a second Escape closes the list and returns to its button.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('searchbox', { name: 'Search countries' })).toHaveValue('');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(countries).toBeFocused();
+
+  await page.getByTestId('tab-leaderboard').focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/tab=leaderboard/);
+  await expect(page.getByTestId('tab-leaderboard')).toHaveAttribute('aria-current', 'page');
+});
