@@ -2,7 +2,6 @@ import {
   Area,
   CartesianGrid,
   ComposedChart,
-  Legend,
   Line,
   ReferenceLine,
   Tooltip,
@@ -81,10 +80,6 @@ export function SeriesChart(props: SeriesChartProps) {
         allowDataOverflow
       />
       <Tooltip content={(tooltip) => <SeriesTooltip {...tooltip} chart={props} />} />
-      <Legend
-        wrapperStyle={{ fontSize: 12, color: 'var(--text)', cursor: props.onSelectSeries ? 'pointer' : undefined }}
-        onClick={(entry, _index, event) => select(String(entry.value), event)}
-      />
       {referenceLines.map((line) => (
         <ReferenceLine
           key={`${line.label}-${line.value}`}
@@ -139,9 +134,46 @@ export function SeriesChart(props: SeriesChartProps) {
     </ComposedChart>
   );
   return (
-    <div ref={frame} className="chart" role="img" aria-label={props.ariaLabel} data-testid={props.testId ?? 'series-chart'} style={{ minHeight: height }}>
-      {width > 0 ? chart : null}
+    <div className="chart" data-testid={props.testId ?? 'series-chart'}>
+      <div ref={frame} role="img" aria-label={props.ariaLabel} style={{ minHeight: height }}>
+        {width > 0 ? chart : null}
+      </div>
+      <SeriesLegend series={series} onSelect={props.onSelectSeries} />
     </div>
+  );
+}
+
+/**
+ * The legend as HTML below the chart: each entry is a button when series can be selected, so the cross-filter
+ * works from the keyboard too, and the legend costs no chart re-render.
+ */
+function SeriesLegend({ series, onSelect }: { series: readonly ChartSeries[]; onSelect?: (name: string, additive: boolean) => void }) {
+  return (
+    <ul className="chart-legend" aria-label="Legend">
+      {series.map((line) => {
+        const swatch = <span className="swatch" style={{ background: line.color }} aria-hidden="true" />;
+        return (
+          <li key={line.name} className={line.dimmed ? 'is-dimmed' : undefined}>
+            {onSelect && !line.inert ? (
+              <button
+                type="button"
+                className="chart-legend-item"
+                aria-pressed={!line.dimmed && series.some((other) => other.dimmed)}
+                onClick={(event) => onSelect(line.name, event.shiftKey || event.metaKey || event.ctrlKey)}
+              >
+                {swatch}
+                {line.name}
+              </button>
+            ) : (
+              <span className="chart-legend-item">
+                {swatch}
+                {line.name}
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

@@ -75,7 +75,8 @@ test('a cross-filter click changes the other panels and the URL, and its chip un
   await page.goto('/?v=1&from=2014-07&to=2014-12');
   await waitForDashboard(page);
   const kpiBefore = await page.getByTestId('kpi-total').textContent();
-  const trendLabelBefore = await page.getByTestId('trend-chart').getAttribute('aria-label');
+  const trendChart = page.getByTestId('trend-chart').locator('[role=img]');
+  const trendLabelBefore = await trendChart.getAttribute('aria-label');
 
   // Click Russia's bar in the top-countries panel; the table lists the bars in the same order.
   await page.getByTestId('country-panel').getByRole('button', { name: 'Show table' }).click();
@@ -90,7 +91,7 @@ test('a cross-filter click changes the other panels and the URL, and its chip un
   await expect(page).toHaveURL(/xf\.countries\.country=RU/);
   await expect(page.getByTestId('selection-chip')).toContainText('Russia');
   await expect(page.getByTestId('kpi-total')).not.toHaveText(kpiBefore!);
-  await expect(page.getByTestId('trend-chart')).not.toHaveAttribute('aria-label', trendLabelBefore!);
+  await expect(trendChart).not.toHaveAttribute('aria-label', trendLabelBefore!);
   // The panel where the click happened is not filtered by it: it still shows every country.
   expect(await bars.count()).toBeGreaterThan(5);
 
@@ -121,4 +122,18 @@ test('the leaderboard answers who leads Russia', async ({ guarded: page }) => {
   await expect(rows.first()).toBeVisible();
   await expect(rows.first()).toContainText('AliExpress');
   await expect(rows.first()).toContainText('1');
+});
+
+test('the trend legend selects a marketplace from the keyboard, and the selection filters the other panels', async ({ guarded: page }) => {
+  await page.goto('/?v=1&from=2014-07&to=2014-12&country=RU');
+  await waitForDashboard(page);
+  const kpiBefore = await page.getByTestId('kpi-total').textContent();
+  const legendEntry = page.getByTestId('trend-panel').getByRole('button', { name: 'AliExpress' });
+  await legendEntry.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/xf\.trend\.marketplace=AliExpress/);
+  await expect(legendEntry).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('kpi-total')).not.toHaveText(kpiBefore!);
+  await expect(page.getByTestId('kpi-leader')).toContainText('AliExpress');
+  await expect(page.getByTestId('kpi-leader')).toContainText('15.6M avg. monthly visitors · 100% of the selection');
 });
