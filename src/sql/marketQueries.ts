@@ -68,28 +68,33 @@ export function buildKpiQuery(
   const leader = quoteIdentifier(leaderColumn);
   const value = quoteIdentifier(measure.column);
   const table = quoteIdentifier(slice.table);
-  const total = (months: string) => combineOverTime(measure.overTime, 'total', `(SELECT COUNT(*) FROM ${months})`);
+  // One pass per range (they overlap when the span is longer than a year), one row per range with its total and
+  // its months, and a single SELECT over those rows: far fewer scalar subqueries than one per figure.
+  const combined = (period: string) =>
+    measure.overTime === 'sum'
+      ? `MAX(CASE WHEN period = '${period}' THEN total END)`
+      : `MAX(CASE WHEN period = '${period}' THEN total END) / NULLIF(MAX(CASE WHEN period = '${period}' THEN months END), 0)`;
   return `WITH current_rows AS (
   SELECT ${time} AS month, ${leader} AS key, ${value} AS value
   FROM ${table} WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL
-), current_months AS (
-  SELECT month, SUM(value) AS total FROM current_rows GROUP BY month
-), previous_months AS (
-  SELECT ${time} AS month, SUM(${value}) AS total
-  FROM ${table} WHERE ${buildWhere(slice, previousRange)} AND ${value} IS NOT NULL
-  GROUP BY month
+), monthly AS (
+  SELECT 'current' AS period, month, SUM(value) AS total FROM current_rows GROUP BY month
+  UNION ALL
+  SELECT 'previous' AS period, ${time} AS month, SUM(${value}) AS total
+  FROM ${table} WHERE ${buildWhere(slice, previousRange)} AND ${value} IS NOT NULL GROUP BY ${time}
+), periods AS (
+  SELECT period, SUM(total) AS total, COUNT(*) AS months FROM monthly GROUP BY period
 ), leaders AS (
-  SELECT key, ${total('current_months')} AS value
-  FROM (SELECT month, key, SUM(value) AS total FROM current_rows GROUP BY ALL)
-  GROUP BY key ORDER BY value DESC, key LIMIT 1
+  SELECT key, SUM(value) AS total FROM current_rows GROUP BY key ORDER BY total DESC, key LIMIT 1
 )
 SELECT
-  (SELECT ${total('current_months')} FROM current_months) AS current,
-  (SELECT COUNT(*) FROM current_months) AS current_months,
-  (SELECT ${total('previous_months')} FROM previous_months) AS previous,
-  (SELECT COUNT(*) FROM previous_months) AS previous_months,
+  ${combined('current')} AS current,
+  COALESCE(MAX(CASE WHEN period = 'current' THEN months END), 0) AS current_months,
+  ${combined('previous')} AS previous,
+  COALESCE(MAX(CASE WHEN period = 'previous' THEN months END), 0) AS previous_months,
   (SELECT key FROM leaders) AS leader,
-  (SELECT value FROM leaders) AS leader_value`;
+  (SELECT total FROM leaders)${measure.overTime === 'sum' ? '' : " / NULLIF(MAX(CASE WHEN period = 'current' THEN months END), 0)"} AS leader_value
+FROM periods`;
 }
 
 /** Distinct members of a dimension with their total weight (largest first), for filter pickers. */
