@@ -4,17 +4,17 @@ export { findDimension, findMeasure } from './model';
 export { MARKET_MODEL } from './marketModel';
 export { resolveView, viewForTab, type DatasetCatalog, type ResolvedOptions, type ResolvedView } from './resolveView';
 export { getMarketDatabase, datasetLoadProgress } from './marketDatabase';
-export type { KpiSummary, TrendSeries, Ranking } from './queries/marketQueries';
+export type { KpiSummary, Ranking } from './queries/marketQueries';
 export type { PublishedFigure, MarketEvent } from './queries/referenceQueries';
 export {
   catalogQuery,
   kpiQuery,
-  trendQuery,
   rankingQuery,
   publishedFiguresQuery,
   eventsQuery,
   seriesQuery,
   OVERVIEW_SERIES_LIMIT,
+  overviewSeriesOptions,
   OVERVIEW_COUNTRY_LIMIT,
   breakdownQuery,
   leaderboardQuery,

@@ -3,7 +3,7 @@ import { getMarketDatabase } from './marketDatabase';
 import { overviewKeys } from './queryKeys';
 import { MARKET_MODEL } from './marketModel';
 import type { ResolvedView } from './resolveView';
-import { fetchCatalog, fetchKpis, fetchRanking, fetchTrend } from './queries/marketQueries';
+import { fetchCatalog, fetchKpis, fetchRanking } from './queries/marketQueries';
 import { fetchEvents, fetchPublishedFigures } from './queries/referenceQueries';
 import {
   fetchBreakdown,
@@ -20,7 +20,7 @@ import {
  * can never hand one view's numbers to another.
  */
 const model = MARKET_MODEL;
-export { OVERVIEW_SERIES_LIMIT, OVERVIEW_COUNTRY_LIMIT } from './queryKeys';
+export { OVERVIEW_SERIES_LIMIT, OVERVIEW_COUNTRY_LIMIT, overviewSeriesOptions } from './queryKeys';
 
 export const catalogQuery = () =>
   queryOptions({
@@ -33,12 +33,6 @@ export const kpiQuery = (view: ResolvedView) =>
   queryOptions({
     queryKey: overviewKeys.kpis(view),
     queryFn: async () => fetchKpis(await getMarketDatabase(), model, view),
-  });
-
-export const trendQuery = (view: ResolvedView, seriesDimensionId: string, seriesLimit: number) =>
-  queryOptions({
-    queryKey: overviewKeys.trend(view, seriesDimensionId, seriesLimit),
-    queryFn: async () => fetchTrend(await getMarketDatabase(), model, view, seriesDimensionId, seriesLimit),
   });
 
 export const rankingQuery = (view: ResolvedView, groupDimensionId: string, limit: number) =>
@@ -63,7 +57,7 @@ export const eventsQuery = () =>
 
 export const seriesQuery = (view: ResolvedView, options: SeriesOptions) =>
   queryOptions({
-    queryKey: ['series', view, options],
+    queryKey: overviewKeys.series(view, options),
     queryFn: async () => fetchSeries(await getMarketDatabase(), model, view, options),
   });
 

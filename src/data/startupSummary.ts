@@ -2,9 +2,10 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Engine } from '../engine';
 import { DEFAULT_VIEW_STATE } from '../state/viewState';
 import { MARKET_MODEL } from './marketModel';
-import { fetchCatalog, fetchKpis, fetchRanking, fetchTrend } from './queries/marketQueries';
+import { fetchCatalog, fetchKpis, fetchRanking } from './queries/marketQueries';
+import { fetchSeries } from './queries/comparisonQueries';
 import { fetchEvents, fetchPublishedFigures } from './queries/referenceQueries';
-import { OVERVIEW_COUNTRY_LIMIT, OVERVIEW_SERIES_LIMIT, overviewKeys } from './queryKeys';
+import { OVERVIEW_COUNTRY_LIMIT, overviewKeys, overviewSeriesOptions } from './queryKeys';
 import { resolveView, viewForTab } from './resolveView';
 
 /**
@@ -31,8 +32,8 @@ export async function computeStartupSummary(engine: Engine): Promise<StartupSumm
       { key: overviewKeys.catalog(model.id), data: catalog },
       { key: overviewKeys.kpis(overview), data: await fetchKpis(engine, model, overview) },
       {
-        key: overviewKeys.trend(trend, seriesDimension, OVERVIEW_SERIES_LIMIT),
-        data: await fetchTrend(engine, model, trend, seriesDimension, OVERVIEW_SERIES_LIMIT),
+        key: overviewKeys.series(trend, overviewSeriesOptions(trend, seriesDimension)),
+        data: await fetchSeries(engine, model, trend, overviewSeriesOptions(trend, seriesDimension)),
       },
       {
         key: overviewKeys.ranking(countries, countryDimension, OVERVIEW_COUNTRY_LIMIT),

@@ -1,5 +1,5 @@
 import { quoteIdentifier, sqlDate } from './literals';
-import { buildWhere, combineOverTime, type MeasureSpec, type SliceSpec } from './slice';
+import { buildWhere, combineOverTime, periodStartExpression, type MeasureSpec, type SliceSpec } from './slice';
 
 export interface BreakdownSpec {
   slice: SliceSpec;
@@ -73,8 +73,7 @@ export function buildLeaderboardQuery(spec: LeaderboardSpec): string {
   const member = quoteIdentifier(spec.rankColumn);
   const time = quoteIdentifier(slice.timeColumn);
   const rollUp = measure.overTime === 'sum' ? 'SUM' : 'AVG';
-  const periodOf = (column: string) =>
-    spec.sparkGrain === 'month' ? column : `CAST(date_trunc('${spec.sparkGrain}', ${column}) AS DATE)`;
+  const periodOf = (column: string) => periodStartExpression(spec.sparkGrain, column);
   const monthly = (range: { from: string; to: string }) => `SELECT ${time} AS month, ${group} AS g, ${member} AS m, SUM(${value}) AS value
   FROM ${quoteIdentifier(slice.table)}
   WHERE ${buildWhere(slice, range)} AND ${value} IS NOT NULL AND ${group} IS NOT NULL AND ${member} IS NOT NULL

@@ -2,7 +2,6 @@
 export { quoteIdentifier, sqlLiteral, sqlDate, type SqlValue } from './literals';
 export { buildWhere, combineOverTime, type MeasureSpec, type SliceSpec, type TimeAggregate } from './slice';
 export {
-  buildTrendQuery,
   buildRankingQuery,
   buildKpiQuery,
   buildDimensionMembersQuery,

@@ -6,9 +6,9 @@ import {
   buildKpiQuery,
   buildRankingQuery,
   buildTimeExtentQuery,
-  buildTrendQuery,
 } from './marketQueries';
 import type { MeasureSpec, SliceSpec } from './slice';
+import { buildSeriesQuery } from './seriesQuery';
 
 // A small hand-written fixture; every expectation below is recomputed from it in plain JS.
 const FIXTURE = [
@@ -33,6 +33,9 @@ const slice = (overrides: Partial<SliceSpec> = {}): SliceSpec => ({
 });
 const sum: MeasureSpec = { column: 'visits', overTime: 'sum' };
 const mean: MeasureSpec = { column: 'visits', overTime: 'mean' };
+/** The monthly series the trend panels draw (absolute values, month grain). */
+const trend = (spec: SliceSpec, seriesLimit: number) =>
+  buildSeriesQuery({ slice: spec, measure: sum, seriesColumn: 'marketplace', seriesLimit, includeOther: false, grain: 'month', mode: 'absolute' });
 
 function inRange(row: FixtureRow, from: string, to: string) {
   return row.month >= from && row.month <= to;
@@ -57,7 +60,7 @@ describe('market query builders', () => {
   });
 
   it('quotes every identifier in the generated text', () => {
-    const sql = buildTrendQuery(slice({ filters: [{ column: 'country', values: ['RU'] }] }), sum, 'marketplace', 5);
+    const sql = trend(slice({ filters: [{ column: 'country', values: ['RU'] }] }), 5);
     expect(sql).toContain('FROM "fixture table"');
     expect(sql).toContain(`"country" IN ('RU')`);
     expect(sql).toContain(`"month" BETWEEN DATE '2014-01-01' AND DATE '2014-02-01'`);
@@ -65,7 +68,7 @@ describe('market query builders', () => {
   });
 
   it('trend: monthly sums per series, gaps stay gaps', async () => {
-    const rows = await engine.query(buildTrendQuery(slice(), sum, 'marketplace', 10));
+    const rows = await engine.query(trend(slice(), 10));
     const expected = new Map<string, number>();
     for (const row of FIXTURE.filter((r) => inRange(r, '2014-01-01', '2014-02-01'))) {
       const key = `${row.month}|${row.mp}`;
@@ -73,15 +76,15 @@ describe('market query builders', () => {
     }
     expect(rows).toHaveLength(expected.size);
     for (const row of rows) {
-      expect(row.value).toBe(expected.get(`${String(row.month)}|${String(row.series)}`));
+      expect(row.value).toBe(expected.get(`${String(row.period)}|${String(row.series)}`));
       expect(row.series_total).toBe(3);
     }
     // C'q has no January row: absent, not zero.
-    expect(rows.find((r) => r.series === "C'q" && r.month === '2014-01-01')).toBeUndefined();
+    expect(rows.find((r) => r.series === "C'q" && r.period === '2014-01-01')).toBeUndefined();
   });
 
   it('trend: keeps only the largest series', async () => {
-    const rows = await engine.query(buildTrendQuery(slice(), sum, 'marketplace', 1));
+    const rows = await engine.query(trend(slice(), 1));
     expect(new Set(rows.map((r) => r.series))).toEqual(new Set(['A']));
   });
 
@@ -148,6 +151,6 @@ describe('market query builders', () => {
 
   it('rejects a non-integer limit before any SQL is made', () => {
     expect(() => buildRankingQuery(slice(), sum, 'country', 0)).toThrow(/positive integer/);
-    expect(() => buildTrendQuery(slice(), sum, 'country', 1.5)).toThrow(/positive integer/);
+    expect(() => trend(slice(), 1.5)).toThrow(/positive integer/);
   });
 });

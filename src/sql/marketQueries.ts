@@ -2,36 +2,12 @@ import { quoteIdentifier } from './literals';
 import { buildWhere, combineOverTime, type MeasureSpec, type SliceSpec } from './slice';
 
 /** `month`, `<alias>`, `value`: the measure summed per month and member of `column`, over the slice. */
-function monthlyByMember(slice: SliceSpec, measure: MeasureSpec, column: string, alias: 'series' | 'key'): string {
+function monthlyByMember(slice: SliceSpec, measure: MeasureSpec, column: string, alias: 'key'): string {
   const value = quoteIdentifier(measure.column);
   return `SELECT ${quoteIdentifier(slice.timeColumn)} AS month, ${quoteIdentifier(column)} AS ${alias}, SUM(${value}) AS value
   FROM ${quoteIdentifier(slice.table)}
   WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL
   GROUP BY ALL`;
-}
-
-/**
- * Monthly series of a measure, one series per member of `seriesColumn`, limited to the `seriesLimit` largest series
- * over the slice. Rows: `month` (date), `series`, `value`, and `series_total` (how many series there were before the
- * limit), ordered by month then series. Months with no rows for a series are absent (gaps, not zeros).
- */
-export function buildTrendQuery(
-  slice: SliceSpec,
-  measure: MeasureSpec,
-  seriesColumn: string,
-  seriesLimit: number,
-): string {
-  assertPositiveInteger(seriesLimit, 'seriesLimit');
-  // Ranked by total over the period: the same order as by average month (see combineOverTime), for either kind.
-  return `WITH monthly AS (
-  ${monthlyByMember(slice, measure, seriesColumn, 'series')}
-), ranked AS (
-  SELECT series, SUM(value) AS weight FROM monthly GROUP BY series
-  ORDER BY weight DESC, series LIMIT ${seriesLimit}
-)
-SELECT month, series, value, (SELECT COUNT(DISTINCT series) FROM monthly) AS series_total
-FROM monthly WHERE series IN (SELECT series FROM ranked)
-ORDER BY month, series`;
 }
 
 /**

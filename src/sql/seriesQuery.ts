@@ -1,5 +1,5 @@
 import { quoteIdentifier, sqlDate } from './literals';
-import { buildWhere, type MeasureSpec, type SliceSpec } from './slice';
+import { buildWhere, periodStartExpression, type MeasureSpec, type SliceSpec } from './slice';
 
 /** Calendar periods a monthly series can be rolled up to. */
 export type SeriesGrain = 'month' | 'quarter' | 'year';
@@ -57,8 +57,8 @@ export function buildSeriesQuery(spec: SeriesQuerySpec): string {
   const to = sqlDate(slice.range.to);
   const readFrom = shiftDate(slice.range.from, -lookbackMonths(mode));
   const rollUp = measure.overTime === 'sum' ? 'SUM' : 'AVG';
-  const periodOf = (column: string) => (grain === 'month' ? column : `CAST(date_trunc('${grain}', ${column}) AS DATE)`);
-  const firstPeriod = grain === 'month' ? from : `CAST(date_trunc('${grain}', ${from}) AS DATE)`;
+  const periodOf = (column: string) => periodStartExpression(grain, column);
+  const firstPeriod = periodStartExpression(grain, from);
 
   return `WITH monthly AS (
   SELECT ${time} AS month, ${member} AS member, SUM(${value}) AS value
@@ -116,7 +116,7 @@ function modeSelect(mode: SeriesMode, grain: SeriesGrain, baseDate: string | und
     case 'absolute':
       return '  SELECT period, series, is_other, value, value AS raw, months FROM periods';
     case 'index': {
-      const basePeriod = grain === 'month' ? sqlDate(baseDate!) : `CAST(date_trunc('${grain}', ${sqlDate(baseDate!)}) AS DATE)`;
+      const basePeriod = periodStartExpression(grain, sqlDate(baseDate!));
       return `  SELECT p.period, p.series, p.is_other, p.value / NULLIF(b.value, 0) * 100 AS value, p.value AS raw, p.months
   FROM periods p LEFT JOIN (SELECT * FROM periods WHERE period = ${basePeriod}) b ON ${same('p', 'b')}`;
     }

@@ -45,3 +45,8 @@ export function buildWhere(slice: SliceSpec, range = slice.range): string {
 export function combineOverTime(overTime: TimeAggregate, monthlyValue: string, selectionMonths: string): string {
   return overTime === 'sum' ? `SUM(${monthlyValue})` : `SUM(${monthlyValue}) / NULLIF(${selectionMonths}, 0)`;
 }
+
+/** The first day of the `grain` period that holds the DATE expression `column` (the column itself by month). */
+export function periodStartExpression(grain: 'month' | 'quarter' | 'year', column: string): string {
+  return grain === 'month' ? column : `CAST(date_trunc('${grain}', ${column}) AS DATE)`;
+}

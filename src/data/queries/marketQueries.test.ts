@@ -3,7 +3,8 @@ import { createNodeEngine } from '../../engine/nodeEngine';
 import type { Engine } from '../../engine';
 import type { DatasetModel } from '../model';
 import type { ResolvedView } from '../resolveView';
-import { fetchCatalog, fetchKpis, fetchRanking, fetchTrend, type KpiSummary } from './marketQueries';
+import { fetchCatalog, fetchKpis, fetchRanking, type KpiSummary } from './marketQueries';
+import { fetchSeries } from './comparisonQueries';
 import { loadBundledIntoNode } from '../../../test/support/loadBundledIntoNode';
 
 // A small market_monthly-shaped fixture; every expectation is recomputed from it in plain JS below.
@@ -133,6 +134,16 @@ function expectedKpis(v: ResolvedView): KpiSummary {
     leaderValue: leader?.value ?? null,
     leaderShare: leader && currentValue ? leader.value / currentValue : null,
     monthsWithData: current.size,
+  };
+}
+
+/** The overview trend: the measure as it is, by month, its months, series and how many series there were. */
+async function fetchTrend(engine: Engine, model: DatasetModel, v: ResolvedView, by: string, limit: number) {
+  const result = await fetchSeries(engine, model, v, { by, limit, grain: 'month', mode: 'absolute', base: v.from });
+  return {
+    months: result.periods,
+    series: result.series.map(({ name, values }) => ({ name, values })),
+    seriesTotal: result.seriesTotal,
   };
 }
 

@@ -4,9 +4,8 @@ import {
   buildKpiQuery,
   buildRankingQuery,
   buildTimeExtentQuery,
-  buildTrendQuery,
 } from '../../sql';
-import { dateToMonth, monthSpan, shiftMonth } from '../../lib/months';
+import { dateToMonth } from '../../lib/months';
 import type { DatasetModel } from '../model';
 import { measureOf, sliceFor, type DatasetCatalog, type ResolvedView } from '../resolveView';
 
@@ -70,43 +69,6 @@ export async function fetchKpis(engine: Engine, model: DatasetModel, view: Resol
   };
 }
 
-/** One line per series: values by month, `null` where the series has no data that month. */
-export interface TrendSeries {
-  /** Every month of the view, `YYYY-MM`, ascending. */
-  months: string[];
-  series: { name: string; values: (number | null)[] }[];
-  /** How many series there were before keeping the largest. */
-  seriesTotal: number;
-}
-
-export async function fetchTrend(
-  engine: Engine,
-  model: DatasetModel,
-  view: ResolvedView,
-  seriesDimensionId: string,
-  seriesLimit: number,
-): Promise<TrendSeries> {
-  const dimension = model.dimensions.find((d) => d.id === seriesDimensionId);
-  if (!dimension) throw new Error(`unknown dimension ${seriesDimensionId}`);
-  const rows = await engine.query<{ month: string; series: string; value: number; series_total: number }>(
-    buildTrendQuery(sliceFor(model, view), measureOf(model, view), dimension.column, seriesLimit),
-  );
-  // Every month of the view, so that a month without data anywhere is a gap on the axis rather than left out.
-  const months = Array.from({ length: monthSpan(view.from, view.to) }, (_, index) => shiftMonth(view.from, index));
-  const monthIndex = new Map(months.map((month, index) => [month, index]));
-  const byName = new Map<string, (number | null)[]>();
-  for (const row of rows) {
-    const name = String(row.series);
-    let values = byName.get(name);
-    if (!values) byName.set(name, (values = new Array<number | null>(months.length).fill(null)));
-    values[monthIndex.get(dateToMonth(row.month))!] = row.value;
-  }
-  const series = [...byName.entries()]
-    .map(([name, values]) => ({ name, values }))
-    .sort((a, b) => total(b.values) - total(a.values) || a.name.localeCompare(b.name));
-  return { months, series, seriesTotal: rows[0]?.series_total ?? 0 };
-}
-
 /** Members of a dimension ranked by the measure, with their share of the total. */
 export interface Ranking {
   rows: { key: string; value: number; share: number | null }[];
@@ -129,8 +91,4 @@ export async function fetchRanking(
     rows: rows.map((row) => ({ key: String(row.key), value: row.value, share: row.share })),
     groupTotal: rows[0]?.group_total ?? 0,
   };
-}
-
-function total(values: (number | null)[]): number {
-  return values.reduce<number>((sum, value) => sum + (value ?? 0), 0);
 }

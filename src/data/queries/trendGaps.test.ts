@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/nodeEngine';
 import type { Engine } from '../../engine';
 import { MARKET_MODEL } from '../marketModel';
-import { fetchTrend } from './marketQueries';
+import { fetchSeries } from './comparisonQueries';
 
-describe('fetchTrend over months without any data', () => {
+describe('the overview trend over months without any data', () => {
   let engine: Engine;
   beforeAll(async () => {
     engine = await createNodeEngine();
@@ -15,14 +15,13 @@ describe('fetchTrend over months without any data', () => {
   });
 
   it('keeps every month of the view on the axis, with gaps as null', async () => {
-    const trend = await fetchTrend(
+    const trend = await fetchSeries(
       engine,
       MARKET_MODEL,
       { datasetId: 'market', measureId: 'visitors', from: '2019-12', to: '2020-03', filters: {} },
-      'marketplace',
-      10,
+      { by: 'marketplace', limit: 10, grain: 'month', mode: 'absolute', base: '2019-12' },
     );
-    expect(trend.months).toEqual(['2019-12', '2020-01', '2020-02', '2020-03']);
-    expect(trend.series).toEqual([{ name: 'A', values: [null, 10, null, 30] }]);
+    expect(trend.periods).toEqual(['2019-12', '2020-01', '2020-02', '2020-03']);
+    expect(trend.series.map(({ name, values }) => ({ name, values }))).toEqual([{ name: 'A', values: [null, 10, null, 30] }]);
   });
 });

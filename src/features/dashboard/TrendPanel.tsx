@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { OVERVIEW_SERIES_LIMIT, trendQuery, type DatasetModel, type MeasureDef, type ResolvedView, type TrendSeries } from '../../data';
+import { overviewSeriesOptions, seriesQuery, type DatasetModel, type MeasureDef, type ResolvedView, type SeriesResult } from '../../data';
 import { SeriesChart } from '../../charts/SeriesChart';
 import { formatMonth } from '../../lib/format';
 import { SeriesTable } from './SeriesTable';
@@ -22,13 +22,13 @@ export interface TrendPanelProps {
 /** The measure by marketplace over months, with the market events from the source articles marked. */
 export function TrendPanel({ model, view, measure, colorFor, selected, onSelect }: TrendPanelProps) {
   const seriesDimension = model.dimensions[0]!;
-  const query = useQuery({ ...trendQuery(view, seriesDimension.id, OVERVIEW_SERIES_LIMIT), placeholderData: keepPreviousData });
+  const query = useQuery({ ...seriesQuery(view, overviewSeriesOptions(view, seriesDimension.id)), placeholderData: keepPreviousData });
   const tableToggle = useTableToggle();
   const { asTable } = tableToggle;
   const format = measureFormatters(measure);
   const annotations = useEventMarks(view);
 
-  const subtitle = (data: TrendSeries | undefined) =>
+  const subtitle = (data: SeriesResult | undefined) =>
     data && data.seriesTotal > data.series.length
       ? `Monthly ${measure.label.toLowerCase()} · the ${data.series.length} largest of ${data.seriesTotal} ${seriesDimension.pluralLabel.toLowerCase()}`
       : `Monthly ${measure.label.toLowerCase()} by ${seriesDimension.label.toLowerCase()}`;
@@ -49,14 +49,14 @@ export function TrendPanel({ model, view, measure, colorFor, selected, onSelect 
               caption={`${measure.label} by month and ${seriesDimension.label.toLowerCase()}`}
               testId="trend-table"
               periodHeader="Month"
-              periods={data.months}
+              periods={data.periods}
               periodLabel={(month) => formatMonth(month)}
               series={data.series}
               format={format.full}
             />
           ) : (
             <SeriesChart
-              periods={data.months}
+              periods={data.periods}
               series={data.series.map((line) => ({
                 name: line.name,
                 values: line.values,
