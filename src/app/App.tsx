@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ErrorBoundary } from 'react-error-boundary';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { useViewState } from '../state/useViewState';
-import { THEMES, type Theme } from '../state/viewState';
-import { ErrorMessage } from '../ui/Panel';
+import { restoreUploadList } from '../data';
+import { useViewState, writeViewState } from '../state/useViewState';
+import { DEFAULT_VIEW_STATE, THEMES, type Theme } from '../state/viewState';
+import { ErrorMessage, Skeleton } from '../ui/Panel';
 import { StartupProgress } from '../ui/StartupProgress';
 import { startWithSummary } from './startupHandover';
 import { useStartupStatus } from './useStartupStatus';
@@ -36,12 +37,20 @@ export function App() {
   );
 }
 
+// The upload screen (sniffing, papaparse, the mapping table) loads when it is first opened.
+const UploadPanel = lazy(() => import('../features/upload/UploadPanel').then((module) => ({ default: module.UploadPanel })));
+
 function Shell() {
   const { state, update } = useViewState();
   const startup = useStartupStatus();
+  const [uploadOpen, setUploadOpen] = useState(false);
   useEffect(() => {
     document.documentElement.dataset.theme = state.theme;
   }, [state.theme]);
+  useEffect(() => {
+    // Lists the datasets kept from earlier visits, after the first paint; a link to one waits for this.
+    void restoreUploadList().catch(() => {});
+  }, []);
 
   return (
     <div className="app">
@@ -56,10 +65,34 @@ function Shell() {
             <p className="brand-tagline">E-commerce marketplaces compared across countries</p>
           </div>
         </div>
-        <ThemePicker theme={state.theme} onChange={(theme) => update({ theme })} />
+        <div className="header-actions">
+          <button
+            type="button"
+            className="button"
+            aria-expanded={uploadOpen}
+            aria-controls="upload-region"
+            onClick={() => setUploadOpen((open) => !open)}
+            data-testid="open-upload"
+          >
+            {uploadOpen ? 'Close your data' : 'Your data…'}
+          </button>
+          <ThemePicker theme={state.theme} onChange={(theme) => update({ theme })} />
+        </div>
       </header>
       {!startup.done ? <StartupProgress label={startup.label} fraction={startup.fraction} /> : null}
       <main id="main" className="app-main">
+        {uploadOpen ? (
+          <div id="upload-region">
+            <Suspense fallback={<Skeleton height={160} label="Loading the upload screen" />}>
+              <UploadPanel
+                onOpen={(dataset) => {
+                  writeViewState({ ...DEFAULT_VIEW_STATE, dataset, theme: state.theme });
+                  setUploadOpen(false);
+                }}
+              />
+            </Suspense>
+          </div>
+        ) : null}
         <ErrorBoundary FallbackComponent={({ error, resetErrorBoundary }) => (
           <ErrorMessage title="The dashboard stopped" error={error} onRetry={resetErrorBoundary} />
         )}>

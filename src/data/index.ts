@@ -32,3 +32,25 @@ export {
   type ConversionRow,
 } from './queries/comparisonQueries';
 export { seedStartupSummary, type StartupSummary } from './startupSummary';
+export {
+  datasetRegistry,
+  uploadsListed,
+  restoreUploadList,
+  addUpload,
+  removeUpload,
+  renameUpload,
+  storageSummary,
+  findDataset,
+  databaseFor,
+  type DatasetEntry,
+  type UploadResult,
+} from './datasets';
+export { datasetModel } from './queryOptions';
+export type { IngestReport, IngestProgress, RejectedRow } from './upload/ingest';
+export type { UploadPlan, PlannedColumn, ColumnRole } from './upload/plan';
+export { planProblems } from './upload/plan';
+export { prepareUpload, type PreparedUpload } from './upload/prepare';
+export type { ColumnSuggestion } from './upload/suggest';
+export type { Dialect, SniffResult, Encoding } from './upload/sniff';
+export { UploadError } from './upload/UploadError';
+export type { ValueFormat } from '../sql';

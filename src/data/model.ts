@@ -1,4 +1,5 @@
 import type { TimeAggregate } from '../sql';
+import type { Unit } from '../lib/format';
 
 /** A column that slices the data: marketplace, country, channel… */
 export interface DimensionDef {
@@ -16,7 +17,7 @@ export interface MeasureDef {
   id: string;
   column: string;
   label: string;
-  unit: 'count' | 'usd';
+  unit: Unit;
   /** Summed within a month across dimension members; combined over months with this. */
   overTime: TimeAggregate;
   /** How the combined value is described next to a number: "avg. monthly", "total". */
@@ -41,6 +42,13 @@ export interface DatasetModel {
   /** Synthetic data is labelled as such wherever it is shown. */
   provenance: 'synthetic' | 'published' | 'uploaded';
   sourceLine: string;
+  /**
+   * Set when `table` is a pre-aggregated cube (month × every dimension) of a larger table: queries that use only
+   * some dimensions may read a smaller cube derived from it (see `src/data/cubes.ts`).
+   */
+  cube?: { dimensions: readonly string[] };
+  /** The file has no time column: every row belongs to one period, and time controls are hidden. */
+  timeless?: boolean;
 }
 
 export function findMeasure(model: DatasetModel, id: string | null): MeasureDef | undefined {

@@ -1,5 +1,6 @@
 import {
   AsyncDuckDB,
+  DuckDBDataProtocol,
   VoidLogger,
   selectBundle,
   type AsyncDuckDBConnection,
@@ -54,6 +55,8 @@ export async function startBrowserEngine(phase: ExternalStore<EnginePhase>): Pro
       }
     },
     registerFileBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
+    // The worker reads the File with FileReaderSync, slice by slice: a 1 GB upload never sits in JS memory.
+    registerFile: (name, file) => db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true),
     async dropFile(name) {
       await db.dropFile(name);
     },

@@ -8,6 +8,7 @@ export interface ConnectionDriver {
   run(sql: string): Promise<Table>;
   runPrepared(sql: string, params: readonly SqlParam[]): Promise<Table>;
   registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
+  registerFile(name: string, file: Blob): Promise<void>;
   dropFile(name: string): Promise<void>;
 }
 
@@ -37,6 +38,7 @@ export function createConnectionEngine(driver: ConnectionDriver): Engine {
       return rows;
     },
     registerFileBuffer: (name, bytes) => driver.registerFileBuffer(name, bytes),
+    registerFile: (name, file) => driver.registerFile(name, file),
     dropFile: (name) => driver.dropFile(name),
   };
 }

@@ -18,6 +18,11 @@ export interface Engine {
   query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
   /** Makes `bytes` readable by SQL under the virtual file name `name` (e.g. in `read_csv('name')`). */
   registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Makes a file the user picked readable by SQL under `name`, without copying it into memory: the engine reads the
+   * slices it needs, when it needs them (in the browser, a `File` handle read by the worker).
+   */
+  registerFile(name: string, file: Blob): Promise<void>;
   /** Forgets a file registered with {@link Engine.registerFileBuffer}; its bytes can then be garbage-collected. */
   dropFile(name: string): Promise<void>;
 }

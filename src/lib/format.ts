@@ -20,19 +20,69 @@ const signedPercent = new Intl.NumberFormat(LOCALE, {
 const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 1 });
 const monthYear = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** The units the app knows how to format. */
-export type Unit = 'count' | 'usd';
+/** Currencies a measure can be in (ISO 4217, lower case). */
+export const CURRENCY_UNITS = ['usd', 'eur', 'gbp', 'brl', 'rub', 'mxn', 'jpy', 'cny', 'inr'] as const;
+export type CurrencyUnit = (typeof CURRENCY_UNITS)[number];
+
+/**
+ * The units the app knows how to format: counts (whole), other numbers (decimals allowed), percentages given in
+ * percent (32.3 → "32.3%"), durations in seconds, and money.
+ */
+export type Unit = 'count' | 'number' | 'percent' | 'seconds' | CurrencyUnit;
+
+const compactMoney = new Map<string, Intl.NumberFormat>();
+const wholeMoney = new Map<string, Intl.NumberFormat>();
+function moneyFormat(cache: Map<string, Intl.NumberFormat>, unit: CurrencyUnit, compactNotation: boolean) {
+  let format = cache.get(unit);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, {
+      style: 'currency',
+      currency: unit.toUpperCase(),
+      ...(compactNotation
+        ? { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }
+        : { maximumFractionDigits: 0 }),
+    });
+    cache.set(unit, format);
+  }
+  return format;
+}
+const decimals = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+
+function isCurrency(unit: Unit): unit is CurrencyUnit {
+  return (CURRENCY_UNITS as readonly string[]).includes(unit);
+}
+
+/** 71 → "1m 11s"; 3725 → "1h 2m"; 4.5 → "4.5s". */
+export function formatDuration(seconds: number): string {
+  const sign = seconds < 0 ? '-' : '';
+  const total = Math.abs(seconds);
+  if (total < 60) return `${sign}${decimals.format(Math.round(total * 10) / 10)}s`;
+  const rounded = Math.round(total);
+  const hours = Math.floor(rounded / 3600);
+  const minutes = Math.floor((rounded % 3600) / 60);
+  const secs = rounded % 60;
+  return hours > 0 ? `${sign}${hours}h ${minutes}m` : `${sign}${minutes}m ${secs}s`;
+}
 
 /** 15600000 → "15.6M"; 1.2e9 USD → "$1.2B"; null → "–". */
 export function formatCompact(value: number | null | undefined, unit: Unit = 'count'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return unit === 'usd' ? compactCurrency.format(value) : compact.format(value);
+  if (unit === 'usd') return compactCurrency.format(value);
+  if (isCurrency(unit)) return moneyFormat(compactMoney, unit, true).format(value);
+  if (unit === 'percent') return `${decimals.format(Math.round(value * 10) / 10)}%`;
+  if (unit === 'seconds') return formatDuration(value);
+  return compact.format(value);
 }
 
 /** Full precision for tables and tooltips: 15600000 → "15,600,000". */
 export function formatWhole(value: number | null | undefined, unit: Unit = 'count'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return unit === 'usd' ? `$${whole.format(value)}` : whole.format(value);
+  if (unit === 'usd') return `$${whole.format(value)}`;
+  if (isCurrency(unit)) return moneyFormat(wholeMoney, unit, false).format(value);
+  if (unit === 'percent') return `${decimals.format(value)}%`;
+  if (unit === 'seconds') return formatDuration(value);
+  if (unit === 'number') return decimals.format(value);
+  return whole.format(value);
 }
 
 /** A ratio as a signed change: 0.124 → "+12.4%". */

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
-import { findMeasure, MARKET_MODEL, viewForTab } from '../../data';
+import { findMeasure, viewForTab } from '../../data';
 import { colorsByOrder } from '../../charts/palette';
 import { writeViewState } from '../../state/useViewState';
 import type { Tab as TabId } from '../../state/viewState';
@@ -39,8 +39,7 @@ function ActiveView({ tab, ...props }: ViewProps & { tab: Exclude<TabId, 'overvi
 
 /** The analyst's workspace: filters, selections, and one tab per way of comparing the markets. */
 export function DashboardPage() {
-  const model = MARKET_MODEL;
-  const { state, update, catalog, view, options, notices, dismissNotices } = useDashboardView();
+  const { state, update, model, datasets, catalog, view, options, notices, dismissNotices } = useDashboardView();
   // The overview's second chart and the published figures are drawn in a render of their own, just after the
   // first: the first chart reaches the screen a frame sooner and nothing waits on them.
   const showSecondary = useDeferredValue(true, false);
@@ -52,7 +51,7 @@ export function DashboardPage() {
   if (catalog.isError) {
     return (
       <ErrorMessage
-        title="The bundled datasets could not be loaded"
+        title={`The dataset “${model.label}” could not be loaded`}
         error={catalog.error}
         onRetry={() => void catalog.refetch()}
       />
@@ -95,7 +94,7 @@ export function DashboardPage() {
     <>
       <Notices notices={notices} onDismiss={dismissNotices} />
       <StoryLinks theme={state.theme} onSelect={writeViewState} />
-      <FilterBar model={model} catalog={catalog.data} view={view} filters={state.filters} update={update} />
+      <FilterBar datasets={datasets} model={model} catalog={catalog.data} view={view} filters={state.filters} update={update} />
       <SelectionChips model={model} view={view} options={options} update={update} />
       <ViewNav state={state} onSelect={(tab) => update({ tab })} />
       <section className="tab-panel" aria-label={TAB_LABELS[options.tab]} data-testid={`view-${options.tab}`}>

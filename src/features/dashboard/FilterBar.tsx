@@ -1,13 +1,14 @@
 import { useId } from 'react';
-import type { DatasetCatalog, DatasetModel, ResolvedView } from '../../data';
+import type { DatasetCatalog, DatasetEntry, DatasetModel, ResolvedView } from '../../data';
 import { countryFlag, countryName } from '../../lib/countries';
 import { formatMonth } from '../../lib/format';
 import { monthSpan, shiftMonth } from '../../lib/months';
-import type { ViewState } from '../../state/viewState';
+import { DEFAULT_VIEW_STATE, type ViewState } from '../../state/viewState';
 import { LazyMultiSelect } from '../../ui/LazyMultiSelect';
 import type { MultiSelectOption } from '../../ui/MultiSelect';
 
 export interface FilterBarProps {
+  datasets: readonly DatasetEntry[];
   model: DatasetModel;
   catalog: DatasetCatalog;
   view: ResolvedView;
@@ -16,12 +17,40 @@ export interface FilterBarProps {
 }
 
 /** Date range, one searchable multi-select per dimension, and the measure. Every change goes to the URL. */
-export function FilterBar({ model, catalog, view, update, filters }: FilterBarProps) {
+export function FilterBar({ datasets, model, catalog, view, update, filters }: FilterBarProps) {
   const measureId = useId();
+  const datasetId = useId();
   const months = allMonths(catalog.firstMonth, catalog.lastMonth);
 
   return (
     <form className="filter-bar" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
+      {datasets.length > 1 ? (
+        <div className="field">
+          <label className="field-label" htmlFor={datasetId}>
+            Dataset
+          </label>
+          <select
+            id={datasetId}
+            className="select dataset-picker"
+            value={model.id}
+            data-testid="filter-dataset"
+            onChange={(event) => {
+              // Another dataset has other columns and members: start from its defaults, keeping the theme.
+              const defaults: Partial<ViewState> = { ...DEFAULT_VIEW_STATE, dataset: event.target.value };
+              delete defaults.theme;
+              update(defaults);
+            }}
+          >
+            {datasets.map((entry) => (
+              <option key={entry.id} value={entry.id}>
+                {entry.model.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {model.timeless ? null : (
+        <>
       <MonthSelect
         label="From"
         testId="filter-from"
@@ -36,6 +65,8 @@ export function FilterBar({ model, catalog, view, update, filters }: FilterBarPr
         value={view.to}
         onChange={(to) => update({ to, from: minOf(to, view.from) })}
       />
+        </>
+      )}
       {model.dimensions.map((dimension) => (
         <LazyMultiSelect
           key={dimension.id}

@@ -1,6 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { catalogQuery, MARKET_MODEL, resolveView, type ResolvedOptions, type ResolvedView } from '../../data';
+import {
+  catalogQuery,
+  datasetRegistry,
+  MARKET_MODEL,
+  resolveView,
+  uploadsListed,
+  type ResolvedOptions,
+  type ResolvedView,
+} from '../../data';
 import { useViewState } from '../../state/useViewState';
 import { writeViewState } from '../../state/useViewState';
 import type { ViewState } from '../../state/viewState';
@@ -10,18 +18,37 @@ import type { ViewState } from '../../state/viewState';
  * used stay on screen until dismissed, even after the URL has been rewritten without those parts.
  */
 export function useDashboardView() {
-  const { state, notices: syntaxNotices, update } = useViewState();
-  const catalog = useQuery(catalogQuery());
+  const { state: linkState, notices: syntaxNotices, update } = useViewState();
+  const datasets = useSyncExternalStore(datasetRegistry.subscribe, datasetRegistry.get);
+  const listed = useSyncExternalStore(uploadsListed.subscribe, uploadsListed.get);
+  const entry = datasets.find((dataset) => dataset.id === linkState.dataset);
+  // A link to a dataset this browser does not have falls back to the bundled one, once the kept uploads are listed.
+  const missing = !entry && listed;
+  const state = useMemo(
+    () => (missing ? { ...linkState, dataset: MARKET_MODEL.id, filters: {}, selections: {}, measure: null } : linkState),
+    [missing, linkState],
+  );
+  const model = (entry ?? datasets[0]!).model;
+  const catalog = useQuery({ ...catalogQuery(state.dataset), enabled: Boolean(entry) || missing });
   const [stickyNotices, setStickyNotices] = useState<string[]>([]);
 
   const resolved = useMemo(
-    () => (catalog.data ? resolveView(state, MARKET_MODEL, catalog.data) : null),
-    [state, catalog.data],
+    () => (catalog.data ? resolveView(state, model, catalog.data) : null),
+    [state, model, catalog.data],
   );
 
   const allNotices = useMemo(
-    () => [...syntaxNotices, ...(resolved?.notices ?? [])],
-    [syntaxNotices, resolved],
+    () => [
+      ...syntaxNotices,
+      ...(missing
+        ? [
+            `This link shows a dataset ("${linkState.dataset}") that is not in this browser: uploaded data never leaves ` +
+              "the browser it was uploaded in. Showing the bundled data instead; upload the file to see the link's view.",
+          ]
+        : []),
+      ...(resolved?.notices ?? []),
+    ],
+    [syntaxNotices, resolved, missing, linkState.dataset],
   );
 
   useEffect(() => {
@@ -35,6 +62,8 @@ export function useDashboardView() {
   return {
     state,
     update,
+    model,
+    datasets,
     catalog,
     view: resolved?.view ?? null,
     options: resolved?.options ?? null,

@@ -1,0 +1,224 @@
+import { createExternalStore, getEngine, type Engine } from '../engine';
+import { quoteIdentifier } from '../sql';
+import { forgetCubes } from './cubes';
+import { getMarketDatabase } from './marketDatabase';
+import { MARKET_MODEL } from './marketModel';
+import type { DatasetModel } from './model';
+import { ingestFile, uploadedModel, type IngestProgress, type IngestReport } from './upload/ingest';
+import { slug, type UploadPlan } from './upload/plan';
+import { openUploadStore, StorageFullError, type UploadManifest, type UploadStore } from './upload/storage';
+
+/** A dataset the app can show: the bundled one, or a file the user uploaded (kept in this browser only). */
+export interface DatasetEntry {
+  id: string;
+  model: DatasetModel;
+  kind: 'bundled' | 'uploaded';
+  manifest?: UploadManifest;
+  /** Uploaded datasets: kept in the browser's storage ('stored') and loaded into the engine when first opened. */
+  status: 'ready' | 'stored' | 'loading' | 'failed';
+  error?: string;
+  /** Bytes the stored file takes in the browser's storage. */
+  storedBytes?: number;
+  /** Why the dataset will not survive a reload, when it will not. */
+  notKept?: string;
+}
+
+const BUNDLED: DatasetEntry = { id: MARKET_MODEL.id, model: MARKET_MODEL, kind: 'bundled', status: 'ready' };
+
+/** Every dataset, bundled first, then uploads in the order they were added. */
+export const datasetRegistry = createExternalStore<readonly DatasetEntry[]>([BUNDLED]);
+
+export function findDataset(id: string): DatasetEntry | undefined {
+  return datasetRegistry.get().find((entry) => entry.id === id);
+}
+
+function updateEntry(id: string, change: Partial<DatasetEntry> | null): void {
+  const entries = datasetRegistry.get();
+  datasetRegistry.set(
+    change === null
+      ? entries.filter((entry) => entry.id !== id)
+      : entries.some((entry) => entry.id === id)
+        ? entries.map((entry) => (entry.id === id ? { ...entry, ...change } : entry))
+        : [...entries, change as DatasetEntry],
+  );
+}
+
+let store: Promise<UploadStore> | null = null;
+let loaded = new WeakMap<Engine, Map<string, Promise<void>>>();
+let storeFactory: () => Promise<UploadStore> = openUploadStore;
+let engineFactory: () => Promise<Engine> = getEngine;
+
+/** For tests: where uploads are kept and which engine loads them. */
+export function configureUploads(options: { store?: () => Promise<UploadStore>; engine?: () => Promise<Engine> }): void {
+  if (options.store) storeFactory = options.store;
+  if (options.engine) engineFactory = options.engine;
+  store = null;
+  loaded = new WeakMap();
+  datasetRegistry.set([BUNDLED]);
+}
+
+function uploadStore(): Promise<UploadStore> {
+  store ??= storeFactory();
+  return store;
+}
+
+/** True once the uploads kept from earlier visits are listed (or could not be): links to them can be resolved. */
+export const uploadsListed = createExternalStore(false);
+
+/** Lists the uploads kept from earlier visits (they load into the engine only when opened). */
+export async function restoreUploadList(): Promise<void> {
+  try {
+    await listKeptUploads();
+  } finally {
+    uploadsListed.set(true);
+  }
+}
+
+async function listKeptUploads(): Promise<void> {
+  const kept = await uploadStore();
+  const [manifests, usage] = await Promise.all([kept.list(), kept.usage()]);
+  for (const manifest of manifests) {
+    if (findDataset(manifest.id)) continue;
+    updateEntry(manifest.id, {
+      id: manifest.id,
+      model: uploadedModel(manifest.id, manifest.plan).model,
+      kind: 'uploaded',
+      manifest,
+      status: 'stored',
+      storedBytes: usage.get(manifest.id),
+    });
+  }
+}
+
+/**
+ * The engine with the dataset's tables in it: the bundled data, or an upload loaded from the browser's storage the
+ * first time it is needed in this engine (again after an engine restart).
+ */
+export async function databaseFor(datasetId: string): Promise<Engine> {
+  if (datasetId === MARKET_MODEL.id) return getMarketDatabase();
+  const engine = await engineFactory();
+  let perEngine = loaded.get(engine);
+  if (!perEngine) loaded.set(engine, (perEngine = new Map()));
+  let loading = perEngine.get(datasetId);
+  if (!loading) {
+    loading = loadStored(engine, datasetId);
+    perEngine.set(datasetId, loading);
+    loading.catch(() => perEngine.delete(datasetId));
+  }
+  await loading;
+  return engine;
+}
+
+async function loadStored(engine: Engine, datasetId: string): Promise<void> {
+  await listKeptUploads();
+  const entry = findDataset(datasetId);
+  if (!entry?.manifest) throw new Error(`There is no dataset "${datasetId}" in this browser.`);
+  updateEntry(datasetId, { status: 'loading', error: undefined });
+  try {
+    const file = await (await uploadStore()).read(datasetId);
+    await ingestFile(engine, file, entry.manifest.fileName, datasetId, entry.manifest.plan);
+    updateEntry(datasetId, { status: 'ready' });
+  } catch (error) {
+    updateEntry(datasetId, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
+
+/** A fresh dataset id for a label: "Blog analytics" → "u_blog_analytics_k3f9". */
+export function newDatasetId(label: string): string {
+  const random = Math.random().toString(36).slice(2, 6).padEnd(4, '0');
+  return `u_${slug(label).slice(0, 28) || 'data'}_${random}`.replace(/__+/g, '_');
+}
+
+export interface UploadResult {
+  entry: DatasetEntry;
+  report: IngestReport;
+}
+
+/**
+ * Loads a file as a new dataset (or, with `replaceId`, as a new version of one), then keeps it in the browser.
+ * On any failure the engine and the list of datasets are as they were before.
+ */
+export async function addUpload(
+  file: Blob,
+  fileName: string,
+  plan: UploadPlan,
+  options: { replaceId?: string; onProgress?: (progress: IngestProgress) => void; signal?: AbortSignal } = {},
+): Promise<UploadResult> {
+  const engine = await engineFactory();
+  const id = options.replaceId ?? newDatasetId(plan.datasetLabel);
+  const previous = options.replaceId ? findDataset(options.replaceId) : undefined;
+  const { model, report } = await ingestFile(engine, file, fileName, id, plan, options);
+  if (previous) forgetCubes(engine, previous.model);
+  const manifest: UploadManifest = {
+    version: 1,
+    id,
+    fileName,
+    bytes: file.size,
+    plan,
+    createdAt: previous?.manifest?.createdAt ?? new Date().toISOString(),
+    rowsInFile: report.rowsInFile,
+    rowsLoaded: report.rowsLoaded,
+    rowsRejected: report.rowsRejected,
+  };
+  let notKept: string | undefined;
+  const kept = await uploadStore();
+  try {
+    if (previous) await kept.updateManifest(manifest);
+    else await kept.save(manifest, file);
+  } catch (error) {
+    notKept =
+      error instanceof StorageFullError
+        ? 'The browser has no room left to keep this file: it is loaded for this visit only. Delete other datasets to make room.'
+        : `This file could not be kept in the browser (${error instanceof Error ? error.message : String(error)}): it is loaded for this visit only.`;
+  }
+  if (kept.kind === 'memory') notKept ??= 'This browser offers no storage to this page: the dataset is loaded for this visit only.';
+  let perEngine = loaded.get(engine);
+  if (!perEngine) loaded.set(engine, (perEngine = new Map()));
+  perEngine.set(id, Promise.resolve());
+  const usage = await kept.usage().catch(() => new Map<string, number>());
+  const entry: DatasetEntry = {
+    id,
+    model,
+    kind: 'uploaded',
+    manifest,
+    status: 'ready',
+    storedBytes: usage.get(id),
+    notKept,
+  };
+  updateEntry(id, entry);
+  return { entry, report };
+}
+
+/** Renames an uploaded dataset (no reload needed). */
+export async function renameUpload(id: string, label: string): Promise<void> {
+  const entry = findDataset(id);
+  if (!entry?.manifest || label.trim() === '') return;
+  const manifest = { ...entry.manifest, plan: { ...entry.manifest.plan, datasetLabel: label.trim() } };
+  await (await uploadStore()).updateManifest(manifest).catch(() => {});
+  updateEntry(id, { manifest, model: { ...entry.model, label: label.trim() } });
+}
+
+/** Deletes an uploaded dataset: its tables, its cubes, and the file kept in the browser. */
+export async function removeUpload(id: string): Promise<void> {
+  const entry = findDataset(id);
+  if (!entry || entry.kind !== 'uploaded') return;
+  const engine = await engineFactory();
+  forgetCubes(engine, entry.model);
+  const tables = await engine.query<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE starts_with(table_name, ?)`,
+    [`${id}__`],
+  );
+  for (const table of tables) await engine.query(`DROP TABLE IF EXISTS ${quoteIdentifier(table.name)}`);
+  loaded.get(engine)?.delete(id);
+  await (await uploadStore()).remove(id);
+  updateEntry(id, null);
+}
+
+/** Bytes used by every kept upload, and what the browser says is available. */
+export async function storageSummary(): Promise<{ used: number; quota: number | null; kind: UploadStore['kind'] }> {
+  const kept = await uploadStore();
+  const usage = await kept.usage();
+  const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+  return { used: [...usage.values()].reduce((sum, bytes) => sum + bytes, 0), quota: estimate?.quota ?? null, kind: kept.kind };
+}

@@ -1,0 +1,474 @@
+import type { Engine } from '../../engine';
+import {
+  buildConversion,
+  buildConversionRejectsQuery,
+  buildCubeStatement,
+  buildIngestCleanupStatements,
+  buildIngestCountsQuery,
+  buildIngestStatement,
+  buildIsNullExpression,
+  buildReadCsv,
+  buildReaderRejectedLinesQuery,
+  buildReaderRejectsQuery,
+  quoteIdentifier,
+  type IngestColumnSpec,
+} from '../../sql';
+import type { DatasetModel, DimensionDef, MeasureDef } from '../model';
+import { countryLookup } from './formats';
+import { columnIds, planProblems, type PlannedColumn, type UploadPlan } from './plan';
+import { blobChunks, linesOfRecords, scanFile, type FileScan } from './scanFile';
+import type { Dialect, LineEnding } from './sniff';
+import { transcodeChunks } from './transcode';
+import { quoteFileName, UploadError } from './UploadError';
+
+/** One rejected row, for the report and the download: where it is, which column, what it held, and why. */
+export interface RejectedRow {
+  /** Physical line (1-based, as an editor shows it) where the record starts. */
+  line: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
+
+/** Rows in the file = rows loaded + rows rejected (+ rows skipped by a sample), always. */
+export interface IngestReport {
+  fileName: string;
+  bytes: number;
+  rowsInFile: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  /** Rows left out on purpose, because only a sample was loaded. */
+  rowsSkipped: number;
+  /** The first rejected rows (all of them up to {@link MAX_REPORTED_REJECTS}), in file order. */
+  rejects: RejectedRow[];
+  warnings: string[];
+  /** Milliseconds spent, by step, for the benchmark and the curious. */
+  timings: { scanMs: number; loadMs: number; cubeMs: number; totalMs: number };
+}
+
+export interface IngestedDataset {
+  model: DatasetModel;
+  report: IngestReport;
+  /** Tables holding the dataset, to drop when it is deleted or replaced. */
+  tables: string[];
+}
+
+export interface IngestProgress {
+  phase: 'preparing' | 'reading' | 'summarising' | 'done';
+  /** Bytes checked so far by the app's own pass over the file, and the file's size. */
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export const MAX_REPORTED_REJECTS = 10_000;
+
+/**
+ * Loads a user's file as a new dataset. DuckDB reads the registered file handle (no copy into JS memory) while the
+ * app counts the file's records itself in parallel; the load succeeds only if rows loaded + rows rejected equal the
+ * records counted. Everything is built under temporary names and renamed at the end: a failure, a cancellation or
+ * an engine error leaves every existing dataset as it was.
+ */
+export async function ingestFile(
+  engine: Engine,
+  file: Blob,
+  fileName: string,
+  datasetId: string,
+  plan: UploadPlan,
+  options: { onProgress?: (progress: IngestProgress) => void; signal?: AbortSignal } = {},
+): Promise<IngestedDataset> {
+  const started = performance.now();
+  const problems = planProblems(plan);
+  if (problems.length > 0) throw new Error(problems.join(' '));
+  const report = (progress: Omit<IngestProgress, 'totalBytes'>) =>
+    options.onProgress?.({ ...progress, totalBytes: file.size });
+  const checkAborted = () => {
+    if (options.signal?.aborted) throw new DOMException(`Loading ${fileName} was cancelled.`, 'AbortError');
+  };
+
+  report({ phase: 'preparing', bytesRead: 0 });
+  const { source, dialect, warnings } = await readableSource(file, plan.dialect, plan.lineEnding);
+  checkAborted();
+
+  const staging = `__staging_${datasetId}`;
+  const rejectsTable = `__rejects_${datasetId}`;
+  const rejectsScan = `__rejects_scan_${datasetId}`;
+  const registered = `upload_${datasetId}.csv${dialect.compression === 'gzip' ? '.gz' : ''}`;
+  const used = plan.columns.filter((column) => column.role !== 'ignore');
+  const lookup = used.some((column) => column.format.kind === 'country') ? countryLookup() : undefined;
+  const specs = used.map((column) => ({ ...ingestSpec(column, lookup), sourceIndex: column.index }));
+  const columnCount = Math.max(...plan.columns.map((column) => column.index)) + 1;
+
+  await engine.registerFile(registered, source);
+  const tables: string[] = [];
+  try {
+    report({ phase: 'reading', bytesRead: 0 });
+    const loadStarted = performance.now();
+    let scanMs = 0;
+    // The app's own count runs on this thread while DuckDB reads in its worker: on two cores they overlap.
+    const scanning = scanFile(blobChunks(source, dialect.compression), dialect, {
+      expectedFields: columnCount,
+      onProgress: (bytesRead) => report({ phase: 'reading', bytesRead }),
+    }).then((scan) => {
+      scanMs = performance.now() - loadStarted;
+      return scan;
+    });
+    scanning.catch(() => {});
+    const loading = engine.query(
+      buildIngestStatement(
+        staging,
+        buildReadCsv(registered, dialect, columnCount, { errors: rejectsTable, scans: rejectsScan }),
+        specs,
+        { limit: plan.sampleRows },
+      ),
+    );
+    loading.catch(() => {});
+    let scan: FileScan;
+    try {
+      scan = await scanning;
+      checkFileProblems(fileName, scan);
+      await loading;
+    } catch (cause) {
+      await loading.catch(() => {});
+      throw readError(fileName, cause);
+    }
+    const loadMs = performance.now() - loadStarted;
+    checkAborted();
+
+    const [counts] = await engine.query<{ loaded: number; rejected: number }>(buildIngestCountsQuery(staging));
+    const readerRejectedLines = (
+      await engine.query<{ record_line: number }>(buildReaderRejectedLinesQuery(rejectsTable))
+    ).map((row) => row.record_line);
+    const rowsLoaded = counts?.loaded ?? 0;
+    const convertRejected = counts?.rejected ?? 0;
+    const rowsRejected = convertRejected + readerRejectedLines.length;
+    const rowsSkipped = plan.sampleRows !== undefined ? Math.max(0, scan.records - rowsLoaded - rowsRejected) : 0;
+    if (rowsLoaded + rowsRejected + rowsSkipped !== scan.records) {
+      throw new UploadError(
+        fileName,
+        'row-accounting',
+        `${quoteFileName(fileName)} has ${scan.records.toLocaleString('en-US')} rows, but the engine read ` +
+          `${(rowsLoaded + rowsRejected).toLocaleString('en-US')} (${rowsLoaded.toLocaleString('en-US')} loaded, ` +
+          `${rowsRejected.toLocaleString('en-US')} rejected). Rather than lose rows silently, nothing was loaded. ` +
+          'This usually means a quote character is used inside fields: try another quote setting in the preview.',
+      );
+    }
+    if (rowsLoaded === 0) {
+      throw new UploadError(
+        fileName,
+        scan.records === 0 ? 'header-only' : 'nothing-loaded',
+        scan.records === 0
+          ? `${quoteFileName(fileName)} has a header but no data rows. Add rows, or check that the right file was chosen.`
+          : `None of the ${scan.records.toLocaleString('en-US')} rows of ${quoteFileName(fileName)} could be loaded. ` +
+            'Check the delimiter and the column formats in the preview (see the rejected rows for why).',
+      );
+    }
+
+    const rejects = await collectRejects(engine, source, dialect, plan.columns, used, staging, rejectsTable, readerRejectedLines);
+    for (const statement of buildIngestCleanupStatements(staging)) await engine.query(statement);
+    checkAborted();
+
+    report({ phase: 'summarising', bytesRead: file.size });
+    const cubeStarted = performance.now();
+    const { model, rowsTable, cubeTable } = uploadedModel(datasetId, plan);
+    const time = used.find((column) => column.role === 'time');
+    const rowColumn = (column: PlannedColumn) => `c${column.index}`;
+    await engine.query(
+      buildCubeStatement(
+        `__staging_cube_${datasetId}`,
+        staging,
+        time ? monthExpression(quoteIdentifier(rowColumn(time))) : `DATE '${TIMELESS_MONTH}-01'`,
+        used.filter((column) => column.role === 'dimension').map(rowColumn),
+        used.filter((column) => column.role === 'measure').map((column) => ({ column: rowColumn(column), name: rowColumn(column) })),
+        model.timeColumn,
+      ),
+    );
+    const cubeMs = performance.now() - cubeStarted;
+    checkAborted();
+    // Only now, with everything built, do the new tables take their names.
+    await engine.query(`DROP TABLE IF EXISTS ${quoteIdentifier(rowsTable)}`);
+    await engine.query(`DROP TABLE IF EXISTS ${quoteIdentifier(cubeTable)}`);
+    await engine.query(`ALTER TABLE ${quoteIdentifier(staging)} RENAME TO ${quoteIdentifier(rowsTable)}`);
+    await engine.query(`ALTER TABLE ${quoteIdentifier(`__staging_cube_${datasetId}`)} RENAME TO ${quoteIdentifier(cubeTable)}`);
+    tables.push(rowsTable, cubeTable);
+    report({ phase: 'done', bytesRead: file.size });
+    return {
+      model,
+      tables,
+      report: {
+        fileName,
+        bytes: file.size,
+        rowsInFile: scan.records,
+        rowsLoaded,
+        rowsRejected,
+        rowsSkipped,
+        rejects,
+        warnings: [...warnings, ...scanWarnings(scan)],
+        timings: { scanMs, loadMs, cubeMs, totalMs: performance.now() - started },
+      },
+    };
+  } finally {
+    for (const table of [staging, `__staging_cube_${datasetId}`, rejectsTable, rejectsScan]) {
+      await engine.query(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`).catch(() => {});
+    }
+    await engine.dropFile(registered).catch(() => {});
+  }
+}
+
+/** The month used for every row of a file without a time column. */
+export const TIMELESS_MONTH = '2000-01';
+
+/** The first day of the row's month, from the loaded time column (a DATE or a TIMESTAMP). */
+function monthExpression(column: string): string {
+  return `CAST(date_trunc('month', ${column}) AS DATE)`;
+}
+
+/** How one mapped column is converted while loading. */
+function ingestSpec(column: PlannedColumn, lookup: ReadonlyMap<string, string> | undefined): IngestColumnSpec {
+  return {
+    name: `c${column.index}`,
+    convert: (field) => buildConversion(field, column.format, column.nullTokens, lookup).expression,
+    isNull: (field) => buildIsNullExpression(field, column.format.kind === 'country' ? column.nullTokens.filter((token) => token.toUpperCase() !== 'NA') : column.nullTokens),
+    required: column.role === 'time',
+    emptyAs: column.role === 'dimension' ? '(empty)' : undefined,
+  };
+}
+
+/**
+ * DuckDB reads UTF-8 with LF or CRLF line ends. Anything else (UTF-16, Windows-1252, CR-only or mixed line ends) is
+ * converted in the page first, streamed into a new Blob; the original file is never changed.
+ */
+async function readableSource(
+  file: Blob,
+  dialect: Dialect,
+  lineEnding: LineEnding,
+): Promise<{ source: Blob; dialect: Dialect; warnings: string[] }> {
+  const needsLineEnds = lineEnding === 'cr' || lineEnding === 'mixed';
+  if (dialect.encoding === 'utf-8' && !needsLineEnds) return { source: file, dialect, warnings: [] };
+  const parts: Uint8Array[] = [];
+  for await (const chunk of transcodeChunks(blobChunks(file, dialect.compression), dialect.encoding, {
+    normaliseLineEndings: true,
+    stripBom: true,
+  })) {
+    parts.push(chunk);
+  }
+  const warnings = [];
+  if (dialect.encoding !== 'utf-8') warnings.push(`Converted from ${dialect.encoding.toUpperCase()} to UTF-8.`);
+  if (needsLineEnds) warnings.push('Line endings were normalised (the file had CR-only or mixed line endings).');
+  return {
+    source: new Blob(parts as BlobPart[], { type: 'text/csv' }),
+    dialect: { ...dialect, encoding: 'utf-8', compression: 'none' },
+    warnings,
+  };
+}
+
+/** NUL bytes and invalid UTF-8 make DuckDB fail or mangle rows: refuse with the line to fix. */
+function checkFileProblems(fileName: string, scan: FileScan): void {
+  if (scan.nulByte) {
+    throw new UploadError(
+      fileName,
+      'nul-bytes',
+      `${quoteFileName(fileName)}, line ${scan.nulByte.line}: the file contains NUL bytes (\\0), which a text file ` +
+        'should not. Re-export the file from its source, or remove the NUL bytes with a text editor.',
+      { line: scan.nulByte.line },
+    );
+  }
+  if (scan.invalidUtf8) {
+    throw new UploadError(
+      fileName,
+      'invalid-utf8',
+      `${quoteFileName(fileName)}, line ${scan.invalidUtf8.line}: bytes that are not valid UTF-8. Choose the ` +
+        'encoding "Windows-1252 / Latin-1" in the preview, or re-save the file as UTF-8.',
+      { line: scan.invalidUtf8.line },
+    );
+  }
+}
+
+function scanWarnings(scan: FileScan): string[] {
+  const warnings: string[] = [];
+  if (scan.unterminatedQuote) {
+    warnings.push(`A quote opened on line ${scan.unterminatedQuote.line} is never closed: the rest of the file was read as one field.`);
+  }
+  return warnings;
+}
+
+function readError(fileName: string, cause: unknown): Error {
+  if (cause instanceof UploadError || (cause instanceof DOMException && cause.name === 'AbortError')) return cause;
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new UploadError(
+    fileName,
+    'read-failed',
+    `${quoteFileName(fileName)} could not be read: ${detail.split('\n')[0]}. Check the delimiter, quote and encoding ` +
+      'in the preview. Your other datasets are unchanged.',
+    undefined,
+    { cause },
+  );
+}
+
+/**
+ * The rejected rows with their physical lines. DuckDB's reader reports a record count ("line" 5 = the 4th data
+ * record), and converted rows are numbered among the reader's accepted rows; one more pass over the file turns both
+ * into the line numbers an editor shows.
+ */
+async function collectRejects(
+  engine: Engine,
+  source: Blob,
+  dialect: Dialect,
+  allColumns: readonly PlannedColumn[],
+  used: readonly PlannedColumn[],
+  staging: string,
+  rejectsTable: string,
+  readerRejectedLines: readonly number[],
+): Promise<RejectedRow[]> {
+  const headerOffset = dialect.header ? 1 : 0;
+  const readerRejects = await engine.query<{
+    record_line: number;
+    error_type: string;
+    message: string;
+    column_name: string | null;
+    csv_line: string | null;
+  }>(buildReaderRejectsQuery(rejectsTable, MAX_REPORTED_REJECTS));
+  const conversionRejects = await engine.query<{ position: number; column_index: number; value: string | null }>(
+    buildConversionRejectsQuery(staging, MAX_REPORTED_REJECTS),
+  );
+  if (readerRejects.length === 0 && conversionRejects.length === 0) return [];
+
+  // Accepted row `position` (0-based) is the position-th data record not rejected by the reader.
+  const rejectedRecords = readerRejectedLines.map((line) => line - headerOffset);
+  const recordOfPosition = (position: number) => {
+    let record = position + 1;
+    for (const rejected of rejectedRecords) {
+      if (rejected <= record) record++;
+      else break;
+    }
+    return record;
+  };
+  const entries = [
+    ...readerRejects.map((row) => ({
+      record: row.record_line - headerOffset,
+      column: headerOfField(row.column_name, allColumns),
+      value: row.csv_line,
+      reason: readerReason(row.error_type, row.message),
+    })),
+    ...conversionRejects.map((row) => {
+      const column = used[row.column_index];
+      return {
+        record: recordOfPosition(row.position),
+        column: column?.header ?? null,
+        value: row.value,
+        reason: column ? conversionReason(column, row.value) : 'could not be converted',
+      };
+    }),
+  ].sort((a, b) => a.record - b.record);
+  const lines = await linesOfRecords(
+    blobChunks(source, dialect.compression),
+    dialect,
+    entries.map((entry) => entry.record),
+  );
+  return entries.slice(0, MAX_REPORTED_REJECTS).map((entry) => ({
+    line: lines.get(entry.record) ?? entry.record + headerOffset,
+    column: entry.column,
+    value: entry.value,
+    reason: entry.reason,
+  }));
+}
+
+/** The reader names columns by their placeholders (`f3`); people know them by their header. */
+function headerOfField(name: string | null, columns: readonly PlannedColumn[]): string | null {
+  const match = name ? /^f(\d+)$/.exec(name) : null;
+  if (!match) return name;
+  return columns.find((column) => column.index === Number(match[1]))?.header ?? name;
+}
+
+function readerReason(errorType: string, message: string): string {
+  switch (errorType) {
+    case 'MISSING COLUMNS':
+      return `too few fields (${message.replace(/^Expected Number of Columns: (\d+) Found: (\d+).*$/s, '$2 instead of $1')})`;
+    case 'TOO MANY COLUMNS':
+      return `too many fields (${message.replace(/^Expected Number of Columns: (\d+) Found: (\d+).*$/s, '$2 instead of $1')})`;
+    case 'UNQUOTED VALUE':
+      return 'a quote is opened and not closed properly';
+    case 'INVALID UNICODE':
+      return 'bytes that are not valid UTF-8';
+    case 'LINE SIZE OVER MAXIMUM':
+      return 'the line is longer than 64 MB';
+    default:
+      return message.split('\n')[0] ?? errorType;
+  }
+}
+
+function conversionReason(column: PlannedColumn, value: string | null): string {
+  if (value === null || value.trim() === '') return `"${column.header}" is empty, and the time column needs a value`;
+  switch (column.format.kind) {
+    case 'number':
+      return `is not a number in the column's format${column.format.percent ? ' (a percentage)' : ''}`;
+    case 'date':
+    case 'timestamp':
+    case 'month':
+      return `is not a date in the form ${column.format.format}`;
+    case 'year':
+      return 'is not a year';
+    case 'duration':
+      return 'is not a duration such as 00:01:11';
+    case 'country':
+      return 'is not a country the app knows';
+    case 'boolean':
+      return 'is not true or false';
+    case 'text':
+      return 'could not be read';
+  }
+}
+
+/**
+ * The semantic model over an uploaded dataset's cube: dimensions and measures named after the file's headers. It
+ * follows from the plan alone, so a stored dataset is listed (and its links resolved) before it is loaded again.
+ */
+export function uploadedModel(
+  datasetId: string,
+  plan: UploadPlan,
+): { model: DatasetModel; rowsTable: string; cubeTable: string } {
+  const used = plan.columns.filter((column) => column.role !== 'ignore');
+  const ids = columnIds(used);
+  const rowsTable = `${datasetId}__rows`;
+  const cubeTable = `${datasetId}__cube`;
+  const dimensions: DimensionDef[] = used
+    .filter((column) => column.role === 'dimension')
+    .map((column) => ({
+      id: ids.get(column.index)!,
+      column: `c${column.index}`,
+      label: column.header,
+      pluralLabel: column.header,
+      display: column.format.kind === 'country' ? 'country' : 'text',
+    }));
+  const measures: MeasureDef[] = used
+    .filter((column) => column.role === 'measure')
+    .map((column) => ({
+      id: ids.get(column.index)!,
+      column: `c${column.index}`,
+      label: column.header,
+      unit: column.unit,
+      overTime: column.overTime,
+      periodLabel: column.overTime === 'sum' ? 'total' : 'avg. per month',
+      description:
+        column.overTime === 'sum'
+          ? `${column.header}, summed over the period.`
+          : `${column.header}, summed within each month; over several months, the average month.`,
+    }));
+  const timeless = !used.some((column) => column.role === 'time');
+  return {
+    rowsTable,
+    cubeTable,
+    model: {
+      id: datasetId,
+      label: plan.datasetLabel,
+      table: cubeTable,
+      timeColumn: 'month',
+      dimensions,
+      measures,
+      defaultMeasure: measures[0]!.id,
+      provenance: 'uploaded',
+      sourceLine: `Uploaded file, kept in this browser only`,
+      cube: { dimensions: dimensions.map((dimension) => dimension.column) },
+      timeless,
+    },
+  };
+}

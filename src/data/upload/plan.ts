@@ -1,0 +1,86 @@
+import type { ValueFormat } from '../../sql';
+import type { Unit } from '../../lib/format';
+import type { Dialect, LineEnding } from './sniff';
+
+/** What a column of an uploaded file is for. */
+export type ColumnRole = 'time' | 'dimension' | 'measure' | 'ignore';
+
+/** One column of the file, as the user mapped it (suggested first, then edited in the preview). */
+export interface PlannedColumn {
+  /** Position in the file, from 0. */
+  index: number;
+  /** The header text, shown to people; never used as SQL or as an object key. */
+  header: string;
+  role: ColumnRole;
+  format: ValueFormat;
+  /** Texts that count as an empty value in this column. */
+  nullTokens: string[];
+  /** For measures: the unit and how months combine (summed, or the average month). */
+  unit: Unit;
+  overTime: 'sum' | 'mean';
+}
+
+/** Everything needed to load a file: how to read it and what each column is. */
+export interface UploadPlan {
+  datasetLabel: string;
+  dialect: Dialect;
+  /** As found in the file: CR-only and mixed line ends are normalised before DuckDB reads it. */
+  lineEnding: LineEnding;
+  columns: PlannedColumn[];
+  /** Load only the first N data rows (offered when the whole file would not fit in memory). */
+  sampleRows?: number;
+}
+
+/** Why a plan cannot be loaded yet, in words for the mapping screen; empty when it can. */
+export function planProblems(plan: UploadPlan): string[] {
+  const problems: string[] = [];
+  const times = plan.columns.filter((column) => column.role === 'time');
+  if (times.length > 1) problems.push('Choose one time column (several are marked as time).');
+  for (const time of times) {
+    if (!['date', 'timestamp', 'month', 'year'].includes(time.format.kind)) {
+      problems.push(`"${time.header}" is the time column, so its format must be a date, a month or a year.`);
+    }
+  }
+  if (!plan.columns.some((column) => column.role === 'dimension')) {
+    problems.push('Mark at least one column as a dimension (something to compare: a marketplace, a country, a channel…).');
+  }
+  const measures = plan.columns.filter((column) => column.role === 'measure');
+  if (measures.length === 0) problems.push('Mark at least one column as a measure (a number to add up).');
+  for (const measure of measures) {
+    if (measure.format.kind !== 'number' && measure.format.kind !== 'duration') {
+      problems.push(`"${measure.header}" is a measure, so its format must be a number or a duration.`);
+    }
+  }
+  if (plan.datasetLabel.trim().length === 0) problems.push('Give the dataset a name.');
+  return problems;
+}
+
+/**
+ * Stable, URL-safe ids for the mapped columns ("Device Category" → "device_category"), unique within the dataset.
+ * Links and filters refer to these; the table's column names are generated separately.
+ */
+export function columnIds(columns: readonly PlannedColumn[]): Map<number, string> {
+  const used = new Set<string>();
+  const ids = new Map<number, string>();
+  for (const column of columns) {
+    const base = slug(column.header) || `column_${column.index + 1}`;
+    let id = base;
+    for (let suffix = 2; used.has(id); suffix++) id = `${base}_${suffix}`;
+    used.add(id);
+    ids.set(column.index, id);
+  }
+  return ids;
+}
+
+/** Lower-case ASCII letters, digits and underscores, starting with a letter; at most 40 characters. */
+export function slug(text: string): string {
+  const ascii = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40)
+    .replace(/_+$/, '');
+  return /^[a-z]/.test(ascii) ? ascii : ascii ? `c_${ascii}`.slice(0, 40) : '';
+}

@@ -1,0 +1,465 @@
+/**
+ * Whole-file scan of an uploaded CSV, streamed in chunks and independent of DuckDB: counts records (quote-aware,
+ * RFC 4180), finds the first NUL byte, invalid UTF-8 and unterminated quote with their lines, lists ragged records,
+ * and maps record numbers to lines for error messages.
+ *
+ * The input must be in an ASCII-compatible encoding (UTF-8 or Windows-1252) with a single-byte delimiter, quote and
+ * escape, so that every structural byte is one ASCII byte: UTF-16 files are transcoded to UTF-8 first (see
+ * transcode.ts), and are then validated as UTF-8 like UTF-8 files; only 'windows-1252' skips the validation.
+ *
+ * Semantics match DuckDB's reader: a record ends at LF, CRLF or CR outside quotes; an empty line is not a record
+ * (a line of spaces, or of delimiters only, is one); a quote opens a quoted field only at the start of a field and
+ * is literal elsewhere; inside a quoted field a doubled quote (or the escape character) escapes a quote.
+ */
+import type { Dialect } from './sniff';
+import { UploadError, quoteFileName } from './UploadError';
+
+export interface FileScan {
+  /** Data records (excluding the header if dialect.header), not counting blank lines. */
+  records: number;
+  /** Bytes scanned (after decompression). */
+  bytes: number;
+  /** Lines as an editor counts them: LF, CRLF and CR each end one; a last line without a terminator counts. */
+  lines: number;
+  lineEndings: { lf: number; crlf: number; cr: number };
+  /** First problems, with 1-based line numbers. */
+  nulByte: { line: number } | null;
+  /** Not checked when dialect.encoding === 'windows-1252' (every byte is valid there). */
+  invalidUtf8: { line: number } | null;
+  /** Records with a field count different from the header's, up to 100 of them: record number (1-based), line, count. */
+  ragged: { record: number; line: number; fields: number }[];
+  raggedCount: number;
+  /** The longest line in bytes, without its terminator. */
+  maxLineBytes: number;
+  /** A quote opened (on this line) and never closed before the end of the file. */
+  unterminatedQuote: { line: number } | null;
+  /** Lines (1-based) where the data records asked for in `options.recordLines` start; only when asked for. */
+  recordLines?: Map<number, number>;
+}
+
+export interface ScanOptions {
+  onProgress?: (bytes: number) => void;
+  /** Fields per record; defaults to the header's count (or the first record's, without a header). */
+  expectedFields?: number;
+  /** Data record numbers (1-based) whose start lines should be collected in the same pass. */
+  recordLines?: readonly number[];
+}
+
+const MAX_RAGGED = 100;
+
+export async function scanFile(
+  chunks: AsyncIterable<Uint8Array>,
+  dialect: Dialect,
+  options: ScanOptions = {},
+): Promise<FileScan> {
+  const scanner = new CsvByteScanner(dialect, options.expectedFields, options.recordLines);
+  for await (const chunk of chunks) {
+    scanner.push(chunk);
+    options.onProgress?.(scanner.bytes);
+  }
+  return scanner.finish();
+}
+
+/** Second pass, only when needed: line numbers (1-based) where the given data records start. */
+export async function linesOfRecords(
+  chunks: AsyncIterable<Uint8Array>,
+  dialect: Dialect,
+  records: readonly number[],
+): Promise<Map<number, number>> {
+  const scanner = new CsvByteScanner(dialect, undefined, records);
+  const wanted = new Set(records).size;
+  for await (const chunk of chunks) {
+    scanner.push(chunk);
+    // Leaving the loop cancels the rest of the stream: no need to read a 1 GB file for a record near its start.
+    if (scanner.recordLines!.size === wanted) break;
+  }
+  return scanner.finish().recordLines!;
+}
+
+/**
+ * Chunks of a Blob/File, optionally gunzipped. `chunkSize` (default 1 MiB) caps the size of each chunk, by views
+ * without copying: Node hands out a small Blob as one huge chunk, and the scanner's loop runs faster (and reports
+ * progress) on many medium ones.
+ */
+export async function* blobChunks(
+  blob: Blob,
+  compression: 'none' | 'gzip',
+  chunkSize = 1 << 20,
+): AsyncIterable<Uint8Array> {
+  if (!(chunkSize >= 1)) throw new RangeError(`chunkSize must be at least 1, got ${chunkSize}`);
+  const source =
+    compression === 'gzip'
+      ? blob.stream().pipeThrough(new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>)
+      : blob.stream();
+  // A reader rather than `for await` over the stream: Safari's ReadableStream is not async-iterable.
+  const reader = source.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await reader.read();
+      } catch (cause) {
+        if (compression !== 'gzip') throw cause;
+        const name = 'name' in blob && typeof blob.name === 'string' ? blob.name : 'the file';
+        throw new UploadError(
+          name,
+          'decompression-failed',
+          `${quoteFileName(name)} could not be decompressed: its gzip data is damaged or incomplete. ` +
+            'Download or export it again, or decompress it yourself and choose the CSV inside.',
+        );
+      }
+      if (result.done) {
+        done = true;
+        return;
+      }
+      const bytes = result.value;
+      if (bytes.length <= chunkSize) {
+        if (bytes.length > 0) yield bytes;
+        continue;
+      }
+      for (let offset = 0; offset < bytes.length; offset += chunkSize) yield bytes.subarray(offset, offset + chunkSize);
+    }
+  } finally {
+    // The consumer stopped early (or failed): stop reading and decompressing the rest.
+    if (!done) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+/**
+ * The length of the valid UTF-8 sequence starting at `bytes[i]` (1 for ASCII), 0 if the bytes there are not valid
+ * UTF-8, or -1 if they are a valid start cut off by the end of `bytes`. Overlong forms, surrogates and code points
+ * above U+10FFFF are invalid, as in TextDecoder's fatal mode.
+ */
+export function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i]!;
+  if (lead < 0x80) return 1;
+  const length = SEQUENCE_LENGTH[lead]!;
+  if (length === 0) return 0;
+  const end = Math.min(i + length, bytes.length);
+  for (let j = i + 1; j < end; j++) {
+    const byte = bytes[j]!;
+    // The second byte has a narrower range after some leads (E0, ED, F0, F4); the others are plain continuations.
+    const low = j === i + 1 ? SECOND_LOW[lead]! : 0x80;
+    const high = j === i + 1 ? SECOND_HIGH[lead]! : 0xbf;
+    if (byte < low || byte > high) return 0;
+  }
+  return i + length > bytes.length ? -1 : length;
+}
+
+const SEQUENCE_LENGTH = new Uint8Array(256);
+const SECOND_LOW = new Uint8Array(256).fill(0x80);
+const SECOND_HIGH = new Uint8Array(256).fill(0xbf);
+for (let b = 0xc2; b <= 0xdf; b++) SEQUENCE_LENGTH[b] = 2;
+for (let b = 0xe0; b <= 0xef; b++) SEQUENCE_LENGTH[b] = 3;
+for (let b = 0xf0; b <= 0xf4; b++) SEQUENCE_LENGTH[b] = 4;
+SECOND_LOW[0xe0] = 0xa0; // overlong
+SECOND_HIGH[0xed] = 0x9f; // UTF-16 surrogates
+SECOND_LOW[0xf0] = 0x90; // overlong
+SECOND_HIGH[0xf4] = 0x8f; // above U+10FFFF
+
+/** The first problem of a scan that stops the file from loading, as an UploadError; null when there is none. */
+export function scanProblem(fileName: string, scan: FileScan, dialect: Dialect): UploadError | null {
+  const name = quoteFileName(fileName);
+  if (scan.nulByte) {
+    const { line } = scan.nulByte;
+    return new UploadError(
+      fileName,
+      'nul-bytes',
+      `${name} contains a NUL byte (an invisible zero character) on line ${line}, which text files do not have. ` +
+        'The file may be damaged or not a CSV; open it in a text editor, remove the character, and save it again.',
+      { line },
+    );
+  }
+  if (scan.invalidUtf8) {
+    const { line } = scan.invalidUtf8;
+    return new UploadError(
+      fileName,
+      'invalid-utf8',
+      `${name} is mostly UTF-8 but line ${line} contains bytes that are not valid UTF-8 (part of the file may have ` +
+        'been saved in another encoding). Open it in a text editor, fix that line, and save the whole file as UTF-8.',
+      { line },
+    );
+  }
+  if (scan.unterminatedQuote) {
+    const { line } = scan.unterminatedQuote;
+    return new UploadError(
+      fileName,
+      'unterminated-quote',
+      `${name} has a quoted value starting on line ${line} whose closing quote (${dialect.quote}) is missing, so ` +
+        'the rest of the file would be read as one value. Add the missing quote, or remove the stray one.',
+      { line },
+    );
+  }
+  return null;
+}
+
+// Byte classes of the scanner's loop. ORDINARY must stay 0: most bytes are.
+const ORDINARY = 0;
+const DELIMITER = 1;
+const QUOTE = 2;
+const ESCAPE = 3;
+const LF = 4;
+const CR = 5;
+const NUL = 6;
+const HIGH = 7; // a non-ASCII byte of a UTF-8 file: validated
+
+// Parser states. UNQUOTED and QUOTED come first: `state > QUOTED` is the one test most bytes need.
+const UNQUOTED = 0;
+const QUOTED = 1;
+const FIELD_START = 2;
+/** Just after a quote inside a quoted field: closed, unless another quote follows (a doubled quote). */
+const AFTER_QUOTE = 3;
+/** Just after the escape character inside a quoted field (when the escape is not the quote). */
+const ESCAPED = 4;
+
+function singleByte(value: string, what: string): number {
+  const code = value.charCodeAt(0);
+  if (value.length !== 1 || code > 0x7f || code === 0x0a || code === 0x0d) {
+    throw new RangeError(`The ${what} must be one ASCII character other than a line break, got ${JSON.stringify(value)}`);
+  }
+  return code;
+}
+
+/**
+ * The scanner's state survives between chunks, so a chunk may end anywhere: inside a quoted field, between CR and LF,
+ * or inside a UTF-8 sequence. The hot loop works on local copies of the state and writes them back at the end; a
+ * record only leaves the loop (`onRecord`) when it is the header, ragged, or asked for.
+ */
+class CsvByteScanner {
+  bytes = 0;
+  readonly recordLines: Map<number, number> | null;
+  private readonly classes = new Uint8Array(256);
+  private readonly hasHeader: boolean;
+  private readonly wanted: Set<number> | null;
+  /** Fields per record; -1 until known (from the header or the first record). */
+  private expected: number;
+
+  private state = FIELD_START;
+  private fields = 1;
+  private line = 1;
+  /** Offsets (in the whole file) of the current line's and record's first byte. */
+  private lineStart = 0;
+  private recordStart = 0;
+  private recordLine = 1;
+  /** Offset of the last CR, to tell CRLF from CR-then-LF across chunks. */
+  private lastCr = -2;
+  private quoteLine = 0;
+  private lf = 0;
+  private crlf = 0;
+  private cr = 0;
+  /** Records seen, the header included. */
+  private records = 0;
+  private maxLineBytes = 0;
+  private nulLine = 0;
+  private invalidLine = 0;
+  private ragged: FileScan['ragged'] = [];
+  private raggedCount = 0;
+  /** The start of a UTF-8 sequence cut by the end of the previous chunk. */
+  private readonly carry = new Uint8Array(4);
+  private carryLength = 0;
+
+  constructor(dialect: Dialect, expectedFields: number | undefined, recordLines: readonly number[] | undefined) {
+    const delimiter = singleByte(dialect.delimiter, 'delimiter');
+    const quote = singleByte(dialect.quote, 'quote');
+    const escape = dialect.escape === '' ? quote : singleByte(dialect.escape, 'escape character');
+    if (delimiter === quote) throw new RangeError('The delimiter and the quote must differ');
+    if (dialect.encoding !== 'windows-1252') this.classes.fill(HIGH, 0x80);
+    this.classes[0x00] = NUL;
+    this.classes[0x0a] = LF;
+    this.classes[0x0d] = CR;
+    if (escape !== quote) this.classes[escape] = ESCAPE;
+    this.classes[quote] = QUOTE;
+    this.classes[delimiter] = DELIMITER;
+    this.hasHeader = dialect.header;
+    this.expected = expectedFields ?? -1;
+    this.wanted = recordLines ? new Set(recordLines) : null;
+    this.recordLines = recordLines ? new Map() : null;
+  }
+
+  push(chunk: Uint8Array): void {
+    const base = this.bytes;
+    this.bytes += chunk.length;
+    let i = 0;
+    if (this.carryLength > 0) {
+      i = this.completeCarry(chunk);
+      if (i === chunk.length) return;
+    }
+
+    const classes = this.classes;
+    const n = chunk.length;
+    // Records whose field count is not `expected` go through onRecord: -1 sends the header or first record there,
+    // -2 (never a count) sends every record when their lines are wanted.
+    const fast = this.wanted ? -2 : this.expected;
+    let state = this.state;
+    let fields = this.fields;
+    let line = this.line;
+    let lineStart = this.lineStart;
+    let recordStart = this.recordStart;
+    let recordLine = this.recordLine;
+    let lastCr = this.lastCr;
+    let records = this.records;
+    let lf = this.lf;
+    let cr = this.cr;
+    let crlf = this.crlf;
+    let maxLineBytes = this.maxLineBytes;
+
+    for (; i < n; i++) {
+      const kind = classes[chunk[i]!]!;
+      if (kind === ORDINARY) {
+        // Text after a closing quote is malformed; read on as DuckDB's lenient mode does.
+        if (state > QUOTED) state = state === ESCAPED ? QUOTED : UNQUOTED;
+        continue;
+      }
+      switch (kind) {
+        case DELIMITER:
+          if (state === QUOTED) break;
+          if (state === ESCAPED) state = QUOTED;
+          else {
+            fields++;
+            state = FIELD_START;
+          }
+          break;
+        case QUOTE:
+          if (state === FIELD_START) {
+            state = QUOTED;
+            this.quoteLine = line;
+          } else if (state === QUOTED) state = AFTER_QUOTE;
+          else if (state === AFTER_QUOTE || state === ESCAPED) state = QUOTED;
+          break;
+        case ESCAPE:
+          if (state === QUOTED) state = ESCAPED;
+          else if (state === ESCAPED) state = QUOTED;
+          else if (state !== UNQUOTED) state = UNQUOTED;
+          break;
+        case LF:
+        case CR: {
+          const offset = base + i;
+          if (kind === LF && lastCr === offset - 1) {
+            // The LF of a CRLF: the CR already ended the line (and the record).
+            cr--;
+            crlf++;
+            lineStart = offset + 1;
+            if (recordStart === offset) recordStart = offset + 1;
+            break;
+          }
+          if (kind === CR) {
+            cr++;
+            lastCr = offset;
+          } else lf++;
+          if (offset - lineStart > maxLineBytes) maxLineBytes = offset - lineStart;
+          lineStart = offset + 1;
+          line++;
+          if (state === QUOTED || state === ESCAPED) {
+            state = QUOTED; // a line break inside a quoted field is part of the value
+            break;
+          }
+          // An empty line is not a record.
+          if (offset !== recordStart) {
+            records++;
+            if (fields !== fast) this.onRecord(records, fields, recordLine);
+          }
+          fields = 1;
+          state = FIELD_START;
+          recordStart = offset + 1;
+          recordLine = line;
+          break;
+        }
+        case NUL:
+          if (this.nulLine === 0) this.nulLine = line;
+          if (state > QUOTED) state = state === ESCAPED ? QUOTED : UNQUOTED;
+          break;
+        case HIGH: {
+          if (state > QUOTED) state = state === ESCAPED ? QUOTED : UNQUOTED;
+          const length = utf8SequenceAt(chunk, i);
+          if (length > 0) i += length - 1; // continuation bytes are never structural
+          else if (length === 0) {
+            if (this.invalidLine === 0) this.invalidLine = line;
+          } else {
+            // Cut by the end of the chunk: finish it with the next one.
+            this.carry.set(chunk.subarray(i));
+            this.carryLength = n - i;
+            i = n;
+          }
+          break;
+        }
+      }
+    }
+
+    this.state = state;
+    this.fields = fields;
+    this.line = line;
+    this.lineStart = lineStart;
+    this.recordStart = recordStart;
+    this.recordLine = recordLine;
+    this.lastCr = lastCr;
+    this.records = records;
+    this.lf = lf;
+    this.cr = cr;
+    this.crlf = crlf;
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  /** Completes a UTF-8 sequence begun in an earlier chunk; returns where the loop should resume in `chunk`. */
+  private completeCarry(chunk: Uint8Array): number {
+    const had = this.carryLength;
+    const take = Math.min(4 - had, chunk.length);
+    const joined = new Uint8Array(had + take);
+    joined.set(this.carry.subarray(0, had));
+    joined.set(chunk.subarray(0, take), had);
+    const length = utf8SequenceAt(joined, 0);
+    if (length === -1) {
+      // Still incomplete (tiny chunks): every byte so far is a valid continuation.
+      this.carry.set(chunk.subarray(0, take), had);
+      this.carryLength = had + take;
+      return chunk.length;
+    }
+    this.carryLength = 0;
+    if (length > 0) return length - had;
+    // Invalid: report it and read the new chunk from its start, which may well be a line break.
+    if (this.invalidLine === 0) this.invalidLine = this.line;
+    return 0;
+  }
+
+  /** `records` counts the header too. */
+  private onRecord(records: number, fields: number, line: number): void {
+    if (this.hasHeader && records === 1) {
+      if (this.expected === -1) this.expected = fields;
+      return;
+    }
+    const record = this.hasHeader ? records - 1 : records;
+    if (this.expected === -1) this.expected = fields;
+    if (fields !== this.expected) {
+      this.raggedCount++;
+      if (this.ragged.length < MAX_RAGGED) this.ragged.push({ record, line, fields });
+    }
+    if (this.wanted?.has(record)) this.recordLines!.set(record, line);
+  }
+
+  finish(): FileScan {
+    const end = this.bytes;
+    if (this.carryLength > 0 && this.invalidLine === 0) this.invalidLine = this.line; // cut off at the end of the file
+    const inQuotes = this.state === QUOTED || this.state === ESCAPED;
+    // The last record may end at the end of the file rather than at a line break.
+    if (end > this.recordStart) {
+      this.records++;
+      this.onRecord(this.records, this.fields, this.recordLine);
+    }
+    const lastLine = end - this.lineStart;
+    const scan: FileScan = {
+      records: Math.max(0, this.hasHeader ? this.records - 1 : this.records),
+      bytes: end,
+      lines: this.lf + this.crlf + this.cr + (lastLine > 0 ? 1 : 0),
+      lineEndings: { lf: this.lf, crlf: this.crlf, cr: this.cr },
+      nulByte: this.nulLine ? { line: this.nulLine } : null,
+      invalidUtf8: this.invalidLine ? { line: this.invalidLine } : null,
+      ragged: this.ragged,
+      raggedCount: this.raggedCount,
+      maxLineBytes: Math.max(this.maxLineBytes, lastLine),
+      unterminatedQuote: inQuotes ? { line: this.quoteLine } : null,
+    };
+    if (this.recordLines) scan.recordLines = this.recordLines;
+    return scan;
+  }
+}
