@@ -68,6 +68,7 @@ export async function linesOfRecords(
 ): Promise<Map<number, number>> {
   const scanner = new CsvByteScanner(dialect, undefined, records);
   const wanted = new Set(records).size;
+  if (wanted === 0) return new Map();
   for await (const chunk of chunks) {
     scanner.push(chunk);
     // Leaving the loop cancels the rest of the stream: no need to read a 1 GB file for a record near its start.
@@ -101,11 +102,11 @@ export async function* blobChunks(
         result = await reader.read();
       } catch (cause) {
         if (compression !== 'gzip') throw cause;
-        const name = 'name' in blob && typeof blob.name === 'string' ? blob.name : 'the file';
+        const name = 'name' in blob && typeof blob.name === 'string' ? blob.name : '';
         throw new UploadError(
           name,
           'decompression-failed',
-          `${quoteFileName(name)} could not be decompressed: its gzip data is damaged or incomplete. ` +
+          `${name ? quoteFileName(name) : 'The file'} could not be decompressed: its gzip data is damaged or incomplete. ` +
             'Download or export it again, or decompress it yourself and choose the CSV inside.',
         );
       }

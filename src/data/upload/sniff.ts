@@ -181,7 +181,9 @@ export function sniffSample(sample: Uint8Array, fileName: string, options: Sniff
     if (other !== undefined) {
       warnings.push({
         code: 'one-column',
-        message: `Only one column was found in ${name}, but its ${header ? 'header' : 'first row'} contains "${printable(other)}". Choose the delimiter.`,
+        message:
+          `Only one column was found in ${name}, but its ${header ? 'header' : 'first row'} contains ` +
+          `"${printable(other)}". Choose the delimiter.`,
       });
     }
   }
@@ -670,7 +672,8 @@ function makeColumns(
     used.add(key(final));
     const originalName = rawNames[index] ?? '';
     if (rawNames.length > 0 && final !== originalName) {
-      renamed.push(`column ${index + 1} ${originalName.trim() === '' ? '(no name)' : JSON.stringify(originalName)} → ${final}`);
+      const was = originalName.trim() === '' ? '(no name)' : JSON.stringify(originalName);
+      renamed.push(`column ${index + 1} ${was} → ${final}`);
     }
     return { index, name: final, originalName };
   });

@@ -32,7 +32,7 @@ describe('transcodeChunks', () => {
     expect(await transcode(utf16(text, 'le', false), 'utf-16le', size)).toBe('name,city\nJosé,東京 𝄞\n');
   });
 
-  it.each(SIZES)('normalises CR-only and mixed line endings, CRLF split across chunks included (chunks of %i)', async (size) => {
+  it.each(SIZES)('normalises CR-only and mixed line endings, even a CRLF split by chunks (chunks of %i)', async (size) => {
     const bytes = utf8('a,b\r1,2\r\n3,"x\r\ny"\n5,6\r');
     expect(await transcode(bytes, 'utf-8', size)).toBe('a,b\n1,2\n3,"x\ny"\n5,6\n');
   });

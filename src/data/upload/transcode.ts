@@ -16,8 +16,8 @@ export interface TranscodeOptions {
 }
 
 /**
- * Windows-1252's characters for bytes 0x80–0x9F (€, ‚, ƒ, „, …, smart quotes, dashes, ™, Š, Ž …), where Latin-1
- * has control characters. Node 20's TextDecoder('windows-1252') decodes those bytes as Latin-1 (U+0080–U+009F);
+ * Windows-1252's characters for bytes 0x80–0x9F (€, smart quotes, dashes, ™, Š, Ž …), where Latin-1 has control
+ * characters. Node 20's TextDecoder('windows-1252') decodes those bytes as Latin-1 (U+0080–U+009F);
  * browsers follow the WHATWG table. Repairing the decoded text gives the same result everywhere.
  */
 const WINDOWS_1252_C1 =

@@ -577,7 +577,7 @@ function DatasetList({ onOpen }: { onOpen: (datasetId: string) => void }) {
   if (uploads.length === 0) return null;
   const total = uploads.reduce((sum, entry) => sum + (entry.storedBytes ?? 0), 0);
   return (
-    <div className="dataset-list">
+    <div className="dataset-list" data-testid="dataset-list">
       <h3>Datasets in this browser</h3>
       <p className="upload-note">Stored files use {formatBytes(total)} of this browser's storage.</p>
       <ul>
