@@ -1,6 +1,7 @@
 // `npm run bench`: measures the production build in Debian's Chromium and writes bench/results.json.
 // Each figure is a median and a p95 over repeated runs; ratios are printed because absolute times on a shared
 // 2-core machine move with its load. Nothing here asserts: tests check correctness, this measures.
+import { execFileSync, execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
@@ -10,11 +11,27 @@ import { build, preview } from 'vite';
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { nativeIngest } from './lib/native-ingest.mjs';
 
 const args = new Set(process.argv.slice(2));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 50);
+const INGEST_RUNS = Number(process.env.BENCH_INGEST_RUNS ?? 3);
+const SIZES = (process.env.BENCH_SIZES ?? '1m,10m').split(',').filter(Boolean);
 const PORT = 4181;
+
+// Generated data (not committed): the bundled traffic at daily grain × device × channel, and a 100 MB file.
+const DATA = {
+  '1m': 'bench/data/traffic-1m.csv',
+  '10m': 'bench/data/traffic-10m.csv',
+  ingest: 'bench/data/ingest-100mb.csv',
+};
+const ROWS = { '1m': 1_000_000, '10m': 10_000_000 };
+for (const size of SIZES) generate(['--rows', String(ROWS[size]), '--out', DATA[size]]);
+generate(['--bytes', '100000000', '--out', DATA.ingest]);
+function generate(options) {
+  execFileSync(process.execPath, ['scripts/generate-bench-data.mjs', ...options, '--skip-existing'], { stdio: 'inherit' });
+}
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 if (!args.has('--no-build')) {
@@ -34,10 +51,10 @@ const markers = () => {
   }).observe(document, { subtree: true, childList: true });
 };
 
-async function load(context) {
+async function load(context, hash = '') {
   const page = await context.newPage();
   await page.addInitScript(markers);
-  await page.goto(`${ORIGIN}/`);
+  await page.goto(`${ORIGIN}/${hash}`);
   await page.waitForSelector(FIRST_CHART);
   await page.waitForFunction(() => document.documentElement.dataset.live === 'true', null, { timeout: 60_000 });
   const timing = await page.evaluate(() => {
@@ -85,30 +102,57 @@ const script = [
   ['filter-measure', 'visitors'],
   ['filter-from', '2025-01'],
 ];
-const interactions = [];
-for (let step = 0; step < INTERACTIONS; step++) {
-  const [testId, value] = script[step % script.length];
-  // Timed inside the page, from the change event to the frame after every panel has settled (no panel fetching or
-  // showing placeholder data): the automation's own round trips are not part of it.
-  const elapsed = await page.evaluate(
-    ([id, next]) =>
-      new Promise((resolve) => {
-        const select = document.querySelector(`[data-testid="${id}"]`);
-        const started = performance.now();
-        select.value = next;
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        const check = () => {
-          if (!document.querySelector('[aria-busy=true], .is-updating')) requestAnimationFrame(() => resolve(performance.now() - started));
-          else requestAnimationFrame(check);
-        };
-        requestAnimationFrame(check);
-      }),
-    [testId, value],
-  );
-  interactions.push(elapsed);
-}
+const interactions = await runInteractions(page, script, INTERACTIONS);
 const heap = await session.send('Runtime.getHeapUsage');
 await context.close();
+
+// 5. Ingest: the same 100 MB file through the app's upload pipeline and through a bare read_csv, in one page.
+const ingestContext = await browser.newContext();
+const ingestPage = (await load(ingestContext, '#bench')).page;
+const appIngest = [];
+const bareIngest = [];
+for (let run = 0; run < INGEST_RUNS; run++) {
+  appIngest.push(await uploadThroughApp(ingestPage, DATA.ingest));
+  await ingestPage.getByTestId('open-upload').click();
+  bareIngest.push(await bareReadCsv(ingestPage, DATA.ingest));
+}
+await ingestContext.close();
+const ingestBytes = statSync(DATA.ingest).size;
+console.log('native DuckDB ingest…');
+const native = await nativeIngest(DATA.ingest, { runs: INGEST_RUNS });
+
+// 6. Interaction and memory on the generated datasets, loaded through the upload pipeline.
+const large = {};
+for (const size of SIZES) {
+  const sizeContext = await browser.newContext();
+  const sizePage = (await load(sizeContext, '#bench')).page;
+  const sampler = startRssSampler();
+  const ingest = await uploadThroughApp(sizePage, DATA[size]);
+  await sizePage.getByTestId('upload-report').getByTestId('upload-open').click();
+  await sizePage.waitForSelector('[data-testid=kpi-total]');
+  await settle(sizePage);
+  const uploadScript = [
+    ['filter-measure', 'sessions'],
+    ['filter-from', '2024-06'],
+    ['filter-measure', 'orders'],
+    ['filter-from', '2023-01'],
+    ['filter-measure', 'visitors'],
+    ['filter-from', '2025-01'],
+  ];
+  const times = await runInteractions(sizePage, uploadScript, INTERACTIONS);
+  const sizeSession = await sizeContext.newCDPSession(sizePage);
+  const sizeHeap = await sizeSession.send('Runtime.getHeapUsage');
+  const duckdbBytes = await sizePage.evaluate(() => window.__marketscopeBench.duckdbMemoryBytes());
+  const peakRss = sampler.stop();
+  large[size] = {
+    rows: ROWS[size],
+    fileBytes: statSync(DATA[size]).size,
+    ingest,
+    interaction: { samples: times.length, ms: stats(times) },
+    memory: { jsHeapUsedBytes: sizeHeap.usedSize, duckdbMemoryBytes: duckdbBytes, peakRendererRssBytes: peakRss },
+  };
+  await sizeContext.close();
+}
 
 // 4. Sizes: the entry module and every script index.html loads before the app runs.
 const dist = path.resolve('dist');
@@ -134,16 +178,109 @@ const results = {
     wasmBytes: Object.fromEntries(allAssets.filter((file) => file.endsWith('.wasm')).map((file) => [file, statSync(path.join(dist, 'assets', file)).size])),
   },
   memory: { jsHeapUsedBytesAfterInteractions: heap.usedSize },
-  notMeasuredYet: [
-    'interaction at 1M and 10M rows, ingest MB/s against bare DuckDB-wasm and native DuckDB, and memory at 10M rows: ' +
-      'they load generated data through the upload path, which does not exist yet (issue 5)',
-  ],
+  ingest: {
+    file: DATA.ingest,
+    bytes: ingestBytes,
+    app: { runs: appIngest, totalMs: stats(appIngest.map((run) => run.totalMs)), loadMs: stats(appIngest.map((run) => run.loadMs)) },
+    bareWasm: { runs: bareIngest, ms: stats(bareIngest.map((run) => run.ms)) },
+    native,
+  },
+  large,
 };
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 print(results);
 await browser.close();
 await new Promise((resolve) => server.httpServer.close(resolve));
+
+async function runInteractions(page, script, count) {
+  const times = [];
+  for (let step = 0; step < count; step++) {
+    const [testId, value] = script[step % script.length];
+    // Timed inside the page, from the change event to the frame after every panel has settled (no panel fetching or
+    // showing placeholder data): the automation's own round trips are not part of it.
+    const elapsed = await page.evaluate(
+      ([id, next]) =>
+        new Promise((resolve) => {
+          const select = document.querySelector(`[data-testid="${id}"]`);
+          const started = performance.now();
+          select.value = next;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+          const check = () => {
+            if (!document.querySelector('[aria-busy=true], .is-updating')) requestAnimationFrame(() => resolve(performance.now() - started));
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        }),
+      [testId, value],
+    );
+    times.push(elapsed);
+  }
+  return times;
+}
+
+async function settle(page) {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy=true], .is-updating'), null, { timeout: 120_000 });
+}
+
+/** Loads a file through the upload screen, accepting the suggested roles; returns the pipeline's own timings. */
+async function uploadThroughApp(page, file) {
+  const before = await page.evaluate(() => performance.getEntriesByName('upload:ingest').length);
+  await page.getByTestId('open-upload').click();
+  await page.getByTestId('upload-input').setInputFiles(file);
+  await page.getByTestId('upload-form').getByTestId('upload-load').click();
+  await page.getByTestId('upload-report').waitFor({ timeout: 900_000 });
+  const detail = await page.evaluate(
+    (index) => performance.getEntriesByName('upload:ingest')[index]?.detail ?? null,
+    before,
+  );
+  if (!detail) throw new Error(`no upload:ingest entry for ${file}`);
+  return { ...detail, mbPerSec: detail.bytes / 1e6 / (detail.totalMs / 1000) };
+}
+
+/** The same file through DuckDB-wasm's own read_csv (auto-detection, no checks), in the same page and engine. */
+async function bareReadCsv(page, file) {
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'bench-file';
+    input.hidden = true;
+    document.body.append(input);
+  });
+  await page.setInputFiles('#bench-file', file);
+  const result = await page.evaluate(async () => {
+    const input = document.getElementById('bench-file');
+    const outcome = await window.__marketscopeBench.bareReadCsv(input.files[0]);
+    input.remove();
+    return outcome;
+  });
+  return { ...result, mbPerSec: statSync(file).size / 1e6 / (result.ms / 1000) };
+}
+
+/** Peak resident memory of Chromium's renderer processes (the tab, its workers and the wasm heap), sampled. */
+function startRssSampler() {
+  let peak = 0;
+  const sample = () => {
+    try {
+      const lines = execSync('ps -eo rss=,args=', { encoding: 'utf8', maxBuffer: 1 << 24 }).split('\n');
+      const total = lines
+        .filter((line) => line.includes('--type=renderer'))
+        .reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0]) * 1024, 0);
+      peak = Math.max(peak, total);
+    } catch {
+      // ps missing: leave the figure at what was seen.
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
 
 function summarise(samples) {
   return {
@@ -183,6 +320,19 @@ function print(r) {
   console.log(`  warm / cold, first chart:   ${(r.warmLoad.firstChartMs.median / r.coldLoad.firstChartMs.median).toFixed(2)}`);
   console.log(`  warm / cold, engine live:   ${(r.warmLoad.engineLiveMs.median / r.coldLoad.engineLiveMs.median).toFixed(2)}`);
   console.log(`  first chart / engine live:  ${(r.coldLoad.firstChartMs.median / r.coldLoad.engineLiveMs.median).toFixed(2)}`);
-  console.log(`\nnot measured yet: ${r.notMeasuredYet.join('; ')}`);
+  const mbps = (bytes, ms) => (bytes / 1e6 / (ms / 1000)).toFixed(1);
+  const i = r.ingest;
+  console.log(`\ningest of ${(i.bytes / 1e6).toFixed(0)} MB (median of ${i.app.runs.length})`);
+  console.log(`  app upload pipeline (check + load + month cube): ${i.app.totalMs.median} ms, ${mbps(i.bytes, i.app.totalMs.median)} MB/s`);
+  console.log(`  app pipeline, DuckDB load step only:             ${i.app.loadMs.median} ms, ${mbps(i.bytes, i.app.loadMs.median)} MB/s`);
+  console.log(`  bare DuckDB-wasm read_csv, same page:            ${i.bareWasm.ms.median} ms, ${mbps(i.bytes, i.bareWasm.ms.median)} MB/s`);
+  console.log(`  native DuckDB (${i.native.threads} threads / 1 thread):          ${i.native.mbPerSecAuto.toFixed(1)} / ${i.native.singleThread.mbPerSecAuto.toFixed(1)} MB/s`);
+  console.log(`  app / bare wasm throughput:   ${(i.bareWasm.ms.median / i.app.totalMs.median).toFixed(2)} (budget ≥ 0.80)`);
+  console.log(`  bare wasm / native 1 thread:  ${(i.native.singleThread.medianAutoMs / i.bareWasm.ms.median).toFixed(2)}`);
+  for (const [size, l] of Object.entries(r.large)) {
+    console.log(`\n${size} rows (${(l.fileBytes / 1e6).toFixed(0)} MB) through the upload pipeline: ${Math.round(l.ingest.totalMs)} ms (${l.ingest.mbPerSec.toFixed(1)} MB/s)`);
+    console.log(`  filter change: median ${l.interaction.ms.median} ms, p95 ${l.interaction.ms.p95} ms (budget p95 ≤ ${size === '1m' ? 50 : 100} ms)`);
+    console.log(`  memory: JS heap ${(l.memory.jsHeapUsedBytes / 2 ** 20).toFixed(0)} MiB, DuckDB ${(l.memory.duckdbMemoryBytes / 2 ** 20).toFixed(0)} MiB, renderer RSS peak ${(l.memory.peakRendererRssBytes / 2 ** 30).toFixed(2)} GiB (budget ≤ 2 GB)`);
+  }
   console.log('wrote bench/results.json');
 }

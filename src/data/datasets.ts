@@ -4,9 +4,10 @@ import { forgetCubes } from './cubes';
 import { getMarketDatabase } from './marketDatabase';
 import { MARKET_MODEL } from './marketModel';
 import type { DatasetModel } from './model';
-import { ingestFile, uploadedModel, type IngestProgress, type IngestReport } from './upload/ingest';
+import type { IngestProgress, IngestReport } from './upload/ingest';
+import { uploadedModel } from './upload/uploadedModel';
 import { slug, type UploadPlan } from './upload/plan';
-import { openUploadStore, StorageFullError, type UploadManifest, type UploadStore } from './upload/storage';
+import type { UploadManifest, UploadStore } from './upload/storage';
 
 /** A dataset the app can show: the bundled one, or a file the user uploaded (kept in this browser only). */
 export interface DatasetEntry {
@@ -45,7 +46,8 @@ function updateEntry(id: string, change: Partial<DatasetEntry> | null): void {
 
 let store: Promise<UploadStore> | null = null;
 let loaded = new WeakMap<Engine, Map<string, Promise<void>>>();
-let storeFactory: () => Promise<UploadStore> = openUploadStore;
+// Storage code loads after the first screen, with the list of kept uploads.
+let storeFactory: () => Promise<UploadStore> = () => import('./upload/storage').then((module) => module.openUploadStore());
 let engineFactory: () => Promise<Engine> = getEngine;
 
 /** For tests: where uploads are kept and which engine loads them. */
@@ -116,6 +118,7 @@ async function loadStored(engine: Engine, datasetId: string): Promise<void> {
   updateEntry(datasetId, { status: 'loading', error: undefined });
   try {
     const file = await (await uploadStore()).read(datasetId);
+    const { ingestFile } = await loadIngest();
     await ingestFile(engine, file, entry.manifest.fileName, datasetId, entry.manifest.plan);
     updateEntry(datasetId, { status: 'ready' });
   } catch (error) {
@@ -123,6 +126,9 @@ async function loadStored(engine: Engine, datasetId: string): Promise<void> {
     throw error;
   }
 }
+
+/** The loader (sniffing, formats, country names) is code the first screen does not need. */
+const loadIngest = () => import('./upload/ingest');
 
 /** A fresh dataset id for a label: "Blog analytics" → "u_blog_analytics_k3f9". */
 export function newDatasetId(label: string): string {
@@ -148,6 +154,7 @@ export async function addUpload(
   const engine = await engineFactory();
   const id = options.replaceId ?? newDatasetId(plan.datasetLabel);
   const previous = options.replaceId ? findDataset(options.replaceId) : undefined;
+  const { ingestFile } = await loadIngest();
   const { model, report } = await ingestFile(engine, file, fileName, id, plan, options);
   if (previous) forgetCubes(engine, previous.model);
   const manifest: UploadManifest = {
@@ -168,7 +175,7 @@ export async function addUpload(
     else await kept.save(manifest, file);
   } catch (error) {
     notKept =
-      error instanceof StorageFullError
+      error instanceof Error && error.name === 'StorageFullError'
         ? 'The browser has no room left to keep this file: it is loaded for this visit only. Delete other datasets to make room.'
         : `This file could not be kept in the browser (${error instanceof Error ? error.message : String(error)}): it is loaded for this visit only.`;
   }

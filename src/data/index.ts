@@ -46,11 +46,3 @@ export {
   type UploadResult,
 } from './datasets';
 export { datasetModel } from './queryOptions';
-export type { IngestReport, IngestProgress, RejectedRow } from './upload/ingest';
-export type { UploadPlan, PlannedColumn, ColumnRole } from './upload/plan';
-export { planProblems } from './upload/plan';
-export { prepareUpload, type PreparedUpload } from './upload/prepare';
-export type { ColumnSuggestion } from './upload/suggest';
-export type { Dialect, SniffResult, Encoding } from './upload/sniff';
-export { UploadError } from './upload/UploadError';
-export type { ValueFormat } from '../sql';

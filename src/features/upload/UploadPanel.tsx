@@ -1,13 +1,9 @@
 import { useId, useState, useSyncExternalStore } from 'react';
+import { addUpload, datasetRegistry, removeUpload, renameUpload, type DatasetEntry } from '../../data';
 import {
-  addUpload,
-  datasetRegistry,
   planProblems,
   prepareUpload,
-  removeUpload,
-  renameUpload,
   type ColumnRole,
-  type DatasetEntry,
   type Dialect,
   type IngestProgress,
   type IngestReport,
@@ -15,7 +11,7 @@ import {
   type PreparedUpload,
   type RejectedRow,
   type ValueFormat,
-} from '../../data';
+} from '../../data/uploads';
 import { CURRENCY_UNITS, formatBytes, formatWhole, type Unit } from '../../lib/format';
 import './upload.css';
 
