@@ -1,5 +1,5 @@
 import type { Engine } from '../engine';
-import { quoteIdentifier } from '../sql';
+import { buildCubeStatement, quoteIdentifier } from '../sql';
 import type { DatasetModel } from './model';
 
 /**
@@ -45,10 +45,8 @@ export function forgetCubes(engine: Engine, model: DatasetModel): void {
   for (const table of [...tables.keys()]) if (table.startsWith(`${model.table}__by_`)) tables.delete(table);
 }
 
+/** A cube of month × `columns`, summed from the dataset's main cube with the same builder that made that one. */
 function buildSubCubeStatement(model: DatasetModel, table: string, columns: readonly string[]): string {
-  const keys = [model.timeColumn, ...columns].map(quoteIdentifier);
-  const sums = model.measures.map((measure) => `SUM(${quoteIdentifier(measure.column)}) AS ${quoteIdentifier(measure.column)}`);
-  return `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS
-SELECT ${[...keys, ...sums].join(', ')} FROM ${quoteIdentifier(model.table)}
-GROUP BY ${keys.map((_, index) => index + 1).join(', ')} ORDER BY ${keys.map((_, index) => index + 1).join(', ')}`;
+  const measures = model.measures.map((measure) => ({ column: measure.column, name: measure.column }));
+  return buildCubeStatement(table, model.table, quoteIdentifier(model.timeColumn), columns, measures, model.timeColumn);
 }

@@ -99,8 +99,7 @@ async function listKeptUploads(): Promise<void> {
 export async function databaseFor(datasetId: string): Promise<Engine> {
   if (datasetId === MARKET_MODEL.id) return getMarketDatabase();
   const engine = await engineFactory();
-  let perEngine = loaded.get(engine);
-  if (!perEngine) loaded.set(engine, (perEngine = new Map()));
+  const perEngine = loadedIn(engine);
   let loading = perEngine.get(datasetId);
   if (!loading) {
     loading = loadStored(engine, datasetId);
@@ -109,6 +108,13 @@ export async function databaseFor(datasetId: string): Promise<Engine> {
   }
   await loading;
   return engine;
+}
+
+/** Which uploads this engine holds (or is loading): a new engine after a restart starts empty. */
+function loadedIn(engine: Engine): Map<string, Promise<void>> {
+  let perEngine = loaded.get(engine);
+  if (!perEngine) loaded.set(engine, (perEngine = new Map()));
+  return perEngine;
 }
 
 async function loadStored(engine: Engine, datasetId: string): Promise<void> {
@@ -180,9 +186,7 @@ export async function addUpload(
         : `This file could not be kept in the browser (${error instanceof Error ? error.message : String(error)}): it is loaded for this visit only.`;
   }
   if (kept.kind === 'memory') notKept ??= 'This browser offers no storage to this page: the dataset is loaded for this visit only.';
-  let perEngine = loaded.get(engine);
-  if (!perEngine) loaded.set(engine, (perEngine = new Map()));
-  perEngine.set(id, Promise.resolve());
+  loadedIn(engine).set(id, Promise.resolve());
   const usage = await kept.usage().catch(() => new Map<string, number>());
   const entry: DatasetEntry = {
     id,
