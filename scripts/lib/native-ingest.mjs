@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { loadNativeDuckDB } from './native-duckdb.mjs';
 
 /** Column types of the generated benchmark files (scripts/generate-bench-data.mjs), for the explicit variant. */
 export const BENCH_COLUMNS = {
@@ -55,6 +55,7 @@ function median(values) {
  * @returns {Promise<{ ms: number, rows: number }>}
  */
 async function timeCreate(readSql, threads) {
+  const { DuckDBInstance } = await loadNativeDuckDB();
   const instance = await DuckDBInstance.create(':memory:', threads === undefined ? {} : { threads: String(threads) });
   const connection = await instance.connect();
   try {
@@ -71,6 +72,7 @@ async function timeCreate(readSql, threads) {
 
 /** DuckDB's own default thread count (one per core), read from a throwaway instance. */
 async function defaultThreads() {
+  const { DuckDBInstance } = await loadNativeDuckDB();
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
