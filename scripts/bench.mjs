@@ -254,6 +254,7 @@ async function bareReadCsv(page, file) {
     input.remove();
     return outcome;
   });
+  if (!(result.rows > 0)) throw new Error(`bare read_csv of ${file} read ${result.rows} rows: the figure would be meaningless`);
   return { ...result, mbPerSec: statSync(file).size / 1e6 / (result.ms / 1000) };
 }
 

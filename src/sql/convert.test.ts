@@ -116,6 +116,25 @@ describe('buildConversion (run in DuckDB)', () => {
     expect(await values(['32.30%', '-1.5 %', '100%', '5'], number({ percent: true }))).toEqual([32.3, -1.5, 100, null]);
   });
 
+  it('the shortcut for plain values agrees with the full conversion, and yields to null tokens of the same shape', async () => {
+    // Plain shapes take the shortcut; the same values padded with whitespace take the full path. Both must agree.
+    const cases: [ValueFormat, string[]][] = [
+      [number({ integer: true, thousands: ',' }), ['42', '-7', '007', '123456789012345678']],
+      [number({ decimal: ',', thousands: '.' }), ['-3,25', '12', '0,5']],
+      [number({ percent: true }), ['32.30%', '-1.5%', '100%']],
+      [number({ currency: '$', thousands: ',' }), ['12', '-4.5']],
+      [{ kind: 'date', format: '%Y-%m-%d' }, ['2024-01-31', '2024-02-30', '1999-12-01']],
+      [{ kind: 'country', codes: 'iso2' }, ['RU', 'NA', 'XX', 'GB']],
+    ];
+    for (const [format, plain] of cases) {
+      const padded = plain.map((value) => ` ${value}\u00A0`);
+      expect(await values(padded, format), JSON.stringify(format)).toEqual(await values(plain, format));
+    }
+    // A null token that looks like a number is still a null token, shortcut or not.
+    expect(await values(['-1', '5', ' -1 '], number({ integer: true }), ['-1'])).toEqual([null, 5, null]);
+    expect(await values(['DE', 'de', 'RU'], { kind: 'country', codes: 'iso2' }, ['DE'])).toEqual([null, null, 'RU']);
+  });
+
   it('numberPattern refuses currencies that would collide with the number', () => {
     expect(() => numberPattern(number({ currency: 'Rs.' }))).toThrow(/currency/);
     expect(() => numberPattern(number({ currency: '' }))).toThrow(/currency/);

@@ -28,6 +28,8 @@ export {
 export {
   buildConversion,
   buildIsNullExpression,
+  buildPreparedField,
+  conversionNullTokens,
   numberPattern,
   dateFormatPattern,
   parseDateFormat,

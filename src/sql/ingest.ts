@@ -77,6 +77,9 @@ export function buildReadCsv(
 /**
  * Creates `table` from the file in one pass: one converted column per spec (specs[i] reads field `sourceIndex[i]`),
  * plus {@link PROBLEM_COLUMN} and {@link PROBLEM_VALUE_COLUMN}. `limit` keeps only the first rows (a sample).
+ *
+ * Each conversion is evaluated once, in an inner projection; whether a NULL result is a failure (rather than an
+ * empty field) is asked only of the rows whose result is NULL, so a clean file pays for the conversions alone.
  */
 export function buildIngestStatement(
   table: string,
@@ -84,31 +87,30 @@ export function buildIngestStatement(
   columns: ReadonlyArray<IngestColumnSpec & { sourceIndex: number }>,
   options: { limit?: number } = {},
 ): string {
-  const projections = columns.map((column) => {
-    const field = quoteIdentifier(fieldName(column.sourceIndex));
-    const converted = column.convert(field);
-    const value = column.emptyAs === undefined ? converted : `COALESCE(${converted}, ${sqlLiteral(column.emptyAs)})`;
+  const field = (column: { sourceIndex: number }) => quoteIdentifier(fieldName(column.sourceIndex));
+  const converted = (index: number) => quoteIdentifier(`__converted_${index}`);
+  const sources = [...new Set(columns.map((column) => column.sourceIndex))].map((index) => quoteIdentifier(fieldName(index)));
+  const conversions = columns.map((column, index) => `${column.convert(field(column))} AS ${converted(index)}`);
+  const failures = columns.map((column, index) =>
+    column.required
+      ? `WHEN ${converted(index)} IS NULL THEN ${index}`
+      : `WHEN ${converted(index)} IS NULL AND NOT ${column.isNull(field(column))} THEN ${index}`,
+  );
+  const problem = failures.length ? `CASE ${failures.join(' ')} END` : 'NULL';
+  const problemValue = failures.length
+    ? `CASE ${PROBLEM_COLUMN} ${columns.map((column, index) => `WHEN ${index} THEN ${field(column)}`).join(' ')} END`
+    : 'NULL';
+  const projections = columns.map((column, index) => {
+    const value = column.emptyAs === undefined ? converted(index) : `COALESCE(${converted(index)}, ${sqlLiteral(column.emptyAs)})`;
     return `${value} AS ${quoteIdentifier(column.name)}`;
   });
-  const failures = columns.map((column) => {
-    const field = quoteIdentifier(fieldName(column.sourceIndex));
-    const notEmpty = `${field} IS NOT NULL AND NOT (${column.isNull(field)})`;
-    return {
-      condition: column.required
-        ? `(${column.convert(field)}) IS NULL`
-        : `${notEmpty} AND (${column.convert(field)}) IS NULL`,
-      field,
-    };
-  });
-  const problem = failures.length
-    ? `CASE ${failures.map((failure, index) => `WHEN ${failure.condition} THEN ${index}`).join(' ')} END`
-    : 'NULL';
-  const problemValue = failures.length
-    ? `CASE ${PROBLEM_COLUMN} ${failures.map((failure, index) => `WHEN ${index} THEN ${failure.field}`).join(' ')} END`
-    : 'NULL';
+  const limit = options.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(options.limit))}` : '';
   return `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS
-SELECT ${[...projections, `${PROBLEM_COLUMN}`, `${problemValue} AS ${PROBLEM_VALUE_COLUMN}`].join(',\n  ')}
-FROM (SELECT *, ${problem} AS ${PROBLEM_COLUMN} FROM ${readCsv}${options.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(options.limit))}` : ''})`;
+SELECT ${[...projections, PROBLEM_COLUMN, `${problemValue} AS ${PROBLEM_VALUE_COLUMN}`].join(',\n  ')}
+FROM (
+  SELECT *, ${problem} AS ${PROBLEM_COLUMN}
+  FROM (SELECT ${[...sources, ...conversions].join(',\n    ')} FROM ${readCsv}${limit})
+)`;
 }
 
 /** Rows loaded, rows whose values did not convert, and the first few of those (rowid = order among accepted rows). */

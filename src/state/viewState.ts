@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the same validation as zod's classic API in a fraction of the entry bundle (it is on the first screen).
+import { z } from 'zod/mini';
 
 /**
  * The view state: everything that decides what the analyst sees, kept in the URL so that a reload or a pasted
@@ -30,10 +31,10 @@ export type MapMetric = (typeof MAP_METRICS)[number];
 export const CELL_METRICS = ['value', 'share'] as const;
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 
-const monthSchema = z.string().regex(MONTH);
-const identifierSchema = z.string().regex(IDENTIFIER);
-const filterValueSchema = z.string().min(1).max(MAX_VALUE_LENGTH);
-const valuesSchema = z.array(filterValueSchema).max(MAX_VALUES_PER_FILTER);
+const monthSchema = z.string().check(z.regex(MONTH));
+const identifierSchema = z.string().check(z.regex(IDENTIFIER));
+const filterValueSchema = z.string().check(z.minLength(1), z.maxLength(MAX_VALUE_LENGTH));
+const valuesSchema = z.array(filterValueSchema).check(z.maxLength(MAX_VALUES_PER_FILTER));
 const sortSchema = z.object({ column: identifierSchema, direction: z.enum(SORT_DIRECTIONS) });
 export type SortState = z.infer<typeof sortSchema>;
 
@@ -41,9 +42,9 @@ export const viewStateSchema = z.object({
   v: z.literal(VIEW_STATE_VERSION),
   dataset: identifierSchema,
   tab: z.enum(TABS),
-  measure: identifierSchema.nullable(),
-  from: monthSchema.nullable(),
-  to: monthSchema.nullable(),
+  measure: z.nullable(identifierSchema),
+  from: z.nullable(monthSchema),
+  to: z.nullable(monthSchema),
   /** Dimension id → allowed members; applies to every view. */
   filters: z.record(identifierSchema, valuesSchema),
   /** Cross-filter selections made by clicking in a view: view id → dimension id → members. A view's own
@@ -51,19 +52,19 @@ export const viewStateSchema = z.object({
   selections: z.partialRecord(z.enum(TABS), z.record(identifierSchema, valuesSchema)),
   mode: z.enum(MODES),
   /** Base month of the indexed mode; null = the first month shown. */
-  base: monthSchema.nullable(),
+  base: z.nullable(monthSchema),
   grain: z.enum(GRAINS),
   /** Dimension the trend draws one series per member of; null = the dataset's first dimension. */
-  by: identifierSchema.nullable(),
+  by: z.nullable(identifierSchema),
   chart: z.enum(CHART_KINDS),
   /** A reference value drawn across the trend (e.g. a GMV goal). */
-  target: z.number().finite().min(-1e15).max(1e15).nullable(),
+  target: z.nullable(z.number().check(z.gte(-1e15), z.lte(1e15))),
   /** How many members the ranked views show before the "Other" bucket; null = the view's default. */
-  top: z.number().int().min(1).max(50).nullable(),
+  top: z.nullable(z.int().check(z.gte(1), z.lte(50))),
   stack: z.enum(STACKINGS),
   mapMetric: z.enum(MAP_METRICS),
   /** Marketplace (member of the first dimension) the map shows; null = all. */
-  mapMember: filterValueSchema.nullable(),
+  mapMember: z.nullable(filterValueSchema),
   cell: z.enum(CELL_METRICS),
   /** Sort order per view with a sortable table. */
   sorts: z.partialRecord(z.enum(TABS), sortSchema),
@@ -109,14 +110,14 @@ const SCALARS = {
   grain: { schema: z.enum(GRAINS), expected: GRAINS.join(', ') },
   by: { schema: identifierSchema, expected: 'a dimension name' },
   chart: { schema: z.enum(CHART_KINDS), expected: CHART_KINDS.join(' or ') },
-  target: { schema: z.coerce.number().finite().min(-1e15).max(1e15), expected: 'a number' },
-  top: { schema: z.coerce.number().int().min(1).max(50), expected: 'a whole number from 1 to 50' },
+  target: { schema: z.coerce.number().check(z.gte(-1e15), z.lte(1e15)), expected: 'a number' },
+  top: { schema: z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), expected: 'a whole number from 1 to 50' },
   stack: { schema: z.enum(STACKINGS), expected: STACKINGS.join(' or ') },
   mapMetric: { schema: z.enum(MAP_METRICS), expected: MAP_METRICS.join(', ') },
   mapMember: { schema: filterValueSchema, expected: 'a marketplace' },
   cell: { schema: z.enum(CELL_METRICS), expected: CELL_METRICS.join(' or ') },
   theme: { schema: z.enum(THEMES), expected: 'light, dark or system' },
-} as const satisfies Record<string, { schema: z.ZodType; expected: string }>;
+} as const satisfies Record<string, { schema: z.ZodMiniType; expected: string }>;
 
 type ScalarName = keyof typeof SCALARS;
 const SCALAR_NAMES = Object.keys(SCALARS) as ScalarName[];
@@ -146,7 +147,7 @@ export function decodeViewState(search: string): DecodedViewState {
   for (const name of SCALAR_NAMES) {
     const raw = params.get(name);
     if (raw === null) continue;
-    const parsed = (SCALARS[name].schema as z.ZodType).safeParse(raw);
+    const parsed = (SCALARS[name].schema as z.ZodMiniType).safeParse(raw);
     if (parsed.success) state[name] = parsed.data;
     else notices.push(`Ignored ${name}=${quote(raw)}: expected ${SCALARS[name].expected}.`);
   }

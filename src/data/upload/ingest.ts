@@ -8,6 +8,7 @@ import {
   buildIngestStatement,
   buildIsNullExpression,
   buildReadCsv,
+  conversionNullTokens,
   buildReaderRejectedLinesQuery,
   buildReaderRejectsQuery,
   quoteIdentifier,
@@ -63,6 +64,8 @@ export interface IngestProgress {
 
 export const MAX_REPORTED_REJECTS = 10_000;
 
+let registrations = 0;
+
 /**
  * Loads a user's file as a new dataset. DuckDB reads the registered file handle (no copy into JS memory) while the
  * app counts the file's records itself in parallel; the load succeeds only if rows loaded + rows rejected equal the
@@ -93,7 +96,9 @@ export async function ingestFile(
   const staging = `__staging_${datasetId}`;
   const rejectsTable = `__rejects_${datasetId}`;
   const rejectsScan = `__rejects_scan_${datasetId}`;
-  const registered = `upload_${datasetId}.csv${dialect.compression === 'gzip' ? '.gz' : ''}`;
+  // A fresh name per load: DuckDB-wasm read a name registered again after dropFile as an empty file (seen in the
+  // benchmark); the row accounting would refuse that load, but it should not happen at all.
+  const registered = `upload_${datasetId}_${++registrations}.csv${dialect.compression === 'gzip' ? '.gz' : ''}`;
   const used = plan.columns.filter((column) => column.role !== 'ignore');
   const lookup = used.some((column) => column.format.kind === 'country') ? countryLookup() : undefined;
   const specs = used.map((column) => ({ ...ingestSpec(column, lookup), sourceIndex: column.index }));
@@ -231,7 +236,7 @@ function ingestSpec(column: PlannedColumn, lookup: ReadonlyMap<string, string> |
   return {
     name: `c${column.index}`,
     convert: (field) => buildConversion(field, column.format, column.nullTokens, lookup).expression,
-    isNull: (field) => buildIsNullExpression(field, column.format.kind === 'country' ? column.nullTokens.filter((token) => token.toUpperCase() !== 'NA') : column.nullTokens),
+    isNull: (field) => buildIsNullExpression(field, conversionNullTokens(column.format, column.nullTokens)),
     required: column.role === 'time',
     emptyAs: column.role === 'dimension' ? '(empty)' : undefined,
   };
