@@ -7,6 +7,7 @@ import { useViewState, writeViewState } from '../state/useViewState';
 import { DEFAULT_VIEW_STATE, THEMES, type Theme } from '../state/viewState';
 import { ErrorMessage, Skeleton } from '../ui/Panel';
 import { StartupProgress } from '../ui/StartupProgress';
+import { EngineIncidentNotice } from './EngineIncidentNotice';
 import { startWithSummary } from './startupHandover';
 import { useStartupStatus } from './useStartupStatus';
 
@@ -81,6 +82,7 @@ function Shell() {
       </header>
       {!startup.done ? <StartupProgress label={startup.label} fraction={startup.fraction} /> : null}
       <main id="main" className="app-main">
+        <EngineIncidentNotice />
         {uploadOpen ? (
           <div id="upload-region">
             <Suspense fallback={<Skeleton height={160} label="Loading the upload screen" />}>

@@ -25,6 +25,11 @@ export function installBenchHooks(): void {
           await engine.dropFile(name);
         }
       },
+      /** Makes the engine's worker fail as a crash would (for the crash test); the app restarts it. */
+      async crashEngine(): Promise<void> {
+        const { crashEngineWorker } = await import('../engine/browserEngine');
+        crashEngineWorker();
+      },
       async duckdbMemoryBytes(): Promise<number> {
         const engine = await getEngine();
         const [row] = await engine.query<{ bytes: number }>('SELECT SUM(memory_usage_bytes) AS bytes FROM duckdb_memory()');

@@ -1,4 +1,4 @@
-import { createExternalStore, getEngine, type Engine } from '../engine';
+import { createExternalStore, getEngine, onEngineLost, type Engine } from '../engine';
 import { BUNDLED_FILE_URLS } from './bundledFileUrls';
 import { loadBundledDatasets, type DatasetLoadProgress } from './loadBundledDatasets';
 
@@ -6,6 +6,10 @@ import { loadBundledDatasets, type DatasetLoadProgress } from './loadBundledData
 export const datasetLoadProgress = createExternalStore<DatasetLoadProgress | null>(null);
 
 let shared: Promise<Engine> | null = null;
+// A new engine after a crash starts empty: the bundled datasets are loaded into it again on the next request.
+onEngineLost(() => {
+  shared = null;
+});
 
 /**
  * The engine with the bundled datasets loaded, started once. The CSV downloads start at once, in parallel with the

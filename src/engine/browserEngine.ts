@@ -22,8 +22,22 @@ export const BUNDLES: DuckDBBundles = {
   eh: { mainModule: ehWasmUrl, mainWorker: ehWorkerUrl },
 };
 
-/** Starts DuckDB-wasm in a dedicated worker and returns the engine once it is configured and locked down. */
-export async function startBrowserEngine(phase: ExternalStore<EnginePhase>): Promise<Engine> {
+/** The worker of the newest instance, for the crash test hook. */
+let currentWorker: Worker | null = null;
+
+/**
+ * Makes the current engine's worker fail with an uncaught error, as a wasm trap or an out-of-memory abort would: the
+ * crash test drives the real detection and restart path with it. Only the page's own code can call it.
+ */
+export function crashEngineWorker(): void {
+  currentWorker?.postMessage({ type: 'marketscope:crash' });
+}
+
+/**
+ * Starts DuckDB-wasm in a dedicated worker and returns the engine once it is configured and locked down. `onFatal`
+ * is called once if the instance dies later (its worker fails, or a query reports a fatal error).
+ */
+export async function startBrowserEngine(phase: ExternalStore<EnginePhase>, onFatal?: (error: Error) => void): Promise<Engine> {
   performance.mark('engine:start');
   const bundle = await selectBundle(BUNDLES);
   // The page downloads the wasm (showing progress) into the HTTP cache; the worker then instantiates it from there,
@@ -32,6 +46,10 @@ export async function startBrowserEngine(phase: ExternalStore<EnginePhase>): Pro
     phase.set({ phase: 'downloading', loadedBytes, totalBytes }),
   );
   const worker = new Worker(`${shimUrl}?duckdb=${encodeURIComponent(bundle.mainWorker!)}`);
+  currentWorker = worker;
+  const died = new Promise<Error>((resolve) => {
+    worker.addEventListener('error', (event) => resolve(new Error(event.message || 'the engine worker failed')));
+  });
   const db = new AsyncDuckDB(new VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   performance.mark('engine:instantiated');
@@ -44,23 +62,30 @@ export async function startBrowserEngine(phase: ExternalStore<EnginePhase>): Pro
   performance.mark('engine:ready');
   phase.set({ phase: 'ready', bundle: bundle.mainModule === ehWasmUrl ? 'eh' : 'mvp', version });
 
-  return createConnectionEngine({
-    run: (sql) => connection.query(sql),
-    async runPrepared(sql, params) {
-      const statement = await connection.prepare(sql);
-      try {
-        return await statement.query(...params);
-      } finally {
-        await statement.close();
-      }
+  return createConnectionEngine(
+    {
+      died,
+      async terminate() {
+        await db.terminate().catch(() => worker.terminate());
+      },
+      run: (sql) => connection.query(sql),
+      async runPrepared(sql, params) {
+        const statement = await connection.prepare(sql);
+        try {
+          return await statement.query(...params);
+        } finally {
+          await statement.close();
+        }
+      },
+      registerFileBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
+      // The worker reads the File with FileReaderSync, slice by slice: a 1 GB upload never sits in JS memory.
+      registerFile: (name, file) => db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true),
+      async dropFile(name) {
+        await db.dropFile(name);
+      },
     },
-    registerFileBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
-    // The worker reads the File with FileReaderSync, slice by slice: a 1 GB upload never sits in JS memory.
-    registerFile: (name, file) => db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true),
-    async dropFile(name) {
-      await db.dropFile(name);
-    },
-  });
+    { onFatal },
+  );
 }
 
 /** Reads a URL to the end, reporting bytes as they arrive, so that the response lands in the HTTP cache. */

@@ -10,6 +10,37 @@ export interface ConnectionDriver {
   registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
   registerFile(name: string, file: Blob): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /**
+   * Settles with the reason when the instance behind the driver dies (its worker raised an uncaught error). The
+   * duckdb-wasm client forgets its pending requests then without settling them; the engine rejects them instead.
+   */
+  died?: Promise<Error>;
+  /** Stops the instance (terminates the worker); the engine is unusable afterwards. */
+  terminate?(): Promise<void>;
+}
+
+/**
+ * Errors after which a DuckDB instance cannot be trusted: DuckDB's INTERNAL and FATAL errors invalidate the
+ * database, and a wasm trap (out-of-bounds access, `unreachable`, an abort) leaves the module in an unknown state.
+ */
+const FATAL_ERROR = /\b(?:INTERNAL|FATAL) Error\b|database has been invalidated|RuntimeError|memory access out of bounds|\bunreachable\b|Aborted\(/i;
+
+/** True when an engine error means the instance is dead and must be replaced. */
+export function isFatalEngineError(error: unknown): boolean {
+  const messages: string[] = [];
+  for (let current: unknown = error; current; current = current instanceof Error ? current.cause : undefined) {
+    messages.push(current instanceof Error ? `${current.name}: ${current.message}` : String(current));
+    if (!(current instanceof Error)) break;
+  }
+  return messages.some((message) => FATAL_ERROR.test(message));
+}
+
+/** The engine's instance died: every operation on it fails with this error. */
+export class EngineDiedError extends Error {
+  constructor(cause: Error) {
+    super(`The query engine stopped: ${cause.message}`, { cause });
+    this.name = 'EngineDiedError';
+  }
 }
 
 /**
@@ -21,24 +52,53 @@ export const LOCKDOWN_STATEMENTS: readonly string[] = [
   'SET autoload_known_extensions = false',
 ];
 
-/** Wraps a driver into the {@link Engine} surface: plain rows out, {@link QueryError} on failure. */
-export function createConnectionEngine(driver: ConnectionDriver): Engine {
+/**
+ * Wraps a driver into the {@link Engine} surface: plain rows out, {@link QueryError} on failure. When the instance
+ * dies — its worker fails, or a query reports a fatal error — `onFatal` is called once, and every operation after
+ * that (and every one still waiting) fails with an {@link EngineDiedError} instead of hanging.
+ */
+export function createConnectionEngine(driver: ConnectionDriver, options: { onFatal?: (error: Error) => void } = {}): Engine {
+  let death: Error | null = null;
+  const dead = new Promise<never>((_, reject) => {
+    driver.died?.then((reason) => {
+      markDead(reason);
+      reject(new EngineDiedError(reason));
+    });
+  });
+  dead.catch(() => {});
+  function markDead(reason: Error): void {
+    if (death) return;
+    death = reason;
+    options.onFatal?.(reason);
+  }
+  /** Runs one operation, failing fast once the instance is known to be dead. */
+  async function guarded<T>(operation: () => Promise<T>): Promise<T> {
+    if (death) throw new EngineDiedError(death);
+    return Promise.race([operation(), dead]);
+  }
   return {
     async query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
       const started = performance.now();
       let table: Table;
       try {
-        table = params && params.length > 0 ? await driver.runPrepared(sql, params) : await driver.run(sql);
+        table = await guarded(() => (params && params.length > 0 ? driver.runPrepared(sql, params) : driver.run(sql)));
       } catch (cause) {
-        throw new QueryError(sql, cause);
+        if (cause instanceof EngineDiedError) throw cause;
+        const error = new QueryError(sql, cause);
+        if (isFatalEngineError(cause)) markDead(error);
+        throw error;
       }
       const rows = arrowTableToRows<T>(table);
       // A User Timing entry per query, so a profile or the benchmark can tell time in DuckDB from time drawing.
       performance.measure('duckdb:query', { start: started, end: performance.now(), detail: { sql: sql.slice(0, 160), rows: rows.length } });
       return rows;
     },
-    registerFileBuffer: (name, bytes) => driver.registerFileBuffer(name, bytes),
-    registerFile: (name, file) => driver.registerFile(name, file),
-    dropFile: (name) => driver.dropFile(name),
+    registerFileBuffer: (name, bytes) => guarded(() => driver.registerFileBuffer(name, bytes)),
+    registerFile: (name, file) => guarded(() => driver.registerFile(name, file)),
+    dropFile: (name) => guarded(() => driver.dropFile(name)),
+    async terminate() {
+      markDead(death ?? new Error('the engine was stopped'));
+      await driver.terminate?.();
+    },
   };
 }

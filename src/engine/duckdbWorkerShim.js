@@ -5,4 +5,12 @@
 const target = new URL(new URL(self.location.href).searchParams.get('duckdb') ?? '', self.location.origin);
 if (target.origin !== self.location.origin) throw new Error(`refusing to load a worker script from ${target.origin}`);
 self.TransformStream = undefined;
+// The crash test's way to make this worker fail like a wasm trap would: an uncaught error, outside any request.
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'marketscope:crash') {
+    setTimeout(() => {
+      throw new Error('simulated engine crash (test hook)');
+    });
+  }
+});
 importScripts(target.href);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from './nodeEngine';
-import { QueryError, type Engine } from './index';
+import { EngineDiedError, isFatalEngineError, QueryError, type Engine } from './index';
+import { createConnectionEngine, type ConnectionDriver } from './connectionEngine';
 
 describe('engine (Node build of duckdb-wasm)', () => {
   let engine: Engine;
@@ -71,5 +72,76 @@ describe('engine (Node build of duckdb-wasm)', () => {
     expect(rows).toEqual([{ total: 3 }]);
     await engine.dropFile('mem.csv');
     await expect(engine.query("SELECT * FROM read_csv('mem.csv')")).rejects.toThrow(QueryError);
+  });
+});
+
+describe('a dying engine', () => {
+  const table = async () => {
+    const { tableFromArrays } = await import('apache-arrow');
+    return tableFromArrays({ x: [1] });
+  };
+  function driver(overrides: Partial<ConnectionDriver> = {}): ConnectionDriver & { runs: number } {
+    const state = {
+      runs: 0,
+      async run() {
+        state.runs += 1;
+        return table();
+      },
+      runPrepared: async () => table(),
+      registerFileBuffer: async () => {},
+      registerFile: async () => {},
+      dropFile: async () => {},
+      ...overrides,
+    };
+    return state;
+  }
+
+  it('a fatal DuckDB error marks it dead once; later calls fail fast without reaching the instance', async () => {
+    const fatal: Error[] = [];
+    let fail = true;
+    const inner = driver();
+    const engine = createConnectionEngine(
+      {
+        ...inner,
+        run: async (sql) => {
+          if (fail) throw new Error('INTERNAL Error: Attempted to access index 3 within vector of size 3');
+          return inner.run(sql);
+        },
+      },
+      { onFatal: (error) => fatal.push(error) },
+    );
+    await expect(engine.query('SELECT 1')).rejects.toBeInstanceOf(QueryError);
+    fail = false;
+    await expect(engine.query('SELECT 1')).rejects.toBeInstanceOf(EngineDiedError);
+    await expect(engine.registerFileBuffer('x', new Uint8Array())).rejects.toBeInstanceOf(EngineDiedError);
+    expect(fatal).toHaveLength(1);
+    expect(inner.runs).toBe(0);
+  });
+
+  it('an ordinary SQL error is not fatal', async () => {
+    const fatal: Error[] = [];
+    const engine = createConnectionEngine(
+      driver({ run: async () => Promise.reject(new Error('Binder Error: Referenced column "nope" not found')) }),
+      { onFatal: (error) => fatal.push(error) },
+    );
+    await expect(engine.query('SELECT nope')).rejects.toBeInstanceOf(QueryError);
+    expect(fatal).toEqual([]);
+  });
+
+  it('a query waiting on a worker that dies is rejected, not left hanging', async () => {
+    let die!: (reason: Error) => void;
+    const died = new Promise<Error>((resolve) => (die = resolve));
+    const fatal: Error[] = [];
+    const engine = createConnectionEngine(driver({ died, run: () => new Promise(() => {}) }), { onFatal: (error) => fatal.push(error) });
+    const pending = engine.query('SELECT 1');
+    die(new Error('RuntimeError: memory access out of bounds'));
+    await expect(pending).rejects.toThrow(/query engine stopped: RuntimeError: memory access out of bounds/);
+    expect(fatal.map((error) => error.message)).toEqual(['RuntimeError: memory access out of bounds']);
+  });
+
+  it('recognises fatal errors through their causes', () => {
+    expect(isFatalEngineError(new QueryError('SELECT 1', new Error('FATAL Error: database has been invalidated')))).toBe(true);
+    expect(isFatalEngineError(new Error('Aborted(). Build with -sASSERTIONS for more info.'))).toBe(true);
+    expect(isFatalEngineError(new Error('Conversion Error: Could not convert string "x" to INT32'))).toBe(false);
   });
 });

@@ -1,18 +1,38 @@
 /**
- * The database engine: one DuckDB-wasm instance in a worker, created lazily on first use.
- * Import from here, not from the files behind it.
+ * The database engine: one DuckDB-wasm instance in a worker, created lazily on first use, and replaced by a fresh
+ * one if it dies. Import from here, not from the files behind it.
  */
 import { createExternalStore } from './externalStore';
-import type { Engine, EnginePhase } from './types';
+import type { Engine, EngineIncident, EnginePhase } from './types';
 
 export { QueryError } from './QueryError';
-export type { Engine, EnginePhase, Row, SqlParam } from './types';
+export { EngineDiedError, isFatalEngineError } from './connectionEngine';
+export type { Engine, EngineIncident, EnginePhase, Row, SqlParam } from './types';
 export { createExternalStore, type ExternalStore } from './externalStore';
 
 /** Start-up progress of the shared engine, for a progress display. */
 export const enginePhase = createExternalStore<EnginePhase>({ phase: 'idle' });
 
+/** The last time the engine died and was replaced (null if it never has), for a notice. */
+export const engineIncident = createExternalStore<EngineIncident | null>(null);
+
+/** After this many restarts in one page the engine is left stopped: something is wrong beyond one bad file. */
+export const MAX_RESTARTS = 3;
+
 let shared: Promise<Engine> | null = null;
+/** Which start the shared promise belongs to: a death reported by an older instance changes nothing. */
+let generation = 0;
+let restarts = 0;
+const lostListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` whenever the shared engine dies, before its replacement starts: everything cached about the old
+ * instance (loaded tables, query results) must be forgotten. Returns the unsubscribe function.
+ */
+export function onEngineLost(listener: () => void): () => void {
+  lostListeners.add(listener);
+  return () => lostListeners.delete(listener);
+}
 
 /**
  * The shared engine. The first call starts it (the DuckDB module is loaded only then, so it stays out of the entry
@@ -20,12 +40,38 @@ let shared: Promise<Engine> | null = null;
  * A failed start is forgotten so that a retry starts afresh.
  */
 export function getEngine(): Promise<Engine> {
-  shared ??= import('./browserEngine')
-    .then(({ startBrowserEngine }) => startBrowserEngine(enginePhase))
+  if (shared) return shared;
+  const started = ++generation;
+  shared = import('./browserEngine')
+    .then(({ startBrowserEngine }) => startBrowserEngine(enginePhase, (error) => engineDied(started, error)))
     .catch((error: unknown) => {
-      shared = null;
+      if (generation === started) shared = null;
       enginePhase.set({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
       throw error;
     });
   return shared;
+}
+
+/**
+ * The instance of start `which` died. Forget it, tell the listeners (who drop their caches and re-run their
+ * queries, which start and fill a new instance), and start the replacement at once so the user is not kept waiting.
+ */
+function engineDied(which: number, error: Error): void {
+  if (which !== generation || !shared) return;
+  const dead = shared;
+  shared = null;
+  restarts += 1;
+  void dead.then((engine) => engine.terminate()).catch(() => {});
+  const message = error.message;
+  if (restarts > MAX_RESTARTS) {
+    engineIncident.set({ message, restarts, state: 'failed' });
+    enginePhase.set({ phase: 'failed', message: `The query engine stopped ${restarts} times; reload the page. (${message})` });
+    return;
+  }
+  engineIncident.set({ message, restarts, state: 'restarting' });
+  for (const listener of lostListeners) listener();
+  getEngine().then(
+    () => engineIncident.set({ message, restarts, state: 'restarted' }),
+    () => engineIncident.set({ message, restarts, state: 'failed' }),
+  );
 }

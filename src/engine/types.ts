@@ -25,6 +25,8 @@ export interface Engine {
   registerFile(name: string, file: Blob): Promise<void>;
   /** Forgets a file registered with {@link Engine.registerFileBuffer}; its bytes can then be garbage-collected. */
   dropFile(name: string): Promise<void>;
+  /** Stops the instance for good (after a fatal error, before a restart). */
+  terminate(): Promise<void>;
 }
 
 /** Where the engine's start-up has got to, for a progress display. */
@@ -34,3 +36,12 @@ export type EnginePhase =
   | { phase: 'starting' }
   | { phase: 'ready'; bundle: string; version: string }
   | { phase: 'failed'; message: string };
+
+/** The engine died and was replaced: what the user is told, and how many times it has happened. */
+export interface EngineIncident {
+  message: string;
+  /** Restarts so far in this page. */
+  restarts: number;
+  /** 'restarting' until the new instance is up, then 'restarted' (or 'failed' if it would not start). */
+  state: 'restarting' | 'restarted' | 'failed';
+}
