@@ -201,6 +201,17 @@ export async function addUpload(
   return { entry, report };
 }
 
+/**
+ * The kept file of an upload and the plan it was loaded with, to change its columns' roles and formats: the file is
+ * prepared again (with the dialect the user chose then) and loaded with `addUpload(…, { replaceId })`.
+ */
+export async function readKeptUpload(id: string): Promise<{ file: Blob; manifest: UploadManifest }> {
+  const entry = findDataset(id);
+  if (!entry?.manifest) throw new Error(`There is no uploaded dataset "${id}" in this browser.`);
+  const file = await (await uploadStore()).read(id);
+  return { file, manifest: entry.manifest };
+}
+
 /** Renames an uploaded dataset (no reload needed). */
 export async function renameUpload(id: string, label: string): Promise<void> {
   const entry = findDataset(id);

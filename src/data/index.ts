@@ -39,6 +39,7 @@ export {
   addUpload,
   removeUpload,
   renameUpload,
+  readKeptUpload,
   storageSummary,
   findDataset,
   databaseFor,

@@ -20,7 +20,8 @@ export interface CountryPanelProps {
 
 /** The top countries for the selected marketplaces. */
 export function CountryPanel({ model, view, measure, selected, onSelect }: CountryPanelProps) {
-  const dimension = model.dimensions.find((d) => d.display === 'country') ?? model.dimensions[1]!;
+  // With a single dimension (an upload may have only one), the panel ranks its members.
+  const dimension = model.dimensions.find((d) => d.display === 'country') ?? model.dimensions[1] ?? model.dimensions[0]!;
   const query = useQuery({ ...rankingQuery(view, dimension.id, OVERVIEW_COUNTRY_LIMIT), placeholderData: keepPreviousData });
   const tableToggle = useTableToggle();
   const { asTable } = tableToggle;

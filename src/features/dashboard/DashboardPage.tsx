@@ -88,7 +88,8 @@ export function DashboardPage() {
     colorFor,
   });
   const first = model.dimensions[0]!;
-  const country = model.dimensions.find((dimension) => dimension.display === 'country') ?? model.dimensions[1]!;
+  // A dataset with one dimension ranks that one: the overview still has something to show.
+  const country = model.dimensions.find((dimension) => dimension.display === 'country') ?? model.dimensions[1] ?? first;
 
   return (
     <>

@@ -1,5 +1,6 @@
-import { useId, useState, useSyncExternalStore } from 'react';
-import { addUpload, datasetRegistry, removeUpload, renameUpload, type DatasetEntry } from '../../data';
+import { useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { addUpload, datasetRegistry, readKeptUpload, removeUpload, renameUpload, type DatasetEntry } from '../../data';
 import {
   planProblems,
   prepareUpload,
@@ -104,10 +105,19 @@ type LoadState =
   | { step: 'failed'; message: string }
   | { step: 'loaded'; report: IngestReport; datasetId: string; notKept?: string };
 
-function UploadForm({ prepared: initial, onDone, onOpen }: { prepared: PreparedUpload; onDone: () => void; onOpen: (id: string) => void }) {
+interface UploadFormProps {
+  prepared: PreparedUpload;
+  onDone: () => void;
+  onOpen: (id: string) => void;
+  /** Editing a loaded dataset: its id (the load replaces it) and the columns it was loaded with. */
+  replace?: { id: string; columns: PlannedColumn[]; label: string };
+}
+
+function UploadForm({ prepared: initial, onDone, onOpen, replace }: UploadFormProps) {
+  const queryClient = useQueryClient();
   const [prepared, setPrepared] = useState(initial);
-  const [columns, setColumns] = useState(initial.plan.columns);
-  const [label, setLabel] = useState(initial.plan.datasetLabel);
+  const [columns, setColumns] = useState(replace?.columns ?? initial.plan.columns);
+  const [label, setLabel] = useState(replace?.label ?? initial.plan.datasetLabel);
   const [sample, setSample] = useState(false);
   const [load, setLoad] = useState<LoadState>({ step: 'editing' });
   const plan = { ...prepared.plan, datasetLabel: label, columns, sampleRows: sample ? 100_000 : undefined };
@@ -131,9 +141,12 @@ function UploadForm({ prepared: initial, onDone, onOpen }: { prepared: PreparedU
     setLoad({ step: 'loading', progress: null, controller });
     try {
       const { entry, report } = await addUpload(prepared.file, prepared.fileName, plan, {
+        replaceId: replace?.id,
         signal: controller.signal,
         onProgress: (progress) => setLoad({ step: 'loading', progress, controller }),
       });
+      // Results cached for the old columns must not be shown for the new ones.
+      if (replace) await queryClient.invalidateQueries();
       setLoad({ step: 'loaded', report, datasetId: entry.id, notKept: entry.notKept });
     } catch (error) {
       setLoad({
@@ -259,10 +272,10 @@ function UploadForm({ prepared: initial, onDone, onOpen }: { prepared: PreparedU
                   onClick={() => void start()}
                   data-testid="upload-load"
                 >
-                  Load {label || 'dataset'}
+                  {replace ? `Reload ${label || 'dataset'} with these columns` : `Load ${label || 'dataset'}`}
                 </button>
                 <button type="button" className="button" onClick={onDone}>
-                  Discard
+                  {replace ? 'Cancel' : 'Discard'}
                 </button>
               </>
             )}
@@ -588,6 +601,7 @@ function DatasetList({ onOpen }: { onOpen: (datasetId: string) => void }) {
 function DatasetItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (datasetId: string) => void }) {
   const [name, setName] = useState(entry.model.label);
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const manifest = entry.manifest;
   return (
     <li className="dataset-item" data-testid={`dataset-${entry.id}`}>
@@ -617,6 +631,17 @@ function DatasetItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (datasetI
         <button type="button" className="button" onClick={() => onOpen(entry.id)}>
           Open
         </button>
+        {manifest ? (
+          <button
+            type="button"
+            className="button"
+            aria-expanded={editing}
+            onClick={() => setEditing((open) => !open)}
+            data-testid="dataset-edit"
+          >
+            {editing ? 'Close columns' : 'Edit columns…'}
+          </button>
+        ) : null}
         {confirming ? (
           <>
             <button type="button" className="button button-danger" onClick={() => void removeUpload(entry.id)}>
@@ -632,6 +657,46 @@ function DatasetItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (datasetI
           </button>
         )}
       </div>
+      {editing ? <EditColumns entry={entry} onDone={() => setEditing(false)} onOpen={onOpen} /> : null}
     </li>
+  );
+}
+
+/**
+ * Changes the roles and formats of a loaded dataset: its kept file is read again with the dialect chosen when it was
+ * loaded, the form starts from the columns as they were, and loading replaces the dataset (only if it succeeds).
+ */
+function EditColumns({ entry, onDone, onOpen }: { entry: DatasetEntry; onDone: () => void; onOpen: (id: string) => void }) {
+  const [state, setState] = useState<{ prepared: PreparedUpload; columns: PlannedColumn[] } | { error: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const { file, manifest } = await readKeptUpload(entry.id);
+      const { encoding, delimiter, quote, escape, header } = manifest.plan.dialect;
+      const prepared = await prepareUpload(file, manifest.fileName, { encoding, delimiter, quote, escape, header });
+      return { prepared, columns: manifest.plan.columns };
+    })().then(
+      (ready) => live && setState(ready),
+      (error: unknown) => live && setState({ error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [entry.id]);
+  if (!state) return <p className="upload-note">Reading {entry.manifest?.fileName ?? 'the file'} again…</p>;
+  if ('error' in state) {
+    return (
+      <p role="alert" className="upload-error">
+        {state.error}
+      </p>
+    );
+  }
+  return (
+    <UploadForm
+      prepared={state.prepared}
+      replace={{ id: entry.id, columns: state.columns, label: entry.model.label }}
+      onDone={onDone}
+      onOpen={onOpen}
+    />
   );
 }

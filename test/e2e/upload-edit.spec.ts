@@ -1,0 +1,47 @@
+import { expect, test, waitForDashboard } from './fixtures';
+
+const SHOPS_CSV = [
+  'month,shop,country,orders,revenue',
+  '2024-01,Alpha,RU,10,"1,200"',
+  '2024-01,Beta,MX,5,300',
+  '2024-02,Alpha,RU,7,"2,000"',
+  '2024-02,Beta,MX,3,150',
+  '2024-03,Alpha,MX,4,80',
+].join('\n');
+
+test('a loaded dataset shows its rows, columns and roles, and its roles can be changed afterwards', async ({ guarded: page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await waitForDashboard(page);
+  await page.getByTestId('open-upload').click();
+  await page.getByTestId('upload-input').setInputFiles({ name: 'shops.csv', mimeType: 'text/csv', buffer: Buffer.from(SHOPS_CSV) });
+  const form = page.getByTestId('upload-form');
+  await expect(form.getByTestId('role-4')).toHaveValue('measure'); // revenue
+  await form.getByTestId('upload-name').fill('Shops');
+  await form.getByTestId('upload-load').click();
+  await expect(page.getByTestId('upload-report')).toContainText('5 of 5 rows loaded');
+  await page.getByTestId('upload-report').getByRole('button', { name: 'Close' }).click();
+
+  const item = page.getByTestId('dataset-list').locator('li').filter({ hasText: 'shops.csv' });
+  await expect(item).toContainText('shops.csv · 5 rows');
+  await expect(item).toContainText('Dimensions: shop, country · Measures: orders, revenue');
+
+  // The researcher decides the country column is not needed and revenue is not a measure after all.
+  await item.getByTestId('dataset-edit').click();
+  const edit = item.getByTestId('upload-form');
+  await expect(edit.getByTestId('role-2')).toHaveValue('dimension');
+  await edit.getByTestId('role-2').selectOption('ignore');
+  await edit.getByTestId('role-4').selectOption('ignore');
+  await edit.getByTestId('upload-load').click();
+  await expect(item.getByTestId('upload-report')).toContainText('5 of 5 rows loaded');
+  await expect(item).toContainText('Dimensions: shop · Measures: orders');
+  await item.getByTestId('upload-report').getByTestId('upload-open').click();
+  await expect(page.getByTestId('kpi-total')).toContainText('29');
+  await expect(page.getByTestId('filter-measure').locator('option')).toHaveCount(1);
+
+  // The new roles are kept: after a reload the dataset still has them.
+  await page.reload();
+  await expect(page.getByTestId('kpi-total')).toContainText('29');
+  await page.getByTestId('open-upload').click();
+  await expect(page.getByTestId('dataset-list')).toContainText('Dimensions: shop · Measures: orders');
+});
