@@ -3,7 +3,7 @@
  * first screen's bundle does not carry papaparse and the country names.
  */
 export type { IngestReport, IngestProgress, RejectedRow } from './upload/ingest';
-export type { UploadPlan, PlannedColumn, ColumnRole } from './upload/plan';
+export type { UploadPlan, PlannedColumn, ColumnRole, UnpivotPlan } from './upload/plan';
 export { planProblems } from './upload/plan';
 export { prepareUpload, type PreparedUpload } from './upload/prepare';
 export type { ColumnSuggestion } from './upload/suggest';

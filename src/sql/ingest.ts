@@ -85,7 +85,14 @@ export function buildIngestStatement(
   table: string,
   readCsv: string,
   columns: ReadonlyArray<IngestColumnSpec & { sourceIndex: number }>,
-  options: { limit?: number } = {},
+  options: {
+    limit?: number;
+    /**
+     * Wide to long: each row becomes one row per listed field, with two new text fields — `nameField` holding that
+     * field's header (from `names`, in the same order) and `valueField` its value. The limit counts file rows.
+     */
+    unpivot?: { fields: readonly number[]; names: readonly string[]; nameField: number; valueField: number };
+  } = {},
 ): string {
   const field = (column: { sourceIndex: number }) => quoteIdentifier(fieldName(column.sourceIndex));
   const converted = (index: number) => quoteIdentifier(`__converted_${index}`);
@@ -105,11 +112,20 @@ export function buildIngestStatement(
     return `${value} AS ${quoteIdentifier(column.name)}`;
   });
   const limit = options.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(options.limit))}` : '';
+  let rows = `${readCsv}${limit}`;
+  const unpivot = options.unpivot;
+  if (unpivot) {
+    if (unpivot.fields.length === 0 || unpivot.fields.length !== unpivot.names.length) throw new Error('unpivot needs one name per field');
+    // Two unnests of equal length in one SELECT are read in step: the k-th name goes with the k-th value.
+    const names = `unnest([${unpivot.names.map(sqlLiteral).join(', ')}]) AS ${quoteIdentifier(fieldName(unpivot.nameField))}`;
+    const values = `unnest([${unpivot.fields.map((index) => `${quoteIdentifier(fieldName(index))}::VARCHAR`).join(', ')}]) AS ${quoteIdentifier(fieldName(unpivot.valueField))}`;
+    rows = `(SELECT *, ${names}, ${values} FROM (SELECT * FROM ${readCsv}${limit}))`;
+  }
   return `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS
 SELECT ${[...projections, PROBLEM_COLUMN, `${problemValue} AS ${PROBLEM_VALUE_COLUMN}`].join(',\n  ')}
 FROM (
   SELECT *, ${problem} AS ${PROBLEM_COLUMN}
-  FROM (SELECT ${[...sources, ...conversions].join(',\n    ')} FROM ${readCsv}${limit})
+  FROM (SELECT ${[...sources, ...conversions].join(',\n    ')} FROM ${rows})
 )`;
 }
 

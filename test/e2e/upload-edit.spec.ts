@@ -45,3 +45,29 @@ test('a loaded dataset shows its rows, columns and roles, and its roles can be c
   await page.getByTestId('open-upload').click();
   await expect(page.getByTestId('dataset-list')).toContainText('Dimensions: shop · Measures: orders');
 });
+
+test('a wide file (one column per year) is turned into rows and charted by year', async ({ guarded: page }) => {
+  test.setTimeout(90_000);
+  const wide = [
+    'Country Name,Country Code,2019,2020,2021,2022',
+    'Mexico,MEX,100,110,120,130',
+    'Brazil,BRA,200,190,210,230',
+  ].join('\n');
+  await page.goto('/');
+  await waitForDashboard(page);
+  await page.getByTestId('open-upload').click();
+  await page.getByTestId('upload-input').setInputFiles({ name: 'wide.csv', mimeType: 'text/csv', buffer: Buffer.from(wide) });
+  const form = page.getByTestId('upload-form');
+  const unpivot = form.getByTestId('upload-unpivot');
+  await expect(unpivot).toContainText('Turn the 4 year columns (2019 … 2022) into rows');
+  await expect(unpivot.getByTestId('unpivot-on')).toBeChecked();
+  await expect(form.getByTestId('role-2')).toBeDisabled();
+  await unpivot.getByTestId('unpivot-value-name').fill('Sales');
+  await form.getByTestId('role-1').selectOption('ignore');
+  await form.getByTestId('upload-load').click();
+  await expect(page.getByTestId('upload-report')).toContainText('8 of 8 values loaded (2 rows × 4 columns turned into rows)');
+  await page.getByTestId('upload-report').getByTestId('upload-open').click();
+  await expect(page.getByTestId('kpi-total')).toBeVisible();
+  await expect(page.getByTestId('filter-measure')).toContainText('Sales');
+  await expect(page.locator('[data-testid=trend-chart] .recharts-line').first()).toBeAttached();
+});

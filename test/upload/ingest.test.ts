@@ -104,6 +104,62 @@ describe('uploading a CSV', () => {
   });
 });
 
+describe('wide files (one column per year)', () => {
+  const WIDE = [
+    'Country Name,Country Code,Indicator Name,Indicator Code,2019,2020,2021,2022',
+    'Mexico,MEX,GDP (current US$),NY.GDP.MKTP.CD,1270000000000,x,1270000000000.5,1460000000000',
+    '"Russian Federation",RUS,GDP (current US$),NY.GDP.MKTP.CD,1693114764183.6,1493075894362.2,,2266029240645.2',
+    'World,WLD,GDP (current US$),NY.GDP.MKTP.CD,87.6,85.4,97.5,100.9',
+  ].join('\n');
+
+  it('are offered an unpivot to long form; values add up and a bad cell is reported by its year and line', async () => {
+    const prepared = await prepareUpload(fileOf('gdp_wide.csv', WIDE), 'gdp_wide.csv');
+    const unpivot = prepared.plan.unpivot!;
+    expect(unpivot.columns).toEqual([4, 5, 6, 7]);
+    expect([unpivot.name.header, unpivot.name.role, unpivot.name.format.kind]).toEqual(['Year', 'time', 'year']);
+    expect([unpivot.value.role, unpivot.value.format.kind, unpivot.value.overTime]).toEqual(['measure', 'number', 'mean']);
+    const plan = {
+      ...prepared.plan,
+      columns: prepared.plan.columns.map((column) => ({
+        ...column,
+        role: column.index === 0 || column.index === 2 ? ('dimension' as const) : ('ignore' as const),
+        format: column.index <= 3 ? { kind: 'text' as const } : column.format,
+      })),
+    };
+    const { report, entry } = await addUpload(prepared.file, 'gdp_wide.csv', plan);
+    // 3 rows × 4 year columns = 12 values: 11 loaded (an empty cell is an empty value), "x" rejected.
+    expect([report.recordsInFile, report.valuesPerRecord, report.rowsInFile]).toEqual([3, 4, 12]);
+    expect([report.rowsLoaded, report.rowsRejected, report.rowsSkipped]).toEqual([11, 1, 0]);
+    expect(report.rejects.map((reject) => [reject.line, reject.column, reject.value])).toEqual([[2, '2020', 'x']]);
+    const rows = await engine.query<{ country: string; year: string; value: number | null }>(
+      `SELECT c0 AS country, CAST(c8 AS VARCHAR) AS year, c9 AS value FROM "${entry.id}__rows" ORDER BY 1, 2`,
+    );
+    expect(rows.filter((row) => row.country === 'Russian Federation').map((row) => [row.year, row.value])).toEqual([
+      ['2019-01-01', 1693114764183.6],
+      ['2020-01-01', 1493075894362.2],
+      ['2021-01-01', null],
+      ['2022-01-01', 2266029240645.2],
+    ]);
+    expect(entry.model.measures.map((measure) => [measure.label, measure.overTime])).toEqual([['Value', 'mean']]);
+    expect(entry.model.dimensions.map((dimension) => dimension.label)).toEqual(['Country Name', 'Indicator Name']);
+    // The views work on it: the years are the cube's months.
+    const catalog = await fetchCatalog(await databaseFor(entry.id), entry.model);
+    expect([catalog.firstMonth, catalog.lastMonth]).toEqual(['2019-01', '2022-01']);
+    expect([...catalog.members.country_name!].sort()).toEqual(['Mexico', 'Russian Federation', 'World']);
+  });
+
+  it('with a sample, counts stay in values and still add up', async () => {
+    const prepared = await prepareUpload(fileOf('gdp_wide.csv', WIDE), 'gdp_wide.csv');
+    const plan = {
+      ...prepared.plan,
+      sampleRows: 2,
+      columns: prepared.plan.columns.map((column) => ({ ...column, role: column.index === 0 ? ('dimension' as const) : ('ignore' as const), format: column.index <= 3 ? { kind: 'text' as const } : column.format })),
+    };
+    const { report } = await addUpload(prepared.file, 'gdp_wide.csv', plan);
+    expect([report.rowsLoaded, report.rowsRejected, report.rowsSkipped, report.rowsInFile]).toEqual([7, 1, 4, 12]);
+  });
+});
+
 describe.skipIf(!hasCorpus)('corpus uploads', () => {
   it('blog_analytics.csv: thousands separators, countries by name, no time column', async () => {
     const bytes = fs.readFileSync(path.join(CORPUS, 'ga-blog-analytics/blog_analytics.csv'));

@@ -17,7 +17,7 @@ import {
 import type { DatasetModel } from '../model';
 import { uploadedModel } from './uploadedModel';
 import { countryLookup } from './formats';
-import { planProblems, type PlannedColumn, type UploadPlan } from './plan';
+import { effectiveColumns, planProblems, type PlannedColumn, type UploadPlan } from './plan';
 import { blobChunks, linesOfRecords, scanFile, type FileScan } from './scanFile';
 import type { Dialect, LineEnding } from './sniff';
 import { transcodeChunks } from './transcode';
@@ -36,7 +36,12 @@ export interface RejectedRow {
 export interface IngestReport {
   fileName: string;
   bytes: number;
+  /** Rows of the loaded table the file makes: its records, or with an unpivot, records × unpivoted columns. */
   rowsInFile: number;
+  /** Data records in the file (the header excluded). */
+  recordsInFile: number;
+  /** 1, or with an unpivot the number of unpivoted columns: each record gives that many rows ("values"). */
+  valuesPerRecord: number;
   rowsLoaded: number;
   rowsRejected: number;
   /** Rows left out on purpose, because only a sample was loaded. */
@@ -99,7 +104,9 @@ export async function ingestFile(
   // A fresh name per load: DuckDB-wasm read a name registered again after dropFile as an empty file (seen in the
   // benchmark); the row accounting would refuse that load, but it should not happen at all.
   const registered = `upload_${datasetId}_${++registrations}.csv${dialect.compression === 'gzip' ? '.gz' : ''}`;
-  const used = plan.columns.filter((column) => column.role !== 'ignore');
+  const used = effectiveColumns(plan).filter((column) => column.role !== 'ignore');
+  // With an unpivot each row of the file becomes one row per unpivoted column: counts are then in values.
+  const perRecord = plan.unpivot ? plan.unpivot.columns.length : 1;
   const lookup = used.some((column) => column.format.kind === 'country') ? countryLookup() : undefined;
   const specs = used.map((column) => ({ ...ingestSpec(column, lookup), sourceIndex: column.index }));
   const columnCount = Math.max(...plan.columns.map((column) => column.index)) + 1;
@@ -124,7 +131,15 @@ export async function ingestFile(
         staging,
         buildReadCsv(registered, dialect, columnCount, { errors: rejectsTable, scans: rejectsScan }),
         specs,
-        { limit: plan.sampleRows },
+        {
+          limit: plan.sampleRows,
+          unpivot: plan.unpivot && {
+            fields: plan.unpivot.columns,
+            names: plan.unpivot.columns.map((index) => plan.columns.find((column) => column.index === index)?.header ?? ''),
+            nameField: plan.unpivot.name.index,
+            valueField: plan.unpivot.value.index,
+          },
+        },
       ),
     );
     loading.catch(() => {});
@@ -146,15 +161,17 @@ export async function ingestFile(
     ).map((row) => row.record_line);
     const rowsLoaded = counts?.loaded ?? 0;
     const convertRejected = counts?.rejected ?? 0;
-    const rowsRejected = convertRejected + readerRejectedLines.length;
-    const rowsSkipped = plan.sampleRows !== undefined ? Math.max(0, scan.records - rowsLoaded - rowsRejected) : 0;
-    if (rowsLoaded + rowsRejected + rowsSkipped !== scan.records) {
+    const valuesInFile = scan.records * perRecord;
+    const rowsRejected = convertRejected + readerRejectedLines.length * perRecord;
+    const rowsSkipped = plan.sampleRows !== undefined ? Math.max(0, valuesInFile - rowsLoaded - rowsRejected) : 0;
+    if (rowsLoaded + rowsRejected + rowsSkipped !== valuesInFile || (rowsLoaded + convertRejected) % perRecord !== 0) {
+      const unit = perRecord > 1 ? 'values' : 'rows';
       throw new UploadError(
         fileName,
         'row-accounting',
-        `${quoteFileName(fileName)} has ${scan.records.toLocaleString('en-US')} rows, but the engine read ` +
+        `${quoteFileName(fileName)} has ${valuesInFile.toLocaleString('en-US')} ${unit}, but the engine read ` +
           `${(rowsLoaded + rowsRejected).toLocaleString('en-US')} (${rowsLoaded.toLocaleString('en-US')} loaded, ` +
-          `${rowsRejected.toLocaleString('en-US')} rejected). Rather than lose rows silently, nothing was loaded. ` +
+          `${rowsRejected.toLocaleString('en-US')} rejected). Rather than lose ${unit} silently, nothing was loaded. ` +
           'This usually means a quote character is used inside fields: try another quote setting in the preview.',
       );
     }
@@ -169,7 +186,7 @@ export async function ingestFile(
       );
     }
 
-    const rejects = await collectRejects(engine, source, dialect, plan.columns, used, staging, rejectsTable, readerRejectedLines);
+    const rejects = await collectRejects(engine, source, dialect, plan, used, staging, rejectsTable, readerRejectedLines);
     for (const statement of buildIngestCleanupStatements(staging)) await engine.query(statement);
     checkAborted();
 
@@ -206,7 +223,9 @@ export async function ingestFile(
       report: {
         fileName,
         bytes: file.size,
-        rowsInFile: scan.records,
+        rowsInFile: valuesInFile,
+        recordsInFile: scan.records,
+        valuesPerRecord: perRecord,
         rowsLoaded,
         rowsRejected,
         rowsSkipped,
@@ -322,13 +341,17 @@ async function collectRejects(
   engine: Engine,
   source: Blob,
   dialect: Dialect,
-  allColumns: readonly PlannedColumn[],
+  plan: UploadPlan,
   used: readonly PlannedColumn[],
   staging: string,
   rejectsTable: string,
   readerRejectedLines: readonly number[],
 ): Promise<RejectedRow[]> {
   const headerOffset = dialect.header ? 1 : 0;
+  const allColumns = plan.columns;
+  const perRecord = plan.unpivot ? plan.unpivot.columns.length : 1;
+  const unpivotedHeader = (position: number) =>
+    plan.unpivot ? allColumns.find((column) => column.index === plan.unpivot!.columns[position % perRecord])?.header : undefined;
   const readerRejects = await engine.query<{
     record_line: number;
     error_type: string;
@@ -360,14 +383,19 @@ async function collectRejects(
     })),
     ...conversionRejects.map((row) => {
       const column = used[row.column_index];
+      const unpivoted = plan.unpivot && (column === plan.unpivot.value || column === plan.unpivot.name);
       return {
-        record: recordOfPosition(row.position),
-        column: column?.header ?? null,
+        // With an unpivot, rows come perRecord to a record, in the order of the unpivoted columns.
+        record: recordOfPosition(Math.floor(row.position / perRecord)),
+        column: (unpivoted ? unpivotedHeader(row.position) : column?.header) ?? null,
         value: row.value,
         reason: column ? conversionReason(column, row.value) : 'could not be converted',
       };
     }),
-  ].sort((a, b) => a.record - b.record);
+  ]
+    .sort((a, b) => a.record - b.record)
+    // A bad value outside the unpivoted columns is reported once per record, not once per unpivoted column.
+    .filter((entry, index, all) => index === 0 || !(entry.record === all[index - 1]!.record && entry.column === all[index - 1]!.column));
   const lines = await linesOfRecords(
     blobChunks(source, dialect.compression),
     dialect,

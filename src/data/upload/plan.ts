@@ -20,6 +20,18 @@ export interface PlannedColumn {
   overTime: 'sum' | 'mean';
 }
 
+/**
+ * Wide to long, for files with one column per year or month (World Bank exports): the listed columns become rows,
+ * their headers the values of a new column (`name`, e.g. "Year") and their cells the values of another (`value`).
+ * Both new columns are planned like the file's own; their indexes come after the file's last column.
+ */
+export interface UnpivotPlan {
+  /** Indexes of the file's columns that are unpivoted (at least two). */
+  columns: number[];
+  name: PlannedColumn;
+  value: PlannedColumn;
+}
+
 /** Everything needed to load a file: how to read it and what each column is. */
 export interface UploadPlan {
   datasetLabel: string;
@@ -29,22 +41,33 @@ export interface UploadPlan {
   columns: PlannedColumn[];
   /** Load only the first N data rows (offered when the whole file would not fit in memory). */
   sampleRows?: number;
+  /** Unpivot a wide file while loading it (off when absent). */
+  unpivot?: UnpivotPlan;
+}
+
+/** The columns the dataset is made of: the file's, or with an unpivot, the others plus its name and value columns. */
+export function effectiveColumns(plan: UploadPlan): PlannedColumn[] {
+  if (!plan.unpivot) return plan.columns;
+  const melted = new Set(plan.unpivot.columns);
+  return [...plan.columns.filter((column) => !melted.has(column.index)), plan.unpivot.name, plan.unpivot.value];
 }
 
 /** Why a plan cannot be loaded yet, in words for the mapping screen; empty when it can. */
 export function planProblems(plan: UploadPlan): string[] {
   const problems: string[] = [];
-  const times = plan.columns.filter((column) => column.role === 'time');
+  const columns = effectiveColumns(plan);
+  if (plan.unpivot && plan.unpivot.columns.length < 2) problems.push('Choose at least two columns to turn into rows.');
+  const times = columns.filter((column) => column.role === 'time');
   if (times.length > 1) problems.push('Choose one time column (several are marked as time).');
   for (const time of times) {
     if (!['date', 'timestamp', 'month', 'year'].includes(time.format.kind)) {
       problems.push(`"${time.header}" is the time column, so its format must be a date, a month or a year.`);
     }
   }
-  if (!plan.columns.some((column) => column.role === 'dimension')) {
+  if (!columns.some((column) => column.role === 'dimension')) {
     problems.push('Mark at least one column as a dimension (something to compare: a marketplace, a country, a channel…).');
   }
-  const measures = plan.columns.filter((column) => column.role === 'measure');
+  const measures = columns.filter((column) => column.role === 'measure');
   if (measures.length === 0) problems.push('Mark at least one column as a measure (a number to add up).');
   for (const measure of measures) {
     if (measure.format.kind !== 'number' && measure.format.kind !== 'duration') {

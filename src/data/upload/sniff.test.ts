@@ -127,6 +127,8 @@ describe('sniffSample: encodings', () => {
     const result = sniff(concat('col1|col2|col3\nval1|val', [0], '2|val3\n'));
     expect(result.dialect.delimiter).toBe('|');
     expect(warning(result, 'nul-bytes')).toMatch(/NUL byte .* on line 2/);
+    // The loader always refuses NUL bytes (ingest.ts): the preview says so rather than "if loading fails".
+    expect(warning(result, 'nul-bytes')).toMatch(/cannot be loaded until the character is removed/);
   });
 });
 
@@ -227,7 +229,8 @@ describe('sniffSample: structure', () => {
     expect(result.fieldCounts).toEqual([3, 2, 4]);
     expect(warning(result, 'ragged')).toBe(
       'Line 3 of "data.csv" has 2 fields, but the header has 3 (1 other row in the preview differs too). ' +
-        'Check the delimiter and quoting; missing values will be empty.',
+        'Check the delimiter and quoting: rows with more or fewer fields than that are not loaded (the report lists ' +
+        'them as rejected).',
     );
   });
 

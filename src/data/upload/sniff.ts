@@ -11,7 +11,8 @@
  * - `one-column`          a single column whose header contains a likely delimiter
  * - `no-header`           the first row looks like data, so the columns are named column_1, column_2, …
  * - `header-only`         a header and no data rows
- * - `ragged`              rows with more or fewer fields than the header (the message names the first one)
+ * - `ragged`              rows with more or fewer fields than the header (the message names the first one); the
+ *                         loader rejects them, the preview pads or cuts them
  * - `trailing-delimiter`  every line ends with the delimiter: the empty last column was dropped
  * - `renamed-columns`     header names made unique and non-empty
  * - `backslash-escape`    quotes inside values are escaped with a backslash
@@ -121,7 +122,8 @@ export function sniffSample(sample: Uint8Array, fileName: string, options: Sniff
       code: 'nul-bytes',
       message:
         `${name} contains a NUL byte (an invisible zero character) on line ${lineAt(text, nul)}. ` +
-        'The file may be damaged; remove the character in a text editor if loading fails.',
+        'The file may be damaged, and it cannot be loaded until the character is removed (in a text editor) or the ' +
+        'file is exported again.',
     });
   }
 
@@ -221,7 +223,8 @@ export function sniffSample(sample: Uint8Array, fileName: string, options: Sniff
         `Line ${shown[raggedIndex]!.line} of ${name} has ${plural(count, 'field')}, but ` +
         `${header ? 'the header has' : 'most rows have'} ${columnCount}` +
         (others > 0 ? ` (${plural(others, 'other row')} in the preview ${others === 1 ? 'differs' : 'differ'} too)` : '') +
-        '. Check the delimiter and quoting; missing values will be empty.',
+        '. Check the delimiter and quoting: rows with more or fewer fields than that are not loaded (the report ' +
+        'lists them as rejected).',
     });
   }
 

@@ -1,7 +1,7 @@
 import type { Unit } from '../../lib/format';
 import type { ValueFormat } from '../../sql';
 import { DEFAULT_NULL_TOKENS, profileColumn, type ColumnProfile } from './formats';
-import type { ColumnRole, PlannedColumn, UploadPlan } from './plan';
+import type { ColumnRole, PlannedColumn, UnpivotPlan, UploadPlan } from './plan';
 import type { SniffResult } from './sniff';
 
 const TIME_HEADER = /\b(date|day|month|year|time|period|week|fecha|datum)\b/i;
@@ -44,15 +44,71 @@ export function suggestPlan(sniff: SniffResult, fileName: string): { plan: Uploa
       },
     });
   }
+  const columns = suggestions.map((suggestion) => suggestion.column);
   return {
     suggestions,
     plan: {
       datasetLabel: labelFromFileName(fileName),
       dialect: sniff.dialect,
       lineEnding: sniff.lineEnding,
-      columns: suggestions.map((suggestion) => suggestion.column),
+      columns,
+      unpivot: suggestUnpivot(sniff, columns) ?? undefined,
     },
   };
+}
+
+/** Headers that are years ("1960") or months ("2014-07"): a wide file has at least this many of them. */
+const MIN_WIDE_COLUMNS = 3;
+const YEAR_HEADER = /^(1[89]\d\d|2[01]\d\d)$/;
+const MONTH_HEADER = /^(1[89]\d\d|2[01]\d\d)-(0[1-9]|1[0-2])$/;
+
+/**
+ * A wide file — one column per year (World Bank exports) or per month — is suggested to be unpivoted: those columns
+ * become a time column and a value column. The other columns keep their roles; the user can turn it off.
+ */
+export function suggestUnpivot(sniff: SniffResult, columns: readonly PlannedColumn[]): UnpivotPlan | null {
+  const kinds = [
+    { pattern: YEAR_HEADER, header: 'Year', format: { kind: 'year' } as ValueFormat },
+    { pattern: MONTH_HEADER, header: 'Month', format: { kind: 'month', format: '%Y-%m' } as ValueFormat },
+  ];
+  for (const kind of kinds) {
+    const wide = columns.filter((column) => kind.pattern.test(column.header.trim()));
+    if (wide.length < MIN_WIDE_COLUMNS) continue;
+    const values = wide.flatMap((column) => sniff.rows.map((row) => row[column.index] ?? ''));
+    const profile = profileColumn('Value', values, { delimiter: sniff.dialect.delimiter });
+    // A stray "x" or footnote mark must not hide a wide file: most cells looking numeric is enough (the others are
+    // then reported as rejected values, with their line and year).
+    const present = values.map((value) => value.trim()).filter((value) => value !== '');
+    const numeric = present.filter((value) => /^[-+\u2212]?[\d.,\s\u00A0]*\d[\d.,\s\u00A0]*%?$/.test(value)).length;
+    if (profile.format.kind !== 'number' && numeric < present.length / 2) continue;
+    const format: ValueFormat =
+      profile.format.kind === 'number' ? tolerantFormat(profile.format) : { kind: 'number', decimal: '.', thousands: ',', percent: false, currency: null, integer: false };
+    const next = Math.max(...columns.map((column) => column.index)) + 1;
+    const hasTime = columns.some((column) => column.role === 'time' && !wide.includes(column));
+    return {
+      columns: wide.map((column) => column.index),
+      name: {
+        index: next,
+        header: kind.header,
+        role: hasTime ? 'dimension' : 'time',
+        format: kind.format,
+        nullTokens: [...DEFAULT_NULL_TOKENS],
+        unit: 'count',
+        overTime: 'sum',
+      },
+      value: {
+        index: next + 1,
+        header: 'Value',
+        role: 'measure',
+        format,
+        nullTokens: [...new Set([...DEFAULT_NULL_TOKENS, ...profile.nullTokens])],
+        unit: unitOf(format, 'Value'),
+        // Yearly indicators are levels (GDP, population): over several years, the average year.
+        overTime: 'mean',
+      },
+    };
+  }
+  return null;
 }
 
 function suggestRole(header: string, profile: ColumnProfile, timeTaken: boolean): { role: ColumnRole; why: string } {

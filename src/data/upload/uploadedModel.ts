@@ -1,5 +1,5 @@
 import type { DatasetModel, DimensionDef, MeasureDef } from '../model';
-import { columnIds, type UploadPlan } from './plan';
+import { columnIds, effectiveColumns, type UploadPlan } from './plan';
 
 /**
  * The semantic model over an uploaded dataset's cube: dimensions and measures named after the file's headers. It
@@ -10,7 +10,7 @@ export function uploadedModel(
   datasetId: string,
   plan: UploadPlan,
 ): { model: DatasetModel; rowsTable: string; cubeTable: string } {
-  const used = plan.columns.filter((column) => column.role !== 'ignore');
+  const used = effectiveColumns(plan).filter((column) => column.role !== 'ignore');
   const ids = columnIds(used);
   const rowsTable = `${datasetId}__rows`;
   const cubeTable = `${datasetId}__cube`;

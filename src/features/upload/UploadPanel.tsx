@@ -11,6 +11,7 @@ import {
   type PlannedColumn,
   type PreparedUpload,
   type RejectedRow,
+  type UnpivotPlan,
   type ValueFormat,
 } from '../../data/uploads';
 import { CURRENCY_UNITS, formatBytes, formatWhole, type Unit } from '../../lib/format';
@@ -110,7 +111,7 @@ interface UploadFormProps {
   onDone: () => void;
   onOpen: (id: string) => void;
   /** Editing a loaded dataset: its id (the load replaces it) and the columns it was loaded with. */
-  replace?: { id: string; columns: PlannedColumn[]; label: string };
+  replace?: { id: string; columns: PlannedColumn[]; label: string; unpivot?: UnpivotPlan };
 }
 
 function UploadForm({ prepared: initial, onDone, onOpen, replace }: UploadFormProps) {
@@ -118,9 +119,17 @@ function UploadForm({ prepared: initial, onDone, onOpen, replace }: UploadFormPr
   const [prepared, setPrepared] = useState(initial);
   const [columns, setColumns] = useState(replace?.columns ?? initial.plan.columns);
   const [label, setLabel] = useState(replace?.label ?? initial.plan.datasetLabel);
+  const [unpivot, setUnpivot] = useState(replace ? replace.unpivot : initial.plan.unpivot);
+  const [unpivotOn, setUnpivotOn] = useState(unpivot !== undefined);
   const [sample, setSample] = useState(false);
   const [load, setLoad] = useState<LoadState>({ step: 'editing' });
-  const plan = { ...prepared.plan, datasetLabel: label, columns, sampleRows: sample ? 100_000 : undefined };
+  const plan = {
+    ...prepared.plan,
+    datasetLabel: label,
+    columns,
+    sampleRows: sample ? 100_000 : undefined,
+    unpivot: unpivotOn ? unpivot : undefined,
+  };
   const problems = planProblems(plan);
   const formId = useId();
   const big = prepared.file.size > 1.5e9;
@@ -130,6 +139,8 @@ function UploadForm({ prepared: initial, onDone, onOpen, replace }: UploadFormPr
       const next = await prepareUpload(prepared.file, prepared.fileName, { ...currentOverrides(prepared), ...overrides });
       setPrepared(next);
       setColumns(next.plan.columns);
+      setUnpivot(next.plan.unpivot);
+      setUnpivotOn(next.plan.unpivot !== undefined);
       setLoad({ step: 'editing' });
     } catch (error) {
       setLoad({ step: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -232,7 +243,23 @@ function UploadForm({ prepared: initial, onDone, onOpen, replace }: UploadFormPr
             <span className="field-label">Dataset name</span>
             <input className="input" value={label} onChange={(event) => setLabel(event.target.value)} data-testid="upload-name" />
           </label>
-          <ColumnTable prepared={prepared} columns={columns} onChange={setColumns} disabled={load.step === 'loading'} />
+          {unpivot ? (
+            <UnpivotChoice
+              unpivot={unpivot}
+              columns={columns}
+              on={unpivotOn}
+              disabled={load.step === 'loading'}
+              onToggle={setUnpivotOn}
+              onChange={setUnpivot}
+            />
+          ) : null}
+          <ColumnTable
+            prepared={prepared}
+            columns={columns}
+            unpivoted={unpivotOn ? unpivot?.columns : undefined}
+            onChange={setColumns}
+            disabled={load.step === 'loading'}
+          />
           {big ? (
             <p className="upload-warning-big" role="note">
               This file is {formatBytes(prepared.file.size)}: the whole file may not fit in this tab's memory (about 2
@@ -358,9 +385,72 @@ export function describeFormat(format: ValueFormat): string {
   }
 }
 
+/** The wide-file offer: turn the year (or month) columns into rows, with a time column and a value column. */
+function UnpivotChoice(props: {
+  unpivot: UnpivotPlan;
+  columns: PlannedColumn[];
+  on: boolean;
+  disabled: boolean;
+  onToggle: (on: boolean) => void;
+  onChange: (unpivot: UnpivotPlan) => void;
+}) {
+  const { unpivot } = props;
+  const headers = unpivot.columns.map((index) => props.columns.find((column) => column.index === index)?.header ?? '');
+  const what = unpivot.name.header.toLowerCase();
+  return (
+    <fieldset className="unpivot" disabled={props.disabled} data-testid="upload-unpivot">
+      <legend>Wide file</legend>
+      <label className="check">
+        <input type="checkbox" checked={props.on} onChange={(event) => props.onToggle(event.target.checked)} data-testid="unpivot-on" />
+        Turn the {headers.length} {what} columns ({headers[0]} … {headers.at(-1)}) into rows: one “{unpivot.name.header}” column and
+        one “{unpivot.value.header}” column
+      </label>
+      {props.on ? (
+        <div className="unpivot-fields">
+          <label className="field">
+            <span className="field-label">The {what} is</span>
+            <select
+              className="select"
+              value={unpivot.name.role}
+              onChange={(event) => props.onChange({ ...unpivot, name: { ...unpivot.name, role: event.target.value as ColumnRole } })}
+            >
+              <option value="time">the time column</option>
+              <option value="dimension">a dimension</option>
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Name of the values</span>
+            <input
+              className="input"
+              value={unpivot.value.header}
+              onChange={(event) => props.onChange({ ...unpivot, value: { ...unpivot.value, header: event.target.value || 'Value' } })}
+              data-testid="unpivot-value-name"
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">Over several {what}s, the values are</span>
+            <select
+              className="select"
+              value={unpivot.value.overTime}
+              onChange={(event) =>
+                props.onChange({ ...unpivot, value: { ...unpivot.value, overTime: event.target.value as 'sum' | 'mean' } })
+              }
+            >
+              <option value="mean">averaged (levels: GDP, population)</option>
+              <option value="sum">summed (flows: sales, visits)</option>
+            </select>
+          </label>
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
 function ColumnTable(props: {
   prepared: PreparedUpload;
   columns: PlannedColumn[];
+  /** Columns turned into rows: their roles are set by the unpivot. */
+  unpivoted?: readonly number[];
   onChange: (columns: PlannedColumn[]) => void;
   disabled: boolean;
 }) {
@@ -381,12 +471,13 @@ function ColumnTable(props: {
                   <span className="column-name" title={column.header}>
                     {column.header}
                   </span>
+                  {props.unpivoted?.includes(column.index) ? <span className="column-why">turned into rows</span> : null}
                   <label className="column-control">
                     <span className="visually-hidden">Role of {column.header}</span>
                     <select
                       className="select"
                       value={column.role}
-                      disabled={props.disabled}
+                      disabled={props.disabled || props.unpivoted?.includes(column.index)}
                       data-testid={`role-${column.index}`}
                       onChange={(event) => set(column.index, { role: event.target.value as ColumnRole })}
                     >
@@ -506,7 +597,10 @@ function LoadReport(props: { report: IngestReport; notKept?: string; onOpen: () 
   return (
     <div className="load-report" data-testid="upload-report">
       <p role="status">
-        <strong>{formatWhole(report.rowsLoaded)}</strong> of {formatWhole(report.rowsInFile)} rows loaded
+        <strong>{formatWhole(report.rowsLoaded)}</strong> of {formatWhole(report.rowsInFile)}{' '}
+        {report.valuesPerRecord > 1
+          ? `values loaded (${formatWhole(report.recordsInFile)} rows × ${report.valuesPerRecord} columns turned into rows)`
+          : 'rows loaded'}
         {report.rowsRejected > 0 ? (
           <>
             , <strong>{formatWhole(report.rowsRejected)}</strong> rejected
@@ -667,14 +761,16 @@ function DatasetItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (datasetI
  * loaded, the form starts from the columns as they were, and loading replaces the dataset (only if it succeeds).
  */
 function EditColumns({ entry, onDone, onOpen }: { entry: DatasetEntry; onDone: () => void; onOpen: (id: string) => void }) {
-  const [state, setState] = useState<{ prepared: PreparedUpload; columns: PlannedColumn[] } | { error: string } | null>(null);
+  const [state, setState] = useState<
+    { prepared: PreparedUpload; columns: PlannedColumn[]; unpivot?: UnpivotPlan } | { error: string } | null
+  >(null);
   useEffect(() => {
     let live = true;
     (async () => {
       const { file, manifest } = await readKeptUpload(entry.id);
       const { encoding, delimiter, quote, escape, header } = manifest.plan.dialect;
       const prepared = await prepareUpload(file, manifest.fileName, { encoding, delimiter, quote, escape, header });
-      return { prepared, columns: manifest.plan.columns };
+      return { prepared, columns: manifest.plan.columns, unpivot: manifest.plan.unpivot };
     })().then(
       (ready) => live && setState(ready),
       (error: unknown) => live && setState({ error: error instanceof Error ? error.message : String(error) }),
@@ -694,7 +790,7 @@ function EditColumns({ entry, onDone, onOpen }: { entry: DatasetEntry; onDone: (
   return (
     <UploadForm
       prepared={state.prepared}
-      replace={{ id: entry.id, columns: state.columns, label: entry.model.label }}
+      replace={{ id: entry.id, columns: state.columns, label: entry.model.label, unpivot: state.unpivot }}
       onDone={onDone}
       onOpen={onOpen}
     />
