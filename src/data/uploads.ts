@@ -4,7 +4,7 @@
  */
 export type { IngestReport, IngestProgress, RejectedRow } from './upload/ingest';
 export type { UploadPlan, PlannedColumn, ColumnRole, UnpivotPlan } from './upload/plan';
-export { planProblems } from './upload/plan';
+export { estimateLoadBytes, MEMORY_BUDGET_BYTES, planProblems } from './upload/plan';
 export { prepareUpload, type PreparedUpload } from './upload/prepare';
 export type { ColumnSuggestion } from './upload/suggest';
 export type { Dialect, SniffResult, Encoding } from './upload/sniff';

@@ -107,3 +107,20 @@ export function slug(text: string): string {
     .replace(/_+$/, '');
   return /^[a-z]/.test(ascii) ? ascii : ascii ? `c_${ascii}`.slice(0, 40) : '';
 }
+
+/**
+ * Bytes of tab memory a load is expected to take: the file's size (gzip files about 4× their size), the share of
+ * its columns that are loaded, and DuckDB's overhead over the text (measured: a 50 MB file of 8 columns took 102 MiB
+ * in DuckDB, about 2×; the load needs the text columns and the typed table at once, so count 2.5×).
+ */
+export function estimateLoadBytes(plan: UploadPlan, fileBytes: number, compressed: boolean): number {
+  const text = compressed ? fileBytes * 4 : fileBytes;
+  const columns = effectiveColumns(plan);
+  const used = columns.filter((column) => column.role !== 'ignore').length;
+  const share = plan.unpivot ? 1 : used / Math.max(1, plan.columns.length);
+  const sampled = plan.sampleRows !== undefined ? Math.min(1, plan.sampleRows / 1_000_000) : 1;
+  return text * share * 2.5 * sampled;
+}
+
+/** What a tab can be expected to hold for data (the issue's budget is 2 GB for everything). */
+export const MEMORY_BUDGET_BYTES = 1.5e9;

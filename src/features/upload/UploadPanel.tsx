@@ -2,6 +2,8 @@ import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { addUpload, datasetRegistry, readKeptUpload, removeUpload, renameUpload, type DatasetEntry } from '../../data';
 import {
+  estimateLoadBytes,
+  MEMORY_BUDGET_BYTES,
   planProblems,
   prepareUpload,
   type ColumnRole,
@@ -132,7 +134,9 @@ function UploadForm({ prepared: initial, onDone, onOpen, replace }: UploadFormPr
   };
   const problems = planProblems(plan);
   const formId = useId();
-  const big = prepared.file.size > 1.5e9;
+  const estimate = estimateLoadBytes(plan, prepared.file.size, prepared.sniff.dialect.compression === 'gzip');
+  // Shown while the whole file would not fit, and kept once the sample is chosen, so it can be unchosen.
+  const big = sample || estimate > MEMORY_BUDGET_BYTES;
 
   const redetect = async (overrides: Partial<Dialect>) => {
     try {
@@ -261,9 +265,10 @@ function UploadForm({ prepared: initial, onDone, onOpen, replace }: UploadFormPr
             disabled={load.step === 'loading'}
           />
           {big ? (
-            <p className="upload-warning-big" role="note">
-              This file is {formatBytes(prepared.file.size)}: the whole file may not fit in this tab's memory (about 2
-              GB for data). Mark fewer columns as used, or load only the first 100,000 rows.
+            <p className="upload-warning-big" role="note" data-testid="upload-memory">
+              Loading {formatBytes(prepared.file.size)} with these columns needs about {formatBytes(estimate)} of this
+              tab's memory, more than it can be expected to hold (about {formatBytes(MEMORY_BUDGET_BYTES)} for data).
+              Mark fewer columns as “Not used”, or load only the first 100,000 rows.
               <label className="check">
                 <input type="checkbox" checked={sample} onChange={(event) => setSample(event.target.checked)} /> Load only
                 the first 100,000 rows
