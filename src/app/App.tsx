@@ -8,6 +8,7 @@ import { DEFAULT_VIEW_STATE, THEMES, type Theme } from '../state/viewState';
 import { ErrorMessage, Skeleton } from '../ui/Panel';
 import { StartupProgress } from '../ui/StartupProgress';
 import { EngineIncidentNotice } from './EngineIncidentNotice';
+import { CopyLinkButton } from './CopyLinkButton';
 import { startWithSummary } from './startupHandover';
 import { useStartupStatus } from './useStartupStatus';
 
@@ -67,6 +68,7 @@ function Shell() {
           </div>
         </div>
         <div className="header-actions">
+          <CopyLinkButton />
           <button
             type="button"
             className="button"

@@ -5,8 +5,24 @@ import './styles.css';
 
 if (location.hash === '#bench') void import('./benchHooks').then((module) => module.installBenchHooks());
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// A compressed share link (`?v=1&z=…`) is expanded into its plain query string before anything reads the URL.
+// Plain links, the usual case, start at once.
+if (new URLSearchParams(location.search).has('z')) {
+  void import('../state/shareLink')
+    .then(({ expandSearch }) => expandSearch(location.search))
+    .then((expanded) => {
+      if (expanded && 'search' in expanded) history.replaceState(history.state, '', `${location.pathname}?${expanded.search}${location.hash}`);
+    })
+    .catch(() => {})
+    .finally(render);
+} else {
+  render();
+}
+
+function render(): void {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

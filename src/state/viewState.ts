@@ -120,6 +120,15 @@ const SCALARS = {
 } as const satisfies Record<string, { schema: z.ZodMiniType; expected: string }>;
 
 type ScalarName = keyof typeof SCALARS;
+/** The parameter of a compressed share link (see shareLink.ts). */
+export const COMPRESSED_PARAM = 'z';
+/**
+ * Parameter names a link uses for itself; a dataset's dimension ids must avoid them, or a filter on a column named
+ * "measure" would be read as the measure (src/data/upload/plan.ts keeps a copy; a test checks they agree).
+ */
+export function reservedParameterNames(): string[] {
+  return ['v', COMPRESSED_PARAM, ...Object.keys(SCALARS)];
+}
 const SCALAR_NAMES = Object.keys(SCALARS) as ScalarName[];
 const SELECTION_PREFIX = 'xf.';
 const SORT_PREFIX = 'sort.';
@@ -154,6 +163,11 @@ export function decodeViewState(search: string): DecodedViewState {
 
   for (const key of new Set(params.keys())) {
     if (key === 'v' || Object.hasOwn(SCALARS, key)) continue;
+    if (key === COMPRESSED_PARAM) {
+      // Expanded before the app starts (see shareLink.ts); still here means it could not be.
+      notices.push('The compressed part of this link could not be read (was it cut short?); showing the default view.');
+      continue;
+    }
     if (key.startsWith(SORT_PREFIX)) {
       const view = key.slice(SORT_PREFIX.length);
       const [column, direction] = (params.get(key) ?? '').split(':');

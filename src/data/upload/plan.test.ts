@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveColumns, estimateLoadBytes, MEMORY_BUDGET_BYTES, planProblems, type PlannedColumn, type UploadPlan } from './plan';
+import { columnIds, effectiveColumns, estimateLoadBytes, MEMORY_BUDGET_BYTES, planProblems, RESERVED_IDS, type PlannedColumn, type UploadPlan } from './plan';
 
 const column = (index: number, role: PlannedColumn['role'], kind: 'text' | 'number' | 'year' = 'text'): PlannedColumn => ({
   index,
@@ -41,5 +41,14 @@ describe('upload plans', () => {
     expect(estimateLoadBytes(all, gigabyte / 4, true)).toBe(estimateLoadBytes(all, gigabyte, false));
     expect(estimateLoadBytes({ ...all, sampleRows: 100_000 }, gigabyte, false)).toBeLessThan(MEMORY_BUDGET_BYTES);
     expect(estimateLoadBytes(all, 50e6, false)).toBeLessThan(MEMORY_BUDGET_BYTES);
+  });
+});
+
+describe('column ids', () => {
+  it('never take a name the link uses for itself', async () => {
+    const { reservedParameterNames } = await import('../../state/viewState');
+    for (const name of reservedParameterNames()) expect(RESERVED_IDS).toContain(name);
+    const ids = columnIds([column(0, 'dimension'), { ...column(1, 'dimension'), header: 'Measure' }, { ...column(2, 'dimension'), header: 'From' }]);
+    expect([...ids.values()]).toEqual(['c0', 'measure_2', 'from_2']);
   });
 });

@@ -79,11 +79,21 @@ export function planProblems(plan: UploadPlan): string[] {
 }
 
 /**
+ * Names a link's own parameters use (the view state's scalars, `v`, `z`): a column called "Measure" or "From" gets
+ * the id `measure_2`, so that a filter on it is never read as something else. Kept in step with
+ * `reservedParameterNames()` in src/state/viewState.ts by a test.
+ */
+export const RESERVED_IDS: readonly string[] = [
+  'v', 'z', 'dataset', 'tab', 'measure', 'from', 'to', 'mode', 'base', 'grain', 'by', 'chart', 'target', 'top', 'stack',
+  'mapmetric', 'mapMetric', 'mapmember', 'mapMember', 'cell', 'theme',
+];
+
+/**
  * Stable, URL-safe ids for the mapped columns ("Device Category" → "device_category"), unique within the dataset.
  * Links and filters refer to these; the table's column names are generated separately.
  */
 export function columnIds(columns: readonly PlannedColumn[]): Map<number, string> {
-  const used = new Set<string>();
+  const used = new Set<string>(RESERVED_IDS);
   const ids = new Map<number, string>();
   for (const column of columns) {
     const base = slug(column.header) || `column_${column.index + 1}`;

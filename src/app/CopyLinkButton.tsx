@@ -1,0 +1,44 @@
+import { useEffect, useRef, useState } from 'react';
+import { shareUrl } from '../state/shareLink';
+
+/**
+ * Puts a link to exactly this view on the clipboard (compressed when long), and says so. Where the clipboard is not
+ * available (an insecure origin, a refused permission) the link is shown selected, to copy by hand.
+ */
+export function CopyLinkButton() {
+  const [status, setStatus] = useState<{ kind: 'copied' } | { kind: 'manual'; url: string } | null>(null);
+  const manual = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (status?.kind === 'manual') manual.current?.select();
+    if (status?.kind !== 'copied') return;
+    const timer = setTimeout(() => setStatus(null), 4000);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  const copy = async () => {
+    const url = await shareUrl(window.location, window.location.search);
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus({ kind: 'copied' });
+    } catch {
+      setStatus({ kind: 'manual', url });
+    }
+  };
+
+  return (
+    <div className="copy-link">
+      <button type="button" className="button" onClick={() => void copy()} data-testid="copy-link">
+        Copy link
+      </button>
+      <span role="status" className="copy-link-status" data-testid="copy-link-status">
+        {status?.kind === 'copied' ? 'Link copied: it opens this exact view.' : ''}
+      </span>
+      {status?.kind === 'manual' ? (
+        <label className="copy-link-manual">
+          <span className="field-label">Copy this link</span>
+          <input ref={manual} className="input" readOnly value={status.url} data-testid="copy-link-url" />
+        </label>
+      ) : null}
+    </div>
+  );
+}
