@@ -108,7 +108,10 @@ export function buildIngestStatement(
     ? `CASE ${PROBLEM_COLUMN} ${columns.map((column, index) => `WHEN ${index} THEN ${field(column)}`).join(' ')} END`
     : 'NULL';
   const projections = columns.map((column, index) => {
-    const value = column.emptyAs === undefined ? converted(index) : `COALESCE(${converted(index)}, ${sqlLiteral(column.emptyAs)})`;
+    // A dimension's members are text whatever the column's format (a yes/no, a number or a date column can be a
+    // dimension): cast first, so that the placeholder for an empty value fits the column's type.
+    const value =
+      column.emptyAs === undefined ? converted(index) : `COALESCE(CAST(${converted(index)} AS VARCHAR), ${sqlLiteral(column.emptyAs)})`;
     return `${value} AS ${quoteIdentifier(column.name)}`;
   });
   const limit = options.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(options.limit))}` : '';

@@ -291,14 +291,6 @@ export const EXPECTED: Readonly<Record<string, Expectation>> = {
     kinds: { a: ['measure', NUMBER], b: ['measure', NUMBER], c: ['measure', NUMBER] },
     planProblems: [NEEDS_DIMENSION],
     adjust: (p) => p.role('a', 'dimension'),
-    bugs: [
-      {
-        // Marking "b" (a number column with an empty field) as the dimension, its format kept as in the UI:
-        // "Could not convert string '(empty)' to INT64" (read-failed). Text dimensions only work.
-        what: 'a number dimension with an empty value fails the whole load',
-        adjust: (p) => p.role('b', 'dimension'),
-      },
-    ],
   }),
   'edge-cases/csv-spectrum/csvs/empty_crlf.csv': spectrum('empty_crlf', 2, {
     warnings: [],
@@ -549,15 +541,16 @@ export const EXPECTED: Readonly<Record<string, Expectation>> = {
     warnings: ['line-endings', 'no-header'],
     columns: 3,
     planProblems: [NEEDS_DIMENSION],
+    // A dimension's members are text, whatever the column's format.
     adjust: (p) => p.role('column_1', 'dimension'),
     reportWarnings: ['Line endings were normalised (the file had CR-only or mixed line endings).'],
     check: async (q) => {
       same(
         await q.query(`SELECT ${q.col('column_1')} AS a, ${q.col('column_2')} AS b, ${q.col('column_3')} AS c FROM ${q.table} ORDER BY rowid`),
         [
-          { a: 1, b: 2, c: 3 },
-          { a: 4, b: 5, c: 6 },
-          { a: 7, b: 8, c: 9 },
+          { a: '1', b: 2, c: 3 },
+          { a: '4', b: 5, c: 6 },
+          { a: '7', b: 8, c: 9 },
         ],
         'rows',
       );
@@ -721,16 +714,9 @@ export const EXPECTED: Readonly<Record<string, Expectation>> = {
     planProblems: [NEEDS_MEASURE],
     adjust: (p) => {
       p.standIn('approval');
-      // The yes/no columns are read as text: as booleans they fail the whole load (see `bugs`).
+      // The yes/no columns are read as text (members "yes"/"no" as written).
       for (const header of ['action-metadata', 'user-metadata', 'link-metadata']) p.role(header, 'dimension', { kind: 'text' });
     },
-    bugs: [
-      {
-        what: 'a boolean dimension with empty values fails the whole load',
-        // The suggested boolean formats kept: "Could not convert string '(empty)' to BOOL" (read-failed).
-        adjust: (p) => p.standIn('approval'),
-      },
-    ],
     reportWarnings: ['Line endings were normalised (the file had CR-only or mixed line endings).'],
     check: async (q) => {
       same(q.report.rejects.length, 93, 'rejects listed');

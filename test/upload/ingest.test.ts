@@ -104,6 +104,26 @@ describe('uploading a CSV', () => {
   });
 });
 
+describe('dimensions that are not text', () => {
+  it('yes/no, number and date columns can be dimensions, with empty values kept as an "(empty)" member', async () => {
+    const csv = ['flag,size,day,n', 'yes,10,2024-01-02,1', ',,,2', 'no,20,2024-01-03,3'].join('\n');
+    const prepared = await prepareUpload(fileOf('flags.csv', csv), 'flags.csv');
+    const plan = {
+      ...prepared.plan,
+      columns: prepared.plan.columns.map((column) => (column.header === 'n' ? column : { ...column, role: 'dimension' as const })),
+    };
+    expect(plan.columns.map((column) => column.format.kind)).toEqual(['boolean', 'number', 'date', 'number']);
+    const { report, entry } = await addUpload(prepared.file, 'flags.csv', plan);
+    expect([report.rowsLoaded, report.rowsRejected]).toEqual([3, 0]);
+    const rows = await engine.query(`SELECT c0, c1, c2 FROM "${entry.id}__rows" ORDER BY c3`);
+    expect(rows).toEqual([
+      { c0: 'true', c1: '10', c2: '2024-01-02' },
+      { c0: '(empty)', c1: '(empty)', c2: '(empty)' },
+      { c0: 'false', c1: '20', c2: '2024-01-03' },
+    ]);
+  });
+});
+
 describe('wide files (one column per year)', () => {
   const WIDE = [
     'Country Name,Country Code,Indicator Name,Indicator Code,2019,2020,2021,2022',
