@@ -172,8 +172,8 @@ export function buildIngestCleanupStatements(table: string): string[] {
 }
 
 export interface CubeMeasure {
-  /** Column in the loaded table. */
-  column: string;
+  /** Column in the loaded table, summed; null counts the rows instead. */
+  column: string | null;
   /** Column in the cube (summed within month × dimensions). */
   name: string;
 }
@@ -192,7 +192,9 @@ export function buildCubeStatement(
   timeColumn: string,
 ): string {
   const keys = [`${timeExpression} AS ${quoteIdentifier(timeColumn)}`, ...dimensions.map(quoteIdentifier)];
-  const sums = measures.map((measure) => `SUM(${quoteIdentifier(measure.column)}) AS ${quoteIdentifier(measure.name)}`);
+  const sums = measures.map(
+    (measure) => `${measure.column === null ? 'COUNT(*)' : `SUM(${quoteIdentifier(measure.column)})`} AS ${quoteIdentifier(measure.name)}`,
+  );
   return `CREATE OR REPLACE TABLE ${quoteIdentifier(cube)} AS
 SELECT ${[...keys, ...sums].join(', ')}
 FROM ${quoteIdentifier(source)}

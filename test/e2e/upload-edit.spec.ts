@@ -24,7 +24,7 @@ test('a loaded dataset shows its rows, columns and roles, and its roles can be c
 
   const item = page.getByTestId('dataset-list').locator('li').filter({ hasText: 'shops.csv' });
   await expect(item).toContainText('shops.csv · 5 rows');
-  await expect(item).toContainText('Dimensions: shop, country · Measures: orders, revenue');
+  await expect(item).toContainText('Dimensions: shop, country · Measures: orders, revenue, Rows');
 
   // The researcher decides the country column is not needed and revenue is not a measure after all.
   await item.getByTestId('dataset-edit').click();
@@ -34,16 +34,17 @@ test('a loaded dataset shows its rows, columns and roles, and its roles can be c
   await edit.getByTestId('role-4').selectOption('ignore');
   await edit.getByTestId('upload-load').click();
   await expect(item.getByTestId('upload-report')).toContainText('5 of 5 rows loaded');
-  await expect(item).toContainText('Dimensions: shop · Measures: orders');
+  await expect(item).toContainText('Dimensions: shop · Measures: orders, Rows');
   await item.getByTestId('upload-report').getByTestId('upload-open').click();
   await expect(page.getByTestId('kpi-total')).toContainText('29');
-  await expect(page.getByTestId('filter-measure').locator('option')).toHaveCount(1);
+  // The measures now: orders, and the row count every upload has.
+  await expect(page.getByTestId('filter-measure').locator('option')).toHaveText(['orders', 'Rows']);
 
   // The new roles are kept: after a reload the dataset still has them.
   await page.reload();
   await expect(page.getByTestId('kpi-total')).toContainText('29');
   await page.getByTestId('open-upload').click();
-  await expect(page.getByTestId('dataset-list')).toContainText('Dimensions: shop · Measures: orders');
+  await expect(page.getByTestId('dataset-list')).toContainText('Dimensions: shop · Measures: orders, Rows');
 });
 
 test('a wide file (one column per year) is turned into rows and charted by year', async ({ guarded: page }) => {

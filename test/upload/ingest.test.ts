@@ -5,6 +5,7 @@ import { createNodeEngine } from '../../src/engine/nodeEngine';
 import type { Engine } from '../../src/engine';
 import { addUpload, configureUploads, databaseFor, datasetRegistry, removeUpload, restoreUploadList } from '../../src/data/datasets';
 import { prepareUpload } from '../../src/data/upload/prepare';
+import { planProblems } from '../../src/data/upload/plan';
 import { memoryUploadStore, type UploadStore } from '../../src/data/upload/storage';
 import { fetchCatalog, fetchKpis, fetchRanking } from '../../src/data/queries/marketQueries';
 import { modelForQuery } from '../../src/data/cubes';
@@ -124,6 +125,29 @@ describe('dimensions that are not text', () => {
   });
 });
 
+describe('files without a number column', () => {
+  it('load as suggested and are measured by counting their rows', async () => {
+    const csv = [
+      'order_id,status,purchased',
+      'a1,delivered,2017-10-02 10:56:33',
+      'a2,delivered,2017-10-20 08:00:00',
+      'a3,canceled,2017-11-01 12:00:00',
+      'a4,delivered,2017-11-03 09:30:00',
+    ].join('\n');
+    const prepared = await prepareUpload(fileOf('orders.csv', csv), 'orders.csv');
+    expect(planProblems(prepared.plan)).toEqual([]);
+    const { entry } = await addUpload(prepared.file, 'orders.csv', prepared.plan);
+    expect(entry.model.measures.map((measure) => measure.id)).toEqual(['row_count']);
+    const engineWith = await databaseFor(entry.id);
+    const view = { datasetId: entry.id, measureId: 'row_count', from: '2017-10', to: '2017-11', filters: {} };
+    const ranking = await fetchRanking(engineWith, await modelForQuery(engineWith, entry.model, ['status']), view, 'status', 10);
+    expect(ranking.rows.map((row) => [row.key, row.value])).toEqual([
+      ['delivered', 3],
+      ['canceled', 1],
+    ]);
+  });
+});
+
 describe('wide files (one column per year)', () => {
   const WIDE = [
     'Country Name,Country Code,Indicator Name,Indicator Code,2019,2020,2021,2022',
@@ -160,7 +184,10 @@ describe('wide files (one column per year)', () => {
       ['2021-01-01', null],
       ['2022-01-01', 2266029240645.2],
     ]);
-    expect(entry.model.measures.map((measure) => [measure.label, measure.overTime])).toEqual([['Value', 'mean']]);
+    expect(entry.model.measures.map((measure) => [measure.label, measure.overTime])).toEqual([
+      ['Value', 'mean'],
+      ['Values (count)', 'sum'],
+    ]);
     expect(entry.model.dimensions.map((dimension) => dimension.label)).toEqual(['Country Name', 'Indicator Name']);
     // The views work on it: the years are the cube's months.
     const catalog = await fetchCatalog(await databaseFor(entry.id), entry.model);

@@ -15,7 +15,7 @@ import {
   type IngestColumnSpec,
 } from '../../sql';
 import type { DatasetModel } from '../model';
-import { uploadedModel } from './uploadedModel';
+import { ROW_COUNT_COLUMN, uploadedModel } from './uploadedModel';
 import { countryLookup } from './formats';
 import { effectiveColumns, planProblems, type PlannedColumn, type UploadPlan } from './plan';
 import { blobChunks, linesOfRecords, scanFile, type FileScan } from './scanFile';
@@ -201,7 +201,10 @@ export async function ingestFile(
         staging,
         time ? monthExpression(quoteIdentifier(rowColumn(time))) : `DATE '${TIMELESS_MONTH}-01'`,
         used.filter((column) => column.role === 'dimension').map(rowColumn),
-        used.filter((column) => column.role === 'measure').map((column) => ({ column: rowColumn(column), name: rowColumn(column) })),
+        [
+          ...used.filter((column) => column.role === 'measure').map((column) => ({ column: rowColumn(column), name: rowColumn(column) })),
+          { column: null, name: ROW_COUNT_COLUMN },
+        ],
         model.timeColumn,
       ),
     );

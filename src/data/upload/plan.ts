@@ -67,8 +67,8 @@ export function planProblems(plan: UploadPlan): string[] {
   if (!columns.some((column) => column.role === 'dimension')) {
     problems.push('Mark at least one column as a dimension (something to compare: a marketplace, a country, a channel…).');
   }
+  // No measure is fine: every dataset can count its rows.
   const measures = columns.filter((column) => column.role === 'measure');
-  if (measures.length === 0) problems.push('Mark at least one column as a measure (a number to add up).');
   for (const measure of measures) {
     if (measure.format.kind !== 'number' && measure.format.kind !== 'duration') {
       problems.push(`"${measure.header}" is a measure, so its format must be a number or a duration.`);
@@ -86,6 +86,8 @@ export function planProblems(plan: UploadPlan): string[] {
 export const RESERVED_IDS: readonly string[] = [
   'v', 'z', 'dataset', 'tab', 'measure', 'from', 'to', 'mode', 'base', 'grain', 'by', 'chart', 'target', 'top', 'stack',
   'mapmetric', 'mapMetric', 'mapmember', 'mapMember', 'cell', 'theme',
+  // The built-in row count measure (uploadedModel.ts).
+  'row_count',
 ];
 
 /**

@@ -1,6 +1,11 @@
 import type { DatasetModel, DimensionDef, MeasureDef } from '../model';
 import { columnIds, effectiveColumns, type UploadPlan } from './plan';
 
+/** The measure every upload has: its rows, counted (a column id never takes this name, see RESERVED_IDS). */
+export const ROW_COUNT_ID = 'row_count';
+/** Its column in the cube (COUNT(*) when the cube is built). */
+export const ROW_COUNT_COLUMN = '__rows';
+
 /**
  * The semantic model over an uploaded dataset's cube: dimensions and measures named after the file's headers. It
  * follows from the plan alone, so a stored dataset is listed (and its links resolved) before it is loaded again,
@@ -37,6 +42,16 @@ export function uploadedModel(
           ? `${column.header}, summed over the period.`
           : `${column.header}, summed within each month; over several months, the average month.`,
     }));
+  // Every upload can be counted: "how many orders per status per month" needs no number column.
+  measures.push({
+    id: ROW_COUNT_ID,
+    column: ROW_COUNT_COLUMN,
+    label: plan.unpivot ? 'Values (count)' : 'Rows',
+    unit: 'count',
+    overTime: 'sum',
+    periodLabel: 'total',
+    description: plan.unpivot ? 'Number of values, counted.' : 'Number of rows of the file, counted.',
+  });
   const timeless = !used.some((column) => column.role === 'time');
   return {
     rowsTable,
