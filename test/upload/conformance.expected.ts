@@ -601,10 +601,10 @@ export const EXPECTED: Readonly<Record<string, Expectation>> = {
     rejected: 4,
     rejects: [
       [1604, 'b', /^too few fields \(1 instead of 4\)$/],
-      // KNOWN: DuckDB stops counting one field past the expected number, so a row of 6 fields reads "5 instead of 4".
-      [1671, null, /^too many fields \(5 instead of 4\)$/],
+      // DuckDB stops counting one field past the expected number; the app counts the line's fields itself.
+      [1671, null, /^too many fields \(6 instead of 4\)$/],
       [2751, 'c', /^too few fields \(2 instead of 4\)$/],
-      [2768, null, /^too many fields \(5 instead of 4\)$/],
+      [2768, null, /^too many fields \(6 instead of 4\)$/],
     ],
     dialect: { header: true },
     warnings: ['ragged'],

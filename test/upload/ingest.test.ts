@@ -125,6 +125,16 @@ describe('dimensions that are not text', () => {
   });
 });
 
+describe('ragged rows', () => {
+  it('a row with too many fields says how many it has, counting quoted delimiters as text', async () => {
+    const csv = ['shop,orders', 'Alpha,1', 'Beta,2,x,"y,z",w', 'Gamma,3'].join('\n');
+    const prepared = await prepareUpload(fileOf('ragged.csv', csv), 'ragged.csv');
+    const { report } = await addUpload(prepared.file, 'ragged.csv', prepared.plan);
+    expect([report.rowsLoaded, report.rowsRejected]).toEqual([2, 1]);
+    expect(report.rejects.map((reject) => [reject.line, reject.reason])).toEqual([[3, 'too many fields (5 instead of 2)']]);
+  });
+});
+
 describe('files without a number column', () => {
   it('load as suggested and are measured by counting their rows', async () => {
     const csv = [

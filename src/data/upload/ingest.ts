@@ -382,7 +382,7 @@ async function collectRejects(
       record: row.record_line - headerOffset,
       column: headerOfField(row.column_name, allColumns),
       value: row.csv_line,
-      reason: readerReason(row.error_type, row.message),
+      reason: readerReason(row.error_type, row.message, row.csv_line === null ? null : countFields(row.csv_line, dialect)),
     })),
     ...conversionRejects.map((row) => {
       const column = used[row.column_index];
@@ -419,12 +419,33 @@ function headerOfField(name: string | null, columns: readonly PlannedColumn[]): 
   return columns.find((column) => column.index === Number(match[1]))?.header ?? name;
 }
 
-function readerReason(errorType: string, message: string): string {
+/** Fields in one record's text, quotes respected (DuckDB stops counting one past the expected number). */
+function countFields(line: string, dialect: Dialect): number {
+  let fields = 1;
+  let quoted = false;
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index];
+    if (char === dialect.quote) {
+      if (quoted && line[index + 1] === dialect.quote) index++;
+      else quoted = !quoted;
+    } else if (!quoted && line.startsWith(dialect.delimiter, index)) {
+      fields++;
+      index += dialect.delimiter.length - 1;
+    }
+  }
+  return fields;
+}
+
+function readerReason(errorType: string, message: string, fieldsInLine: number | null): string {
+  const counts = /^Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
   switch (errorType) {
     case 'MISSING COLUMNS':
-      return `too few fields (${message.replace(/^Expected Number of Columns: (\d+) Found: (\d+).*$/s, '$2 instead of $1')})`;
-    case 'TOO MANY COLUMNS':
-      return `too many fields (${message.replace(/^Expected Number of Columns: (\d+) Found: (\d+).*$/s, '$2 instead of $1')})`;
+      return counts ? `too few fields (${counts[2]} instead of ${counts[1]})` : 'too few fields';
+    case 'TOO MANY COLUMNS': {
+      if (!counts) return 'too many fields';
+      const found = fieldsInLine !== null && fieldsInLine > Number(counts[1]) ? fieldsInLine : Number(counts[2]);
+      return `too many fields (${found} instead of ${counts[1]})`;
+    }
     case 'UNQUOTED VALUE':
       return 'a quote is opened and not closed properly';
     case 'INVALID UNICODE':
