@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { shareUrl } from '../state/shareLink';
 
 /**
  * Puts a link to exactly this view on the clipboard (compressed when long), and says so. Where the clipboard is not
@@ -16,6 +15,8 @@ export function CopyLinkButton() {
   }, [status]);
 
   const copy = async () => {
+    // Loaded on the first click: the first screen does not need the compression code.
+    const { shareUrl } = await import('../state/shareLink');
     const url = await shareUrl(window.location, window.location.search);
     try {
       await navigator.clipboard.writeText(url);

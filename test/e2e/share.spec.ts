@@ -1,0 +1,52 @@
+import { expect, RUSSIA_H2_2014, test, waitForDashboard } from './fixtures';
+
+/** What a recipient must see the same: the key figures and the trend's data table. */
+async function snapshot(page: import('@playwright/test').Page) {
+  await waitForDashboard(page);
+  const kpis = await page.locator('[data-testid^=kpi-]').allTextContents();
+  await page.getByTestId('trend-panel').getByRole('button', { name: 'Show table' }).click();
+  const table = await page.getByTestId('trend-table').innerText();
+  return { kpis, table, measure: await page.getByTestId('filter-measure').inputValue() };
+}
+
+test('"Copy link" gives a link that opens exactly the same view in a fresh browser', async ({ guarded: page, browser, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(RUSSIA_H2_2014);
+  await waitForDashboard(page);
+  await page.getByTestId('filter-measure').selectOption('orders');
+  await waitForDashboard(page);
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('copy-link-status')).toHaveText(/Link copied/);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(link).searchParams.get('measure')).toBe('orders');
+  const original = await snapshot(page);
+
+  const recipient = await browser.newContext();
+  const other = await recipient.newPage();
+  await other.goto(link);
+  expect(await snapshot(other)).toEqual(original);
+  await recipient.close();
+});
+
+test('a compressed link (?v=1&z=…) opens the same view; a cut one falls back with a notice', async ({ guarded: page, browser }) => {
+  await page.goto(RUSSIA_H2_2014);
+  const original = await snapshot(page);
+  // The same query string, deflated in the page as the app's share links are (CompressionStream, base64url).
+  const z = await page.evaluate(async (search) => {
+    const stream = new Blob([search]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  }, RUSSIA_H2_2014.slice(2));
+
+  const recipient = await browser.newContext();
+  const other = await recipient.newPage();
+  await other.goto(`/?v=1&z=${z}`);
+  expect(await snapshot(other)).toEqual(original);
+  // The address bar shows the plain link once it has been expanded.
+  expect(new URL(other.url()).searchParams.get('measure')).toBe('visitors');
+
+  await other.goto(`/?v=1&z=${z.slice(0, Math.floor(z.length / 2))}`);
+  await waitForDashboard(other);
+  await expect(other.getByTestId('notices')).toContainText('compressed part of this link could not be read');
+  await recipient.close();
+});
