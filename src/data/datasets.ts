@@ -49,11 +49,14 @@ let loaded = new WeakMap<Engine, Map<string, Promise<void>>>();
 // Storage code loads after the first screen, with the list of kept uploads.
 let storeFactory: () => Promise<UploadStore> = () => import('./upload/storage').then((module) => module.openUploadStore());
 let engineFactory: () => Promise<Engine> = getEngine;
+/** Tests ask for the converted rows as a table too, to check them value by value (see ingestFile's keepRows). */
+let keepRows = false;
 
 /** For tests: where uploads are kept and which engine loads them. */
-export function configureUploads(options: { store?: () => Promise<UploadStore>; engine?: () => Promise<Engine> }): void {
+export function configureUploads(options: { store?: () => Promise<UploadStore>; engine?: () => Promise<Engine>; keepRows?: boolean }): void {
   if (options.store) storeFactory = options.store;
   if (options.engine) engineFactory = options.engine;
+  keepRows = options.keepRows ?? false;
   store = null;
   loaded = new WeakMap();
   datasetRegistry.set([BUNDLED]);
@@ -125,7 +128,7 @@ async function loadStored(engine: Engine, datasetId: string): Promise<void> {
   try {
     const file = await (await uploadStore()).read(datasetId);
     const { ingestFile } = await loadIngest();
-    await ingestFile(engine, file, entry.manifest.fileName, datasetId, entry.manifest.plan);
+    await ingestFile(engine, file, entry.manifest.fileName, datasetId, entry.manifest.plan, { keepRows });
     updateEntry(datasetId, { status: 'ready' });
   } catch (error) {
     updateEntry(datasetId, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
@@ -161,7 +164,7 @@ export async function addUpload(
   const id = options.replaceId ?? newDatasetId(plan.datasetLabel);
   const previous = options.replaceId ? findDataset(options.replaceId) : undefined;
   const { ingestFile } = await loadIngest();
-  const { model, report } = await ingestFile(engine, file, fileName, id, plan, options);
+  const { model, report } = await ingestFile(engine, file, fileName, id, plan, { ...options, keepRows });
   if (previous) forgetCubes(engine, previous.model);
   const manifest: UploadManifest = {
     version: 1,

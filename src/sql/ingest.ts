@@ -74,25 +74,40 @@ export function buildReadCsv(
   return `read_csv(${options.join(', ')})`;
 }
 
+/** Options of {@link buildConvertedRowsQuery}. */
+export interface ConvertedRowsOptions {
+  limit?: number;
+  /**
+   * Wide to long: each row becomes one row per listed field, with two new text fields — `nameField` holding that
+   * field's header (from `names`, in the same order) and `valueField` its value. The limit counts file rows.
+   */
+  unpivot?: { fields: readonly number[]; names: readonly string[]; nameField: number; valueField: number };
+}
+
 /**
- * Creates `table` from the file in one pass: one converted column per spec (specs[i] reads field `sourceIndex[i]`),
- * plus {@link PROBLEM_COLUMN} and {@link PROBLEM_VALUE_COLUMN}. `limit` keeps only the first rows (a sample).
- *
- * Each conversion is evaluated once, in an inner projection; whether a NULL result is a failure (rather than an
- * empty field) is asked only of the rows whose result is NULL, so a clean file pays for the conversions alone.
+ * Creates `table` from the file in one pass: the rows of {@link buildConvertedRowsQuery}, materialised.
  */
 export function buildIngestStatement(
   table: string,
   readCsv: string,
   columns: ReadonlyArray<IngestColumnSpec & { sourceIndex: number }>,
-  options: {
-    limit?: number;
-    /**
-     * Wide to long: each row becomes one row per listed field, with two new text fields — `nameField` holding that
-     * field's header (from `names`, in the same order) and `valueField` its value. The limit counts file rows.
-     */
-    unpivot?: { fields: readonly number[]; names: readonly string[]; nameField: number; valueField: number };
-  } = {},
+  options: ConvertedRowsOptions = {},
+): string {
+  return `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS
+${buildConvertedRowsQuery(readCsv, columns, options)}`;
+}
+
+/**
+ * The file's rows, converted: one column per spec (specs[i] reads field `sourceIndex[i]`), plus
+ * {@link PROBLEM_COLUMN} and {@link PROBLEM_VALUE_COLUMN}. `limit` keeps only the first rows (a sample).
+ *
+ * Each conversion is evaluated once, in an inner projection; whether a NULL result is a failure (rather than an
+ * empty field) is asked only of the rows whose result is NULL, so a clean file pays for the conversions alone.
+ */
+export function buildConvertedRowsQuery(
+  readCsv: string,
+  columns: ReadonlyArray<IngestColumnSpec & { sourceIndex: number }>,
+  options: ConvertedRowsOptions = {},
 ): string {
   const field = (column: { sourceIndex: number }) => quoteIdentifier(fieldName(column.sourceIndex));
   const converted = (index: number) => quoteIdentifier(`__converted_${index}`);
@@ -124,13 +139,32 @@ export function buildIngestStatement(
     const values = `unnest([${unpivot.fields.map((index) => `${quoteIdentifier(fieldName(index))}::VARCHAR`).join(', ')}]) AS ${quoteIdentifier(fieldName(unpivot.valueField))}`;
     rows = `(SELECT *, ${names}, ${values} FROM (SELECT * FROM ${readCsv}${limit}))`;
   }
-  return `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS
-SELECT ${[...projections, PROBLEM_COLUMN, `${problemValue} AS ${PROBLEM_VALUE_COLUMN}`].join(',\n  ')}
+  return `SELECT ${[...projections, PROBLEM_COLUMN, `${problemValue} AS ${PROBLEM_VALUE_COLUMN}`].join(',\n  ')}
 FROM (
   SELECT *, ${problem} AS ${PROBLEM_COLUMN}
   FROM (SELECT ${[...sources, ...conversions].join(',\n    ')} FROM ${rows})
 )`;
 }
+
+/**
+ * Only the rows whose values did not convert, each with its position among the rows the reader accepted: the second
+ * pass of a streaming load, run only when the first found such rows.
+ */
+export function buildProblemRowsStatement(
+  table: string,
+  readCsv: string,
+  columns: ReadonlyArray<IngestColumnSpec & { sourceIndex: number }>,
+  options: ConvertedRowsOptions = {},
+): string {
+  return `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS
+SELECT * FROM (
+  SELECT row_number() OVER () - 1 AS ${POSITION_COLUMN}, ${PROBLEM_COLUMN}, ${PROBLEM_VALUE_COLUMN}
+  FROM (${buildConvertedRowsQuery(readCsv, columns, options)})
+) WHERE ${PROBLEM_COLUMN} IS NOT NULL`;
+}
+
+/** Column of a problem-rows table: the row's position among the rows the reader accepted (0-based). */
+export const POSITION_COLUMN = '__position';
 
 /** Rows loaded, rows whose values did not convert, and the first few of those (rowid = order among accepted rows). */
 export function buildIngestCountsQuery(table: string): string {
@@ -140,9 +174,10 @@ FROM ${quoteIdentifier(table)}`;
 }
 
 /** The rows rejected for a value, in file order: position among the reader's accepted rows, column index, text. */
-export function buildConversionRejectsQuery(table: string, limit: number): string {
-  return `SELECT rowid AS position, ${PROBLEM_COLUMN} AS column_index, ${PROBLEM_VALUE_COLUMN} AS value
-FROM ${quoteIdentifier(table)} WHERE ${PROBLEM_COLUMN} IS NOT NULL ORDER BY rowid LIMIT ${Math.floor(limit)}`;
+export function buildConversionRejectsQuery(table: string, limit: number, options: { positionColumn?: string } = {}): string {
+  const position = options.positionColumn ? quoteIdentifier(options.positionColumn) : 'rowid';
+  return `SELECT ${position} AS position, ${PROBLEM_COLUMN} AS column_index, ${PROBLEM_VALUE_COLUMN} AS value
+FROM ${quoteIdentifier(table)} WHERE ${PROBLEM_COLUMN} IS NOT NULL ORDER BY ${position} LIMIT ${Math.floor(limit)}`;
 }
 
 /**
@@ -171,6 +206,23 @@ export function buildIngestCleanupStatements(table: string): string[] {
   ];
 }
 
+/** Column of a cube built straight from a file: TRUE for the groups of rows that did not convert. */
+export const PROBLEM_FLAG_COLUMN = '__bad';
+
+/** Rows loaded and rejected, from a cube built with `problemFlag` (its row-count measure is `rowsColumn`). */
+export function buildCubeCountsQuery(cube: string, rowsColumn: string): string {
+  const rows = quoteIdentifier(rowsColumn);
+  return `SELECT COALESCE(SUM(${rows}) FILTER (WHERE NOT ${PROBLEM_FLAG_COLUMN}), 0) AS loaded,
+  COALESCE(SUM(${rows}) FILTER (WHERE ${PROBLEM_FLAG_COLUMN}), 0) AS rejected
+FROM ${quoteIdentifier(cube)}`;
+}
+
+/** Removes the groups of rows that did not convert, and the flag, once they have been counted. */
+export function buildCubeCleanupStatements(cube: string): string[] {
+  const name = quoteIdentifier(cube);
+  return [`DELETE FROM ${name} WHERE ${PROBLEM_FLAG_COLUMN}`, `ALTER TABLE ${name} DROP COLUMN ${PROBLEM_FLAG_COLUMN}`];
+}
+
 export interface CubeMeasure {
   /** Column in the loaded table, summed; null counts the rows instead. */
   column: string | null;
@@ -185,19 +237,23 @@ export interface CubeMeasure {
  */
 export function buildCubeStatement(
   cube: string,
-  source: string,
+  source: string | { query: string },
   timeExpression: string,
   dimensions: readonly string[],
   measures: readonly CubeMeasure[],
   timeColumn: string,
+  options: { problemFlag?: boolean } = {},
 ): string {
   const keys = [`${timeExpression} AS ${quoteIdentifier(timeColumn)}`, ...dimensions.map(quoteIdentifier)];
+  // Straight from the converted rows of a file (a streaming load): rows that did not convert are kept apart, in
+  // groups flagged by PROBLEM_FLAG_COLUMN, to be counted and then deleted.
+  if (options.problemFlag) keys.push(`${PROBLEM_COLUMN} IS NOT NULL AS ${PROBLEM_FLAG_COLUMN}`);
   const sums = measures.map(
     (measure) => `${measure.column === null ? 'COUNT(*)' : `SUM(${quoteIdentifier(measure.column)})`} AS ${quoteIdentifier(measure.name)}`,
   );
   return `CREATE OR REPLACE TABLE ${quoteIdentifier(cube)} AS
 SELECT ${[...keys, ...sums].join(', ')}
-FROM ${quoteIdentifier(source)}
+FROM ${typeof source === 'string' ? quoteIdentifier(source) : `(${source.query})`}
 GROUP BY ${keys.map((_, index) => index + 1).join(', ')}
 ORDER BY ${keys.map((_, index) => index + 1).join(', ')}`;
 }

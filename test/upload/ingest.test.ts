@@ -105,9 +105,60 @@ describe('uploading a CSV', () => {
   });
 });
 
+describe('streaming load (the app) and load with a rows table (tests) agree', () => {
+  it('on a messy file: same counts, same rejects with their lines, same cube', async () => {
+    const csv = [
+      'date,shop,country,orders,revenue',
+      '2024-01-03,Alpha,RU,10,"1,200.50"',
+      '2024-01-20,Beta,MX,5,300',
+      '2024-02-02,Alpha,NA,7,"2,000"',
+      '2024-02-10,"Multi\nline",MX,abc,10',
+      '2024-03-01,Beta,RU,3',
+      'not a date,Beta,RU,3,4',
+      '2024-03-05,Alpha,XX,4,50',
+      '2024-03-06, Alpha ,mx,4,"3,000"',
+    ].join('\n');
+    const prepared = await prepareUpload(fileOf('shops.csv', csv), 'shops.csv');
+    const plan = {
+      ...prepared.plan,
+      columns: prepared.plan.columns.map((column) =>
+        column.header === 'orders'
+          ? { ...column, role: 'measure' as const, format: { kind: 'number' as const, decimal: '.' as const, thousands: null, percent: false, currency: null, integer: true } }
+          : column.header === 'date'
+            ? { ...column, role: 'time' as const, format: { kind: 'date' as const, format: '%Y-%m-%d' } }
+            : column.header === 'country'
+              ? { ...column, role: 'dimension' as const, format: { kind: 'country' as const, codes: 'iso2' as const } }
+              : column,
+      ),
+    };
+    const results = [];
+    for (const keepRows of [false, true]) {
+      const db = await createNodeEngine();
+      const { ingestFile } = await import('../../src/data/upload/ingest');
+      const { report, model } = await ingestFile(db, prepared.file, 'shops.csv', 'shops', plan, { keepRows });
+      const cube = await db.query(`SELECT * FROM "${model.table}" ORDER BY ALL`);
+      const tables = await db.query<{ name: string }>('SELECT table_name AS name FROM duckdb_tables() ORDER BY 1');
+      results.push({ report: { ...report, timings: null }, cube, tables: tables.map((table) => table.name) });
+    }
+    const [streamed, kept] = results;
+    expect(streamed!.report).toEqual(kept!.report);
+    expect(streamed!.cube).toEqual(kept!.cube);
+    expect(streamed!.report.rejects.map((reject) => [reject.line, reject.column])).toEqual([
+      [5, 'orders'],
+      [7, 'revenue'],
+      [8, 'date'],
+      [9, 'country'],
+    ]);
+    // The streaming load leaves only the cube; the other keeps the rows too. No staging table is left behind.
+    expect(streamed!.tables).toEqual(['shops__cube']);
+    expect(kept!.tables).toEqual(['shops__cube', 'shops__rows']);
+  });
+});
+
 describe('dimensions that are not text', () => {
   it('yes/no, number and date columns can be dimensions, with empty values kept as an "(empty)" member', async () => {
     const csv = ['flag,size,day,n', 'yes,10,2024-01-02,1', ',,,2', 'no,20,2024-01-03,3'].join('\n');
+    configureUploads({ engine: async () => engine, store: async () => store, keepRows: true });
     const prepared = await prepareUpload(fileOf('flags.csv', csv), 'flags.csv');
     const plan = {
       ...prepared.plan,
@@ -167,6 +218,7 @@ describe('wide files (one column per year)', () => {
   ].join('\n');
 
   it('are offered an unpivot to long form; values add up and a bad cell is reported by its year and line', async () => {
+    configureUploads({ engine: async () => engine, store: async () => store, keepRows: true });
     const prepared = await prepareUpload(fileOf('gdp_wide.csv', WIDE), 'gdp_wide.csv');
     const unpivot = prepared.plan.unpivot!;
     expect(unpivot.columns).toEqual([4, 5, 6, 7]);

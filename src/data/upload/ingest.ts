@@ -2,7 +2,12 @@ import type { Engine } from '../../engine';
 import {
   buildConversion,
   buildConversionRejectsQuery,
+  buildConvertedRowsQuery,
+  buildCubeCleanupStatements,
+  buildCubeCountsQuery,
   buildCubeStatement,
+  buildProblemRowsStatement,
+  POSITION_COLUMN,
   buildIngestCleanupStatements,
   buildIngestCountsQuery,
   buildIngestStatement,
@@ -83,7 +88,12 @@ export async function ingestFile(
   fileName: string,
   datasetId: string,
   plan: UploadPlan,
-  options: { onProgress?: (progress: IngestProgress) => void; signal?: AbortSignal } = {},
+  options: {
+    onProgress?: (progress: IngestProgress) => void;
+    signal?: AbortSignal;
+    /** Keep the converted rows as a table (`<id>__rows`) besides the cube; the app does not need them. */
+    keepRows?: boolean;
+  } = {},
 ): Promise<IngestedDataset> {
   const started = performance.now();
   const problems = planProblems(plan);
@@ -111,6 +121,34 @@ export async function ingestFile(
   const specs = used.map((column) => ({ ...ingestSpec(column, lookup), sourceIndex: column.index }));
   const columnCount = Math.max(...plan.columns.map((column) => column.index)) + 1;
 
+  const { model, rowsTable, cubeTable } = uploadedModel(datasetId, plan);
+  const stagingCube = `__staging_cube_${datasetId}`;
+  const problemRows = `__problems_${datasetId}`;
+  const time = used.find((column) => column.role === 'time');
+  const rowColumn = (column: PlannedColumn) => `c${column.index}`;
+  const cube = {
+    time: time ? monthExpression(quoteIdentifier(rowColumn(time))) : `DATE '${TIMELESS_MONTH}-01'`,
+    dimensions: used.filter((column) => column.role === 'dimension').map(rowColumn),
+    measures: [
+      ...used.filter((column) => column.role === 'measure').map((column) => ({ column: rowColumn(column), name: rowColumn(column) })),
+      { column: null, name: ROW_COUNT_COLUMN },
+    ],
+  };
+  const rowsOptions = {
+    limit: plan.sampleRows,
+    unpivot: plan.unpivot && {
+      fields: plan.unpivot.columns,
+      names: plan.unpivot.columns.map((index) => plan.columns.find((column) => column.index === index)?.header ?? ''),
+      nameField: plan.unpivot.name.index,
+      valueField: plan.unpivot.value.index,
+    },
+  };
+  const readCsv = (pass: number) =>
+    buildReadCsv(registered, dialect, columnCount, { errors: `${rejectsTable}_${pass}`, scans: `${rejectsScan}_${pass}` });
+  // Streaming (the default): the file goes straight into the month cube, and no table of its rows is ever built,
+  // so a 10M-row file costs the memory of its cube. With `keepRows` the converted rows are kept as a table too.
+  const streaming = !options.keepRows;
+
   await engine.registerFile(registered, source);
   const tables: string[] = [];
   try {
@@ -127,20 +165,17 @@ export async function ingestFile(
     });
     scanning.catch(() => {});
     const loading = engine.query(
-      buildIngestStatement(
-        staging,
-        buildReadCsv(registered, dialect, columnCount, { errors: rejectsTable, scans: rejectsScan }),
-        specs,
-        {
-          limit: plan.sampleRows,
-          unpivot: plan.unpivot && {
-            fields: plan.unpivot.columns,
-            names: plan.unpivot.columns.map((index) => plan.columns.find((column) => column.index === index)?.header ?? ''),
-            nameField: plan.unpivot.name.index,
-            valueField: plan.unpivot.value.index,
-          },
-        },
-      ),
+      streaming
+        ? buildCubeStatement(
+            stagingCube,
+            { query: buildConvertedRowsQuery(readCsv(1), specs, rowsOptions) },
+            cube.time,
+            cube.dimensions,
+            cube.measures,
+            model.timeColumn,
+            { problemFlag: true },
+          )
+        : buildIngestStatement(staging, readCsv(1), specs, rowsOptions),
     );
     loading.catch(() => {});
     let scan: FileScan;
@@ -155,9 +190,11 @@ export async function ingestFile(
     const loadMs = performance.now() - loadStarted;
     checkAborted();
 
-    const [counts] = await engine.query<{ loaded: number; rejected: number }>(buildIngestCountsQuery(staging));
+    const [counts] = await engine.query<{ loaded: number; rejected: number }>(
+      streaming ? buildCubeCountsQuery(stagingCube, ROW_COUNT_COLUMN) : buildIngestCountsQuery(staging),
+    );
     const readerRejectedLines = (
-      await engine.query<{ record_line: number }>(buildReaderRejectedLinesQuery(rejectsTable))
+      await engine.query<{ record_line: number }>(buildReaderRejectedLinesQuery(`${rejectsTable}_1`))
     ).map((row) => row.record_line);
     const rowsLoaded = counts?.loaded ?? 0;
     const convertRejected = counts?.rejected ?? 0;
@@ -186,36 +223,39 @@ export async function ingestFile(
       );
     }
 
-    const rejects = await collectRejects(engine, source, dialect, plan, used, staging, rejectsTable, readerRejectedLines);
-    for (const statement of buildIngestCleanupStatements(staging)) await engine.query(statement);
+    // Which rows did not convert, and where: in a streaming load only now, by a second pass that keeps those rows
+    // alone (a clean file never needs it).
+    let conversionRejectsSource = { table: staging, positionColumn: undefined as string | undefined };
+    if (streaming && convertRejected > 0) {
+      report({ phase: 'reading', bytesRead: file.size });
+      await engine.query(buildProblemRowsStatement(problemRows, readCsv(2), specs, rowsOptions));
+      conversionRejectsSource = { table: problemRows, positionColumn: POSITION_COLUMN };
+    }
+    const rejects =
+      rowsRejected > 0
+        ? await collectRejects(engine, source, dialect, plan, used, conversionRejectsSource, `${rejectsTable}_1`, readerRejectedLines, convertRejected > 0)
+        : [];
+    if (!streaming) for (const statement of buildIngestCleanupStatements(staging)) await engine.query(statement);
     checkAborted();
 
     report({ phase: 'summarising', bytesRead: file.size });
     const cubeStarted = performance.now();
-    const { model, rowsTable, cubeTable } = uploadedModel(datasetId, plan);
-    const time = used.find((column) => column.role === 'time');
-    const rowColumn = (column: PlannedColumn) => `c${column.index}`;
-    await engine.query(
-      buildCubeStatement(
-        `__staging_cube_${datasetId}`,
-        staging,
-        time ? monthExpression(quoteIdentifier(rowColumn(time))) : `DATE '${TIMELESS_MONTH}-01'`,
-        used.filter((column) => column.role === 'dimension').map(rowColumn),
-        [
-          ...used.filter((column) => column.role === 'measure').map((column) => ({ column: rowColumn(column), name: rowColumn(column) })),
-          { column: null, name: ROW_COUNT_COLUMN },
-        ],
-        model.timeColumn,
-      ),
-    );
+    if (streaming) {
+      for (const statement of buildCubeCleanupStatements(stagingCube)) await engine.query(statement);
+    } else {
+      await engine.query(buildCubeStatement(stagingCube, staging, cube.time, cube.dimensions, cube.measures, model.timeColumn));
+    }
     const cubeMs = performance.now() - cubeStarted;
     checkAborted();
     // Only now, with everything built, do the new tables take their names.
     await engine.query(`DROP TABLE IF EXISTS ${quoteIdentifier(rowsTable)}`);
     await engine.query(`DROP TABLE IF EXISTS ${quoteIdentifier(cubeTable)}`);
-    await engine.query(`ALTER TABLE ${quoteIdentifier(staging)} RENAME TO ${quoteIdentifier(rowsTable)}`);
-    await engine.query(`ALTER TABLE ${quoteIdentifier(`__staging_cube_${datasetId}`)} RENAME TO ${quoteIdentifier(cubeTable)}`);
-    tables.push(rowsTable, cubeTable);
+    if (!streaming) {
+      await engine.query(`ALTER TABLE ${quoteIdentifier(staging)} RENAME TO ${quoteIdentifier(rowsTable)}`);
+      tables.push(rowsTable);
+    }
+    await engine.query(`ALTER TABLE ${quoteIdentifier(stagingCube)} RENAME TO ${quoteIdentifier(cubeTable)}`);
+    tables.push(cubeTable);
     report({ phase: 'done', bytesRead: file.size });
     const timings = { scanMs, loadMs, cubeMs, totalMs: performance.now() - started };
     // For profiles and `npm run bench`: the whole load, with its steps in the entry's detail.
@@ -238,7 +278,7 @@ export async function ingestFile(
       },
     };
   } finally {
-    for (const table of [staging, `__staging_cube_${datasetId}`, rejectsTable, rejectsScan]) {
+    for (const table of [staging, stagingCube, problemRows, ...[1, 2].flatMap((pass) => [`${rejectsTable}_${pass}`, `${rejectsScan}_${pass}`])]) {
       await engine.query(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`).catch(() => {});
     }
     await engine.dropFile(registered).catch(() => {});
@@ -346,9 +386,10 @@ async function collectRejects(
   dialect: Dialect,
   plan: UploadPlan,
   used: readonly PlannedColumn[],
-  staging: string,
+  converted: { table: string; positionColumn?: string },
   rejectsTable: string,
   readerRejectedLines: readonly number[],
+  anyConversionRejects: boolean,
 ): Promise<RejectedRow[]> {
   const headerOffset = dialect.header ? 1 : 0;
   const allColumns = plan.columns;
@@ -362,9 +403,11 @@ async function collectRejects(
     column_name: string | null;
     csv_line: string | null;
   }>(buildReaderRejectsQuery(rejectsTable, MAX_REPORTED_REJECTS));
-  const conversionRejects = await engine.query<{ position: number; column_index: number; value: string | null }>(
-    buildConversionRejectsQuery(staging, MAX_REPORTED_REJECTS),
-  );
+  const conversionRejects = anyConversionRejects
+    ? await engine.query<{ position: number; column_index: number; value: string | null }>(
+        buildConversionRejectsQuery(converted.table, MAX_REPORTED_REJECTS, { positionColumn: converted.positionColumn }),
+      )
+    : [];
   if (readerRejects.length === 0 && conversionRejects.length === 0) return [];
 
   // Accepted row `position` (0-based) is the position-th data record not rejected by the reader.
