@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { immutableAssetsPlugin } from './scripts/immutableAssetsPlugin';
+import { contentSecurityPolicyPlugin } from './scripts/contentSecurityPolicyPlugin';
 import { startupSummaryPlugin } from './scripts/startupSummaryPlugin';
 
 // Dates in tests are calendar months, never local timestamps: pin the zone for every test process.
@@ -13,6 +14,7 @@ export default defineConfig({
     react(),
     startupSummaryPlugin(fileURLToPath(new URL('./datasets/', import.meta.url))),
     immutableAssetsPlugin(),
+    contentSecurityPolicyPlugin(),
   ],
   // DuckDB-wasm ships its own workers and wasm; pre-bundling it breaks their relative URLs in dev.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

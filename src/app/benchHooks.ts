@@ -12,7 +12,7 @@ export function installBenchHooks(): void {
       async bareReadCsv(file: File): Promise<{ ms: number; rows: number }> {
         const engine = await getEngine();
         // A new name per call: DuckDB-wasm read a re-registered name as an empty file (0 rows in 4 ms, measured).
-        const name = `bench_bare_${++calls}.csv`;
+        const name = engine.filePath(`bench_bare_${++calls}.csv`);
         await engine.registerFile(name, file);
         try {
           const started = performance.now();

@@ -64,11 +64,12 @@ export async function loadBundledDatasets(
 async function loadOneFile(engine: Engine, file: BundledFile, bytes: Uint8Array, checkFields: boolean): Promise<FileLoadReport> {
   const scan = scanCsvRecords(bytes);
   const stage = `stage_${file.table}`;
-  await engine.registerFileBuffer(file.fileName, bytes);
+  const path = engine.filePath(file.fileName);
+  await engine.registerFileBuffer(path, bytes);
   try {
     await checkHeader(engine, file);
     if (!checkFields) {
-      await engine.query(buildCsvTypedReadStatement(file.table, file.fileName, file.columns, { dateFormat: file.dateFormat }));
+      await engine.query(buildCsvTypedReadStatement(file.table, path, file.columns, { dateFormat: file.dateFormat }));
     } else {
       await stageAndCheck(engine, file, stage, scan);
     }
@@ -81,7 +82,7 @@ async function loadOneFile(engine: Engine, file: BundledFile, bytes: Uint8Array,
     );
   } finally {
     await engine.query(`DROP TABLE IF EXISTS ${quoteIdentifier(stage)}`).catch(() => {});
-    await engine.dropFile(file.fileName);
+    await engine.dropFile(path);
   }
   const [count] = await engine.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${quoteIdentifier(file.table)}`);
   const rowsLoaded = count?.n ?? 0;
@@ -96,7 +97,7 @@ async function loadOneFile(engine: Engine, file: BundledFile, bytes: Uint8Array,
 
 /** Stages every field as text, reports the first field that breaks its column's rules, then casts. */
 async function stageAndCheck(engine: Engine, file: BundledFile, stage: string, scan: CsvRecordScan): Promise<void> {
-  await engine.query(buildCsvStageStatement(stage, file.fileName, file.columns));
+  await engine.query(buildCsvStageStatement(stage, engine.filePath(file.fileName), file.columns));
   const [problem] = await engine.query<{
     record: number;
     column_name: string;
@@ -121,7 +122,7 @@ const REPAIR_ADVICE = 'Regenerate the bundled data with `npm run datasets` or re
 /** The header must name exactly the declared columns, in order: a swapped pair would otherwise load silently. */
 async function checkHeader(engine: Engine, file: BundledFile): Promise<void> {
   const [header] = await engine.query<Record<string, string | null>>(
-    buildCsvHeaderQuery(file.fileName, file.columns.length),
+    buildCsvHeaderQuery(engine.filePath(file.fileName), file.columns.length),
   );
   const found = file.columns.map((_, index) => (header?.[`c${index}`] ?? '').replace(/^\uFEFF/, ''));
   const expected = file.columns.map((column) => column.name);

@@ -43,6 +43,15 @@ export class EngineDiedError extends Error {
   }
 }
 
+/** The only place SQL may read files from: every file the app registers is named inside it. */
+export const ENGINE_FILE_DIRECTORY = 'marketscope/';
+
+/** The name under which a file is registered and read: inside {@link ENGINE_FILE_DIRECTORY}. */
+export function engineFilePath(name: string): string {
+  if (name.includes('/') || name.includes('\\') || name.startsWith('.')) throw new Error(`not a plain file name: ${JSON.stringify(name)}`);
+  return `${ENGINE_FILE_DIRECTORY}${name}`;
+}
+
 /**
  * Statements run on every new instance before anything else. Extensions are never fetched: DuckDB would otherwise
  * try to download parquet/json/httpfs from the internet when a query mentions them.
@@ -50,7 +59,13 @@ export class EngineDiedError extends Error {
 export const LOCKDOWN_STATEMENTS: readonly string[] = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
+  // No file, URL or extension outside the app's own registered files: SQL from anywhere (a link, a file, a
+  // console) cannot read a local path or the network, nor write one. Then nothing can be changed back.
+  `SET allowed_directories = ['${ENGINE_FILE_DIRECTORY}']`,
+  'SET enable_external_access = false',
+  'SET lock_configuration = true',
 ];
+
 
 /**
  * Wraps a driver into the {@link Engine} surface: plain rows out, {@link QueryError} on failure. When the instance
@@ -96,6 +111,7 @@ export function createConnectionEngine(driver: ConnectionDriver, options: { onFa
     registerFileBuffer: (name, bytes) => guarded(() => driver.registerFileBuffer(name, bytes)),
     registerFile: (name, file) => guarded(() => driver.registerFile(name, file)),
     dropFile: (name) => guarded(() => driver.dropFile(name)),
+    filePath: engineFilePath,
     async terminate() {
       markDead(death ?? new Error('the engine was stopped'));
       await driver.terminate?.();

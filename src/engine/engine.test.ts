@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from './nodeEngine';
 import { EngineDiedError, isFatalEngineError, QueryError, type Engine } from './index';
-import { createConnectionEngine, type ConnectionDriver } from './connectionEngine';
+import { createConnectionEngine, engineFilePath, type ConnectionDriver } from './connectionEngine';
 
 describe('engine (Node build of duckdb-wasm)', () => {
   let engine: Engine;
@@ -67,11 +67,34 @@ describe('engine (Node build of duckdb-wasm)', () => {
   });
 
   it('reads registered file buffers and forgets dropped ones', async () => {
-    await engine.registerFileBuffer('mem.csv', new TextEncoder().encode('a,b\n1,x\n2,y\n'));
-    const rows = await engine.query("SELECT SUM(a) AS total FROM read_csv('mem.csv')");
+    const path = engineFilePath('mem.csv');
+    await engine.registerFileBuffer(path, new TextEncoder().encode('a,b\n1,x\n2,y\n'));
+    const rows = await engine.query(`SELECT SUM(a) AS total FROM read_csv('${path}')`);
     expect(rows).toEqual([{ total: 3 }]);
-    await engine.dropFile('mem.csv');
-    await expect(engine.query("SELECT * FROM read_csv('mem.csv')")).rejects.toThrow(QueryError);
+    await engine.dropFile(path);
+    await expect(engine.query(`SELECT * FROM read_csv('${path}')`)).rejects.toThrow(QueryError);
+  });
+
+  it("SQL can read no file, path or URL but the app's own, write nowhere outside them, and not undo that", async () => {
+    // A buffer registered outside the app's directory (as an attacker's SQL might hope to read) is refused too.
+    await engine.registerFileBuffer('outside.csv', new TextEncoder().encode('a\n1\n'));
+    for (const sql of [
+      "SELECT * FROM read_csv('outside.csv')",
+      "SELECT * FROM read_csv('/etc/passwd')",
+      "SELECT * FROM read_csv('marketscope/../outside.csv')",
+      "SELECT * FROM read_csv('https://example.com/data.csv')",
+      "SELECT * FROM read_text('/proc/self/environ')",
+      "COPY (SELECT 42) TO '/tmp/marketscope-exfiltration.csv'",
+      "ATTACH '/tmp/other.duckdb' AS other",
+      'LOAD httpfs',
+    ]) {
+      await expect(engine.query(sql), sql).rejects.toThrow(/Permission Error|disabled/);
+    }
+    for (const sql of ['SET enable_external_access = true', "SET allowed_directories = ['/']", 'SET lock_configuration = false', 'RESET enable_external_access']) {
+      await expect(engine.query(sql), sql).rejects.toThrow(/configuration has been locked/);
+    }
+    expect(() => engineFilePath('../x.csv')).toThrow();
+    expect(() => engineFilePath('a/b.csv')).toThrow();
   });
 });
 

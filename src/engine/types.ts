@@ -25,6 +25,11 @@ export interface Engine {
   registerFile(name: string, file: Blob): Promise<void>;
   /** Forgets a file registered with {@link Engine.registerFileBuffer}; its bytes can then be garbage-collected. */
   dropFile(name: string): Promise<void>;
+  /**
+   * The name to register a file under and to read it by in SQL: the engine reads files from one directory only
+   * (external access is off, the configuration locked), so `name` must be a plain file name.
+   */
+  filePath(name: string): string;
   /** Stops the instance for good (after a fatal error, before a restart). */
   terminate(): Promise<void>;
 }

