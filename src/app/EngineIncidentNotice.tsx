@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { engineIncident, onEngineLost } from '../engine';
+import { datasetsChangedElsewhere } from '../data';
 
 /**
  * When the query engine dies (DuckDB can fail fatally on some malformed input, or run out of memory), it is
@@ -20,6 +21,11 @@ export function EngineIncidentNotice() {
       }),
     [queryClient],
   );
+  // A dataset changed in another tab: results computed from its old version must not be shown.
+  const changedElsewhere = useSyncExternalStore(datasetsChangedElsewhere.subscribe, datasetsChangedElsewhere.get);
+  useEffect(() => {
+    if (changedElsewhere > 0) void queryClient.invalidateQueries();
+  }, [changedElsewhere, queryClient]);
   if (!incident || dismissed === incident.restarts) return null;
   const text =
     incident.state === 'restarting'

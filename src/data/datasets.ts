@@ -72,11 +72,59 @@ export const uploadsListed = createExternalStore(false);
 
 /** Lists the uploads kept from earlier visits (they load into the engine only when opened). */
 export async function restoreUploadList(): Promise<void> {
+  otherTabs();
   try {
     await listKeptUploads();
   } finally {
     uploadsListed.set(true);
   }
+}
+
+/**
+ * Other tabs of the app share the browser's storage, each with its own engine. Every change to the kept uploads is
+ * announced on a BroadcastChannel, and every tab brings its list (and its engine) in line: an upload made in one tab
+ * appears in the others, a deleted one disappears, a renamed or re-mapped one is read again when next used.
+ */
+type DatasetChange = { type: 'added' | 'changed' | 'removed'; id: string };
+const CHANNEL_NAME = 'marketscope-datasets';
+let channel: BroadcastChannel | null | undefined;
+
+/** Counts the changes made in other tabs, so that views can drop results computed before them. */
+export const datasetsChangedElsewhere = createExternalStore(0);
+
+function otherTabs(): BroadcastChannel | null {
+  if (channel !== undefined) return channel;
+  channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL_NAME);
+  if (channel) channel.onmessage = (event: MessageEvent<DatasetChange>) => void applyChangeFromOtherTab(event.data);
+  return channel;
+}
+
+function announce(change: DatasetChange): void {
+  otherTabs()?.postMessage(change);
+}
+
+async function applyChangeFromOtherTab(change: DatasetChange): Promise<void> {
+  if (!change || typeof change.id !== 'string' || !['added', 'changed', 'removed'].includes(change.type)) return;
+  const entry = findDataset(change.id);
+  if (change.type !== 'added' && entry?.kind === 'uploaded') {
+    // This tab's engine may hold the old tables: drop them, so the next use loads the stored version.
+    const engine = await engineFactory();
+    forgetCubes(engine, entry.model);
+    loadedIn(engine).delete(change.id);
+    const tables = await engine
+      .query<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE starts_with(table_name, ?)`, [`${change.id}__`])
+      .catch(() => []);
+    for (const table of tables) await engine.query(`DROP TABLE IF EXISTS ${quoteIdentifier(table.name)}`).catch(() => {});
+    if (change.type === 'removed') {
+      updateEntry(change.id, null);
+    } else {
+      // Updated in place (not removed and re-added): a view showing it stays on it.
+      const manifest = (await (await uploadStore()).list()).find((item) => item.id === change.id);
+      if (manifest) updateEntry(change.id, { manifest, model: uploadedModel(manifest.id, manifest.plan).model, status: 'stored' });
+    }
+  }
+  if (change.type === 'added') await listKeptUploads();
+  datasetsChangedElsewhere.set(datasetsChangedElsewhere.get() + 1);
 }
 
 async function listKeptUploads(): Promise<void> {
@@ -201,6 +249,7 @@ export async function addUpload(
     notKept,
   };
   updateEntry(id, entry);
+  if (!notKept) announce({ type: previous ? 'changed' : 'added', id });
   return { entry, report };
 }
 
@@ -222,6 +271,7 @@ export async function renameUpload(id: string, label: string): Promise<void> {
   const manifest = { ...entry.manifest, plan: { ...entry.manifest.plan, datasetLabel: label.trim() } };
   await (await uploadStore()).updateManifest(manifest).catch(() => {});
   updateEntry(id, { manifest, model: { ...entry.model, label: label.trim() } });
+  announce({ type: 'changed', id });
 }
 
 /** Deletes an uploaded dataset: its tables, its cubes, and the file kept in the browser. */
@@ -238,6 +288,7 @@ export async function removeUpload(id: string): Promise<void> {
   loaded.get(engine)?.delete(id);
   await (await uploadStore()).remove(id);
   updateEntry(id, null);
+  announce({ type: 'removed', id });
 }
 
 /** Bytes used by every kept upload, and what the browser says is available. */

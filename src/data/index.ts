@@ -35,6 +35,7 @@ export { seedStartupSummary, type StartupSummary } from './startupSummary';
 export {
   datasetRegistry,
   uploadsListed,
+  datasetsChangedElsewhere,
   restoreUploadList,
   addUpload,
   removeUpload,
