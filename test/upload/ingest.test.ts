@@ -105,6 +105,26 @@ describe('uploading a CSV', () => {
   });
 });
 
+describe('a full storage', () => {
+  it('keeps the new upload for the visit with a clear message, and leaves what was kept before untouched', async () => {
+    const kept = await prepareUpload(fileOf('kept.csv', 'shop,orders\nAlpha,1\nBeta,2\n'), 'kept.csv');
+    const { entry: first } = await addUpload(kept.file, 'kept.csv', kept.plan);
+    const before = await store.list();
+    // From now on the browser refuses every write, as when the quota is exhausted.
+    const { StorageFullError } = await import('../../src/data/upload/storage');
+    const full: UploadStore = { ...store, save: async () => Promise.reject(new StorageFullError('quota exceeded')) };
+    configureUploads({ engine: async () => engine, store: async () => full });
+    await restoreUploadList();
+    const next = await prepareUpload(fileOf('next.csv', 'shop,orders\nGamma,3\n'), 'next.csv');
+    const { entry, report } = await addUpload(next.file, 'next.csv', next.plan);
+    expect(report.rowsLoaded).toBe(1);
+    expect(entry.notKept).toMatch(/no room left to keep this file: it is loaded for this visit only/);
+    expect(await store.list()).toEqual(before);
+    expect(datasetRegistry.get().map((item) => item.id)).toEqual(expect.arrayContaining([first.id, entry.id]));
+    expect((await store.read(first.id)).size).toBe(kept.file.size);
+  });
+});
+
 describe('streaming load (the app) and load with a rows table (tests) agree', () => {
   it('on a messy file: same counts, same rejects with their lines, same cube', async () => {
     const csv = [
