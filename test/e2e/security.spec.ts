@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test, waitForDashboard } from './fixtures';
 
 const TABS = ['overview', 'trend', 'countries', 'map', 'matrix', 'leaderboard', 'conversion'];
@@ -57,6 +58,18 @@ test('a CSV full of script payloads is inert text in every view, and the data ta
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator('img[src=x], svg[onload], b[onmouseover], script:not([src])').count()).toBe(0);
   await expect(page.getByTestId('filter-dataset')).toContainText('<i>Hostile</i>');
+
+  // The exports carry the payloads as text: escaped in the SVG, neutralised in the CSV.
+  const trend = page.getByTestId('trend-panel');
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), trend.getByTestId('export-svg').click()]);
+  const svg = fs.readFileSync((await svgFile.path())!, 'utf8');
+  expect(svg).not.toMatch(/<(img|script|b|svg onload)[\s>]/);
+  expect(svg).toContain('&lt;img src=x onerror=');
+  const [csvFile] = await Promise.all([page.waitForEvent('download'), trend.getByTestId('export-csv').click()]);
+  const csv = fs.readFileSync((await csvFile.path())!, 'utf8');
+  expect(csv).toContain(",'); DROP TABLE market_monthly; --,");
+  expect(csv.split('\n')[0]).not.toMatch(/(^|,)[=+@-]/);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
 test('the Content-Security-Policy is served and enforced: no inline script, no script or connection elsewhere', async ({ page, request }) => {

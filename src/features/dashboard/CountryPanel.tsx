@@ -39,6 +39,14 @@ export function CountryPanel({ model, view, measure, selected, onSelect }: Count
       model={model}
       table={tableToggle}
       testId="country-panel"
+      exportData={() =>
+        query.data
+          ? {
+              header: [dimension.label, measure.label, 'share'],
+              rows: query.data.rows.map((row) => [row.key, row.value, row.share]),
+            }
+          : null
+      }
     >
       <QueryView query={query} height={300} isEmpty={(data) => data.rows.length === 0}>
         {(data) =>

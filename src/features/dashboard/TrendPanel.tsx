@@ -41,6 +41,14 @@ export function TrendPanel({ model, view, measure, colorFor, selected, onSelect 
       table={tableToggle}
       className="panel-wide"
       testId="trend-panel"
+      exportData={() =>
+        query.data
+          ? {
+              header: ['month', ...query.data.series.map((series) => series.name)],
+              rows: query.data.periods.map((period, index) => [period, ...query.data!.series.map((series) => series.raw[index] ?? null)]),
+            }
+          : null
+      }
     >
       <QueryView query={query} height={320} isEmpty={(data) => data.series.length === 0}>
         {(data) =>

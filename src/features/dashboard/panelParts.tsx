@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import type { DatasetModel } from '../../data';
+import type { CsvCell } from '../../lib/csv';
 import { Panel, type PanelProps } from '../../ui/Panel';
 
 /** Marks numbers that come from the synthetic generator, wherever they are shown. */
@@ -26,14 +27,24 @@ export function useTableToggle() {
   return { asTable, onToggle: () => setAsTable((value) => !value) };
 }
 
+/** The numbers behind a panel, for its CSV export: the same as its table, unformatted. */
+export interface PanelData {
+  header: string[];
+  rows: CsvCell[][];
+}
+
 export interface DatasetPanelProps extends Omit<PanelProps, 'badges' | 'footer'> {
   model: DatasetModel;
   /** The chart/table switch, for panels that have a table alternative. */
   table?: { asTable: boolean; onToggle: () => void };
+  /** The panel's data, when loaded: offers the PNG, SVG and CSV exports. */
+  exportData?: () => PanelData | null;
 }
 
 /** A panel over a dataset: labelled synthetic when it is, with the dataset's source line and the table switch. */
-export function DatasetPanel({ model, table, ...panel }: DatasetPanelProps) {
+export function DatasetPanel({ model, table, exportData, ...panel }: DatasetPanelProps) {
+  const title = typeof panel.title === 'string' ? panel.title : 'Chart';
+  const subtitle = typeof panel.subtitle === 'string' ? panel.subtitle : undefined;
   return (
     <Panel
       {...panel}
@@ -41,9 +52,63 @@ export function DatasetPanel({ model, table, ...panel }: DatasetPanelProps) {
         <>
           {model.provenance === 'synthetic' ? <SyntheticBadge /> : null}
           {table ? <TableToggle asTable={table.asTable} onToggle={table.onToggle} /> : null}
+          {exportData ? (
+            <ExportButtons meta={{ title, subtitle, source: model.sourceLine }} data={exportData} chartShown={!table?.asTable} />
+          ) : null}
         </>
       }
       footer={model.sourceLine}
     />
+  );
+}
+
+/** PNG (2×), SVG and CSV of a panel. The export code loads on the first click. */
+function ExportButtons(props: {
+  meta: { title: string; subtitle?: string; source: string };
+  data: () => PanelData | null;
+  chartShown: boolean;
+}) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = (kind: 'png' | 'svg' | 'csv') => async (event: MouseEvent<HTMLButtonElement>) => {
+    const panel = event.currentTarget.closest('section');
+    setProblem(null);
+    try {
+      const [{ chartSvg, svgToPng }, { downloadFile, fileNameOf, toCsv }] = await Promise.all([
+        import('../../ui/chartExport'),
+        import('../../lib/csv'),
+      ]);
+      const name = fileNameOf(props.meta.title);
+      if (kind === 'csv') {
+        const data = props.data();
+        if (!data) throw new Error('the data is still loading');
+        downloadFile(`${name}.csv`, new Blob([toCsv(data.header, data.rows)], { type: 'text/csv' }));
+        return;
+      }
+      const drawn = panel ? chartSvg(panel, props.meta) : null;
+      if (!drawn) throw new Error('show the chart (not the table) to export it as an image');
+      const file =
+        kind === 'svg' ? new Blob([drawn.svg], { type: 'image/svg+xml' }) : await svgToPng(drawn.svg, drawn.width, drawn.height, 2);
+      downloadFile(`${name}.${kind}`, file);
+    } catch (error) {
+      setProblem(`Could not export: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  return (
+    <span className="export-buttons" role="group" aria-label={`Export ${props.meta.title}`}>
+      <button type="button" className="button button-quiet" onClick={run('png')} disabled={!props.chartShown} data-testid="export-png">
+        PNG
+      </button>
+      <button type="button" className="button button-quiet" onClick={run('svg')} disabled={!props.chartShown} data-testid="export-svg">
+        SVG
+      </button>
+      <button type="button" className="button button-quiet" onClick={run('csv')} data-testid="export-csv">
+        CSV
+      </button>
+      {problem ? (
+        <span role="alert" className="export-problem">
+          {problem}
+        </span>
+      ) : null}
+    </span>
   );
 }

@@ -17,6 +17,7 @@ import {
   type ValueFormat,
 } from '../../data/uploads';
 import { CURRENCY_UNITS, formatBytes, formatWhole, type Unit } from '../../lib/format';
+import { downloadFile, toCsv } from '../../lib/csv';
 import './upload.css';
 
 const ACCEPT = '.csv,.tsv,.txt,.gz,text/csv,text/tab-separated-values,text/plain,application/gzip';
@@ -661,22 +662,11 @@ function LoadReport(props: { report: IngestReport; notKept?: string; onOpen: () 
 
 /** The rejected rows as CSV: line, column, value, reason; cells that a spreadsheet would run as formulas are quoted. */
 export function rejectsCsv(rejects: readonly RejectedRow[]): string {
-  const cell = (value: string | number | null) => {
-    if (value === null) return '';
-    let text = String(value);
-    if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  return ['line,column,value,reason', ...rejects.map((row) => [row.line, row.column, row.value, row.reason].map(cell).join(','))].join('\n') + '\n';
+  return toCsv(['line', 'column', 'value', 'reason'], rejects.map((row) => [row.line, row.column, row.value, row.reason]));
 }
 
 function downloadRejects(fileName: string, rejects: readonly RejectedRow[]): void {
-  const url = URL.createObjectURL(new Blob([rejectsCsv(rejects)], { type: 'text/csv' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${fileName.replace(/\.(csv|tsv|txt)(\.gz)?$/i, '')}-rejected-rows.csv`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadFile(`${fileName.replace(/\.(csv|tsv|txt)(\.gz)?$/i, '')}-rejected-rows.csv`, new Blob([rejectsCsv(rejects)], { type: 'text/csv' }));
 }
 
 function DatasetList({ onOpen }: { onOpen: (datasetId: string) => void }) {

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import { expect, RUSSIA_H2_2014, test, waitForDashboard } from './fixtures';
+
+async function download(page: import('@playwright/test').Page, click: () => Promise<void>) {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
+}
+
+test('a chart exports as SVG (title, legend, source), PNG at 2× and CSV of its numbers', async ({ guarded: page }) => {
+  await page.goto(RUSSIA_H2_2014);
+  await waitForDashboard(page);
+  const trend = page.getByTestId('trend-panel');
+
+  const svg = await download(page, () => trend.getByTestId('export-svg').click());
+  expect(svg.name).toBe('visitors-over-time.svg');
+  const text = svg.bytes.toString('utf8');
+  expect(text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="(\d+)" height="(\d+)"/);
+  for (const expected of ['Visitors over time', 'AliExpress', 'eBay', 'Amazon', 'Synthetic data calibrated to published figures']) {
+    expect(text, expected).toContain(expected);
+  }
+  expect(text).not.toContain('<script');
+  expect(text).toMatch(/<path[^>]+stroke="rgb/);
+  const [, width, height] = /width="(\d+)" height="(\d+)"/.exec(text)!.map(Number);
+
+  const png = await download(page, () => trend.getByTestId('export-png').click());
+  expect(png.name).toBe('visitors-over-time.png');
+  expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  // IHDR: width and height, big-endian, at bytes 16 and 20.
+  expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([width! * 2, height! * 2]);
+
+  const csv = await download(page, () => trend.getByTestId('export-csv').click());
+  const lines = csv.bytes.toString('utf8').trim().split('\n');
+  expect(lines[0]).toBe('month,AliExpress,eBay,Amazon');
+  expect(lines).toHaveLength(7);
+  const aliexpress = lines.slice(1).map((line) => Number(line.split(',')[1]));
+  expect(aliexpress.reduce((sum, value) => sum + value, 0) / 6).toBe(15_600_000);
+});
