@@ -51,6 +51,15 @@ export function TrendView(props: ViewProps) {
       table={tableToggle}
       className="panel-wide"
       testId="trend-view"
+      exportData={() =>
+        query.data
+          ? {
+              // The values as drawn (after the comparison mode), one column per series.
+              header: [options.grain === 'month' ? 'month' : `${options.grain} starting`, ...query.data.series.map((series) => series.name)],
+              rows: query.data.periods.map((period, index) => [period, ...query.data!.series.map((series) => series.values[index] ?? null)]),
+            }
+          : null
+      }
     >
       <ControlBar label="Trend options">
         <ControlSelect
