@@ -39,6 +39,13 @@ export function App() {
   );
 }
 
+// A shared dashboard's link opens it in presentation mode: read-only, without the editing chrome.
+const PRESENTING = new URLSearchParams(window.location.search).has('present');
+const PresentationPage = lazy(() => import('./PresentationPage').then((module) => ({ default: module.PresentationPage })));
+const DashboardsPanel = lazy(() =>
+  import('../features/dashboards/DashboardsPanel').then((module) => ({ default: module.DashboardsPanel })),
+);
+
 // The upload screen (sniffing, papaparse, the mapping table) loads when it is first opened.
 const UploadPanel = lazy(() => import('../features/upload/UploadPanel').then((module) => ({ default: module.UploadPanel })));
 
@@ -46,6 +53,7 @@ function Shell() {
   const { state, update } = useViewState();
   const startup = useStartupStatus();
   const [uploadOpen, setUploadOpen] = useState(false);
+  const [dashboardsOpen, setDashboardsOpen] = useState(false);
   useEffect(() => {
     document.documentElement.dataset.theme = state.theme;
   }, [state.theme]);
@@ -67,8 +75,18 @@ function Shell() {
             <p className="brand-tagline">E-commerce marketplaces compared across countries</p>
           </div>
         </div>
-        <div className="header-actions">
+        {PRESENTING ? null : <div className="header-actions">
           <CopyLinkButton />
+          <button
+            type="button"
+            className="button"
+            aria-expanded={dashboardsOpen}
+            aria-controls="dashboards-region"
+            onClick={() => setDashboardsOpen((open) => !open)}
+            data-testid="open-dashboards"
+          >
+            {dashboardsOpen ? 'Close dashboards' : 'Dashboards…'}
+          </button>
           <button
             type="button"
             className="button"
@@ -80,12 +98,19 @@ function Shell() {
             {uploadOpen ? 'Close your data' : 'Your data…'}
           </button>
           <ThemePicker theme={state.theme} onChange={(theme) => update({ theme })} />
-        </div>
+        </div>}
       </header>
       {!startup.done ? <StartupProgress label={startup.label} fraction={startup.fraction} /> : null}
       <main id="main" className="app-main">
         <EngineIncidentNotice />
-        {uploadOpen ? (
+        {dashboardsOpen && !PRESENTING ? (
+          <div id="dashboards-region">
+            <Suspense fallback={<Skeleton height={160} label="Loading the dashboards" />}>
+              <DashboardsPanel />
+            </Suspense>
+          </div>
+        ) : null}
+        {uploadOpen && !PRESENTING ? (
           <div id="upload-region">
             <Suspense fallback={<Skeleton height={160} label="Loading the upload screen" />}>
               <UploadPanel
@@ -100,7 +125,13 @@ function Shell() {
         <ErrorBoundary FallbackComponent={({ error, resetErrorBoundary }) => (
           <ErrorMessage title="The dashboard stopped" error={error} onRetry={resetErrorBoundary} />
         )}>
-          <DashboardPage />
+          {PRESENTING ? (
+            <Suspense fallback={<Skeleton height={240} label="Opening the dashboard" />}>
+              <PresentationPage />
+            </Suspense>
+          ) : (
+            <DashboardPage />
+          )}
         </ErrorBoundary>
       </main>
       <footer className="app-footer">

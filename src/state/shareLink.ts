@@ -39,7 +39,8 @@ export async function expandSearch(search: string): Promise<{ search: string } |
   }
 }
 
-async function deflate(text: string): Promise<string> {
+/** Text deflated and base64url-encoded, for links. */
+export async function deflate(text: string): Promise<string> {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
   const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
   let binary = '';
@@ -47,7 +48,8 @@ async function deflate(text: string): Promise<string> {
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
-async function inflate(packed: string): Promise<string> {
+/** The reverse of {@link deflate}; throws on damaged input or past 200 kB of output. */
+export async function inflate(packed: string): Promise<string> {
   const binary = atob(packed.replaceAll('-', '+').replaceAll('_', '/'));
   const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));

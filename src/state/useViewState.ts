@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { createContext, createElement, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { decodeViewState, encodeViewState, type DecodedViewState, type ViewState } from './viewState';
 
 const URL_CHANGE = 'marketscope:urlchange';
@@ -24,12 +24,26 @@ export function writeViewState(state: ViewState): void {
   }
 }
 
-/** The view state in the URL, and a setter that merges a change into it. */
-export function useViewState(): DecodedViewState & { update: (change: Partial<ViewState>) => void } {
+/** A view state that does not come from the address bar: a panel of a dashboard in presentation mode. */
+const FixedViewState = createContext<string | null>(null);
+
+/** Shows its children the view of `search` (a query string), read-only: nothing they do changes the URL. */
+export function FixedViewStateProvider({ search, children }: { search: string; children: ReactNode }) {
+  return createElement(FixedViewState.Provider, { value: search }, children);
+}
+
+const ignore = () => {};
+
+/**
+ * The view state in the URL, and a setter that merges a change into it. Under a {@link FixedViewStateProvider} the
+ * state is that one, `readOnly` is true and `update` does nothing.
+ */
+export function useViewState(): DecodedViewState & { update: (change: Partial<ViewState>) => void; readOnly: boolean } {
+  const fixed = useContext(FixedViewState);
   const search = useSyncExternalStore(subscribe, readSearch, readSearch);
-  const decoded = useMemo(() => decodeViewState(search), [search]);
+  const decoded = useMemo(() => decodeViewState(fixed ?? search), [fixed, search]);
   const update = useCallback((change: Partial<ViewState>) => {
     writeViewState({ ...decodeViewState(window.location.search).state, ...change });
   }, []);
-  return { ...decoded, update };
+  return { ...decoded, update: fixed === null ? update : ignore, readOnly: fixed !== null };
 }

@@ -16,6 +16,7 @@ import { TAB_LABELS } from './tabs';
 import { ViewNav } from './ViewNav';
 import { TrendPanel } from './TrendPanel';
 import { useDashboardView } from './useDashboardView';
+import { PinButton } from './PinButton';
 import type { ViewProps } from './views/viewProps';
 
 // Each view beyond the overview loads when it is first opened: the first screen needs none of their code.
@@ -38,7 +39,7 @@ function ActiveView({ tab, ...props }: ViewProps & { tab: Exclude<TabId, 'overvi
 }
 
 /** The analyst's workspace: filters, selections, and one tab per way of comparing the markets. */
-export function DashboardPage() {
+export function DashboardPage({ presentation = false }: { presentation?: boolean } = {}) {
   const { state, update, model, datasets, catalog, view, options, notices, dismissNotices } = useDashboardView();
   // The overview's second chart and the published figures are drawn in a render of their own, just after the
   // first: the first chart reaches the screen a frame sooner and nothing waits on them.
@@ -63,8 +64,8 @@ export function DashboardPage() {
     return (
       <>
         <Notices notices={notices} onDismiss={dismissNotices} />
-        <StoryLinks theme={state.theme} onSelect={writeViewState} />
-        <Skeleton height={64} label="Loading filters" />
+        {presentation ? null : <StoryLinks theme={state.theme} onSelect={writeViewState} />}
+        {presentation ? null : <Skeleton height={64} label="Loading filters" />}
         <Skeleton height={108} label="Loading key figures" />
         <div className="panel-grid">
           <Skeleton height={360} label="Loading the trend chart" />
@@ -94,10 +95,17 @@ export function DashboardPage() {
   return (
     <>
       <Notices notices={notices} onDismiss={dismissNotices} />
-      <StoryLinks theme={state.theme} onSelect={writeViewState} />
-      <FilterBar datasets={datasets} model={model} catalog={catalog.data} view={view} filters={state.filters} update={update} />
-      <SelectionChips model={model} view={view} options={options} update={update} />
-      <ViewNav state={state} onSelect={(tab) => update({ tab })} />
+      {presentation ? null : (
+        <>
+          <StoryLinks theme={state.theme} onSelect={writeViewState} />
+          <FilterBar datasets={datasets} model={model} catalog={catalog.data} view={view} filters={state.filters} update={update} />
+          <SelectionChips model={model} view={view} options={options} update={update} />
+          <div className="view-nav-row">
+            <ViewNav state={state} onSelect={(tab) => update({ tab })} />
+            <PinButton title={`${TAB_LABELS[options.tab]}: ${measure.label}${model.provenance === 'uploaded' ? ` (${model.label})` : ''}`} />
+          </div>
+        </>
+      )}
       <section className="tab-panel" aria-label={TAB_LABELS[options.tab]} data-testid={`view-${options.tab}`}>
         {options.tab === 'overview' ? (
           <>

@@ -18,7 +18,7 @@ import type { ViewState } from '../../state/viewState';
  * used stay on screen until dismissed, even after the URL has been rewritten without those parts.
  */
 export function useDashboardView() {
-  const { state: linkState, notices: syntaxNotices, update } = useViewState();
+  const { state: linkState, notices: syntaxNotices, update, readOnly } = useViewState();
   const datasets = useSyncExternalStore(datasetRegistry.subscribe, datasetRegistry.get);
   const listed = useSyncExternalStore(uploadsListed.subscribe, uploadsListed.get);
   const entry = datasets.find((dataset) => dataset.id === linkState.dataset);
@@ -54,14 +54,16 @@ export function useDashboardView() {
   useEffect(() => {
     if (allNotices.length === 0) return;
     setStickyNotices((previous) => [...new Set([...previous, ...allNotices])]);
-    // Rewrite the link so that what it says is what is shown.
+    // Rewrite the link so that what it says is what is shown (not for a dashboard's fixed panels).
+    if (readOnly) return;
     if (resolved) writeViewState(canonicalState(state, resolved.view, resolved.options));
     else if (syntaxNotices.length > 0) writeViewState(state);
-  }, [allNotices, resolved, state, syntaxNotices]);
+  }, [allNotices, resolved, state, syntaxNotices, readOnly]);
 
   return {
     state,
     update,
+    readOnly,
     model,
     datasets,
     catalog,

@@ -1,0 +1,127 @@
+// zod/mini, as for view states: dashboards arrive from files and links, so they are validated the same way.
+import { z } from 'zod/mini';
+
+/**
+ * Dashboards: views an analyst pinned, each with a title and notes, in an order, under a name. Kept in this
+ * browser (localStorage), exported to and imported from a small JSON file, and shared as a link that opens in
+ * presentation mode. A panel's view is a view-state query string, checked like any link when it is shown.
+ */
+
+export const DASHBOARD_FORMAT = 'marketscope-dashboard';
+export const DASHBOARD_VERSION = 1;
+export const MAX_PANELS = 24;
+
+const id = z.string().check(z.regex(/^[a-z0-9]{1,24}$/));
+const panelSchema = z.object({
+  id,
+  title: z.string().check(z.maxLength(160)),
+  notes: z.string().check(z.maxLength(2000)),
+  /** The view, as the query string of its link (`v=1&measure=…`). */
+  view: z.string().check(z.maxLength(20_000)),
+});
+export const dashboardSchema = z.object({
+  format: z.literal(DASHBOARD_FORMAT),
+  v: z.literal(DASHBOARD_VERSION),
+  id,
+  name: z.string().check(z.minLength(1), z.maxLength(160)),
+  panels: z.array(panelSchema).check(z.maxLength(MAX_PANELS)),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+export type DashboardPanel = z.infer<typeof panelSchema>;
+
+export function newId(): string {
+  return Math.random().toString(36).slice(2, 10).padEnd(8, '0');
+}
+
+export function newDashboard(name = 'My dashboard'): Dashboard {
+  return { format: DASHBOARD_FORMAT, v: DASHBOARD_VERSION, id: newId(), name, panels: [] };
+}
+
+/**
+ * A dashboard from untrusted JSON text (a file, a link). Never throws: gives the dashboard or a sentence saying why
+ * it cannot be used. Whatever is accepted is re-built from the schema's output, so unknown fields are dropped.
+ */
+export function parseDashboard(text: string): { dashboard: Dashboard } | { error: string } {
+  if (text.length > 200_000) return { error: 'This is not a Marketscope dashboard file: it is far too large.' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { error: 'This is not a Marketscope dashboard file: it is not JSON.' };
+  }
+  const parsed = dashboardSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
+    return { error: `This is not a Marketscope dashboard file, or one from a newer version${where}.` };
+  }
+  return { dashboard: parsed.data };
+}
+
+export function serializeDashboard(dashboard: Dashboard): string {
+  return JSON.stringify(dashboard, null, 2);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Kept in this browser
+
+const STORAGE_KEY = 'marketscope-dashboards';
+type Listener = () => void;
+const listeners = new Set<Listener>();
+let cache: Dashboard[] | null = null;
+
+function read(): Dashboard[] {
+  if (cache) return cache;
+  let items: unknown;
+  try {
+    items = JSON.parse(globalThis.localStorage?.getItem(STORAGE_KEY) ?? '[]');
+  } catch {
+    items = [];
+  }
+  cache = Array.isArray(items)
+    ? items.flatMap((item) => {
+        const parsed = dashboardSchema.safeParse(item);
+        return parsed.success ? [parsed.data] : [];
+      })
+    : [];
+  return cache;
+}
+
+function write(next: Dashboard[]): void {
+  globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(next));
+  cache = next;
+  for (const listener of listeners) listener();
+}
+
+export const dashboards = {
+  get: (): readonly Dashboard[] => read(),
+  subscribe(listener: Listener): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  save(dashboard: Dashboard): void {
+    const all = read();
+    write(all.some((item) => item.id === dashboard.id) ? all.map((item) => (item.id === dashboard.id ? dashboard : item)) : [...all, dashboard]);
+  },
+  remove(dashboardId: string): void {
+    write(read().filter((item) => item.id !== dashboardId));
+  },
+  /** Adds a view to the first dashboard (made if there is none); returns the dashboard. */
+  pin(panel: Omit<DashboardPanel, 'id'>): Dashboard {
+    const target = read()[0] ?? newDashboard();
+    const next = { ...target, panels: [...target.panels, { ...panel, id: newId() }].slice(-MAX_PANELS) };
+    dashboards.save(next);
+    return next;
+  },
+  /** For tests: forget the cache (another tab or a test changed the storage). */
+  reload(): void {
+    cache = null;
+  },
+};
+
+// Another tab changed the dashboards: read them again.
+globalThis.addEventListener?.('storage', (event: StorageEvent) => {
+  if (event.key !== STORAGE_KEY) return;
+  cache = null;
+  for (const listener of listeners) listener();
+});

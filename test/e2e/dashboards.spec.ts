@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import { expect, RUSSIA_H2_2014, test, waitForDashboard } from './fixtures';
+
+test('pin views to a dashboard, name and annotate it, share it: the recipient sees it in presentation mode on a phone', async ({
+  guarded: page,
+  browser,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(RUSSIA_H2_2014);
+  await waitForDashboard(page);
+  const overviewTotal = await page.getByTestId('kpi-total').textContent();
+  await page.getByTestId('pin-view').click();
+  await expect(page.getByTestId('pin-status')).toHaveText('Pinned to “My dashboard” (1 panel).');
+  await page.getByTestId('tab-trend').click();
+  await expect(page.getByTestId('view-trend')).toBeVisible();
+  await page.getByTestId('pin-view').click();
+  await expect(page.getByTestId('pin-status')).toHaveText('Pinned to “My dashboard” (2 panels).');
+
+  await page.getByTestId('open-dashboards').click();
+  const editor = page.getByTestId('dashboard-editor').first();
+  await editor.getByTestId('dashboard-name').fill('Russia, H2 2014');
+  const items = editor.getByTestId('dashboard-panel-item');
+  await expect(items).toHaveCount(2);
+  await items.nth(0).getByLabel('Notes').fill('AliExpress: 15.6M visitors a month, against 3.7M for eBay.');
+  // Reordered: the trend first.
+  await items.nth(1).getByRole('button', { name: /up$/ }).click();
+  await expect(items.nth(0).getByLabel('Title')).toHaveValue('Trend: Visitors');
+
+  // Exported as a file and imported back as a second dashboard.
+  const [file] = await Promise.all([page.waitForEvent('download'), editor.getByTestId('dashboard-export').click()]);
+  expect(file.suggestedFilename()).toBe('russia-h2-2014.marketscope.json');
+  const json = JSON.parse(fs.readFileSync((await file.path())!, 'utf8'));
+  expect(json.panels.map((panel: { title: string }) => panel.title)).toEqual(['Trend: Visitors', 'Overview: Visitors']);
+  await page.getByTestId('dashboard-import').setInputFiles({ name: 'copy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+  await expect(page.getByTestId('dashboards-message')).toHaveText('Imported “Russia, H2 2014” (2 panels).');
+  await page.getByTestId('dashboard-import').setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"x"}') });
+  await expect(page.getByTestId('dashboards-message')).toContainText('evil.json: This is not a Marketscope dashboard file');
+  await expect(page.getByTestId('dashboard-editor')).toHaveCount(2);
+
+  await editor.getByTestId('dashboard-copy-link').click();
+  await expect(page.getByTestId('dashboards-message')).toHaveText('Link to “Russia, H2 2014” copied: it opens in presentation mode.');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(new URL(link).searchParams.get('present')).not.toBeNull();
+
+  // The recipient: a fresh browser, a phone-sized screen.
+  const recipient = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const phone = await recipient.newPage();
+  await phone.goto(link);
+  const presentation = phone.getByTestId('presentation');
+  await expect(presentation.locator('.presentation-header h2')).toHaveText('Russia, H2 2014');
+  const panels = phone.getByTestId('presentation-panel');
+  await expect(panels).toHaveCount(2);
+  await expect(panels.nth(0).locator('h3')).toHaveText('Trend: Visitors');
+  await expect(panels.nth(1)).toContainText('AliExpress: 15.6M visitors a month');
+  await expect(panels.nth(1).getByTestId('kpi-total')).toHaveText(overviewTotal!);
+  await expect(panels.nth(0).locator('[data-testid=trend-view] .recharts-line').first()).toBeAttached();
+  // Read-only: no filters, no view tabs, no pinning, no header actions.
+  for (const chrome of ['filter-measure', 'tab-trend', 'pin-view', 'open-upload', 'copy-link']) {
+    await expect(phone.getByTestId(chrome)).toHaveCount(0);
+  }
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+  // A cut link says so.
+  await phone.goto(link.slice(0, link.length - 40));
+  await expect(phone.getByTestId('presentation-error')).toContainText('This dashboard link is damaged');
+  await recipient.close();
+});
