@@ -38,6 +38,25 @@ export function PresentationPage() {
             Explore in Marketscope
           </a>
         </p>
+        <button
+          type="button"
+          className="button presentation-leave"
+          data-testid="presentation-html"
+          onClick={(event) => {
+            const root = event.currentTarget.closest<HTMLElement>('[data-testid=presentation]');
+            if (!root) return;
+            void Promise.all([import('../ui/standaloneHtml'), import('../lib/csv')]).then(([{ standaloneHtml }, { downloadFile, fileNameOf }]) =>
+              downloadFile(
+                `${fileNameOf(dashboard.name)}.html`,
+                new Blob([standaloneHtml(root, { title: dashboard.name, generatedAt: new Date(), source: 'Every figure was computed in the browser.' })], {
+                  type: 'text/html',
+                }),
+              ),
+            );
+          }}
+        >
+          Download as one HTML file
+        </button>
       </header>
       {dashboard.panels.map((panel) => (
         <section key={panel.id} className="presentation-panel" aria-label={panel.title} data-testid="presentation-panel">

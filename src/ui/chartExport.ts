@@ -58,7 +58,9 @@ export function chartSvg(panel: HTMLElement, meta: ChartFileMeta): { svg: string
     color: getComputedStyle(item.querySelector('.swatch') ?? item).backgroundColor,
   }));
 
-  const width = chartWidth + 2 * MARGIN;
+  // Wide enough for the texts too (a narrow chart must not cut its source line): about 0.6 em per character.
+  const textWidth = Math.max(meta.title.length * 9.6, (meta.subtitle ?? '').length * 7.2, (meta.source ?? '').length * 6.6);
+  const width = Math.ceil(Math.max(chartWidth + 2 * MARGIN, textWidth + 2 * MARGIN));
   const head: string[] = [];
   const tail: string[] = [];
   let y = MARGIN + 16;

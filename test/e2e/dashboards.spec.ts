@@ -67,3 +67,55 @@ test('pin views to a dashboard, name and annotate it, share it: the recipient se
   await expect(phone.getByTestId('presentation-error')).toContainText('This dashboard link is damaged');
   await recipient.close();
 });
+
+test('a dashboard downloads as one HTML file that shows its charts offline, with no script', async ({ guarded: page, browser }) => {
+  test.setTimeout(90_000);
+  const dashboard = {
+    format: 'marketscope-dashboard',
+    v: 1,
+    id: 'offline1',
+    name: 'Russia, H2 2014 <offline>',
+    panels: [
+      {
+        id: 'a',
+        title: 'Visitors in Russia',
+        notes: 'AliExpress: 15.6M a month.',
+        view: RUSSIA_H2_2014.slice(2),
+      },
+      { id: 'b', title: 'GMV trend', notes: '', view: 'v=1&tab=trend&measure=gmv' },
+    ],
+  };
+  await page.goto('/');
+  await waitForDashboard(page);
+  const packed = await page.evaluate(async (text) => {
+    const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  }, JSON.stringify(dashboard));
+  await page.goto(`/?present=${packed}`);
+  const panels = page.getByTestId('presentation-panel');
+  await expect(panels.nth(0).getByTestId('kpi-total')).toContainText('20.7M');
+  await expect(panels.nth(1).locator('.recharts-line').first()).toBeAttached();
+  await expect(page.locator('[aria-busy=true]')).toHaveCount(0);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('presentation-html').click()]);
+  const html = fs.readFileSync((await file.path())!, 'utf8');
+  expect(html).not.toMatch(/<script/i);
+  expect(html).toContain('Russia, H2 2014 &#60;offline&#62;');
+  expect(Buffer.byteLength(html)).toBeLessThan(500_000);
+
+  // Opened from disk in a fresh browser with every network request refused: the charts and figures are there.
+  const offline = await browser.newContext({ offline: true });
+  const requests: string[] = [];
+  offline.on('request', (request) => requests.push(request.url()));
+  const viewer = await offline.newPage();
+  const path = `${test.info().outputPath('dashboard.html')}`;
+  fs.writeFileSync(path, html);
+  await viewer.goto(`file://${path}`);
+  await expect(viewer.locator('h1')).toHaveText('Russia, H2 2014 <offline>');
+  await expect(viewer.locator('figure > svg')).toHaveCount(await page.locator('[data-testid=presentation-panel] svg.recharts-surface').count());
+  await expect(viewer.locator('figure svg path[stroke^="rgb"]').first()).toBeAttached();
+  await expect(viewer.locator('.kpi .value').first()).toHaveText('20.7M');
+  await expect(viewer.getByText('AliExpress: 15.6M a month.')).toBeVisible();
+  expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
+  await offline.close();
+});
