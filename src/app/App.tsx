@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ErrorBoundary } from 'react-error-boundary';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -77,26 +77,12 @@ function Shell() {
         </div>
         {PRESENTING ? null : <div className="header-actions">
           <CopyLinkButton />
-          <button
-            type="button"
-            className="button"
-            aria-expanded={dashboardsOpen}
-            aria-controls="dashboards-region"
-            onClick={() => setDashboardsOpen((open) => !open)}
-            data-testid="open-dashboards"
-          >
+          <RegionToggle open={dashboardsOpen} onToggle={setDashboardsOpen} region="dashboards-region" testId="open-dashboards">
             {dashboardsOpen ? 'Close dashboards' : 'Dashboards…'}
-          </button>
-          <button
-            type="button"
-            className="button"
-            aria-expanded={uploadOpen}
-            aria-controls="upload-region"
-            onClick={() => setUploadOpen((open) => !open)}
-            data-testid="open-upload"
-          >
+          </RegionToggle>
+          <RegionToggle open={uploadOpen} onToggle={setUploadOpen} region="upload-region" testId="open-upload">
             {uploadOpen ? 'Close your data' : 'Your data…'}
-          </button>
+          </RegionToggle>
           <ThemePicker theme={state.theme} onChange={(theme) => update({ theme })} />
         </div>}
       </header>
@@ -139,6 +125,22 @@ function Shell() {
         {startup.done ? <p data-testid="engine-version">{startup.label}</p> : null}
       </footer>
     </div>
+  );
+}
+
+/** A header button that shows or hides a screen region below the header. */
+function RegionToggle(props: { open: boolean; onToggle: (open: boolean) => void; region: string; testId: string; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className="button"
+      aria-expanded={props.open}
+      aria-controls={props.region}
+      onClick={() => props.onToggle(!props.open)}
+      data-testid={props.testId}
+    >
+      {props.children}
+    </button>
   );
 }
 

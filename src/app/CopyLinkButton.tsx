@@ -31,7 +31,7 @@ export function CopyLinkButton() {
       <button type="button" className="button" onClick={() => void copy()} data-testid="copy-link">
         Copy link
       </button>
-      <span role="status" className="copy-link-status" data-testid="copy-link-status">
+      <span role="status" className="floating-status" data-testid="copy-link-status">
         {status?.kind === 'copied' ? 'Link copied: it opens this exact view.' : ''}
       </span>
       {status?.kind === 'manual' ? (

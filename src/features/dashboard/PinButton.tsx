@@ -22,7 +22,7 @@ export function PinButton({ title }: { title: string }) {
       >
         Pin to dashboard
       </button>
-      <span role="status" className="pin-status" data-testid="pin-status">
+      <span role="status" className="floating-status" data-testid="pin-status">
         {pinned ?? ''}
       </span>
     </span>
