@@ -41,6 +41,9 @@ export function App() {
 
 // A shared dashboard's link opens it in presentation mode: read-only, without the editing chrome.
 const PRESENTING = new URLSearchParams(window.location.search).has('present');
+// A link to a view over someone's upload names the file it needs; read before the view rewrites the address.
+const NEEDED = new URLSearchParams(window.location.search).get('need');
+const NeededFile = lazy(() => import('../features/upload/NeededFile').then((module) => ({ default: module.NeededFile })));
 const PresentationPage = lazy(() => import('./PresentationPage').then((module) => ({ default: module.PresentationPage })));
 const DashboardsPanel = lazy(() =>
   import('../features/dashboards/DashboardsPanel').then((module) => ({ default: module.DashboardsPanel })),
@@ -89,6 +92,11 @@ function Shell() {
       {!startup.done ? <StartupProgress label={startup.label} fraction={startup.fraction} /> : null}
       <main id="main" className="app-main">
         <EngineIncidentNotice />
+        {NEEDED && !PRESENTING ? (
+          <Suspense fallback={null}>
+            <NeededFile param={NEEDED} />
+          </Suspense>
+        ) : null}
         {dashboardsOpen && !PRESENTING ? (
           <div id="dashboards-region">
             <Suspense fallback={<Skeleton height={160} label="Loading the dashboards" />}>

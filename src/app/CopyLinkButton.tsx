@@ -1,4 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { neededDatasetParam } from '../data';
+import { decodeViewState } from '../state/viewState';
+import { shareUrl } from '../state/shareLink';
 
 /**
  * Puts a link to exactly this view on the clipboard (compressed when long), and says so. Where the clipboard is not
@@ -15,9 +18,10 @@ export function CopyLinkButton() {
   }, [status]);
 
   const copy = async () => {
-    // Loaded on the first click: the first screen does not need the compression code.
-    const { shareUrl } = await import('../state/shareLink');
-    const url = await shareUrl(window.location, window.location.search);
+    // A view over an uploaded dataset carries what the recipient needs to load the same file (not the data).
+    const search = window.location.search.replace(/^\?/, '');
+    const needed = await neededDatasetParam(decodeViewState(search).state.dataset, search);
+    const url = await shareUrl(window.location, needed ? `${search}&need=${needed}` : search);
     try {
       await navigator.clipboard.writeText(url);
       setStatus({ kind: 'copied' });

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { expandSearch } from '../state/shareLink';
 import './styles.css';
 
 if (location.hash === '#bench') void import('./benchHooks').then((module) => module.installBenchHooks());
@@ -8,8 +9,7 @@ if (location.hash === '#bench') void import('./benchHooks').then((module) => mod
 // A compressed share link (`?v=1&z=…`) is expanded into its plain query string before anything reads the URL.
 // Plain links, the usual case, start at once.
 if (new URLSearchParams(location.search).has('z')) {
-  void import('../state/shareLink')
-    .then(({ expandSearch }) => expandSearch(location.search))
+  void expandSearch(location.search)
     .then((expanded) => {
       if (expanded && 'search' in expanded) history.replaceState(history.state, '', `${location.pathname}?${expanded.search}${location.hash}`);
     })

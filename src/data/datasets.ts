@@ -206,10 +206,16 @@ export async function addUpload(
   file: Blob,
   fileName: string,
   plan: UploadPlan,
-  options: { replaceId?: string; onProgress?: (progress: IngestProgress) => void; signal?: AbortSignal } = {},
+  options: {
+    replaceId?: string;
+    /** The id to give a new dataset (a shared view's dataset, loaded from the recipient's copy of the file). */
+    datasetId?: string;
+    onProgress?: (progress: IngestProgress) => void;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<UploadResult> {
   const engine = await engineFactory();
-  const id = options.replaceId ?? newDatasetId(plan.datasetLabel);
+  const id = options.replaceId ?? options.datasetId ?? newDatasetId(plan.datasetLabel);
   const previous = options.replaceId ? findDataset(options.replaceId) : undefined;
   const { ingestFile } = await loadIngest();
   const { model, report } = await ingestFile(engine, file, fileName, id, plan, { ...options, keepRows });
@@ -224,6 +230,7 @@ export async function addUpload(
     rowsInFile: report.rowsInFile,
     rowsLoaded: report.rowsLoaded,
     rowsRejected: report.rowsRejected,
+    fingerprint: await (await import('./upload/fingerprint')).fingerprintFile(file),
   };
   let notKept: string | undefined;
   const kept = await uploadStore();

@@ -122,12 +122,14 @@ const SCALARS = {
 type ScalarName = keyof typeof SCALARS;
 /** The parameter of a compressed share link (see shareLink.ts). */
 export const COMPRESSED_PARAM = 'z';
+/** The parameter describing the uploaded file a shared view was made from (see src/data/neededDataset.ts). */
+export const NEEDED_DATASET_PARAM = 'need';
 /**
  * Parameter names a link uses for itself; a dataset's dimension ids must avoid them, or a filter on a column named
  * "measure" would be read as the measure (src/data/upload/plan.ts keeps a copy; a test checks they agree).
  */
 export function reservedParameterNames(): string[] {
-  return ['v', COMPRESSED_PARAM, ...Object.keys(SCALARS)];
+  return ['v', COMPRESSED_PARAM, NEEDED_DATASET_PARAM, ...Object.keys(SCALARS)];
 }
 const SCALAR_NAMES = Object.keys(SCALARS) as ScalarName[];
 const SELECTION_PREFIX = 'xf.';
@@ -163,6 +165,7 @@ export function decodeViewState(search: string): DecodedViewState {
 
   for (const key of new Set(params.keys())) {
     if (key === 'v' || Object.hasOwn(SCALARS, key)) continue;
+    if (key === NEEDED_DATASET_PARAM) continue; // read by the app before the view (see neededDataset.ts)
     if (key === COMPRESSED_PARAM) {
       // Expanded before the app starts (see shareLink.ts); still here means it could not be.
       notices.push('The compressed part of this link could not be read (was it cut short?); showing the default view.');

@@ -50,3 +50,42 @@ test('a compressed link (?v=1&z=…) opens the same view; a cut one falls back w
   await expect(other.getByTestId('notices')).toContainText('compressed part of this link could not be read');
   await recipient.close();
 });
+
+test('a link to a view over an uploaded file asks the recipient for that file, checks it, and shows the same view', async ({
+  guarded: page,
+  browser,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const csv = ['month,shop,country,orders', '2024-01,Alpha,RU,10', '2024-01,Beta,MX,5', '2024-02,Alpha,RU,7', '2024-03,Beta,RU,3'].join('\n');
+  await page.goto('/');
+  await waitForDashboard(page);
+  await page.getByTestId('open-upload').click();
+  await page.getByTestId('upload-input').setInputFiles({ name: 'shops.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('upload-form').getByTestId('upload-load').click();
+  await page.getByTestId('upload-report').getByTestId('upload-open').click();
+  await expect(page.getByTestId('kpi-total')).toContainText('25');
+  await page.getByTestId('tab-trend').click();
+  await expect(page.getByTestId('view-trend')).toBeVisible();
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('copy-link-status')).toHaveText(/Link copied/);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+
+  const recipient = await browser.newContext();
+  const other = await recipient.newPage();
+  await other.goto(link);
+  const needed = other.getByTestId('needed-file');
+  await expect(needed).toContainText('“shops.csv”');
+  await expect(needed).toContainText('4 rows');
+  // Another file, even with the same name, is refused before anything is loaded.
+  await other.getByTestId('needed-file-input').setInputFiles({ name: 'shops.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.replace('10', '11')) });
+  await expect(other.getByTestId('needed-file-error')).toContainText('is not the file this view was made from');
+  await other.getByTestId('needed-file-input').setInputFiles({ name: 'my copy.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(needed).toBeHidden();
+  await expect(other.getByTestId('view-trend')).toBeVisible();
+  await expect(other.getByTestId('filter-dataset')).toHaveValue(new URL(page.url()).searchParams.get('dataset')!);
+  await other.getByTestId('tab-overview').click();
+  await expect(other.getByTestId('kpi-total')).toContainText('25');
+  await recipient.close();
+});

@@ -105,6 +105,23 @@ describe('uploading a CSV', () => {
   });
 });
 
+describe('a shared view over an upload', () => {
+  it("carries the file's name, size, rows, columns, fingerprint and mapping, and nothing of its data", async () => {
+    const csv = 'shop,orders\nAlpha,1\nBeta,2\n';
+    const prepared = await prepareUpload(fileOf('kept.csv', csv), 'kept.csv');
+    const { entry } = await addUpload(prepared.file, 'kept.csv', prepared.plan);
+    expect(entry.manifest?.fingerprint).toEqual({ bytes: csv.length, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const { neededDatasetParam, readNeededDataset } = await import('../../src/data/neededDataset');
+    const param = await neededDatasetParam(entry.id, `v=1&dataset=${entry.id}`);
+    const needed = await readNeededDataset(param!);
+    expect(needed).toMatchObject({ id: entry.id, fileName: 'kept.csv', bytes: csv.length, rows: 2, columns: ['shop', 'orders'], view: `v=1&dataset=${entry.id}` });
+    expect(needed!.plan).toEqual(prepared.plan);
+    expect(JSON.stringify(needed)).not.toContain('Alpha');
+    expect(await neededDatasetParam('market', 'v=1')).toBeNull();
+    for (const bad of ['', '!!!', param!.slice(0, 20), 'A'.repeat(70_000)]) expect(await readNeededDataset(bad)).toBeNull();
+  });
+});
+
 describe('a full storage', () => {
   it('keeps the new upload for the visit with a clear message, and leaves what was kept before untouched', async () => {
     const kept = await prepareUpload(fileOf('kept.csv', 'shop,orders\nAlpha,1\nBeta,2\n'), 'kept.csv');

@@ -11,6 +11,8 @@ export interface UploadManifest {
   rowsInFile: number;
   rowsLoaded: number;
   rowsRejected: number;
+  /** To recognise the same file again, when someone opens a link to this dataset in another browser. */
+  fingerprint?: { bytes: number; hash: string };
 }
 
 /**
