@@ -35,3 +35,23 @@ test('a chart exports as SVG (title, legend, source), PNG at 2× and CSV of its 
   const aliexpress = lines.slice(1).map((line) => Number(line.split(',')[1]));
   expect(aliexpress.reduce((sum, value) => sum + value, 0) / 6).toBe(15_600_000);
 });
+
+test('the other views export their numbers too: matrix and leaderboard as CSV, the map as SVG', async ({ guarded: page }) => {
+  await page.goto('/?v=1&tab=matrix&from=2014-07&to=2014-12');
+  await expect(page.getByTestId('matrix-panel').getByTestId('heatmap')).toBeVisible();
+  const matrix = await download(page, () => page.getByTestId('matrix-panel').getByTestId('export-csv').click());
+  const lines = matrix.bytes.toString('utf8').trim().split('\n');
+  expect(lines[0]).toMatch(/^Marketplace,Country,/);
+  expect(lines.length).toBeGreaterThan(5);
+  for (const line of lines.slice(1)) expect(Number(line.split(',').at(-1))).toBeGreaterThanOrEqual(0);
+
+  await page.getByTestId('tab-leaderboard').click();
+  await expect(page.getByTestId('leaderboard-panel').locator('tbody tr').first()).toBeVisible();
+  const board = await download(page, () => page.getByTestId('leaderboard-panel').getByTestId('export-csv').click());
+  expect(board.bytes.toString('utf8').split('\n')[0]).toMatch(/^Country,Marketplace,.*,share,rank,rank a year earlier,growth$/);
+
+  await page.getByTestId('tab-map').click();
+  await expect(page.locator('[data-testid=map-panel] svg').first()).toBeVisible();
+  const map = await download(page, () => page.getByTestId('map-panel').getByTestId('export-svg').click());
+  expect(map.bytes.toString('utf8')).toMatch(/^<svg xmlns=/);
+});

@@ -112,3 +112,17 @@ function ExportButtons(props: {
     </span>
   );
 }
+
+/** A breakdown (measure by two dimensions) as long CSV rows: row member, column member, value; "Other" for buckets. */
+export function breakdownData(
+  data: { cells: { rowKey: string | null; columnKey: string | null; value: number }[] } | undefined,
+  rowLabel: string,
+  columnLabel: string,
+  measureLabel: string,
+): PanelData | null {
+  if (!data) return null;
+  return {
+    header: [rowLabel, columnLabel, measureLabel],
+    rows: data.cells.map((cell) => [cell.rowKey ?? 'Other', cell.columnKey ?? 'Other', cell.value]),
+  };
+}

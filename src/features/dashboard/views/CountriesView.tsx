@@ -7,7 +7,7 @@ import { EmptyState, Panel } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
 import { SortableTable, sortRows, type SortableColumn, type SortState } from '../../../ui/SortableTable';
 import { measureFormatters } from '../measureFormat';
-import { DatasetPanel, useTableToggle } from '../panelParts';
+import { breakdownData, DatasetPanel, useTableToggle } from '../panelParts';
 import { ControlBar, ControlSelect } from './ControlSelect';
 import type { ViewProps } from './viewProps';
 
@@ -122,6 +122,7 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
       table={tableToggle}
       className="panel-wide"
       testId="countries-panel"
+      exportData={() => breakdownData(query.data, rowDimension.label, columnDimension.label, measure.label)}
     >
       <ControlBar label="Country comparison options">
         <ControlSelect

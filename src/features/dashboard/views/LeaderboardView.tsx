@@ -134,6 +134,14 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
       model={model}
       className="panel-wide"
       testId="leaderboard-panel"
+      exportData={() =>
+        query.data
+          ? {
+              header: [group.label, member.label, measure.label, 'share', 'rank', 'rank a year earlier', 'growth'],
+              rows: query.data.rows.map((row) => [row.group, row.member, row.value, row.share, row.rank, row.previousRank, row.growth]),
+            }
+          : null
+      }
     >
       <QueryView query={query} height={360} isEmpty={(data) => data.rows.length === 0}>
         {(data) => (

@@ -72,6 +72,11 @@ export function MapView({ model, view, options, measure, catalog, update, select
       table={country ? tableToggle : undefined}
       className="panel-wide"
       testId="map-panel"
+      exportData={() =>
+        country && query.data
+          ? { header: [country.label, 'ISO code', valueLabel], rows: byValueDescending(query.data).map((row) => [countryLabel(row.code), row.code, row.value]) }
+          : null
+      }
     >
       {controls}
       {country ? (

@@ -6,7 +6,7 @@ import { formatShare } from '../../../lib/format';
 import { DataTable } from '../../../ui/DataTable';
 import { QueryView } from '../../../ui/QueryView';
 import { measureFormatters } from '../measureFormat';
-import { DatasetPanel, useTableToggle } from '../panelParts';
+import { breakdownData, DatasetPanel, useTableToggle } from '../panelParts';
 import { ControlBar, ControlSelect } from './ControlSelect';
 import type { ViewProps } from './viewProps';
 
@@ -104,6 +104,7 @@ export function MatrixView({ model, view, options, measure, update, selected, on
       table={tableToggle}
       className="panel-wide"
       testId="matrix-panel"
+      exportData={() => breakdownData(query.data, rowDimension.label, columnDimension.label, measure.label)}
     >
       {controls}
       <QueryView query={query} height={360} isEmpty={(data) => data.cells.length === 0}>
