@@ -70,6 +70,27 @@ test('a CSV full of script payloads is inert text in every view, and the data ta
   expect(csv).toContain(",'); DROP TABLE market_monthly; --,");
   expect(csv.split('\n')[0]).not.toMatch(/(^|,)[=+@-]/);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // Pinned to a dashboard named like an attack, presented, and saved as one HTML file: still only text.
+  await page.getByTestId('pin-view').click();
+  await page.getByTestId('open-dashboards').click();
+  await page.getByTestId('dashboard-editor').first().getByTestId('dashboard-name').fill('<img src=x onerror="window.__pwned=7">');
+  await page.getByTestId('dashboard-editor').first().getByTestId('dashboard-present').click();
+  const presentation = page.getByTestId('presentation');
+  await expect(presentation.locator('.presentation-header h2')).toHaveText('<img src=x onerror="window.__pwned=7">');
+  await expect(presentation.locator('[data-testid=trend-chart] .recharts-line').first()).toBeAttached();
+  await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: 30_000 });
+  const [htmlFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('presentation-html').click()]);
+  const html = fs.readFileSync((await htmlFile.path())!, 'utf8');
+  expect(html).not.toMatch(/<(img|script|b|i)[\s>]/i);
+  expect(html).not.toMatch(/<svg onload/i);
+  expect(html).toContain('&#60;img src=x onerror=');
+  const viewer = await page.context().newPage();
+  await viewer.setContent(html);
+  expect(await viewer.locator('img, script').count()).toBe(0);
+  expect(await viewer.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('img[src=x], svg[onload], b[onmouseover], script:not([src])').count()).toBe(0);
 });
 
 test('the Content-Security-Policy is served and enforced: no inline script, no script or connection elsewhere', async ({ page, request }) => {
