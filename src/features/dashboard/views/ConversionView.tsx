@@ -126,6 +126,14 @@ function Conversion(props: ViewProps & { roles: NonNullable<DatasetModel['roles'
       model={model}
       className="panel-wide"
       testId="conversion-panel"
+      exportData={() =>
+        query.data
+          ? {
+              header: [first?.label ?? 'marketplace', second?.label ?? 'country', 'months', 'avg. monthly visitors', `avg. monthly ${revenueLabel}`, 'orders per 1,000 visitors', 'average order value', 'revenue per visitor'],
+              rows: query.data.map((row) => [row.first, row.second, row.months, row.avgMonthlyVisitors, row.avgMonthlyRevenue, row.ordersPerThousandVisitors, row.averageOrderValue, row.revenuePerVisitor]),
+            }
+          : null
+      }
     >
       <ControlBar label="Traffic and sales options">
         <ControlSelect
