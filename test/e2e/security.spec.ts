@@ -50,6 +50,11 @@ test('a CSV full of script payloads is inert text in every view, and the data ta
     for (const mark of await page.locator('.recharts-bar-rectangle, .recharts-dot').all().then((marks) => marks.slice(0, 3))) {
       await mark.hover({ force: true }).catch(() => {});
     }
+    // And show every panel's numbers as a table.
+    for (let guard = 0; guard < 5 && (await page.getByRole('button', { name: 'Show table' }).count()) > 0; guard++) {
+      await page.getByRole('button', { name: 'Show table' }).first().click();
+    }
+    await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: 30_000 });
   }
   // The payloads are on the page as text…
   await page.getByTestId('tab-overview').click();
