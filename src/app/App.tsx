@@ -40,9 +40,6 @@ export function App() {
 }
 
 // A shared dashboard's link opens it in presentation mode: read-only, without the editing chrome.
-const PRESENTING = new URLSearchParams(window.location.search).has('present');
-// A link to a view over someone's upload names the file it needs; read before the view rewrites the address.
-const NEEDED = new URLSearchParams(window.location.search).get('need');
 const NeededFile = lazy(() => import('../features/upload/NeededFile').then((module) => ({ default: module.NeededFile })));
 const PresentationPage = lazy(() => import('./PresentationPage').then((module) => ({ default: module.PresentationPage })));
 const DashboardsPanel = lazy(() =>
@@ -57,6 +54,13 @@ function Shell() {
   const startup = useStartupStatus();
   const [uploadOpen, setUploadOpen] = useState(false);
   const [dashboardsOpen, setDashboardsOpen] = useState(false);
+  // Read once, at the first render: after a compressed link has been expanded (main.tsx), and before the view
+  // rewrites the address. A shared dashboard opens in presentation mode; a view over someone's upload names the file
+  // it needs.
+  const [{ PRESENTING, NEEDED }] = useState(() => {
+    const params = new URLSearchParams(window.location.search);
+    return { PRESENTING: params.has('present'), NEEDED: params.get('need') };
+  });
   useEffect(() => {
     document.documentElement.dataset.theme = state.theme;
   }, [state.theme]);

@@ -88,4 +88,20 @@ test('a link to a view over an uploaded file asks the recipient for that file, c
   await other.getByTestId('tab-overview').click();
   await expect(other.getByTestId('kpi-total')).toContainText('25');
   await recipient.close();
+
+  // The same link compressed (as long links are shared) still asks for the file.
+  const search = new URL(link).search.slice(1);
+  const plain = new URLSearchParams(search).has('z')
+    ? null
+    : await page.evaluate(async (text) => {
+        const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+        const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+        return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+      }, search);
+  const compressedLink = plain ? `${new URL(link).origin}/?v=1&z=${plain}` : link;
+  const second = await browser.newContext();
+  const secondPage = await second.newPage();
+  await secondPage.goto(compressedLink);
+  await expect(secondPage.getByTestId('needed-file')).toContainText('“shops.csv”');
+  await second.close();
 });
