@@ -107,6 +107,7 @@ describe('breakdown, leaderboard and conversion queries', () => {
         revenueColumn: 'revenue',
         dimensions: ['marketplace', 'country'],
       }),
+      ['RU'],
     );
     const a = ROWS.filter((r) => current(r) && r[1] === 'RU' && r[2] === 'A');
     expect(rows.find((r) => r.first_key === 'A')).toEqual({

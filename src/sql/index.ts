@@ -1,6 +1,6 @@
 /** Typed SQL builders. They know nothing about the database; they only make text. */
 export { quoteIdentifier, sqlLiteral, sqlDate, type SqlValue } from './literals';
-export { buildWhere, combineOverTime, type MeasureSpec, type SliceSpec, type TimeAggregate } from './slice';
+export { buildWhere, combineOverTime, sliceParams, type MeasureSpec, type SliceSpec, type TimeAggregate } from './slice';
 export {
   buildRankingQuery,
   buildKpiQuery,

@@ -7,7 +7,7 @@ import {
   buildRankingQuery,
   buildTimeExtentQuery,
 } from './marketQueries';
-import type { MeasureSpec, SliceSpec } from './slice';
+import { sliceParams, type MeasureSpec, type SliceSpec } from './slice';
 import { buildSeriesQuery } from './seriesQuery';
 
 // A small hand-written fixture; every expectation below is recomputed from it in plain JS.
@@ -62,7 +62,9 @@ describe('market query builders', () => {
   it('quotes every identifier in the generated text', () => {
     const sql = trend(slice({ filters: [{ column: 'country', values: ['RU'] }] }), 5);
     expect(sql).toContain('FROM "fixture table"');
-    expect(sql).toContain(`"country" IN ('RU')`);
+    // Filter values are parameters, never text in the SQL.
+    expect(sql).toContain(`"country" IN ($1)`);
+    expect(sql).not.toContain(`'RU'`);
     expect(sql).toContain(`"month" BETWEEN DATE '2014-01-01' AND DATE '2014-02-01'`);
     expect(sql).toContain('LIMIT 5');
   });
@@ -106,6 +108,7 @@ describe('market query builders', () => {
     const filtered = slice({ filters: [{ column: 'country', values: ['RU'] }] });
     const [row] = await engine.query(
       buildKpiQuery(filtered, mean, 'marketplace', { from: '2013-01-01', to: '2013-02-01' }),
+      sliceParams(filtered),
     );
     const ru = FIXTURE.filter((r) => r.cc === 'RU');
     const current = ru.filter((r) => inRange(r, '2014-01-01', '2014-02-01'));
@@ -121,19 +124,17 @@ describe('market query builders', () => {
   });
 
   it('kpi: an empty slice gives nulls, not zeros', async () => {
-    const [row] = await engine.query(
-      buildKpiQuery(slice({ filters: [{ column: 'country', values: ['ZZ'] }] }), sum, 'marketplace', {
-        from: '2013-01-01',
-        to: '2013-02-01',
-      }),
-    );
+    const empty = slice({ filters: [{ column: 'country', values: ['ZZ'] }] });
+    const [row] = await engine.query(buildKpiQuery(empty, sum, 'marketplace', { from: '2013-01-01', to: '2013-02-01' }), sliceParams(empty));
     expect(row).toMatchObject({ current: null, current_months: 0, leader: null });
   });
 
-  it('filters on hostile values bind as data', async () => {
-    const rows = await engine.query(
-      buildRankingQuery(slice({ filters: [{ column: 'marketplace', values: ["C'q", "x') OR 1=1 --"] }] }), sum, 'marketplace', 5),
-    );
+  it('filters on hostile values bind as data, as parameters: none of them is in the SQL text', async () => {
+    const hostile = slice({ filters: [{ column: 'marketplace', values: ["C'q", "x') OR 1=1 --", '$1'] }] });
+    const sql = buildRankingQuery(hostile, sum, 'marketplace', 5);
+    expect(sql).not.toContain('OR 1=1');
+    expect(sql).not.toContain("C'q");
+    const rows = await engine.query(sql, sliceParams(hostile));
     expect(rows.map((r) => r.key)).toEqual(["C'q"]);
   });
 

@@ -106,6 +106,13 @@ test('the Content-Security-Policy is served and enforced: no inline script, no s
   expect(policy).toContain("frame-ancestors 'none'");
   const html = await response.text();
   expect(html).toContain('http-equiv="Content-Security-Policy"');
+  // The engine's worker scripts are served under the same policy.
+  const workers = fs.readdirSync('dist/assets').filter((name) => /worker.*\.js$/i.test(name));
+  expect(workers.length).toBeGreaterThan(0);
+  for (const worker of workers) {
+    const served = await request.get(`/assets/${worker}`);
+    expect(served.headers()['content-security-policy'], worker).toBe(policy);
+  }
 
   const violations: string[] = [];
   page.on('console', (message) => {

@@ -5,6 +5,7 @@ import {
   buildLeaderboardQuery,
   buildRankingQuery,
   buildSeriesQuery,
+  sliceParams,
   type SeriesGrain,
   type SeriesMode,
 } from '../../sql';
@@ -54,6 +55,7 @@ export async function fetchSeries(engine: Engine, model: DatasetModel, view: Res
       mode: options.mode,
       baseDate: monthToDate(options.base),
     }),
+    sliceParams(sliceFor(model, view)),
   );
   const { periods, partial } = periodsOf(view.from, view.to, options.grain);
   const index = new Map(periods.map((period, position) => [period, position]));
@@ -116,6 +118,7 @@ export async function fetchBreakdown(
       rowLimit: options.rowLimit,
       columnLimit: options.columnLimit,
     }),
+    sliceParams(sliceFor(model, view)),
   );
   const cells = rows.map((row) => ({ rowKey: keyOf(row.row_key), columnKey: keyOf(row.column_key), value: row.value }));
   const ordered = (pick: (cell: (typeof cells)[number]) => string | null) => {
@@ -181,6 +184,7 @@ export async function fetchLeaderboard(
       previousRange: sliceFor(model, view, -12).range,
       sparkGrain,
     }),
+    sliceParams(sliceFor(model, view)),
   );
   return {
     rows: rows.map((row) => ({
@@ -229,6 +233,7 @@ export async function fetchConversion(engine: Engine, model: DatasetModel, view:
       revenueColumn: column(model.roles.revenue),
       dimensions: [first.column, second.column],
     }),
+    sliceParams(sliceFor(model, view)),
   );
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
   return rows.map((row) => ({
@@ -265,6 +270,7 @@ export async function fetchMapValues(
   const byCountry = async (target: ResolvedView, shift = 0) => {
     const rows = await engine.query<{ key: string; value: number }>(
       buildRankingQuery(sliceFor(model, target, shift), measure, country.column, 1000),
+      sliceParams(sliceFor(model, target, shift)),
     );
     return new Map(rows.map((row) => [String(row.key), row.value]));
   };

@@ -3,6 +3,7 @@ import {
   buildDimensionMembersQuery,
   buildKpiQuery,
   buildRankingQuery,
+  sliceParams,
   buildTimeExtentQuery,
 } from '../../sql';
 import { dateToMonth } from '../../lib/months';
@@ -53,7 +54,7 @@ export async function fetchKpis(engine: Engine, model: DatasetModel, view: Resol
     previous_months: number;
     leader: string | null;
     leader_value: number | null;
-  }>(buildKpiQuery(sliceFor(model, view), measure, leaderDimension.column, previous));
+  }>(buildKpiQuery(sliceFor(model, view), measure, leaderDimension.column, previous), sliceParams(sliceFor(model, view)));
   if (!row) throw new Error('the KPI query returned no row');
   const comparable = row.previous !== null && row.previous_months === row.current_months && row.previous !== 0;
   const previousValue = comparable ? row.previous : null;
@@ -86,6 +87,7 @@ export async function fetchRanking(
   if (!dimension) throw new Error(`unknown dimension ${groupDimensionId}`);
   const rows = await engine.query<{ key: string; value: number; share: number | null; group_total: number }>(
     buildRankingQuery(sliceFor(model, view), measureOf(model, view), dimension.column, limit),
+    sliceParams(sliceFor(model, view)),
   );
   return {
     rows: rows.map((row) => ({ key: String(row.key), value: row.value, share: row.share })),
