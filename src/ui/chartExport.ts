@@ -32,7 +32,8 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const MARGIN = 16;
 const LINE = 20;
 
-function escapeXml(text: string): string {
+/** Text made safe inside markup (SVG or HTML), as text or as an attribute value. */
+export function escapeMarkup(text: string): string {
   return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
@@ -64,10 +65,10 @@ export function chartSvg(panel: HTMLElement, meta: ChartFileMeta): { svg: string
   const head: string[] = [];
   const tail: string[] = [];
   let y = MARGIN + 16;
-  head.push(`<text x="${MARGIN}" y="${y}" font-size="16" font-weight="600" fill="${text}">${escapeXml(meta.title)}</text>`);
+  head.push(`<text x="${MARGIN}" y="${y}" font-size="16" font-weight="600" fill="${text}">${escapeMarkup(meta.title)}</text>`);
   if (meta.subtitle) {
     y += LINE;
-    head.push(`<text x="${MARGIN}" y="${y}" font-size="12" fill="${text}" fill-opacity="0.75">${escapeXml(meta.subtitle)}</text>`);
+    head.push(`<text x="${MARGIN}" y="${y}" font-size="12" fill="${text}" fill-opacity="0.75">${escapeMarkup(meta.subtitle)}</text>`);
   }
   y += 10;
   clone.setAttribute('y', String(y));
@@ -82,17 +83,17 @@ export function chartSvg(panel: HTMLElement, meta: ChartFileMeta): { svg: string
       y += LINE;
     }
     tail.push(`<rect x="${x}" y="${y - 10}" width="10" height="10" rx="2" fill="${item.color}"/>`);
-    tail.push(`<text x="${x + 16}" y="${y}" font-size="12" fill="${text}">${escapeXml(item.label)}</text>`);
+    tail.push(`<text x="${x + 16}" y="${y}" font-size="12" fill="${text}">${escapeMarkup(item.label)}</text>`);
     x += itemWidth;
   }
   if (meta.source) {
     y += LINE + 4;
-    tail.push(`<text x="${MARGIN}" y="${y}" font-size="11" fill="${text}" fill-opacity="0.7">${escapeXml(meta.source)}</text>`);
+    tail.push(`<text x="${MARGIN}" y="${y}" font-size="11" fill="${text}" fill-opacity="0.7">${escapeMarkup(meta.source)}</text>`);
   }
   const height = y + MARGIN;
   const inner = new XMLSerializer().serializeToString(clone);
   const svg =
-    `<svg xmlns="${SVG_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(font)}">` +
+    `<svg xmlns="${SVG_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeMarkup(font)}">` +
     `<rect width="100%" height="100%" fill="${background}"/>${head.join('')}${inner}${tail.join('')}</svg>`;
   return { svg, width, height };
 }

@@ -1,4 +1,4 @@
-import { chartSvg } from './chartExport';
+import { chartSvg, escapeMarkup as escapeHtml } from './chartExport';
 
 /**
  * A dashboard as one self-contained HTML file: its panels' titles, notes, key figures and charts (as SVG drawn from
@@ -65,8 +65,4 @@ function tableHtml(table: HTMLTableElement): string {
     (row) => `<tr>${[...row.cells].map((cell) => `<${cell.tagName.toLowerCase() === 'th' ? 'th' : 'td'}>${escapeHtml(cell.textContent ?? '')}</${cell.tagName.toLowerCase() === 'th' ? 'th' : 'td'}>`).join('')}</tr>`,
   );
   return `<table>${rows.join('')}</table>`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

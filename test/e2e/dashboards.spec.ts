@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, RUSSIA_H2_2014, test, waitForDashboard } from './fixtures';
+import { deflateInPage, expect, RUSSIA_H2_2014, test, waitForDashboard } from './fixtures';
 
 test('pin views to a dashboard, name and annotate it, share it: the recipient sees it in presentation mode on a phone', async ({
   guarded: page,
@@ -87,11 +87,7 @@ test('a dashboard downloads as one HTML file that shows its charts offline, with
   };
   await page.goto('/');
   await waitForDashboard(page);
-  const packed = await page.evaluate(async (text) => {
-    const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-    return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-  }, JSON.stringify(dashboard));
+  const packed = await deflateInPage(page, JSON.stringify(dashboard));
   await page.goto(`/?present=${packed}`);
   const panels = page.getByTestId('presentation-panel');
   await expect(panels.nth(0).getByTestId('kpi-total')).toContainText('20.7M');

@@ -35,3 +35,12 @@ export async function waitForDashboard(page: Page): Promise<void> {
 
 export const RUSSIA_H2_2014 =
   '/?v=1&measure=visitors&from=2014-07&to=2014-12&country=RU&marketplace=AliExpress&marketplace=eBay&marketplace=Amazon';
+
+/** Text deflated and base64url-encoded in the page, as the app writes compressed links (`z=`, `present=`). */
+export function deflateInPage(page: Page, text: string): Promise<string> {
+  return page.evaluate(async (input) => {
+    const stream = new Blob([input]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  }, text);
+}

@@ -1,4 +1,4 @@
-import { expect, RUSSIA_H2_2014, test, waitForDashboard } from './fixtures';
+import { deflateInPage, expect, RUSSIA_H2_2014, test, waitForDashboard } from './fixtures';
 
 /** What a recipient must see the same: the key figures and the trend's data table. */
 async function snapshot(page: import('@playwright/test').Page) {
@@ -32,11 +32,7 @@ test('a compressed link (?v=1&z=…) opens the same view; a cut one falls back w
   await page.goto(RUSSIA_H2_2014);
   const original = await snapshot(page);
   // The same query string, deflated in the page as the app's share links are (CompressionStream, base64url).
-  const z = await page.evaluate(async (search) => {
-    const stream = new Blob([search]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-    return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-  }, RUSSIA_H2_2014.slice(2));
+  const z = await deflateInPage(page, RUSSIA_H2_2014.slice(2));
 
   const recipient = await browser.newContext();
   const other = await recipient.newPage();
@@ -93,11 +89,7 @@ test('a link to a view over an uploaded file asks the recipient for that file, c
   const search = new URL(link).search.slice(1);
   const plain = new URLSearchParams(search).has('z')
     ? null
-    : await page.evaluate(async (text) => {
-        const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-        const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-        return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-      }, search);
+    : await deflateInPage(page, search);
   const compressedLink = plain ? `${new URL(link).origin}/?v=1&z=${plain}` : link;
   const second = await browser.newContext();
   const secondPage = await second.newPage();

@@ -37,6 +37,7 @@ export const OTHER_LABEL = 'Other';
 
 export async function fetchSeries(engine: Engine, model: DatasetModel, view: ResolvedView, options: SeriesOptions): Promise<SeriesResult> {
   const dimension = requireDimension(model, options.by);
+  const slice = sliceFor(model, view);
   const rows = await engine.query<{
     period: string;
     series: string | null;
@@ -46,7 +47,7 @@ export async function fetchSeries(engine: Engine, model: DatasetModel, view: Res
     series_total: number;
   }>(
     buildSeriesQuery({
-      slice: sliceFor(model, view),
+      slice,
       measure: measureOf(model, view),
       seriesColumn: dimension.column,
       seriesLimit: options.limit,
@@ -55,7 +56,7 @@ export async function fetchSeries(engine: Engine, model: DatasetModel, view: Res
       mode: options.mode,
       baseDate: monthToDate(options.base),
     }),
-    sliceParams(sliceFor(model, view)),
+    sliceParams(slice),
   );
   const { periods, partial } = periodsOf(view.from, view.to, options.grain);
   const index = new Map(periods.map((period, position) => [period, position]));
@@ -109,16 +110,17 @@ export async function fetchBreakdown(
 ): Promise<Breakdown> {
   const rowDimension = requireDimension(model, options.rows);
   const columnDimension = requireDimension(model, options.columns);
+  const slice = sliceFor(model, view);
   const rows = await engine.query<{ row_key: string | null; column_key: string | null; value: number; row_total: number; column_total: number }>(
     buildBreakdownQuery({
-      slice: sliceFor(model, view),
+      slice,
       measure: measureOf(model, view),
       rowColumn: rowDimension.column,
       columnColumn: columnDimension.column,
       rowLimit: options.rowLimit,
       columnLimit: options.columnLimit,
     }),
-    sliceParams(sliceFor(model, view)),
+    sliceParams(slice),
   );
   const cells = rows.map((row) => ({ rowKey: keyOf(row.row_key), columnKey: keyOf(row.column_key), value: row.value }));
   const ordered = (pick: (cell: (typeof cells)[number]) => string | null) => {
@@ -166,6 +168,7 @@ export async function fetchLeaderboard(
   const months = monthSpan(view.from, view.to);
   // Enough points to show a shape, few enough to draw a hundred sparklines smoothly.
   const sparkGrain: SeriesGrain = months <= 36 ? 'month' : months <= 120 ? 'quarter' : 'year';
+  const slice = sliceFor(model, view);
   const rows = await engine.query<{
     group_key: string;
     member: string;
@@ -177,14 +180,14 @@ export async function fetchLeaderboard(
     spark: (number | null)[] | null;
   }>(
     buildLeaderboardQuery({
-      slice: sliceFor(model, view),
+      slice,
       measure: measureOf(model, view),
       groupColumn: group.column,
       rankColumn: member.column,
       previousRange: sliceFor(model, view, -12).range,
       sparkGrain,
     }),
-    sliceParams(sliceFor(model, view)),
+    sliceParams(slice),
   );
   return {
     rows: rows.map((row) => ({
@@ -218,6 +221,7 @@ export async function fetchConversion(engine: Engine, model: DatasetModel, view:
   if (!model.roles) throw new Error(`${model.label} has no visitors, orders and revenue measures`);
   const column = (id: string) => findMeasure(model, id)?.column ?? id;
   const [first, second] = model.dimensions as [DimensionDef, DimensionDef];
+  const slice = sliceFor(model, view);
   const rows = await engine.query<{
     first_key: string;
     second_key: string;
@@ -227,13 +231,13 @@ export async function fetchConversion(engine: Engine, model: DatasetModel, view:
     revenue: number;
   }>(
     buildConversionQuery({
-      slice: sliceFor(model, view),
+      slice,
       visitorsColumn: column(model.roles.visitors),
       ordersColumn: column(model.roles.orders),
       revenueColumn: column(model.roles.revenue),
       dimensions: [first.column, second.column],
     }),
-    sliceParams(sliceFor(model, view)),
+    sliceParams(slice),
   );
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
   return rows.map((row) => ({
@@ -268,10 +272,8 @@ export async function fetchMapValues(
     ? { ...view, filters: { ...view.filters, [memberDimension.id]: [options.member] } }
     : view;
   const byCountry = async (target: ResolvedView, shift = 0) => {
-    const rows = await engine.query<{ key: string; value: number }>(
-      buildRankingQuery(sliceFor(model, target, shift), measure, country.column, 1000),
-      sliceParams(sliceFor(model, target, shift)),
-    );
+    const slice = sliceFor(model, target, shift);
+    const rows = await engine.query<{ key: string; value: number }>(buildRankingQuery(slice, measure, country.column, 1000), sliceParams(slice));
     return new Map(rows.map((row) => [String(row.key), row.value]));
   };
   const current = await byCountry(chosen);

@@ -47,6 +47,7 @@ export async function fetchKpis(engine: Engine, model: DatasetModel, view: Resol
   const measure = measureOf(model, view);
   const leaderDimension = model.dimensions[0]!;
   const previous = sliceFor(model, view, -12).range;
+  const slice = sliceFor(model, view);
   const [row] = await engine.query<{
     current: number | null;
     current_months: number;
@@ -54,7 +55,7 @@ export async function fetchKpis(engine: Engine, model: DatasetModel, view: Resol
     previous_months: number;
     leader: string | null;
     leader_value: number | null;
-  }>(buildKpiQuery(sliceFor(model, view), measure, leaderDimension.column, previous), sliceParams(sliceFor(model, view)));
+  }>(buildKpiQuery(slice, measure, leaderDimension.column, previous), sliceParams(slice));
   if (!row) throw new Error('the KPI query returned no row');
   const comparable = row.previous !== null && row.previous_months === row.current_months && row.previous !== 0;
   const previousValue = comparable ? row.previous : null;
@@ -85,9 +86,10 @@ export async function fetchRanking(
 ): Promise<Ranking> {
   const dimension = model.dimensions.find((d) => d.id === groupDimensionId);
   if (!dimension) throw new Error(`unknown dimension ${groupDimensionId}`);
+  const slice = sliceFor(model, view);
   const rows = await engine.query<{ key: string; value: number; share: number | null; group_total: number }>(
-    buildRankingQuery(sliceFor(model, view), measureOf(model, view), dimension.column, limit),
-    sliceParams(sliceFor(model, view)),
+    buildRankingQuery(slice, measureOf(model, view), dimension.column, limit),
+    sliceParams(slice),
   );
   return {
     rows: rows.map((row) => ({ key: String(row.key), value: row.value, share: row.share })),

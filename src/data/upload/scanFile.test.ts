@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blobChunks, linesOfRecords, scanFile, scanProblem, utf8SequenceAt, type FileScan } from './scanFile';
+import { blobChunks, linesOfRecords, scanFile, utf8SequenceAt, type FileScan } from './scanFile';
 import type { Dialect } from './sniff';
 import { UploadError } from './UploadError';
 import { blobOf, chunksOf, concat, dialect, gzip, utf8 } from '../../../test/fixtures/upload/fixtures';
@@ -206,32 +206,6 @@ describe('linesOfRecords', () => {
     const lines = await linesOfRecords(counted(), dialect(), [2]);
     expect([...lines]).toEqual([[2, 3]]);
     expect(chunks).toBeLessThan(5);
-  });
-});
-
-describe('scanProblem', () => {
-  const clean: FileScan = {
-    records: 1,
-    bytes: 8,
-    lines: 2,
-    lineEndings: { lf: 2, crlf: 0, cr: 0 },
-    nulByte: null,
-    invalidUtf8: null,
-    ragged: [],
-    raggedCount: 0,
-    maxLineBytes: 3,
-    unterminatedQuote: null,
-  };
-
-  it('turns the first blocking problem into a human message', () => {
-    expect(scanProblem('a.csv', clean, dialect())).toBeNull();
-    const nul = scanProblem('a.csv', { ...clean, nulByte: { line: 4 } }, dialect())!;
-    expect(nul).toMatchObject({ code: 'nul-bytes', fileName: 'a.csv', location: { line: 4 } });
-    expect(nul.message).toMatch(/^"a\.csv" contains a NUL byte .* on line 4/);
-    const utf = scanProblem('a.csv', { ...clean, invalidUtf8: { line: 9 } }, dialect())!;
-    expect(utf.message).toMatch(/line 9 contains bytes that are not valid UTF-8.*save the whole file as UTF-8/);
-    const quote = scanProblem('a.csv', { ...clean, unterminatedQuote: { line: 2 } }, dialect())!;
-    expect(quote).toMatchObject({ code: 'unterminated-quote', location: { line: 2 } });
   });
 });
 

@@ -160,42 +160,6 @@ SECOND_HIGH[0xed] = 0x9f; // UTF-16 surrogates
 SECOND_LOW[0xf0] = 0x90; // overlong
 SECOND_HIGH[0xf4] = 0x8f; // above U+10FFFF
 
-/** The first problem of a scan that stops the file from loading, as an UploadError; null when there is none. */
-export function scanProblem(fileName: string, scan: FileScan, dialect: Dialect): UploadError | null {
-  const name = quoteFileName(fileName);
-  if (scan.nulByte) {
-    const { line } = scan.nulByte;
-    return new UploadError(
-      fileName,
-      'nul-bytes',
-      `${name} contains a NUL byte (an invisible zero character) on line ${line}, which text files do not have. ` +
-        'The file may be damaged or not a CSV; open it in a text editor, remove the character, and save it again.',
-      { line },
-    );
-  }
-  if (scan.invalidUtf8) {
-    const { line } = scan.invalidUtf8;
-    return new UploadError(
-      fileName,
-      'invalid-utf8',
-      `${name} is mostly UTF-8 but line ${line} contains bytes that are not valid UTF-8 (part of the file may have ` +
-        'been saved in another encoding). Open it in a text editor, fix that line, and save the whole file as UTF-8.',
-      { line },
-    );
-  }
-  if (scan.unterminatedQuote) {
-    const { line } = scan.unterminatedQuote;
-    return new UploadError(
-      fileName,
-      'unterminated-quote',
-      `${name} has a quoted value starting on line ${line} whose closing quote (${dialect.quote}) is missing, so ` +
-        'the rest of the file would be read as one value. Add the missing quote, or remove the stray one.',
-      { line },
-    );
-  }
-  return null;
-}
-
 // Byte classes of the scanner's loop. ORDINARY must stay 0: most bytes are.
 const ORDINARY = 0;
 const DELIMITER = 1;

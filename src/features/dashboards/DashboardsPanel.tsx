@@ -2,6 +2,7 @@ import { useId, useState, useSyncExternalStore } from 'react';
 import { dashboards, newDashboard, parseDashboard, serializeDashboard, type Dashboard, type DashboardPanel } from '../../state/dashboards';
 import { downloadFile, fileNameOf } from '../../lib/csv';
 import { presentationUrl } from './presentLink';
+import { FilePicker } from '../../ui/FilePicker';
 import './dashboards.css';
 
 /**
@@ -36,21 +37,9 @@ export function DashboardsPanel() {
         <button type="button" className="button" onClick={() => dashboards.save(newDashboard(`Dashboard ${all.length + 1}`))}>
           New dashboard
         </button>
-        <label className="button" htmlFor={inputId}>
+        <FilePicker accept=".json,application/json" testId="dashboard-import" onFiles={([file]) => void importFile(file!)}>
           Import a dashboard file…
-        </label>
-        <input
-          id={inputId}
-          className="visually-hidden"
-          type="file"
-          accept=".json,application/json"
-          data-testid="dashboard-import"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void importFile(file);
-            event.target.value = '';
-          }}
-        />
+        </FilePicker>
       </div>
       {message ? (
         <p role={message.kind} className={message.kind === 'alert' ? 'upload-error' : 'upload-note'} data-testid="dashboards-message">

@@ -3,6 +3,7 @@ import { addUpload, datasetRegistry, readNeededDataset, type NeededDataset } fro
 import { formatBytes, formatWhole } from '../../lib/format';
 import { writeViewState } from '../../state/useViewState';
 import { decodeViewState } from '../../state/viewState';
+import { FilePicker } from '../../ui/FilePicker';
 
 /**
  * A link to a view over someone's uploaded file: the data is not in the link (it never leaves their browser), so
@@ -59,20 +60,9 @@ export function NeededFile({ param }: { param: string }) {
           {needed.columns.length > 12 ? ', …' : ''}. If you have the same file, choose it: it is checked, loaded in this browser only,
           and the view appears.
         </p>
-        <label className="button" htmlFor={inputId}>
+        <FilePicker testId="needed-file-input" onFiles={([file]) => void load(file!)}>
           Choose {needed.fileName}…
-        </label>
-        <input
-          id={inputId}
-          className="visually-hidden"
-          type="file"
-          data-testid="needed-file-input"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void load(file);
-            event.target.value = '';
-          }}
-        />
+        </FilePicker>
         {state.kind === 'loading' ? <p role="status">Checking and loading…</p> : null}
         {state.kind === 'error' ? (
           <p role="alert" className="upload-error" data-testid="needed-file-error">

@@ -18,6 +18,7 @@ import {
 } from '../../data/uploads';
 import { CURRENCY_UNITS, formatBytes, formatWhole, type Unit } from '../../lib/format';
 import { downloadFile, toCsv } from '../../lib/csv';
+import { FilePicker } from '../../ui/FilePicker';
 import './upload.css';
 
 const ACCEPT = '.csv,.tsv,.txt,.gz,text/csv,text/tab-separated-values,text/plain,application/gzip';
@@ -68,21 +69,9 @@ export function UploadPanel({ onOpen }: { onOpen: (datasetId: string) => void })
           void accept([...event.dataTransfer.files]);
         }}
       >
-        <label htmlFor={inputId} className="button">
+        <FilePicker multiple accept={ACCEPT} testId="upload-input" onFiles={(files) => void accept(files)}>
           Choose CSV files…
-        </label>
-        <input
-          id={inputId}
-          className="visually-hidden"
-          type="file"
-          multiple
-          accept={ACCEPT}
-          data-testid="upload-input"
-          onChange={(event) => {
-            void accept([...(event.target.files ?? [])]);
-            event.target.value = '';
-          }}
-        />
+        </FilePicker>
         <span className="drop-hint">or drop them here</span>
       </div>
       {errors.map((error) => (
