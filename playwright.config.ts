@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './test/support/chromium';
 
-const PORT = 4173;
+// E2E_PORT lets a second checkout run its end-to-end tests beside this one.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /**
  * End-to-end tests against the production build (`npm run build` first; `npm test` does it). Playwright gives every
