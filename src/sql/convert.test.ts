@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../engine/nodeEngine';
 import type { Engine } from '../engine';
-import { buildConversion, buildIsNullExpression, numberPattern, type NumberFormat, type ValueFormat } from './convert';
+import { buildConversion, buildIsNullExpression, numberPattern, readerTyping, type NumberFormat, type ValueFormat } from './convert';
 import { quoteIdentifier, sqlLiteral } from './literals';
 
 const NULLS = ['', 'NA', 'N/A', 'null', '(not set)'];
@@ -212,5 +212,30 @@ describe('buildConversion (run in DuckDB)', () => {
 
   it('unsupported strptime specifiers are refused before they reach SQL', () => {
     expect(() => buildConversion('v', { kind: 'date', format: '%Y-%m-%d%z' }, [])).toThrow(/unsupported date format/);
+  });
+});
+
+describe('readerTyping', () => {
+  it('types plain numbers and ISO dates as the conversion does, nothing else', () => {
+    expect(readerTyping(number({ integer: true }), ['NA'])).toEqual({ shape: 'integer', type: 'BIGINT' });
+    expect(readerTyping(number(), [])).toEqual({ shape: 'decimal', type: 'DOUBLE' });
+    expect(readerTyping({ kind: 'date', format: '%Y-%m-%d' }, [])).toEqual({ shape: 'isoDate', type: 'DATE' });
+    for (const format of [number({ decimal: ',', thousands: '.' }), number({ percent: true }), number({ currency: '$' })]) {
+      expect(readerTyping(format, [])).toBeNull();
+    }
+    for (const format of [{ kind: 'date', format: '%d/%m/%Y' }, { kind: 'text' }, { kind: 'duration' }, { kind: 'year' }] as ValueFormat[]) {
+      expect(readerTyping(format, [])).toBeNull();
+    }
+    for (const format of [number({ thousands: ',' }), number({ integer: true }), { kind: 'date', format: '%Y-%m-%d' } as ValueFormat]) {
+      const typing = readerTyping(format, []);
+      expect(typing?.type).toBe(buildConversion('"x"', format, []).type);
+    }
+  });
+
+  it('never types a column with a null token of the plain shape', () => {
+    expect(readerTyping(number({ integer: true }), ['-1'])).toBeNull();
+    expect(readerTyping(number(), [' 0 '])).toBeNull();
+    expect(readerTyping({ kind: 'date', format: '%Y-%m-%d' }, ['1900-01-01'])).toBeNull();
+    expect(readerTyping(number(), ['-', 'n/a'])).not.toBeNull();
   });
 });

@@ -349,3 +349,34 @@ export function buildConversion(
 export function conversionNullTokens(format: ValueFormat, nullTokens: readonly string[]): string[] {
   return format.kind === 'country' ? nullTokens.filter((token) => trimField(token).toLowerCase() !== 'na') : [...nullTokens];
 }
+
+/** Plain shapes of values that DuckDB's CSV reader may type itself (see {@link readerTyping}). */
+export type PlainShape = 'integer' | 'decimal' | 'isoDate';
+
+/** The regexes of {@link PlainShape}s; scanFile.ts checks the same shapes byte by byte (a test keeps them equal). */
+export const PLAIN_SHAPE_PATTERNS: Readonly<Record<PlainShape, string>> = {
+  integer: '-?[0-9]{1,18}',
+  decimal: '-?[0-9]{1,15}(?:\\.[0-9]{1,15})?',
+  isoDate: '[0-9]{4}-[0-9]{2}-[0-9]{2}',
+};
+
+/**
+ * Whether a column of `format` may be typed by DuckDB's reader instead of converted, and as what: when every value
+ * of the column is empty or of the returned shape, the reader's value is the conversion's (the same casts as the
+ * shortcut in {@link buildConversion}, whose tests compare it with the full conversion). Null if it may not: other
+ * formats, or a null token of that shape (a column where "0" means empty must not read "0" as zero).
+ */
+export function readerTyping(
+  format: ValueFormat,
+  nullTokens: readonly string[],
+): { shape: PlainShape; type: 'BIGINT' | 'DOUBLE' | 'DATE' } | null {
+  let typing: { shape: PlainShape; type: 'BIGINT' | 'DOUBLE' | 'DATE' } | null = null;
+  if (format.kind === 'number' && format.decimal === '.' && format.currency === null && !format.percent) {
+    typing = format.integer ? { shape: 'integer', type: 'BIGINT' } : { shape: 'decimal', type: 'DOUBLE' };
+  } else if (format.kind === 'date' && format.format === '%Y-%m-%d') {
+    typing = { shape: 'isoDate', type: 'DATE' };
+  }
+  if (!typing) return null;
+  const matcher = new RegExp(`^(?:${PLAIN_SHAPE_PATTERNS[typing.shape]})$`);
+  return normaliseTokens(conversionNullTokens(format, nullTokens)).some((token) => matcher.test(token)) ? null : typing;
+}

@@ -41,6 +41,9 @@ export {
   type ValueFormat,
   type NumberFormat,
   type Conversion,
+  readerTyping,
+  PLAIN_SHAPE_PATTERNS,
+  type PlainShape,
 } from './convert';
 export {
   buildReadCsv,
@@ -55,6 +58,7 @@ export {
   buildCubeCleanupStatements,
   buildProblemRowsStatement,
   buildConvertedRowsQuery,
+  buildGroupedCubeStatement,
   POSITION_COLUMN,
   PROBLEM_FLAG_COLUMN,
   fieldName,
@@ -64,4 +68,7 @@ export {
   type IngestColumnSpec,
   type CubeMeasure,
   type ConvertedRowsOptions,
+  type GroupedColumnSpec,
+  type LoadMode,
+  type ReaderType,
 } from './ingest';

@@ -40,14 +40,18 @@ export function fieldName(index: number): string {
   return `f${index}`;
 }
 
-/** The `read_csv(...)` call: every option explicit, every column text, rejects captured into the named tables. */
+/**
+ * The `read_csv(...)` call: every option explicit, rejects captured into the named tables, every column text unless
+ * `types` gives it a type the reader should read it as (only for values whose shape was checked: see scanFile.ts).
+ */
 export function buildReadCsv(
   fileName: string,
   dialect: CsvDialectSpec,
   columnCount: number,
   rejects: { errors: string; scans: string } | null,
+  types: ReadonlyMap<number, ReaderType> = new Map(),
 ): string {
-  const columns = Array.from({ length: columnCount }, (_, index) => `${sqlLiteral(fieldName(index))}: 'VARCHAR'`);
+  const columns = Array.from({ length: columnCount }, (_, index) => `${sqlLiteral(fieldName(index))}: '${types.get(index) ?? 'VARCHAR'}'`);
   const options = [
     sqlLiteral(fileName),
     `header = ${dialect.header}`,
@@ -73,6 +77,9 @@ export function buildReadCsv(
   }
   return `read_csv(${options.join(', ')})`;
 }
+
+/** Types the reader may be asked to read a column as. */
+export type ReaderType = 'BIGINT' | 'DOUBLE' | 'DATE';
 
 /** Options of {@link buildConvertedRowsQuery}. */
 export interface ConvertedRowsOptions {
@@ -120,7 +127,7 @@ export function buildConvertedRowsQuery(
   );
   const problem = failures.length ? `CASE ${failures.join(' ')} END` : 'NULL';
   const problemValue = failures.length
-    ? `CASE ${PROBLEM_COLUMN} ${columns.map((column, index) => `WHEN ${index} THEN ${field(column)}`).join(' ')} END`
+    ? `CASE ${PROBLEM_COLUMN} ${columns.map((column, index) => `WHEN ${index} THEN CAST(${field(column)} AS VARCHAR)`).join(' ')} END`
     : 'NULL';
   const projections = columns.map((column, index) => {
     // A dimension's members are text whatever the column's format (a yes/no, a number or a date column can be a
@@ -256,4 +263,114 @@ SELECT ${[...keys, ...sums].join(', ')}
 FROM ${typeof source === 'string' ? quoteIdentifier(source) : `(${source.query})`}
 GROUP BY ${keys.map((_, index) => index + 1).join(', ')}
 ORDER BY ${keys.map((_, index) => index + 1).join(', ')}`;
+}
+
+/** How a column reaches the cube in {@link buildGroupedCubeStatement}. */
+export type LoadMode =
+  /** Typed by DuckDB's reader itself (the column's type in `read_csv`); used as read. */
+  | 'typed'
+  /** Read as text and grouped as it is; converted once per distinct text, after grouping. */
+  | 'grouped'
+  /** Read as text and converted on every row. */
+  | 'row';
+
+export interface GroupedColumnSpec extends IngestColumnSpec {
+  sourceIndex: number;
+  role: 'time' | 'dimension' | 'measure';
+  mode: LoadMode;
+}
+
+/**
+ * A streaming load's cube, built in two steps in one statement. First the file's rows are grouped by their month
+ * and by the raw text of every dimension, with the measures summed; then each distinct text is converted (trimmed,
+ * null tokens, country names to codes…) and the groups are merged again. A file of millions of rows has a few
+ * thousand distinct dimension texts, so the conversions run thousands of times instead of millions.
+ *
+ * Columns typed by the reader (`mode: 'typed'`) are used as read: the caller guarantees, by checking every value's
+ * shape while it counts the records, that the reader's typing of them equals the conversion (see scanFile.ts).
+ *
+ * The result has the columns of {@link buildCubeStatement} with `problemFlag`: the time column, the dimensions, the
+ * {@link PROBLEM_FLAG_COLUMN}, then the summed measures and the row count. A row is flagged exactly when the
+ * row-by-row conversion ({@link buildConvertedRowsQuery}) would reject it.
+ */
+export function buildGroupedCubeStatement(
+  cube: string,
+  readCsv: string,
+  columns: readonly GroupedColumnSpec[],
+  timeColumn: string,
+  rowsColumn: string,
+  options: { limit?: number; timelessMonth?: string } = {},
+): string {
+  const field = (column: GroupedColumnSpec) => quoteIdentifier(fieldName(column.sourceIndex));
+  const key = (index: number) => quoteIdentifier(`__key_${index}`);
+  const value = (index: number) => quoteIdentifier(`__value_${index}`);
+  const month = (expression: string) => `CAST(date_trunc('month', ${expression}) AS DATE)`;
+  const time = columns.findIndex((column) => column.role === 'time');
+  const measures = columns.flatMap((column, index) => (column.role === 'measure' ? [index] : []));
+  const dimensions = columns.flatMap((column, index) => (column.role === 'dimension' ? [index] : []));
+  for (const index of dimensions) if (columns[index]!.mode !== 'grouped') throw new Error('dimensions are always grouped');
+  for (const index of measures) if (columns[index]!.mode === 'grouped') throw new Error('measures cannot be grouped');
+
+  // Step 1, on every row: the conversions that must run per row, and whether one of them failed.
+  const rowConversions = columns.flatMap((column, index) =>
+    column.mode === 'row' ? [`${column.convert(field(column))} AS ${value(index)}`] : [],
+  );
+  const rowFailures = columns.flatMap((column, index) =>
+    column.mode !== 'row'
+      ? []
+      : [column.required ? `${value(index)} IS NULL` : `(${value(index)} IS NULL AND NOT ${column.isNull(field(column))})`],
+  );
+  const stepOneKeys: string[] = [];
+  if (time >= 0) {
+    const column = columns[time]!;
+    const expression = column.mode === 'typed' ? month(field(column)) : column.mode === 'row' ? month(value(time)) : field(column);
+    stepOneKeys.push(`${expression} AS ${key(time)}`);
+  }
+  for (const index of dimensions) stepOneKeys.push(`${field(columns[index]!)} AS ${key(index)}`);
+  stepOneKeys.push(`${rowFailures.length ? rowFailures.join(' OR ') : 'FALSE'} AS ${PROBLEM_FLAG_COLUMN}`);
+  const stepOneSums = [
+    ...measures.map((index) => {
+      const column = columns[index]!;
+      return `SUM(${column.mode === 'typed' ? field(column) : value(index)}) AS ${key(index)}`;
+    }),
+    `COUNT(*) AS ${quoteIdentifier(rowsColumn)}`,
+  ];
+  const sources = [...new Set(columns.map((column) => column.sourceIndex))].map((index) => quoteIdentifier(fieldName(index)));
+  const limit = options.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(options.limit))}` : '';
+  const stepOne = `SELECT ${[...stepOneKeys, ...stepOneSums].join(', ')}
+    FROM (SELECT ${[...sources, ...rowConversions].join(', ')} FROM ${readCsv}${limit})
+    GROUP BY ${stepOneKeys.map((_, index) => index + 1).join(', ')}`;
+
+  // Step 2, once per group: convert the grouped texts, flag the groups where one fails, merge equal results.
+  const grouped = columns.flatMap((column, index) => (column.mode === 'grouped' ? [index] : []));
+  const groupConversions = grouped.map((index) => `${columns[index]!.convert(key(index))} AS ${value(index)}`);
+  const groupFailures = grouped.map((index) => {
+    const column = columns[index]!;
+    return column.required ? `${value(index)} IS NULL` : `(${value(index)} IS NULL AND NOT ${column.isNull(key(index))})`;
+  });
+  if (time >= 0 && columns[time]!.mode !== 'grouped') groupFailures.push(`${key(time)} IS NULL`);
+  const finalKeys: string[] = [];
+  if (time >= 0) {
+    const column = columns[time]!;
+    finalKeys.push(`${column.mode === 'grouped' ? month(value(time)) : key(time)} AS ${quoteIdentifier(timeColumn)}`);
+  } else {
+    finalKeys.push(`DATE '${options.timelessMonth ?? '2000-01'}-01' AS ${quoteIdentifier(timeColumn)}`);
+  }
+  for (const index of dimensions) {
+    const column = columns[index]!;
+    const converted = value(index);
+    const member = column.emptyAs === undefined ? converted : `COALESCE(CAST(${converted} AS VARCHAR), ${sqlLiteral(column.emptyAs)})`;
+    finalKeys.push(`${member} AS ${quoteIdentifier(column.name)}`);
+  }
+  finalKeys.push(`${[PROBLEM_FLAG_COLUMN, ...groupFailures].join(' OR ')} AS ${PROBLEM_FLAG_COLUMN}`);
+  const finalSums = [
+    ...measures.map((index) => `SUM(${key(index)}) AS ${quoteIdentifier(columns[index]!.name)}`),
+    `CAST(SUM(${quoteIdentifier(rowsColumn)}) AS BIGINT) AS ${quoteIdentifier(rowsColumn)}`,
+  ];
+  const order = finalKeys.map((_, index) => index + 1).join(', ');
+  return `CREATE OR REPLACE TABLE ${quoteIdentifier(cube)} AS
+SELECT ${[...finalKeys, ...finalSums].join(', ')}
+FROM (SELECT *, ${groupConversions.length ? groupConversions.join(', ') : 'NULL AS __none'} FROM (${stepOne}))
+GROUP BY ${order}
+ORDER BY ${order}`;
 }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blobChunks, linesOfRecords, scanFile, utf8SequenceAt, type FileScan } from './scanFile';
+import { PLAIN_SHAPE_PATTERNS } from '../../sql';
+import { blobChunks, hasShape, linesOfRecords, scanFile, utf8SequenceAt, type FileScan } from './scanFile';
 import type { Dialect } from './sniff';
 import { UploadError } from './UploadError';
 import { blobOf, chunksOf, concat, dialect, gzip, utf8 } from '../../../test/fixtures/upload/fixtures';
@@ -238,5 +240,71 @@ describe('utf8SequenceAt', () => {
       }
       expect(valid(bytes), Array.from(bytes, (b) => b.toString(16)).join(' ')).toBe(expected);
     }
+  });
+});
+
+describe('scanFile: plain value shapes', () => {
+  const SHAPE_CODE = { integer: 1, decimal: 2, isoDate: 3 } as const;
+
+  it('the byte check of each shape is its regex (PLAIN_SHAPE_PATTERNS), over generated texts', () => {
+    const text = fc.stringMatching(/^[-0-9.e+ x]{0,22}$/);
+    const digits = fc.stringMatching(/^-?[0-9]{0,20}(\.[0-9]{0,17})?$/);
+    const dates = fc.stringMatching(/^[0-9]{3,5}-[0-9]{1,3}-[0-9]{1,3}$/);
+    for (const shape of ['integer', 'decimal', 'isoDate'] as const) {
+      const matcher = new RegExp(`^(?:${PLAIN_SHAPE_PATTERNS[shape]})?$`);
+      fc.assert(
+        fc.property(fc.oneof(text, digits, dates), (value) => {
+          expect(hasShape(utf8(value), SHAPE_CODE[shape]), `${shape}: ${JSON.stringify(value)}`).toBe(matcher.test(value));
+        }),
+        { seed: 17, numRuns: 3000 },
+      );
+    }
+  });
+
+  it('finds the fields with a value that is not plain, wherever the chunks are cut', async () => {
+    const shapes = new Map([
+      [0, 'isoDate'],
+      [2, 'integer'],
+      [3, 'decimal'],
+      [4, 'integer'],
+    ] as const);
+    const file = [
+      'date,shop,count,price,stock', // the header is not checked
+      '2024-01-03,Alpha,12,1.5,7',
+      '2024-01-04,Beta,,2,-3', // empty values are plain (null)
+      '',
+      '2024-01-05,Gamma,123456789012345678,0.25,"8"', // a quoted value is not taken as plain
+      '2024-01-06,Delta,7,1e5,9', // nor is an exponent
+    ].join('\r\n');
+    for (const chunkSize of [1, 2, 3, 5, 7, 11, 64, 1 << 16]) {
+      const result = await scanFile(chunksOf(utf8(file), chunkSize), dialect(), { shapes });
+      expect(result.unshaped, `chunks of ${chunkSize}`).toEqual([3, 4]);
+      expect(result.records).toBe(4);
+    }
+    // The last field of a file without a final line break is checked too.
+    expect((await scan('a,b\n1,2\n3,x', {}, { shapes: new Map([[1, 'integer']]) })).unshaped).toEqual([1]);
+    expect((await scan('a,b\n1,2\n3,4', {}, { shapes: new Map([[1, 'integer']]) })).unshaped).toEqual([]);
+    // Without a header, the first record is data.
+    expect((await scan('x,1\n2,3\n', { header: false }, { shapes: new Map([[0, 'integer']]) })).unshaped).toEqual([0]);
+    // A long value fails even when it runs over many chunks.
+    const long = await scanFile(chunksOf(utf8(`n\n${'1'.repeat(60)}\n`), 4), dialect(), { shapes: new Map([[0, 'integer']]) });
+    expect(long.unshaped).toEqual([0]);
+  });
+
+  it('reports the first chunk to onFirstChunk before reading on, and only asks when shapes are given', async () => {
+    const seen: number[][] = [];
+    const result = await scanFile(chunksOf(utf8('a,b\n1,x\n2,3\n4,y\n'), 8), dialect(), {
+      shapes: new Map([
+        [0, 'integer'],
+        [1, 'integer'],
+      ]),
+      onFirstChunk: (unshaped) => seen.push([...unshaped]),
+    });
+    expect(seen).toEqual([[1]]);
+    expect(result.unshaped).toEqual([1]);
+    expect((await scan('a\n1\n')).unshaped).toBeUndefined();
+    const empty: number[][] = [];
+    await scanFile(chunksOf(new Uint8Array(0), 8), dialect(), { shapes: new Map([[0, 'integer']]), onFirstChunk: (u) => empty.push([...u]) });
+    expect(empty).toEqual([[]]);
   });
 });

@@ -11,6 +11,7 @@
  * (a line of spaces, or of delimiters only, is one); a quote opens a quoted field only at the start of a field and
  * is literal elsewhere; inside a quoted field a doubled quote (or the escape character) escapes a quote.
  */
+import type { PlainShape } from '../../sql';
 import type { Dialect } from './sniff';
 import { UploadError, quoteFileName } from './UploadError';
 
@@ -35,7 +36,20 @@ export interface FileScan {
   unterminatedQuote: { line: number } | null;
   /** Lines (1-based) where the data records asked for in `options.recordLines` start; only when asked for. */
   recordLines?: Map<number, number>;
+  /** Of the fields given in `options.shapes`, those with a value not of their shape (sorted); only when asked for. */
+  unshaped?: number[];
 }
+
+/**
+ * Plain value shapes the scan can check for chosen fields, byte by byte, while it counts records: a field is of its
+ * shape when every data record holds, unquoted, either nothing or exactly
+ * - 'integer': `-?[0-9]{1,18}` (fits a BIGINT),
+ * - 'decimal': `-?[0-9]{1,15}(\.[0-9]{1,15})?`,
+ * - 'isoDate': `[0-9]{4}-[0-9]{2}-[0-9]{2}`.
+ * The loader lets DuckDB's reader type such fields itself (see ingest.ts): for these shapes its reading is exactly
+ * the app's own conversion.
+ */
+export type FieldShape = PlainShape;
 
 export interface ScanOptions {
   onProgress?: (bytes: number) => void;
@@ -43,6 +57,13 @@ export interface ScanOptions {
   expectedFields?: number;
   /** Data record numbers (1-based) whose start lines should be collected in the same pass. */
   recordLines?: readonly number[];
+  /** Fields (0-based) whose values should be checked against a shape; the result lists those that failed. */
+  shapes?: ReadonlyMap<number, FieldShape>;
+  /**
+   * Called once, after the first chunk (or at the end of an empty file), with the fields of `shapes` that already
+   * failed: the loader decides what DuckDB may type from the start of the file, and the scan checks the rest.
+   */
+  onFirstChunk?: (unshaped: ReadonlySet<number>) => void;
 }
 
 const MAX_RAGGED = 100;
@@ -52,11 +73,17 @@ export async function scanFile(
   dialect: Dialect,
   options: ScanOptions = {},
 ): Promise<FileScan> {
-  const scanner = new CsvByteScanner(dialect, options.expectedFields, options.recordLines);
+  const scanner = new CsvByteScanner(dialect, options.expectedFields, options.recordLines, options.shapes);
+  let first = true;
   for await (const chunk of chunks) {
     scanner.push(chunk);
+    if (first) {
+      first = false;
+      options.onFirstChunk?.(scanner.unshaped);
+    }
     options.onProgress?.(scanner.bytes);
   }
+  if (first) options.onFirstChunk?.(scanner.unshaped);
   return scanner.finish();
 }
 
@@ -179,6 +206,36 @@ const AFTER_QUOTE = 3;
 /** Just after the escape character inside a quoted field (when the escape is not the quote). */
 const ESCAPED = 4;
 
+const SHAPE_CODES: Record<FieldShape, number> = { integer: 1, decimal: 2, isoDate: 3 };
+/** Longer than any value of a shape: a field this long is not one. */
+const MAX_SHAPED_BYTES = 40;
+
+function isDigit(byte: number): boolean {
+  return byte >= 0x30 && byte <= 0x39;
+}
+
+/** Whether `bytes` is empty or one value of the shape coded `shape` (see {@link FieldShape}). */
+export function hasShape(bytes: Uint8Array, shape: number): boolean {
+  const n = bytes.length;
+  if (n === 0) return true;
+  if (shape === 3) {
+    if (n !== 10 || bytes[4] !== 0x2d || bytes[7] !== 0x2d) return false;
+    for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7 && !isDigit(bytes[i]!)) return false;
+    return true;
+  }
+  let i = bytes[0] === 0x2d ? 1 : 0;
+  const wholeStart = i;
+  while (i < n && isDigit(bytes[i]!)) i++;
+  const whole = i - wholeStart;
+  if (shape === 1) return i === n && whole >= 1 && whole <= 18;
+  if (whole < 1 || whole > 15) return false;
+  if (i === n) return true;
+  if (bytes[i] !== 0x2e) return false;
+  const fractionStart = ++i;
+  while (i < n && isDigit(bytes[i]!)) i++;
+  return i === n && i - fractionStart >= 1 && i - fractionStart <= 15;
+}
+
 function singleByte(value: string, what: string): number {
   const code = value.charCodeAt(0);
   if (value.length !== 1 || code > 0x7f || code === 0x0a || code === 0x0d) {
@@ -225,7 +282,25 @@ class CsvByteScanner {
   private readonly carry = new Uint8Array(4);
   private carryLength = 0;
 
-  constructor(dialect: Dialect, expectedFields: number | undefined, recordLines: readonly number[] | undefined) {
+  /** Per field index: 0, or the shape its values must have (SHAPE_*). */
+  private readonly shapeOf: Uint8Array;
+  private readonly checking: boolean;
+  readonly unshaped = new Set<number>();
+  /** Start (offset in the whole file) of the current field, for the shape check. */
+  private fieldStart = 0;
+  /** The start of a checked field cut by the end of the previous chunk. */
+  private fieldCarry = new Uint8Array(0);
+
+  constructor(
+    dialect: Dialect,
+    expectedFields: number | undefined,
+    recordLines: readonly number[] | undefined,
+    shapes?: ReadonlyMap<number, FieldShape>,
+  ) {
+    const widest = shapes && shapes.size > 0 ? Math.max(...shapes.keys()) + 1 : 0;
+    this.shapeOf = new Uint8Array(widest);
+    for (const [field, shape] of shapes ?? []) this.shapeOf[field] = SHAPE_CODES[shape];
+    this.checking = widest > 0;
     const delimiter = singleByte(dialect.delimiter, 'delimiter');
     const quote = singleByte(dialect.quote, 'quote');
     const escape = dialect.escape === '' ? quote : singleByte(dialect.escape, 'escape character');
@@ -269,6 +344,11 @@ class CsvByteScanner {
     let cr = this.cr;
     let crlf = this.crlf;
     let maxLineBytes = this.maxLineBytes;
+    const checking = this.checking;
+    const shapeOf = this.shapeOf;
+    let fieldStart = this.fieldStart;
+    // The header's fields are not values: the check starts with the first data record.
+    const dataFrom = this.hasHeader ? 1 : 0;
 
     for (; i < n; i++) {
       const kind = classes[chunk[i]!]!;
@@ -282,14 +362,20 @@ class CsvByteScanner {
           if (state === QUOTED) break;
           if (state === ESCAPED) state = QUOTED;
           else {
+            if (checking && fields <= shapeOf.length && shapeOf[fields - 1] !== 0 && records >= dataFrom) {
+              this.checkField(fields - 1, chunk, base, fieldStart, i);
+            }
             fields++;
             state = FIELD_START;
+            fieldStart = base + i + 1;
           }
           break;
         case QUOTE:
           if (state === FIELD_START) {
             state = QUOTED;
             this.quoteLine = line;
+            // A quoted value is never taken as plain: DuckDB would read it, but the check keeps to one simple case.
+            if (checking && fields <= shapeOf.length && shapeOf[fields - 1] !== 0 && records >= dataFrom) this.unshaped.add(fields - 1);
           } else if (state === QUOTED) state = AFTER_QUOTE;
           else if (state === AFTER_QUOTE || state === ESCAPED) state = QUOTED;
           break;
@@ -307,6 +393,7 @@ class CsvByteScanner {
             crlf++;
             lineStart = offset + 1;
             if (recordStart === offset) recordStart = offset + 1;
+            if (fieldStart === offset) fieldStart = offset + 1;
             break;
           }
           if (kind === CR) {
@@ -322,12 +409,16 @@ class CsvByteScanner {
           }
           // An empty line is not a record.
           if (offset !== recordStart) {
+            if (checking && fields <= shapeOf.length && shapeOf[fields - 1] !== 0 && records >= dataFrom) {
+              this.checkField(fields - 1, chunk, base, fieldStart, i);
+            }
             records++;
             if (fields !== fast) this.onRecord(records, fields, recordLine);
           }
           fields = 1;
           state = FIELD_START;
           recordStart = offset + 1;
+          fieldStart = offset + 1;
           recordLine = line;
           break;
         }
@@ -352,6 +443,22 @@ class CsvByteScanner {
       }
     }
 
+    if (checking) {
+      // A checked field that runs on into the next chunk: keep its start (a plain value is short).
+      const field = fields - 1;
+      if (state !== QUOTED && state !== ESCAPED && field < shapeOf.length && shapeOf[field] !== 0 && records >= dataFrom && !this.unshaped.has(field)) {
+        const from = Math.max(fieldStart - base, 0);
+        const kept = fieldStart < base ? this.fieldCarry.length : 0;
+        if (kept + n - from > MAX_SHAPED_BYTES) this.unshaped.add(field);
+        else {
+          const carry = new Uint8Array(kept + n - from);
+          carry.set(this.fieldCarry.subarray(0, kept));
+          carry.set(chunk.subarray(from), kept);
+          this.fieldCarry = carry;
+        }
+      }
+    }
+    this.fieldStart = fieldStart;
     this.state = state;
     this.fields = fields;
     this.line = line;
@@ -387,6 +494,20 @@ class CsvByteScanner {
     return 0;
   }
 
+  /** Checks the field `field` that ends at `end` of `chunk` (it began at file offset `start`). */
+  private checkField(field: number, chunk: Uint8Array, base: number, start: number, end: number): void {
+    if (this.unshaped.has(field)) return;
+    let bytes: Uint8Array;
+    if (start >= base) bytes = chunk.subarray(start - base, end);
+    else {
+      // Begun in an earlier chunk: its start was kept.
+      bytes = new Uint8Array(this.fieldCarry.length + end);
+      bytes.set(this.fieldCarry);
+      bytes.set(chunk.subarray(0, end), this.fieldCarry.length);
+    }
+    if (!hasShape(bytes, this.shapeOf[field]!)) this.unshaped.add(field);
+  }
+
   /** `records` counts the header too. */
   private onRecord(records: number, fields: number, line: number): void {
     if (this.hasHeader && records === 1) {
@@ -408,6 +529,11 @@ class CsvByteScanner {
     const inQuotes = this.state === QUOTED || this.state === ESCAPED;
     // The last record may end at the end of the file rather than at a line break.
     if (end > this.recordStart) {
+      const field = this.fields - 1;
+      if (this.checking && field < this.shapeOf.length && this.shapeOf[field] !== 0 && this.records >= (this.hasHeader ? 1 : 0)) {
+        if (this.state === QUOTED || this.state === ESCAPED) this.unshaped.add(field);
+        else this.checkField(field, new Uint8Array(0), end, this.fieldStart, 0);
+      }
       this.records++;
       this.onRecord(this.records, this.fields, this.recordLine);
     }
@@ -425,6 +551,7 @@ class CsvByteScanner {
       unterminatedQuote: inQuotes ? { line: this.quoteLine } : null,
     };
     if (this.recordLines) scan.recordLines = this.recordLines;
+    if (this.checking) scan.unshaped = [...this.unshaped].sort((a, b) => a - b);
     return scan;
   }
 }
