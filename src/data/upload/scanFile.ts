@@ -214,26 +214,26 @@ function isDigit(byte: number): boolean {
   return byte >= 0x30 && byte <= 0x39;
 }
 
-/** Whether `bytes` is empty or one value of the shape coded `shape` (see {@link FieldShape}). */
-export function hasShape(bytes: Uint8Array, shape: number): boolean {
-  const n = bytes.length;
+/** Whether `bytes[from, to)` is empty or one value of the shape coded `shape` (see {@link FieldShape}). */
+export function hasShape(bytes: Uint8Array, shape: number, from = 0, to = bytes.length): boolean {
+  const n = to - from;
   if (n === 0) return true;
   if (shape === 3) {
-    if (n !== 10 || bytes[4] !== 0x2d || bytes[7] !== 0x2d) return false;
-    for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7 && !isDigit(bytes[i]!)) return false;
+    if (n !== 10 || bytes[from + 4] !== 0x2d || bytes[from + 7] !== 0x2d) return false;
+    for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7 && !isDigit(bytes[from + i]!)) return false;
     return true;
   }
-  let i = bytes[0] === 0x2d ? 1 : 0;
+  let i = bytes[from] === 0x2d ? from + 1 : from;
   const wholeStart = i;
-  while (i < n && isDigit(bytes[i]!)) i++;
+  while (i < to && isDigit(bytes[i]!)) i++;
   const whole = i - wholeStart;
-  if (shape === 1) return i === n && whole >= 1 && whole <= 18;
+  if (shape === 1) return i === to && whole >= 1 && whole <= 18;
   if (whole < 1 || whole > 15) return false;
-  if (i === n) return true;
+  if (i === to) return true;
   if (bytes[i] !== 0x2e) return false;
   const fractionStart = ++i;
-  while (i < n && isDigit(bytes[i]!)) i++;
-  return i === n && i - fractionStart >= 1 && i - fractionStart <= 15;
+  while (i < to && isDigit(bytes[i]!)) i++;
+  return i === to && i - fractionStart >= 1 && i - fractionStart <= 15;
 }
 
 function singleByte(value: string, what: string): number {
@@ -286,6 +286,8 @@ class CsvByteScanner {
   private readonly shapeOf: Uint8Array;
   private readonly checking: boolean;
   readonly unshaped = new Set<number>();
+  /** 1 for the fields in `unshaped` (a typed array: the check runs for millions of fields). */
+  private readonly failed: Uint8Array;
   /** Start (offset in the whole file) of the current field, for the shape check. */
   private fieldStart = 0;
   /** The start of a checked field cut by the end of the previous chunk. */
@@ -299,6 +301,7 @@ class CsvByteScanner {
   ) {
     const widest = shapes && shapes.size > 0 ? Math.max(...shapes.keys()) + 1 : 0;
     this.shapeOf = new Uint8Array(widest);
+    this.failed = new Uint8Array(widest);
     for (const [field, shape] of shapes ?? []) this.shapeOf[field] = SHAPE_CODES[shape];
     this.checking = widest > 0;
     const delimiter = singleByte(dialect.delimiter, 'delimiter');
@@ -375,7 +378,7 @@ class CsvByteScanner {
             state = QUOTED;
             this.quoteLine = line;
             // A quoted value is never taken as plain: DuckDB would read it, but the check keeps to one simple case.
-            if (checking && fields <= shapeOf.length && shapeOf[fields - 1] !== 0 && records >= dataFrom) this.unshaped.add(fields - 1);
+            if (checking && fields <= shapeOf.length && shapeOf[fields - 1] !== 0 && records >= dataFrom) this.markUnshaped(fields - 1);
           } else if (state === QUOTED) state = AFTER_QUOTE;
           else if (state === AFTER_QUOTE || state === ESCAPED) state = QUOTED;
           break;
@@ -446,10 +449,10 @@ class CsvByteScanner {
     if (checking) {
       // A checked field that runs on into the next chunk: keep its start (a plain value is short).
       const field = fields - 1;
-      if (state !== QUOTED && state !== ESCAPED && field < shapeOf.length && shapeOf[field] !== 0 && records >= dataFrom && !this.unshaped.has(field)) {
+      if (state !== QUOTED && state !== ESCAPED && field < shapeOf.length && shapeOf[field] !== 0 && records >= dataFrom && this.failed[field] === 0) {
         const from = Math.max(fieldStart - base, 0);
         const kept = fieldStart < base ? this.fieldCarry.length : 0;
-        if (kept + n - from > MAX_SHAPED_BYTES) this.unshaped.add(field);
+        if (kept + n - from > MAX_SHAPED_BYTES) this.markUnshaped(field);
         else {
           const carry = new Uint8Array(kept + n - from);
           carry.set(this.fieldCarry.subarray(0, kept));
@@ -496,16 +499,22 @@ class CsvByteScanner {
 
   /** Checks the field `field` that ends at `end` of `chunk` (it began at file offset `start`). */
   private checkField(field: number, chunk: Uint8Array, base: number, start: number, end: number): void {
-    if (this.unshaped.has(field)) return;
-    let bytes: Uint8Array;
-    if (start >= base) bytes = chunk.subarray(start - base, end);
+    if (this.failed[field] === 1) return;
+    let plain: boolean;
+    if (start >= base) plain = hasShape(chunk, this.shapeOf[field]!, start - base, end);
     else {
       // Begun in an earlier chunk: its start was kept.
-      bytes = new Uint8Array(this.fieldCarry.length + end);
+      const bytes = new Uint8Array(this.fieldCarry.length + end);
       bytes.set(this.fieldCarry);
       bytes.set(chunk.subarray(0, end), this.fieldCarry.length);
+      plain = hasShape(bytes, this.shapeOf[field]!);
     }
-    if (!hasShape(bytes, this.shapeOf[field]!)) this.unshaped.add(field);
+    if (!plain) this.markUnshaped(field);
+  }
+
+  private markUnshaped(field: number): void {
+    this.failed[field] = 1;
+    this.unshaped.add(field);
   }
 
   /** `records` counts the header too. */
@@ -531,7 +540,7 @@ class CsvByteScanner {
     if (end > this.recordStart) {
       const field = this.fields - 1;
       if (this.checking && field < this.shapeOf.length && this.shapeOf[field] !== 0 && this.records >= (this.hasHeader ? 1 : 0)) {
-        if (this.state === QUOTED || this.state === ESCAPED) this.unshaped.add(field);
+        if (this.state === QUOTED || this.state === ESCAPED) this.markUnshaped(field);
         else this.checkField(field, new Uint8Array(0), end, this.fieldStart, 0);
       }
       this.records++;
