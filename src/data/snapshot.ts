@@ -72,27 +72,25 @@ const measureSchema = z.object({
   periodLabel: text(200),
   description: text(2_000),
 });
-const datasetSchema = z
-  .object({
-    id: identifier,
-    label: text(200),
-    dimensions: z.array(dimensionSchema).check(z.minLength(1), z.maxLength(64)),
-    measures: z.array(measureSchema).check(z.minLength(1), z.maxLength(64)),
-    defaultMeasure: identifier,
-    roles: z.optional(z.object({ visitors: identifier, orders: identifier, revenue: identifier })),
-    provenance: z.enum(['synthetic', 'published', 'uploaded']),
-    sourceLine: text(1_000),
-    timeless: z.optional(z.boolean()),
-  })
-  .check(
-    // The views take the default measure and the roles for granted: a description without them could not be drawn.
-    z.refine((dataset) => {
-      const measures = new Set(dataset.measures.map((measure) => measure.id));
-      const roles = dataset.roles ? [dataset.roles.visitors, dataset.roles.orders, dataset.roles.revenue] : [];
-      return measures.has(dataset.defaultMeasure) && roles.every((role) => measures.has(role));
-    }, 'the default measure or a role names no measure of the dataset'),
-  );
+const datasetSchema = z.object({
+  id: identifier,
+  label: text(200),
+  dimensions: z.array(dimensionSchema).check(z.minLength(1), z.maxLength(64)),
+  measures: z.array(measureSchema).check(z.minLength(1), z.maxLength(64)),
+  defaultMeasure: identifier,
+  roles: z.optional(z.object({ visitors: identifier, orders: identifier, revenue: identifier })),
+  provenance: z.enum(['synthetic', 'published', 'uploaded']),
+  sourceLine: text(1_000),
+  timeless: z.optional(z.boolean()),
+});
 export type SnapshotDataset = z.infer<typeof datasetSchema>;
+
+/** The views take the default measure and the roles for granted: a description without them cannot be drawn. */
+function namesItsMeasures(dataset: SnapshotDataset): boolean {
+  const measures = new Set(dataset.measures.map((measure) => measure.id));
+  const roles = dataset.roles ? [dataset.roles.visitors, dataset.roles.orders, dataset.roles.revenue] : [];
+  return measures.has(dataset.defaultMeasure) && roles.every((role) => measures.has(role));
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Query results, one shape per kind of query (the first element of its key; see src/data/queryOptions.ts)
@@ -224,21 +222,26 @@ function isSmallJson(value: unknown, depth = 0, budget = { nodes: 0 }): boolean 
   return false;
 }
 
-const keySchema = z.custom<QueryKey>(
-  (value) => Array.isArray(value) && value.length >= 1 && value.length <= 8 && typeof value[0] === 'string' && isSmallJson(value),
-);
+/** A query key: a short array of small JSON, naming its kind of query first. */
+function isQueryKey(value: unknown): value is QueryKey {
+  return Array.isArray(value) && value.length >= 1 && value.length <= 8 && typeof value[0] === 'string' && isSmallJson(value);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The snapshot
 
+// Plain schemas and checks in code (no tuples, refinements or format validators): the zod code the first screen
+// loads anyway covers them, so this schema adds almost nothing to it.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
 const snapshotSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   v: z.literal(SNAPSHOT_VERSION),
-  /** When it was taken, as an ISO 8601 UTC timestamp. */
-  takenAt: z.iso.datetime(),
+  /** When it was taken, as an ISO 8601 UTC timestamp (checked to be a real moment below). */
+  takenAt: z.string().check(z.regex(INSTANT)),
   datasets: z.array(datasetSchema).check(z.maxLength(MAX_DATASETS)),
   /** `[query key, result]` pairs; each result is checked against its kind's shape on its own (see parseSnapshot). */
-  results: z.array(z.tuple([z.unknown(), z.unknown()])).check(z.maxLength(MAX_RESULTS)),
+  results: z.array(z.array(z.unknown()).check(z.minLength(2), z.maxLength(2))).check(z.maxLength(MAX_RESULTS)),
 });
 
 export interface Snapshot {
@@ -268,6 +271,9 @@ export function parseSnapshot(value: unknown): SnapshotReading {
     const where = issue?.path.length ? ` (at ${issue.path.map(String).join('.')})` : '';
     return { error: `This snapshot is damaged${where}; nothing of it can be shown. Ask its author for a new one.` };
   }
+  if (!Number.isFinite(Date.parse(parsed.data.takenAt))) return { error: 'This snapshot is damaged (at takenAt); nothing of it can be shown. Ask its author for a new one.' };
+  const badDataset = parsed.data.datasets.findIndex((dataset) => !namesItsMeasures(dataset));
+  if (badDataset >= 0) return { error: `This snapshot is damaged (at datasets.${badDataset}); nothing of it can be shown. Ask its author for a new one.` };
   const ids = parsed.data.datasets.map((dataset) => dataset.id);
   if (new Set(ids).size !== ids.length) return { error: 'This snapshot is damaged (it describes one dataset twice). Ask its author for a new one.' };
 
@@ -275,21 +281,20 @@ export function parseSnapshot(value: unknown): SnapshotReading {
   const seen = new Set<string>();
   let dropped = 0;
   for (const [key, data] of parsed.data.results) {
-    const checkedKey = keySchema.safeParse(key);
-    const schema = checkedKey.success ? RESULT_SCHEMA_BY_KIND.get(checkedKey.data[0] as string) : undefined;
-    const checkedData = schema?.safeParse(data);
-    if (!checkedKey.success || !checkedData?.success) {
+    const schema = isQueryKey(key) ? RESULT_SCHEMA_BY_KIND.get(key[0] as string) : undefined;
+    const checked = schema?.safeParse(data);
+    if (!isQueryKey(key) || !checked?.success) {
       dropped += 1;
       continue;
     }
     // Two results under one key: the first wins, as a cache would keep only one.
-    const hash = hashKey(checkedKey.data);
+    const hash = hashKey(key);
     if (seen.has(hash)) {
       dropped += 1;
       continue;
     }
     seen.add(hash);
-    results.push([checkedKey.data, checkedData.data]);
+    results.push([key, checked.data]);
   }
   return {
     snapshot: { format: SNAPSHOT_FORMAT, v: SNAPSHOT_VERSION, takenAt: parsed.data.takenAt, datasets: parsed.data.datasets, results },
