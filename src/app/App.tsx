@@ -37,7 +37,7 @@ export function App() {
   const [{ queryClient, snapshot }] = useState(() => {
     const client = createQueryClient();
     // A snapshot's page shows fixed figures: the engine is never started, nor the datasets downloaded.
-    const snapshot = isSnapshotPage(window.location.search);
+    const snapshot = isSnapshotPage(window.location);
     if (snapshot) refuseEngine(NOT_IN_SNAPSHOT);
     else startWithSummary(client);
     return { queryClient: client, snapshot };

@@ -23,8 +23,7 @@ type Loaded = { dashboard: Dashboard; snapshot?: Snapshot; dropped?: number } | 
 export function PresentationPage({ snapshot: fromSnapshot = false }: { snapshot?: boolean }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   useEffect(() => {
-    const search = window.location.search;
-    void (fromSnapshot ? readSnapshotPresentation(search, dashboards.get()) : readPresentation(search)).then(setLoaded);
+    void (fromSnapshot ? readSnapshotPresentation(window.location, dashboards.get()) : readPresentation(window.location.search)).then(setLoaded);
   }, [fromSnapshot]);
   if (!loaded) return <Skeleton height={240} label="Opening the dashboard" />;
   if ('error' in loaded) {

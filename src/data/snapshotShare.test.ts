@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { newDashboard, serializeDashboard, type Dashboard } from '../state/dashboards';
 import { deflate } from '../state/shareLink';
 import { SAVED_SNAPSHOT_PARAM, SNAPSHOT_PARAM, isSnapshotPage } from '../state/snapshotParams';
+
+/** A page's place from its address: what the app reads. */
+function at(url: string): { search: string; hash: string } {
+  const { search, hash } = new URL(url, 'https://marketscope.example/');
+  return { search, hash };
+}
 import { describeDataset, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from './snapshot';
 import { MARKET_MODEL } from './marketModel';
 import {
@@ -34,18 +40,19 @@ function snapshotOf(count: number): Snapshot {
 describe('sharing a dashboard with its figures', () => {
   it('puts the figures in the link up to 8,000 characters, and in the file past that', () => {
     expect(MAX_SNAPSHOT_LINK_LENGTH).toBe(8_000);
-    const url = (length: number) => `https://m.example/?${SNAPSHOT_PARAM}=${'a'.repeat(length - `https://m.example/?${SNAPSHOT_PARAM}=`.length)}`;
+    const url = (length: number) => `https://m.example/#${SNAPSHOT_PARAM}=${'a'.repeat(length - `https://m.example/#${SNAPSHOT_PARAM}=`.length)}`;
     expect(linkOrFile(url(8_000))).toEqual({ kind: 'link', url: url(8_000) });
     expect(linkOrFile(url(8_001))).toEqual({ kind: 'file', linkLength: 8_001 });
   });
 
-  it('a small snapshot goes in a link that reads back to the same dashboard and figures', async () => {
+  it('a small snapshot goes in the fragment of a link (never sent to a server), which reads back to the same dashboard and figures', async () => {
     const snapshot = snapshotOf(3);
     const shared = await shareSnapshot(PAGE, dashboard, snapshot);
     if (shared.kind !== 'link') throw new Error(`expected a link, got a file of ${shared.linkLength}`);
-    const search = new URL(shared.url).search;
-    expect(isSnapshotPage(search)).toBe(true);
-    expect(await readSnapshotPresentation(search, [])).toEqual({ dashboard: { ...dashboard, snapshot }, snapshot, dropped: 0 });
+    expect(new URL(shared.url).search).toBe('');
+    expect(isSnapshotPage(at(shared.url))).toBe(true);
+    expect(isSnapshotPage(at('/?v=1&measure=gmv#bench'))).toBe(false);
+    expect(await readSnapshotPresentation(at(shared.url), [])).toEqual({ dashboard: { ...dashboard, snapshot }, snapshot, dropped: 0 });
   });
 
   it('a large one goes in the file, which imports with its figures and presents from this browser', async () => {
@@ -56,8 +63,8 @@ describe('sharing a dashboard with its figures', () => {
     const imported = parseDashboardFile(snapshotFile(dashboard, snapshot));
     expect(imported).toEqual({ dashboard: { ...dashboard, snapshot }, snapshot, dropped: 0 });
     const kept = { ...(imported as { dashboard: Dashboard }).dashboard, id: 'kept1' };
-    expect(await readSnapshotPresentation(`?${SAVED_SNAPSHOT_PARAM}=kept1`, [kept])).toEqual({ dashboard: kept, snapshot, dropped: 0 });
-    expect(await readSnapshotPresentation(`?${SAVED_SNAPSHOT_PARAM}=gone1`, [kept])).toEqual({ error: expect.stringMatching(/not kept in this browser/) });
+    expect(await readSnapshotPresentation(at(`?${SAVED_SNAPSHOT_PARAM}=kept1`), [kept])).toEqual({ dashboard: kept, snapshot, dropped: 0 });
+    expect(await readSnapshotPresentation(at(`?${SAVED_SNAPSHOT_PARAM}=gone1`), [kept])).toEqual({ error: expect.stringMatching(/not kept in this browser/) });
   });
 
   it('a plain dashboard file still imports, without figures', () => {
@@ -66,14 +73,14 @@ describe('sharing a dashboard with its figures', () => {
 
   it('says what is wrong with a cut, forged or figure-less link, or a file with unreadable figures', async () => {
     const shared = await shareSnapshot(PAGE, dashboard, snapshotOf(3));
-    const search = new URL((shared as { url: string }).url).search;
-    expect(await readSnapshotPresentation(search.slice(0, search.length - 30), [])).toEqual({ error: expect.stringMatching(/damaged \(was it cut short\?\)/) });
-    expect(await readSnapshotPresentation(`?${SNAPSHOT_PARAM}=<script>`, [])).toEqual({ error: expect.stringMatching(/not valid/) });
-    expect(await readSnapshotPresentation(`?${SNAPSHOT_PARAM}=${'a'.repeat(MAX_SNAPSHOT_LINK_LENGTH + 1)}`, [])).toEqual({ error: expect.stringMatching(/not valid/) });
+    const url = (shared as { url: string }).url;
+    expect(await readSnapshotPresentation(at(url.slice(0, url.length - 30)), [])).toEqual({ error: expect.stringMatching(/damaged \(was it cut short\?\)/) });
+    expect(await readSnapshotPresentation(at(`#${SNAPSHOT_PARAM}=<script>`), [])).toEqual({ error: expect.stringMatching(/not valid/) });
+    expect(await readSnapshotPresentation(at(`#${SNAPSHOT_PARAM}=${'a'.repeat(MAX_SNAPSHOT_LINK_LENGTH + 1)}`), [])).toEqual({ error: expect.stringMatching(/not valid/) });
     const plain = await deflate(JSON.stringify(dashboard));
-    expect(await readSnapshotPresentation(`?${SNAPSHOT_PARAM}=${plain}`, [])).toEqual({ error: expect.stringMatching(/holds no figures/) });
+    expect(await readSnapshotPresentation(at(`#${SNAPSHOT_PARAM}=${plain}`), [])).toEqual({ error: expect.stringMatching(/holds no figures/) });
     const forged = await deflate(JSON.stringify({ ...dashboard, snapshot: { format: SNAPSHOT_FORMAT, v: 9 } }));
-    expect(await readSnapshotPresentation(`?${SNAPSHOT_PARAM}=${forged}`, [])).toEqual({ error: expect.stringMatching(/newer version/) });
+    expect(await readSnapshotPresentation(at(`#${SNAPSHOT_PARAM}=${forged}`), [])).toEqual({ error: expect.stringMatching(/newer version/) });
     expect(parseDashboardFile(JSON.stringify({ ...dashboard, snapshot: 'figures' }))).toEqual({
       error: 'The figures in this dashboard file cannot be used. This is not a Marketscope snapshot.',
     });

@@ -1,6 +1,6 @@
 import { parseDashboard, type Dashboard } from '../state/dashboards';
 import { deflate, inflate } from '../state/shareLink';
-import { SAVED_SNAPSHOT_PARAM, SNAPSHOT_PARAM } from '../state/snapshotParams';
+import { SAVED_SNAPSHOT_PARAM, SNAPSHOT_PARAM, snapshotInHash } from '../state/snapshotParams';
 import { parseSnapshot, type Snapshot } from './snapshot';
 
 /**
@@ -9,10 +9,11 @@ import { parseSnapshot, type Snapshot } from './snapshot';
  */
 
 /**
- * The longest link that carries a snapshot, in characters. Opening a link sends it to the server in the request
- * line, and common servers and proxies refuse longer ones (nginx's default buffer is 8 kB; Apache's limit is 8,190
- * bytes); chat apps and mail clients also start cutting or mangling links around that length. Browsers would take
- * far longer ones. Past this, the figures go in the dashboard file instead.
+ * The longest link that carries a snapshot, in characters. Long links fare badly on their way to someone: mail
+ * clients wrap or cut them, chat apps and link previews shorten or refuse them, and a link that arrives cut is
+ * worse than a file. About 8,000 characters still travels well (it is also what common servers accept in a request
+ * line — nginx's default buffer is 8 kB, Apache's limit 8,190 bytes — though the figures, in the fragment, never
+ * reach a server). Past this, the figures go in the dashboard file instead.
  */
 export const MAX_SNAPSHOT_LINK_LENGTH = 8_000;
 
@@ -32,7 +33,7 @@ export function withSnapshot(dashboard: Dashboard, snapshot: Snapshot): Dashboar
 /** How to share a dashboard with its figures from this page: a link if it fits, otherwise the file. */
 export async function shareSnapshot(location: { origin: string; pathname: string }, dashboard: Dashboard, snapshot: Snapshot): Promise<SnapshotShare> {
   const packed = await deflate(JSON.stringify(withSnapshot(dashboard, snapshot)));
-  return linkOrFile(`${location.origin}${location.pathname}?${SNAPSHOT_PARAM}=${packed}`);
+  return linkOrFile(`${location.origin}${location.pathname}#${SNAPSHOT_PARAM}=${packed}`);
 }
 
 /**
@@ -54,12 +55,11 @@ function withCheckedSnapshot(dashboard: Dashboard): SnapshotPresentation {
 }
 
 /**
- * The dashboard and figures of a snapshot page: from the link (`?present-snapshot=…`), or from a dashboard kept in
+ * The dashboard and figures of a snapshot page: from the link (`#present-snapshot=…`), or from a dashboard kept in
  * this browser (`?present-saved=<id>`, an imported dashboard file). Never throws; says why it cannot be shown.
  */
-export async function readSnapshotPresentation(search: string, kept: readonly Dashboard[]): Promise<SnapshotPresentation> {
-  const params = new URLSearchParams(search);
-  const savedId = params.get(SAVED_SNAPSHOT_PARAM);
+export async function readSnapshotPresentation(place: { search: string; hash: string }, kept: readonly Dashboard[]): Promise<SnapshotPresentation> {
+  const savedId = new URLSearchParams(place.search).get(SAVED_SNAPSHOT_PARAM);
   if (savedId !== null) {
     const dashboard = kept.find((item) => item.id === savedId);
     if (!dashboard) {
@@ -67,7 +67,7 @@ export async function readSnapshotPresentation(search: string, kept: readonly Da
     }
     return withCheckedSnapshot(dashboard);
   }
-  const packed = params.get(SNAPSHOT_PARAM) ?? '';
+  const packed = snapshotInHash(place.hash) ?? '';
   // Links with figures are made no longer than MAX_SNAPSHOT_LINK_LENGTH: anything longer was not made by the app.
   if (!/^[A-Za-z0-9_-]+$/.test(packed) || packed.length > MAX_SNAPSHOT_LINK_LENGTH) return { error: 'This link to a dashboard with its figures is not valid.' };
   let text: string;

@@ -83,7 +83,9 @@ test('share with data: panels over an uploaded file and the bundled data open in
   await expect(result).toContainText('Link with the figures', { timeout: 60_000 });
   const link = await editor.getByTestId('share-data-link').inputValue();
   expect(link.length).toBeLessThanOrEqual(8_000);
-  expect(new URL(link).searchParams.get('present-snapshot')).not.toBeNull();
+  // The figures are in the fragment: opening the link never sends them to a server.
+  expect(new URL(link).search).toBe('');
+  expect(new URL(link).hash).toMatch(/^#present-snapshot=[\w-]+$/);
 
   // The recipient: a fresh browser that never had the upload.
   const recipient = await recipientBrowser(browser);
@@ -116,14 +118,13 @@ test('share with data: panels over an uploaded file and the bundled data open in
   expect(html).toMatch(/Snapshot of \d{4}-\d{2}-\d{2} from Marketscope\. The figures are fixed as they were that day, not live\./);
   expect(html).toContain(bundled.kpis[0]!.split('\n').find((line) => /\d/.test(line))!);
   expect(recipient.requests.filter((url) => COMPUTING.test(url))).toEqual([]);
-  expect(recipient.errors).toEqual([]);
 
   // A tampered link: the damaged figure is left out with a notice, its panel says so, and nothing is computed.
-  const packed = new URL(link).searchParams.get('present-snapshot')!;
+  const packed = new URL(link).hash.replace('#present-snapshot=', '');
   const shared = JSON.parse(await inflateInPage(viewer, packed));
   const kpis = shared.snapshot.results.find(([key]: [string[]]) => key[0] === 'kpis' && JSON.stringify(key).includes('"RU"'));
   kpis[1].current = 'twenty million';
-  await viewer.goto(`/?present-snapshot=${await deflateInPage(viewer, JSON.stringify(shared))}`);
+  await viewer.goto(`/#present-snapshot=${await deflateInPage(viewer, JSON.stringify(shared))}`);
   await expect(viewer.getByTestId('snapshot-notice')).toHaveText(/One figure of this snapshot was damaged on the way and is left out/);
   await expect(panels.nth(0).getByTestId('kpis')).toContainText('This figure is not in the snapshot');
   await expect(panels.nth(1).getByTestId('kpi-total')).toHaveText(uploaded.kpis[0]!, { useInnerText: true });
@@ -132,8 +133,16 @@ test('share with data: panels over an uploaded file and the bundled data open in
   // A cut link and a forged one say so.
   await viewer.goto(link.slice(0, link.length - 40));
   await expect(viewer.getByTestId('presentation-error')).toContainText('damaged (was it cut short?)');
-  await viewer.goto('/?present-snapshot=<img src=x onerror=alert(1)>');
+  await viewer.goto('/#present-snapshot=<img src=x onerror=alert(1)>');
   await expect(viewer.getByTestId('presentation-error')).toContainText('is not valid');
+
+  // Opened in a tab that shows the workspace, where only the fragment changes, the link still opens the snapshot.
+  await viewer.goto('/');
+  await waitForDashboard(viewer);
+  await viewer.goto(link);
+  await expect(viewer.getByTestId('snapshot-label')).toBeVisible();
+  await expect(panels.nth(1).getByTestId('kpi-total')).toHaveText(uploaded.kpis[0]!, { useInnerText: true });
+  expect(recipient.errors).toEqual([]);
   await recipient.context.close();
 });
 

@@ -1,0 +1,25 @@
+import { test, expect } from '@playwright/test';
+import { RUSSIA_H2_2014 } from './fixtures';
+test('shots', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await page.goto(RUSSIA_H2_2014);
+  await expect(page.getByTestId('kpi-total')).toBeVisible();
+  await page.getByTestId('pin-view').click();
+  await page.getByTestId('open-dashboards').click();
+  const editor = page.getByTestId('dashboard-editor').first();
+  await editor.getByTestId('dashboard-share-data').click();
+  await expect(editor.getByTestId('share-data-link')).toBeVisible({ timeout: 60000 });
+  const link = await editor.getByTestId('share-data-link').inputValue();
+  console.log('LINK LENGTH', link.length);
+  await editor.screenshot({ path: '/tmp/shots/editor.png' });
+  const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const v = await ctx.newPage();
+  await v.goto(link);
+  await expect(v.getByTestId('snapshot-label')).toBeVisible();
+  await v.waitForTimeout(1000);
+  await v.screenshot({ path: '/tmp/shots/present-light.png' });
+  await v.emulateMedia({ colorScheme: 'dark' });
+  await v.screenshot({ path: '/tmp/shots/present-dark.png' });
+  await v.setViewportSize({ width: 375, height: 740 });
+  await v.screenshot({ path: '/tmp/shots/present-phone.png' });
+});
