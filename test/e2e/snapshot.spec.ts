@@ -208,6 +208,11 @@ test('a snapshot too large for a link goes in the dashboard file: imported in an
   const imported = viewer.getByTestId('dashboard-editor').first();
   await expect(imported.getByTestId('dashboard-snapshot-label')).toContainText('Snapshot of');
   await expect(imported.getByTestId('dashboard-share-data')).toHaveCount(0);
+  // Kept with its figures: its file and its link carry them again (too many for a link here).
+  const [again] = await Promise.all([viewer.waitForEvent('download'), imported.getByTestId('dashboard-export').click()]);
+  expect(JSON.parse(fs.readFileSync((await again.path())!, 'utf8')).snapshot.results).toEqual(file.snapshot.results);
+  await imported.getByTestId('dashboard-copy-link').click();
+  await expect(imported.getByTestId('share-data-result')).toContainText('These figures are too large for a link');
   const requestsBefore = recipient.requests.length;
   await imported.getByTestId('dashboard-present').click();
   await expect(viewer).toHaveURL(/present-saved=/);
