@@ -3,6 +3,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ErrorBoundary } from 'react-error-boundary';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { restoreUploadList } from '../data';
+import { refuseEngine } from '../engine';
+import type { Dashboard } from '../state/dashboards';
+import { isSnapshotPage } from '../state/snapshotParams';
 import { useViewState, writeViewState } from '../state/useViewState';
 import { DEFAULT_VIEW_STATE, THEMES, type Theme } from '../state/viewState';
 import { ErrorMessage, Skeleton } from '../ui/Panel';
@@ -26,18 +29,28 @@ export function createQueryClient(): QueryClient {
   });
 }
 
+/** What a panel of a snapshot says when it asks for a figure the snapshot does not hold. */
+const NOT_IN_SNAPSHOT =
+  'This figure is not in the snapshot: a snapshot holds only what its panels showed when it was taken, and nothing is computed from it.';
+
 export function App() {
-  const [queryClient] = useState(() => {
+  const [{ queryClient, snapshot }] = useState(() => {
     const client = createQueryClient();
-    startWithSummary(client);
-    return client;
+    // A snapshot's page shows fixed figures: the engine is never started, nor the datasets downloaded.
+    const snapshot = isSnapshotPage(window.location);
+    if (snapshot) refuseEngine(NOT_IN_SNAPSHOT);
+    else startWithSummary(client);
+    return { queryClient: client, snapshot };
   });
   return (
     <QueryClientProvider client={queryClient}>
-      <Shell />
+      <Shell snapshot={snapshot} />
     </QueryClientProvider>
   );
 }
+
+/** Takes a dashboard's snapshot for "Share with data"; its code (and the panels drawn out of sight) load on first use. */
+const captureSnapshot = (dashboard: Dashboard) => import('./snapshotCapture').then((module) => module.captureSnapshot(dashboard));
 
 // A shared dashboard's link opens it in presentation mode: read-only, without the editing chrome.
 const NeededFile = lazy(() => import('../features/upload/NeededFile').then((module) => ({ default: module.NeededFile })));
@@ -49,7 +62,7 @@ const DashboardsPanel = lazy(() =>
 // The upload screen (sniffing, papaparse, the mapping table) loads when it is first opened.
 const UploadPanel = lazy(() => import('../features/upload/UploadPanel').then((module) => ({ default: module.UploadPanel })));
 
-function Shell() {
+function Shell({ snapshot }: { snapshot: boolean }) {
   const { state, update } = useViewState();
   const startup = useStartupStatus();
   const [uploadOpen, setUploadOpen] = useState(false);
@@ -59,15 +72,16 @@ function Shell() {
   // it needs.
   const [{ PRESENTING, NEEDED }] = useState(() => {
     const params = new URLSearchParams(window.location.search);
-    return { PRESENTING: params.has('present'), NEEDED: params.get('need') };
+    return { PRESENTING: snapshot || params.has('present'), NEEDED: params.get('need') };
   });
   useEffect(() => {
     document.documentElement.dataset.theme = state.theme;
   }, [state.theme]);
   useEffect(() => {
-    // Lists the datasets kept from earlier visits, after the first paint; a link to one waits for this.
-    void restoreUploadList().catch(() => {});
-  }, []);
+    // Lists the datasets kept from earlier visits, after the first paint; a link to one waits for this. A snapshot
+    // brings its own.
+    if (!snapshot) void restoreUploadList().catch(() => {});
+  }, [snapshot]);
 
   return (
     <div className="app">
@@ -93,7 +107,7 @@ function Shell() {
           <ThemePicker theme={state.theme} onChange={(theme) => update({ theme })} />
         </div>}
       </header>
-      {!startup.done ? <StartupProgress label={startup.label} fraction={startup.fraction} /> : null}
+      {!startup.done && !snapshot ? <StartupProgress label={startup.label} fraction={startup.fraction} /> : null}
       <main id="main" className="app-main">
         <EngineIncidentNotice />
         {NEEDED && !PRESENTING ? (
@@ -104,7 +118,7 @@ function Shell() {
         {dashboardsOpen && !PRESENTING ? (
           <div id="dashboards-region">
             <Suspense fallback={<Skeleton height={160} label="Loading the dashboards" />}>
-              <DashboardsPanel />
+              <DashboardsPanel captureSnapshot={captureSnapshot} />
             </Suspense>
           </div>
         ) : null}
@@ -125,7 +139,7 @@ function Shell() {
         )}>
           {PRESENTING ? (
             <Suspense fallback={<Skeleton height={240} label="Opening the dashboard" />}>
-              <PresentationPage />
+              <PresentationPage snapshot={snapshot} />
             </Suspense>
           ) : (
             <DashboardPage />
@@ -133,7 +147,11 @@ function Shell() {
         </ErrorBoundary>
       </main>
       <footer className="app-footer">
-        <p>Every query runs in this browser tab; no data leaves it.</p>
+        {snapshot ? (
+          <p>These figures were computed when the snapshot was taken; this page computes nothing and sends nothing.</p>
+        ) : (
+          <p>Every query runs in this browser tab; no data leaves it.</p>
+        )}
         {startup.done ? <p data-testid="engine-version">{startup.label}</p> : null}
       </footer>
     </div>

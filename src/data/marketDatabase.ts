@@ -1,4 +1,4 @@
-import { createExternalStore, getEngine, onEngineLost, type Engine } from '../engine';
+import { createExternalStore, engineRefusal, getEngine, onEngineLost, type Engine } from '../engine';
 import { BUNDLED_FILE_URLS } from './bundledFileUrls';
 import { loadBundledDatasets, type DatasetLoadProgress } from './loadBundledDatasets';
 
@@ -16,6 +16,9 @@ onEngineLost(() => {
  * engine's own download, so neither waits for the other.
  */
 export function getMarketDatabase(): Promise<Engine> {
+  // A page that may not compute does not download the datasets either.
+  const refused = engineRefusal();
+  if (refused !== null) return Promise.reject(new Error(refused));
   shared ??= (async () => {
     const downloads = new Map(
       Object.entries(BUNDLED_FILE_URLS).map(([fileName, url]) => [fileName, fetchBytes(fileName, url)]),

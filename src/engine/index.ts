@@ -20,6 +20,8 @@ export const engineIncident = createExternalStore<EngineIncident | null>(null);
 export const MAX_RESTARTS = 3;
 
 let shared: Promise<Engine> | null = null;
+/** Why this page must not start the engine at all, once it is said (see refuseEngine). */
+let refusal: string | null = null;
 /** Which start the shared promise belongs to: a death reported by an older instance changes nothing. */
 let generation = 0;
 let restarts = 0;
@@ -35,11 +37,27 @@ export function onEngineLost(listener: () => void): () => void {
 }
 
 /**
+ * From now on, every request for the engine fails with `reason`, and nothing is downloaded. For a page that must
+ * never compute: a snapshot's presentation shows the figures fixed when it was taken, so starting DuckDB there would
+ * fetch megabytes for nothing, and a figure missing from the snapshot must say so rather than be computed afresh
+ * from other data. There is no undo: such a page is left by navigating away.
+ */
+export function refuseEngine(reason: string): void {
+  refusal = reason;
+}
+
+/** The reason given to {@link refuseEngine}, or null when the engine may start. */
+export function engineRefusal(): string | null {
+  return refusal;
+}
+
+/**
  * The shared engine. The first call starts it (the DuckDB module is loaded only then, so it stays out of the entry
  * bundle); every later or concurrent call gets the same promise, so two callers can never create two instances.
  * A failed start is forgotten so that a retry starts afresh.
  */
 export function getEngine(): Promise<Engine> {
+  if (refusal !== null) return Promise.reject(new Error(refusal));
   if (shared) return shared;
   const started = ++generation;
   shared = import('./browserEngine')

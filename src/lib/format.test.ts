@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatChange, formatCompact, formatIndex, formatMonth, formatPeriod, formatShare, formatWhole, parseHumanNumber } from './format';
+import { formatBytes, formatChange, formatDay, formatMoment, formatCompact, formatIndex, formatMonth, formatPeriod, formatShare, formatWhole, parseHumanNumber } from './format';
 import { countryFlag, countryLabel, countryName } from './countries';
 import { isMonth, monthSpan, periodStart, shiftMonth } from './months';
 
@@ -28,6 +28,12 @@ describe('format', () => {
     expect(formatMonth('2014-12-01')).toBe('Dec 2014');
     expect(formatBytes(7_600_000)).toBe('7.6 MB');
     expect(formatWhole(15_600_000)).toBe('15,600,000');
+  });
+  it('formats days day first, in the reader\'s time zone (UTC in tests), and says when a date is unknown', () => {
+    expect(formatDay(new Date('2026-11-21T23:30:00Z'))).toBe('21 Nov 2026');
+    expect(formatDay(new Date('2026-01-02T00:00:00Z'))).toBe('2 Jan 2026');
+    expect(formatMoment(new Date('2026-11-21T09:05:00Z'))).toBe('21 Nov 2026, 09:05');
+    expect(formatDay(new Date('nonsense'))).toBe('an unknown date');
   });
 });
 

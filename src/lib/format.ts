@@ -19,6 +19,8 @@ const signedPercent = new Intl.NumberFormat(LOCALE, {
 });
 const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 1 });
 const monthYear = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dayParts = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric' });
+const time = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** Currencies a measure can be in (ISO 4217, lower case). */
 export const CURRENCY_UNITS = ['usd', 'eur', 'gbp', 'brl', 'rub', 'mxn', 'jpy', 'cny', 'inr'] as const;
@@ -102,6 +104,22 @@ export function formatMonth(isoMonth: string): string {
   const [year, month] = isoMonth.split('-').map(Number);
   if (!year || !month) return isoMonth;
   return monthYear.format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+/**
+ * A day for people, day first so no reader mistakes it: "21 Nov 2026". In the reader's own time zone (a snapshot
+ * taken late on the 21st in Tokyo is the 21st for its reader in Tokyo).
+ */
+export function formatDay(date: Date): string {
+  if (!Number.isFinite(date.getTime())) return 'an unknown date';
+  const parts = Object.fromEntries(dayParts.formatToParts(date).map((part) => [part.type, part.value]));
+  return `${parts.day} ${parts.month} ${parts.year}`;
+}
+
+/** A moment for people, to the minute: "21 Nov 2026, 14:05". */
+export function formatMoment(date: Date): string {
+  if (!Number.isFinite(date.getTime())) return 'an unknown moment';
+  return `${formatDay(date)}, ${time.format(date)}`;
 }
 
 /** Bytes for progress displays: 7_600_000 → "7.6 MB". */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DASHBOARD_FORMAT, dashboardSchema, newDashboard, parseDashboard, serializeDashboard, type Dashboard } from './dashboards';
+import { DASHBOARD_FORMAT, dashboards, dashboardSchema, newDashboard, parseDashboard, serializeDashboard, type Dashboard } from './dashboards';
 import { deflate, inflate } from './shareLink';
 
 const sample: Dashboard = {
@@ -44,5 +44,18 @@ describe('dashboard files', () => {
       ),
       { seed: 11, numRuns: 5000 },
     );
+  });
+});
+
+describe('dashboards kept in this browser', () => {
+  it('pin a view to the first dashboard without figures, never to one shared with its snapshot', () => {
+    dashboards.reload();
+    const shared = { ...newDashboard('Shared with figures'), panels: sample.panels, snapshot: { format: 'marketscope-snapshot' } };
+    dashboards.save(shared);
+    const pinned = dashboards.pin({ title: 'Orders', notes: '', view: 'v=1&measure=orders' });
+    expect(pinned.id).not.toBe(shared.id);
+    expect(pinned.panels.map((panel) => panel.title)).toEqual(['Orders']);
+    expect(dashboards.get().find((item) => item.id === shared.id)?.panels).toHaveLength(2);
+    expect(dashboards.pin({ title: 'GMV', notes: '', view: 'v=1&measure=gmv' }).id).toBe(pinned.id);
   });
 });

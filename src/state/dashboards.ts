@@ -10,6 +10,11 @@ import { z } from 'zod/mini';
 export const DASHBOARD_FORMAT = 'marketscope-dashboard';
 export const DASHBOARD_VERSION = 1;
 export const MAX_PANELS = 24;
+/**
+ * The longest dashboard file read. A dashboard alone is far smaller; one shared with its figures carries a snapshot
+ * of up to 2,000,000 characters (MAX_SNAPSHOT_CHARS in src/data/snapshot.ts; a test checks the two agree).
+ */
+export const MAX_DASHBOARD_FILE_CHARS = 3_000_000;
 
 const id = z.string().check(z.regex(/^[a-z0-9]{1,24}$/));
 const panelSchema = z.object({
@@ -25,6 +30,12 @@ export const dashboardSchema = z.object({
   id,
   name: z.string().check(z.minLength(1), z.maxLength(160)),
   panels: z.array(panelSchema).check(z.maxLength(MAX_PANELS)),
+  /**
+   * The figures the panels showed when the dashboard was shared with them (a file or link made with "Share with
+   * data"). Opaque here, so that the first screen does not carry the snapshot's schema: it is checked by
+   * src/data/snapshot.ts wherever it is read, like everything from a file or a link.
+   */
+  snapshot: z.optional(z.unknown()),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 export type DashboardPanel = z.infer<typeof panelSchema>;
@@ -42,7 +53,7 @@ export function newDashboard(name = 'My dashboard'): Dashboard {
  * it cannot be used. Whatever is accepted is re-built from the schema's output, so unknown fields are dropped.
  */
 export function parseDashboard(text: string): { dashboard: Dashboard } | { error: string } {
-  if (text.length > 200_000) return { error: 'This is not a Marketscope dashboard file: it is far too large.' };
+  if (text.length > MAX_DASHBOARD_FILE_CHARS) return { error: 'This is not a Marketscope dashboard file: it is far too large.' };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -106,9 +117,12 @@ export const dashboards = {
   remove(dashboardId: string): void {
     write(read().filter((item) => item.id !== dashboardId));
   },
-  /** Adds a view to the first dashboard (made if there is none); returns the dashboard. */
+  /**
+   * Adds a view to the first dashboard (made if there is none); returns the dashboard. Never to a dashboard holding
+   * a snapshot: its figures are fixed, and a live view among them would have none.
+   */
   pin(panel: Omit<DashboardPanel, 'id'>): Dashboard {
-    const target = read()[0] ?? newDashboard();
+    const target = read().find((dashboard) => dashboard.snapshot === undefined) ?? newDashboard();
     const next = { ...target, panels: [...target.panels, { ...panel, id: newId() }].slice(-MAX_PANELS) };
     dashboards.save(next);
     return next;

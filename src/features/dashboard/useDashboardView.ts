@@ -12,6 +12,7 @@ import {
 import { useViewState } from '../../state/useViewState';
 import { writeViewState } from '../../state/useViewState';
 import type { ViewState } from '../../state/viewState';
+import { useFixedDatasets } from './fixedDatasets';
 
 /**
  * The dashboard's view: the URL state checked against the dataset. Notices about parts of the link that could not be
@@ -19,16 +20,20 @@ import type { ViewState } from '../../state/viewState';
  */
 export function useDashboardView() {
   const { state: linkState, notices: syntaxNotices, update, readOnly } = useViewState();
-  const datasets = useSyncExternalStore(datasetRegistry.subscribe, datasetRegistry.get);
+  const registry = useSyncExternalStore(datasetRegistry.subscribe, datasetRegistry.get);
   const listed = useSyncExternalStore(uploadsListed.subscribe, uploadsListed.get);
+  // A snapshot's panels are drawn from the datasets it describes, whatever this browser holds.
+  const fixed = useFixedDatasets();
+  const datasets = fixed ?? registry;
   const entry = datasets.find((dataset) => dataset.id === linkState.dataset);
   // A link to a dataset this browser does not have falls back to the bundled one, once the kept uploads are listed.
-  const missing = !entry && listed;
+  const missing = !entry && (listed || fixed !== null);
   const state = useMemo(
     () => (missing ? { ...linkState, dataset: MARKET_MODEL.id, filters: {}, selections: {}, measure: null } : linkState),
     [missing, linkState],
   );
-  const model = (entry ?? datasets[0]!).model;
+  // Without its dataset, a view falls back to the bundled one (always first in the browser's list).
+  const model = (entry ?? registry[0]!).model;
   const catalog = useQuery({ ...catalogQuery(state.dataset), enabled: Boolean(entry) || missing });
   const [stickyNotices, setStickyNotices] = useState<string[]>([]);
 
@@ -40,7 +45,9 @@ export function useDashboardView() {
   const allNotices = useMemo(
     () => [
       ...syntaxNotices,
-      ...(missing
+      ...(missing && fixed
+        ? [`This panel shows a dataset ("${linkState.dataset}") that its snapshot does not describe; its figures cannot be shown.`]
+        : missing
         ? [
             `This link shows a dataset ("${linkState.dataset}") that is not in this browser: uploaded data never leaves ` +
               "the browser it was uploaded in. Showing the bundled data instead; upload the file to see the link's view.",
@@ -48,7 +55,7 @@ export function useDashboardView() {
         : []),
       ...(resolved?.notices ?? []),
     ],
-    [syntaxNotices, resolved, missing, linkState.dataset],
+    [syntaxNotices, resolved, missing, fixed, linkState.dataset],
   );
 
   useEffect(() => {

@@ -1,29 +1,54 @@
-import { useId, useState, useSyncExternalStore } from 'react';
-import { dashboards, newDashboard, parseDashboard, serializeDashboard, type Dashboard, type DashboardPanel } from '../../state/dashboards';
+import { useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { dashboards, newDashboard, serializeDashboard, type Dashboard, type DashboardPanel } from '../../state/dashboards';
+import { SAVED_SNAPSHOT_PARAM } from '../../state/snapshotParams';
+import { parseSnapshot, type Snapshot } from '../../data/snapshot';
+import { MAX_SNAPSHOT_LINK_LENGTH, parseDashboardFile, shareSnapshot, snapshotFile } from '../../data/snapshotShare';
 import { downloadFile, fileNameOf } from '../../lib/csv';
+import { formatBytes, formatDay } from '../../lib/format';
 import { presentationUrl } from './presentLink';
 import { FilePicker } from '../../ui/FilePicker';
 import './dashboards.css';
 
+/** Takes a snapshot of a dashboard's figures (given by the app: it draws the panels, which this feature cannot). */
+export type CaptureSnapshot = (dashboard: Dashboard) => Promise<{ snapshot: Snapshot } | { error: string }>;
+
+type Message = { kind: 'status' | 'alert'; text: string };
+
 /**
  * The analyst's dashboards: name them, title and annotate their panels, reorder or remove panels, then present one,
  * copy its link, or export it as a file (and import one). Panels are added with "Pin to dashboard" on any view.
+ * "Share with data" sends the figures along: whoever opens it needs neither the data nor the query engine.
  */
-export function DashboardsPanel() {
+export function DashboardsPanel({ captureSnapshot }: { captureSnapshot?: CaptureSnapshot } = {}) {
   const all = useSyncExternalStore(dashboards.subscribe, dashboards.get);
-  const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const inputId = useId();
 
   const importFile = async (file: File) => {
-    const result = parseDashboard(await file.text());
+    const result = parseDashboardFile(await file.text());
     if ('error' in result) {
       setMessage({ kind: 'alert', text: `${file.name}: ${result.error} Nothing was changed.` });
       return;
     }
     // An imported dashboard never replaces one of yours: it gets an id of its own.
-    const imported = { ...newDashboard(result.dashboard.name), panels: result.dashboard.panels };
-    dashboards.save(imported);
-    setMessage({ kind: 'status', text: `Imported “${imported.name}” (${imported.panels.length} panels).` });
+    const imported: Dashboard = {
+      ...newDashboard(result.dashboard.name),
+      panels: result.dashboard.panels,
+      ...(result.snapshot ? { snapshot: result.snapshot } : {}),
+    };
+    try {
+      dashboards.save(imported);
+    } catch {
+      // The browser's storage for this site is full (figures can take a megabyte or two).
+      setMessage({
+        kind: 'alert',
+        text: `${file.name}: this browser has no room left to keep this dashboard and its figures. Delete dashboards you no longer need, then import it again.`,
+      });
+      return;
+    }
+    const figures = result.snapshot ? ` with its figures (snapshot of ${formatDay(new Date(result.snapshot.takenAt))}): present it to see them` : '';
+    const damaged = result.dropped > 0 ? ` ${result.dropped === 1 ? 'One damaged figure was' : `${result.dropped} damaged figures were`} left out.` : '';
+    setMessage({ kind: 'status', text: `Imported “${imported.name}” (${imported.panels.length} panels)${figures}.${damaged}` });
   };
 
   return (
@@ -48,13 +73,28 @@ export function DashboardsPanel() {
       ) : null}
       {all.length === 0 ? <p className="upload-note">No dashboard yet.</p> : null}
       {all.map((dashboard) => (
-        <DashboardEditor key={dashboard.id} dashboard={dashboard} onMessage={setMessage} />
+        <DashboardEditor key={dashboard.id} dashboard={dashboard} onMessage={setMessage} captureSnapshot={captureSnapshot} />
       ))}
     </section>
   );
 }
 
-function DashboardEditor({ dashboard, onMessage }: { dashboard: Dashboard; onMessage: (message: { kind: 'status' | 'alert'; text: string }) => void }) {
+function DashboardEditor({
+  dashboard,
+  onMessage,
+  captureSnapshot,
+}: {
+  dashboard: Dashboard;
+  onMessage: (message: Message) => void;
+  captureSnapshot?: CaptureSnapshot;
+}) {
+  // An imported dashboard file may hold figures: then this dashboard is that snapshot, and is shared as one.
+  const held = useMemo(() => {
+    if (dashboard.snapshot === undefined) return null;
+    const reading = parseSnapshot(dashboard.snapshot);
+    return 'snapshot' in reading ? reading.snapshot : null;
+  }, [dashboard.snapshot]);
+  const [share, setShare] = useState<ShareState>({ kind: 'idle' });
   const save = (change: Partial<Dashboard>) => dashboards.save({ ...dashboard, ...change });
   const setPanel = (panelId: string, change: Partial<DashboardPanel>) =>
     save({ panels: dashboard.panels.map((panel) => (panel.id === panelId ? { ...panel, ...change } : panel)) });
@@ -64,7 +104,42 @@ function DashboardEditor({ dashboard, onMessage }: { dashboard: Dashboard; onMes
     panels.splice(index + by, 0, panel!);
     save({ panels });
   };
+  const plain = (): Dashboard => ({ format: dashboard.format, v: dashboard.v, id: dashboard.id, name: dashboard.name, panels: dashboard.panels });
+  const offer = async (snapshot: Snapshot) => {
+    const shared = await shareSnapshot(window.location, plain(), snapshot);
+    if (shared.kind === 'file') {
+      setShare({ kind: 'file', snapshot, linkLength: shared.linkLength });
+      return;
+    }
+    let copied = true;
+    try {
+      await navigator.clipboard.writeText(shared.url);
+    } catch {
+      copied = false;
+    }
+    setShare({ kind: 'link', snapshot, url: shared.url, copied });
+  };
+  const shareWithData = async () => {
+    if (!captureSnapshot) return;
+    setShare({ kind: 'busy' });
+    const taken = await captureSnapshot(dashboard).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+    if ('error' in taken) setShare({ kind: 'error', text: taken.error });
+    else await offer(taken.snapshot);
+  };
+  const downloadWithFigures = (snapshot: Snapshot) =>
+    downloadFile(
+      `${fileNameOf(dashboard.name)}-snapshot-${snapshot.takenAt.slice(0, 10)}.marketscope.json`,
+      new Blob([snapshotFile(plain(), snapshot)], { type: 'application/json' }),
+    );
+  const present = () => {
+    if (held) window.location.assign(`${window.location.pathname}?${SAVED_SNAPSHOT_PARAM}=${dashboard.id}`);
+    else void presentationUrl(window.location, dashboard).then((url) => window.location.assign(url));
+  };
   const copyLink = async () => {
+    if (held) {
+      await offer(held);
+      return;
+    }
     const url = await presentationUrl(window.location, dashboard);
     try {
       await navigator.clipboard.writeText(url);
@@ -85,6 +160,12 @@ function DashboardEditor({ dashboard, onMessage }: { dashboard: Dashboard; onMes
           data-testid="dashboard-name"
         />
       </label>
+      {held ? (
+        <p className="snapshot-label" data-testid="dashboard-snapshot-label">
+          <strong className="snapshot-date">Snapshot of {formatDay(new Date(held.takenAt))}</strong>{' '}
+          <span>Its figures are fixed: it shows them as they were that day, without the data.</span>
+        </p>
+      ) : null}
       {dashboard.panels.length === 0 ? <p className="upload-note">No panel yet: pin a view.</p> : null}
       <ol className="dashboard-panels">
         {dashboard.panels.map((panel, index) => (
@@ -130,7 +211,7 @@ function DashboardEditor({ dashboard, onMessage }: { dashboard: Dashboard; onMes
           type="button"
           className="button button-strong"
           disabled={dashboard.panels.length === 0}
-          onClick={() => void presentationUrl(window.location, dashboard).then((url) => window.location.assign(url))}
+          onClick={present}
           data-testid="dashboard-present"
         >
           Present
@@ -141,15 +222,91 @@ function DashboardEditor({ dashboard, onMessage }: { dashboard: Dashboard; onMes
         <button
           type="button"
           className="button"
-          onClick={() => downloadFile(`${fileNameOf(dashboard.name)}.marketscope.json`, new Blob([serializeDashboard(dashboard)], { type: 'application/json' }))}
+          onClick={() =>
+            held
+              ? downloadWithFigures(held)
+              : downloadFile(`${fileNameOf(dashboard.name)}.marketscope.json`, new Blob([serializeDashboard(dashboard)], { type: 'application/json' }))
+          }
           data-testid="dashboard-export"
         >
           Export file
         </button>
+        {captureSnapshot && !held ? (
+          <button
+            type="button"
+            className="button"
+            disabled={dashboard.panels.length === 0 || share.kind === 'busy'}
+            aria-busy={share.kind === 'busy'}
+            onClick={() => void shareWithData()}
+            data-testid="dashboard-share-data"
+          >
+            Share with data
+          </button>
+        ) : null}
         <button type="button" className="button button-danger" onClick={() => dashboards.remove(dashboard.id)}>
           Delete dashboard
         </button>
       </div>
+      <ShareResult state={share} onDownload={downloadWithFigures} />
     </article>
+  );
+}
+
+type ShareState =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'link'; snapshot: Snapshot; url: string; copied: boolean }
+  | { kind: 'file'; snapshot: Snapshot; linkLength: number }
+  | { kind: 'error'; text: string };
+
+/** What "Share with data" made: the link (copied, and shown to copy by hand), or the file when a link cannot hold it. */
+function ShareResult({ state, onDownload }: { state: ShareState; onDownload: (snapshot: Snapshot) => void }) {
+  if (state.kind === 'idle') return null;
+  if (state.kind === 'busy') {
+    return (
+      <p role="status" className="share-data" data-testid="share-data-result">
+        Computing the figures of every panel…
+      </p>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <p role="alert" className="share-data share-data-error" data-testid="share-data-result">
+        {state.text}
+      </p>
+    );
+  }
+  const day = formatDay(new Date(state.snapshot.takenAt));
+  return (
+    <div className="share-data" data-testid="share-data-result">
+      {state.kind === 'link' ? (
+        <>
+          <p role="status">
+            {state.copied ? 'Link with the figures copied' : 'Link with the figures ready: copy it from the box below'} (
+            {formatBytes(state.url.length)}). Whoever opens it sees these panels as they are today ({day}), without the data files
+            and without waiting for the query engine.
+          </p>
+          <label className="field">
+            <span className="field-label">Link with the figures</span>
+            <input
+              className="input share-data-link"
+              readOnly
+              value={state.url}
+              onFocus={(event) => event.currentTarget.select()}
+              data-testid="share-data-link"
+            />
+          </label>
+        </>
+      ) : (
+        <p role="status">
+          These figures are too large for a link ({formatBytes(state.linkLength)}; a link holds at most {formatBytes(MAX_SNAPSHOT_LINK_LENGTH)}).
+          Download the dashboard file with its figures and send it: the recipient opens Marketscope, imports it under “Dashboards…”, and
+          presents it.
+        </p>
+      )}
+      <button type="button" className="button" onClick={() => onDownload(state.snapshot)} data-testid="share-data-file">
+        {state.kind === 'link' ? 'Download as a file instead' : 'Download the file with its figures'}
+      </button>
+    </div>
   );
 }
