@@ -129,7 +129,8 @@ export const NEEDED_DATASET_PARAM = 'need';
  * "measure" would be read as the measure (src/data/upload/plan.ts keeps a copy; a test checks they agree).
  */
 export function reservedParameterNames(): string[] {
-  return ['v', COMPRESSED_PARAM, NEEDED_DATASET_PARAM, ...Object.keys(SCALARS)];
+  // 'present' opens a presentation (src/features/dashboards/presentLink.ts): a column may never be called that.
+  return ['v', COMPRESSED_PARAM, NEEDED_DATASET_PARAM, 'present', ...Object.keys(SCALARS)];
 }
 const SCALAR_NAMES = Object.keys(SCALARS) as ScalarName[];
 const SELECTION_PREFIX = 'xf.';

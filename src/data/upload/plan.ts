@@ -84,7 +84,7 @@ export function planProblems(plan: UploadPlan): string[] {
  * `reservedParameterNames()` in src/state/viewState.ts by a test.
  */
 export const RESERVED_IDS: readonly string[] = [
-  'v', 'z', 'need', 'dataset', 'tab', 'measure', 'from', 'to', 'mode', 'base', 'grain', 'by', 'chart', 'target', 'top', 'stack',
+  'v', 'z', 'need', 'present', 'dataset', 'tab', 'measure', 'from', 'to', 'mode', 'base', 'grain', 'by', 'chart', 'target', 'top', 'stack',
   'mapmetric', 'mapMetric', 'mapmember', 'mapMember', 'cell', 'theme',
   // The built-in row count measure (uploadedModel.ts).
   'row_count',

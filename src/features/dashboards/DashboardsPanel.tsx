@@ -67,11 +67,11 @@ export function DashboardsPanel({ captureSnapshot }: { captureSnapshot?: Capture
         </FilePicker>
       </div>
       {message ? (
-        <p role={message.kind} className={message.kind === 'alert' ? 'upload-error' : 'upload-note'} data-testid="dashboards-message">
+        <p role={message.kind} className={message.kind === 'alert' ? 'dashboards-error' : 'dashboards-note'} data-testid="dashboards-message">
           {message.text}
         </p>
       ) : null}
-      {all.length === 0 ? <p className="upload-note">No dashboard yet.</p> : null}
+      {all.length === 0 ? <p className="dashboards-note">No dashboard yet.</p> : null}
       {all.map((dashboard) => (
         <DashboardEditor key={dashboard.id} dashboard={dashboard} onMessage={setMessage} captureSnapshot={captureSnapshot} />
       ))}
@@ -166,7 +166,7 @@ function DashboardEditor({
           <span>Its figures are fixed: it shows them as they were that day, without the data.</span>
         </p>
       ) : null}
-      {dashboard.panels.length === 0 ? <p className="upload-note">No panel yet: pin a view.</p> : null}
+      {dashboard.panels.length === 0 ? <p className="dashboards-note">No panel yet: pin a view.</p> : null}
       <ol className="dashboard-panels">
         {dashboard.panels.map((panel, index) => (
           <li key={panel.id} className="dashboard-panel-item" data-testid="dashboard-panel-item">
