@@ -45,6 +45,20 @@ export interface SeriesChartProps {
   testId?: string;
 }
 
+/** Pixels of the chart's width outside the plot: the value axis (60) and the margins (4 + 16). */
+const PLOT_INSET = 80;
+
+/**
+ * Every how many periods an axis label is shown: as many as fit, at even steps from the first period. (Recharts'
+ * own spacing drops whichever labels collide, which can leave a month out in the middle of an axis.) Labels are
+ * 12 px text, about 7 px a character, with 24 px between them.
+ */
+export function labelInterval(count: number, plotWidth: number, longestLabel: number): number {
+  const slot = Math.max(1, longestLabel) * 7 + 24;
+  const fit = Math.max(1, Math.floor(plotWidth / slot));
+  return Math.max(0, Math.ceil(count / fit) - 1);
+}
+
 interface PeriodRow {
   period: string;
   index: number;
@@ -69,7 +83,13 @@ export function SeriesChart(props: SeriesChartProps) {
   const chart = (
     <ComposedChart data={rows} margin={{ top: 24, right: 16, bottom: 4, left: 4 }} width={width} height={height}>
       <CartesianGrid stroke="var(--grid)" vertical={false} />
-      <XAxis dataKey="period" tickFormatter={formatPeriod} tick={{ fill: 'var(--muted)', fontSize: 12 }} stroke="var(--axis)" minTickGap={24} />
+      <XAxis
+        dataKey="period"
+        tickFormatter={formatPeriod}
+        tick={{ fill: 'var(--muted)', fontSize: 12 }}
+        stroke="var(--axis)"
+        interval={labelInterval(periods.length, width - PLOT_INSET, Math.max(0, ...periods.map((period) => formatPeriod(period).length)))}
+      />
       <YAxis
         domain={axis.domain}
         ticks={axis.ticks}
