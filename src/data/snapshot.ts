@@ -2,6 +2,7 @@
 import { hashKey, type DehydratedState, type QueryKey } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { CURRENCY_UNITS } from '../lib/format';
+import { IDENTIFIER, MONTH } from '../state/viewState';
 import type { DatasetEntry } from './datasets';
 import type { DatasetModel } from './model';
 import type { DatasetCatalog } from './resolveView';
@@ -41,8 +42,6 @@ const MAX_TEXT = 4_000;
 /** Datasets one snapshot describes: one per panel at most. */
 const MAX_DATASETS = 24;
 
-const IDENTIFIER = /^[a-z][a-z0-9_]{0,39}$/;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const text = (max = MAX_TEXT) => z.string().check(z.maxLength(max));
 const list = <T extends z.ZodMiniType>(item: T, max = MAX_ITEMS) => z.array(item).check(z.maxLength(max));
@@ -268,12 +267,11 @@ export function parseSnapshot(value: unknown): SnapshotReading {
     }
     if (!looksLikeOne) return { error: 'This is not a Marketscope snapshot.' };
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (at ${issue.path.map(String).join('.')})` : '';
-    return { error: `This snapshot is damaged${where}; nothing of it can be shown. Ask its author for a new one.` };
+    return damaged(issue?.path.length ? issue.path.map(String).join('.') : null);
   }
-  if (!Number.isFinite(Date.parse(parsed.data.takenAt))) return { error: 'This snapshot is damaged (at takenAt); nothing of it can be shown. Ask its author for a new one.' };
+  if (!Number.isFinite(Date.parse(parsed.data.takenAt))) return damaged('takenAt');
   const badDataset = parsed.data.datasets.findIndex((dataset) => !namesItsMeasures(dataset));
-  if (badDataset >= 0) return { error: `This snapshot is damaged (at datasets.${badDataset}); nothing of it can be shown. Ask its author for a new one.` };
+  if (badDataset >= 0) return damaged(`datasets.${badDataset}`);
   const ids = parsed.data.datasets.map((dataset) => dataset.id);
   if (new Set(ids).size !== ids.length) return { error: 'This snapshot is damaged (it describes one dataset twice). Ask its author for a new one.' };
 
@@ -300,6 +298,11 @@ export function parseSnapshot(value: unknown): SnapshotReading {
     snapshot: { format: SNAPSHOT_FORMAT, v: SNAPSHOT_VERSION, takenAt: parsed.data.takenAt, datasets: parsed.data.datasets, results },
     dropped,
   };
+}
+
+/** Why a damaged snapshot cannot be shown, naming where it is damaged when that is known. */
+function damaged(where: string | null): { error: string } {
+  return { error: `This snapshot is damaged${where ? ` (at ${where})` : ''}; nothing of it can be shown. Ask its author for a new one.` };
 }
 
 /** {@link parseSnapshot} for JSON text, with its size cap. */

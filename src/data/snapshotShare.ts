@@ -1,5 +1,5 @@
-import { parseDashboard, type Dashboard } from '../state/dashboards';
-import { deflate, inflate } from '../state/shareLink';
+import { parseDashboard, unpackDashboard, type Dashboard } from '../state/dashboards';
+import { deflate } from '../state/shareLink';
 import { SAVED_SNAPSHOT_PARAM, SNAPSHOT_PARAM, snapshotInHash } from '../state/snapshotParams';
 import { parseSnapshot, type Snapshot } from './snapshot';
 
@@ -32,7 +32,7 @@ export function withSnapshot(dashboard: Dashboard, snapshot: Snapshot): Dashboar
 
 /** How to share a dashboard with its figures from this page: a link if it fits, otherwise the file. */
 export async function shareSnapshot(location: { origin: string; pathname: string }, dashboard: Dashboard, snapshot: Snapshot): Promise<SnapshotShare> {
-  const packed = await deflate(JSON.stringify(withSnapshot(dashboard, snapshot)));
+  const packed = await deflate(snapshotFile(dashboard, snapshot));
   return linkOrFile(`${location.origin}${location.pathname}#${SNAPSHOT_PARAM}=${packed}`);
 }
 
@@ -67,16 +67,8 @@ export async function readSnapshotPresentation(place: { search: string; hash: st
     }
     return withCheckedSnapshot(dashboard);
   }
-  const packed = snapshotInHash(place.hash) ?? '';
   // Links with figures are made no longer than MAX_SNAPSHOT_LINK_LENGTH: anything longer was not made by the app.
-  if (!/^[A-Za-z0-9_-]+$/.test(packed) || packed.length > MAX_SNAPSHOT_LINK_LENGTH) return { error: 'This link to a dashboard with its figures is not valid.' };
-  let text: string;
-  try {
-    text = await inflate(packed);
-  } catch {
-    return { error: 'This link to a dashboard with its figures is damaged (was it cut short?).' };
-  }
-  const parsed = parseDashboard(text);
+  const parsed = await unpackDashboard(snapshotInHash(place.hash) ?? '', MAX_SNAPSHOT_LINK_LENGTH, 'This link to a dashboard with its figures');
   return 'error' in parsed ? parsed : withCheckedSnapshot(parsed.dashboard);
 }
 

@@ -295,16 +295,20 @@ function fastPath(
   switch (format.kind) {
     case 'number': {
       if (format.currency !== null && format.percent) return null;
-      const fraction = format.integer ? '' : `(?:${escapeRegex(format.decimal)}[0-9]{1,15})?`;
       // Up to 18 digits fits a BIGINT; up to 15 + 15 keeps a DOUBLE's reading of the text exact enough to match.
-      const digits = format.integer ? '-?[0-9]{1,18}' : `-?[0-9]{1,15}${fraction}`;
+      // With a decimal point these are the plain shapes the reader may type itself (readerTyping).
+      const digits = format.integer
+        ? PLAIN_SHAPE_PATTERNS.integer
+        : format.decimal === '.'
+          ? PLAIN_SHAPE_PATTERNS.decimal
+          : `-?[0-9]{1,15}(?:${escapeRegex(format.decimal)}[0-9]{1,15})?`;
       const text = format.percent ? `rtrim(${field}, '%')` : field;
       const plain = format.decimal === ',' ? `replace(${text}, ',', '.')` : text;
       return shaped(format.percent ? `${digits}%` : digits, `CAST(${plain} AS ${format.integer ? 'BIGINT' : 'DOUBLE'})`);
     }
     case 'date':
       // DuckDB's own date cast reads ISO dates; it is the reader's fast path too.
-      return format.format === '%Y-%m-%d' ? shaped('[0-9]{4}-[0-9]{2}-[0-9]{2}', `TRY_CAST(${field} AS DATE)`) : null;
+      return format.format === '%Y-%m-%d' ? shaped(PLAIN_SHAPE_PATTERNS.isoDate, `TRY_CAST(${field} AS DATE)`) : null;
     case 'country': {
       if (format.codes !== 'iso2' || !countryLookup) return null;
       const codes = [...countryLookup].filter(([name, code]) => name === code && /^[A-Z]{2}$/.test(code)).map(([code]) => code);
@@ -353,7 +357,10 @@ export function conversionNullTokens(format: ValueFormat, nullTokens: readonly s
 /** Plain shapes of values that DuckDB's CSV reader may type itself (see {@link readerTyping}). */
 export type PlainShape = 'integer' | 'decimal' | 'isoDate';
 
-/** The regexes of {@link PlainShape}s; scanFile.ts checks the same shapes byte by byte (a test keeps them equal). */
+/**
+ * The regexes of {@link PlainShape}s: the shortcut in {@link buildConversion} admits these shapes, and scanFile.ts
+ * checks the same shapes byte by byte (a test keeps them equal).
+ */
 export const PLAIN_SHAPE_PATTERNS: Readonly<Record<PlainShape, string>> = {
   integer: '-?[0-9]{1,18}',
   decimal: '-?[0-9]{1,15}(?:\\.[0-9]{1,15})?',

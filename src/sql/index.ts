@@ -59,6 +59,7 @@ export {
   buildProblemRowsStatement,
   buildConvertedRowsQuery,
   buildGroupedCubeStatement,
+  monthStart,
   POSITION_COLUMN,
   PROBLEM_FLAG_COLUMN,
   fieldName,

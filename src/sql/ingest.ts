@@ -81,6 +81,26 @@ export function buildReadCsv(
 /** Types the reader may be asked to read a column as. */
 export type ReaderType = 'BIGINT' | 'DOUBLE' | 'DATE';
 
+/**
+ * SQL that is TRUE when a column's value did not convert: a NULL result from a field that was not empty (or, for a
+ * required column, any NULL result). Shared by the row-by-row load and the grouped one, which must agree exactly.
+ */
+function conversionFailed(column: IngestColumnSpec, converted: string, field: string): string {
+  return column.required ? `${converted} IS NULL` : `(${converted} IS NULL AND NOT ${column.isNull(field)})`;
+}
+
+/** A dimension's member as stored: text whatever the column's format, with the placeholder for an empty value. */
+function memberExpression(column: IngestColumnSpec, converted: string): string {
+  // A dimension's members are text whatever the column's format (a yes/no, a number or a date column can be a
+  // dimension): cast first, so that the placeholder for an empty value fits the column's type.
+  return column.emptyAs === undefined ? converted : `COALESCE(CAST(${converted} AS VARCHAR), ${sqlLiteral(column.emptyAs)})`;
+}
+
+/** The first day of the month of a DATE or TIMESTAMP expression, as a DATE: the time key of every cube. */
+export function monthStart(expression: string): string {
+  return `CAST(date_trunc('month', ${expression}) AS DATE)`;
+}
+
 /** Options of {@link buildConvertedRowsQuery}. */
 export interface ConvertedRowsOptions {
   limit?: number;
@@ -120,22 +140,12 @@ export function buildConvertedRowsQuery(
   const converted = (index: number) => quoteIdentifier(`__converted_${index}`);
   const sources = [...new Set(columns.map((column) => column.sourceIndex))].map((index) => quoteIdentifier(fieldName(index)));
   const conversions = columns.map((column, index) => `${column.convert(field(column))} AS ${converted(index)}`);
-  const failures = columns.map((column, index) =>
-    column.required
-      ? `WHEN ${converted(index)} IS NULL THEN ${index}`
-      : `WHEN ${converted(index)} IS NULL AND NOT ${column.isNull(field(column))} THEN ${index}`,
-  );
+  const failures = columns.map((column, index) => `WHEN ${conversionFailed(column, converted(index), field(column))} THEN ${index}`);
   const problem = failures.length ? `CASE ${failures.join(' ')} END` : 'NULL';
   const problemValue = failures.length
     ? `CASE ${PROBLEM_COLUMN} ${columns.map((column, index) => `WHEN ${index} THEN CAST(${field(column)} AS VARCHAR)`).join(' ')} END`
     : 'NULL';
-  const projections = columns.map((column, index) => {
-    // A dimension's members are text whatever the column's format (a yes/no, a number or a date column can be a
-    // dimension): cast first, so that the placeholder for an empty value fits the column's type.
-    const value =
-      column.emptyAs === undefined ? converted(index) : `COALESCE(CAST(${converted(index)} AS VARCHAR), ${sqlLiteral(column.emptyAs)})`;
-    return `${value} AS ${quoteIdentifier(column.name)}`;
-  });
+  const projections = columns.map((column, index) => `${memberExpression(column, converted(index))} AS ${quoteIdentifier(column.name)}`);
   const limit = options.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(options.limit))}` : '';
   let rows = `${readCsv}${limit}`;
   const unpivot = options.unpivot;
@@ -299,12 +309,11 @@ export function buildGroupedCubeStatement(
   columns: readonly GroupedColumnSpec[],
   timeColumn: string,
   rowsColumn: string,
-  options: { limit?: number; timelessMonth?: string } = {},
+  options: { limit?: number; timelessMonth: string },
 ): string {
   const field = (column: GroupedColumnSpec) => quoteIdentifier(fieldName(column.sourceIndex));
   const key = (index: number) => quoteIdentifier(`__key_${index}`);
   const value = (index: number) => quoteIdentifier(`__value_${index}`);
-  const month = (expression: string) => `CAST(date_trunc('month', ${expression}) AS DATE)`;
   const time = columns.findIndex((column) => column.role === 'time');
   const measures = columns.flatMap((column, index) => (column.role === 'measure' ? [index] : []));
   const dimensions = columns.flatMap((column, index) => (column.role === 'dimension' ? [index] : []));
@@ -318,12 +327,12 @@ export function buildGroupedCubeStatement(
   const rowFailures = columns.flatMap((column, index) =>
     column.mode !== 'row'
       ? []
-      : [column.required ? `${value(index)} IS NULL` : `(${value(index)} IS NULL AND NOT ${column.isNull(field(column))})`],
+      : [conversionFailed(column, value(index), field(column))],
   );
   const stepOneKeys: string[] = [];
   if (time >= 0) {
     const column = columns[time]!;
-    const expression = column.mode === 'typed' ? month(field(column)) : column.mode === 'row' ? month(value(time)) : field(column);
+    const expression = column.mode === 'typed' ? monthStart(field(column)) : column.mode === 'row' ? monthStart(value(time)) : field(column);
     stepOneKeys.push(`${expression} AS ${key(time)}`);
   }
   for (const index of dimensions) stepOneKeys.push(`${field(columns[index]!)} AS ${key(index)}`);
@@ -344,24 +353,16 @@ export function buildGroupedCubeStatement(
   // Step 2, once per group: convert the grouped texts, flag the groups where one fails, merge equal results.
   const grouped = columns.flatMap((column, index) => (column.mode === 'grouped' ? [index] : []));
   const groupConversions = grouped.map((index) => `${columns[index]!.convert(key(index))} AS ${value(index)}`);
-  const groupFailures = grouped.map((index) => {
-    const column = columns[index]!;
-    return column.required ? `${value(index)} IS NULL` : `(${value(index)} IS NULL AND NOT ${column.isNull(key(index))})`;
-  });
+  const groupFailures = grouped.map((index) => conversionFailed(columns[index]!, value(index), key(index)));
   if (time >= 0 && columns[time]!.mode !== 'grouped') groupFailures.push(`${key(time)} IS NULL`);
   const finalKeys: string[] = [];
   if (time >= 0) {
     const column = columns[time]!;
-    finalKeys.push(`${column.mode === 'grouped' ? month(value(time)) : key(time)} AS ${quoteIdentifier(timeColumn)}`);
+    finalKeys.push(`${column.mode === 'grouped' ? monthStart(value(time)) : key(time)} AS ${quoteIdentifier(timeColumn)}`);
   } else {
-    finalKeys.push(`DATE '${options.timelessMonth ?? '2000-01'}-01' AS ${quoteIdentifier(timeColumn)}`);
+    finalKeys.push(`DATE '${options.timelessMonth}-01' AS ${quoteIdentifier(timeColumn)}`);
   }
-  for (const index of dimensions) {
-    const column = columns[index]!;
-    const converted = value(index);
-    const member = column.emptyAs === undefined ? converted : `COALESCE(CAST(${converted} AS VARCHAR), ${sqlLiteral(column.emptyAs)})`;
-    finalKeys.push(`${member} AS ${quoteIdentifier(column.name)}`);
-  }
+  for (const index of dimensions) finalKeys.push(`${memberExpression(columns[index]!, value(index))} AS ${quoteIdentifier(columns[index]!.name)}`);
   finalKeys.push(`${[PROBLEM_FLAG_COLUMN, ...groupFailures].join(' OR ')} AS ${PROBLEM_FLAG_COLUMN}`);
   const finalSums = [
     ...measures.map((index) => `SUM(${key(index)}) AS ${quoteIdentifier(columns[index]!.name)}`),

@@ -1,5 +1,6 @@
 // zod/mini, as for view states: dashboards arrive from files and links, so they are validated the same way.
 import { z } from 'zod/mini';
+import { inflate } from './shareLink';
 
 /**
  * Dashboards: views an analyst pinned, each with a title and notes, in an order, under a name. Kept in this
@@ -67,6 +68,21 @@ export function parseDashboard(text: string): { dashboard: Dashboard } | { error
     return { error: `This is not a Marketscope dashboard file, or one from a newer version${where}.` };
   }
   return { dashboard: parsed.data };
+}
+
+/**
+ * A dashboard from the packed (deflated, base64url) text of a link: checked for its alphabet and length, inflated,
+ * then read like a file. `link` names the kind of link in the messages ("This dashboard link").
+ */
+export async function unpackDashboard(packed: string, maxLength: number, link: string): Promise<{ dashboard: Dashboard } | { error: string }> {
+  if (!/^[A-Za-z0-9_-]+$/.test(packed) || packed.length > maxLength) return { error: `${link} is not valid.` };
+  let text: string;
+  try {
+    text = await inflate(packed);
+  } catch {
+    return { error: `${link} is damaged (was it cut short?).` };
+  }
+  return parseDashboard(text);
 }
 
 export function serializeDashboard(dashboard: Dashboard): string {

@@ -9,8 +9,10 @@ import { z } from 'zod/mini';
 
 export const VIEW_STATE_VERSION = 1;
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const IDENTIFIER = /^[a-z][a-z0-9_]{0,39}$/;
+/** A month as links, snapshots and the data write it (`2014-07`). */
+export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A dataset, measure or dimension id (`u_blog_analytics_3`, `visitors`). */
+export const IDENTIFIER = /^[a-z][a-z0-9_]{0,39}$/;
 const MAX_VALUE_LENGTH = 200;
 const MAX_VALUES_PER_FILTER = 500;
 

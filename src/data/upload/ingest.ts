@@ -8,6 +8,7 @@ import {
   buildCubeStatement,
   buildProblemRowsStatement,
   buildGroupedCubeStatement,
+  monthStart,
   readerTyping,
   POSITION_COLUMN,
   buildIngestCleanupStatements,
@@ -142,7 +143,7 @@ export async function ingestFile(
   const time = used.find((column) => column.role === 'time');
   const rowColumn = (column: PlannedColumn) => `c${column.index}`;
   const cube = {
-    time: time ? monthExpression(quoteIdentifier(rowColumn(time))) : `DATE '${TIMELESS_MONTH}-01'`,
+    time: time ? monthStart(quoteIdentifier(rowColumn(time))) : `DATE '${TIMELESS_MONTH}-01'`,
     dimensions: used.filter((column) => column.role === 'dimension').map(rowColumn),
     measures: [
       ...used.filter((column) => column.role === 'measure').map((column) => ({ column: rowColumn(column), name: rowColumn(column) })),
@@ -245,13 +246,15 @@ export async function ingestFile(
       throw readError(fileName, cause);
     }
     checkAborted();
+    const rejectedLines = async () =>
+      (await engine.query<{ record_line: number }>(buildReaderRejectedLinesQuery(`${rejectsTable}_${readerPass}`))).map((row) => row.record_line);
+    let readerRejectedLines = await rejectedLines();
     if (typed.size > 0) {
       // The reader typed some columns on the word of the scan's first chunk. If a later value was not plain, or the
       // reader rejected a record (a typed value that does not cast, such as 2023-02-30, is one), read the file again
       // with every column as text: then the report is exactly that of the row-by-row conversion.
       const unshaped = new Set(scan.unshaped ?? []);
-      const [readerRejects] = await engine.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${quoteIdentifier(`${rejectsTable}_${readerPass}`)}`);
-      if ([...typed].some((index) => unshaped.has(index)) || (readerRejects?.n ?? 0) > 0) {
+      if ([...typed].some((index) => unshaped.has(index)) || readerRejectedLines.length > 0) {
         typed = new Set();
         readerPass = 3;
         reads += 1;
@@ -260,6 +263,7 @@ export async function ingestFile(
         } catch (cause) {
           throw readError(fileName, cause);
         }
+        readerRejectedLines = await rejectedLines();
       }
     }
     const loadMs = performance.now() - loadStarted;
@@ -268,9 +272,6 @@ export async function ingestFile(
     const [counts] = await engine.query<{ loaded: number; rejected: number }>(
       streaming ? buildCubeCountsQuery(stagingCube, ROW_COUNT_COLUMN) : buildIngestCountsQuery(staging),
     );
-    const readerRejectedLines = (
-      await engine.query<{ record_line: number }>(buildReaderRejectedLinesQuery(`${rejectsTable}_${readerPass}`))
-    ).map((row) => row.record_line);
     const rowsLoaded = counts?.loaded ?? 0;
     const convertRejected = counts?.rejected ?? 0;
     const valuesInFile = scan.records * perRecord;
@@ -363,11 +364,6 @@ export async function ingestFile(
 
 /** The month used for every row of a file without a time column. */
 export const TIMELESS_MONTH = '2000-01';
-
-/** The first day of the row's month, from the loaded time column (a DATE or a TIMESTAMP). */
-function monthExpression(column: string): string {
-  return `CAST(date_trunc('month', ${column}) AS DATE)`;
-}
 
 /** How one mapped column is converted while loading. */
 function ingestSpec(column: PlannedColumn, lookup: ReadonlyMap<string, string> | undefined): IngestColumnSpec {

@@ -104,9 +104,8 @@ function DashboardEditor({
     panels.splice(index + by, 0, panel!);
     save({ panels });
   };
-  const plain = (): Dashboard => ({ format: dashboard.format, v: dashboard.v, id: dashboard.id, name: dashboard.name, panels: dashboard.panels });
   const offer = async (snapshot: Snapshot) => {
-    const shared = await shareSnapshot(window.location, plain(), snapshot);
+    const shared = await shareSnapshot(window.location, dashboard, snapshot);
     if (shared.kind === 'file') {
       setShare({ kind: 'file', snapshot, linkLength: shared.linkLength });
       return;
@@ -129,7 +128,7 @@ function DashboardEditor({
   const downloadWithFigures = (snapshot: Snapshot) =>
     downloadFile(
       `${fileNameOf(dashboard.name)}-snapshot-${snapshot.takenAt.slice(0, 10)}.marketscope.json`,
-      new Blob([snapshotFile(plain(), snapshot)], { type: 'application/json' }),
+      new Blob([snapshotFile(dashboard, snapshot)], { type: 'application/json' }),
     );
   const present = () => {
     if (held) window.location.assign(`${window.location.pathname}?${SAVED_SNAPSHOT_PARAM}=${dashboard.id}`);

@@ -1,5 +1,5 @@
-import { deflate, inflate } from '../../state/shareLink';
-import { parseDashboard, serializeDashboard, type Dashboard } from '../../state/dashboards';
+import { deflate } from '../../state/shareLink';
+import { serializeDashboard, unpackDashboard, type Dashboard } from '../../state/dashboards';
 
 /** The parameter of a presentation link: the whole dashboard, deflated (`?present=…`). */
 export const PRESENT_PARAM = 'present';
@@ -9,16 +9,8 @@ export async function presentationUrl(location: { origin: string; pathname: stri
 }
 
 /** The dashboard of a presentation link, validated; or why it cannot be shown. */
-export async function readPresentation(search: string): Promise<{ dashboard: Dashboard } | { error: string }> {
-  const packed = new URLSearchParams(search).get(PRESENT_PARAM) ?? '';
-  if (!/^[A-Za-z0-9_-]{1,60000}$/.test(packed)) return { error: 'This dashboard link is not valid.' };
-  let text: string;
-  try {
-    text = await inflate(packed);
-  } catch {
-    return { error: 'This dashboard link is damaged (was it cut short?).' };
-  }
-  return parseDashboard(text);
+export function readPresentation(search: string): Promise<{ dashboard: Dashboard } | { error: string }> {
+  return unpackDashboard(new URLSearchParams(search).get(PRESENT_PARAM) ?? '', 60_000, 'This dashboard link');
 }
 
 export { serializeDashboard };
