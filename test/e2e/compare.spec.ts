@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, waitForDashboard } from './fixtures';
+import { expect, test, waitForDashboard, openView } from './fixtures';
 
 const RUSSIA_THREE = 'country=RU&marketplace=AliExpress&marketplace=eBay&marketplace=Amazon';
 
@@ -110,7 +110,7 @@ test('every view draws on the bundled data', async ({ guarded: page }) => {
     ['leaderboard', 'leaderboard-panel', 'tbody tr'],
     ['conversion', 'conversion-panel', '.recharts-scatter-symbol'],
   ] as const) {
-    await page.getByTestId(`tab-${tab}`).click();
+    await openView(page, tab);
     await expect(page).toHaveURL(new RegExp(`tab=${tab}`));
     await expect(page.getByTestId(panel).locator(mark).first()).toBeAttached();
   }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, RUSSIA_H2_2014, test, waitForDashboard } from './fixtures';
+import { expect, RUSSIA_H2_2014, test, waitForDashboard, openView } from './fixtures';
 
 async function download(page: import('@playwright/test').Page, click: () => Promise<void>) {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -45,12 +45,12 @@ test('the other views export their numbers too: matrix and leaderboard as CSV, t
   expect(lines.length).toBeGreaterThan(5);
   for (const line of lines.slice(1)) expect(Number(line.split(',').at(-1))).toBeGreaterThanOrEqual(0);
 
-  await page.getByTestId('tab-leaderboard').click();
+  await openView(page, 'leaderboard');
   await expect(page.getByTestId('leaderboard-panel').locator('tbody tr').first()).toBeVisible();
   const board = await download(page, () => page.getByTestId('leaderboard-panel').getByTestId('export-csv').click());
   expect(board.bytes.toString('utf8').split('\n')[0]).toMatch(/^Country,Marketplace,.*,share,rank,rank a year earlier,growth$/);
 
-  await page.getByTestId('tab-map').click();
+  await openView(page, 'map');
   await expect(page.locator('[data-testid=map-panel] svg').first()).toBeVisible();
   const map = await download(page, () => page.getByTestId('map-panel').getByTestId('export-svg').click());
   expect(map.bytes.toString('utf8')).toMatch(/^<svg xmlns=/);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, waitForDashboard } from './fixtures';
+import { expect, test, waitForDashboard, openView } from './fixtures';
 
 /**
  * A whole session as a user has it — load, filter, every view, upload, share, export — with every request recorded
@@ -17,8 +17,7 @@ test('a full session makes no request outside the origin', async ({ guarded: pag
   await page.getByTestId('filter-measure').selectOption('orders');
   await waitForDashboard(page);
   for (const tab of ['trend', 'countries', 'map', 'matrix', 'leaderboard', 'conversion', 'overview']) {
-    await page.getByTestId(`tab-${tab}`).click();
-    await expect(page.getByTestId(`view-${tab}`)).toBeVisible();
+    await openView(page, tab);
     await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: 30_000 });
   }
 

@@ -1,4 +1,4 @@
-import { deflateInPage, expect, RUSSIA_H2_2014, test, waitForDashboard } from './fixtures';
+import { deflateInPage, expect, RUSSIA_H2_2014, test, waitForDashboard, openView } from './fixtures';
 
 /** What a recipient must see the same: the key figures and the trend's data table. */
 async function snapshot(page: import('@playwright/test').Page) {
@@ -62,8 +62,7 @@ test('a link to a view over an uploaded file asks the recipient for that file, c
   await page.getByTestId('upload-form').getByTestId('upload-load').click();
   await page.getByTestId('upload-report').getByTestId('upload-open').click();
   await expect(page.getByTestId('kpi-total')).toContainText('25');
-  await page.getByTestId('tab-trend').click();
-  await expect(page.getByTestId('view-trend')).toBeVisible();
+  await openView(page, 'trend');
   await page.getByTestId('copy-link').click();
   await expect(page.getByTestId('copy-link-status')).toHaveText(/Link copied/);
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -81,7 +80,7 @@ test('a link to a view over an uploaded file asks the recipient for that file, c
   await expect(needed).toBeHidden();
   await expect(other.getByTestId('view-trend')).toBeVisible();
   await expect(other.getByTestId('filter-dataset')).toHaveValue(new URL(page.url()).searchParams.get('dataset')!);
-  await other.getByTestId('tab-overview').click();
+  await openView(other, 'overview');
   await expect(other.getByTestId('kpi-total')).toContainText('25');
   await recipient.close();
 
