@@ -2,6 +2,7 @@
 import { hashKey, type DehydratedState, type QueryKey } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { CURRENCY_UNITS } from '../lib/format';
+import { parseJsonText } from '../state/jsonText';
 import { IDENTIFIER, MONTH } from '../state/viewState';
 import type { DatasetEntry } from './datasets';
 import type { DatasetModel } from './model';
@@ -307,14 +308,16 @@ function damaged(where: string | null): { error: string } {
 
 /** {@link parseSnapshot} for JSON text, with its size cap. */
 export function parseSnapshotText(text: string): SnapshotReading {
-  if (text.length > MAX_SNAPSHOT_CHARS) return { error: 'This snapshot is far too large to be one Marketscope made.' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { error: 'This is not a Marketscope snapshot: it is not JSON.' };
+  const read = parseJsonText(text, MAX_SNAPSHOT_CHARS);
+  if ('problem' in read) {
+    return {
+      error:
+        read.problem === 'too-large'
+          ? 'This snapshot is far too large to be one Marketscope made.'
+          : 'This is not a Marketscope snapshot: it is not JSON.',
+    };
   }
-  return parseSnapshot(json);
+  return parseSnapshot(read.json);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // zod/mini, as for view states: dashboards arrive from files and links, so they are validated the same way.
 import { z } from 'zod/mini';
+import { parseJsonText } from './jsonText';
 import { inflate } from './shareLink';
 
 /**
@@ -54,14 +55,11 @@ export function newDashboard(name = 'My dashboard'): Dashboard {
  * it cannot be used. Whatever is accepted is re-built from the schema's output, so unknown fields are dropped.
  */
 export function parseDashboard(text: string): { dashboard: Dashboard } | { error: string } {
-  if (text.length > MAX_DASHBOARD_FILE_CHARS) return { error: 'This is not a Marketscope dashboard file: it is far too large.' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { error: 'This is not a Marketscope dashboard file: it is not JSON.' };
+  const read = parseJsonText(text, MAX_DASHBOARD_FILE_CHARS);
+  if ('problem' in read) {
+    return { error: `This is not a Marketscope dashboard file: ${read.problem === 'too-large' ? 'it is far too large' : 'it is not JSON'}.` };
   }
-  const parsed = dashboardSchema.safeParse(json);
+  const parsed = dashboardSchema.safeParse(read.json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';

@@ -45,6 +45,12 @@ export async function openView(page: Page, tab: string): Promise<void> {
   await expect(page.getByTestId(`view-${tab}`)).toBeVisible();
 }
 
+/** Opens the upload screen and picks a CSV file made of `text`, as a user choosing it would. */
+export async function chooseUpload(page: Page, name: string, text: string): Promise<void> {
+  await page.getByTestId('open-upload').click();
+  await page.getByTestId('upload-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+}
+
 export const RUSSIA_H2_2014 =
   '/?v=1&measure=visitors&from=2014-07&to=2014-12&country=RU&marketplace=AliExpress&marketplace=eBay&marketplace=Amazon';
 

@@ -1,4 +1,4 @@
-import { expect, test, waitForDashboard } from './fixtures';
+import { expect, test, waitForDashboard, chooseUpload } from './fixtures';
 
 /** A small upload written for this test: two shops, two countries, three months. */
 const SHOPS_CSV = [
@@ -23,8 +23,7 @@ test('the engine worker dies mid-session: it restarts by itself, says so, and ev
   const bundledTotal = await page.getByTestId('kpi-total').textContent();
 
   // An upload, so that the restart has something of the user's to restore.
-  await page.getByTestId('open-upload').click();
-  await page.getByTestId('upload-input').setInputFiles({ name: 'shops.csv', mimeType: 'text/csv', buffer: Buffer.from(SHOPS_CSV) });
+  await chooseUpload(page, 'shops.csv', SHOPS_CSV);
   const form = page.getByTestId('upload-form');
   await form.getByTestId('upload-name').fill('Shops');
   await form.getByTestId('upload-load').click();

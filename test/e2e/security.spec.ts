@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, waitForDashboard, openView } from './fixtures';
+import { expect, test, waitForDashboard, openView, chooseUpload } from './fixtures';
 
 const TABS = ['overview', 'trend', 'countries', 'map', 'matrix', 'leaderboard', 'conversion'];
 
@@ -31,8 +31,7 @@ test('a CSV full of script payloads is inert text in every view, and the data ta
   });
   await page.goto('/');
   await waitForDashboard(page);
-  await page.getByTestId('open-upload').click();
-  await page.getByTestId('upload-input').setInputFiles({ name: '<img src=x onerror=alert(1)>.csv', mimeType: 'text/csv', buffer: Buffer.from(HOSTILE_CSV) });
+  await chooseUpload(page, '<img src=x onerror=alert(1)>.csv', HOSTILE_CSV);
   const form = page.getByTestId('upload-form');
   await expect(form.getByTestId('upload-preview')).toContainText('<img src=x onerror="window.__pwned=1">');
   await form.getByTestId('role-1').selectOption('dimension');

@@ -1,4 +1,4 @@
-import { deflateInPage, expect, RUSSIA_H2_2014, test, waitForDashboard, openView } from './fixtures';
+import { deflateInPage, expect, RUSSIA_H2_2014, test, waitForDashboard, openView, chooseUpload } from './fixtures';
 
 /** What a recipient must see the same: the key figures and the trend's data table. */
 async function snapshot(page: import('@playwright/test').Page) {
@@ -57,8 +57,7 @@ test('a link to a view over an uploaded file asks the recipient for that file, c
   const csv = ['month,shop,country,orders', '2024-01,Alpha,RU,10', '2024-01,Beta,MX,5', '2024-02,Alpha,RU,7', '2024-03,Beta,RU,3'].join('\n');
   await page.goto('/');
   await waitForDashboard(page);
-  await page.getByTestId('open-upload').click();
-  await page.getByTestId('upload-input').setInputFiles({ name: 'shops.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await chooseUpload(page, 'shops.csv', csv);
   await page.getByTestId('upload-form').getByTestId('upload-load').click();
   await page.getByTestId('upload-report').getByTestId('upload-open').click();
   await expect(page.getByTestId('kpi-total')).toContainText('25');

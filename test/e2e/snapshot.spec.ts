@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContextOptions, Locator, Page } from '@playwright/test';
-import { deflateInPage, expect, RUSSIA_H2_2014, test, waitForDashboard } from './fixtures';
+import { deflateInPage, expect, RUSSIA_H2_2014, test, waitForDashboard, chooseUpload } from './fixtures';
 
 /**
  * "Share with data": a dashboard goes with the figures its panels show (not the rows), in a link when small and in
@@ -41,8 +41,7 @@ async function recipientBrowser(browser: Browser, options: BrowserContextOptions
 }
 
 async function uploadShops(page: Page, csv: string) {
-  await page.getByTestId('open-upload').click();
-  await page.getByTestId('upload-input').setInputFiles({ name: 'shops.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await chooseUpload(page, 'shops.csv', csv);
   await page.getByTestId('upload-form').getByTestId('upload-load').click();
   await page.getByTestId('upload-report').getByTestId('upload-open').click();
 }

@@ -1,4 +1,4 @@
-import { expect, test, waitForDashboard } from './fixtures';
+import { expect, test, waitForDashboard, chooseUpload } from './fixtures';
 
 const CSV = ['month,shop,orders', '2024-01,Alpha,10', '2024-01,Beta,5', '2024-02,Alpha,7'].join('\n');
 
@@ -10,8 +10,7 @@ test('two tabs share the kept uploads: added, renamed and deleted in one, the ot
   await second.goto('/');
   await waitForDashboard(second);
 
-  await first.getByTestId('open-upload').click();
-  await first.getByTestId('upload-input').setInputFiles({ name: 'tabs.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await chooseUpload(first, 'tabs.csv', CSV);
   await first.getByTestId('upload-form').getByTestId('upload-name').fill('Shared shops');
   await first.getByTestId('upload-form').getByTestId('upload-load').click();
   await expect(first.getByTestId('upload-report')).toContainText('3 of 3 rows loaded');

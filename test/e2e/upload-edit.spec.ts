@@ -1,4 +1,4 @@
-import { expect, test, waitForDashboard } from './fixtures';
+import { expect, test, waitForDashboard, chooseUpload } from './fixtures';
 
 const SHOPS_CSV = [
   'month,shop,country,orders,revenue',
@@ -13,8 +13,7 @@ test('a loaded dataset shows its rows, columns and roles, and its roles can be c
   test.setTimeout(90_000);
   await page.goto('/');
   await waitForDashboard(page);
-  await page.getByTestId('open-upload').click();
-  await page.getByTestId('upload-input').setInputFiles({ name: 'shops.csv', mimeType: 'text/csv', buffer: Buffer.from(SHOPS_CSV) });
+  await chooseUpload(page, 'shops.csv', SHOPS_CSV);
   const form = page.getByTestId('upload-form');
   await expect(form.getByTestId('role-4')).toHaveValue('measure'); // revenue
   await form.getByTestId('upload-name').fill('Shops');
@@ -56,8 +55,7 @@ test('a wide file (one column per year) is turned into rows and charted by year'
   ].join('\n');
   await page.goto('/');
   await waitForDashboard(page);
-  await page.getByTestId('open-upload').click();
-  await page.getByTestId('upload-input').setInputFiles({ name: 'wide.csv', mimeType: 'text/csv', buffer: Buffer.from(wide) });
+  await chooseUpload(page, 'wide.csv', wide);
   const form = page.getByTestId('upload-form');
   const unpivot = form.getByTestId('upload-unpivot');
   await expect(unpivot).toContainText('Turn the 4 year columns (2019 … 2022) into rows');

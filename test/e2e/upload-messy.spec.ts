@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, waitForDashboard } from './fixtures';
+import { expect, test, waitForDashboard, chooseUpload } from './fixtures';
 
 /**
  * The upload flow on messy data written for the project, so that it runs everywhere (upload.spec.ts does the same
@@ -31,8 +31,7 @@ test('a messy analytics export loads, its rejected row is reported and downloada
   test.setTimeout(120_000);
   await page.goto('/');
   await waitForDashboard(page);
-  await page.getByTestId('open-upload').click();
-  await page.getByTestId('upload-input').setInputFiles({ name: 'analytics.csv', mimeType: 'text/csv', buffer: Buffer.from(ANALYTICS) });
+  await chooseUpload(page, 'analytics.csv', ANALYTICS);
   const form = page.getByTestId('upload-form');
   await expect(form.getByTestId('upload-preview')).toContainText('Spain');
   await expect(form.getByTestId('role-0')).toHaveValue('dimension');
