@@ -22,7 +22,7 @@ const layers = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/results.json', 'bench/.native/', 'tmp/'] },
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/results.json', 'bench/.native/', 'tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

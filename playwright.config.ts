@@ -3,6 +3,10 @@ import { CHROMIUM_ARGS, findChromium } from './test/support/chromium';
 
 // E2E_PORT lets a second checkout run its end-to-end tests beside this one.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// E2E_DIST serves another build folder (`vite build --outDir <it>`), so two checkouts' builds never collide.
+const DIST = process.env.E2E_DIST ?? 'dist';
+// E2E_OUT moves the report and the artifacts (Playwright empties its output folder when it starts).
+const OUT = process.env.E2E_OUT ?? 'test-results';
 
 /**
  * End-to-end tests against the production build (`npm run build` first; `npm test` does it). Playwright gives every
@@ -14,7 +18,8 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   workers: 2,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
+  outputDir: `${OUT}/e2e-artifacts`,
+  reporter: [['list'], ['json', { outputFile: `${OUT}/e2e-report.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
@@ -24,7 +29,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
