@@ -25,12 +25,27 @@ export const test = base.extend<{ guarded: Page }>({
 
 export { expect };
 
+/**
+ * How long a wait that needs the query engine may take. Starting DuckDB-wasm compiles a 34 MB module; on a 2-core
+ * machine whose cores are both busy (CI beside other work, two test workers each with an engine or two) that has
+ * taken over 20 s, so waits for the engine and for first queries are sized for that, not for an idle machine.
+ */
+export const ENGINE_TIMEOUT = 90_000;
+
 /** Waits until the dashboard has drawn: key figures, a line in the trend chart and a bar in the ranking. */
 export async function waitForDashboard(page: Page): Promise<void> {
-  await expect(page.getByTestId('kpi-total')).toBeVisible();
-  await expect(page.locator('[data-testid=trend-chart] .recharts-line').first()).toBeAttached();
-  await expect(page.locator('[data-testid=ranking-chart] .recharts-bar-rectangle').first()).toBeVisible();
-  await expect(page.locator('[aria-busy=true]')).toHaveCount(0);
+  await expect(page.getByTestId('kpi-total')).toBeVisible({ timeout: ENGINE_TIMEOUT });
+  await expect(page.locator('[data-testid=trend-chart] .recharts-line').first()).toBeAttached({ timeout: ENGINE_TIMEOUT });
+  await expect(page.locator('[data-testid=ranking-chart] .recharts-bar-rectangle').first()).toBeVisible({ timeout: ENGINE_TIMEOUT });
+  await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
+}
+
+/**
+ * Waits until the engine is live: DuckDB started, the datasets loaded and the first queries re-run on it (the app
+ * sets `data-live` on <html> then; src/app/startupHandover.ts).
+ */
+export async function waitForEngineLive(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-live', 'true', { timeout: ENGINE_TIMEOUT });
 }
 
 /**

@@ -26,7 +26,8 @@ test.describe('every view on a phone', () => {
       await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-current', 'page');
       await expect(page.locator('.tab-panel [aria-busy=true]')).toHaveCount(0);
       await expect(page.locator('.tab-panel .panel').first()).toBeVisible();
-      await page.waitForTimeout(300);
+      // Charts take their measured width in the frames after the data arrives: wait for two frames, not for a time.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${tab} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
     }

@@ -6,7 +6,6 @@ const A4_PRINTABLE = { width: Math.floor((210 / 25.4) * 96 - 2 * 0.4 * 96), heig
 test('a presentation prints cleanly on A4: no editing chrome, nothing wider than the page, no chart cut between pages', async ({
   guarded: page,
 }) => {
-  test.setTimeout(120_000);
   const dashboard = {
     format: 'marketscope-dashboard',
     v: 1,

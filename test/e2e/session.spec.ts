@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, waitForDashboard, openView } from './fixtures';
+import { ENGINE_TIMEOUT, expect, test, waitForDashboard, openView } from './fixtures';
 
 /**
  * A whole session as a user has it — load, filter, every view, upload, share, export — with every request recorded
@@ -7,7 +7,6 @@ import { expect, test, waitForDashboard, openView } from './fixtures';
  * request or a CSP violation would be one).
  */
 test('a full session makes no request outside the origin', async ({ guarded: page, context }) => {
-  test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -18,7 +17,7 @@ test('a full session makes no request outside the origin', async ({ guarded: pag
   await waitForDashboard(page);
   for (const tab of ['trend', 'countries', 'map', 'matrix', 'leaderboard', 'conversion', 'overview']) {
     await openView(page, tab);
-    await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
   }
 
   await page.getByTestId('open-upload').click();

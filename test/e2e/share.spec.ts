@@ -52,7 +52,6 @@ test('a link to a view over an uploaded file asks the recipient for that file, c
   browser,
   context,
 }) => {
-  test.setTimeout(90_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const csv = ['month,shop,country,orders', '2024-01,Alpha,RU,10', '2024-01,Beta,MX,5', '2024-02,Alpha,RU,7', '2024-03,Beta,RU,3'].join('\n');
   await page.goto('/');

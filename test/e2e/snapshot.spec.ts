@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContextOptions, Locator, Page } from '@playwright/test';
-import { deflateInPage, expect, RUSSIA_H2_2014, test, waitForDashboard, chooseUpload } from './fixtures';
+import { deflateInPage, expect, RUSSIA_H2_2014, test, waitForDashboard, waitForEngineLive, chooseUpload } from './fixtures';
 
 /**
  * "Share with data": a dashboard goes with the figures its panels show (not the rows), in a link when small and in
@@ -60,7 +60,6 @@ test('share with data: panels over an uploaded file and the bundled data open in
   guarded: page,
   browser,
 }) => {
-  test.setTimeout(150_000);
   const csv = ['month,shop,country,orders', '2024-01,Alpha,RU,10', '2024-01,Beta,MX,5', '2024-02,Alpha,RU,7', '2024-03,Beta,RU,3', '2024-03,Gamma <b>&amp;</b>,MX,2'].join('\n');
 
   await page.goto(RUSSIA_H2_2014);
@@ -149,7 +148,8 @@ test('a snapshot too large for a link goes in the dashboard file: imported in an
   guarded: page,
   browser,
 }) => {
-  test.setTimeout(180_000);
+  // Three browsers, seven panels drawn twice and a snapshot taken: the longest test, given the most time.
+  test.setTimeout(300_000);
   const views = [
     ['Overview', 'v=1&measure=visitors'],
     ['Leaderboard', 'v=1&tab=leaderboard&measure=gmv'],
@@ -200,7 +200,7 @@ test('a snapshot too large for a link goes in the dashboard file: imported in an
   const viewer = recipient.page;
   await viewer.goto('/');
   await waitForDashboard(viewer);
-  await expect(viewer.locator('html')).toHaveAttribute('data-live', 'true');
+  await waitForEngineLive(viewer);
   await viewer.getByTestId('open-dashboards').click();
   await viewer.getByTestId('dashboard-import').setInputFiles({ name: 'every-view.marketscope.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(viewer.getByTestId('dashboards-message')).toHaveText(/^Imported “Every view” \(7 panels\) with its figures \(snapshot of \d{1,2} [A-Z][a-z]{2} \d{4}\): present it to see them\.$/);

@@ -10,7 +10,6 @@ const SHOPS_CSV = [
 ].join('\n');
 
 test('a loaded dataset shows its rows, columns and roles, and its roles can be changed afterwards', async ({ guarded: page }) => {
-  test.setTimeout(90_000);
   await page.goto('/');
   await waitForDashboard(page);
   await chooseUpload(page, 'shops.csv', SHOPS_CSV);
@@ -47,7 +46,6 @@ test('a loaded dataset shows its rows, columns and roles, and its roles can be c
 });
 
 test('a wide file (one column per year) is turned into rows and charted by year', async ({ guarded: page }) => {
-  test.setTimeout(90_000);
   const wide = [
     'Country Name,Country Code,2019,2020,2021,2022',
     'Mexico,MEX,100,110,120,130',

@@ -28,7 +28,6 @@ const ANALYTICS = [
 test('a messy analytics export loads, its rejected row is reported and downloadable, a broken file changes nothing', async ({
   guarded: page,
 }) => {
-  test.setTimeout(120_000);
   await page.goto('/');
   await waitForDashboard(page);
   await chooseUpload(page, 'analytics.csv', ANALYTICS);

@@ -9,7 +9,6 @@ if (!hasCorpus) console.log(`[upload.spec] ${CORPUS} is absent: the corpus uploa
 test.skip(!hasCorpus, 'needs ../shared/corpus');
 
 test('upload two real files, use them, reload, and survive a broken upload', async ({ guarded: page }) => {
-  test.setTimeout(120_000);
   await page.goto('/');
   await waitForDashboard(page);
   await page.getByTestId('open-upload').click();
