@@ -8,8 +8,35 @@ import { COUNTRIES, fxFactor } from './countries.mjs';
 
 /** Conversion is a little higher in the holiday peak, lower in January. */
 const CONV_SEASON = [-0.03, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.08, 0.1];
-const MIN_CONV = 0.01;
-const MAX_CONV = 0.06;
+/**
+ * The conversion trend saturates smoothly below a ceiling drawn per series between these bounds (a hard clamp at 6 %
+ * used to pin a fifth of the Amazon and Wildberries months at exactly 60.0 orders per 1,000 visitors). With the
+ * holiday uplift (at most +10 %) and the bounded noise (at most ±9 %), conversion stays below 6 %.
+ */
+const CONV_CEILING = [0.043, 0.049];
+/** How sharply the trend bends towards its ceiling: far below it the trend is unchanged (1 % less at 0.6 × ceiling). */
+const SATURATION_SHARPNESS = 6;
+
+/**
+ * A smooth minimum: about `value` well below `ceiling`, approaching `ceiling` (never reaching it) well above. Unlike
+ * `Math.min` it has no kink, so a series that grows into it bends instead of running flat at one value.
+ * @param {number} value
+ * @param {number} ceiling
+ * @param {number} sharpness
+ */
+export function saturate(value, ceiling, sharpness = SATURATION_SHARPNESS) {
+  return value / (1 + (value / ceiling) ** sharpness) ** (1 / sharpness);
+}
+
+/**
+ * Gaussian noise squeezed smoothly into ±`bound` standard deviations (tanh): the tails cannot break a range, and no
+ * two draws land on the same value as they would at a clamp.
+ * @param {number} z a standard normal draw
+ * @param {number} bound
+ */
+export function boundedNoise(z, bound = 3) {
+  return bound * Math.tanh(z / bound);
+}
 
 /**
  * @typedef {object} SalesSeries
@@ -31,6 +58,8 @@ export function buildSalesSeries(mp, series, visitors, scale, rng) {
   const { country } = series;
   // Per-series level and slow drift of conversion (-2 %..+3 % per year).
   const convLevel = profile.conv * rng.range(0.8, 1.2);
+  // The ceiling follows the series' level (a stronger shop saturates higher), so saturated series do not share one.
+  const convCeiling = CONV_CEILING[0] + (CONV_CEILING[1] - CONV_CEILING[0]) * ((convLevel / profile.conv - 0.8) / 0.4);
   const convDrift = rng.range(-0.02, 0.03);
   // Cross-border shops price in USD, so local price level and FX matter less.
   const crossBorder = mp.markets[country][2]?.xb ?? profile.xb;
@@ -45,8 +74,8 @@ export function buildSalesSeries(mp, series, visitors, scale, rng) {
     const index = series.start + i;
     const years = decimalYear(index) - 2013;
     const season = CONV_SEASON[monthOfYear(index) - 1];
-    let conv = convLevel * Math.exp(convDrift * years) * (1 + season) * Math.exp(0.03 * rng.normal());
-    conv = Math.min(MAX_CONV, Math.max(MIN_CONV, conv));
+    const convTrend = saturate(convLevel * Math.exp(convDrift * years), convCeiling);
+    const conv = convTrend * (1 + season) * Math.exp(0.03 * boundedNoise(rng.normal()));
     const orderCount = Math.max(1, Math.round(visitors[i] * conv));
     orders.push(orderCount);
 
@@ -55,10 +84,11 @@ export function buildSalesSeries(mp, series, visitors, scale, rng) {
     gmvCents.push(Math.max(1, Math.round(orderCount * aov * 100)));
 
     // Sellers follow the smooth order trend sub-linearly (big markets need
-    // proportionally fewer sellers) and ignore the holiday spike. The cap
-    // keeps small markets from having more active sellers than orders.
+    // proportionally fewer sellers) and ignore the holiday spike. The smooth
+    // cap keeps small markets from having more active sellers than orders
+    // (a hard minimum piled sellers per order up at 0.40).
     const trendOrders = series.trend[i] * scale * convLevel;
-    const sellerBase = Math.min(sellerLevel * trendOrders ** 0.7, 0.4 * trendOrders);
+    const sellerBase = saturate(sellerLevel * trendOrders ** 0.7, 0.4 * trendOrders, 4);
     const sellerCount = sellerBase * (1 + 0.01 * rng.normal());
     sellers.push(Math.max(1, Math.round(sellerCount)));
   }
