@@ -83,6 +83,7 @@ export async function startBrowserEngine(phase: ExternalStore<EnginePhase>, onFa
       async dropFile(name) {
         await db.dropFile(name);
       },
+      tokenize: (sql) => db.tokenize(sql),
     },
     { onFatal },
   );

@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { arrowTableToRows } from './arrowRows';
 import { QueryError } from './QueryError';
+import { statementRefusal, type StatementTokens } from './statementGuard';
 import type { Engine, Row, SqlParam } from './types';
 
 /** What an engine needs from a DuckDB binding; both the browser worker and the Node build provide it. */
@@ -10,6 +11,8 @@ export interface ConnectionDriver {
   registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
   registerFile(name: string, file: Blob): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /** DuckDB's own tokenization of a statement (the parser's scanner), for the statement check. */
+  tokenize(sql: string): Promise<StatementTokens>;
   /**
    * Settles with the reason when the instance behind the driver dies (its worker raised an uncaught error). The
    * duckdb-wasm client forgets its pending requests then without settling them; the engine rejects them instead.
@@ -20,19 +23,35 @@ export interface ConnectionDriver {
 }
 
 /**
- * Errors after which a DuckDB instance cannot be trusted: DuckDB's INTERNAL and FATAL errors invalidate the
- * database, and a wasm trap (out-of-bounds access, `unreachable`, an abort) leaves the module in an unknown state.
+ * The start of the messages of DuckDB's INTERNAL and FATAL exceptions, which invalidate the database (every later
+ * statement fails with "FATAL Error: Failed: database has been invalidated…"). DuckDB writes its exception type
+ * first, before any text of the query or the data ("Catalog Error: Table with name FATAL Error… does not exist",
+ * "Invalid Input Error: FATAL Error" from `error()`), so a name or a value can never stand at the start.
  */
-const FATAL_ERROR = /\b(?:INTERNAL|FATAL) Error\b|database has been invalidated|RuntimeError|memory access out of bounds|\bunreachable\b|Aborted\(/i;
+const DUCKDB_FATAL_MESSAGE = /^(?:INTERNAL|FATAL) Error: /;
 
-/** True when an engine error means the instance is dead and must be replaced. */
+/**
+ * A wasm trap (out-of-bounds access, `unreachable`, emscripten's `abort()`): the module is then in an unknown state.
+ * The worker reports it as an error whose `name` is `RuntimeError` — the JS class of the trap, copied by
+ * duckdb-wasm's worker into its error reply (`failWith`: name, message, stack) — never from the message's text.
+ */
+function isWasmTrap(error: Error): boolean {
+  return (typeof WebAssembly !== 'undefined' && error instanceof WebAssembly.RuntimeError) || error.name === 'RuntimeError';
+}
+
+/**
+ * True when an engine error means the instance is dead and must be replaced: the engine said so
+ * ({@link EngineDiedError}), the wasm module trapped, or DuckDB raised an INTERNAL or FATAL exception. Read from the
+ * error's class and name, and from the type DuckDB writes at the start of its messages; never from text that a
+ * table name or a value could put there. Follows `cause` (a {@link QueryError} carries the driver's error).
+ */
 export function isFatalEngineError(error: unknown): boolean {
-  const messages: string[] = [];
-  for (let current: unknown = error; current; current = current instanceof Error ? current.cause : undefined) {
-    messages.push(current instanceof Error ? `${current.name}: ${current.message}` : String(current));
-    if (!(current instanceof Error)) break;
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth++) {
+    if (current instanceof EngineDiedError || isWasmTrap(current)) return true;
+    // A QueryError's own message repeats the cause's with a prefix; DuckDB's type is read from the cause.
+    if (!(current instanceof QueryError) && DUCKDB_FATAL_MESSAGE.test(current.message)) return true;
   }
-  return messages.some((message) => FATAL_ERROR.test(message));
+  return false;
 }
 
 /** The engine's instance died: every operation on it fails with this error. */
@@ -59,6 +78,7 @@ export function engineFilePath(name: string): string {
 export const LOCKDOWN_STATEMENTS: readonly string[] = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
+  'SET allow_community_extensions = false',
   // No file, URL or extension outside the app's own registered files: SQL from anywhere (a link, a file, a
   // console) cannot read a local path or the network, nor write one. Then nothing can be changed back.
   `SET allowed_directories = ['${ENGINE_FILE_DIRECTORY}']`,
@@ -91,12 +111,25 @@ export function createConnectionEngine(driver: ConnectionDriver, options: { onFa
     if (death) throw new EngineDiedError(death);
     return Promise.race([operation(), dead]);
   }
+  /** Statements already checked, so that a query run again costs no second round trip to the tokenizer. */
+  const approved = new Set<string>();
+  /** Refuses any statement the app does not send itself (see statementGuard.ts). */
+  async function checkStatement(sql: string): Promise<void> {
+    if (approved.has(sql)) return;
+    const refusal = statementRefusal(sql, await driver.tokenize(sql));
+    if (refusal !== null) throw new Error(`Permission Error: ${refusal} (refused by Marketscope)`);
+    if (approved.size >= 1000) approved.clear();
+    approved.add(sql);
+  }
   return {
     async query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
       const started = performance.now();
       let table: Table;
       try {
-        table = await guarded(() => (params && params.length > 0 ? driver.runPrepared(sql, params) : driver.run(sql)));
+        table = await guarded(async () => {
+          await checkStatement(sql);
+          return params && params.length > 0 ? driver.runPrepared(sql, params) : driver.run(sql);
+        });
       } catch (cause) {
         if (cause instanceof EngineDiedError) throw cause;
         const error = new QueryError(sql, cause);

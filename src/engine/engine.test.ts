@@ -83,18 +83,94 @@ describe('engine (Node build of duckdb-wasm)', () => {
       "SELECT * FROM read_csv('/etc/passwd')",
       "SELECT * FROM read_csv('marketscope/../outside.csv')",
       "SELECT * FROM read_csv('https://example.com/data.csv')",
-      "SELECT * FROM read_text('/proc/self/environ')",
-      "COPY (SELECT 42) TO '/tmp/marketscope-exfiltration.csv'",
-      "ATTACH '/tmp/other.duckdb' AS other",
-      'LOAD httpfs',
+      "SELECT * FROM 'https://example.com/data.csv'",
     ]) {
       await expect(engine.query(sql), sql).rejects.toThrow(/Permission Error|disabled/);
     }
-    for (const sql of ['SET enable_external_access = true', "SET allowed_directories = ['/']", 'SET lock_configuration = false', 'RESET enable_external_access']) {
-      await expect(engine.query(sql), sql).rejects.toThrow(/configuration has been locked/);
-    }
     expect(() => engineFilePath('../x.csv')).toThrow();
     expect(() => engineFilePath('a/b.csv')).toThrow();
+  });
+
+  it('refuses every statement and function the app does not use, whatever the settings would allow', async () => {
+    await engine.registerFileBuffer(engineFilePath('own.csv'), new TextEncoder().encode('a\n1\n'));
+    for (const sql of [
+      "ATTACH ':memory:' AS other",
+      "attach '/tmp/other.duckdb' AS other",
+      'DETACH memory',
+      "SELECT * FROM glob('marketscope/*')",
+      'SELECT count(*) FROM "GLOB" (\'*\')',
+      "FROM system.main.read_text('marketscope/own.csv')",
+      "SELECT content FROM read_text /* a comment */ ('marketscope/*')",
+      "SELECT * FROM read_blob('marketscope/own.csv')",
+      "SELECT * FROM query('SELECT * FROM glob(''*'')')",
+      "SELECT * FROM query_table('t')",
+      "COPY (SELECT 42) TO 'marketscope/copy.csv'",
+      "COPY (SELECT 42) TO '/tmp/marketscope-exfiltration.csv'",
+      "EXPORT DATABASE 'marketscope/export'",
+      "IMPORT DATABASE 'marketscope/export'",
+      'INSTALL httpfs',
+      'LOAD httpfs',
+      'SET threads = 1',
+      'SET enable_external_access = true',
+      "SET allowed_directories = ['/']",
+      'RESET enable_external_access',
+      'PRAGMA version',
+      'CALL pragma_version()',
+      'USE memory',
+      'CHECKPOINT',
+      'BEGIN TRANSACTION',
+      "CREATE SECRET s (TYPE s3, KEY_ID 'k', SECRET 's')",
+      "CREATE OR REPLACE PERSISTENT SECRET s (TYPE s3)",
+      'DROP SECRET s',
+      'EXPLAIN ANALYZE COPY (SELECT 1) TO \'marketscope/x.csv\'',
+      'SELECT 1; ATTACH \':memory:\' AS other',
+      'SELECT 1;SELECT 2',
+    ]) {
+      // Refused by the app's check, before DuckDB sees it (some, like COPY to /tmp, DuckDB would refuse too).
+      await expect(engine.query(sql), sql).rejects.toThrow(/Permission Error: .* \(refused by Marketscope\)/);
+    }
+    // What the app sends still runs, names and strings that merely spell a refused word included.
+    for (const sql of [
+      "CREATE OR REPLACE TEMP TABLE \"glob\" AS SELECT 'ATTACH '':memory:''; glob(' AS \"read_text\", 1 AS x",
+      'INSERT INTO "glob" VALUES (\'COPY\', 2)',
+      'DELETE FROM "glob" WHERE x = 2',
+      'ALTER TABLE "glob" RENAME TO globbed',
+      "WITH t AS (SELECT * FROM read_csv('marketscope/own.csv')) SELECT SUM(a) AS total FROM t -- glob(",
+      "FROM 'marketscope/own.csv'",
+      'EXPLAIN SELECT * FROM globbed',
+      'SELECT "read_text" FROM globbed;',
+      'DROP TABLE globbed',
+    ]) {
+      await expect(engine.query(sql), sql).resolves.toBeInstanceOf(Array);
+    }
+    const [settings] = await engine.query<{ locked: string; external: string; community: string }>(
+      `SELECT current_setting('lock_configuration')::VARCHAR AS locked, current_setting('enable_external_access')::VARCHAR AS external,
+              current_setting('allow_community_extensions')::VARCHAR AS community`,
+    );
+    expect(settings).toEqual({ locked: 'true', external: 'false', community: 'false' });
+  });
+
+  it('what remains possible: reading the files the app registered, as the app itself does', async () => {
+    await engine.registerFileBuffer(engineFilePath('other.csv'), new TextEncoder().encode('secret\n7\n'));
+    expect(await engine.query("SELECT * FROM read_csv('marketscope/other.csv')")).toEqual([{ secret: 7 }]);
+  });
+
+  it('an error that spells a crash in a name or a value is an ordinary error: the engine keeps answering', async () => {
+    await engine.query(`CREATE OR REPLACE TABLE "RuntimeError: memory access out of bounds" AS SELECT 'unreachable' AS v`);
+    for (const sql of [
+      'SELECT * FROM "RuntimeError: memory access out of bounds (missing)"',
+      'SELECT * FROM "FATAL Error: database has been invalidated"',
+      'SELECT CAST(v AS INTEGER) FROM "RuntimeError: memory access out of bounds"',
+      "SELECT CAST('FATAL Error' AS INTEGER)",
+      "SELECT CAST('INTERNAL Error: Aborted()' AS DATE)",
+      "SELECT error('FATAL Error: database has been invalidated')",
+      "SELECT 'database has been invalidated' + 1",
+    ]) {
+      const error = await engine.query(sql).catch((cause: unknown) => cause);
+      expect(error, sql).toBeInstanceOf(QueryError);
+      expect(isFatalEngineError(error), sql).toBe(false);
+    }
+    expect(await engine.query('SELECT v FROM "RuntimeError: memory access out of bounds"')).toEqual([{ v: 'unreachable' }]);
   });
 });
 
@@ -114,6 +190,8 @@ describe('a dying engine', () => {
       registerFileBuffer: async () => {},
       registerFile: async () => {},
       dropFile: async () => {},
+      // One keyword token: the statement check reads "SELECT".
+      tokenize: async () => ({ offsets: [0], types: [4] }),
       ...overrides,
     };
     return state;
@@ -162,9 +240,32 @@ describe('a dying engine', () => {
     expect(fatal.map((error) => error.message)).toEqual(['RuntimeError: memory access out of bounds']);
   });
 
-  it('recognises fatal errors through their causes', () => {
-    expect(isFatalEngineError(new QueryError('SELECT 1', new Error('FATAL Error: database has been invalidated')))).toBe(true);
-    expect(isFatalEngineError(new Error('Aborted(). Build with -sASSERTIONS for more info.'))).toBe(true);
-    expect(isFatalEngineError(new Error('Conversion Error: Could not convert string "x" to INT32'))).toBe(false);
+  it('recognises fatal errors by their kind, through their causes', () => {
+    // As duckdb-wasm's client rebuilds a worker's error: a plain Error carrying the original's name.
+    const trap = Object.assign(new Error('memory access out of bounds'), { name: 'RuntimeError' });
+    expect(isFatalEngineError(new QueryError('SELECT 1', trap))).toBe(true);
+    expect(isFatalEngineError(new WebAssembly.RuntimeError('unreachable'))).toBe(true);
+    expect(isFatalEngineError(new QueryError('SELECT 1', new Error('FATAL Error: Failed: database has been invalidated')))).toBe(true);
+    expect(isFatalEngineError(new Error('INTERNAL Error: Attempted to access index 3 within vector of size 3'))).toBe(true);
+    expect(isFatalEngineError(new EngineDiedError(new Error('the engine worker failed')))).toBe(true);
+    // The same words from a name or a value, after DuckDB's own error type.
+    for (const message of [
+      'Catalog Error: Table with name RuntimeError: memory access out of bounds does not exist!',
+      "Conversion Error: Could not convert string 'unreachable' to INT32",
+      "Conversion Error: Could not convert string 'FATAL Error' to INT32",
+      'Invalid Input Error: FATAL Error: database has been invalidated',
+      "Binder Error: Referenced column \"Aborted()\" not found",
+      'Conversion Error: Could not convert string \'x\' to INT32',
+    ]) {
+      expect(isFatalEngineError(new QueryError('SELECT 1', new Error(message))), message).toBe(false);
+    }
+    expect(isFatalEngineError(new QueryError('FATAL Error: x', new Error('Parser Error: syntax error')))).toBe(false);
+  });
+
+  it('a statement the app does not send is refused before it reaches the instance', async () => {
+    const inner = driver({ tokenize: async () => ({ offsets: [0, 7], types: [4, 0] }) });
+    const engine = createConnectionEngine(inner);
+    await expect(engine.query('ATTACH x')).rejects.toThrow(/Permission Error: ATTACH statements are not run/);
+    expect(inner.runs).toBe(0);
   });
 });
