@@ -323,6 +323,43 @@ function fastPath(
   }
 }
 
+/** The options a number format may have, and the country code kinds (the upload plan's schema uses the same lists). */
+export const NUMBER_DECIMALS = ['.', ','] as const;
+/** Thousands separators (or none: null). */
+export const NUMBER_THOUSANDS = [',', '.', ' ', "'"] as const;
+export const COUNTRY_CODES = ['iso2', 'iso3', 'name'] as const;
+export const VALUE_FORMAT_KINDS = ['text', 'number', 'duration', 'date', 'timestamp', 'month', 'year', 'boolean', 'country'] as const;
+
+/**
+ * Throws unless `format` is one the conversions know, with options from their lists: a plan is checked by its schema
+ * before it gets here, and this guard keeps any other path from building SQL from an unexpected option.
+ */
+export function assertValueFormat(format: ValueFormat): void {
+  const fail = (what: string) => {
+    throw new Error(`unsupported value format ${JSON.stringify(format)}: ${what}`);
+  };
+  if (!(VALUE_FORMAT_KINDS as readonly unknown[]).includes(format?.kind)) fail('unknown kind');
+  switch (format.kind) {
+    case 'number':
+      if (!(NUMBER_DECIMALS as readonly unknown[]).includes(format.decimal)) fail('decimal mark');
+      if (format.thousands !== null && !(NUMBER_THOUSANDS as readonly unknown[]).includes(format.thousands)) fail('thousands separator');
+      if (typeof format.percent !== 'boolean' || typeof format.integer !== 'boolean') fail('percent and integer are booleans');
+      if (format.currency !== null && (typeof format.currency !== 'string' || format.currency === '' || BAD_CURRENCY.test(format.currency))) {
+        fail('currency');
+      }
+      break;
+    case 'date':
+    case 'timestamp':
+    case 'month':
+      if (typeof format.format !== 'string') fail('date format');
+      parseDateFormat(format.format);
+      break;
+    case 'country':
+      if (!(COUNTRY_CODES as readonly unknown[]).includes(format.codes)) fail('country codes');
+      break;
+  }
+}
+
 /**
  * SQL that converts the VARCHAR expression `field` (e.g. a quoted column name) to the format's type. Fields are
  * trimmed first (text too). Null tokens (trimmed, case-insensitive) and blank fields give NULL. A non-null field
@@ -340,6 +377,7 @@ export function buildConversion(
   nullTokens: readonly string[],
   countryLookup?: ReadonlyMap<string, string>,
 ): Conversion {
+  assertValueFormat(format);
   const tokens = conversionNullTokens(format, nullTokens);
   const inner = convertInner(buildPreparedField(field, tokens), format, countryLookup);
   const fast = fastPath(field, format, tokens, countryLookup);

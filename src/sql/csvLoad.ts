@@ -1,4 +1,4 @@
-import { quoteIdentifier, sqlLiteral } from './literals';
+import { quoteIdentifier, sqlBoolean, sqlInteger, sqlLiteral } from './literals';
 
 /** A column of a CSV file with the DuckDB type it is loaded as, and the rules its text must follow. */
 export interface CsvColumn {
@@ -8,6 +8,14 @@ export interface CsvColumn {
   nullable?: boolean;
   /** For numbers: may they be negative? Default: no. */
   signed?: boolean;
+}
+
+const CSV_TYPES: readonly string[] = ['VARCHAR', 'DATE', 'BIGINT', 'DOUBLE', 'BOOLEAN'];
+
+/** A column's type, checked against the list: a type is written into SQL as a keyword, so it must be one of these. */
+function checkedType(type: CsvColumn['type']): CsvColumn['type'] {
+  if (!CSV_TYPES.includes(type)) throw new Error(`unknown column type ${JSON.stringify(type)}`);
+  return type;
 }
 
 /** The name of the column, added to staged rows, that numbers the file's data records from 1. */
@@ -25,7 +33,7 @@ function readCsv(
   // The sniffer is off and every column is text: nothing is guessed, nothing is silently converted.
   return `read_csv(${[
     sqlLiteral(fileName),
-    `header = ${header ? 'true' : 'false'}`,
+    `header = ${sqlBoolean(header)}`,
     'auto_detect = false',
     "delim = ','",
     `quote = '"'`,
@@ -87,7 +95,7 @@ ${checks.join('\nUNION ALL\n')}
 SELECT record, column_name, value, problem, COUNT(*) OVER () AS problem_count
 FROM problems WHERE problem IS NOT NULL
 ORDER BY record, column_name
-LIMIT ${options.limit ?? 1}`;
+LIMIT ${sqlInteger(options.limit ?? 1, { min: 1 })}`;
 }
 
 function problemCondition(
@@ -135,7 +143,7 @@ export function buildCsvTypedTableStatement(
         ? field
         : column.type === 'DATE' && options.dateFormat
           ? `CAST(strptime(${field}, ${sqlLiteral(options.dateFormat)}) AS DATE)`
-          : `CAST(${field} AS ${column.type})`;
+          : `CAST(${field} AS ${checkedType(column.type)})`;
     return `${value} AS ${field}`;
   });
   return `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS

@@ -1,5 +1,5 @@
 /** Typed SQL builders. They know nothing about the database; they only make text. */
-export { quoteIdentifier, sqlLiteral, sqlDate, type SqlValue } from './literals';
+export { quoteIdentifier, sqlLiteral, sqlDate, sqlBoolean, sqlInteger, type SqlValue } from './literals';
 export { buildWhere, combineOverTime, sliceParams, type MeasureSpec, type SliceSpec, type TimeAggregate } from './slice';
 export {
   buildRankingQuery,
@@ -42,11 +42,23 @@ export {
   type NumberFormat,
   type Conversion,
   readerTyping,
+  assertValueFormat,
+  NUMBER_DECIMALS,
+  NUMBER_THOUSANDS,
+  COUNTRY_CODES,
+  VALUE_FORMAT_KINDS,
   PLAIN_SHAPE_PATTERNS,
   type PlainShape,
 } from './convert';
 export {
   buildReadCsv,
+  assertCsvDialect,
+  CSV_DELIMITERS,
+  CSV_QUOTES,
+  CSV_ESCAPES,
+  CSV_COMPRESSIONS,
+  MAX_CSV_COLUMNS,
+  MAX_ROW_LIMIT,
   buildIngestStatement,
   buildIngestCountsQuery,
   buildConversionRejectsQuery,

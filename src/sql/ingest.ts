@@ -1,4 +1,4 @@
-import { quoteIdentifier, sqlLiteral } from './literals';
+import { quoteIdentifier, sqlBoolean, sqlDate, sqlInteger, sqlLiteral } from './literals';
 
 /**
  * SQL for loading a user's CSV file. The file is read once by DuckDB's CSV reader with every option given (the
@@ -15,6 +15,36 @@ export interface CsvDialectSpec {
   escape: string;
   header: boolean;
   compression: 'none' | 'gzip';
+}
+
+/** The delimiters the app detects and offers (sniff.ts, the upload screen); nothing else reaches `read_csv`. */
+export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
+/** The quote characters the app offers. */
+export const CSV_QUOTES = ['"', "'"] as const;
+/** Escapes: the quote itself (a doubled quote) or a backslash (detected by sniff.ts). */
+export const CSV_ESCAPES = ['"', "'", '\\'] as const;
+export const CSV_COMPRESSIONS = ['none', 'gzip'] as const;
+/** Most columns a file may have (the schema of an upload plan allows no more). */
+export const MAX_CSV_COLUMNS = 2000;
+/** Largest row limit a load may be given (a sample of the first N rows). */
+export const MAX_ROW_LIMIT = 1_000_000_000;
+const READER_TYPES: readonly string[] = ['BIGINT', 'DOUBLE', 'DATE', 'VARCHAR'];
+
+/**
+ * Throws unless every option of `dialect` is one of its enumeration: a plan from a link, a file or storage is checked
+ * by its schema before it gets here, and this guard keeps any other path from writing an unexpected option.
+ */
+export function assertCsvDialect(dialect: CsvDialectSpec): void {
+  const check = (what: string, value: unknown, allowed: readonly unknown[]) => {
+    if (!allowed.includes(value)) {
+      throw new Error(`CSV ${what} ${JSON.stringify(value)} is not one of ${allowed.map((item) => JSON.stringify(item)).join(', ')}`);
+    }
+  };
+  check('delimiter', dialect.delimiter, CSV_DELIMITERS);
+  check('quote', dialect.quote, CSV_QUOTES);
+  check('escape', dialect.escape, [dialect.quote, '\\']);
+  check('header', dialect.header, [true, false]);
+  check('compression', dialect.compression, CSV_COMPRESSIONS);
 }
 
 export interface IngestColumnSpec {
@@ -51,15 +81,22 @@ export function buildReadCsv(
   rejects: { errors: string; scans: string } | null,
   types: ReadonlyMap<number, ReaderType> = new Map(),
 ): string {
-  const columns = Array.from({ length: columnCount }, (_, index) => `${sqlLiteral(fieldName(index))}: '${types.get(index) ?? 'VARCHAR'}'`);
+  assertCsvDialect(dialect);
+  sqlInteger(columnCount, { min: 1, max: MAX_CSV_COLUMNS });
+  const readerType = (index: number) => {
+    const type = types.get(index) ?? 'VARCHAR';
+    if (!READER_TYPES.includes(type)) throw new Error(`unknown reader type ${JSON.stringify(type)}`);
+    return sqlLiteral(type);
+  };
+  const columns = Array.from({ length: columnCount }, (_, index) => `${sqlLiteral(fieldName(index))}: ${readerType(index)}`);
   const options = [
     sqlLiteral(fileName),
-    `header = ${dialect.header}`,
+    `header = ${sqlBoolean(dialect.header)}`,
     'auto_detect = false',
     `delim = ${sqlLiteral(dialect.delimiter)}`,
     `quote = ${sqlLiteral(dialect.quote)}`,
     `escape = ${sqlLiteral(dialect.escape)}`,
-    `compression = ${sqlLiteral(dialect.compression === 'gzip' ? 'gzip' : 'none')}`,
+    `compression = ${sqlLiteral(dialect.compression)}`,
     `columns = {${columns.join(', ')}}`,
     // Lines up to 64 MB: a researcher's file with one huge field should load, not fail on a default limit.
     'max_line_size = 67108864',
@@ -146,7 +183,7 @@ export function buildConvertedRowsQuery(
     ? `CASE ${PROBLEM_COLUMN} ${columns.map((column, index) => `WHEN ${index} THEN CAST(${field(column)} AS VARCHAR)`).join(' ')} END`
     : 'NULL';
   const projections = columns.map((column, index) => `${memberExpression(column, converted(index))} AS ${quoteIdentifier(column.name)}`);
-  const limit = options.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(options.limit))}` : '';
+  const limit = options.limit !== undefined ? ` LIMIT ${sqlInteger(options.limit, { min: 0, max: MAX_ROW_LIMIT })}` : '';
   let rows = `${readCsv}${limit}`;
   const unpivot = options.unpivot;
   if (unpivot) {
@@ -194,7 +231,7 @@ FROM ${quoteIdentifier(table)}`;
 export function buildConversionRejectsQuery(table: string, limit: number, options: { positionColumn?: string } = {}): string {
   const position = options.positionColumn ? quoteIdentifier(options.positionColumn) : 'rowid';
   return `SELECT ${position} AS position, ${PROBLEM_COLUMN} AS column_index, ${PROBLEM_VALUE_COLUMN} AS value
-FROM ${quoteIdentifier(table)} WHERE ${PROBLEM_COLUMN} IS NOT NULL ORDER BY ${position} LIMIT ${Math.floor(limit)}`;
+FROM ${quoteIdentifier(table)} WHERE ${PROBLEM_COLUMN} IS NOT NULL ORDER BY ${position} LIMIT ${sqlInteger(limit, { min: 0 })}`;
 }
 
 /**
@@ -205,7 +242,7 @@ export function buildReaderRejectsQuery(errorsTable: string, limit: number): str
   return `SELECT line AS record_line, arg_min(error_type, column_idx) AS error_type,
   arg_min(error_message, column_idx) AS message, arg_min(column_name, column_idx) AS column_name,
   arg_min(csv_line, column_idx) AS csv_line, COUNT(*) OVER () AS total
-FROM ${quoteIdentifier(errorsTable)} GROUP BY line ORDER BY line LIMIT ${Math.floor(limit)}`;
+FROM ${quoteIdentifier(errorsTable)} GROUP BY line ORDER BY line LIMIT ${sqlInteger(limit, { min: 0 })}`;
 }
 
 /** Every record line the reader rejected (for mapping positions to records). */
@@ -345,7 +382,7 @@ export function buildGroupedCubeStatement(
     `COUNT(*) AS ${quoteIdentifier(rowsColumn)}`,
   ];
   const sources = [...new Set(columns.map((column) => column.sourceIndex))].map((index) => quoteIdentifier(fieldName(index)));
-  const limit = options.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(options.limit))}` : '';
+  const limit = options.limit !== undefined ? ` LIMIT ${sqlInteger(options.limit, { min: 0, max: MAX_ROW_LIMIT })}` : '';
   const stepOne = `SELECT ${[...stepOneKeys, ...stepOneSums].join(', ')}
     FROM (SELECT ${[...sources, ...rowConversions].join(', ')} FROM ${readCsv}${limit})
     GROUP BY ${stepOneKeys.map((_, index) => index + 1).join(', ')}`;
@@ -360,7 +397,7 @@ export function buildGroupedCubeStatement(
     const column = columns[time]!;
     finalKeys.push(`${column.mode === 'grouped' ? monthStart(value(time)) : key(time)} AS ${quoteIdentifier(timeColumn)}`);
   } else {
-    finalKeys.push(`DATE '${options.timelessMonth}-01' AS ${quoteIdentifier(timeColumn)}`);
+    finalKeys.push(`${sqlDate(`${options.timelessMonth}-01`)} AS ${quoteIdentifier(timeColumn)}`);
   }
   for (const index of dimensions) finalKeys.push(`${memberExpression(columns[index]!, value(index))} AS ${quoteIdentifier(columns[index]!.name)}`);
   finalKeys.push(`${[PROBLEM_FLAG_COLUMN, ...groupFailures].join(' OR ')} AS ${PROBLEM_FLAG_COLUMN}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { createNodeEngine } from '../engine/nodeEngine';
 import type { Engine } from '../engine';
-import { quoteIdentifier, sqlDate, sqlLiteral } from './literals';
+import { quoteIdentifier, sqlBoolean, sqlDate, sqlInteger, sqlLiteral } from './literals';
 
 describe('quoteIdentifier', () => {
   it('wraps in double quotes and doubles embedded quotes', () => {
@@ -33,6 +33,25 @@ describe('sqlDate', () => {
     expect(sqlDate('2014-07-01')).toBe("DATE '2014-07-01'");
     expect(() => sqlDate('2014-02-30')).toThrow(/calendar date/);
     expect(() => sqlDate("2014-07-01' OR 1=1 --")).toThrow(/YYYY-MM-DD/);
+  });
+});
+
+describe('sqlBoolean and sqlInteger', () => {
+  it('write booleans from booleans only', () => {
+    expect(sqlBoolean(true)).toBe('true');
+    expect(sqlBoolean(false)).toBe('false');
+    expect(() => sqlBoolean('true); DROP TABLE t; --' as unknown as boolean)).toThrow(/not a boolean/);
+    expect(() => sqlBoolean(1 as unknown as boolean)).toThrow(/not a boolean/);
+  });
+  it('write checked whole numbers within their bounds', () => {
+    expect(sqlInteger(0)).toBe('0');
+    expect(sqlInteger(42, { min: 1, max: 100 })).toBe('42');
+    expect(() => sqlInteger(1.5)).toThrow(/whole number/);
+    expect(() => sqlInteger(Number.NaN)).toThrow(/whole number/);
+    expect(() => sqlInteger(2 ** 60)).toThrow(/whole number/);
+    expect(() => sqlInteger('1; DROP TABLE t' as unknown as number)).toThrow(/whole number/);
+    expect(() => sqlInteger(-1, { min: 0 })).toThrow(/outside/);
+    expect(() => sqlInteger(101, { max: 100 })).toThrow(/outside/);
   });
 });
 

@@ -38,3 +38,20 @@ export function sqlDate(isoDate: string): string {
   }
   return `DATE '${isoDate}'`;
 }
+
+/** Renders a boolean option (`header = true`): only a real boolean, never a text that looks like one. */
+export function sqlBoolean(value: boolean): string {
+  if (typeof value !== 'boolean') throw new Error(`not a boolean: ${JSON.stringify(value)}`);
+  return value ? 'true' : 'false';
+}
+
+/**
+ * Renders a whole number (a LIMIT, a column count) after checking it is an integer within `[min, max]`: a fraction,
+ * NaN, a string or an out-of-range value throws instead of reaching SQL text.
+ */
+export function sqlInteger(value: number, bounds: { min?: number; max?: number } = {}): string {
+  const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = bounds;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new Error(`not a whole number: ${JSON.stringify(value)}`);
+  if (value < min || value > max) throw new Error(`${value} is outside ${min}…${max}`);
+  return String(value);
+}
