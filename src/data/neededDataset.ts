@@ -1,7 +1,8 @@
 import { z } from 'zod/mini';
+import { formatBytes } from '../lib/format';
 import { deflate, inflate } from '../state/shareLink';
-import { findDataset } from './datasets';
-import type { UploadPlan } from './upload/plan';
+import { addUpload, datasetRegistry, findDataset, newDatasetId, restoreUploadList } from './datasets';
+import { planProblems, type UploadPlan } from './upload/plan';
 
 /**
  * A view over an uploaded dataset, shared: the data never leaves the analyst's browser, so the link carries what the
@@ -21,19 +22,105 @@ export interface NeededDataset {
   view: string;
 }
 
-// The plan is checked by shape here and, like any plan, by planProblems() before it is used.
-const neededSchema = z.object({
-  id: z.string().check(z.regex(/^u_[a-z0-9_]{1,60}$/)),
+// Dataset ids as newDatasetId() makes them: no double underscore, so that no id is a prefix of another's tables
+// (`u_a__cube` is a table of `u_a`; removeUpload drops every table starting with `<id>__`).
+const DATASET_ID = /^u_[a-z0-9]+(?:_[a-z0-9]+)*$/;
+
+// The envelope; the plan inside it is read by the one plan schema (upload/planSchema.ts), which refuses any field or
+// value it does not know.
+const neededSchema = z.strictObject({
+  id: z.string().check(z.maxLength(64), z.regex(DATASET_ID)),
   label: z.string().check(z.maxLength(200)),
-  fileName: z.string().check(z.maxLength(300)),
-  bytes: z.number().check(z.gte(0)),
+  fileName: z.string().check(z.minLength(1), z.maxLength(300)),
+  bytes: z.int().check(z.gte(0)),
   hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-  rows: z.number().check(z.gte(0)),
+  rows: z.int().check(z.gte(0)),
   columns: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(2000)),
-  // Loose: the plan's own fields are kept as they are (z.object would strip them).
-  plan: z.looseObject({ datasetLabel: z.string(), dialect: z.looseObject({}), lineEnding: z.string(), columns: z.array(z.looseObject({})) }),
+  plan: z.unknown(),
   view: z.string().check(z.maxLength(20_000)),
 });
+
+/** What reading a `need` parameter gives: the dataset, or why the link is refused (in words for the recipient). */
+export type NeededDatasetRead = { needed: NeededDataset } | { error: string };
+
+function damaged(detail?: string): { error: string } {
+  return {
+    error:
+      `This link names a dataset from an uploaded file, but that part of the link (“need”) is damaged${detail ? ` (${detail})` : ''} ` +
+      'or was not made by Marketscope. Nothing was loaded: ask whoever sent it to copy the link again.',
+  };
+}
+
+/**
+ * The dataset a link needs, from its `need` parameter, checked as a whole: its envelope, then its upload plan by the
+ * plan schema (bounded by the link's own list of columns) and by planProblems(). Anything wrong refuses the link with
+ * a message naming the part that is wrong; nothing of a refused link is used.
+ */
+export async function checkNeededDataset(param: string): Promise<NeededDatasetRead> {
+  if (!/^[A-Za-z0-9_-]{1,60000}$/.test(param)) return damaged();
+  let json: unknown;
+  try {
+    json = JSON.parse(await inflate(param));
+  } catch {
+    return damaged();
+  }
+  const envelope = neededSchema.safeParse(json);
+  if (!envelope.success) {
+    const issue = envelope.error.issues[0];
+    return damaged(issue ? `${issue.path.map(String).join('.') || 'the whole'}: ${issue.message}` : undefined);
+  }
+  const { parseUploadPlan } = await import('./upload/planSchema');
+  const read = parseUploadPlan(envelope.data.plan, envelope.data.columns.length);
+  const problems = 'plan' in read ? planProblems(read.plan) : [read.error];
+  if (!('plan' in read) || problems.length > 0) {
+    return {
+      error:
+        `This link asks for “${envelope.data.fileName}” with a plan for reading it that Marketscope refuses ` +
+        `(${problems.join(' ')}). Nothing was loaded and nothing in this browser was changed: ask whoever sent the ` +
+        'link to copy it again.',
+    };
+  }
+  return { needed: { ...envelope.data, plan: read.plan } };
+}
+
+/**
+ * Loads the recipient's copy of the file a link needs, and returns the id of the dataset the link's view should show.
+ * The file must have the link's fingerprint, and the link's plan must fit the file's columns, or nothing is loaded.
+ *
+ * A link never replaces or removes a dataset of this browser. When the link's id is free, the dataset gets it (the
+ * link's view then opens as it is). When a dataset already has that id — the same file loaded earlier, or another
+ * file that happens to (or was made to) carry the id — the existing one is kept: the same file is simply shown, and
+ * another file is loaded under a new id, which is what a recipient expects: their own data stays as it was.
+ */
+export async function loadNeededDataset(file: Blob, fileName: string, needed: NeededDataset): Promise<{ datasetId: string }> {
+  const { fingerprintFile } = await import('./upload/fingerprint');
+  const print = await fingerprintFile(file);
+  if (print.bytes !== needed.bytes || print.hash !== needed.hash) {
+    throw new Error(
+      `${fileName} is not the file this view was made from (${formatBytes(file.size)}; expected ${needed.fileName}, ` +
+        `${formatBytes(needed.bytes)}). Nothing was loaded.`,
+    );
+  }
+  const { prepareUpload } = await import('./upload/prepare');
+  const { encoding, delimiter, quote, escape, header } = needed.plan.dialect;
+  const prepared = await prepareUpload(file, needed.fileName, { encoding, delimiter, quote, escape, header });
+  const { parseUploadPlan } = await import('./upload/planSchema');
+  const read = parseUploadPlan(needed.plan, prepared.sniff.columns.length);
+  if ('error' in read) {
+    throw new Error(`The link's plan does not fit ${needed.fileName} (${read.error}). Nothing was loaded: ask for the link again.`);
+  }
+  // Every dataset kept in this browser must be listed before an id is chosen, or a kept one could be overwritten.
+  await restoreUploadList();
+  const sameFile = (id: string) => {
+    const entry = findDataset(id);
+    return entry?.kind === 'uploaded' && entry.manifest?.fingerprint?.hash === needed.hash && entry.manifest.fingerprint.bytes === needed.bytes;
+  };
+  if (sameFile(needed.id)) return { datasetId: needed.id };
+  let id = needed.id;
+  while (findDataset(id)) id = newDatasetId(needed.label);
+  await addUpload(file, needed.fileName, read.plan, { datasetId: id });
+  return { datasetId: id };
+}
 
 /** What a link to `view` (a query string) on uploaded dataset `datasetId` must carry; null for bundled data. */
 export async function neededDatasetParam(datasetId: string, view: string): Promise<string | null> {
@@ -54,13 +141,31 @@ export async function neededDatasetParam(datasetId: string, view: string): Promi
   return deflate(JSON.stringify(needed));
 }
 
-/** The dataset a link needs, from its `need` parameter; null when it is missing or not valid. */
+/** The dataset a link needs, from its `need` parameter; null when it is missing or refused (see checkNeededDataset). */
 export async function readNeededDataset(param: string): Promise<NeededDataset | null> {
-  if (!/^[A-Za-z0-9_-]{1,60000}$/.test(param)) return null;
-  try {
-    const parsed = neededSchema.safeParse(JSON.parse(await inflate(param)));
-    return parsed.success ? (parsed.data as unknown as NeededDataset) : null;
-  } catch {
-    return null;
-  }
+  const read = await checkNeededDataset(param);
+  return 'needed' in read ? read.needed : null;
+}
+
+/** Whether this browser already holds the file a link needs under the link's id (then its view can show as it is). */
+export function holdsNeededDataset(needed: NeededDataset): boolean {
+  const entry = datasetRegistry.get().find((dataset) => dataset.id === needed.id);
+  return entry?.kind === 'uploaded' && entry.manifest?.fingerprint?.hash === needed.hash;
+}
+
+/** The notice for a link whose dataset is not in this browser (the view falls back to the bundled data meanwhile). */
+export function missingDatasetNotice(datasetId: string): string {
+  return (
+    `This link shows a dataset ("${datasetId}") that is not in this browser: uploaded data never leaves ` +
+    "the browser it was uploaded in. Showing the bundled data instead; upload the file to see the link's view."
+  );
+}
+
+/**
+ * The notices that are still true now that `datasetIds` are in this browser: a dataset's "not in this browser" notice
+ * goes once it is there (the recipient of a link has just loaded its file), every other notice stays.
+ */
+export function noticesStillTrue(notices: readonly string[], datasetIds: readonly string[]): string[] {
+  const arrived = new Set(datasetIds.map(missingDatasetNotice));
+  return notices.filter((notice) => !arrived.has(notice));
 }

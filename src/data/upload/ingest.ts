@@ -29,6 +29,7 @@ import {
 import type { DatasetModel } from '../model';
 import { ROW_COUNT_COLUMN, uploadedModel } from './uploadedModel';
 import { countryLookup } from './formats';
+import { parseUploadPlan } from './planSchema';
 import { effectiveColumns, planProblems, type PlannedColumn, type UploadPlan } from './plan';
 import { blobChunks, linesOfRecords, scanFile, type FileScan } from './scanFile';
 import type { Dialect, LineEnding } from './sniff';
@@ -112,6 +113,11 @@ export async function ingestFile(
   } = {},
 ): Promise<IngestedDataset> {
   const started = performance.now();
+  // Every load goes through here (a new upload, a shared link, a stored dataset, an edit): a plan that is not valid
+  // data is refused before any of it reaches SQL.
+  const checked = parseUploadPlan(plan);
+  if ('error' in checked) throw new Error(`The plan for reading ${fileName} is not valid (${checked.error}); nothing was loaded.`);
+  plan = checked.plan;
   const problems = planProblems(plan);
   if (problems.length > 0) throw new Error(problems.join(' '));
   const report = (progress: Omit<IngestProgress, 'totalBytes'>) =>

@@ -23,6 +23,11 @@ export interface PreparedUpload {
  * sample is read here; the whole file is read once, by the loader. Throws an UploadError for files it refuses.
  */
 export async function prepareUpload(file: Blob, fileName: string, overrides?: Partial<Dialect>): Promise<PreparedUpload> {
+  // sniffSample checks the delimiter and the quote; the escape is either the quote itself or a backslash.
+  const escape = overrides?.escape;
+  if (escape !== undefined && escape !== (overrides?.quote ?? '"') && escape !== '\\') {
+    throw new RangeError(`The escape must be the quote itself or a backslash, got ${JSON.stringify(escape)}`);
+  }
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
   const compression = detectCompression(head, fileName);
   const { bytes, complete } = await readSample(file, compression);

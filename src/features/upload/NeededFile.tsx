@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
-import { addUpload, datasetRegistry, readNeededDataset, type NeededDataset } from '../../data';
+import { datasetRegistry } from '../../data';
+import { checkNeededDataset, holdsNeededDataset, loadNeededDataset, type NeededDatasetRead } from '../../data/neededDataset';
 import { formatBytes, formatWhole } from '../../lib/format';
 import { writeViewState } from '../../state/useViewState';
 import { decodeViewState } from '../../state/viewState';
@@ -7,43 +8,37 @@ import { FilePicker } from '../../ui/FilePicker';
 
 /**
  * A link to a view over someone's uploaded file: the data is not in the link (it never leaves their browser), so
- * the recipient is asked for the same file. It is recognised by its fingerprint before anything is loaded; then it
- * is loaded with the same mapping, and the view the link showed appears.
+ * the recipient is asked for the same file. A link whose plan for reading the file is not valid is refused with the
+ * reason, and nothing is loaded. Otherwise the file is recognised by its fingerprint before anything is loaded; then
+ * it is loaded with the same mapping (never over a dataset this browser already has), and the link's view appears.
  */
 export function NeededFile({ param }: { param: string }) {
-  const [needed, setNeeded] = useState<NeededDataset | null | undefined>(undefined);
+  const [read, setRead] = useState<NeededDatasetRead | undefined>(undefined);
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'done' }>({ kind: 'idle' });
   const datasets = useSyncExternalStore(datasetRegistry.subscribe, datasetRegistry.get);
   const inputId = useId();
   useEffect(() => {
-    void readNeededDataset(param).then(setNeeded);
+    void checkNeededDataset(param).then(setRead);
   }, [param]);
-  if (needed === undefined || state.kind === 'done') return null;
-  if (needed === null) {
+  if (read === undefined || state.kind === 'done') return null;
+  if ('error' in read) {
     return (
-      <p className="notices" role="status" data-testid="needed-file">
-        This link names a dataset from an uploaded file, but that part of the link is damaged.
+      <p className="notices" role="alert" data-testid="needed-file-refused">
+        {read.error}
       </p>
     );
   }
-  // Already here (this browser has it, or it was just loaded): the view can show.
-  if (datasets.some((entry) => entry.id === needed.id && entry.kind === 'uploaded')) return null;
+  const { needed } = read;
+  // Already here (this browser has the same file under the link's id): the view can show.
+  if (datasets.length > 0 && holdsNeededDataset(needed)) return null;
+  const taken = datasets.some((entry) => entry.id === needed.id);
 
   const load = async (file: File) => {
     setState({ kind: 'loading' });
     try {
-      const { fingerprintFile } = await import('../../data/upload/fingerprint');
-      const print = await fingerprintFile(file);
-      if (print.bytes !== needed.bytes || print.hash !== needed.hash) {
-        setState({
-          kind: 'error',
-          text: `${file.name} is not the file this view was made from (${formatBytes(file.size)}; expected ${needed.fileName}, ${formatBytes(needed.bytes)}). Nothing was loaded.`,
-        });
-        return;
-      }
-      await addUpload(file, needed.fileName, needed.plan, { datasetId: needed.id });
+      const { datasetId } = await loadNeededDataset(file, file.name, needed);
       setState({ kind: 'done' });
-      writeViewState(decodeViewState(needed.view).state);
+      writeViewState({ ...decodeViewState(needed.view).state, dataset: datasetId });
     } catch (error) {
       setState({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -59,6 +54,7 @@ export function NeededFile({ param }: { param: string }) {
           {formatWhole(needed.rows)} rows, {formatBytes(needed.bytes)}; columns: {needed.columns.slice(0, 12).join(', ')}
           {needed.columns.length > 12 ? ', …' : ''}. If you have the same file, choose it: it is checked, loaded in this browser only,
           and the view appears.
+          {taken ? ' A dataset in this browser already has this link’s id: it is kept as it is, and the file is loaded as a new dataset.' : ''}
         </p>
         <FilePicker testId="needed-file-input" onFiles={([file]) => void load(file!)}>
           Choose {needed.fileName}…

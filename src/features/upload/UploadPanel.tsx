@@ -19,6 +19,7 @@ import {
 import { CURRENCY_UNITS, formatBytes, formatWhole, type Unit } from '../../lib/format';
 import { downloadFile, toCsv } from '../../lib/csv';
 import { FilePicker } from '../../ui/FilePicker';
+import { parseUploadPlan } from '../../data/upload/planSchema';
 import './upload.css';
 
 const ACCEPT = '.csv,.tsv,.txt,.gz,text/csv,text/tab-separated-values,text/plain,application/gzip';
@@ -122,7 +123,9 @@ function UploadForm({ prepared: initial, onDone, onOpen, replace }: UploadFormPr
     sampleRows: sample ? 100_000 : undefined,
     unpivot: unpivotOn ? unpivot : undefined,
   };
-  const problems = planProblems(plan);
+  // The same schema as a plan from a link or from storage (defense in depth: the form only offers valid choices).
+  const checked = parseUploadPlan(plan, prepared.sniff.columns.length);
+  const problems = 'error' in checked ? [`This mapping cannot be loaded: ${checked.error}.`] : planProblems(plan);
   const formId = useId();
   const estimate = estimateLoadBytes(plan, prepared.file.size, prepared.sniff.dialect.compression === 'gzip');
   // Shown while the whole file would not fit, and kept once the sample is chosen, so it can be unchosen.
@@ -145,7 +148,8 @@ function UploadForm({ prepared: initial, onDone, onOpen, replace }: UploadFormPr
     const controller = new AbortController();
     setLoad({ step: 'loading', progress: null, controller });
     try {
-      const { entry, report } = await addUpload(prepared.file, prepared.fileName, plan, {
+      if ('error' in checked) throw new Error(problems.join(' '));
+      const { entry, report } = await addUpload(prepared.file, prepared.fileName, checked.plan, {
         replaceId: replace?.id,
         signal: controller.signal,
         onProgress: (progress) => setLoad({ step: 'loading', progress, controller }),
