@@ -17,7 +17,7 @@ export default defineConfig({
   // Sized for a loaded 2-core machine (CI beside other work, two workers each starting DuckDB-wasm): a wait that
   // needs the engine uses ENGINE_TIMEOUT from test/e2e/fixtures.ts; a test that hangs still fails, only later.
   timeout: 180_000,
-  expect: { timeout: 30_000 },
+  expect: { timeout: 60_000 },
   workers: 2,
   retries: 0,
   outputDir: `${OUT}/e2e-artifacts`,
