@@ -22,6 +22,33 @@ export const BUNDLES: DuckDBBundles = {
   eh: { mainModule: ehWasmUrl, mainWorker: ehWorkerUrl },
 };
 
+/** The part of the Trusted Types API this file uses (TypeScript's DOM library does not declare it). */
+interface ScriptUrlPolicy {
+  createScriptURL(url: string): unknown;
+}
+let scriptUrlPolicy: ScriptUrlPolicy | null | undefined;
+
+/**
+ * The engine worker's URL as the page's Trusted Types policy accepts it (`require-trusted-types-for 'script'`, see
+ * scripts/contentSecurityPolicyPlugin.ts): only a same-origin URL of the worker shim. A policy name can be created
+ * once per page, so it is made on the first start and kept for restarts.
+ */
+function workerScriptUrl(url: string): string {
+  if (scriptUrlPolicy === undefined) {
+    const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(url: string): string }): ScriptUrlPolicy } }).trustedTypes;
+    scriptUrlPolicy =
+      factory?.createPolicy('marketscope-engine', {
+        createScriptURL(candidate) {
+          const parsed = new URL(candidate, location.href);
+          if (parsed.origin !== location.origin || !candidate.startsWith(shimUrl)) throw new Error(`refusing to start a worker from ${candidate}`);
+          return candidate;
+        },
+      }) ?? null;
+  }
+  // A TrustedScriptURL where the browser has Trusted Types; Worker takes it in place of the string.
+  return (scriptUrlPolicy ? scriptUrlPolicy.createScriptURL(url) : url) as string;
+}
+
 /** The worker of the newest instance, for the crash test hook. */
 let currentWorker: Worker | null = null;
 
@@ -40,16 +67,22 @@ export function crashEngineWorker(): void {
 export async function startBrowserEngine(phase: ExternalStore<EnginePhase>, onFatal?: (error: Error) => void): Promise<Engine> {
   performance.mark('engine:start');
   const bundle = await selectBundle(BUNDLES);
-  // The page downloads the wasm (showing progress) into the HTTP cache; the worker then instantiates it from there,
-  // where the browser can also keep its compiled code for the next visit.
-  await downloadWithProgress(bundle.mainModule, (loadedBytes, totalBytes) =>
-    phase.set({ phase: 'downloading', loadedBytes, totalBytes }),
-  );
-  const worker = new Worker(`${shimUrl}?duckdb=${encodeURIComponent(bundle.mainWorker!)}`);
+  // The page downloads the wasm once, showing progress, and compiles it as it arrives; the worker instantiates that
+  // module and never fetches the wasm itself (duckdbWorkerShim.js). The worker script loads meanwhile.
+  const worker = new Worker(workerScriptUrl(`${shimUrl}?duckdb=${encodeURIComponent(bundle.mainWorker!)}`));
   currentWorker = worker;
   const died = new Promise<Error>((resolve) => {
     worker.addEventListener('error', (event) => resolve(new Error(event.message || 'the engine worker failed')));
   });
+  let module: WebAssembly.Module;
+  try {
+    module = await compiledModule(bundle.mainModule, phase);
+  } catch (error) {
+    worker.terminate();
+    throw error;
+  }
+  performance.mark('engine:compiled');
+  worker.postMessage({ type: 'marketscope:wasm-module', url: new URL(bundle.mainModule, location.href).href, module });
   const db = new AsyncDuckDB(new VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   performance.mark('engine:instantiated');
@@ -89,17 +122,50 @@ export async function startBrowserEngine(phase: ExternalStore<EnginePhase>, onFa
   );
 }
 
-/** Reads a URL to the end, reporting bytes as they arrive, so that the response lands in the HTTP cache. */
-async function downloadWithProgress(url: string, report: (loaded: number, total: number | null) => void): Promise<void> {
+/** The compiled engine, kept for the page: a restart after a crash instantiates it again without any download. */
+const compiledModules = new Map<string, Promise<WebAssembly.Module>>();
+
+function compiledModule(url: string, phase: ExternalStore<EnginePhase>): Promise<WebAssembly.Module> {
+  let compiled = compiledModules.get(url);
+  if (!compiled) {
+    compiled = compileWithProgress(
+      url,
+      (loadedBytes, totalBytes) => phase.set({ phase: 'downloading', loadedBytes, totalBytes }),
+      // What is left of compiling once the last byte is in, and instantiating, is "starting".
+      () => phase.set({ phase: 'starting' }),
+    );
+    compiledModules.set(url, compiled);
+    // A failed download is tried afresh by the next start.
+    compiled.catch(() => compiledModules.delete(url));
+  }
+  return compiled;
+}
+
+/**
+ * Downloads a wasm module once and compiles it while it arrives, reporting bytes as they come. The response itself
+ * goes to `compileStreaming` (a clone is counted), so Chromium may keep the compiled code with the cached response.
+ */
+async function compileWithProgress(
+  url: string,
+  report: (loaded: number, total: number | null) => void,
+  downloaded: () => void,
+): Promise<WebAssembly.Module> {
   const response = await fetch(url, { credentials: 'same-origin' });
   if (!response.ok || !response.body) throw new Error(`${url}: the server answered ${response.status}`);
   const total = Number(response.headers.get('content-length')) || null;
-  const reader = response.body.getReader();
+  const streamable = response.headers.get('content-type')?.split(';')[0]?.trim() === 'application/wasm';
+  const counted = streamable ? response.clone() : response;
+  const reader = counted.body!.getReader();
+  const chunks: Uint8Array[] = [];
   let loaded = 0;
   let reported = 0;
   report(0, total);
+  // compileStreaming needs the wasm MIME type; a server that sends another gets the bytes compiled at the end.
+  const compiled = streamable ? WebAssembly.compileStreaming(response) : null;
+  compiled?.catch(() => {});
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     loaded += chunk.value.byteLength;
+    if (!streamable) chunks.push(chunk.value);
     // A few updates a second are enough for a progress bar, and each one re-renders it.
     if (performance.now() - reported > 100) {
       reported = performance.now();
@@ -107,4 +173,7 @@ async function downloadWithProgress(url: string, report: (loaded: number, total:
     }
   }
   report(loaded, total);
+  performance.mark('engine:downloaded');
+  downloaded();
+  return compiled ?? WebAssembly.compile(await new Blob(chunks as BlobPart[]).arrayBuffer());
 }
