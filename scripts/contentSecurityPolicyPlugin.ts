@@ -1,14 +1,23 @@
 // The Content-Security-Policy: scripts, workers, connections and everything else from the app's own origin only.
-// DuckDB needs 'wasm-unsafe-eval' to compile its wasm; its worker is a same-origin script. The policy goes into the
-// built index.html (so the page is protected however it is served) and into every response of `vite preview` (which
-// `npm start` and the tests use), where it also covers the worker scripts and can forbid framing.
+// DuckDB needs 'wasm-unsafe-eval' to compile its wasm; its worker is a same-origin script (never a blob:). The policy
+// goes into the built index.html (so the page is protected however it is served) and into every response of
+// `vite preview` (which `npm start` and the tests use), where it also covers the worker scripts, which take their
+// policy from their own response, and can forbid framing. Both carry the same directives, but for the header-only.
 import type { Plugin } from 'vite';
+
+/**
+ * The Trusted Types policies the app creates: the page's, for the URL of the engine's worker
+ * (src/engine/browserEngine.ts), and the worker's, for DuckDB's worker script (src/engine/duckdbWorkerShim.js).
+ * Every other script sink (innerHTML, script src or text, eval) takes no string at all.
+ */
+export const TRUSTED_TYPES_POLICIES = ['marketscope-engine', 'marketscope-worker'] as const;
 
 const POLICY: Record<string, string> = {
   'default-src': "'self'",
   'script-src': "'self' 'wasm-unsafe-eval'",
-  'worker-src': "'self' blob:",
+  'worker-src': "'self'",
   'connect-src': "'self'",
+  // data: for the chart images React renders, blob: for the PNG export drawing its SVG (src/ui/chartExport.ts).
   'img-src': "'self' data: blob:",
   // React and Recharts set style attributes; no inline script is ever allowed.
   'style-src': "'self' 'unsafe-inline'",
@@ -16,12 +25,16 @@ const POLICY: Record<string, string> = {
   'object-src': "'none'",
   'base-uri': "'none'",
   'form-action': "'none'",
+  'require-trusted-types-for': "'script'",
+  'trusted-types': TRUSTED_TYPES_POLICIES.join(' '),
 };
 
 /** Directives a <meta> policy may not carry (browsers ignore them there, with a console error). */
 const HEADER_ONLY: Record<string, string> = { 'frame-ancestors': "'none'" };
 
-export function contentSecurityPolicy(directives: Record<string, string> = POLICY): string {
+/** The policy as written into index.html's <meta>; `header: true` adds what only a header can carry. */
+export function contentSecurityPolicy({ header = false }: { header?: boolean } = {}): string {
+  const directives = header ? { ...POLICY, ...HEADER_ONLY } : POLICY;
   return Object.entries(directives)
     .map(([name, value]) => `${name} ${value}`)
     .join('; ');
@@ -42,7 +55,7 @@ export function contentSecurityPolicyPlugin(): Plugin {
       },
     },
     configurePreviewServer(server) {
-      const header = contentSecurityPolicy({ ...POLICY, ...HEADER_ONLY });
+      const header = contentSecurityPolicy({ header: true });
       server.middlewares.use((_request, response, next) => {
         response.setHeader('Content-Security-Policy', header);
         response.setHeader('X-Content-Type-Options', 'nosniff');
