@@ -1,5 +1,6 @@
 import type { Grain, MapMetric, Mode, SortState, Tab, ViewState } from '../state/viewState';
 import type { SliceSpec } from '../sql';
+import { lookupTable, ownValue } from '../lib/lookupTable';
 import { monthToDate, shiftMonth } from '../lib/months';
 import { findDimension, findMeasure, type DatasetModel, type MeasureDef } from './model';
 
@@ -87,7 +88,7 @@ export function resolveView(
 
   const filters = knownMembers(state.filters, model, catalog, notices, '');
 
-  const selections: ResolvedOptions['selections'] = {};
+  const selections: ResolvedOptions['selections'] = lookupTable();
   for (const [tab, byDimension] of Object.entries(state.selections) as [Tab, Record<string, string[]>][]) {
     const kept = knownMembers(byDimension, model, catalog, notices, 'selected ');
     if (Object.keys(kept).length > 0) selections[tab] = kept;
@@ -109,7 +110,7 @@ export function resolveView(
     else notices.push(`There is no dimension "${state.by}" to draw series by; using ${model.dimensions[0]!.label.toLowerCase()}.`);
   }
   let mapMember = state.mapMember;
-  if (mapMember !== null && !(catalog.members[model.dimensions[0]!.id] ?? []).includes(mapMember)) {
+  if (mapMember !== null && !(ownValue(catalog.members, model.dimensions[0]!.id) ?? []).includes(mapMember)) {
     notices.push(`The map cannot show "${mapMember.slice(0, 40)}": there is no such ${model.dimensions[0]!.label.toLowerCase()}.`);
     mapMember = null;
   }
@@ -144,14 +145,14 @@ function knownMembers(
   notices: string[],
   what: string,
 ): Record<string, string[]> {
-  const kept: Record<string, string[]> = {};
+  const kept = lookupTable<string[]>();
   for (const [dimensionId, values] of Object.entries(byDimension)) {
     const dimension = findDimension(model, dimensionId);
     if (!dimension) {
       notices.push(`Ignored the ${what}filter "${dimensionId}": this dataset has no such column.`);
       continue;
     }
-    const known = new Set(catalog.members[dimension.id] ?? []);
+    const known = new Set(ownValue(catalog.members, dimension.id) ?? []);
     const good = values.filter((value) => known.has(value));
     const dropped = values.filter((value) => !known.has(value));
     if (dropped.length > 0) {
@@ -169,11 +170,11 @@ function knownMembers(
  * highlights, it does not filter). Two constraints on one dimension intersect.
  */
 export function viewForTab(view: ResolvedView, selections: ResolvedOptions['selections'], tab: Tab): ResolvedView {
-  const filters: Record<string, string[]> = { ...view.filters };
+  const filters = lookupTable(Object.entries(view.filters));
   for (const [source, byDimension] of Object.entries(selections) as [Tab, Record<string, string[]>][]) {
     if (source === tab) continue;
     for (const [dimension, values] of Object.entries(byDimension)) {
-      const existing = filters[dimension];
+      const existing = ownValue(filters, dimension);
       filters[dimension] = existing ? existing.filter((value) => values.includes(value)) : [...values];
     }
   }
@@ -182,7 +183,7 @@ export function viewForTab(view: ResolvedView, selections: ResolvedOptions['sele
 
 /** Filters in a stable key order, so that equal views make equal query keys. */
 function sortedFilters(filters: Record<string, string[]>): Record<string, string[]> {
-  return Object.fromEntries(Object.keys(filters).sort().map((key) => [key, filters[key]!]));
+  return lookupTable(Object.keys(filters).sort().map((key) => [key, filters[key]!]));
 }
 
 /** The query slice for a resolved view, optionally shifted by whole months (−12 for the year before). */
@@ -194,9 +195,10 @@ export function sliceFor(model: DatasetModel, view: ResolvedView, shiftMonths = 
       from: monthToDate(shiftMonth(view.from, shiftMonths)),
       to: monthToDate(shiftMonth(view.to, shiftMonths)),
     },
-    filters: model.dimensions
-      .filter((dimension) => view.filters[dimension.id] !== undefined)
-      .map((dimension) => ({ column: dimension.column, values: view.filters[dimension.id]! })),
+    filters: model.dimensions.flatMap((dimension) => {
+      const values = ownValue(view.filters, dimension.id);
+      return values === undefined ? [] : [{ column: dimension.column, values }];
+    }),
   };
 }
 

@@ -148,7 +148,7 @@ export interface DecodedViewState {
 export function decodeViewState(search: string): DecodedViewState {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
-  const state: Record<string, unknown> = { ...DEFAULT_VIEW_STATE, filters: {}, selections: {}, sorts: {} };
+  const state: Record<string, unknown> = { ...DEFAULT_VIEW_STATE, filters: lookupTable(), selections: lookupTable(), sorts: lookupTable() };
   const filters = state.filters as Record<string, string[]>;
   const selections = state.selections as Record<string, Record<string, string[]>>;
   const sorts = state.sorts as Record<string, SortState>;
@@ -189,7 +189,7 @@ export function decodeViewState(search: string): DecodedViewState {
         continue;
       }
       const values = readValues(params.getAll(key), key, notices);
-      if (values.length > 0) (selections[view] ??= {})[dimension] = values;
+      if (values.length > 0) (selections[view] ??= lookupTable())[dimension] = values;
       continue;
     }
     if (!IDENTIFIER.test(key)) {
@@ -205,7 +205,32 @@ export function decodeViewState(search: string): DecodedViewState {
   if (!checked.success) {
     return { state: cloneDefault(), notices: [...notices, 'The link could not be read; showing the default view.'] };
   }
-  return { state: checked.data, notices };
+  return { state: withLookupTables(checked.data), notices };
+}
+
+/**
+ * A table without a prototype (src/lib/lookupTable.ts has the same for the layers above; this layer imports nothing):
+ * `table.constructor` is undefined unless a link set it.
+ */
+function lookupTable<V>(entries: Iterable<readonly [string, V]> = []): Record<string, V> {
+  const table = Object.create(null) as Record<string, V>;
+  for (const [key, value] of entries) table[key] = value;
+  return table;
+}
+
+/**
+ * The state with its keyed parts (dimension id → members, view → …) as tables without a prototype, as zod's
+ * records are plain objects: `filters.constructor` is then nothing rather than Object, for every reader.
+ */
+export function withLookupTables(state: ViewState): ViewState {
+  return {
+    ...state,
+    filters: lookupTable(Object.entries(state.filters)),
+    selections: lookupTable(
+      Object.entries(state.selections).map(([view, byDimension]) => [view, lookupTable(Object.entries(byDimension ?? {}))]),
+    ),
+    sorts: lookupTable(Object.entries(state.sorts)),
+  };
 }
 
 function readValues(raw: string[], key: string, notices: string[]): string[] {
@@ -251,7 +276,7 @@ export function encodeViewState(state: ViewState): string {
 }
 
 function cloneDefault(): ViewState {
-  return { ...DEFAULT_VIEW_STATE, filters: {}, selections: {}, sorts: {} };
+  return { ...DEFAULT_VIEW_STATE, filters: lookupTable(), selections: lookupTable(), sorts: lookupTable() };
 }
 
 function truncate(text: string, max = 40): string {

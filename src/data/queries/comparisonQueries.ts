@@ -9,6 +9,7 @@ import {
   type SeriesGrain,
   type SeriesMode,
 } from '../../sql';
+import { ownValue, withEntry } from '../../lib/lookupTable';
 import { dateToMonth, monthSpan, monthToDate, periodStart, shiftMonth } from '../../lib/months';
 import { findDimension, findMeasure, type DatasetModel, type DimensionDef } from '../model';
 import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
@@ -269,7 +270,7 @@ export async function fetchMapValues(
   const memberDimension = model.dimensions[0]!;
   const measure = measureOf(model, view);
   const chosen: ResolvedView = options.member
-    ? { ...view, filters: { ...view.filters, [memberDimension.id]: [options.member] } }
+    ? { ...view, filters: withEntry(view.filters, memberDimension.id, [options.member]) }
     : view;
   const byCountry = async (target: ResolvedView, shift = 0) => {
     const slice = sliceFor(model, target, shift);
@@ -280,15 +281,14 @@ export async function fetchMapValues(
   if (options.metric === 'value') return [...current].map(([code, value]) => ({ code, value }));
   if (options.metric === 'share') {
     // Member and total from one breakdown of every member, so both are combined over the same months.
-    const withoutMemberFilter = { ...view.filters };
-    delete withoutMemberFilter[memberDimension.id];
+    const withoutMemberFilter = withEntry(view.filters, memberDimension.id, undefined);
     const breakdown = await fetchBreakdown(
       engine,
       model,
       { ...view, filters: withoutMemberFilter },
       { rows: country.id, columns: memberDimension.id, rowLimit: 1000, columnLimit: 1000 },
     );
-    const wanted = options.member ? [options.member] : view.filters[memberDimension.id];
+    const wanted = options.member ? [options.member] : ownValue(view.filters, memberDimension.id);
     const totals = new Map<string, { part: number; all: number }>();
     for (const cell of breakdown.cells) {
       if (cell.rowKey === null) continue;

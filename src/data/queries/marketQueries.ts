@@ -6,6 +6,7 @@ import {
   sliceParams,
   buildTimeExtentQuery,
 } from '../../sql';
+import { lookupTable } from '../../lib/lookupTable';
 import { dateToMonth } from '../../lib/months';
 import type { DatasetModel } from '../model';
 import { measureOf, sliceFor, type DatasetCatalog, type ResolvedView } from '../resolveView';
@@ -17,7 +18,7 @@ export async function fetchCatalog(engine: Engine, model: DatasetModel): Promise
   );
   if (!extent?.first_month || !extent.last_month) throw new Error(`dataset ${model.label} has no rows`);
   const weight = model.measures.find((measure) => measure.id === model.defaultMeasure)!.column;
-  const members: Record<string, string[]> = {};
+  const members = lookupTable<string[]>();
   for (const dimension of model.dimensions) {
     const rows = await engine.query<{ value: string }>(buildDimensionMembersQuery(model.table, dimension.column, weight));
     members[dimension.id] = rows.map((row) => String(row.value));

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { OVERVIEW_COUNTRY_LIMIT, rankingQuery, type DatasetModel, type MeasureDef, type ResolvedView } from '../../data';
 import { RankingBarChart } from '../../charts/RankingBarChart';
 import { countryLabel } from '../../lib/countries';
+import { ownValue } from '../../lib/lookupTable';
 import { formatShare } from '../../lib/format';
 import { DataTable } from '../../ui/DataTable';
 import { QueryView } from '../../ui/QueryView';
@@ -27,7 +28,7 @@ export function CountryPanel({ model, view, measure, selected, onSelect }: Count
   const { asTable } = tableToggle;
   const format = measureFormatters(measure);
   const label = (key: string) => (dimension.display === 'country' ? countryLabel(key) : key);
-  const members = view.filters[model.dimensions[0]!.id];
+  const members = ownValue(view.filters, model.dimensions[0]!.id);
   const subtitle = `${capitalise(measure.periodLabel)} · ${
     members ? members.join(', ') : `all ${model.dimensions[0]!.pluralLabel.toLowerCase()}`
   }${query.data && query.data.groupTotal > query.data.rows.length ? ` · top ${query.data.rows.length} of ${query.data.groupTotal}` : ''}`;

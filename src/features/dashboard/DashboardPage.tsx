@@ -1,5 +1,6 @@
 import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
 import { findMeasure, viewForTab } from '../../data';
+import { lookupTable, ownValue } from '../../lib/lookupTable';
 import { colorsByOrder } from '../../charts/palette';
 import { writeViewState } from '../../state/useViewState';
 import type { Tab as TabId } from '../../state/viewState';
@@ -45,7 +46,7 @@ export function DashboardPage({ presentation = false }: { presentation?: boolean
   // first: the first chart reaches the screen a frame sooner and nothing waits on them.
   const showSecondary = useDeferredValue(true, false);
   const colorFor = useMemo(
-    () => colorsByOrder(catalog.data?.members[model.dimensions[0]!.id] ?? []),
+    () => colorsByOrder(ownValue(catalog.data?.members, model.dimensions[0]!.id) ?? []),
     [catalog.data, model],
   );
 
@@ -84,7 +85,7 @@ export function DashboardPage({ presentation = false }: { presentation?: boolean
     measure,
     catalog: catalog.data,
     update,
-    selected: options.selections[tab] ?? {},
+    selected: options.selections[tab] ?? lookupTable(),
     onSelect: onSelectIn(tab),
     colorFor,
   });
@@ -122,7 +123,7 @@ export function DashboardPage({ presentation = false }: { presentation?: boolean
                 view={viewForTab(view, options.selections, 'trend')}
                 measure={measure}
                 colorFor={colorFor}
-                selected={options.selections.trend?.[first.id] ?? []}
+                selected={ownValue(options.selections.trend, first.id) ?? []}
                 onSelect={onSelectIn('trend')}
               />
               {showSecondary ? (
@@ -131,7 +132,7 @@ export function DashboardPage({ presentation = false }: { presentation?: boolean
                     model={model}
                     view={viewForTab(view, options.selections, 'countries')}
                     measure={measure}
-                    selected={options.selections.countries?.[country.id] ?? []}
+                    selected={ownValue(options.selections.countries, country.id) ?? []}
                     onSelect={onSelectIn('countries')}
                   />
                   <PublishedFiguresPanel />

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { DatasetCatalog, DatasetEntry, DatasetModel, ResolvedView } from '../../data';
 import { countryFlag, countryName } from '../../lib/countries';
 import { formatMonth } from '../../lib/format';
+import { ownValue, withEntry } from '../../lib/lookupTable';
 import { monthSpan, shiftMonth } from '../../lib/months';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../state/viewState';
 import { LazyMultiSelect } from '../../ui/LazyMultiSelect';
@@ -73,14 +74,9 @@ export function FilterBar({ datasets, model, catalog, view, update, filters }: F
           testId={`filter-${dimension.id}`}
           label={dimension.pluralLabel}
           allLabel={`All ${dimension.pluralLabel.toLowerCase()}`}
-          options={(catalog.members[dimension.id] ?? []).map((member) => memberOption(member, dimension.display))}
-          selected={view.filters[dimension.id] ?? []}
-          onChange={(selected) => {
-            const next = { ...filters };
-            if (selected.length > 0) next[dimension.id] = selected;
-            else delete next[dimension.id];
-            update({ filters: next });
-          }}
+          options={(ownValue(catalog.members, dimension.id) ?? []).map((member) => memberOption(member, dimension.display))}
+          selected={ownValue(view.filters, dimension.id) ?? []}
+          onChange={(selected) => update({ filters: withEntry(filters, dimension.id, selected.length > 0 ? selected : undefined) })}
         />
       ))}
       <div className="field">

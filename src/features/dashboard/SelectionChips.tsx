@@ -1,4 +1,5 @@
 import type { DatasetModel, ResolvedOptions, ResolvedView } from '../../data';
+import { ownValue, withEntry } from '../../lib/lookupTable';
 import { countryLabel } from '../../lib/countries';
 import type { Tab, ViewState } from '../../state/viewState';
 import { removeSelection } from './selection';
@@ -27,9 +28,8 @@ export function SelectionChips({ model, view, options, update }: SelectionChipsP
   if (filterChips.length === 0 && selectionChips.length === 0) return null;
 
   const removeFilter = (dimensionId: string, member: string) => {
-    const filters = { ...view.filters, [dimensionId]: (view.filters[dimensionId] ?? []).filter((value) => value !== member) };
-    if (filters[dimensionId]!.length === 0) delete filters[dimensionId];
-    update({ filters });
+    const left = (ownValue(view.filters, dimensionId) ?? []).filter((value) => value !== member);
+    update({ filters: withEntry(view.filters, dimensionId, left.length > 0 ? left : undefined) });
   };
 
   return (

@@ -1,3 +1,4 @@
+import { ownValue, withEntry } from '../../lib/lookupTable';
 import type { Tab, ViewState } from '../../state/viewState';
 
 type Selections = ViewState['selections'];
@@ -7,7 +8,7 @@ type Selections = ViewState['selections'];
  * selected); a shift/ctrl/meta click adds or removes it. Empty lists and views are removed, so the URL stays short.
  */
 export function toggleSelection(selections: Selections, tab: Tab, dimensionId: string, member: string, additive: boolean): Selections {
-  const current = selections[tab]?.[dimensionId] ?? [];
+  const current = ownValue(selections[tab], dimensionId) ?? [];
   let next: string[];
   if (additive) next = current.includes(member) ? current.filter((value) => value !== member) : [...current, member];
   else next = current.length === 1 && current[0] === member ? [] : [member];
@@ -16,13 +17,11 @@ export function toggleSelection(selections: Selections, tab: Tab, dimensionId: s
 
 /** Removes one member from a view's selection. */
 export function removeSelection(selections: Selections, tab: Tab, dimensionId: string, member: string): Selections {
-  return withValues(selections, tab, dimensionId, (selections[tab]?.[dimensionId] ?? []).filter((value) => value !== member));
+  return withValues(selections, tab, dimensionId, (ownValue(selections[tab], dimensionId) ?? []).filter((value) => value !== member));
 }
 
 function withValues(selections: Selections, tab: Tab, dimensionId: string, values: string[]): Selections {
-  const byDimension = { ...(selections[tab] ?? {}) };
-  if (values.length > 0) byDimension[dimensionId] = values;
-  else delete byDimension[dimensionId];
+  const byDimension = withEntry(selections[tab], dimensionId, values.length > 0 ? values : undefined);
   const next = { ...selections };
   if (Object.keys(byDimension).length > 0) next[tab] = byDimension;
   else delete next[tab];

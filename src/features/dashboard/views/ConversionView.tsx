@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { conversionQuery, findMeasure, type ConversionRow, type DatasetModel } from '../../../data';
 import { ScatterPlot, type ScatterPoint } from '../../../charts/ScatterPlot';
 import { countryLabel, countryName } from '../../../lib/countries';
+import { ownValue } from '../../../lib/lookupTable';
 import { formatCompact, type Unit } from '../../../lib/format';
 import { EmptyState, Panel } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
@@ -59,8 +60,8 @@ function Conversion(props: ViewProps & { roles: NonNullable<DatasetModel['roles'
   const isCountry = second?.display === 'country';
   const secondName = (key: string) => (isCountry ? countryName(key) : key);
   const sort = options.sorts.conversion ?? DEFAULT_CONVERSION_SORT;
-  const selectedFirst = selected[firstId] ?? [];
-  const selectedSecond = selected[secondId] ?? [];
+  const selectedFirst = ownValue(selected, firstId) ?? [];
+  const selectedSecond = ownValue(selected, secondId) ?? [];
 
   const columns: SortableColumn<ConversionRow>[] = [
     {

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { breakdownQuery, type Breakdown, type DimensionDef } from '../../../data';
 import { StackedBarChart } from '../../../charts/StackedBarChart';
 import { countryLabel, countryName } from '../../../lib/countries';
+import { lookupTable, ownValue } from '../../../lib/lookupTable';
 import { formatShare } from '../../../lib/format';
 import { EmptyState, Panel } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
@@ -49,11 +50,11 @@ export function marketplaceColumnIds(columnKeys: readonly (string | null)[]): st
  */
 export function countrySortValues(columnKeys: readonly (string | null)[]): Record<string, (row: CountryRow) => number | string | null> {
   const real = (pick: (row: CountryRow) => number | string | null) => (row: CountryRow) => (row.key === null ? null : pick(row));
-  const byColumn: Record<string, (row: CountryRow) => number | string | null> = {
-    name: real((row) => row.name),
-    total: real((row) => row.total),
-    share: real((row) => row.share),
-  };
+  const byColumn = lookupTable<(row: CountryRow) => number | string | null>([
+    ['name', real((row) => row.name)],
+    ['total', real((row) => row.total)],
+    ['share', real((row) => row.share)],
+  ]);
   marketplaceColumnIds(columnKeys).forEach((id, index) => {
     byColumn[id] = real((row) => row.values.get(columnKeys[index] ?? null) ?? null);
   });
@@ -72,7 +73,7 @@ export function orderCountries(breakdown: Breakdown, sort: SortState, nameOf: (k
     const total = [...values.values()].reduce((sum, value) => sum + value, 0);
     return { key, name: key === null ? '' : nameOf(key), total, share: grandTotal > 0 ? total / grandTotal : null, values };
   });
-  const sortValue = countrySortValues(breakdown.columnKeys)[sort.column];
+  const sortValue = ownValue(countrySortValues(breakdown.columnKeys), sort.column);
   const columns: SortableColumn<CountryRow>[] = sortValue ? [{ id: sort.column, header: '', cell: () => null, sortValue }] : [];
   const named = rows.filter((row) => row.key !== null);
   return [...sortRows(named, columns, sort), ...rows.filter((row) => row.key === null)];
@@ -107,7 +108,7 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
   const isCountry = rowDimension.display === 'country';
   const rowLabel = (key: string | null) => (key === null ? `Other ${rowDimension.pluralLabel.toLowerCase()}` : isCountry ? countryLabel(key) : key);
   const columnLabel = (key: string | null) => (key === null ? `Other ${columnDimension.pluralLabel.toLowerCase()}` : key);
-  const selectedRows = selected[rowDimension.id] ?? [];
+  const selectedRows = ownValue(selected, rowDimension.id) ?? [];
   const sortChoice = sort.column === 'name' && sort.direction === 'asc' ? 'name' : sort.column === 'total' && sort.direction === 'desc' ? 'total' : 'table';
   const shown = query.data ? query.data.rowKeys.filter((key) => key !== null).length : 0;
   const subtitle = `${capitalise(measure.periodLabel)} by ${rowDimension.label.toLowerCase()}, split by ${columnDimension.label.toLowerCase()}${

@@ -3,6 +3,7 @@ import { leaderboardQuery, type DimensionDef, type LeaderboardRow } from '../../
 import { Sparkline } from '../../../charts/Sparkline';
 import { countryLabel, countryName } from '../../../lib/countries';
 import { formatChange, formatMonth, formatShare } from '../../../lib/format';
+import { ownValue } from '../../../lib/lookupTable';
 import { shiftMonth } from '../../../lib/months';
 import { EmptyState, Panel } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
@@ -57,8 +58,8 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
   const sort = options.sorts.leaderboard ?? DEFAULT_LEADERBOARD_SORT;
   const isCountry = group.display === 'country';
   const groupName = (key: string) => (isCountry ? countryName(key) : key);
-  const selectedGroups = selected[group.id] ?? [];
-  const selectedMembers = selected[member.id] ?? [];
+  const selectedGroups = ownValue(selected, group.id) ?? [];
+  const selectedMembers = ownValue(selected, member.id) ?? [];
   const subtitle = `${measure.label} rank of each ${member.label.toLowerCase()} within its ${group.label.toLowerCase()} · ${rangeText(
     view.from,
     view.to,

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { mapQuery, type DimensionDef, type MeasureDef, type ResolvedOptions, type ResolvedView } from '../../../data';
 import { countryLabel, countryName } from '../../../lib/countries';
+import { ownValue } from '../../../lib/lookupTable';
 import { formatChange, formatShare } from '../../../lib/format';
 import { DataTable } from '../../../ui/DataTable';
 import { EmptyState, Skeleton } from '../../../ui/Panel';
@@ -35,7 +36,7 @@ export function MapView({ model, view, options, measure, catalog, update, select
   const { asTable } = tableToggle;
   const format = formattersFor(metric, measure);
   const valueLabel = valueLabelFor(metric, measure, country);
-  const members = catalog.members[memberDimension.id] ?? [];
+  const members = ownValue(catalog.members, memberDimension.id) ?? [];
   const plural = memberDimension.pluralLabel.toLowerCase();
 
   const controls = (
@@ -57,7 +58,7 @@ export function MapView({ model, view, options, measure, catalog, update, select
         testId="map-member"
         onChange={(value) => update({ mapMember: value === ALL_MEMBERS ? null : value })}
         options={[
-          { value: ALL_MEMBERS, label: view.filters[memberDimension.id] ? `All selected ${plural}` : `All ${plural}` },
+          { value: ALL_MEMBERS, label: ownValue(view.filters, memberDimension.id) ? `All selected ${plural}` : `All ${plural}` },
           ...members.map((name) => ({ value: name, label: name })),
         ]}
       />
@@ -101,7 +102,7 @@ export function MapView({ model, view, options, measure, catalog, update, select
                   formatValue={format.compact}
                   valueLabel={valueLabel}
                   countryName={countryName}
-                  selected={selected[country.id] ?? []}
+                  selected={ownValue(selected, country.id) ?? []}
                   onSelect={(code, additive) => onSelect(country.id, code, additive)}
                   height={MAP_HEIGHT}
                   ariaLabel={describeMap(data, `${valueLabel} by ${country.label.toLowerCase()}`, format.compact)}
@@ -140,7 +141,7 @@ function subtitleFor(
   memberDimension: DimensionDef,
 ): string {
   const plural = memberDimension.pluralLabel.toLowerCase();
-  const filtered = view.filters[memberDimension.id];
+  const filtered = ownValue(view.filters, memberDimension.id);
   const whose = member ?? (filtered ? filtered.join(', ') : `all ${plural}`);
   if (metric === 'share') {
     if (member) return `${member}'s share of each country's ${measure.periodLabel}, among all ${plural}`;

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { breakdownQuery, OTHER_LABEL, type Breakdown, type ResolvedOptions } from '../../../data';
 import { Heatmap, type HeatmapAxisItem } from '../../../charts/Heatmap';
 import { countryLabel } from '../../../lib/countries';
+import { ownValue } from '../../../lib/lookupTable';
 import { formatShare } from '../../../lib/format';
 import { DataTable } from '../../../ui/DataTable';
 import { QueryView } from '../../../ui/QueryView';
@@ -154,8 +155,8 @@ export function MatrixView({ model, view, options, measure, update, selected, on
               valueLabel={valueLabel}
               onSelectRow={selectable(rowDimension.id)}
               onSelectColumn={selectable(columnDimension.id)}
-              selectedRows={selected[rowDimension.id] ?? []}
-              selectedColumns={selected[columnDimension.id] ?? []}
+              selectedRows={ownValue(selected, rowDimension.id) ?? []}
+              selectedColumns={ownValue(selected, columnDimension.id) ?? []}
               ariaLabel={`${valueLabel} by ${rowDimension.label.toLowerCase()} (rows) and ${columnName} (columns)`}
             />
           );

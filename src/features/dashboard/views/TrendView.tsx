@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { seriesQuery, type SeriesResult } from '../../../data';
 import { SeriesChart } from '../../../charts/SeriesChart';
 import { formatMonth, formatPeriod, parseHumanNumber, formatCompact } from '../../../lib/format';
+import { ownValue } from '../../../lib/lookupTable';
 import { monthSpan, shiftMonth } from '../../../lib/months';
 import { GRAINS, MODES, type Grain, type Mode } from '../../../state/viewState';
 import { SeriesTable } from '../SeriesTable';
@@ -40,7 +41,7 @@ export function TrendView(props: ViewProps) {
       ? [{ value: options.target, label: `Target ${formatCompact(options.target, measure.unit)}` }]
       : []),
   ];
-  const selected = props.selected[by.id] ?? [];
+  const selected = ownValue(props.selected, by.id) ?? [];
   const months = Array.from({ length: monthSpan(view.from, view.to) }, (_, index) => shiftMonth(view.from, index));
 
   return (
