@@ -47,7 +47,10 @@ export interface DatasetModel {
    * some dimensions may read a smaller cube derived from it (see `src/data/cubes.ts`).
    */
   cube?: { dimensions: readonly string[] };
-  /** The file has no time column: every row belongs to one period, and time controls are hidden. */
+  /**
+   * The file has no time column: every row is loaded into one placeholder month, which is never shown. Views show
+   * no period, no month pickers and no time axis, and hide what needs time (changes against a year earlier, trends).
+   */
   timeless?: boolean;
 }
 

@@ -28,6 +28,8 @@ export function uploadedModel(
       pluralLabel: column.header,
       display: column.format.kind === 'country' ? 'country' : 'text',
     }));
+  // Without a time column every row is in one period: an averaged measure is its total, and says so.
+  const timeless = !used.some((column) => column.role === 'time');
   const measures: MeasureDef[] = used
     .filter((column) => column.role === 'measure')
     .map((column) => ({
@@ -36,9 +38,10 @@ export function uploadedModel(
       label: column.header,
       unit: column.unit,
       overTime: column.overTime,
-      periodLabel: column.overTime === 'sum' ? 'total' : 'avg. per month',
-      description:
-        column.overTime === 'sum'
+      periodLabel: column.overTime === 'sum' || timeless ? 'total' : 'avg. per month',
+      description: timeless
+        ? `${column.header}, summed over the rows.`
+        : column.overTime === 'sum'
           ? `${column.header}, summed over the period.`
           : `${column.header}, summed within each month; over several months, the average month.`,
     }));
@@ -52,7 +55,6 @@ export function uploadedModel(
     periodLabel: 'total',
     description: plan.unpivot ? 'Number of values, counted.' : 'Number of rows of the file, counted.',
   });
-  const timeless = !used.some((column) => column.role === 'time');
   return {
     rowsTable,
     cubeTable,

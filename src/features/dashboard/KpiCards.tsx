@@ -1,5 +1,5 @@
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
-import { kpiQuery, type MeasureDef, type ResolvedView } from '../../data';
+import { findDataset, kpiQuery, type MeasureDef, type ResolvedView } from '../../data';
 import { formatChange, formatMonth, formatShare } from '../../lib/format';
 import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from './measureFormat';
@@ -11,12 +11,15 @@ export interface KpiCardsProps {
   leaderLabel: string;
   datasetLabel: string;
   synthetic: boolean;
+  /** The dataset has no time column: no period and no change against a year earlier (default: the dataset's model). */
+  timeless?: boolean;
 }
 
 /** The period's headline numbers: the measure, its change against a year earlier, and who leads. */
-export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic }: KpiCardsProps) {
+export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic, ...props }: KpiCardsProps) {
   const query = useQuery({ ...kpiQuery(view), placeholderData: keepPreviousData });
   const format = measureFormatters(measure);
+  const timeless = props.timeless ?? findDataset(view.datasetId)?.model.timeless ?? false;
   const period = `${formatMonth(view.from)} – ${formatMonth(view.to)}`;
   return (
     <section className="kpis" aria-label="Key figures" data-testid="kpis">
@@ -33,20 +36,22 @@ export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic }
                 {format.compact(kpis.current)}
               </p>
               <p className="kpi-note">
-                {period} · {kpis.monthsWithData} {kpis.monthsWithData === 1 ? 'month' : 'months'}
+                {timeless ? 'All rows · no time column' : `${period} · ${kpis.monthsWithData} ${kpis.monthsWithData === 1 ? 'month' : 'months'}`}
               </p>
             </article>
-            <article className="kpi" data-testid="kpi-change">
-              <h3 className="kpi-label">vs. a year earlier</h3>
-              <p className={`kpi-value ${trendClass(kpis.change)}`}>
-                {kpis.change === null ? '–' : `${kpis.change >= 0 ? '▲' : '▼'} ${formatChange(kpis.change)}`}
-              </p>
-              <p className="kpi-note">
-                {kpis.previous === null
-                  ? 'No full year-earlier period in the data to compare with.'
-                  : `${format.compact(kpis.previous)} in the same months a year earlier`}
-              </p>
-            </article>
+            {timeless ? null : (
+              <article className="kpi" data-testid="kpi-change">
+                <h3 className="kpi-label">vs. a year earlier</h3>
+                <p className={`kpi-value ${trendClass(kpis.change)}`}>
+                  {kpis.change === null ? '–' : `${kpis.change >= 0 ? '▲' : '▼'} ${formatChange(kpis.change)}`}
+                </p>
+                <p className="kpi-note">
+                  {kpis.previous === null
+                    ? 'No full year-earlier period in the data to compare with.'
+                    : `${format.compact(kpis.previous)} in the same months a year earlier`}
+                </p>
+              </article>
+            )}
             <article className="kpi" data-testid="kpi-leader">
               <h3 className="kpi-label">Leading {leaderLabel.toLowerCase()}</h3>
               <p className="kpi-value kpi-value-text">{kpis.leader ?? '–'}</p>

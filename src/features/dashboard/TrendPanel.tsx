@@ -1,7 +1,19 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { overviewSeriesOptions, seriesQuery, type DatasetModel, type MeasureDef, type ResolvedView, type SeriesResult } from '../../data';
+import {
+  OVERVIEW_SERIES_LIMIT,
+  overviewSeriesOptions,
+  rankingQuery,
+  seriesQuery,
+  type DatasetModel,
+  type MeasureDef,
+  type ResolvedView,
+  type SeriesResult,
+} from '../../data';
 import { SeriesChart } from '../../charts/SeriesChart';
-import { formatMonth } from '../../lib/format';
+import { countryLabel } from '../../lib/countries';
+import { formatMonth, formatShare } from '../../lib/format';
+import { DataTable } from '../../ui/DataTable';
+import { EmptyState } from '../../ui/Panel';
 import { SeriesTable } from './SeriesTable';
 import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from './measureFormat';
@@ -19,8 +31,15 @@ export interface TrendPanelProps {
   onSelect: (dimensionId: string, member: string, additive: boolean) => void;
 }
 
-/** The measure by marketplace over months, with the market events from the source articles marked. */
-export function TrendPanel({ model, view, measure, colorFor, selected, onSelect }: TrendPanelProps) {
+/**
+ * The measure by marketplace over months, with the market events from the source articles marked. A dataset without a
+ * time column has no months to draw: it gets a bar per member instead.
+ */
+export function TrendPanel(props: TrendPanelProps) {
+  return props.model.timeless ? <TimelessMemberPanel {...props} /> : <TrendOverTime {...props} />;
+}
+
+function TrendOverTime({ model, view, measure, colorFor, selected, onSelect }: TrendPanelProps) {
   const seriesDimension = model.dimensions[0]!;
   const query = useQuery({ ...seriesQuery(view, overviewSeriesOptions(view, seriesDimension.id)), placeholderData: keepPreviousData });
   const tableToggle = useTableToggle();
@@ -87,4 +106,61 @@ export function TrendPanel({ model, view, measure, colorFor, selected, onSelect 
       </QueryView>
     </DatasetPanel>
   );
+}
+
+/**
+ * The overview's first panel for a dataset without a time column: the first dimension's members with their totals,
+ * as a table (the overview's one bar chart is the ranking beside it).
+ */
+function TimelessMemberPanel({ model, view, measure }: TrendPanelProps) {
+  const dimension = model.dimensions[0]!;
+  // With one dimension the ranking beside this panel already lists its members: no second copy.
+  const listed = model.dimensions.length > 1;
+  const query = useQuery({ ...rankingQuery(view, dimension.id, OVERVIEW_SERIES_LIMIT), placeholderData: keepPreviousData, enabled: listed });
+  const format = measureFormatters(measure);
+  const label = (key: string) => (dimension.display === 'country' ? countryLabel(key) : key);
+  const noTime = `${model.label} has no time column, so there is no trend over time`;
+  if (!listed) {
+    return (
+      <DatasetPanel title={`${measure.label} over time`} model={model} className="panel-wide" testId="trend-panel">
+        <EmptyState>
+          {noTime}: its {dimension.pluralLabel.toLowerCase()} are ranked in the next panel.
+        </EmptyState>
+      </DatasetPanel>
+    );
+  }
+  return (
+    <DatasetPanel
+      title={`${measure.label} by ${dimension.label.toLowerCase()}`}
+      subtitle={`${capitalise(measure.periodLabel)} over all rows · no time column, so no trend over time${
+        query.data && query.data.groupTotal > query.data.rows.length ? ` · top ${query.data.rows.length} of ${query.data.groupTotal}` : ''
+      }`}
+      model={model}
+      className="panel-wide"
+      testId="trend-panel"
+      exportData={() =>
+        query.data ? { header: [dimension.label, measure.label, 'share'], rows: query.data.rows.map((row) => [row.key, row.value, row.share]) } : null
+      }
+    >
+      <QueryView query={query} height={320} isEmpty={(data) => data.rows.length === 0}>
+        {(data) => (
+          <DataTable
+            caption={`${measure.label} by ${dimension.label.toLowerCase()}, all rows`}
+            testId="trend-table"
+            rowKey={(row) => row.key}
+            rows={data.rows}
+            columns={[
+              { header: dimension.label, cell: (row) => label(row.key) },
+              { header: measure.label, numeric: true, cell: (row) => format.full(row.value) },
+              { header: 'Share', numeric: true, cell: (row) => formatShare(row.share) },
+            ]}
+          />
+        )}
+      </QueryView>
+    </DatasetPanel>
+  );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
