@@ -218,3 +218,52 @@ describe('viewForTab', () => {
     expect(sliceFor(MODEL, view).filters).toEqual([{ column: 'region_code', values: [] }]);
   });
 });
+
+describe('columns and members named like Object.prototype members', () => {
+  // A file headed "Constructor" and "__proto__": the ids are `constructor` and `proto` (src/data/upload/plan.ts).
+  const NAMED: DatasetModel = {
+    ...MODEL,
+    dimensions: [
+      { id: 'constructor', column: 'c1', label: 'Constructor', pluralLabel: 'Constructors', display: 'text' },
+      { id: 'proto', column: 'c2', label: '__proto__', pluralLabel: '__proto__', display: 'country' },
+    ],
+  };
+  const MEMBERS = ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf'];
+  const NAMED_CATALOG: DatasetCatalog = { ...CATALOG, members: { constructor: MEMBERS, proto: ['RU', 'MX'] } };
+
+  it('keeps filters and selections on them, and leaves out the filters a view does not have', () => {
+    const { view, options, notices } = resolveView(
+      state({ filters: { constructor: ['__proto__', 'toString', 'isPrototypeOf'] }, selections: { countries: { proto: ['RU'] } }, mapMember: 'valueOf' }),
+      NAMED,
+      NAMED_CATALOG,
+    );
+    expect(view.filters).toEqual({ constructor: ['__proto__', 'toString'] });
+    expect(notices).toEqual(['Ignored unknown constructors: "isPrototypeOf".']);
+    expect(options.mapMember).toBe('valueOf');
+    expect(options.selections).toEqual({ countries: { proto: ['RU'] } });
+    // No filter on `constructor` once a view has none (a plain object would answer with Object).
+    const unfiltered = { ...view, filters: {} };
+    expect(sliceFor(NAMED, unfiltered).filters).toEqual([]);
+    expect(sliceFor(NAMED, viewForTab(unfiltered, { countries: { proto: ['RU'] } }, 'trend')).filters).toEqual([{ column: 'c2', values: ['RU'] }]);
+  });
+
+  it('intersects a selection on "constructor" with no filter on it, whatever the objects are made of', () => {
+    const view: ResolvedView = { datasetId: 'shops', measureId: 'sales', from: '2014-01', to: '2014-02', filters: { proto: ['RU'] } };
+    const forTrend = viewForTab(view, { map: { constructor: ['toString'] } }, 'trend');
+    expect(forTrend.filters).toEqual({ constructor: ['toString'], proto: ['RU'] });
+    expect(Object.keys(forTrend.filters)).toEqual(['constructor', 'proto']);
+  });
+
+  it('drops a filter on a column the catalog does not list, rather than reading an inherited member', () => {
+    // A snapshot's catalog is plain JSON and may lack a dimension.
+    const sparse: DatasetCatalog = { ...CATALOG, members: { proto: ['RU'] } };
+    const { view, options, notices } = resolveView(
+      state({ filters: { constructor: ['toString'] }, mapMember: 'valueOf' }),
+      NAMED,
+      sparse,
+    );
+    expect(view.filters).toEqual({});
+    expect(options.mapMember).toBeNull();
+    expect(notices).toHaveLength(2);
+  });
+});

@@ -79,7 +79,7 @@ export function suggestUnpivot(sniff: SniffResult, columns: readonly PlannedColu
     // A stray "x" or footnote mark must not hide a wide file: most cells looking numeric is enough (the others are
     // then reported as rejected values, with their line and year).
     const present = values.map((value) => value.trim()).filter((value) => value !== '');
-    const numeric = present.filter((value) => /^[-+\u2212]?[\d.,\s\u00A0]*\d[\d.,\s\u00A0]*%?$/.test(value)).length;
+    const numeric = present.filter(looksNumeric).length;
     if (profile.format.kind !== 'number' && numeric < present.length / 2) continue;
     const format: ValueFormat =
       profile.format.kind === 'number' ? tolerantFormat(profile.format) : { kind: 'number', decimal: '.', thousands: ',', percent: false, currency: null, integer: false };
@@ -109,6 +109,18 @@ export function suggestUnpivot(sniff: SniffResult, columns: readonly PlannedColu
     };
   }
   return null;
+}
+
+/** Digits, separators and blanks, with a sign before and '%' after, and at least one digit. */
+const NUMERIC_SHAPE = /^[-+\u2212]?[\d.,\s\u00A0]+%?$/;
+
+/**
+ * A cell that looks like a number written some way or other. Two linear tests: one pattern as `[…]*\d[…]*` took
+ * quadratic time to fail (the digit could be any of the run's), and a wide file with one 300,000-digit cell ending
+ * in a letter held its preview for over a minute.
+ */
+export function looksNumeric(value: string): boolean {
+  return NUMERIC_SHAPE.test(value) && /\d/.test(value);
 }
 
 function suggestRole(header: string, profile: ColumnProfile, timeTaken: boolean): { role: ColumnRole; why: string } {

@@ -21,3 +21,15 @@ describe('cross-filter selections', () => {
     expect(removeSelection({ map: { country: ['RU'] } }, 'map', 'country', 'RU')).toEqual({});
   });
 });
+
+describe('cross-filter selections on columns and members named like Object.prototype members', () => {
+  it('adds to, toggles and removes a selection on the column whose id is "constructor"', () => {
+    const start = { trend: { proto: ['RU'] } };
+    const added = toggleSelection(start, 'trend', 'constructor', '__proto__', true);
+    expect(added).toEqual({ trend: { proto: ['RU'], constructor: ['__proto__'] } });
+    const more = toggleSelection(added, 'trend', 'constructor', 'toString', true);
+    expect(more.trend?.constructor).toEqual(['__proto__', 'toString']);
+    expect(removeSelection(more, 'trend', 'constructor', '__proto__').trend?.constructor).toEqual(['toString']);
+    expect(removeSelection(start, 'trend', 'constructor', 'valueOf')).toEqual(start);
+  });
+});

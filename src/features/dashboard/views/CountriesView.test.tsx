@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { breakdownQuery, type Breakdown } from '../../../data';
-import { CountriesView, marketplaceColumnIds, orderCountries } from './CountriesView';
+import { CountriesView, countrySortValues, marketplaceColumnIds, orderCountries } from './CountriesView';
 import type { ViewProps } from './viewProps';
 import { installResizeObserverStub, renderWithQueryData, testOptions, testView, testViewProps } from './viewTestKit';
 
@@ -113,5 +113,15 @@ describe('CountriesView', () => {
     expect(onSelect).toHaveBeenLastCalledWith('country', 'RU', true);
     fireEvent.click(screen.getByRole('button', { name: /Share of total/ }));
     expect(update).toHaveBeenLastCalledWith({ sorts: { countries: { column: 'share', direction: 'desc' } } });
+  });
+});
+
+describe('sort columns named like Object.prototype members', () => {
+  it('has no sort column "constructor" unless a marketplace makes one, and keeps the order for it', () => {
+    const values = countrySortValues(['constructor', '__proto__', null]);
+    expect(Object.keys(values)).toEqual(['name', 'total', 'share', 'm_constructor', 'm_proto', 'other']);
+    expect(values['constructor']).toBeUndefined();
+    expect(values['toString']).toBeUndefined();
+    expect(keys(orderCountries(breakdown, { column: 'constructor', direction: 'asc' }))).toEqual(['RU', 'BR', 'DE', null]);
   });
 });
