@@ -48,4 +48,4 @@ export {
   type UploadResult,
 } from './datasets';
 export { datasetModel } from './queryOptions';
-export { neededDatasetParam, readNeededDataset, type NeededDataset } from './neededDataset';
+export { missingDatasetNotice, neededDatasetParam, noticesStillTrue, readNeededDataset, type NeededDataset } from './neededDataset';

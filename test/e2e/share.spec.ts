@@ -71,12 +71,15 @@ test('a link to a view over an uploaded file asks the recipient for that file, c
   const needed = other.getByTestId('needed-file');
   await expect(needed).toContainText('“shops.csv”');
   await expect(needed).toContainText('4 rows');
+  await expect(other.getByTestId('notices')).toContainText('not in this browser');
   // Another file, even with the same name, is refused before anything is loaded.
   await other.getByTestId('needed-file-input').setInputFiles({ name: 'shops.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.replace('10', '11')) });
   await expect(other.getByTestId('needed-file-error')).toContainText('is not the file this view was made from');
   await other.getByTestId('needed-file-input').setInputFiles({ name: 'my copy.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(needed).toBeHidden();
   await expect(other.getByTestId('view-trend')).toBeVisible();
+  // The file is here now: the notice that said it was not goes.
+  await expect(other.getByTestId('notices').filter({ hasText: 'not in this browser' })).toHaveCount(0);
   await expect(other.getByTestId('filter-dataset')).toHaveValue(new URL(page.url()).searchParams.get('dataset')!);
   await openView(other, 'overview');
   await expect(other.getByTestId('kpi-total')).toContainText('25');

@@ -4,6 +4,8 @@ import {
   catalogQuery,
   datasetRegistry,
   MARKET_MODEL,
+  missingDatasetNotice,
+  noticesStillTrue,
   resolveView,
   uploadsListed,
   type ResolvedOptions,
@@ -48,10 +50,7 @@ export function useDashboardView() {
       ...(missing && fixed
         ? [`This panel shows a dataset ("${linkState.dataset}") that its snapshot does not describe; its figures cannot be shown.`]
         : missing
-        ? [
-            `This link shows a dataset ("${linkState.dataset}") that is not in this browser: uploaded data never leaves ` +
-              "the browser it was uploaded in. Showing the bundled data instead; upload the file to see the link's view.",
-          ]
+        ? [missingDatasetNotice(linkState.dataset)]
         : []),
       ...(resolved?.notices ?? []),
     ],
@@ -76,7 +75,8 @@ export function useDashboardView() {
     catalog,
     view: resolved?.view ?? null,
     options: resolved?.options ?? null,
-    notices: stickyNotices,
+    // A dataset's "not in this browser" notice goes once the dataset is here (its file was just supplied).
+    notices: noticesStillTrue(stickyNotices, datasets.map((dataset) => dataset.id)),
     dismissNotices: () => setStickyNotices([]),
   };
 }
