@@ -112,8 +112,42 @@ function read(): Dashboard[] {
   return cache;
 }
 
+/**
+ * A change to the dashboards that the browser refused to keep (its storage for this site is full, or blocked). The
+ * stored dashboards and the ones on screen are exactly as they were; the message says why and what to do, and reads
+ * after a word saying what was not done ("Not pinned. …").
+ */
+export class DashboardsNotSavedError extends Error {
+  override readonly name = 'DashboardsNotSavedError';
+}
+
+function isQuotaError(error: unknown): boolean {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || (error instanceof DOMException && error.code === 22);
+}
+
+/** What to tell the user when the browser refuses to keep the dashboards. */
+export function dashboardsNotSavedMessage(error: unknown): string {
+  if (isQuotaError(error)) {
+    return (
+      'The browser has no room left for this site’s dashboards, so your dashboards were left as they were. ' +
+      'Delete a dashboard you no longer need (those shared with their figures take the most room; export one to a file first to keep it), then try again.'
+    );
+  }
+  const reason = error instanceof Error || error instanceof DOMException ? ` (${error.name}: ${error.message})` : '';
+  return (
+    `This browser does not let the app keep dashboards${reason}, so your dashboards were left as they were. ` +
+    'Allow this site to store data (site settings, or leave private browsing), then try again; meanwhile, export a dashboard to a file to keep it.'
+  );
+}
+
+/** Stores the whole list in one item (written whole or not at all); the copy in memory changes only once it is. */
 function write(next: Dashboard[]): void {
-  globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(next));
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(next));
+  } catch (error) {
+    throw new DashboardsNotSavedError(dashboardsNotSavedMessage(error), { cause: error });
+  }
   cache = next;
   for (const listener of listeners) listener();
 }
@@ -124,16 +158,19 @@ export const dashboards = {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
+  /** Adds or replaces a dashboard. Throws DashboardsNotSavedError, changing nothing, when the browser refuses. */
   save(dashboard: Dashboard): void {
     const all = read();
     write(all.some((item) => item.id === dashboard.id) ? all.map((item) => (item.id === dashboard.id ? dashboard : item)) : [...all, dashboard]);
   },
+  /** Throws DashboardsNotSavedError, changing nothing, when the browser refuses. */
   remove(dashboardId: string): void {
     write(read().filter((item) => item.id !== dashboardId));
   },
   /**
    * Adds a view to the first dashboard (made if there is none); returns the dashboard. Never to a dashboard holding
-   * a snapshot: its figures are fixed, and a live view among them would have none.
+   * a snapshot: its figures are fixed, and a live view among them would have none. Throws DashboardsNotSavedError,
+   * changing nothing, when the browser refuses to keep it.
    */
   pin(panel: Omit<DashboardPanel, 'id'>): Dashboard {
     const target = read().find((dashboard) => dashboard.snapshot === undefined) ?? newDashboard();

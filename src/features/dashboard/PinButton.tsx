@@ -1,30 +1,43 @@
 import { useEffect, useState } from 'react';
 import { dashboards } from '../../state/dashboards';
 
-/** Pins the view on screen (its link) to the first dashboard, and says where it went. */
+type Outcome = { kind: 'pinned' | 'refused'; text: string };
+
+/**
+ * Pins the view on screen (its link) to the first dashboard, and says where it went — or, when the browser refuses
+ * to keep it (its storage for the site is full or blocked), says so until the next try: nothing was changed.
+ */
 export function PinButton({ title }: { title: string }) {
-  const [pinned, setPinned] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   useEffect(() => {
-    if (!pinned) return;
-    const timer = setTimeout(() => setPinned(null), 4000);
+    if (outcome?.kind !== 'pinned') return;
+    const timer = setTimeout(() => setOutcome(null), 4000);
     return () => clearTimeout(timer);
-  }, [pinned]);
+  }, [outcome]);
+  const pin = () => {
+    try {
+      const dashboard = dashboards.pin({ title, notes: '', view: window.location.search.replace(/^\?/, '') });
+      const panels = `${dashboard.panels.length} ${dashboard.panels.length === 1 ? 'panel' : 'panels'}`;
+      setOutcome({ kind: 'pinned', text: `Pinned to “${dashboard.name}” (${panels}).` });
+    } catch (error) {
+      setOutcome({ kind: 'refused', text: `Not pinned. ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
   return (
     <span className="pin">
-      <button
-        type="button"
-        className="button button-quiet"
-        onClick={() => {
-          const dashboard = dashboards.pin({ title, notes: '', view: window.location.search.replace(/^\?/, '') });
-          setPinned(`Pinned to “${dashboard.name}” (${dashboard.panels.length} ${dashboard.panels.length === 1 ? 'panel' : 'panels'}).`);
-        }}
-        data-testid="pin-view"
-      >
+      <button type="button" className="button button-quiet" onClick={pin} data-testid="pin-view">
         Pin to dashboard
       </button>
-      <span role="status" className="floating-status" data-testid="pin-status">
-        {pinned ?? ''}
-      </span>
+      {outcome?.kind === 'refused' ? (
+        // Long enough to wrap: the floating confirmation is one line, this is a few.
+        <span role="alert" className="floating-status" style={{ whiteSpace: 'normal', width: 'min(80vw, 26rem)' }} data-testid="pin-status">
+          {outcome.text}
+        </span>
+      ) : (
+        <span role="status" className="floating-status" data-testid="pin-status">
+          {outcome?.text ?? ''}
+        </span>
+      )}
     </span>
   );
 }

@@ -15,6 +15,19 @@ export type CaptureSnapshot = (dashboard: Dashboard) => Promise<{ snapshot: Snap
 type Message = { kind: 'status' | 'alert'; text: string };
 
 /**
+ * Runs a change to the kept dashboards; when the browser refuses it (storage full or blocked: nothing was changed),
+ * gives the sentence to show, after `refused` ("Not saved.").
+ */
+function tryToKeep(change: () => void, refused: string): string | null {
+  try {
+    change();
+    return null;
+  } catch (error) {
+    return `${refused} ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/**
  * The analyst's dashboards: name them, title and annotate their panels, reorder or remove panels, then present one,
  * copy its link, or export it as a file (and import one). Panels are added with "Pin to dashboard" on any view.
  * "Share with data" sends the figures along: whoever opens it needs neither the data nor the query engine.
@@ -36,14 +49,10 @@ export function DashboardsPanel({ captureSnapshot }: { captureSnapshot?: Capture
       panels: result.dashboard.panels,
       ...(result.snapshot ? { snapshot: result.snapshot } : {}),
     };
-    try {
-      dashboards.save(imported);
-    } catch {
-      // The browser's storage for this site is full (figures can take a megabyte or two).
-      setMessage({
-        kind: 'alert',
-        text: `${file.name}: this browser has no room left to keep this dashboard and its figures. Delete dashboards you no longer need, then import it again.`,
-      });
+    // The browser's storage for this site may be full (figures can take a megabyte or two).
+    const refused = tryToKeep(() => dashboards.save(imported), `${file.name} was not imported.`);
+    if (refused) {
+      setMessage({ kind: 'alert', text: refused });
       return;
     }
     const figures = result.snapshot ? ` with its figures (snapshot of ${formatDay(new Date(result.snapshot.takenAt))}): present it to see them` : '';
@@ -59,7 +68,15 @@ export function DashboardsPanel({ captureSnapshot }: { captureSnapshot?: Capture
         presentation mode, or as a file.
       </p>
       <div className="dashboards-actions">
-        <button type="button" className="button" onClick={() => dashboards.save(newDashboard(`Dashboard ${all.length + 1}`))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            const refused = tryToKeep(() => dashboards.save(newDashboard(`Dashboard ${all.length + 1}`)), 'No dashboard was made.');
+            if (refused) setMessage({ kind: 'alert', text: refused });
+          }}
+          data-testid="dashboard-new"
+        >
           New dashboard
         </button>
         <FilePicker accept=".json,application/json" testId="dashboard-import" onFiles={([file]) => void importFile(file!)}>
@@ -95,7 +112,10 @@ function DashboardEditor({
     return 'snapshot' in reading ? reading.snapshot : null;
   }, [dashboard.snapshot]);
   const [share, setShare] = useState<ShareState>({ kind: 'idle' });
-  const save = (change: Partial<Dashboard>) => dashboards.save({ ...dashboard, ...change });
+  // A change the browser refused, shown in this dashboard until one is kept: the fields show what is kept.
+  const [refused, setRefused] = useState<string | null>(null);
+  const keep = (change: () => void, what: string) => setRefused(tryToKeep(change, what));
+  const save = (change: Partial<Dashboard>) => keep(() => dashboards.save({ ...dashboard, ...change }), 'Not saved.');
   const setPanel = (panelId: string, change: Partial<DashboardPanel>) =>
     save({ panels: dashboard.panels.map((panel) => (panel.id === panelId ? { ...panel, ...change } : panel)) });
   const move = (index: number, by: number) => {
@@ -159,6 +179,11 @@ function DashboardEditor({
           data-testid="dashboard-name"
         />
       </label>
+      {refused ? (
+        <p role="alert" className="dashboards-error" data-testid="dashboard-not-saved">
+          {refused}
+        </p>
+      ) : null}
       {held ? (
         <p className="snapshot-label" data-testid="dashboard-snapshot-label">
           <strong className="snapshot-date">Snapshot of {formatDay(new Date(held.takenAt))}</strong>{' '}
@@ -242,7 +267,7 @@ function DashboardEditor({
             Share with data
           </button>
         ) : null}
-        <button type="button" className="button button-danger" onClick={() => dashboards.remove(dashboard.id)}>
+        <button type="button" className="button button-danger" onClick={() => keep(() => dashboards.remove(dashboard.id), 'Not deleted.')}>
           Delete dashboard
         </button>
       </div>
