@@ -115,3 +115,56 @@ test('a dashboard downloads as one HTML file that shows its charts offline, with
   expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
   await offline.close();
 });
+
+test('with localStorage full, pinning and importing say so and leave the dashboards as they were', async ({ guarded: page }) => {
+  test.setTimeout(120_000);
+  await page.goto(RUSSIA_H2_2014);
+  await waitForDashboard(page);
+  await page.getByTestId('pin-view').click();
+  await expect(page.getByTestId('pin-status')).toHaveText('Pinned to “My dashboard” (1 panel).');
+  const stored = () => page.evaluate(() => localStorage.getItem('marketscope-dashboards'));
+  const before = await stored();
+  expect(before).toContain('Overview: Visitors');
+
+  // Other data takes every character the browser allows this site, to the last one.
+  const filled = await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    let items = 0;
+    while (chunk.length > 0) {
+      try {
+        localStorage.setItem(`filler-${items}`, chunk);
+        items += 1;
+      } catch {
+        chunk = chunk.slice(0, chunk.length >> 1);
+      }
+    }
+    return items;
+  });
+  expect(filled).toBeGreaterThan(1);
+
+  await page.getByTestId('pin-view').click();
+  const status = page.getByTestId('pin-status');
+  await expect(status).toHaveAttribute('role', 'alert');
+  await expect(status).toContainText('Not pinned. The browser has no room left for this site’s dashboards, so your dashboards were left as they were.');
+  await expect(status).toContainText('Delete a dashboard you no longer need');
+  await expect(status).toBeVisible();
+  expect(await stored()).toBe(before);
+
+  await page.getByTestId('open-dashboards').click();
+  const imported = { format: 'marketscope-dashboard', v: 1, id: 'import1', name: 'From a colleague', panels: [] };
+  await page
+    .getByTestId('dashboard-import')
+    .setInputFiles({ name: 'colleague.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(imported)) });
+  await expect(page.getByTestId('dashboards-message')).toContainText('colleague.json was not imported. The browser has no room left');
+  await expect(page.getByTestId('dashboard-editor')).toHaveCount(1);
+  await expect(page.getByTestId('dashboard-panel-item')).toHaveCount(1);
+  expect(await stored()).toBe(before);
+
+  // Still there after a reload, exactly as before.
+  await page.reload();
+  await waitForDashboard(page);
+  await page.getByTestId('open-dashboards').click();
+  await expect(page.getByTestId('dashboard-editor')).toHaveCount(1);
+  await expect(page.getByTestId('dashboard-panel-item').getByLabel('Title')).toHaveValue('Overview: Visitors');
+  expect(await stored()).toBe(before);
+});
