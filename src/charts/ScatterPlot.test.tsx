@@ -61,9 +61,9 @@ describe('ScatterPlot', () => {
   it('renders one symbol per point, a legend of groups and no notes', () => {
     renderPlot();
     expect(symbols()).toHaveLength(points.length);
-    const legend = screen.getByTestId('scatter-plot').querySelector('.recharts-legend-wrapper');
-    expect(legend?.textContent).toContain('AliExpress');
-    expect(legend?.textContent).toContain('Ozon');
+    const legend = screen.getByTestId('scatter-legend');
+    expect([...legend.querySelectorAll('.chart-legend-item')].map((item) => item.textContent)).toEqual(['AliExpress', 'Ozon']);
+    expect(legend.querySelector('.swatch')?.getAttribute('style')).toContain('rgb(78, 121, 167)');
     expect(screen.queryAllByTestId('scatter-note')).toHaveLength(0);
     expect(screen.getByRole('img', { name: 'Sellers against visits' })).toBeTruthy();
     expect(screen.getByTestId('scatter-plot').innerHTML).not.toContain('NaN');
@@ -121,5 +121,21 @@ describe('ScatterPlot', () => {
     expect(cx.every(Number.isFinite)).toBe(true);
     expect(cx[1]! - cx[0]!).toBeCloseTo(cx[2]! - cx[1]!, 3);
     expect(document.getElementById('d1')).toBeNull();
+  });
+
+  it('keeps the legend out of the drawing, so the x-axis title has the bottom margin to itself', () => {
+    renderPlot();
+    const plot = screen.getByTestId('scatter-plot');
+    const svg = plot.querySelector('svg.recharts-surface')!;
+    // Recharts' own legend sat in the drawing's bottom margin, where the x-axis title is drawn too.
+    expect(plot.querySelector('.recharts-legend-wrapper')).toBeNull();
+    expect(svg.contains(screen.getByTestId('scatter-legend'))).toBe(false);
+    const title = [...svg.querySelectorAll('text.recharts-label')].find((text) => text.textContent === 'Sellers')!;
+    const ticks = [...svg.querySelectorAll('.recharts-xAxis-tick-labels text')].map((text) => Number(text.getAttribute('y')));
+    const titleY = Number(title.getAttribute('y'));
+    // Below the tick labels (by at least a line of 12 px text) and inside the 400 px drawing.
+    expect(ticks.length).toBeGreaterThan(0);
+    expect(titleY).toBeGreaterThanOrEqual(Math.max(...ticks) + 12);
+    expect(titleY).toBeLessThanOrEqual(400);
   });
 });

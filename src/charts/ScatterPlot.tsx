@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { ScatterPointItem, TooltipContentProps } from 'recharts';
 import { scaleLinear, scaleLog } from 'd3-scale';
 
@@ -129,9 +129,15 @@ function isAdditive(event: MouseEvent | undefined): boolean {
   return Boolean(event && (event.shiftKey || event.metaKey || event.ctrlKey));
 }
 
+/** Room under the x-axis ticks for the axis title: the title sits in the chart's bottom margin, never below it. */
+const X_TITLE_SPACE = 28;
+
 /**
  * Points on two measures, one colour per group, with a legend of the groups. Log axes spread out markets that
  * differ by orders of magnitude. A pure function of its props.
+ *
+ * The legend is HTML below the drawing, like the other charts' legends: Recharts' own legend shares the drawing's
+ * bottom edge with the x-axis title, and at narrow widths (many groups wrapping into rows) the two collided.
  */
 export function ScatterPlot(props: ScatterPlotProps) {
   const { xLabel, yLabel, formatX, formatY, colorFor, logScale = false, onSelect, ariaLabel, width, height = 360 } = props;
@@ -149,7 +155,7 @@ export function ScatterPlot(props: ScatterPlotProps) {
     : undefined;
 
   const chart = (
-    <ScatterChart width={width} height={width === undefined ? undefined : height} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+    <ScatterChart width={width} height={width === undefined ? undefined : height} margin={{ top: 8, right: 16, bottom: X_TITLE_SPACE, left: 8 }}>
       <CartesianGrid stroke="var(--grid)" />
       <XAxis
         type="number"
@@ -162,7 +168,7 @@ export function ScatterPlot(props: ScatterPlotProps) {
         tickFormatter={formatX}
         tick={tick}
         stroke="var(--axis)"
-        label={{ value: xLabel, position: 'insideBottom', offset: -16, fill: 'var(--muted)', fontSize: 12 }}
+        label={{ value: xLabel, position: 'insideBottom', offset: -(X_TITLE_SPACE - 6), fill: 'var(--muted)', fontSize: 12 }}
       />
       <YAxis
         type="number"
@@ -181,7 +187,6 @@ export function ScatterPlot(props: ScatterPlotProps) {
       {/* A fixed dot size: without a ZAxis, Recharts would size dots by nothing in particular. */}
       <ZAxis range={[48, 48]} />
       <Tooltip cursor={{ strokeDasharray: '3 3', stroke: 'var(--axis)' }} content={(tooltip) => <ScatterTooltip {...tooltip} chart={props} />} />
-      <Legend wrapperStyle={{ fontSize: 12, color: 'var(--text)', paddingTop: 8 }} />
       {groups.map((group) => (
         <Scatter
           key={group}
@@ -208,6 +213,18 @@ export function ScatterPlot(props: ScatterPlotProps) {
           chart
         )}
       </div>
+      {groups.length > 0 ? (
+        <ul className="chart-legend" aria-label="Legend" data-testid="scatter-legend">
+          {groups.map((group) => (
+            <li key={group}>
+              <span className="chart-legend-item">
+                <span className="swatch" style={{ background: colorFor(group) }} aria-hidden="true" />
+                {group}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {notes.map((note) => (
         <p key={note} className="chart-note tooltip-note" data-testid="scatter-note">
           {note}
