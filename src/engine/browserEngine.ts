@@ -67,22 +67,23 @@ export function crashEngineWorker(): void {
 export async function startBrowserEngine(phase: ExternalStore<EnginePhase>, onFatal?: (error: Error) => void): Promise<Engine> {
   performance.mark('engine:start');
   const bundle = await selectBundle(BUNDLES);
-  // The page downloads the wasm once, showing progress, and compiles it as it arrives; the worker instantiates that
-  // module and never fetches the wasm itself (duckdbWorkerShim.js). The worker script loads meanwhile.
+  // The wasm is downloaded once: the worker downloads and compiles it, off the page's main thread, and the page keeps
+  // the compiled module for a restart (duckdbWorkerShim.js).
   const worker = new Worker(workerScriptUrl(`${shimUrl}?duckdb=${encodeURIComponent(bundle.mainWorker!)}`));
   currentWorker = worker;
   const died = new Promise<Error>((resolve) => {
     worker.addEventListener('error', (event) => resolve(new Error(event.message || 'the engine worker failed')));
   });
-  let module: WebAssembly.Module;
+  const url = new URL(bundle.mainModule, location.href).href;
   try {
-    module = await compiledModule(bundle.mainModule, phase);
+    const kept = compiledModules.get(url);
+    if (kept) worker.postMessage({ type: 'marketscope:wasm-module', url, module: await kept });
+    else await compileInWorker(worker, url, phase, died);
   } catch (error) {
     worker.terminate();
     throw error;
   }
   performance.mark('engine:compiled');
-  worker.postMessage({ type: 'marketscope:wasm-module', url: new URL(bundle.mainModule, location.href).href, module });
   const db = new AsyncDuckDB(new VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   performance.mark('engine:instantiated');
@@ -125,55 +126,36 @@ export async function startBrowserEngine(phase: ExternalStore<EnginePhase>, onFa
 /** The compiled engine, kept for the page: a restart after a crash instantiates it again without any download. */
 const compiledModules = new Map<string, Promise<WebAssembly.Module>>();
 
-function compiledModule(url: string, phase: ExternalStore<EnginePhase>): Promise<WebAssembly.Module> {
-  let compiled = compiledModules.get(url);
-  if (!compiled) {
-    compiled = compileWithProgress(
-      url,
-      (loadedBytes, totalBytes) => phase.set({ phase: 'downloading', loadedBytes, totalBytes }),
-      // What is left of compiling once the last byte is in, and instantiating, is "starting".
-      () => phase.set({ phase: 'starting' }),
-    );
-    compiledModules.set(url, compiled);
-    // A failed download is tried afresh by the next start.
-    compiled.catch(() => compiledModules.delete(url));
-  }
-  return compiled;
-}
+/** What the worker shim tells the page while it downloads and compiles the wasm. */
+type CompileMessage =
+  | { type: 'progress' | 'downloaded'; loaded: number; total: number | null }
+  | { type: 'compiled'; module: WebAssembly.Module }
+  | { type: 'failed'; message: string };
 
 /**
- * Downloads a wasm module once and compiles it while it arrives, reporting bytes as they come. The response itself
- * goes to `compileStreaming` (a clone is counted), so Chromium may keep the compiled code with the cached response.
+ * Has `worker` download and compile the wasm at `url` (it then holds the module for DuckDB), reporting the download
+ * into `phase`; keeps the compiled module for later workers. Fails if the worker dies meanwhile.
  */
-async function compileWithProgress(
-  url: string,
-  report: (loaded: number, total: number | null) => void,
-  downloaded: () => void,
-): Promise<WebAssembly.Module> {
-  const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok || !response.body) throw new Error(`${url}: the server answered ${response.status}`);
-  const total = Number(response.headers.get('content-length')) || null;
-  const streamable = response.headers.get('content-type')?.split(';')[0]?.trim() === 'application/wasm';
-  const counted = streamable ? response.clone() : response;
-  const reader = counted.body!.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  let reported = 0;
-  report(0, total);
-  // compileStreaming needs the wasm MIME type; a server that sends another gets the bytes compiled at the end.
-  const compiled = streamable ? WebAssembly.compileStreaming(response) : null;
-  compiled?.catch(() => {});
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    loaded += chunk.value.byteLength;
-    if (!streamable) chunks.push(chunk.value);
-    // A few updates a second are enough for a progress bar, and each one re-renders it.
-    if (performance.now() - reported > 100) {
-      reported = performance.now();
-      report(loaded, total);
-    }
-  }
-  report(loaded, total);
-  performance.mark('engine:downloaded');
-  downloaded();
-  return compiled ?? WebAssembly.compile(await new Blob(chunks as BlobPart[]).arrayBuffer());
+function compileInWorker(worker: Worker, url: string, phase: ExternalStore<EnginePhase>, died: Promise<Error>): Promise<WebAssembly.Module> {
+  const channel = new MessageChannel();
+  const compiled = new Promise<WebAssembly.Module>((resolve, reject) => {
+    died.then(reject);
+    channel.port1.onmessage = (event: MessageEvent<CompileMessage>) => {
+      const message = event.data;
+      if (message.type === 'progress') phase.set({ phase: 'downloading', loadedBytes: message.loaded, totalBytes: message.total });
+      if (message.type === 'downloaded') {
+        performance.mark('engine:downloaded');
+        // What is left of compiling once the last byte is in, and instantiating, is "starting".
+        phase.set({ phase: 'starting' });
+      }
+      if (message.type === 'compiled') resolve(message.module);
+      if (message.type === 'failed') reject(new Error(message.message));
+    };
+  });
+  compiled.finally(() => channel.port1.close()).catch(() => {});
+  worker.postMessage({ type: 'marketscope:compile', url, port: channel.port2 }, [channel.port2]);
+  compiledModules.set(url, compiled);
+  // A failed download is tried afresh by the next start.
+  compiled.catch(() => compiledModules.delete(url));
+  return compiled;
 }

@@ -1,12 +1,14 @@
-// Starts DuckDB-wasm's own worker script with its wasm handed over by the page. The page downloads the wasm once,
-// showing progress, and compiles it while it arrives (WebAssembly.compileStreaming); it then posts the compiled
-// WebAssembly.Module here, before DuckDB's INSTANTIATE request. DuckDB's worker would fetch the wasm a second time
-// (in Chromium the HTTP cache did not serve it: the server sent the 34 MB twice), so its fetch of that one URL is
-// answered without the network and its instantiateStreaming instantiates the page's module instead.
+// Starts DuckDB-wasm's own worker script with its wasm downloaded once. DuckDB's worker would fetch the wasm itself,
+// after the page had downloaded it to show progress, and Chromium's HTTP cache did not serve that second request (the
+// server sent the 34 MB twice). Now the page asks this worker to download and compile it ('marketscope:compile'):
+// the response goes straight to WebAssembly.compileStreaming, a clone is counted for the progress bar (over a port of
+// its own, so DuckDB's client never sees those messages), all off the page's busy main thread. The compiled module
+// goes back to the page, which hands it to the next worker after a crash ('marketscope:wasm-module'). DuckDB's fetch
+// of that URL is then answered without the network, and its instantiateStreaming instantiates the module.
 const target = new URL(new URL(self.location.href).searchParams.get('duckdb') ?? '', self.location.origin);
 if (target.origin !== self.location.origin) throw new Error(`refusing to load a worker script from ${target.origin}`);
 
-/** The page's compiled modules, by absolute URL. */
+/** The compiled modules, by absolute URL. */
 const modules = new Map();
 // Without TransformStream, DuckDB's worker calls instantiateStreaming(fetch(url)) directly (its progress path would
 // wrap the response first); progress is the page's.
@@ -35,6 +37,7 @@ self.addEventListener('message', (event) => {
   if (!data || typeof data.type !== 'string' || !data.type.startsWith('marketscope:')) return;
   // The page's own messages are not requests for DuckDB.
   event.stopImmediatePropagation();
+  if (data.type === 'marketscope:compile' && data.port instanceof MessagePort) void compile(data.url, data.port);
   if (data.type === 'marketscope:wasm-module' && data.module instanceof WebAssembly.Module) {
     modules.set(new URL(data.url, self.location.href).href, data.module);
   }
@@ -45,6 +48,42 @@ self.addEventListener('message', (event) => {
     });
   }
 });
+/** Downloads and compiles the wasm at `url`, telling `port` the bytes so far, then the module (or the failure). */
+async function compile(url, port) {
+  try {
+    const response = await networkFetch(url, { credentials: 'same-origin' });
+    if (!response.ok || !response.body) throw new Error(`${url}: the server answered ${response.status}`);
+    const total = Number(response.headers.get('content-length')) || null;
+    // compileStreaming needs the wasm MIME type; from a server that sends another, the bytes are compiled at the end.
+    const streamable = response.headers.get('content-type')?.split(';')[0]?.trim() === 'application/wasm';
+    const counted = streamable ? response.clone() : response;
+    const compiled = streamable ? WebAssembly.compileStreaming(response) : null;
+    compiled?.catch(() => {});
+    const chunks = [];
+    let loaded = 0;
+    let reported = 0;
+    port.postMessage({ type: 'progress', loaded, total });
+    const reader = counted.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      loaded += chunk.value.byteLength;
+      if (!streamable) chunks.push(chunk.value);
+      // A few updates a second are enough for a progress bar, and each one re-renders it.
+      if (performance.now() - reported > 100) {
+        reported = performance.now();
+        port.postMessage({ type: 'progress', loaded, total });
+      }
+    }
+    port.postMessage({ type: 'downloaded', loaded, total });
+    const module = await (compiled ?? WebAssembly.compile(await new Blob(chunks).arrayBuffer()));
+    modules.set(new URL(url, self.location.href).href, module);
+    port.postMessage({ type: 'compiled', module });
+  } catch (error) {
+    port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    setTimeout(() => port.close(), 0);
+  }
+}
+
 // Under the app's Trusted Types policy (require-trusted-types-for 'script'), importScripts takes only a URL made by a
 // named policy: this one makes exactly one, DuckDB's worker script checked above.
 const scriptPolicy = self.trustedTypes?.createPolicy('marketscope-worker', {
