@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseHumanNumber } from './format';
 import { profileColumn } from '../data/upload/formats';
@@ -52,11 +53,40 @@ describe('patterns over a megabyte of hostile text return', () => {
     expect(parseHumanNumber(`${'9'.repeat(300)}`)).toBe(Number('9'.repeat(300)));
   }, TIMEOUT);
 
+  it('the target-line number parser reads short texts as the cubic pattern it replaces did', () => {
+    const cubic = /^\s*(-)?\s*\$?\s*([0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*([kmbt])?\s*$/i;
+    const alphabet = [' ', '\t', '-', '$', '1', '0', ',', '.', 'k', 'M', 'x'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 10 }), (characters) => {
+        const text = characters.join('');
+        const match = cubic.exec(text);
+        const [, minus, digits, suffix] = match ?? [];
+        const grouped = !digits?.includes(',') || /^[0-9]{1,3}(,[0-9]{3})*(\.[0-9]+)?$/.test(digits);
+        const scale = suffix ? { k: 1e3, m: 1e6, b: 1e9, t: 1e12 }[suffix.toLowerCase() as 'k']! : 1;
+        const value = match && grouped ? Number(digits!.replaceAll(',', '')) * scale : null;
+        expect(parseHumanNumber(text)).toBe(value === null ? null : minus ? -value : value);
+      }),
+      { seed: 7, numRuns: 20_000 },
+    );
+  });
+
   it.each(CASES)('the wide-file cell test: %s', (name, text) => {
-    expect(looksNumeric(text)).toBe(/^[-+\u2212]?[\d.,\s\u00A0]+%?$/.test(text) && /\d/.test(text));
-    if (name === 'digits') expect(looksNumeric(text)).toBe(true);
-    if (name.endsWith('a letter')) expect(looksNumeric(text)).toBe(false);
+    const numeric = looksNumeric(text);
+    if (name === 'digits' || name === '"1," repeated') expect(numeric).toBe(true);
+    if (name.endsWith('a letter') || name === 'dashes') expect(numeric).toBe(false);
   }, TIMEOUT);
+
+  it('the wide-file cell test answers as the quadratic pattern it replaces, on short cells', () => {
+    const quadratic = /^[-+\u2212]?[\d.,\s\u00A0]*\d[\d.,\s\u00A0]*%?$/;
+    const alphabet = ['1', '0', '.', ',', ' ', '\t', '\u00A0', '-', '+', '\u2212', '%', 'x'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 10 }), (characters) => {
+        const cell = characters.join('');
+        expect(looksNumeric(cell)).toBe(quadratic.test(cell));
+      }),
+      { seed: 12, numRuns: 20_000 },
+    );
+  });
 
   it.each(CASES)('the column profile (numbers, dates, durations, countries): %s', (_, text) => {
     for (const header of ['Value', 'Country', 'Date', 'Year']) {
