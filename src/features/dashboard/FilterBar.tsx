@@ -50,7 +50,12 @@ export function FilterBar({ datasets, model, catalog, view, update, filters }: F
           </select>
         </div>
       ) : null}
-      {model.timeless ? null : (
+      {model.timeless ? (
+        <div className="field" data-testid="filter-period">
+          <span className="field-label">Period</span>
+          <span>All rows (no time column)</span>
+        </div>
+      ) : (
         <>
       <MonthSelect
         label="From"

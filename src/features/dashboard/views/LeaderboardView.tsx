@@ -60,10 +60,13 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
   const groupName = (key: string) => (isCountry ? countryName(key) : key);
   const selectedGroups = ownValue(selected, group.id) ?? [];
   const selectedMembers = ownValue(selected, member.id) ?? [];
-  const subtitle = `${measure.label} rank of each ${member.label.toLowerCase()} within its ${group.label.toLowerCase()} · ${rangeText(
-    view.from,
-    view.to,
-  )}, rank change vs ${rangeText(shiftMonth(view.from, -12), shiftMonth(view.to, -12))}`;
+  // Without a time column there is no year earlier to compare ranks with and no trend to draw.
+  const timeless = model.timeless === true;
+  const subtitle = `${measure.label} rank of each ${member.label.toLowerCase()} within its ${group.label.toLowerCase()} · ${
+    timeless
+      ? 'all rows; rank changes and trends need a time column'
+      : `${rangeText(view.from, view.to)}, rank change vs ${rangeText(shiftMonth(view.from, -12), shiftMonth(view.to, -12))}`
+  }`;
 
   const sparkLabel = (row: LeaderboardRow) => {
     const first = row.spark.find((value) => value !== null) ?? null;
@@ -71,7 +74,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
     return `${measure.label} of ${row.member} in ${groupName(row.group)}: ${format.compact(first)} at the start, ${format.compact(last)} at the end`;
   };
 
-  const columns: SortableColumn<LeaderboardRow>[] = [
+  const allColumns: SortableColumn<LeaderboardRow>[] = [
     {
       id: 'country',
       header: group.label,
@@ -127,6 +130,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
       cell: (row) => <Sparkline values={row.spark} color={colorFor(row.member)} ariaLabel={sparkLabel(row)} />,
     },
   ];
+  const columns = timeless ? allColumns.filter((column) => !TIME_COLUMNS.has(column.id)) : allColumns;
 
   return (
     <DatasetPanel
@@ -138,8 +142,15 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
       exportData={() =>
         query.data
           ? {
-              header: [group.label, member.label, measure.label, 'share', 'rank', 'rank a year earlier', 'growth'],
-              rows: query.data.rows.map((row) => [row.group, row.member, row.value, row.share, row.rank, row.previousRank, row.growth]),
+              header: [group.label, member.label, measure.label, 'share', 'rank', ...(timeless ? [] : ['rank a year earlier', 'growth'])],
+              rows: query.data.rows.map((row) => [
+                row.group,
+                row.member,
+                row.value,
+                row.share,
+                row.rank,
+                ...(timeless ? [] : [row.previousRank, row.growth]),
+              ]),
             }
           : null
       }
@@ -162,6 +173,9 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
     </DatasetPanel>
   );
 }
+
+/** The columns that compare with a year earlier or draw over time. */
+const TIME_COLUMNS = new Set(['growth', 'change', 'trend']);
 
 function rankChangeClass(row: LeaderboardRow): 'new' | 'up' | 'down' | 'same' {
   if (row.previousRank === null) return 'new';

@@ -25,7 +25,8 @@ const MAP_HEIGHT = 360;
 export function MapView({ model, view, options, measure, catalog, update, selected, onSelect }: ViewProps) {
   const memberDimension = model.dimensions[0]!;
   const country = model.dimensions.find((dimension) => dimension.display === 'country');
-  const metric = options.mapMetric;
+  // A change against a year earlier needs months: without a time column (a link may still ask for it) the map shows the value.
+  const metric: MapMetric = model.timeless && options.mapMetric === 'growth' ? 'value' : options.mapMetric;
   const member = options.mapMember;
   const query = useQuery({
     ...mapQuery(view, { metric, member }),
@@ -49,7 +50,9 @@ export function MapView({ model, view, options, measure, catalog, update, select
         options={[
           { value: 'value', label: capitalise(measure.periodLabel) },
           { value: 'share', label: `Share of the ${country?.label.toLowerCase() ?? 'country'}'s ${plural}` },
-          { value: 'growth', label: 'Change vs a year earlier' },
+          model.timeless
+            ? { value: 'growth', label: 'Change vs a year earlier (needs a time column)', disabled: true }
+            : { value: 'growth', label: 'Change vs a year earlier' },
         ]}
       />
       <ControlSelect<string>

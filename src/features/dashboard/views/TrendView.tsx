@@ -7,8 +7,10 @@ import { ownValue } from '../../../lib/lookupTable';
 import { monthSpan, shiftMonth } from '../../../lib/months';
 import { GRAINS, MODES, type Grain, type Mode } from '../../../state/viewState';
 import { SeriesTable } from '../SeriesTable';
+import { EmptyState } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
 import { DatasetPanel, useTableToggle } from '../panelParts';
+import { TAB_LABELS } from '../tabs';
 import { useEventMarks } from '../useEventMarks';
 import { ControlBar, ControlSelect } from './ControlSelect';
 import { MODE_LABELS, modeFormatters } from './modeFormat';
@@ -17,8 +19,40 @@ import type { ViewProps } from './viewProps';
 const DEFAULT_SERIES = 10;
 const GRAIN_LABELS: Record<Grain, string> = { month: 'Month', quarter: 'Quarter', year: 'Year' };
 
-/** The measure over time by marketplace or country, in any comparison mode and grain. */
+/** The measure over time by marketplace or country, in any comparison mode and grain; none without a time column. */
 export function TrendView(props: ViewProps) {
+  return props.model.timeless ? <NoTimeColumn {...props} /> : <TrendOverTime {...props} />;
+}
+
+/** Views that compare members without time, offered where a trend cannot be drawn. */
+const TIMELESS_ALTERNATIVES = ['countries', 'matrix', 'leaderboard'] as const;
+
+function NoTimeColumn({ model, measure, update }: ViewProps) {
+  return (
+    <DatasetPanel title={`${measure.label} over time`} model={model} className="panel-wide" testId="trend-view">
+      <EmptyState>
+        <p>
+          {model.label} has no time column: every row counts in one total, so there is no trend to draw. To show one,
+          load the file again with a date or month column set to “Time”.
+        </p>
+        <p className="timeless-alternatives">
+          Compare its {model.dimensions.map((dimension) => dimension.pluralLabel.toLowerCase()).join(' and ')} in{' '}
+          {TIMELESS_ALTERNATIVES.map((tab, index) => (
+            <span key={tab}>
+              {index > 0 ? (index === TIMELESS_ALTERNATIVES.length - 1 ? ' or ' : ', ') : null}
+              <button type="button" className="button button-quiet" onClick={() => update({ tab })} data-testid={`timeless-open-${tab}`}>
+                {TAB_LABELS[tab]}
+              </button>
+            </span>
+          ))}
+          .
+        </p>
+      </EmptyState>
+    </DatasetPanel>
+  );
+}
+
+function TrendOverTime(props: ViewProps) {
   const { model, view, options, measure, update } = props;
   const by = model.dimensions.find((dimension) => dimension.id === options.by) ?? model.dimensions[0]!;
   const rolling = options.mode === 'avg3' || options.mode === 'avg12';
