@@ -8,6 +8,7 @@ import type { IngestProgress, IngestReport } from './upload/ingest';
 import { uploadedModel } from './upload/uploadedModel';
 import { slug, type UploadPlan } from './upload/plan';
 import type { UploadManifest, UploadStore } from './upload/storage';
+import { parseUploadPlan } from './upload/planSchema';
 
 /** A dataset the app can show: the bundled one, or a file the user uploaded (kept in this browser only). */
 export interface DatasetEntry {
@@ -67,6 +68,42 @@ function uploadStore(): Promise<UploadStore> {
   return store;
 }
 
+/**
+ * Kept uploads whose manifest this version refuses (a plan outside the schema, an id the app never makes): never
+ * loaded, never given a model, listed apart so they can be deleted. They are not deleted by themselves: a newer
+ * version of the app may have written them.
+ */
+export interface UnreadableUpload {
+  id: string;
+  fileName: string;
+  error: string;
+}
+export const unreadableUploads = createExternalStore<readonly UnreadableUpload[]>([]);
+
+/** Ids as the app makes them (newDatasetId); `__` never, since an upload's tables are named `<id>__…`. */
+const STORED_ID = /^u_[a-z0-9]+(?:_[a-z0-9]+)*$/;
+
+/** A stored manifest read like any plan from outside: through the one plan schema (src/data/upload/planSchema.ts). */
+export function checkStoredManifest(manifest: UploadManifest): { manifest: UploadManifest } | { error: string } {
+  const record = manifest as unknown as Record<string, unknown>;
+  if (typeof record.id !== 'string' || record.id.length > 64 || !STORED_ID.test(record.id)) return { error: 'its id is not one this app makes' };
+  if (typeof record.fileName !== 'string' || typeof record.createdAt !== 'string') return { error: 'its file name or date is missing' };
+  for (const count of ['bytes', 'rowsInFile', 'rowsLoaded', 'rowsRejected'] as const) {
+    const value = record[count];
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) return { error: `${count} is not a count` };
+  }
+  const checked = parseUploadPlan(record.plan);
+  if ('error' in checked) return { error: `its mapping is refused (${checked.error})` };
+  return { manifest: { ...manifest, plan: checked.plan } };
+}
+
+/** Deletes a kept upload this version cannot read (listed in `unreadableUploads`). */
+export async function removeUnreadableUpload(id: string): Promise<void> {
+  await (await uploadStore()).remove(id);
+  unreadableUploads.set(unreadableUploads.get().filter((upload) => upload.id !== id));
+  announce({ type: 'removed', id });
+}
+
 /** True once the uploads kept from earlier visits are listed (or could not be): links to them can be resolved. */
 export const uploadsListed = createExternalStore(false);
 
@@ -119,8 +156,15 @@ async function applyChangeFromOtherTab(change: DatasetChange): Promise<void> {
       updateEntry(change.id, null);
     } else {
       // Updated in place (not removed and re-added): a view showing it stays on it.
-      const manifest = (await (await uploadStore()).list()).find((item) => item.id === change.id);
-      if (manifest) updateEntry(change.id, { manifest, model: uploadedModel(manifest.id, manifest.plan).model, status: 'stored' });
+      const stored = (await (await uploadStore()).list()).find((item) => item.id === change.id);
+      const checked = stored ? checkStoredManifest(stored) : null;
+      if (checked && 'manifest' in checked) {
+        const { manifest } = checked;
+        updateEntry(change.id, { manifest, model: uploadedModel(manifest.id, manifest.plan).model, status: 'stored' });
+      } else if (checked) {
+        updateEntry(change.id, null);
+        await listKeptUploads();
+      }
     }
   }
   if (change.type === 'added') await listKeptUploads();
@@ -129,8 +173,17 @@ async function applyChangeFromOtherTab(change: DatasetChange): Promise<void> {
 
 async function listKeptUploads(): Promise<void> {
   const kept = await uploadStore();
-  const [manifests, usage] = await Promise.all([kept.list(), kept.usage()]);
-  for (const manifest of manifests) {
+  const [stored, usage] = await Promise.all([kept.list(), kept.usage()]);
+  const unreadable: UnreadableUpload[] = [];
+  for (const item of stored) {
+    const checked = checkStoredManifest(item);
+    if ('error' in checked) {
+      const fileName = typeof item.fileName === 'string' ? item.fileName.slice(0, 300) : 'a kept file';
+      const id = typeof item.id === 'string' ? item.id.slice(0, 64) : '';
+      unreadable.push({ id, fileName, error: checked.error });
+      continue;
+    }
+    const { manifest } = checked;
     if (findDataset(manifest.id)) continue;
     updateEntry(manifest.id, {
       id: manifest.id,
@@ -141,6 +194,7 @@ async function listKeptUploads(): Promise<void> {
       storedBytes: usage.get(manifest.id),
     });
   }
+  unreadableUploads.set(unreadable);
 }
 
 /**

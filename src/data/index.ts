@@ -39,12 +39,15 @@ export {
   restoreUploadList,
   addUpload,
   removeUpload,
+  removeUnreadableUpload,
+  unreadableUploads,
   renameUpload,
   readKeptUpload,
   storageSummary,
   findDataset,
   databaseFor,
   type DatasetEntry,
+  type UnreadableUpload,
   type UploadResult,
 } from './datasets';
 export { datasetModel } from './queryOptions';

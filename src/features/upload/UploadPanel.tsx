@@ -1,6 +1,15 @@
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { addUpload, datasetRegistry, readKeptUpload, removeUpload, renameUpload, type DatasetEntry } from '../../data';
+import {
+  addUpload,
+  datasetRegistry,
+  readKeptUpload,
+  removeUnreadableUpload,
+  removeUpload,
+  renameUpload,
+  unreadableUploads,
+  type DatasetEntry,
+} from '../../data';
 import {
   estimateLoadBytes,
   MEMORY_BUDGET_BYTES,
@@ -664,8 +673,9 @@ function downloadRejects(fileName: string, rejects: readonly RejectedRow[]): voi
 
 function DatasetList({ onOpen }: { onOpen: (datasetId: string) => void }) {
   const datasets = useSyncExternalStore(datasetRegistry.subscribe, datasetRegistry.get);
+  const unreadable = useSyncExternalStore(unreadableUploads.subscribe, unreadableUploads.get);
   const uploads = datasets.filter((entry) => entry.kind === 'uploaded');
-  if (uploads.length === 0) return null;
+  if (uploads.length === 0 && unreadable.length === 0) return null;
   const total = uploads.reduce((sum, entry) => sum + (entry.storedBytes ?? 0), 0);
   return (
     <div className="dataset-list" data-testid="dataset-list">
@@ -674,6 +684,19 @@ function DatasetList({ onOpen }: { onOpen: (datasetId: string) => void }) {
       <ul>
         {uploads.map((entry) => (
           <DatasetItem key={entry.id} entry={entry} onOpen={onOpen} />
+        ))}
+        {unreadable.map((upload) => (
+          <li key={upload.id} className="dataset-item" data-testid="dataset-unreadable">
+            <p className="upload-error">
+              The kept file “{upload.fileName}” cannot be opened: {upload.error}. It was not loaded. Delete it, then
+              upload the file again.
+            </p>
+            <div className="upload-actions">
+              <button type="button" className="button button-danger" onClick={() => void removeUnreadableUpload(upload.id)}>
+                Delete
+              </button>
+            </div>
+          </li>
         ))}
       </ul>
     </div>
