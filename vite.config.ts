@@ -32,5 +32,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     env: { TZ: 'UTC', LANG: 'en_US.UTF-8' },
+    setupFiles: ['test/support/testingLibrary.ts'],
   },
 });
