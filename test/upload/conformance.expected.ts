@@ -19,9 +19,9 @@ export interface PlanEditor {
   /** Sets a column's role (and format, if given); the format is kept otherwise, as in the UI. */
   role(header: string, role: ColumnRole, format?: ValueFormat): void;
   /**
-   * Not a user action: the app needs a measure (planProblems) and these files have no numeric column, so no user
-   * can load them today. To still check how the rest of the file is read, the column becomes a number "measure"
-   * whose every value (found by parsing the whole file) is a null token: it loads as NULL and rejects nothing.
+   * The column is left out of the load (role "ignore"), so the rest of the file can be read back and checked. It
+   * once stood in as a measure whose every value was a null token; plans are now checked by a schema that bounds
+   * null tokens (50 of at most 100 characters, no NUL), and a dataset needs no measure (it can count its rows).
    */
   standIn(header: string): void;
 }
