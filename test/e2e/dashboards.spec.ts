@@ -6,7 +6,6 @@ test('pin views to a dashboard, name and annotate it, share it: the recipient se
   browser,
   context,
 }) => {
-  test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(RUSSIA_H2_2014);
   await waitForDashboard(page);
@@ -69,7 +68,6 @@ test('pin views to a dashboard, name and annotate it, share it: the recipient se
 });
 
 test('a dashboard downloads as one HTML file that shows its charts offline, with no script', async ({ guarded: page, browser }) => {
-  test.setTimeout(90_000);
   const dashboard = {
     format: 'marketscope-dashboard',
     v: 1,
@@ -117,7 +115,6 @@ test('a dashboard downloads as one HTML file that shows its charts offline, with
 });
 
 test('with localStorage full, pinning and importing say so and leave the dashboards as they were', async ({ guarded: page }) => {
-  test.setTimeout(120_000);
   await page.goto(RUSSIA_H2_2014);
   await waitForDashboard(page);
   await page.getByTestId('pin-view').click();

@@ -26,9 +26,11 @@ export const test = base.extend<{ guarded: Page }>({
 export { expect };
 
 /**
- * How long a wait that needs the query engine may take. Starting DuckDB-wasm compiles a 34 MB module; on a 2-core
- * machine whose cores are both busy (CI beside other work, two test workers each with an engine or two) that has
- * taken over 20 s, so waits for the engine and for first queries are sized for that, not for an idle machine.
+ * How long a wait that needs the query engine may take. On a 2-core machine with both cores busy the engine took
+ * 13.6–20 s to go live (two busy loops beside one page) and 16–55 s at load averages of 13–21, stretched evenly over
+ * every phase: downloading and compiling the 34 MB wasm (about 40%), loading the bundled datasets (20–30%) and the
+ * page's own start (15–20%). A test worker may run two browsers at once. Waits for the engine and for first queries
+ * are sized for that, not for an idle machine; a hang still fails.
  */
 export const ENGINE_TIMEOUT = 90_000;
 

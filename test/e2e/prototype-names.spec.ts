@@ -47,7 +47,7 @@ for (let month = 0; month < 24; month++) {
 const CSV = [HEADERS, ...ROWS].map((row) => row.join(',')).join('\n');
 
 async function expectNoCrash(page: Page): Promise<void> {
-  await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
   await expect(page.locator('.state-error')).toHaveCount(0);
 }
 

@@ -1,4 +1,4 @@
-import { expect, test, waitForDashboard, chooseUpload } from './fixtures';
+import { ENGINE_TIMEOUT, expect, test, waitForDashboard, chooseUpload } from './fixtures';
 
 /** A small upload written for this test: two shops, two countries, three months. */
 const SHOPS_CSV = [
@@ -11,7 +11,6 @@ const SHOPS_CSV = [
 ].join('\n');
 
 test('the engine worker dies mid-session: it restarts by itself, says so, and every dataset is still there', async ({ page }) => {
-  test.setTimeout(120_000);
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -36,11 +35,11 @@ test('the engine worker dies mid-session: it restarts by itself, says so, and ev
   await page.evaluate(() => (window as unknown as { __marketscopeBench: { crashEngine(): Promise<void> } }).__marketscopeBench.crashEngine());
   const notice = page.getByTestId('engine-incident');
   await expect(notice).toBeVisible();
-  await expect(notice).toHaveAttribute('data-state', 'restarted', { timeout: 60_000 });
+  await expect(notice).toHaveAttribute('data-state', 'restarted', { timeout: ENGINE_TIMEOUT });
   await expect(notice).toContainText('simulated engine crash');
 
   // The upload is loaded again into the new engine and shows the same figures…
-  await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
   await expect(page.getByTestId('kpi-total')).toHaveText(uploadTotal!);
   // …a new query works (another measure view of it)…
   await page.getByTestId('filter-dataset').selectOption({ index: 0 });

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, waitForDashboard, waitForEngineLive, openView, chooseUpload } from './fixtures';
+import { ENGINE_TIMEOUT, expect, test, waitForDashboard, waitForEngineLive, openView, chooseUpload } from './fixtures';
 
 const TABS = ['overview', 'trend', 'countries', 'map', 'matrix', 'leaderboard', 'conversion'];
 
@@ -25,7 +25,6 @@ const HOSTILE_CSV = [
 ].join('\n');
 
 test('a CSV full of script payloads is inert text in every view, and the data tables show it as written', async ({ guarded: page }) => {
-  test.setTimeout(120_000);
   await page.addInitScript(() => {
     (window as unknown as { __pwned?: number }).__pwned = undefined;
   });
@@ -43,7 +42,7 @@ test('a CSV full of script payloads is inert text in every view, and the data ta
 
   for (const tab of TABS) {
     await openView(page, tab);
-    await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
     // Hover the charts, so that tooltips render the members too. A mark can be redrawn between being listed and
     // being hovered (a locator from all() is by position): a hover that finds nothing within 2 s is skipped, not
     // waited on for the rest of the test's time.
@@ -55,7 +54,7 @@ test('a CSV full of script payloads is inert text in every view, and the data ta
     for (let guard = 0; guard < 5 && (await page.getByRole('button', { name: 'Show table' }).count()) > 0; guard++) {
       await page.getByRole('button', { name: 'Show table' }).first().press('Enter');
     }
-    await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
   }
   // The payloads are on the page as text…
   await openView(page, 'overview');
@@ -85,7 +84,7 @@ test('a CSV full of script payloads is inert text in every view, and the data ta
   const presentation = page.getByTestId('presentation');
   await expect(presentation.locator('.presentation-header h2')).toHaveText('<img src=x onerror="window.__pwned=7">');
   await expect(presentation.locator('[data-testid=trend-chart] .recharts-line').first()).toBeAttached();
-  await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
   const [htmlFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('presentation-html').click()]);
   const html = fs.readFileSync((await htmlFile.path())!, 'utf8');
   expect(html).not.toMatch(/<(img|script|b|i)[\s>]/i);

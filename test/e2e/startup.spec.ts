@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { ENGINE_TIMEOUT, expect, test } from './fixtures';
 
 test('the first charts come from the build-time summary, and equal the live results that replace them', async ({ guarded: page }) => {
   // Hold the engine's wasm back: whatever is drawn meanwhile cannot come from DuckDB.
@@ -33,7 +33,7 @@ test('the first charts come from the build-time summary, and equal the live resu
 
   release();
   // Set once the engine has loaded the datasets and the same queries have run live.
-  await page.waitForFunction(() => document.documentElement.dataset.live === 'true', null, { timeout: 60_000 });
+  await page.waitForFunction(() => document.documentElement.dataset.live === 'true', null, { timeout: ENGINE_TIMEOUT });
   await expect(page.getByTestId('startup-progress')).toHaveCount(0);
   expect(await read()).toEqual(fromSummary);
 });

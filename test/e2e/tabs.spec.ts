@@ -4,7 +4,6 @@ import { expect, test, waitForDashboard, chooseUpload, ENGINE_TIMEOUT } from './
 const CSV = ['month,shop,orders', '2024-01,Alpha,10', '2024-01,Beta,5', '2024-02,Alpha,7'].join('\n');
 
 test('two tabs share the kept uploads: added, renamed and deleted in one, the other follows without a reload', async ({ guarded: first, context }) => {
-  test.setTimeout(90_000);
   await first.goto('/');
   await waitForDashboard(first);
   const second = await context.newPage();
