@@ -8,7 +8,6 @@ import type { IngestProgress, IngestReport } from './upload/ingest';
 import { uploadedModel } from './upload/uploadedModel';
 import { slug, type UploadPlan } from './upload/plan';
 import type { UploadManifest, UploadStore } from './upload/storage';
-import { parseUploadPlan } from './upload/planSchema';
 
 /** A dataset the app can show: the bundled one, or a file the user uploaded (kept in this browser only). */
 export interface DatasetEntry {
@@ -80,18 +79,23 @@ export interface UnreadableUpload {
 }
 export const unreadableUploads = createExternalStore<readonly UnreadableUpload[]>([]);
 
-/** Ids as the app makes them (newDatasetId); `__` never, since an upload's tables are named `<id>__…`. */
-const STORED_ID = /^u_[a-z0-9]+(?:_[a-z0-9]+)*$/;
+/**
+ * Ids as the app makes them (newDatasetId): never `__`, since an upload's tables are named `<id>__…` and removeUpload
+ * drops every table starting with that. Ids from a link or from storage are checked against it.
+ */
+export const DATASET_ID_PATTERN = /^u_[a-z0-9]+(?:_[a-z0-9]+)*$/;
 
 /** A stored manifest read like any plan from outside: through the one plan schema (src/data/upload/planSchema.ts). */
-export function checkStoredManifest(manifest: UploadManifest): { manifest: UploadManifest } | { error: string } {
+export async function checkStoredManifest(manifest: UploadManifest): Promise<{ manifest: UploadManifest } | { error: string }> {
   const record = manifest as unknown as Record<string, unknown>;
-  if (typeof record.id !== 'string' || record.id.length > 64 || !STORED_ID.test(record.id)) return { error: 'its id is not one this app makes' };
+  if (typeof record.id !== 'string' || record.id.length > 64 || !DATASET_ID_PATTERN.test(record.id)) return { error: 'its id is not one this app makes' };
   if (typeof record.fileName !== 'string' || typeof record.createdAt !== 'string') return { error: 'its file name or date is missing' };
   for (const count of ['bytes', 'rowsInFile', 'rowsLoaded', 'rowsRejected'] as const) {
     const value = record[count];
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) return { error: `${count} is not a count` };
   }
+  // Loaded with the first kept upload, not with the first screen (as for links, neededDataset.ts).
+  const { parseUploadPlan } = await import('./upload/planSchema');
   const checked = parseUploadPlan(record.plan);
   if ('error' in checked) return { error: `its mapping is refused (${checked.error})` };
   return { manifest: { ...manifest, plan: checked.plan } };
@@ -157,7 +161,7 @@ async function applyChangeFromOtherTab(change: DatasetChange): Promise<void> {
     } else {
       // Updated in place (not removed and re-added): a view showing it stays on it.
       const stored = (await (await uploadStore()).list()).find((item) => item.id === change.id);
-      const checked = stored ? checkStoredManifest(stored) : null;
+      const checked = stored ? await checkStoredManifest(stored) : null;
       if (checked && 'manifest' in checked) {
         const { manifest } = checked;
         updateEntry(change.id, { manifest, model: uploadedModel(manifest.id, manifest.plan).model, status: 'stored' });
@@ -176,7 +180,7 @@ async function listKeptUploads(): Promise<void> {
   const [stored, usage] = await Promise.all([kept.list(), kept.usage()]);
   const unreadable: UnreadableUpload[] = [];
   for (const item of stored) {
-    const checked = checkStoredManifest(item);
+    const checked = await checkStoredManifest(item);
     if ('error' in checked) {
       const fileName = typeof item.fileName === 'string' ? item.fileName.slice(0, 300) : 'a kept file';
       const id = typeof item.id === 'string' ? item.id.slice(0, 64) : '';

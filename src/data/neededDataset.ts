@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { formatBytes } from '../lib/format';
 import { deflate, inflate } from '../state/shareLink';
-import { addUpload, datasetRegistry, findDataset, newDatasetId, restoreUploadList } from './datasets';
+import { addUpload, DATASET_ID_PATTERN, datasetRegistry, findDataset, newDatasetId, restoreUploadList } from './datasets';
 import { planProblems, type UploadPlan } from './upload/plan';
 
 /**
@@ -22,14 +22,11 @@ export interface NeededDataset {
   view: string;
 }
 
-// Dataset ids as newDatasetId() makes them: no double underscore, so that no id is a prefix of another's tables
-// (`u_a__cube` is a table of `u_a`; removeUpload drops every table starting with `<id>__`).
-const DATASET_ID = /^u_[a-z0-9]+(?:_[a-z0-9]+)*$/;
 
 // The envelope; the plan inside it is read by the one plan schema (upload/planSchema.ts), which refuses any field or
 // value it does not know.
 const neededSchema = z.strictObject({
-  id: z.string().check(z.maxLength(64), z.regex(DATASET_ID)),
+  id: z.string().check(z.maxLength(64), z.regex(DATASET_ID_PATTERN)),
   label: z.string().check(z.maxLength(200)),
   fileName: z.string().check(z.minLength(1), z.maxLength(300)),
   bytes: z.int().check(z.gte(0)),

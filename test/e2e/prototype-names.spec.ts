@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test, waitForDashboard, openView, chooseUpload, ENGINE_TIMEOUT } from './fixtures';
-
-const TABS = ['overview', 'trend', 'countries', 'map', 'matrix', 'leaderboard', 'conversion'];
+import { expect, test, waitForDashboard, openView, chooseUpload, ENGINE_TIMEOUT, VIEW_TABS } from './fixtures';
 
 /**
  * Names an object inherits from Object.prototype: as headers they become column ids ("constructor") and as values
@@ -52,7 +50,7 @@ async function expectNoCrash(page: Page): Promise<void> {
 }
 
 async function sweepViews(page: Page): Promise<void> {
-  for (const tab of TABS) {
+  for (const tab of VIEW_TABS) {
     await openView(page, tab);
     await expectNoCrash(page);
   }

@@ -1,7 +1,5 @@
 import fs from 'node:fs';
-import { ENGINE_TIMEOUT, expect, test, waitForDashboard, waitForEngineLive, openView, chooseUpload } from './fixtures';
-
-const TABS = ['overview', 'trend', 'countries', 'map', 'matrix', 'leaderboard', 'conversion'];
+import { ENGINE_TIMEOUT, expect, test, waitForDashboard, waitForEngineLive, openView, chooseUpload, VIEW_TABS } from './fixtures';
 
 /**
  * A CSV whose headers and values are attacks: markup with handlers, template syntax, javascript: links, SQL, a
@@ -40,7 +38,7 @@ test('a CSV full of script payloads is inert text in every view, and the data ta
   await page.getByTestId('upload-report').getByTestId('upload-open').click();
   await expect(page.getByTestId('kpi-total')).toBeVisible();
 
-  for (const tab of TABS) {
+  for (const tab of VIEW_TABS) {
     await openView(page, tab);
     await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
     // Hover the charts, so that tooltips render the members too. A mark can be redrawn between being listed and

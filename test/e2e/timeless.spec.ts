@@ -1,12 +1,11 @@
 import type { Page } from '@playwright/test';
-import { chooseUpload, ENGINE_TIMEOUT, expect, openView, test, waitForDashboard } from './fixtures';
+import { chooseUpload, ENGINE_TIMEOUT, expect, openView, test, waitForDashboard, VIEW_TABS } from './fixtures';
 
 /**
  * A file without a time column is loaded into one placeholder month (2000-01). No view may show it: not as a period,
  * an axis, a month picker, a chart's accessible name or a tooltip title.
  */
 const SHOPS_CSV = ['shop,country,orders', 'Alpha,RU,120', 'Beta,MX,80', 'Gamma,BR,40', 'Alpha,MX,30', 'Beta,RU,25'].join('\n');
-const TABS = ['overview', 'trend', 'countries', 'map', 'matrix', 'leaderboard', 'conversion'];
 const PLACEHOLDER_MONTH = /Jan 2000|2000-01|January 2000/;
 
 /** Every text on the page, visible or not (options, aria-labels, titles), where the placeholder month could show. */
@@ -42,7 +41,7 @@ test('a dataset without a time column shows no period, month or time axis in any
   await expect(page.getByTestId('filter-period')).toContainText('All rows');
   await expect(page.getByTestId('trend-panel')).toContainText('no time column');
 
-  for (const tab of TABS) {
+  for (const tab of VIEW_TABS) {
     await openView(page, tab);
     await expect(page.locator('[aria-busy=true]')).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
     if (tab === 'map') await expect(page.getByTestId('choropleth-map')).toBeVisible({ timeout: ENGINE_TIMEOUT });

@@ -45,7 +45,7 @@ async function reopen(): Promise<void> {
 describe('stored manifests', () => {
   it('accepts what the app itself kept, with the plan rebuilt from checked fields', async () => {
     const manifest = await keep('teams.csv', 'month,team,points\n2020-01,x,1\n2020-02,y,2\n');
-    const checked = checkStoredManifest(manifest);
+    const checked = await checkStoredManifest(manifest);
     expect('manifest' in checked && checked.manifest.plan).toEqual(manifest.plan);
   });
 
@@ -59,7 +59,7 @@ describe('stored manifests', () => {
     ['no plan at all', (m: UploadManifest) => ({ ...m, plan: null })],
   ])('refuses %s', async (_, tamper) => {
     const manifest = await keep('teams.csv', 'month,team,points\n2020-01,x,1\n');
-    expect(checkStoredManifest(tamper(manifest) as unknown as UploadManifest)).toHaveProperty('error');
+    expect(await checkStoredManifest(tamper(manifest) as unknown as UploadManifest)).toHaveProperty('error');
   });
 
   it('lists a tampered upload apart, loads the others, and deletes it on request', async () => {

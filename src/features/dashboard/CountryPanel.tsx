@@ -4,10 +4,9 @@ import { RankingBarChart } from '../../charts/RankingBarChart';
 import { countryLabel } from '../../lib/countries';
 import { ownValue } from '../../lib/lookupTable';
 import { formatShare } from '../../lib/format';
-import { DataTable } from '../../ui/DataTable';
 import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from './measureFormat';
-import { DatasetPanel, useTableToggle } from './panelParts';
+import { DatasetPanel, RankingTable, rankingExport, useTableToggle } from './panelParts';
 
 
 export interface CountryPanelProps {
@@ -40,28 +39,17 @@ export function CountryPanel({ model, view, measure, selected, onSelect }: Count
       model={model}
       table={tableToggle}
       testId="country-panel"
-      exportData={() =>
-        query.data
-          ? {
-              header: [dimension.label, measure.label, 'share'],
-              rows: query.data.rows.map((row) => [row.key, row.value, row.share]),
-            }
-          : null
-      }
+      exportData={() => rankingExport(query.data, dimension, measure)}
     >
       <QueryView query={query} height={300} isEmpty={(data) => data.rows.length === 0}>
         {(data) =>
           asTable ? (
-            <DataTable
+            <RankingTable
+              ranking={data}
+              dimension={dimension}
+              measure={measure}
               caption={`${measure.label} by ${dimension.label.toLowerCase()}`}
               testId="country-table"
-              rowKey={(row) => row.key}
-              rows={data.rows}
-              columns={[
-                { header: dimension.label, cell: (row) => label(row.key) },
-                { header: measure.label, numeric: true, cell: (row) => format.full(row.value) },
-                { header: 'Share', numeric: true, cell: (row) => formatShare(row.share) },
-              ]}
             />
           ) : (
             <RankingBarChart

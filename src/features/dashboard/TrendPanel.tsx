@@ -10,14 +10,12 @@ import {
   type SeriesResult,
 } from '../../data';
 import { SeriesChart } from '../../charts/SeriesChart';
-import { countryLabel } from '../../lib/countries';
-import { formatMonth, formatShare } from '../../lib/format';
-import { DataTable } from '../../ui/DataTable';
+import { formatMonth } from '../../lib/format';
 import { EmptyState } from '../../ui/Panel';
 import { SeriesTable } from './SeriesTable';
 import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from './measureFormat';
-import { DatasetPanel, useTableToggle } from './panelParts';
+import { DatasetPanel, RankingTable, rankingExport, useTableToggle } from './panelParts';
 import { useEventMarks } from './useEventMarks';
 
 
@@ -117,8 +115,6 @@ function TimelessMemberPanel({ model, view, measure }: TrendPanelProps) {
   // With one dimension the ranking beside this panel already lists its members: no second copy.
   const listed = model.dimensions.length > 1;
   const query = useQuery({ ...rankingQuery(view, dimension.id, OVERVIEW_SERIES_LIMIT), placeholderData: keepPreviousData, enabled: listed });
-  const format = measureFormatters(measure);
-  const label = (key: string) => (dimension.display === 'country' ? countryLabel(key) : key);
   const noTime = `${model.label} has no time column, so there is no trend over time`;
   if (!listed) {
     return (
@@ -138,22 +134,16 @@ function TimelessMemberPanel({ model, view, measure }: TrendPanelProps) {
       model={model}
       className="panel-wide"
       testId="trend-panel"
-      exportData={() =>
-        query.data ? { header: [dimension.label, measure.label, 'share'], rows: query.data.rows.map((row) => [row.key, row.value, row.share]) } : null
-      }
+      exportData={() => rankingExport(query.data, dimension, measure)}
     >
       <QueryView query={query} height={320} isEmpty={(data) => data.rows.length === 0}>
         {(data) => (
-          <DataTable
+          <RankingTable
+            ranking={data}
+            dimension={dimension}
+            measure={measure}
             caption={`${measure.label} by ${dimension.label.toLowerCase()}, all rows`}
             testId="trend-table"
-            rowKey={(row) => row.key}
-            rows={data.rows}
-            columns={[
-              { header: dimension.label, cell: (row) => label(row.key) },
-              { header: measure.label, numeric: true, cell: (row) => format.full(row.value) },
-              { header: 'Share', numeric: true, cell: (row) => formatShare(row.share) },
-            ]}
           />
         )}
       </QueryView>

@@ -1,5 +1,9 @@
 import { useState, type MouseEvent } from 'react';
-import type { DatasetModel } from '../../data';
+import type { DatasetModel, DimensionDef, MeasureDef, Ranking } from '../../data';
+import { countryLabel } from '../../lib/countries';
+import { formatShare } from '../../lib/format';
+import { DataTable } from '../../ui/DataTable';
+import { measureFormatters } from './measureFormat';
 import type { CsvCell } from '../../lib/csv';
 import { Panel, type PanelProps } from '../../ui/Panel';
 
@@ -31,6 +35,44 @@ export function useTableToggle() {
 export interface PanelData {
   header: string[];
   rows: CsvCell[][];
+}
+
+/** A ranking's numbers for a panel's CSV export. */
+export function rankingExport(ranking: Ranking | undefined, dimension: DimensionDef, measure: MeasureDef): PanelData | null {
+  return ranking
+    ? { header: [dimension.label, measure.label, 'share'], rows: ranking.rows.map((row) => [row.key, row.value, row.share]) }
+    : null;
+}
+
+/** A ranking (members with their value and share of the total) as a table, members named for people. */
+export function RankingTable({
+  ranking,
+  dimension,
+  measure,
+  caption,
+  testId,
+}: {
+  ranking: Ranking;
+  dimension: DimensionDef;
+  measure: MeasureDef;
+  caption: string;
+  testId: string;
+}) {
+  const format = measureFormatters(measure);
+  const label = (key: string) => (dimension.display === 'country' ? countryLabel(key) : key);
+  return (
+    <DataTable
+      caption={caption}
+      testId={testId}
+      rowKey={(row) => row.key}
+      rows={ranking.rows}
+      columns={[
+        { header: dimension.label, cell: (row) => label(row.key) },
+        { header: measure.label, numeric: true, cell: (row) => format.full(row.value) },
+        { header: 'Share', numeric: true, cell: (row) => formatShare(row.share) },
+      ]}
+    />
+  );
 }
 
 export interface DatasetPanelProps extends Omit<PanelProps, 'badges' | 'footer'> {
