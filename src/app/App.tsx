@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ErrorBoundary } from 'react-error-boundary';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import { restoreUploadList } from '../data';
 import { refuseEngine } from '../engine';
 import type { Dashboard } from '../state/dashboards';
@@ -55,8 +55,8 @@ const captureSnapshot = (dashboard: Dashboard) => import('./snapshotCapture').th
 // A shared dashboard's link opens it in presentation mode: read-only, without the editing chrome.
 const NeededFile = lazy(() => import('../features/upload/NeededFile').then((module) => ({ default: module.NeededFile })));
 const PresentationPage = lazy(() => import('./PresentationPage').then((module) => ({ default: module.PresentationPage })));
-const DashboardsPanel = lazy(() =>
-  import('../features/dashboards/DashboardsPanel').then((module) => ({ default: module.DashboardsPanel })),
+const DashboardManager = lazy(() =>
+  import('../features/dashboards/DashboardManager').then((module) => ({ default: module.DashboardManager })),
 );
 
 // The upload screen (sniffing, papaparse, the mapping table) loads when it is first opened.
@@ -118,7 +118,7 @@ function Shell({ snapshot }: { snapshot: boolean }) {
         {dashboardsOpen && !PRESENTING ? (
           <div id="dashboards-region">
             <Suspense fallback={<Skeleton height={160} label="Loading the dashboards" />}>
-              <DashboardsPanel captureSnapshot={captureSnapshot} />
+              <DashboardManager captureSnapshot={captureSnapshot} />
             </Suspense>
           </div>
         ) : null}
@@ -142,7 +142,7 @@ function Shell({ snapshot }: { snapshot: boolean }) {
               <PresentationPage snapshot={snapshot} />
             </Suspense>
           ) : (
-            <DashboardPage />
+            <WorkspacePage />
           )}
         </ErrorBoundary>
       </main>

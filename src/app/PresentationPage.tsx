@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { hydrate, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { readPresentation } from '../features/dashboards/presentLink';
-import { FixedDatasetsProvider } from '../features/dashboard/fixedDatasets';
+import { FixedDatasetsProvider } from '../features/workspace/fixedDatasets';
 import { snapshotDatasetEntries, toDehydratedState, type Snapshot } from '../data/snapshot';
 import { readSnapshotPresentation } from '../data/snapshotShare';
 import { formatDay, formatMoment } from '../lib/format';

@@ -6,8 +6,8 @@ import { useViewState } from '../state/useViewState';
 import { PresentationPanels } from './PresentationPanels';
 
 // A panel whose figures make it throw while drawing (a damaged snapshot the checks let through, or a bug).
-vi.mock('../features/dashboard/DashboardPage', () => ({
-  DashboardPage: function DashboardPage() {
+vi.mock('../features/workspace/WorkspacePage', () => ({
+  WorkspacePage: function WorkspacePage() {
     const { state } = useViewState();
     if (state.measure === 'gmv') throw new Error('cannot draw these figures');
     return <p>Figures of {state.measure}</p>;

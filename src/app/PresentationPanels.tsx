@@ -1,5 +1,5 @@
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import type { Dashboard } from '../state/dashboards';
 import { FixedViewStateProvider } from '../state/useViewState';
 import { ErrorMessage } from '../ui/Panel';
@@ -19,7 +19,7 @@ export function PresentationPanels({ dashboard }: { dashboard: Dashboard }) {
           {panel.notes ? <p className="presentation-notes">{panel.notes}</p> : null}
           <ErrorBoundary FallbackComponent={PanelFailed}>
             <FixedViewStateProvider search={panel.view}>
-              <DashboardPage presentation />
+              <WorkspacePage presentation />
             </FixedViewStateProvider>
           </ErrorBoundary>
         </section>

@@ -20,7 +20,7 @@ describe('import boundaries', () => {
   });
 
   it('forbids one feature importing another', async () => {
-    const code = "import { DashboardPage } from '../dashboard/DashboardPage';\nexport const x = DashboardPage;\n";
+    const code = "import { WorkspacePage } from '../workspace/WorkspacePage';\nexport const x = WorkspacePage;\n";
     expect(await ruleIds('src/features/probe/Probe.ts', code)).toContain('boundaries/dependencies');
   });
 

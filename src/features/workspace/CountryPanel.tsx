@@ -6,7 +6,8 @@ import { ownValue } from '../../lib/lookupTable';
 import { formatShare } from '../../lib/format';
 import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from './measureFormat';
-import { DatasetPanel, RankingTable, rankingExport, useTableToggle } from './panelParts';
+import { ChartPanel, RankingTable, rankingExport, useTableToggle } from './panelParts';
+import { capitalise } from '../../lib/text';
 
 
 export interface CountryPanelProps {
@@ -33,7 +34,7 @@ export function CountryPanel({ model, view, measure, selected, onSelect }: Count
   }${query.data && query.data.groupTotal > query.data.rows.length ? ` · top ${query.data.rows.length} of ${query.data.groupTotal}` : ''}`;
 
   return (
-    <DatasetPanel
+    <ChartPanel
       title={`Top ${dimension.pluralLabel.toLowerCase()}`}
       subtitle={subtitle}
       model={model}
@@ -68,10 +69,6 @@ export function CountryPanel({ model, view, measure, selected, onSelect }: Count
           )
         }
       </QueryView>
-    </DatasetPanel>
+    </ChartPanel>
   );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

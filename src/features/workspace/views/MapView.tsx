@@ -8,9 +8,10 @@ import { DataTable } from '../../../ui/DataTable';
 import { EmptyState, Skeleton } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
 import { measureFormatters } from '../measureFormat';
-import { DatasetPanel, useTableToggle } from '../panelParts';
+import { ChartPanel, useTableToggle } from '../panelParts';
 import { ControlBar, ControlSelect } from './ControlSelect';
 import type { ViewProps } from './viewProps';
+import { capitalise } from '../../../lib/text';
 
 // d3-geo and the world outlines are only needed once the map tab is opened: keep them out of the entry bundle.
 const ChoroplethMap = lazy(() => import('../../../charts/ChoroplethMap').then((m) => ({ default: m.ChoroplethMap })));
@@ -69,7 +70,7 @@ export function MapView({ model, view, options, measure, catalog, update, select
   );
 
   return (
-    <DatasetPanel
+    <ChartPanel
       title={`Map: ${measure.label}`}
       subtitle={subtitleFor(metric, member, view, measure, memberDimension)}
       model={model}
@@ -117,7 +118,7 @@ export function MapView({ model, view, options, measure, catalog, update, select
       ) : (
         <EmptyState>{model.label} has no country column, so there is nothing to draw on a map.</EmptyState>
       )}
-    </DatasetPanel>
+    </ChartPanel>
   );
 }
 
@@ -173,8 +174,4 @@ function byValueDescending(data: readonly { code: string; value: number | null }
   return [...data].sort(
     (a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || countryName(a.code).localeCompare(countryName(b.code)),
   );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -9,7 +9,7 @@ import { EmptyState, Panel } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
 import { SortableTable, type SortableColumn, type SortState } from '../../../ui/SortableTable';
 import { measureFormatters } from '../measureFormat';
-import { DatasetPanel } from '../panelParts';
+import { ChartPanel } from '../panelParts';
 import type { ViewProps } from './viewProps';
 
 /**
@@ -133,7 +133,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
   const columns = timeless ? allColumns.filter((column) => !TIME_COLUMNS.has(column.id)) : allColumns;
 
   return (
-    <DatasetPanel
+    <ChartPanel
       title="Leaderboard"
       subtitle={subtitle}
       model={model}
@@ -170,7 +170,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
           />
         )}
       </QueryView>
-    </DatasetPanel>
+    </ChartPanel>
   );
 }
 

@@ -7,9 +7,10 @@ import { formatShare } from '../../../lib/format';
 import { DataTable } from '../../../ui/DataTable';
 import { QueryView } from '../../../ui/QueryView';
 import { measureFormatters } from '../measureFormat';
-import { breakdownData, DatasetPanel, useTableToggle } from '../panelParts';
+import { breakdownData, ChartPanel, useTableToggle } from '../panelParts';
 import { ControlBar, ControlSelect } from './ControlSelect';
 import type { ViewProps } from './viewProps';
+import { capitalise } from '../../../lib/text';
 
 type CellMetric = ResolvedOptions['cell'];
 
@@ -98,7 +99,7 @@ export function MatrixView({ model, view, options, measure, update, selected, on
   };
 
   return (
-    <DatasetPanel
+    <ChartPanel
       title={`${rowDimension.label} × ${columnDimension.label.toLowerCase()}`}
       subtitle={subtitle(query.data)}
       model={model}
@@ -162,7 +163,7 @@ export function MatrixView({ model, view, options, measure, update, selected, on
           );
         }}
       </QueryView>
-    </DatasetPanel>
+    </ChartPanel>
   );
 }
 
@@ -173,8 +174,4 @@ function cellId(rowKey: string | null, columnKey: string | null): string {
 
 function cellIndex(breakdown: Breakdown): Map<string, number> {
   return new Map(breakdown.cells.map((cell) => [cellId(cell.rowKey, cell.columnKey), cell.value]));
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

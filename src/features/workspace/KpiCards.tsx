@@ -4,6 +4,7 @@ import { formatChange, formatMonth, formatShare } from '../../lib/format';
 import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from './measureFormat';
 import { SyntheticBadge } from './panelParts';
+import { capitalise } from '../../lib/text';
 
 export interface KpiCardsProps {
   view: ResolvedView;
@@ -70,8 +71,4 @@ export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic, 
 function trendClass(change: number | null): string {
   if (change === null) return '';
   return change >= 0 ? 'is-up' : 'is-down';
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -8,9 +8,10 @@ import { EmptyState, Panel } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
 import { SortableTable, sortRows, type SortableColumn, type SortState } from '../../../ui/SortableTable';
 import { measureFormatters } from '../measureFormat';
-import { breakdownData, DatasetPanel, useTableToggle } from '../panelParts';
+import { breakdownData, ChartPanel, useTableToggle } from '../panelParts';
 import { ControlBar, ControlSelect } from './ControlSelect';
 import type { ViewProps } from './viewProps';
+import { capitalise } from '../../../lib/text';
 
 const DEFAULT_TOP = 10;
 const TOP_CHOICES = [5, 10, 15, 20];
@@ -116,7 +117,7 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
   }`;
 
   return (
-    <DatasetPanel
+    <ChartPanel
       title={`${rowDimension.label} comparison`}
       subtitle={subtitle}
       model={model}
@@ -215,14 +216,10 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
           );
         }}
       </QueryView>
-    </DatasetPanel>
+    </ChartPanel>
   );
 }
 
 function isAdditive(event: React.MouseEvent): boolean {
   return event.shiftKey || event.metaKey || event.ctrlKey;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

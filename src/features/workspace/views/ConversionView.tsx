@@ -8,7 +8,7 @@ import { formatCompact, type Unit } from '../../../lib/format';
 import { EmptyState, Panel } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
 import { SortableTable, type SortableColumn, type SortState } from '../../../ui/SortableTable';
-import { DatasetPanel } from '../panelParts';
+import { ChartPanel } from '../panelParts';
 import { ControlBar, ControlSelect } from './ControlSelect';
 import type { ViewProps } from './viewProps';
 
@@ -121,7 +121,7 @@ function Conversion(props: ViewProps & { roles: NonNullable<DatasetModel['roles'
     }));
 
   return (
-    <DatasetPanel
+    <ChartPanel
       title="Traffic × sales"
       subtitle={`Average month per ${(first?.label ?? 'marketplace').toLowerCase()} and ${(second?.label ?? 'country').toLowerCase()}: visitors against ${revenueLabel}`}
       model={model}
@@ -178,7 +178,7 @@ function Conversion(props: ViewProps & { roles: NonNullable<DatasetModel['roles'
           </>
         )}
       </QueryView>
-    </DatasetPanel>
+    </ChartPanel>
   );
 }
 

@@ -15,8 +15,9 @@ import { EmptyState } from '../../ui/Panel';
 import { SeriesTable } from './SeriesTable';
 import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from './measureFormat';
-import { DatasetPanel, RankingTable, rankingExport, useTableToggle } from './panelParts';
+import { ChartPanel, RankingTable, rankingExport, useTableToggle } from './panelParts';
 import { useEventMarks } from './useEventMarks';
+import { capitalise } from '../../lib/text';
 
 
 export interface TrendPanelProps {
@@ -51,7 +52,7 @@ function TrendOverTime({ model, view, measure, colorFor, selected, onSelect }: T
       : `Monthly ${measure.label.toLowerCase()} by ${seriesDimension.label.toLowerCase()}`;
 
   return (
-    <DatasetPanel
+    <ChartPanel
       title={`${measure.label} over time`}
       subtitle={subtitle(query.data)}
       model={model}
@@ -102,7 +103,7 @@ function TrendOverTime({ model, view, measure, colorFor, selected, onSelect }: T
           )
         }
       </QueryView>
-    </DatasetPanel>
+    </ChartPanel>
   );
 }
 
@@ -118,15 +119,15 @@ function TimelessMemberPanel({ model, view, measure }: TrendPanelProps) {
   const noTime = `${model.label} has no time column, so there is no trend over time`;
   if (!listed) {
     return (
-      <DatasetPanel title={`${measure.label} over time`} model={model} className="panel-wide" testId="trend-panel">
+      <ChartPanel title={`${measure.label} over time`} model={model} className="panel-wide" testId="trend-panel">
         <EmptyState>
           {noTime}: its {dimension.pluralLabel.toLowerCase()} are ranked in the next panel.
         </EmptyState>
-      </DatasetPanel>
+      </ChartPanel>
     );
   }
   return (
-    <DatasetPanel
+    <ChartPanel
       title={`${measure.label} by ${dimension.label.toLowerCase()}`}
       subtitle={`${capitalise(measure.periodLabel)} over all rows · no time column, so no trend over time${
         query.data && query.data.groupTotal > query.data.rows.length ? ` · top ${query.data.rows.length} of ${query.data.groupTotal}` : ''
@@ -147,10 +148,6 @@ function TimelessMemberPanel({ model, view, measure }: TrendPanelProps) {
           />
         )}
       </QueryView>
-    </DatasetPanel>
+    </ChartPanel>
   );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dashboards, newDashboard, serializeDashboard, type Dashboard } from '../../state/dashboards';
 import { fillStorage, installStorage, LimitedStorage } from '../../state/limitedStorageTestKit';
-import { PinButton } from '../dashboard/PinButton';
-import { DashboardsPanel } from './DashboardsPanel';
+import { PinButton } from '../workspace/PinButton';
+import { DashboardManager } from './DashboardManager';
 
 const KEY = 'marketscope-dashboards';
 const kept: Dashboard = {
@@ -33,7 +33,7 @@ const FULL = /no room left for this site’s dashboards, so your dashboards were
 
 describe('the dashboards screen when the browser has no room left', () => {
   it('every change says it was not saved, why and what to do, and the stored and shown dashboards stay as they were', async () => {
-    render(<DashboardsPanel />);
+    render(<DashboardManager />);
     fillStorage(storage);
     const stored = storage.getItem(KEY);
     const editor = screen.getByTestId('dashboard-editor');

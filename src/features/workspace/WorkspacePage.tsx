@@ -40,7 +40,7 @@ function ActiveView({ tab, ...props }: ViewProps & { tab: Exclude<TabId, 'overvi
 }
 
 /** The analyst's workspace: filters, selections, and one tab per way of comparing the markets. */
-export function DashboardPage({ presentation = false }: { presentation?: boolean } = {}) {
+export function WorkspacePage({ presentation = false }: { presentation?: boolean } = {}) {
   const { state, update, model, datasets, catalog, view, options, notices, dismissNotices } = useDashboardView();
   // The overview's second chart and the published figures are drawn in a render of their own, just after the
   // first: the first chart reaches the screen a frame sooner and nothing waits on them.

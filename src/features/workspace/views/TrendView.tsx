@@ -9,7 +9,7 @@ import { GRAINS, MODES, type Grain, type Mode } from '../../../state/viewState';
 import { SeriesTable } from '../SeriesTable';
 import { EmptyState } from '../../../ui/Panel';
 import { QueryView } from '../../../ui/QueryView';
-import { DatasetPanel, useTableToggle } from '../panelParts';
+import { ChartPanel, useTableToggle } from '../panelParts';
 import { TAB_LABELS } from '../tabs';
 import { useEventMarks } from '../useEventMarks';
 import { ControlBar, ControlSelect } from './ControlSelect';
@@ -29,7 +29,7 @@ const TIMELESS_ALTERNATIVES = ['countries', 'matrix', 'leaderboard'] as const;
 
 function NoTimeColumn({ model, measure, update }: ViewProps) {
   return (
-    <DatasetPanel title={`${measure.label} over time`} model={model} className="panel-wide" testId="trend-view">
+    <ChartPanel title={`${measure.label} over time`} model={model} className="panel-wide" testId="trend-view">
       <EmptyState>
         <p>
           {model.label} has no time column: every row counts in one total, so there is no trend to draw. To show one,
@@ -48,7 +48,7 @@ function NoTimeColumn({ model, measure, update }: ViewProps) {
           .
         </p>
       </EmptyState>
-    </DatasetPanel>
+    </ChartPanel>
   );
 }
 
@@ -79,7 +79,7 @@ function TrendOverTime(props: ViewProps) {
   const months = Array.from({ length: monthSpan(view.from, view.to) }, (_, index) => shiftMonth(view.from, index));
 
   return (
-    <DatasetPanel
+    <ChartPanel
       title={`${measure.label} by ${by.label.toLowerCase()}`}
       subtitle={describe(options.mode, options.grain, options.base, query.data)}
       model={model}
@@ -177,7 +177,7 @@ function TrendOverTime(props: ViewProps) {
           )
         }
       </QueryView>
-    </DatasetPanel>
+    </ChartPanel>
   );
 }
 

@@ -84,7 +84,7 @@ export interface DatasetPanelProps extends Omit<PanelProps, 'badges' | 'footer'>
 }
 
 /** A panel over a dataset: labelled synthetic when it is, with the dataset's source line and the table switch. */
-export function DatasetPanel({ model, table, exportData, ...panel }: DatasetPanelProps) {
+export function ChartPanel({ model, table, exportData, ...panel }: DatasetPanelProps) {
   const title = typeof panel.title === 'string' ? panel.title : 'Chart';
   const subtitle = typeof panel.subtitle === 'string' ? panel.subtitle : undefined;
   return (

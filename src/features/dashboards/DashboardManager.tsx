@@ -32,7 +32,7 @@ function tryToKeep(change: () => void, refused: string): string | null {
  * copy its link, or export it as a file (and import one). Panels are added with "Pin to dashboard" on any view.
  * "Share with data" sends the figures along: whoever opens it needs neither the data nor the query engine.
  */
-export function DashboardsPanel({ captureSnapshot }: { captureSnapshot?: CaptureSnapshot } = {}) {
+export function DashboardManager({ captureSnapshot }: { captureSnapshot?: CaptureSnapshot } = {}) {
   const all = useSyncExternalStore(dashboards.subscribe, dashboards.get);
   const [message, setMessage] = useState<Message | null>(null);
   const inputId = useId();
