@@ -61,3 +61,16 @@ export function findMeasure(model: DatasetModel, id: string | null): MeasureDef 
 export function findDimension(model: DatasetModel, id: string): DimensionDef | undefined {
   return model.dimensions.find((dimension) => dimension.id === id);
 }
+
+/** The dimension whose members are countries, if the dataset has one. */
+export function findCountryDimension(model: DatasetModel): DimensionDef | undefined {
+  return model.dimensions.find((dimension) => dimension.display === 'country');
+}
+
+/**
+ * The dimension the country views group by: the country dimension, else the second dimension (the first one is what
+ * the series are drawn per), else the first.
+ */
+export function groupingDimension(model: DatasetModel): DimensionDef | undefined {
+  return findCountryDimension(model) ?? model.dimensions[1] ?? model.dimensions[0];
+}
