@@ -1,6 +1,6 @@
 /** The semantic model, the bundled datasets and the query options the features use. */
 export type { DatasetModel, DimensionDef, MeasureDef } from './model';
-export { findDimension, findMeasure } from './model';
+export { findCountryDimension, findDimension, findMeasure, groupingDimension } from './model';
 export { MARKET_MODEL } from './marketModel';
 export { resolveView, viewForTab, type DatasetCatalog, type ResolvedOptions, type ResolvedView } from './resolveView';
 export { getMarketDatabase, datasetLoadProgress } from './marketDatabase';
