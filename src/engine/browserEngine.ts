@@ -117,6 +117,8 @@ export async function startBrowserEngine(phase: ExternalStore<EnginePhase>, onFa
       async dropFile(name) {
         await db.dropFile(name);
       },
+      // The stream's buffer is transferred to the worker, not copied.
+      insertArrowStream: (name, ipcStream) => connection.insertArrowFromIPCStream(ipcStream, { name, create: true }),
       tokenize: (sql) => db.tokenize(sql),
     },
     { onFatal },

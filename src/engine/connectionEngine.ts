@@ -11,6 +11,8 @@ export interface ConnectionDriver {
   registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
   registerFile(name: string, file: Blob): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /** Creates table `name` from a complete Arrow IPC stream (duckdb-wasm's `insertArrowFromIPCStream`, `create: true`). */
+  insertArrowStream(name: string, ipcStream: Uint8Array): Promise<void>;
   /** DuckDB's own tokenization of a statement (the parser's scanner), for the statement check. */
   tokenize(sql: string): Promise<StatementTokens>;
   /**
@@ -69,6 +71,23 @@ export const ENGINE_FILE_DIRECTORY = 'marketscope/';
 export function engineFilePath(name: string): string {
   if (name.includes('/') || name.includes('\\') || name.startsWith('.')) throw new Error(`not a plain file name: ${JSON.stringify(name)}`);
   return `${ENGINE_FILE_DIRECTORY}${name}`;
+}
+
+/**
+ * What {@link Engine.createTableFromArrow} accepts as a table name: a plain identifier, no quoting needed. The Arrow
+ * insert bypasses the SQL text (and so the statement check), so the name is held to the narrowest form: no schema
+ * prefix, nothing a catalog lookup could read as another object.
+ */
+const PLAIN_TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** Refuses a table name that is not a plain identifier (see {@link PLAIN_TABLE_NAME}). */
+export function checkPlainTableName(name: string): void {
+  if (!PLAIN_TABLE_NAME.test(name)) throw new Error(`not a plain table name: ${JSON.stringify(name)}`);
+}
+
+/** The Arrow IPC stream's continuation marker (0xFFFFFFFF), with which every message of a stream starts. */
+function startsLikeArrowStream(bytes: Uint8Array): boolean {
+  return bytes.length >= 8 && bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff;
 }
 
 /**
@@ -144,6 +163,18 @@ export function createConnectionEngine(driver: ConnectionDriver, options: { onFa
     registerFileBuffer: (name, bytes) => guarded(() => driver.registerFileBuffer(name, bytes)),
     registerFile: (name, file) => guarded(() => driver.registerFile(name, file)),
     dropFile: (name) => guarded(() => driver.dropFile(name)),
+    async createTableFromArrow(tableName, ipcStream) {
+      checkPlainTableName(tableName);
+      if (!startsLikeArrowStream(ipcStream)) throw new Error(`not an Arrow IPC stream for table ${tableName}`);
+      try {
+        await guarded(() => driver.insertArrowStream(tableName, ipcStream));
+      } catch (cause) {
+        if (cause instanceof EngineDiedError) throw cause;
+        const error = new Error(`Could not create table ${tableName} from Arrow data: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+        if (isFatalEngineError(cause)) markDead(error);
+        throw error;
+      }
+    },
     filePath: engineFilePath,
     async terminate() {
       markDead(death ?? new Error('the engine was stopped'));

@@ -190,6 +190,7 @@ describe('a dying engine', () => {
       registerFileBuffer: async () => {},
       registerFile: async () => {},
       dropFile: async () => {},
+      insertArrowStream: async () => {},
       // One keyword token: the statement check reads "SELECT".
       tokenize: async () => ({ offsets: [0], types: [4] }),
       ...overrides,

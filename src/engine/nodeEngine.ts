@@ -37,6 +37,7 @@ export async function createNodeEngine(): Promise<Engine> {
     // The Node build has no browser file reader; tests hand in small Blobs, copied once.
     registerFile: async (name, file) => db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer())),
     dropFile: async (name) => db.dropFile(name),
+    insertArrowStream: async (name, ipcStream) => connection.insertArrowFromIPCStream(ipcStream, { name, create: true }),
     tokenize: async (sql) => db.tokenize(sql),
     // The blocking build runs in this thread: there is no worker to stop. Resetting frees the instance's memory.
     async terminate() {

@@ -23,6 +23,13 @@ export interface Engine {
    * slices it needs, when it needs them (in the browser, a `File` handle read by the worker).
    */
   registerFile(name: string, file: Blob): Promise<void>;
+  /**
+   * Creates the table `tableName` from an Arrow IPC stream (schema, record batches, end marker), for data read in
+   * JavaScript (a Parquet or Excel upload). No SQL text is involved: DuckDB reads the batches directly. `tableName`
+   * must be a plain identifier (letters, digits, `_`) and must not exist yet. The bytes' buffer may be handed over
+   * to the engine's worker, so the caller must not use `ipcStream` afterwards.
+   */
+  createTableFromArrow(tableName: string, ipcStream: Uint8Array): Promise<void>;
   /** Forgets a file registered with {@link Engine.registerFileBuffer}; its bytes can then be garbage-collected. */
   dropFile(name: string): Promise<void>;
   /**
