@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { datasetRegistry } from '../../data';
 import { checkNeededDataset, holdsNeededDataset, loadNeededDataset, type NeededDatasetRead } from '../../data/neededDataset';
+import { errorMessage } from '../../lib/errors';
 import { formatBytes, formatWhole } from '../../lib/format';
 import { writeViewState } from '../../state/useViewState';
 import { decodeViewState } from '../../state/viewState';
@@ -40,7 +41,7 @@ export function NeededFile({ param }: { param: string }) {
       setState({ kind: 'done' });
       writeViewState({ ...decodeViewState(needed.view).state, dataset: datasetId });
     } catch (error) {
-      setState({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      setState({ kind: 'error', text: errorMessage(error) });
     }
   };
 

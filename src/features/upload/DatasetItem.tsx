@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { removeUpload, renameUpload, type DatasetEntry } from '../../data';
+import { formatBytes, formatWhole } from '../../lib/format';
+import { EditColumns } from './EditColumns';
+
+/** One uploaded dataset: its name (renamed on leaving the field), what it holds, and open, edit and delete. */
+export function DatasetItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (datasetId: string) => void }) {
+  const [name, setName] = useState(entry.model.label);
+  const [editing, setEditing] = useState(false);
+  return (
+    <li className="dataset-item" data-testid={`dataset-${entry.id}`}>
+      <label className="field">
+        <span className="field-label">Name</span>
+        <input
+          className="input"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          onBlur={() => void renameUpload(entry.id, name)}
+        />
+      </label>
+      <DatasetFacts entry={entry} />
+      {entry.notKept ? <p className="upload-error">{entry.notKept}</p> : null}
+      {entry.status === 'failed' ? <p className="upload-error">{entry.error}</p> : null}
+      <div className="upload-actions">
+        <button type="button" className="button" onClick={() => onOpen(entry.id)}>
+          Open
+        </button>
+        {entry.manifest ? (
+          <button
+            type="button"
+            className="button"
+            aria-expanded={editing}
+            onClick={() => setEditing((open) => !open)}
+            data-testid="dataset-edit"
+          >
+            {editing ? 'Close columns' : 'Edit columns…'}
+          </button>
+        ) : null}
+        <DeleteDataset entry={entry} />
+      </div>
+      {editing ? <EditColumns entry={entry} onDone={() => setEditing(false)} onOpen={onOpen} /> : null}
+    </li>
+  );
+}
+
+function DatasetFacts({ entry }: { entry: DatasetEntry }) {
+  const { manifest, model } = entry;
+  return (
+    <>
+      <p className="dataset-facts">
+        {manifest ? `${manifest.fileName} · ${formatWhole(manifest.rowsLoaded)} rows` : null}
+        {manifest && manifest.rowsRejected > 0 ? ` · ${formatWhole(manifest.rowsRejected)} rejected` : ''}
+        {entry.storedBytes !== undefined ? ` · ${formatBytes(entry.storedBytes)} stored` : ''}
+        {entry.status === 'loading' ? ' · loading…' : ''}
+      </p>
+      <p className="dataset-roles">
+        {model.timeless ? 'No time column' : 'By month'} · Dimensions:{' '}
+        {model.dimensions.map((dimension) => dimension.label).join(', ')} · Measures:{' '}
+        {model.measures.map((measure) => measure.label).join(', ')}
+      </p>
+    </>
+  );
+}
+
+/** Delete asks once more, naming the dataset, before it removes it. */
+function DeleteDataset({ entry }: { entry: DatasetEntry }) {
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <button type="button" className="button" onClick={() => setConfirming(true)}>
+        Delete…
+      </button>
+    );
+  }
+  return (
+    <>
+      <button type="button" className="button button-danger" onClick={() => void removeUpload(entry.id)}>
+        Delete {entry.model.label}
+      </button>
+      <button type="button" className="button" onClick={() => setConfirming(false)}>
+        Keep it
+      </button>
+    </>
+  );
+}

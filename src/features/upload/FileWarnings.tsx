@@ -1,0 +1,15 @@
+import type { SniffResult } from '../../data/uploads';
+
+/** What reading the start of the file found worth knowing (odd rows, a guessed encoding…); nothing when all is well. */
+export function FileWarnings({ warnings }: { warnings: SniffResult['warnings'] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <ul className="upload-warnings" aria-label="Warnings about this file">
+      {warnings.map((warning) => (
+        <li key={warning.code + warning.message} data-testid={`warning-${warning.code}`}>
+          {warning.message}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The kinds of file the upload screen takes, in one place: the picker's `accept` list, the lead text and the
+ * picker's label are derived from this list. A new reader (Parquet, Excel) adds its entry here.
+ */
+export interface AcceptedKind {
+  /** What a person calls the kind, as in "Choose CSV files…". */
+  name: string;
+  /** The file names it takes, as the lead text lists them. */
+  described: string;
+  /** Suffixes and media types for the file picker's `accept` attribute. */
+  extensions: readonly string[];
+  mediaTypes: readonly string[];
+}
+
+export const ACCEPTED_KINDS: readonly AcceptedKind[] = [
+  {
+    name: 'CSV',
+    described: '.csv, .tsv, .txt or .csv.gz',
+    extensions: ['.csv', '.tsv', '.txt', '.gz'],
+    mediaTypes: ['text/csv', 'text/tab-separated-values', 'text/plain', 'application/gzip'],
+  },
+];
+
+/** The file picker's `accept` attribute: every suffix, then every media type. */
+export function acceptAttribute(kinds: readonly AcceptedKind[] = ACCEPTED_KINDS): string {
+  return [...kinds.flatMap((kind) => kind.extensions), ...kinds.flatMap((kind) => kind.mediaTypes)].join(',');
+}
+
+/** "CSV files (.csv, .tsv, .txt or .csv.gz)"; with several kinds, each in turn, joined by commas and "or". */
+export function acceptedFilesInWords(kinds: readonly AcceptedKind[] = ACCEPTED_KINDS): string {
+  return inWords(kinds.map((kind) => `${kind.name} files (${kind.described})`));
+}
+
+/** The picker's label: "Choose CSV files…", or "Choose CSV or Parquet files…". */
+export function chooseFilesLabel(kinds: readonly AcceptedKind[] = ACCEPTED_KINDS): string {
+  return `Choose ${inWords(kinds.map((kind) => kind.name))} files…`;
+}
+
+function inWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}

@@ -1,0 +1,89 @@
+import type { ColumnRole, ValueFormat } from '../../data/uploads';
+import { CURRENCY_UNITS, type Unit } from '../../lib/format';
+
+/** The roles a column can take, in the order the role menu offers them. */
+export const ROLE_LABELS: Record<ColumnRole, string> = {
+  time: 'Time',
+  dimension: 'Dimension',
+  measure: 'Measure',
+  ignore: 'Not used',
+};
+
+/** Formats offered for every column, after the column's own format and the ones suggested for its values. */
+const FORMAT_CHOICES: ValueFormat[] = [
+  { kind: 'text' },
+  { kind: 'number', decimal: '.', thousands: ',', percent: false, currency: null, integer: false },
+  { kind: 'number', decimal: ',', thousands: '.', percent: false, currency: null, integer: false },
+  { kind: 'number', decimal: '.', thousands: ',', percent: true, currency: null, integer: false },
+  { kind: 'duration' },
+  { kind: 'date', format: '%Y-%m-%d' },
+  { kind: 'date', format: '%d/%m/%Y' },
+  { kind: 'date', format: '%m/%d/%Y' },
+  { kind: 'month', format: '%Y-%m' },
+  { kind: 'year' },
+  { kind: 'country', codes: 'iso2' },
+  { kind: 'country', codes: 'iso3' },
+  { kind: 'country', codes: 'name' },
+];
+
+/** The format menu of one column: its current format first, then the suggestions, then the rest; no repeats. */
+export function formatChoices(current: ValueFormat, suggested: readonly (ValueFormat | undefined)[]): ValueFormat[] {
+  return uniqueFormats([current, ...suggested, ...FORMAT_CHOICES]);
+}
+
+function uniqueFormats(formats: readonly (ValueFormat | undefined)[]): ValueFormat[] {
+  const seen = new Set<string>();
+  const unique: ValueFormat[] = [];
+  for (const format of formats) {
+    if (!format) continue;
+    const key = JSON.stringify(format);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(format);
+  }
+  return unique;
+}
+
+/** The units a measure can have, in the order the unit menu offers them. */
+export const MEASURE_UNITS: Unit[] = ['count', 'number', 'percent', 'seconds', ...CURRENCY_UNITS];
+
+const UNIT_WORDS: Partial<Record<Unit, string>> = { count: 'Count', number: 'Number', percent: 'Percent', seconds: 'Seconds' };
+
+/** A unit as the menu names it: a word, or the currency code in capitals. */
+export function describeUnit(unit: Unit): string {
+  return UNIT_WORDS[unit] ?? unit.toUpperCase();
+}
+
+/** A format as the menu names it, with an example of the values it reads. */
+export function describeFormat(format: ValueFormat): string {
+  switch (format.kind) {
+    case 'text':
+      return 'Text';
+    case 'number':
+      return describeNumber(format);
+    case 'duration':
+      return 'Duration (00:01:11)';
+    case 'date':
+      return `Date (${dateFields(format.format).replace('%y', 'YY')})`;
+    case 'timestamp':
+      return `Date and time (${dateFields(format.format).replace('%H', 'hh').replace('%M', 'mm').replace('%S', 'ss')})`;
+    case 'month':
+      return `Month (${format.format.replace('%Y', 'YYYY').replace('%m', 'MM').replace('%b', 'Mon')})`;
+    case 'year':
+      return 'Year';
+    case 'boolean':
+      return 'Yes / no';
+    case 'country':
+      return format.codes === 'iso2' ? 'Country (ISO-2 code)' : format.codes === 'iso3' ? 'Country (ISO-3 code)' : 'Country (English name)';
+  }
+}
+
+function describeNumber(format: Extract<ValueFormat, { kind: 'number' }>): string {
+  const sample = format.decimal === ',' ? `1${format.thousands ?? ''}234,5` : `1${format.thousands ?? ''}234.5`;
+  if (format.percent) return `Percentage (${format.decimal === ',' ? '32,3' : '32.3'}%)`;
+  return `Number (${format.currency ? `${format.currency}` : ''}${format.integer ? sample.replace(/[.,]5$/, '') : sample})`;
+}
+
+function dateFields(pattern: string): string {
+  return pattern.replace('%Y', 'YYYY').replace('%m', 'MM').replace('%d', 'DD');
+}
