@@ -65,6 +65,8 @@ export {
   buildReaderRejectsQuery,
   buildReaderRejectedLinesQuery,
   buildIngestCleanupStatements,
+  buildDropTableStatement,
+  buildRenameTableStatement,
   buildCubeStatement,
   buildCubeCountsQuery,
   buildCubeCleanupStatements,

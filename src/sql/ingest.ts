@@ -260,6 +260,16 @@ export function buildIngestCleanupStatements(table: string): string[] {
   ];
 }
 
+/** Drops a table if it is there: the load's staging and bookkeeping tables, and a dataset's old tables. */
+export function buildDropTableStatement(table: string): string {
+  return `DROP TABLE IF EXISTS ${quoteIdentifier(table)}`;
+}
+
+/** Gives a table built under a temporary name its final one (the last step of a load, once all of it is built). */
+export function buildRenameTableStatement(from: string, to: string): string {
+  return `ALTER TABLE ${quoteIdentifier(from)} RENAME TO ${quoteIdentifier(to)}`;
+}
+
 /** Column of a cube built straight from a file: TRUE for the groups of rows that did not convert. */
 export const PROBLEM_FLAG_COLUMN = '__bad';
 

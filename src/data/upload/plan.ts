@@ -1,6 +1,7 @@
 import type { ValueFormat } from '../../sql';
 import type { Unit } from '../../lib/format';
-import type { Dialect, LineEnding } from './sniff';
+import type { Dialect, LineEnding } from './dialect';
+import type { SourceSelection } from './readers/sourceFormat';
 
 /** What a column of an uploaded file is for. */
 export type ColumnRole = 'time' | 'dimension' | 'measure' | 'ignore';
@@ -35,6 +36,9 @@ export interface UnpivotPlan {
 /** Everything needed to load a file: how to read it and what each column is. */
 export interface UploadPlan {
   datasetLabel: string;
+  /** The file's format (and a workbook's sheet); absent means CSV, as in every plan made before other formats. */
+  source?: SourceSelection;
+  /** How a CSV file is written; other formats carry DEFAULT_TEXT_DIALECT here and ignore it. */
   dialect: Dialect;
   /** As found in the file: CR-only and mixed line ends are normalised before DuckDB reads it. */
   lineEnding: LineEnding;

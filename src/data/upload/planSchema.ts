@@ -13,6 +13,7 @@ import {
 } from '../../sql';
 import { CURRENCY_UNITS } from '../../lib/format';
 import type { UploadPlan } from './plan';
+import { MAX_SHEET_NAME_LENGTH } from './readers/sourceFormat';
 
 /**
  * The one schema of an upload plan (how a file is read and what each column is), for every place a plan enters:
@@ -90,8 +91,16 @@ const columnSchema = z.strictObject({
   overTime: z.enum(['sum', 'mean']),
 });
 
+/** Absent in a CSV plan (and in every plan stored before other formats), so those parse as they always did. */
+const sourceSchema = z.discriminatedUnion('format', [
+  z.strictObject({ format: z.literal('csv') }),
+  z.strictObject({ format: z.literal('parquet') }),
+  z.strictObject({ format: z.literal('xlsx'), sheet: text(MAX_SHEET_NAME_LENGTH).check(z.minLength(1)) }),
+]);
+
 const planSchema = z.strictObject({
   datasetLabel: text(MAX_LABEL_LENGTH),
+  source: z.optional(sourceSchema),
   dialect: z.strictObject({
     encoding: z.enum(ENCODINGS),
     delimiter: z.enum(CSV_DELIMITERS),

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PLAIN_SHAPE_PATTERNS } from '../../sql';
-import { blobChunks, hasShape, linesOfRecords, scanFile, utf8SequenceAt, type FileScan } from './scanFile';
+import { blobChunks, hasShape, linesOfRecords, scanFile, type FileScan } from './scanFile';
+import { utf8SequenceAt } from './utf8';
 import type { Dialect } from './sniff';
 import { UploadError } from './UploadError';
 import { blobOf, chunksOf, concat, dialect, gzip, utf8 } from '../../../test/fixtures/upload/fixtures';

@@ -12,8 +12,9 @@
  * is literal elsewhere; inside a quoted field a doubled quote (or the escape character) escapes a quote.
  */
 import type { PlainShape } from '../../sql';
-import type { Dialect } from './sniff';
+import type { Dialect } from './dialect';
 import { UploadError, quoteFileName } from './UploadError';
+import { utf8SequenceAt } from './utf8';
 
 export interface FileScan {
   /** Data records (excluding the header if dialect.header), not counting blank lines. */
@@ -154,38 +155,6 @@ export async function* blobChunks(
     reader.releaseLock();
   }
 }
-
-/**
- * The length of the valid UTF-8 sequence starting at `bytes[i]` (1 for ASCII), 0 if the bytes there are not valid
- * UTF-8, or -1 if they are a valid start cut off by the end of `bytes`. Overlong forms, surrogates and code points
- * above U+10FFFF are invalid, as in TextDecoder's fatal mode.
- */
-export function utf8SequenceAt(bytes: Uint8Array, i: number): number {
-  const lead = bytes[i]!;
-  if (lead < 0x80) return 1;
-  const length = SEQUENCE_LENGTH[lead]!;
-  if (length === 0) return 0;
-  const end = Math.min(i + length, bytes.length);
-  for (let j = i + 1; j < end; j++) {
-    const byte = bytes[j]!;
-    // The second byte has a narrower range after some leads (E0, ED, F0, F4); the others are plain continuations.
-    const low = j === i + 1 ? SECOND_LOW[lead]! : 0x80;
-    const high = j === i + 1 ? SECOND_HIGH[lead]! : 0xbf;
-    if (byte < low || byte > high) return 0;
-  }
-  return i + length > bytes.length ? -1 : length;
-}
-
-const SEQUENCE_LENGTH = new Uint8Array(256);
-const SECOND_LOW = new Uint8Array(256).fill(0x80);
-const SECOND_HIGH = new Uint8Array(256).fill(0xbf);
-for (let b = 0xc2; b <= 0xdf; b++) SEQUENCE_LENGTH[b] = 2;
-for (let b = 0xe0; b <= 0xef; b++) SEQUENCE_LENGTH[b] = 3;
-for (let b = 0xf0; b <= 0xf4; b++) SEQUENCE_LENGTH[b] = 4;
-SECOND_LOW[0xe0] = 0xa0; // overlong
-SECOND_HIGH[0xed] = 0x9f; // UTF-16 surrogates
-SECOND_LOW[0xf0] = 0x90; // overlong
-SECOND_HIGH[0xf4] = 0x8f; // above U+10FFFF
 
 // Byte classes of the scanner's loop. ORDINARY must stay 0: most bytes are.
 const ORDINARY = 0;

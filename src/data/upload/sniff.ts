@@ -20,42 +20,12 @@
  */
 import Papa from 'papaparse';
 import { UploadError, quoteFileName } from './UploadError';
-import { utf8SequenceAt } from './scanFile';
+import { utf8SequenceAt } from './utf8';
 import { repairWindows1252 } from './transcode';
+import type { Dialect, Encoding, LineEnding, SniffResult, SniffWarning } from './dialect';
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
-export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
-
-export interface Dialect {
-  encoding: Encoding;
-  delimiter: string;
-  quote: string;
-  escape: string;
-  header: boolean;
-  compression: 'none' | 'gzip';
-}
-
-export interface SniffWarning {
-  code: string;
-  message: string;
-}
-
-export interface SniffResult {
-  dialect: Dialect;
-  bom: boolean;
-  lineEnding: LineEnding;
-  /**
-   * Header names made unique, non-empty and safe: trimmed; empty → 'column_3'; duplicates → 'name_2'; names like
-   * '__proto__', 'constructor', names with quotes, SQL keywords are kept as text (they are quoted as SQL identifiers
-   * later) but must never be used as plain-object keys — so columns is an array, never a record keyed by name.
-   */
-  columns: { index: number; name: string; originalName: string }[];
-  /** The first rows as parsed (up to `maxRows`, default 200), each padded/truncated to columns.length; raw strings. */
-  rows: string[][];
-  /** Per row of `rows`: the number of fields actually found (to flag ragged rows in the preview). */
-  fieldCounts: number[];
-  warnings: SniffWarning[];
-}
+// Callers that sniff also speak of the dialect: they may keep importing its types from here.
+export type { Dialect, Encoding, LineEnding, SniffResult, SniffWarning } from './dialect';
 
 export interface SniffOptions {
   overrides?: Partial<Dialect>;
