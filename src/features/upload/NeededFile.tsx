@@ -3,8 +3,8 @@ import { datasetRegistry } from '../../data';
 import { checkNeededDataset, holdsNeededDataset, loadNeededDataset, type NeededDatasetRead } from '../../data/neededDataset';
 import { errorMessage } from '../../lib/errors';
 import { formatBytes, formatWhole } from '../../lib/format';
-import { writeViewState } from '../../state/useViewState';
-import { decodeViewState } from '../../state/viewState';
+import { writeViewState } from '../../views';
+import { decodeViewState } from '../../views';
 import { FilePicker } from '../../ui/FilePicker';
 
 /**
