@@ -1,0 +1,155 @@
+/**
+ * Decodes a Parquet file in JavaScript (hyparquet, with hyparquet-compressors for every codec) into a text table:
+ * DuckDB-wasm's own Parquet reader is an extension fetched from the internet, which the engine never loads.
+ */
+import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData, type ParquetParsers } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
+import { UploadError, quoteFileName } from '../../UploadError';
+import { dateTimeFromMilliseconds, isoDateFromDays, plainNumberText } from './canonicalText';
+import { parquetColumns, type ParquetColumn } from './parquetColumns';
+import { uniqueColumnNames, type TextTable } from './textTable';
+
+/** Rows decoded per step: bounds the memory of the row arrays hyparquet builds before they become texts. */
+const ROWS_PER_STEP = 50_000;
+
+/** A value the parsers could not turn into text; the decoder refuses it with its row and column. */
+class OddValue {
+  constructor(readonly description: string) {}
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function textOrOdd(bytes: Uint8Array | undefined): string | OddValue | undefined {
+  if (!bytes) return undefined;
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return new OddValue(`${bytes.length} bytes that are not UTF-8 text (binary data)`);
+  }
+}
+
+function momentOrOdd(milliseconds: number, raw: bigint, unit: string): string | OddValue {
+  return dateTimeFromMilliseconds(milliseconds) ?? new OddValue(`the timestamp ${raw} ${unit}, outside the years 1–9999`);
+}
+
+/** Dates, timestamps and texts come out of hyparquet already in their canonical text. */
+const PARSERS: Partial<ParquetParsers> = {
+  dateFromDays: (days) => isoDateFromDays(days) ?? new OddValue(`the date ${days} days from 1970-01-01, outside the years 1–9999`),
+  timestampFromMilliseconds: (millis) => momentOrOdd(Number(millis), millis, 'ms'),
+  timestampFromMicroseconds: (micros) => momentOrOdd(Number(BigInt(micros) / 1000n), micros, 'µs'),
+  timestampFromNanoseconds: (nanos) => momentOrOdd(Number(BigInt(nanos) / 1_000_000n), nanos, 'ns'),
+  stringFromBytes: textOrOdd,
+  // JSON is kept as its text: the upload reads it as a string like any other.
+  jsonFromBytes: textOrOdd,
+};
+
+/** A Blob read by hyparquet slice by slice: only the footer and the column chunks it needs are read. */
+function blobBuffer(file: Blob): AsyncBuffer {
+  return { byteLength: file.size, slice: (start, end) => file.slice(start, end).arrayBuffer() };
+}
+
+export interface ParquetDecodeOptions {
+  /** Decode only the first records (for the preview). */
+  maxRecords?: number;
+}
+
+/** The file's columns and records, every value as text; throws an UploadError naming what it cannot load. */
+export async function decodeParquet(file: Blob, fileName: string, options: ParquetDecodeOptions = {}): Promise<TextTable & { totalRecords: number }> {
+  const buffer = blobBuffer(file);
+  const metadata = await readMetadata(buffer, fileName);
+  const columns = parquetColumns(parquetSchema(metadata), fileName);
+  const totalRecords = Number(metadata.num_rows);
+  const recordCount = Math.min(totalRecords, options.maxRecords ?? totalRecords);
+  const values = columns.map(() => new Array<string | null>(recordCount));
+  for (let start = 0; start < recordCount; start += ROWS_PER_STEP) {
+    const end = Math.min(recordCount, start + ROWS_PER_STEP);
+    const rows = await readRows(buffer, metadata, columns, start, end, fileName);
+    rows.forEach((row, offset) => {
+      columns.forEach((column, index) => {
+        values[index]![start + offset] = cellText(row[index], column, start + offset + 1, fileName);
+      });
+    });
+  }
+  return {
+    columns: uniqueColumnNames(columns.map((column) => column.name)),
+    values,
+    recordCount,
+    totalRecords,
+    // Row 1 is the header, as a spreadsheet opening the same data shows it.
+    locate: (record) => record + 1,
+  };
+}
+
+async function readMetadata(buffer: AsyncBuffer, fileName: string): Promise<FileMetaData> {
+  try {
+    return await parquetMetadataAsync(buffer, { parsers: PARSERS });
+  } catch (cause) {
+    throw notReadable(fileName, cause);
+  }
+}
+
+async function readRows(buffer: AsyncBuffer, metadata: FileMetaData, columns: ParquetColumn[], rowStart: number, rowEnd: number, fileName: string): Promise<unknown[][]> {
+  let rows: unknown[][] = [];
+  try {
+    await parquetRead({
+      file: buffer,
+      metadata,
+      columns: columns.map((column) => column.name),
+      rowStart,
+      rowEnd,
+      compressors,
+      parsers: PARSERS,
+      rowFormat: 'array',
+      onComplete: (decoded: unknown[][]) => {
+        rows = decoded;
+      },
+    });
+  } catch (cause) {
+    throw notReadable(fileName, cause);
+  }
+  return rows;
+}
+
+function notReadable(fileName: string, cause: unknown): UploadError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new UploadError(
+    fileName,
+    'read-failed',
+    `${quoteFileName(fileName)} could not be read as a Parquet file (${reason}). Check that the file is complete, or export it again.`,
+    undefined,
+    { cause },
+  );
+}
+
+/** One value as its canonical text (null when empty); refuses a value that cannot be text, naming where it is. */
+function cellText(value: unknown, column: ParquetColumn, record: number, fileName: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof OddValue) throw oddValue(fileName, column, record, value.description);
+  switch (column.kind) {
+    case 'number':
+      if (typeof value === 'bigint') return value.toString();
+      if (typeof value === 'number') return plainNumberText(value);
+      break;
+    case 'boolean':
+      if (typeof value === 'boolean') return value ? 'true' : 'false';
+      break;
+    case 'text':
+    case 'date':
+    case 'timestamp':
+      if (typeof value === 'string') return value === '' ? null : value;
+      break;
+    case 'null':
+      return null;
+  }
+  throw oddValue(fileName, column, record, `a value of the unexpected type ${typeof value}`);
+}
+
+function oddValue(fileName: string, column: ParquetColumn, record: number, description: string): UploadError {
+  return new UploadError(
+    fileName,
+    'read-failed',
+    `Row ${record} of ${quoteFileName(fileName)}, column "${column.name}", holds ${description}, which Marketscope cannot load. ` +
+      'Fix the value at its source or leave the column out, and export the file again.',
+    { line: record + 1, column: column.name, value: description },
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * A table decoded in JavaScript (from Parquet or Excel) with every value as text in its canonical form (see
+ * canonicalText.ts), and how it becomes Arrow for the engine and a preview for the upload form. Shared by the
+ * Parquet and the Excel reader.
+ */
+import { Table, Utf8, vectorFromArray, tableToIPC, type Vector } from 'apache-arrow';
+import { fieldName } from '../../../../sql';
+import type { SniffResult } from '../../dialect';
+
+/** Longest column name kept, as for CSV headers. */
+const MAX_NAME_LENGTH = 256;
+
+export interface TextTable {
+  /** Names as the upload shows them (unique, non-empty), with the names as the file has them. */
+  columns: SniffResult['columns'];
+  /** Column-major: `values[column][record]`, null for an empty value. */
+  values: (string | null)[][];
+  /** Records decoded. */
+  recordCount: number;
+  /** Where people find a record (1-based record → the row number their spreadsheet shows). */
+  locate(record: number): number;
+}
+
+/**
+ * Column names the upload can use, from the names in the file: control characters become spaces, blank names become
+ * `column_<n>`, and a name repeated (ignoring case, as SQL does) gets `_2`, `_3`, … — the rules CSV headers follow.
+ */
+export function uniqueColumnNames(rawNames: readonly string[]): SniffResult['columns'] {
+  const bases = rawNames.map((raw, index) => {
+    // eslint-disable-next-line no-control-regex -- control characters are what this replaces
+    const cleaned = raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
+    return cleaned === '' ? `column_${index + 1}` : cleaned;
+  });
+  const key = (name: string) => name.toLowerCase();
+  const taken = new Set(bases.map(key));
+  const used = new Set<string>();
+  return bases.map((base, index) => {
+    let name = base;
+    if (used.has(key(base))) {
+      let suffix = 2;
+      while (taken.has(key(`${base}_${suffix}`)) || used.has(key(`${base}_${suffix}`))) suffix++;
+      name = `${base}_${suffix}`;
+    }
+    used.add(key(name));
+    return { index, name, originalName: rawNames[index] ?? '' };
+  });
+}
+
+/** The table as an Arrow IPC stream whose columns are the read expression's `f0` … `fN`, all VARCHAR. */
+export function textTableToArrowStream(table: TextTable): Uint8Array {
+  const vectors: Record<string, Vector<Utf8>> = {};
+  table.values.forEach((column, index) => {
+    vectors[fieldName(index)] = vectorFromArray(column, new Utf8());
+  });
+  return tableToIPC(new Table(vectors), 'stream');
+}
+
+/** The first `maxRows` records as preview rows: row-major, an empty value as ''. */
+export function previewRows(table: TextTable, maxRows: number): string[][] {
+  const count = Math.min(maxRows, table.recordCount);
+  return Array.from({ length: count }, (_, record) => table.values.map((column) => column[record] ?? ''));
+}
