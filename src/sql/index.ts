@@ -1,12 +1,18 @@
 /** Typed SQL builders. They know nothing about the database; they only make text. */
 export { quoteIdentifier, sqlLiteral, sqlDate, sqlBoolean, sqlInteger, type SqlValue } from './literals';
 export { buildWhere, combineOverTime, sliceParams, type MeasureSpec, type SliceSpec, type TimeAggregate } from './slice';
-export {
-  buildRankingQuery,
-  buildKpiQuery,
-  buildDimensionMembersQuery,
-  buildTimeExtentQuery,
-} from './marketQueries';
+// One module per query the app runs.
+export { buildDimensionMembersQuery, buildTimeExtentQuery } from './catalog';
+export { buildKpiQuery } from './kpis';
+export { buildRankingQuery } from './ranking';
+export { buildSeriesQuery, lookbackMonths, type SeriesQuerySpec, type SeriesGrain, type SeriesMode } from './series';
+export { buildBreakdownQuery, type BreakdownSpec } from './breakdown';
+export { buildLeaderboardQuery, type LeaderboardSpec } from './leaderboard';
+export { buildConversionQuery, type ConversionSpec } from './conversion';
+export { buildPublishedFiguresQuery } from './publishedFigures';
+export { buildEventsQuery } from './events';
+export { buildMarketMonthlyStatement, buildRowCountQuery } from './bundledTables';
+export { buildSubCubeStatement, type SubCubeSpec } from './subCube';
 export {
   buildCsvHeaderQuery,
   buildCsvStageStatement,
@@ -16,15 +22,6 @@ export {
   RECORD_COLUMN,
   type CsvColumn,
 } from './csvLoad';
-export { buildSeriesQuery, lookbackMonths, type SeriesQuerySpec, type SeriesGrain, type SeriesMode } from './seriesQuery';
-export {
-  buildBreakdownQuery,
-  buildLeaderboardQuery,
-  buildConversionQuery,
-  type BreakdownSpec,
-  type LeaderboardSpec,
-  type ConversionSpec,
-} from './breakdownQueries';
 export {
   buildConversion,
   buildIsNullExpression,

@@ -61,3 +61,8 @@ export function combineOverTime(overTime: TimeAggregate, monthlyValue: string, s
 export function periodStartExpression(grain: 'month' | 'quarter' | 'year', column: string): string {
   return grain === 'month' ? column : `CAST(date_trunc('${grain}', ${column}) AS DATE)`;
 }
+
+/** Limits go into the SQL as numbers: anything but a positive integer is refused before it gets there. */
+export function assertPositiveInteger(value: number, name: string): void {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
+}

@@ -1,5 +1,5 @@
 import { quoteIdentifier, sqlDate } from './literals';
-import { buildWhere, periodStartExpression, type MeasureSpec, type SliceSpec } from './slice';
+import { assertPositiveInteger, buildWhere, periodStartExpression, type MeasureSpec, type SliceSpec } from './slice';
 
 /** Calendar periods a monthly series can be rolled up to. */
 export type SeriesGrain = 'month' | 'quarter' | 'year';
@@ -46,7 +46,7 @@ export function lookbackMonths(mode: SeriesMode): number {
  */
 export function buildSeriesQuery(spec: SeriesQuerySpec): string {
   const { slice, measure, seriesLimit, grain, mode } = spec;
-  if (!Number.isInteger(seriesLimit) || seriesLimit < 1) throw new Error(`seriesLimit must be a positive integer, got ${seriesLimit}`);
+  assertPositiveInteger(seriesLimit, 'seriesLimit');
   if (ROLLING_MONTHS[mode] && grain !== 'month') throw new Error(`${mode} needs the month grain, not ${grain}`);
   if (mode === 'index' && !spec.baseDate) throw new Error('the index mode needs a base date');
 

@@ -1,53 +1,6 @@
 import { quoteIdentifier, sqlDate } from './literals';
 import { buildWhere, combineOverTime, periodStartExpression, type MeasureSpec, type SliceSpec } from './slice';
 
-export interface BreakdownSpec {
-  slice: SliceSpec;
-  measure: MeasureSpec;
-  rowColumn: string;
-  columnColumn: string;
-  /** Rows (and columns) beyond the largest `rowLimit` (`columnLimit`) are summed into an "Other" bucket (null key). */
-  rowLimit: number;
-  columnLimit: number;
-}
-
-/**
- * The measure over the slice by two dimensions, as cells: `row_key`, `column_key` (null = the "Other" bucket),
- * `value`. Each member's value is combined over time as {@link combineOverTime} says, so cells add up: the "Other"
- * bucket holds exactly what the kept members do not.
- */
-export function buildBreakdownQuery(spec: BreakdownSpec): string {
-  for (const [name, value] of [['rowLimit', spec.rowLimit], ['columnLimit', spec.columnLimit]] as const) {
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
-  }
-  const { slice, measure } = spec;
-  const value = quoteIdentifier(measure.column);
-  const row = quoteIdentifier(spec.rowColumn);
-  const column = quoteIdentifier(spec.columnColumn);
-  return `WITH monthly AS (
-  SELECT ${quoteIdentifier(slice.timeColumn)} AS month, ${row} AS r, ${column} AS c, SUM(${value}) AS value
-  FROM ${quoteIdentifier(slice.table)}
-  WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL AND ${row} IS NOT NULL AND ${column} IS NOT NULL
-  GROUP BY ALL
-), cells AS (
-  SELECT r, c, ${combineOverTime(measure.overTime, 'value', '(SELECT COUNT(DISTINCT month) FROM monthly)')} AS value
-  FROM monthly GROUP BY r, c
-), kept_rows AS (
-  SELECT r FROM cells GROUP BY r ORDER BY SUM(value) DESC, r LIMIT ${spec.rowLimit}
-), kept_columns AS (
-  SELECT c FROM cells GROUP BY c ORDER BY SUM(value) DESC, c LIMIT ${spec.columnLimit}
-)
-SELECT
-  CASE WHEN r IN (SELECT r FROM kept_rows) THEN r END AS row_key,
-  CASE WHEN c IN (SELECT c FROM kept_columns) THEN c END AS column_key,
-  SUM(value) AS value,
-  (SELECT COUNT(DISTINCT r) FROM cells) AS row_total,
-  (SELECT COUNT(DISTINCT c) FROM cells) AS column_total
-FROM cells
-GROUP BY ALL
-ORDER BY row_key NULLS LAST, column_key NULLS LAST`;
-}
-
 export interface LeaderboardSpec {
   slice: SliceSpec;
   measure: MeasureSpec;
@@ -113,32 +66,4 @@ LEFT JOIN previous_ranks p ON p.g = c.g AND p.m = c.m
 LEFT JOIN previous_values pv ON pv.g = c.g AND pv.m = c.m
 LEFT JOIN sparks s ON s.g = c.g AND s.m = c.m
 ORDER BY c.g, c.rank, c.m`;
-}
-
-export interface ConversionSpec {
-  slice: SliceSpec;
-  visitorsColumn: string;
-  ordersColumn: string;
-  revenueColumn: string;
-  dimensions: readonly [string, string];
-}
-
-/**
- * Traffic against sales per pair of dimension members, over the months where all three measures are known:
- * `first_key`, `second_key`, `months`, `visitor_months` (monthly visitors summed over months), `orders`, `revenue`.
- * Ratios (orders per 1,000 visitors, order value, revenue per visitor) are left to the caller, from these sums.
- */
-export function buildConversionQuery(spec: ConversionSpec): string {
-  const { slice } = spec;
-  const [first, second] = spec.dimensions.map(quoteIdentifier) as [string, string];
-  const visitors = quoteIdentifier(spec.visitorsColumn);
-  const orders = quoteIdentifier(spec.ordersColumn);
-  const revenue = quoteIdentifier(spec.revenueColumn);
-  return `SELECT ${first} AS first_key, ${second} AS second_key, COUNT(DISTINCT ${quoteIdentifier(slice.timeColumn)}) AS months,
-  SUM(${visitors}) AS visitor_months, SUM(${orders}) AS orders, SUM(${revenue}) AS revenue
-FROM ${quoteIdentifier(slice.table)}
-WHERE ${buildWhere(slice)} AND ${visitors} IS NOT NULL AND ${orders} IS NOT NULL AND ${revenue} IS NOT NULL
-  AND ${first} IS NOT NULL AND ${second} IS NOT NULL
-GROUP BY ALL
-ORDER BY first_key, second_key`;
 }

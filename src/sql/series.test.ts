@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../engine/nodeEngine';
 import type { Engine } from '../engine';
-import { buildSeriesQuery, type SeriesQuerySpec } from './seriesQuery';
+import { expectPlannable } from '../../test/support/validateSql';
+import { buildSeriesQuery, type SeriesGrain, type SeriesMode, type SeriesQuerySpec } from './series';
+import { createVisitsTable, inRange, SUMMED_VISITS, VISITS, visitsSlice } from './sqlTestKit';
+import type { SliceSpec } from './slice';
 
 // Hand-made fixture: members A, B, C over 2013-01..2014-12, deterministic values, with holes:
 // C starts in 2014-03, and B has no 2014-05. Every expectation below is recomputed from FIXTURE in plain JS.
@@ -140,5 +143,74 @@ describe('buildSeriesQuery', () => {
     expect(() => buildSeriesQuery({ ...base, grain: 'quarter', mode: 'avg3' })).toThrow(/month grain/);
     expect(() => buildSeriesQuery({ ...base, grain: 'month', mode: 'index' })).toThrow(/base date/);
     expect(() => buildSeriesQuery({ ...base, seriesLimit: 0, grain: 'month', mode: 'absolute' })).toThrow(/positive integer/);
+  });
+});
+
+/** The monthly series the trend panels draw (absolute values, month grain). */
+const trend = (spec: SliceSpec, seriesLimit: number) =>
+  buildSeriesQuery({ slice: spec, measure: SUMMED_VISITS, seriesColumn: 'marketplace', seriesLimit, includeOther: false, grain: 'month', mode: 'absolute' });
+
+describe('buildSeriesQuery as the trend panels use it', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await createNodeEngine();
+    await createVisitsTable(engine);
+  });
+
+  it('quotes every identifier in the generated text', () => {
+    const sql = trend(visitsSlice({ filters: [{ column: 'country', values: ['RU'] }] }), 5);
+    expect(sql).toContain('FROM "fixture table"');
+    // Filter values are parameters, never text in the SQL.
+    expect(sql).toContain(`"country" IN ($1)`);
+    expect(sql).not.toContain(`'RU'`);
+    expect(sql).toContain(`"month" BETWEEN DATE '2014-01-01' AND DATE '2014-02-01'`);
+    expect(sql).toContain('LIMIT 5');
+  });
+
+  it('trend: monthly sums per series, gaps stay gaps', async () => {
+    const rows = await engine.query(trend(visitsSlice(), 10));
+    const expected = new Map<string, number>();
+    for (const row of VISITS.filter((r) => inRange(r, '2014-01-01', '2014-02-01'))) {
+      const key = `${row.month}|${row.mp}`;
+      expected.set(key, (expected.get(key) ?? 0) + row.v);
+    }
+    expect(rows).toHaveLength(expected.size);
+    for (const row of rows) {
+      expect(row.value).toBe(expected.get(`${String(row.period)}|${String(row.series)}`));
+      expect(row.series_total).toBe(3);
+    }
+    // C'q has no January row: absent, not zero.
+    expect(rows.find((r) => r.series === "C'q" && r.period === '2014-01-01')).toBeUndefined();
+  });
+
+  it('trend: keeps only the largest series', async () => {
+    const rows = await engine.query(trend(visitsSlice(), 1));
+    expect(new Set(rows.map((r) => r.series))).toEqual(new Set(['A']));
+  });
+
+  it('rejects a non-integer limit before any SQL is made', () => {
+    expect(() => trend(visitsSlice(), 1.5)).toThrow(/positive integer/);
+  });
+
+  it('is planned by DuckDB in every mode and grain it accepts', async () => {
+    const modes: SeriesMode[] = ['absolute', 'index', 'yoy', 'share', 'avg3', 'avg12'];
+    const grains: SeriesGrain[] = ['month', 'quarter', 'year'];
+    for (const mode of modes) {
+      for (const grain of mode.startsWith('avg') ? (['month'] as const) : grains) {
+        await expectPlannable(
+          engine,
+          buildSeriesQuery({
+            slice: visitsSlice({ filters: [{ column: 'country', values: [] }] }),
+            measure: SUMMED_VISITS,
+            seriesColumn: 'marketplace',
+            seriesLimit: 3,
+            includeOther: mode === 'share',
+            grain,
+            mode,
+            baseDate: '2014-01-01',
+          }),
+        );
+      }
+    }
   });
 });
