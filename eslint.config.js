@@ -5,16 +5,21 @@ import boundaries from 'eslint-plugin-boundaries';
 import globals from 'globals';
 
 /**
- * Imports flow app → features → {charts, ui, data, state} → {sql, engine} → nothing (see
- * ../shared/design/architecture.md). The boundaries rule below fails the lint when an import goes the other way,
- * when one feature imports another, or when DuckDB is imported outside src/engine.
+ * Imports flow app → features → view components → {charts, ui, data} → view declarations → state → nothing, and
+ * data → {sql, engine} (see ../shared/design/architecture.md and "Adding a view" in the README). A view's folder holds
+ * both halves: its declaration (`src/views/<id>/declaration.ts`, with what is derived from the declarations in
+ * `src/views/*.ts`), which the data layer reads, and its components, which read the data layer. The boundaries rule
+ * below fails the lint when an import goes the other way, when one feature imports another, or when DuckDB is
+ * imported outside src/engine.
  */
 const layers = {
-  app: ['feature', 'charts', 'ui', 'data', 'state', 'lib', 'engine'],
-  feature: ['charts', 'ui', 'data', 'state', 'lib'],
+  app: ['feature', 'view-ui', 'views', 'charts', 'ui', 'data', 'state', 'lib', 'engine'],
+  feature: ['view-ui', 'views', 'charts', 'ui', 'data', 'state', 'lib'],
+  'view-ui': ['views', 'charts', 'ui', 'data', 'state', 'lib'],
   charts: ['ui', 'lib'],
   ui: ['lib'],
-  data: ['sql', 'engine', 'state', 'lib'],
+  data: ['sql', 'engine', 'views', 'state', 'lib'],
+  views: ['state', 'lib'],
   state: [],
   sql: [],
   engine: [],
@@ -50,6 +55,10 @@ export default tseslint.config(
       'boundaries/elements': [
         { type: 'app', pattern: 'src/app' },
         { type: 'feature', pattern: 'src/features/*', capture: ['feature'] },
+        // The views' components first: the rest of src/views is what their declarations derive.
+        { type: 'view-ui', mode: 'file', pattern: ['src/views/components.ts', 'src/views/viewComponents.tsx'] },
+        { type: 'views', mode: 'file', pattern: ['src/views/*.ts', 'src/views/*/declaration.ts'] },
+        { type: 'view-ui', pattern: 'src/views' },
         { type: 'charts', pattern: 'src/charts' },
         { type: 'ui', pattern: 'src/ui' },
         { type: 'data', pattern: 'src/data' },

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { neededDatasetParam } from '../data';
-import { decodeViewState } from '../state/viewState';
+import { decodeViewState } from '../views';
 import { shareUrl } from '../state/shareLink';
 
 /**

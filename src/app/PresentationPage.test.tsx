@@ -10,7 +10,7 @@ import type { KpiSummary } from '../data/queries/marketQueries';
 import { formatCompact } from '../lib/format';
 import { dashboards, newDashboard, type Dashboard } from '../state/dashboards';
 import { SAVED_SNAPSHOT_PARAM } from '../state/snapshotParams';
-import { installResizeObserverStub } from '../features/workspace/views/viewTestKit';
+import { installResizeObserverStub } from '../views/shared/viewTestKit';
 import { PresentationPage } from './PresentationPage';
 
 // The default overview's real results (the build-time summary computes them from the bundled data), as a snapshot

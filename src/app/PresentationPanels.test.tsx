@@ -2,7 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newDashboard } from '../state/dashboards';
-import { useViewState } from '../state/useViewState';
+import { useViewState } from '../views';
 import { PresentationPanels } from './PresentationPanels';
 
 // A panel whose figures make it throw while drawing (a damaged snapshot the checks let through, or a bug).

@@ -1,7 +1,7 @@
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import type { Dashboard } from '../state/dashboards';
-import { FixedViewStateProvider } from '../state/useViewState';
+import { FixedViewStateProvider } from '../views';
 import { ErrorMessage } from '../ui/Panel';
 
 /**

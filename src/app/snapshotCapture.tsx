@@ -1,10 +1,11 @@
 import { createRoot } from 'react-dom/client';
+import { errorMessage } from '../lib/errors';
 import { dehydrate, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { findDataset, restoreUploadList, uploadsListed, type DatasetModel } from '../data';
 import { buildSnapshot, MAX_SNAPSHOT_CHARS, parseSnapshot, type Snapshot } from '../data/snapshot';
 import { formatBytes } from '../lib/format';
 import type { Dashboard } from '../state/dashboards';
-import { decodeViewState } from '../state/viewState';
+import { decodeViewState } from '../views';
 import { PresentationPanels } from './PresentationPanels';
 
 /**
@@ -58,11 +59,11 @@ export async function captureSnapshot(dashboard: Dashboard): Promise<CaptureResu
     const failure = client.getQueryCache().getAll().find((query) => query.state.status === 'error')?.state.error;
     const problem = failure ?? host.querySelector('.state-error .state-detail')?.textContent;
     if (problem) {
-      const detail = problem instanceof Error ? problem.message : String(problem);
+      const detail = errorMessage(problem);
       return { error: `Some figures could not be computed, so nothing was shared: ${detail}` };
     }
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: errorMessage(error) };
   } finally {
     root.unmount();
     host.remove();

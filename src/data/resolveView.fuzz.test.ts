@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeViewState } from '../state/viewState';
+import { decodeViewState } from '../views';
 import { MARKET_MODEL } from './marketModel';
 import { resolveView, type DatasetCatalog } from './resolveView';
 

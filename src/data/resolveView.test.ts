@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW_STATE, type ViewState } from '../state/viewState';
+import { DEFAULT_VIEW_STATE, type ViewState } from '../views';
 import type { DatasetModel } from './model';
 import { measureOf, resolveView, sliceFor, viewForTab, type DatasetCatalog, type ResolvedView } from './resolveView';
 

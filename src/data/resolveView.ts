@@ -1,4 +1,5 @@
-import type { Grain, MapMetric, Mode, SortState, Tab, ViewState } from '../state/viewState';
+import type { SortState } from '../state/viewState';
+import { resolveViewSettings, type ResolvedSettings, type Tab, type ViewState } from '../views';
 import type { SliceSpec } from '../sql';
 import { lookupTable, ownValue } from '../lib/lookupTable';
 import { monthToDate, shiftMonth } from '../lib/months';
@@ -22,26 +23,14 @@ export interface ResolvedView {
   filters: Record<string, string[]>;
 }
 
-/** Everything else the link says about how to show the data, checked against the dataset. */
-export interface ResolvedOptions {
+/** Everything else the link says about how to show the data, checked against the dataset: each view's settings
+ *  (declared in src/views/<id>/declaration.ts), the open tab, sort orders and cross-filter selections. */
+export type ResolvedOptions = ResolvedSettings & {
   tab: Tab;
-  mode: Mode;
-  /** The index mode's base month, inside the range. */
-  base: string;
-  grain: Grain;
-  /** Dimension the trend draws one series per member of. */
-  by: string;
-  chart: ViewState['chart'];
-  target: number | null;
-  top: number | null;
-  stack: ViewState['stack'];
-  mapMetric: MapMetric;
-  mapMember: string | null;
-  cell: ViewState['cell'];
   sorts: ViewState['sorts'];
   /** Cross-filter selections: view → dimension → known members. */
   selections: Partial<Record<Tab, Record<string, string[]>>>;
-}
+};
 
 /** Months shown when a link names no start: the twelve months up to the end month. */
 const DEFAULT_SPAN_MONTHS = 12;
@@ -94,42 +83,19 @@ export function resolveView(
     if (Object.keys(kept).length > 0) selections[tab] = kept;
   }
 
-  let grain = state.grain;
-  if ((state.mode === 'avg3' || state.mode === 'avg12') && grain !== 'month') {
-    notices.push(`Rolling averages are monthly; the ${grain}ly grain was set back to months.`);
-    grain = 'month';
-  }
-  let base = state.base ?? from;
-  if (base < from || base > to) {
-    if (state.base !== null) notices.push(`The base month ${state.base} is outside the range shown; using ${from}.`);
-    base = from;
-  }
-  let by = model.dimensions[0]!.id;
-  if (state.by !== null) {
-    if (findDimension(model, state.by)) by = state.by;
-    else notices.push(`There is no dimension "${state.by}" to draw series by; using ${model.dimensions[0]!.label.toLowerCase()}.`);
-  }
-  let mapMember = state.mapMember;
-  if (mapMember !== null && !(ownValue(catalog.members, model.dimensions[0]!.id) ?? []).includes(mapMember)) {
-    notices.push(`The map cannot show "${mapMember.slice(0, 40)}": there is no such ${model.dimensions[0]!.label.toLowerCase()}.`);
-    mapMember = null;
-  }
+  const settings = resolveViewSettings(state, {
+    from,
+    to,
+    dimensions: model.dimensions,
+    membersOf: (dimensionId) => ownValue(catalog.members, dimensionId) ?? [],
+    notices,
+  });
 
   return {
     view: { datasetId: model.id, measureId, from, to, filters },
     options: {
+      ...settings,
       tab: state.tab,
-      mode: state.mode,
-      base,
-      grain,
-      by,
-      chart: state.chart,
-      target: state.target,
-      top: state.top,
-      stack: state.stack,
-      mapMetric: state.mapMetric,
-      mapMember,
-      cell: state.cell,
       sorts: state.sorts as Partial<Record<Tab, SortState>>,
       selections,
     },

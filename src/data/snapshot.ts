@@ -3,13 +3,12 @@ import { hashKey, type DehydratedState, type QueryKey } from '@tanstack/react-qu
 import { z } from 'zod/mini';
 import { CURRENCY_UNITS } from '../lib/format';
 import { parseJsonText } from '../state/jsonText';
-import { IDENTIFIER, MONTH } from '../state/viewState';
+import { identifier, list, MAX_TEXT, maybeNumber, maybeText, month, number, text } from '../state/resultSchemas';
+import { VIEW_RESULT_SCHEMAS } from '../views';
 import type { DatasetEntry } from './datasets';
 import type { DatasetModel } from './model';
-import type { DatasetCatalog } from './resolveView';
-import type { KpiSummary, Ranking } from './queries/marketQueries';
-import type { Breakdown, ConversionRow, Leaderboard, SeriesResult } from './queries/comparisonQueries';
-import type { MarketEvent, PublishedFigure } from './queries/referenceQueries';
+// The result types through the barrel, whose names stay put whichever module defines them.
+import type { Breakdown, DatasetCatalog, KpiSummary, MarketEvent, PublishedFigure, Ranking, SeriesResult } from '.';
 
 /**
  * A snapshot: the figures a dashboard's panels showed at one moment, for someone who has neither the data nor the
@@ -36,22 +35,8 @@ export const SNAPSHOT_VERSION = 1;
 export const MAX_SNAPSHOT_CHARS = 2_000_000;
 /** Results in one snapshot: every query of 24 panels (a view makes at most a dozen), with room to spare. */
 const MAX_RESULTS = 500;
-/** Items in one list: rows of a result, members of one dimension, months of a series. */
-const MAX_ITEMS = 50_000;
-/** Characters in one text from the data: a member's name, an event's description. */
-const MAX_TEXT = 4_000;
 /** Datasets one snapshot describes: one per panel at most. */
 const MAX_DATASETS = 24;
-
-
-const text = (max = MAX_TEXT) => z.string().check(z.maxLength(max));
-const list = <T extends z.ZodMiniType>(item: T, max = MAX_ITEMS) => z.array(item).check(z.maxLength(max));
-const identifier = z.string().check(z.regex(IDENTIFIER));
-const month = z.string().check(z.regex(MONTH));
-// zod 4 numbers are finite: NaN and ±Infinity (which JSON cannot carry anyway) are refused.
-const number = z.number();
-const maybeNumber = z.nullable(z.number());
-const maybeText = z.nullable(text());
 
 // ---------------------------------------------------------------------------------------------------------------
 // Datasets, as far as drawing needs them
@@ -93,9 +78,10 @@ function namesItsMeasures(dataset: SnapshotDataset): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Query results, one shape per kind of query (the first element of its key; see src/data/queryOptions.ts)
+// Query results, one shape per kind of query (the first element of its key; see src/data/queryOptions.ts). The
+// kinds several views share are here; a kind only one view asks for is declared with that view (src/views/*/).
 
-/** What each kind of query returns, as the panels read it. */
+/** What each shared kind of query returns, as the panels read it. */
 interface ResultTypes {
   catalog: DatasetCatalog;
   kpis: KpiSummary;
@@ -104,9 +90,6 @@ interface ResultTypes {
   'published-figures': PublishedFigure[];
   events: MarketEvent[];
   breakdown: Breakdown;
-  leaderboard: Leaderboard;
-  conversion: ConversionRow[];
-  map: { code: string; value: number | null }[];
 }
 
 // Typed against the app's own result types: a schema that drifts from what the queries return fails to compile.
@@ -168,41 +151,12 @@ const RESULT_SCHEMAS: { [Kind in keyof ResultTypes]: z.ZodMiniType<ResultTypes[K
     rowTotal: number,
     columnTotal: number,
   }),
-  leaderboard: z.object({
-    rows: list(
-      z.object({
-        group: text(),
-        member: text(),
-        value: number,
-        share: maybeNumber,
-        rank: number,
-        previousRank: maybeNumber,
-        growth: maybeNumber,
-        spark: list(maybeNumber, 2_000),
-      }),
-    ),
-    sparkPeriods: list(month, 2_000),
-    sparkGrain: z.enum(['month', 'quarter', 'year']),
-  }),
-  conversion: list(
-    z.object({
-      first: text(),
-      second: text(),
-      months: number,
-      avgMonthlyVisitors: number,
-      avgMonthlyRevenue: number,
-      ordersPerThousandVisitors: maybeNumber,
-      averageOrderValue: maybeNumber,
-      revenuePerVisitor: maybeNumber,
-    }),
-  ),
-  map: list(z.object({ code: text(16), value: maybeNumber })),
 };
 // A Map, not the object: a key's kind comes from the snapshot, and "constructor" or "__proto__" must find nothing.
-const RESULT_SCHEMA_BY_KIND = new Map<string, z.ZodMiniType>(Object.entries(RESULT_SCHEMAS));
+const RESULT_SCHEMA_BY_KIND = new Map<string, z.ZodMiniType>([...Object.entries(RESULT_SCHEMAS), ...Object.entries(VIEW_RESULT_SCHEMAS)]);
 
-/** The kinds of query a snapshot can hold; a new kind of panel query needs its shape above. */
-export const SNAPSHOT_QUERY_KINDS: readonly string[] = Object.keys(RESULT_SCHEMAS);
+/** The kinds of query a snapshot can hold; a new kind of panel query needs its shape above or in its view. */
+export const SNAPSHOT_QUERY_KINDS: readonly string[] = [...RESULT_SCHEMA_BY_KIND.keys()];
 
 /**
  * Whether a query key is plain, small JSON: strings, finite numbers, booleans, null, arrays and objects, a few

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Engine } from '../engine';
-import { DEFAULT_VIEW_STATE } from '../state/viewState';
+import { DEFAULT_VIEW_STATE } from '../views';
 import { MARKET_MODEL } from './marketModel';
 import { fetchCatalog, fetchKpis, fetchRanking } from './queries/marketQueries';
 import { fetchSeries } from './queries/comparisonQueries';

@@ -7,8 +7,8 @@ import { sniffSample } from '../data/upload/sniff';
 import { looksNumeric, suggestPlan, suggestUnpivot, labelFromFileName } from '../data/upload/suggest';
 import { repairWindows1252, transcodeChunks } from '../data/upload/transcode';
 import { countCsvRecords } from '../data/countCsvRecords';
-import { marketplaceColumnIds } from '../features/workspace/views/CountriesView';
-import { decodeViewState } from '../state/viewState';
+import { marketplaceColumnIds } from '../views/countries/CountriesView';
+import { decodeViewState } from '../views';
 import { expandSearch } from '../state/shareLink';
 
 /**

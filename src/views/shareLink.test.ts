@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMPRESS_ABOVE, deflate, expandSearch, shareUrl } from './shareLink';
+import { COMPRESS_ABOVE, deflate, expandSearch, shareUrl } from '../state/shareLink';
+import { SORT_DIRECTIONS, THEMES } from '../state/viewState';
 import {
   CELL_METRICS,
   CHART_KINDS,
@@ -10,13 +11,11 @@ import {
   GRAINS,
   MAP_METRICS,
   MODES,
-  SORT_DIRECTIONS,
   STACKINGS,
   TABS,
-  THEMES,
   viewStateSchema,
   type ViewState,
-} from './viewState';
+} from '.';
 
 const identifier = fc.stringMatching(/^[a-z][a-z0-9_]{0,11}$/);
 const month = fc.tuple(fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 12 })).map(([year, m]) => `${year}-${String(m).padStart(2, '0')}`);

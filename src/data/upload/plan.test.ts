@@ -46,7 +46,7 @@ describe('upload plans', () => {
 
 describe('column ids', () => {
   it('never take a name the link uses for itself', async () => {
-    const { reservedParameterNames } = await import('../../state/viewState');
+    const { reservedParameterNames } = await import('../../views');
     for (const name of reservedParameterNames()) expect(RESERVED_IDS).toContain(name);
     const ids = columnIds([column(0, 'dimension'), { ...column(1, 'dimension'), header: 'Measure' }, { ...column(2, 'dimension'), header: 'From' }]);
     expect([...ids.values()]).toEqual(['c0', 'measure_2', 'from_2']);

@@ -1,4 +1,5 @@
 import type { ValueFormat } from '../../sql';
+import { reservedParameterNames } from '../../views';
 import type { Unit } from '../../lib/format';
 import type { Dialect, LineEnding } from './dialect';
 import type { SourceSelection } from './readers/sourceFormat';
@@ -83,15 +84,13 @@ export function planProblems(plan: UploadPlan): string[] {
 }
 
 /**
- * Names a link's own parameters use (the view state's scalars, `v`, `z`): a column called "Measure" or "From" gets
- * the id `measure_2`, so that a filter on it is never read as something else. Kept in step with
- * `reservedParameterNames()` in src/state/viewState.ts by a test.
+ * Names a link's own parameters use (`v`, `z`, the view state's settings, derived from the declared views): a column
+ * called "Measure" or "From" gets the id `measure_2`, so that a filter on it is never read as something else. Each
+ * name also in lower case (ids are lower case, and a reader may not care), and the built-in row count measure
+ * (uploadedModel.ts).
  */
 export const RESERVED_IDS: readonly string[] = [
-  'v', 'z', 'need', 'present', 'dataset', 'tab', 'measure', 'from', 'to', 'mode', 'base', 'grain', 'by', 'chart', 'target', 'top', 'stack',
-  'mapmetric', 'mapMetric', 'mapmember', 'mapMember', 'cell', 'theme',
-  // The built-in row count measure (uploadedModel.ts).
-  'row_count',
+  ...new Set([...reservedParameterNames().flatMap((name) => [name, name.toLowerCase()]), 'row_count']),
 ];
 
 /**

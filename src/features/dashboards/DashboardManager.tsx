@@ -1,4 +1,5 @@
 import { useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { errorMessage } from '../../lib/errors';
 import { dashboards, newDashboard, serializeDashboard, type Dashboard, type DashboardPanel } from '../../state/dashboards';
 import { SAVED_SNAPSHOT_PARAM } from '../../state/snapshotParams';
 import { parseSnapshot, type Snapshot } from '../../data/snapshot';
@@ -23,7 +24,7 @@ function tryToKeep(change: () => void, refused: string): string | null {
     change();
     return null;
   } catch (error) {
-    return `${refused} ${error instanceof Error ? error.message : String(error)}`;
+    return `${refused} ${errorMessage(error)}`;
   }
 }
 
@@ -141,7 +142,7 @@ function DashboardEditor({
   const shareWithData = async () => {
     if (!captureSnapshot) return;
     setShare({ kind: 'busy' });
-    const taken = await captureSnapshot(dashboard).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+    const taken = await captureSnapshot(dashboard).catch((error: unknown) => ({ error: errorMessage(error) }));
     if ('error' in taken) setShare({ kind: 'error', text: taken.error });
     else await offer(taken.snapshot);
   };

@@ -3,8 +3,7 @@ import { datasetRegistry } from '../../data';
 import { checkNeededDataset, holdsNeededDataset, loadNeededDataset, type NeededDatasetRead } from '../../data/neededDataset';
 import { errorMessage } from '../../lib/errors';
 import { formatBytes, formatWhole } from '../../lib/format';
-import { writeViewState } from '../../views';
-import { decodeViewState } from '../../views';
+import { decodeViewState, writeViewState } from '../../views';
 import { FilePicker } from '../../ui/FilePicker';
 
 /**

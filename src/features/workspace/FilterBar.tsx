@@ -4,7 +4,7 @@ import { countryFlag, countryName } from '../../lib/countries';
 import { formatMonth } from '../../lib/format';
 import { ownValue, withEntry } from '../../lib/lookupTable';
 import { monthSpan, shiftMonth } from '../../lib/months';
-import { DEFAULT_VIEW_STATE, type ViewState } from '../../state/viewState';
+import { DEFAULT_VIEW_STATE, type ViewState } from '../../views';
 import { LazyMultiSelect } from '../../ui/LazyMultiSelect';
 import type { MultiSelectOption } from '../../ui/MultiSelect';
 

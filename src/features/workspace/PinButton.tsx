@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { errorMessage } from '../../lib/errors';
 import { dashboards } from '../../state/dashboards';
 
 type Outcome = { kind: 'pinned' | 'refused'; text: string };
@@ -20,7 +21,7 @@ export function PinButton({ title }: { title: string }) {
       const panels = `${dashboard.panels.length} ${dashboard.panels.length === 1 ? 'panel' : 'panels'}`;
       setOutcome({ kind: 'pinned', text: `Pinned to “${dashboard.name}” (${panels}).` });
     } catch (error) {
-      setOutcome({ kind: 'refused', text: `Not pinned. ${error instanceof Error ? error.message : String(error)}` });
+      setOutcome({ kind: 'refused', text: `Not pinned. ${errorMessage(error)}` });
     }
   };
   return (

@@ -1,9 +1,8 @@
 import type { DatasetModel, ResolvedOptions, ResolvedView } from '../../data';
 import { ownValue, withEntry } from '../../lib/lookupTable';
 import { countryLabel } from '../../lib/countries';
-import type { Tab, ViewState } from '../../state/viewState';
+import { TAB_LABELS, type Tab, type ViewState } from '../../views';
 import { removeSelection } from './selection';
-import { TAB_LABELS } from './tabs';
 
 export interface SelectionChipsProps {
   model: DatasetModel;

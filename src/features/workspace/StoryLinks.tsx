@@ -1,6 +1,7 @@
 import { memo } from 'react';
-import type { Theme, ViewState } from '../../state/viewState';
-import { encodeViewState, DEFAULT_VIEW_STATE } from '../../state/viewState';
+import type { Theme } from '../../state/viewState';
+import type { ViewState } from '../../views';
+import { encodeViewState, DEFAULT_VIEW_STATE } from '../../views';
 
 interface Story {
   title: string;

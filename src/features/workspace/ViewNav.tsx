@@ -1,5 +1,4 @@
-import { encodeViewState, TABS, type Tab, type ViewState } from '../../state/viewState';
-import { TAB_LABELS } from './tabs';
+import { encodeViewState, TAB_LABELS, TABS, type Tab, type ViewState } from '../../views';
 
 /**
  * The views as links: each view is its own URL, so it can be opened in a new tab, bookmarked or shared, and the

@@ -1,50 +1,22 @@
-import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { findMeasure, viewForTab } from '../../data';
 import { lookupTable, ownValue } from '../../lib/lookupTable';
 import { colorsByOrder } from '../../charts/palette';
-import { writeViewState } from '../../state/useViewState';
-import type { Tab as TabId } from '../../state/viewState';
+import { TAB_LABELS, writeViewState, type Tab } from '../../views';
+import { ActiveView, type ViewProps } from '../../views/components';
 import { ErrorMessage, Skeleton } from '../../ui/Panel';
 import { Notices } from '../../ui/Notices';
-import { CountryPanel } from './CountryPanel';
 import { FilterBar } from './FilterBar';
-import { KpiCards } from './KpiCards';
-import { PublishedFiguresPanel } from './PublishedFiguresPanel';
 import { SelectionChips } from './SelectionChips';
 import { toggleSelection } from './selection';
 import { StoryLinks } from './StoryLinks';
-import { TAB_LABELS } from './tabs';
 import { ViewNav } from './ViewNav';
-import { TrendPanel } from './TrendPanel';
 import { useDashboardView } from './useDashboardView';
 import { PinButton } from './PinButton';
-import type { ViewProps } from './views/viewProps';
-
-// Each view beyond the overview loads when it is first opened: the first screen needs none of their code.
-const VIEWS: Record<Exclude<TabId, 'overview'>, React.LazyExoticComponent<(props: ViewProps) => React.ReactNode>> = {
-  trend: lazy(() => import('./views/TrendView').then((module) => ({ default: module.TrendView }))),
-  countries: lazy(() => import('./views/CountriesView').then((module) => ({ default: module.CountriesView }))),
-  map: lazy(() => import('./views/MapView').then((module) => ({ default: module.MapView }))),
-  matrix: lazy(() => import('./views/MatrixView').then((module) => ({ default: module.MatrixView }))),
-  leaderboard: lazy(() => import('./views/LeaderboardView').then((module) => ({ default: module.LeaderboardView }))),
-  conversion: lazy(() => import('./views/ConversionView').then((module) => ({ default: module.ConversionView }))),
-};
-
-function ActiveView({ tab, ...props }: ViewProps & { tab: Exclude<TabId, 'overview'> }) {
-  const View = VIEWS[tab];
-  return (
-    <Suspense fallback={<Skeleton height={420} label={`Loading the ${TAB_LABELS[tab]} view`} />}>
-      <View {...props} />
-    </Suspense>
-  );
-}
 
 /** The analyst's workspace: filters, selections, and one tab per way of comparing the markets. */
 export function WorkspacePage({ presentation = false }: { presentation?: boolean } = {}) {
   const { state, update, model, datasets, catalog, view, options, notices, dismissNotices } = useDashboardView();
-  // The overview's second chart and the published figures are drawn in a render of their own, just after the
-  // first: the first chart reaches the screen a frame sooner and nothing waits on them.
-  const showSecondary = useDeferredValue(true, false);
   const colorFor = useMemo(
     () => colorsByOrder(ownValue(catalog.data?.members, model.dimensions[0]!.id) ?? []),
     [catalog.data, model],
@@ -76,9 +48,9 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
     );
   }
 
-  const onSelectIn = (tab: TabId) => (dimensionId: string, member: string, additive: boolean) =>
+  const onSelectIn = (tab: Tab) => (dimensionId: string, member: string, additive: boolean) =>
     update({ selections: toggleSelection(options.selections, tab, dimensionId, member, additive) });
-  const propsFor = (tab: TabId): ViewProps => ({
+  const propsFor = (tab: Tab): ViewProps => ({
     model,
     view: viewForTab(view, options.selections, tab),
     options,
@@ -87,11 +59,10 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
     update,
     selected: options.selections[tab] ?? lookupTable(),
     onSelect: onSelectIn(tab),
+    viewOf: (other) => viewForTab(view, options.selections, other),
+    onSelectIn,
     colorFor,
   });
-  const first = model.dimensions[0]!;
-  // A dataset with one dimension ranks that one: the overview still has something to show.
-  const country = model.dimensions.find((dimension) => dimension.display === 'country') ?? model.dimensions[1] ?? first;
 
   return (
     <>
@@ -108,43 +79,7 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
         </>
       )}
       <section className="tab-panel" aria-label={TAB_LABELS[options.tab]} data-testid={`view-${options.tab}`}>
-        {options.tab === 'overview' ? (
-          <>
-            <KpiCards
-              view={viewForTab(view, options.selections, 'overview')}
-              measure={measure}
-              leaderLabel={first.label}
-              datasetLabel={model.label}
-              synthetic={model.provenance === 'synthetic'}
-            />
-            <div className="panel-grid">
-              <TrendPanel
-                model={model}
-                view={viewForTab(view, options.selections, 'trend')}
-                measure={measure}
-                colorFor={colorFor}
-                selected={ownValue(options.selections.trend, first.id) ?? []}
-                onSelect={onSelectIn('trend')}
-              />
-              {showSecondary ? (
-                <>
-                  <CountryPanel
-                    model={model}
-                    view={viewForTab(view, options.selections, 'countries')}
-                    measure={measure}
-                    selected={ownValue(options.selections.countries, country.id) ?? []}
-                    onSelect={onSelectIn('countries')}
-                  />
-                  <PublishedFiguresPanel />
-                </>
-              ) : (
-                <Skeleton height={360} label="Loading the country chart" />
-              )}
-            </div>
-          </>
-        ) : (
-          <ActiveView {...propsFor(options.tab)} tab={options.tab} />
-        )}
+        <ActiveView {...propsFor(options.tab)} tab={options.tab} />
       </section>
     </>
   );

@@ -1,5 +1,5 @@
 import { ownValue, withEntry } from '../../lib/lookupTable';
-import type { Tab, ViewState } from '../../state/viewState';
+import type { Tab, ViewState } from '../../views';
 
 type Selections = ViewState['selections'];
 

@@ -11,9 +11,9 @@ import {
   type ResolvedOptions,
   type ResolvedView,
 } from '../../data';
-import { useViewState } from '../../state/useViewState';
-import { writeViewState } from '../../state/useViewState';
-import type { ViewState } from '../../state/viewState';
+import { useViewState } from '../../views';
+import { writeViewState } from '../../views';
+import type { ViewState } from '../../views';
 import { useFixedDatasets } from './fixedDatasets';
 
 /**

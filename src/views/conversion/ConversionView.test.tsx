@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { MARKET_MODEL, conversionQuery, type ConversionRow } from '../../../data';
+import { MARKET_MODEL, conversionQuery, type ConversionRow } from '../../data';
 import { ConversionView } from './ConversionView';
-import type { ViewProps } from './viewProps';
-import { installResizeObserverStub, renderWithQueryData, testOptions, testViewProps } from './viewTestKit';
+import type { ViewProps } from '../shared/viewProps';
+import { installResizeObserverStub, renderWithQueryData, testOptions, testViewProps } from '../shared/viewTestKit';
 
 beforeAll(installResizeObserverStub);
 afterEach(cleanup);

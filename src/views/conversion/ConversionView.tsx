@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { conversionQuery, findMeasure, type ConversionRow, type DatasetModel } from '../../../data';
-import { ScatterPlot, type ScatterPoint } from '../../../charts/ScatterPlot';
-import { countryLabel, countryName } from '../../../lib/countries';
-import { ownValue } from '../../../lib/lookupTable';
-import { formatCompact, type Unit } from '../../../lib/format';
-import { EmptyState, Panel } from '../../../ui/Panel';
-import { QueryView } from '../../../ui/QueryView';
-import { SortableTable, type SortableColumn, type SortState } from '../../../ui/SortableTable';
-import { ChartPanel } from '../panelParts';
-import { ControlBar, ControlSelect } from './ControlSelect';
-import type { ViewProps } from './viewProps';
+import { conversionQuery, findMeasure, type ConversionRow, type DatasetModel } from '../../data';
+import { ScatterPlot, type ScatterPoint } from '../../charts/ScatterPlot';
+import { countryLabel, countryName } from '../../lib/countries';
+import { ownValue } from '../../lib/lookupTable';
+import { formatCompact, type Unit } from '../../lib/format';
+import { EmptyState, Panel } from '../../ui/Panel';
+import { QueryView } from '../../ui/QueryView';
+import { SortableTable, type SortableColumn, type SortState } from '../../ui/SortableTable';
+import { ChartPanel } from '../shared/panelParts';
+import { ControlBar, ControlSelect } from '../shared/ControlSelect';
+import type { ViewProps } from '../shared/viewProps';
 
 /** The question this view answers first: who turns visits into orders best. */
 export const DEFAULT_CONVERSION_SORT: SortState = { column: 'orders_per_k', direction: 'desc' };

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { breakdownQuery, type Breakdown } from '../../../data';
+import { breakdownQuery, type Breakdown } from '../../data';
 import { CountriesView, countrySortValues, marketplaceColumnIds, orderCountries } from './CountriesView';
-import type { ViewProps } from './viewProps';
-import { installResizeObserverStub, renderWithQueryData, testOptions, testView, testViewProps } from './viewTestKit';
+import type { ViewProps } from '../shared/viewProps';
+import { installResizeObserverStub, renderWithQueryData, testOptions, testView, testViewProps } from '../shared/viewTestKit';
 
 beforeAll(installResizeObserverStub);
 afterEach(cleanup);

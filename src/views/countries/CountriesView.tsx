@@ -1,17 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { breakdownQuery, type Breakdown, type DimensionDef } from '../../../data';
-import { StackedBarChart } from '../../../charts/StackedBarChart';
-import { countryLabel, countryName } from '../../../lib/countries';
-import { lookupTable, ownValue } from '../../../lib/lookupTable';
-import { formatShare } from '../../../lib/format';
-import { EmptyState, Panel } from '../../../ui/Panel';
-import { QueryView } from '../../../ui/QueryView';
-import { SortableTable, sortRows, type SortableColumn, type SortState } from '../../../ui/SortableTable';
-import { measureFormatters } from '../measureFormat';
-import { breakdownData, ChartPanel, useTableToggle } from '../panelParts';
-import { ControlBar, ControlSelect } from './ControlSelect';
-import type { ViewProps } from './viewProps';
-import { capitalise } from '../../../lib/text';
+import { breakdownQuery, type Breakdown, type DimensionDef, findCountryDimension } from '../../data';
+import { StackedBarChart } from '../../charts/StackedBarChart';
+import { countryLabel, countryName } from '../../lib/countries';
+import { lookupTable, ownValue } from '../../lib/lookupTable';
+import { formatShare } from '../../lib/format';
+import { EmptyState, Panel } from '../../ui/Panel';
+import { QueryView } from '../../ui/QueryView';
+import { SortableTable, sortRows, type SortableColumn, type SortState } from '../../ui/SortableTable';
+import { measureFormatters } from '../shared/measureFormat';
+import { breakdownData, ChartPanel, useTableToggle } from '../shared/panelParts';
+import { ControlBar, ControlSelect } from '../shared/ControlSelect';
+import type { ViewProps } from '../shared/viewProps';
+import { capitalise } from '../../lib/text';
 
 const DEFAULT_TOP = 10;
 const TOP_CHOICES = [5, 10, 15, 20];
@@ -82,7 +82,7 @@ export function orderCountries(breakdown: Breakdown, sort: SortState, nameOf: (k
 
 /** The Country comparison view: each country's measure, split by marketplace, as stacked or grouped bars. */
 export function CountriesView(props: ViewProps) {
-  const rowDimension = props.model.dimensions.find((dimension) => dimension.display === 'country') ?? props.model.dimensions[1];
+  const rowDimension = findCountryDimension(props.model) ?? props.model.dimensions[1];
   if (!rowDimension) {
     return (
       <Panel title="Country comparison" testId="countries-panel">

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { leaderboardQuery, type Leaderboard } from '../../../data';
+import { leaderboardQuery, type Leaderboard } from '../../data';
 import { LeaderboardView, rankChangeText } from './LeaderboardView';
-import type { ViewProps } from './viewProps';
-import { renderWithQueryData, testOptions, testView, testViewProps } from './viewTestKit';
+import type { ViewProps } from '../shared/viewProps';
+import { renderWithQueryData, testOptions, testView, testViewProps } from '../shared/viewTestKit';
 
 afterEach(cleanup);
 

@@ -1,16 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { leaderboardQuery, type DimensionDef, type LeaderboardRow } from '../../../data';
-import { Sparkline } from '../../../charts/Sparkline';
-import { countryLabel, countryName } from '../../../lib/countries';
-import { formatChange, formatMonth, formatShare } from '../../../lib/format';
-import { ownValue } from '../../../lib/lookupTable';
-import { shiftMonth } from '../../../lib/months';
-import { EmptyState, Panel } from '../../../ui/Panel';
-import { QueryView } from '../../../ui/QueryView';
-import { SortableTable, type SortableColumn, type SortState } from '../../../ui/SortableTable';
-import { measureFormatters } from '../measureFormat';
-import { ChartPanel } from '../panelParts';
-import type { ViewProps } from './viewProps';
+import { leaderboardQuery, type DimensionDef, type LeaderboardRow, findCountryDimension } from '../../data';
+import { Sparkline } from '../../charts/Sparkline';
+import { countryLabel, countryName } from '../../lib/countries';
+import { formatChange, formatMonth, formatShare } from '../../lib/format';
+import { ownValue } from '../../lib/lookupTable';
+import { shiftMonth } from '../../lib/months';
+import { EmptyState, Panel } from '../../ui/Panel';
+import { QueryView } from '../../ui/QueryView';
+import { SortableTable, type SortableColumn, type SortState } from '../../ui/SortableTable';
+import { measureFormatters } from '../shared/measureFormat';
+import { ChartPanel } from '../shared/panelParts';
+import type { ViewProps } from '../shared/viewProps';
 
 /**
  * By country A–Z. Ties (the rows of one country) fall back to rank: the table's sort is stable and the rows reach
@@ -39,7 +39,7 @@ export function rangeText(from: string, to: string): string {
 
 /** Which marketplace leads in each country, how that changed over a year, and its recent trend. */
 export function LeaderboardView(props: ViewProps) {
-  const group = props.model.dimensions.find((dimension) => dimension.display === 'country') ?? props.model.dimensions[1];
+  const group = findCountryDimension(props.model) ?? props.model.dimensions[1];
   if (!group) {
     return (
       <Panel title="Leaderboard" testId="leaderboard-panel">

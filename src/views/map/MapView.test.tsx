@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MARKET_MODEL, mapQuery, type DatasetCatalog } from '../../../data';
+import { MARKET_MODEL, mapQuery, type DatasetCatalog } from '../../data';
 import { MapView } from './MapView';
-import type { ViewProps } from './viewProps';
-import { TEST_CATALOG, renderWithQueryData, testOptions, testView, testViewProps } from './viewTestKit';
+import type { ViewProps } from '../shared/viewProps';
+import { TEST_CATALOG, renderWithQueryData, testOptions, testView, testViewProps } from '../shared/viewTestKit';
 
 const VIEW = testView({ from: '2024-01', to: '2024-12' });
 const CATALOG: DatasetCatalog = {

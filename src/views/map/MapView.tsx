@@ -1,20 +1,20 @@
 import { lazy, Suspense } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { mapQuery, type DimensionDef, type MeasureDef, type ResolvedOptions, type ResolvedView } from '../../../data';
-import { countryLabel, countryName } from '../../../lib/countries';
-import { ownValue } from '../../../lib/lookupTable';
-import { formatChange, formatShare } from '../../../lib/format';
-import { DataTable } from '../../../ui/DataTable';
-import { EmptyState, Skeleton } from '../../../ui/Panel';
-import { QueryView } from '../../../ui/QueryView';
-import { measureFormatters } from '../measureFormat';
-import { ChartPanel, useTableToggle } from '../panelParts';
-import { ControlBar, ControlSelect } from './ControlSelect';
-import type { ViewProps } from './viewProps';
-import { capitalise } from '../../../lib/text';
+import { mapQuery, type DimensionDef, type MeasureDef, type ResolvedOptions, type ResolvedView, findCountryDimension } from '../../data';
+import { countryLabel, countryName } from '../../lib/countries';
+import { ownValue } from '../../lib/lookupTable';
+import { formatChange, formatShare } from '../../lib/format';
+import { DataTable } from '../../ui/DataTable';
+import { EmptyState, Skeleton } from '../../ui/Panel';
+import { QueryView } from '../../ui/QueryView';
+import { measureFormatters } from '../shared/measureFormat';
+import { ChartPanel, useTableToggle } from '../shared/panelParts';
+import { ControlBar, ControlSelect } from '../shared/ControlSelect';
+import type { ViewProps } from '../shared/viewProps';
+import { capitalise } from '../../lib/text';
 
 // d3-geo and the world outlines are only needed once the map tab is opened: keep them out of the entry bundle.
-const ChoroplethMap = lazy(() => import('../../../charts/ChoroplethMap').then((m) => ({ default: m.ChoroplethMap })));
+const ChoroplethMap = lazy(() => import('../../charts/ChoroplethMap').then((m) => ({ default: m.ChoroplethMap })));
 
 type MapMetric = ResolvedOptions['mapMetric'];
 
@@ -25,7 +25,7 @@ const MAP_HEIGHT = 360;
 /** One value per country on a world map: the measure, a marketplace's share of it, or its change over a year. */
 export function MapView({ model, view, options, measure, catalog, update, selected, onSelect }: ViewProps) {
   const memberDimension = model.dimensions[0]!;
-  const country = model.dimensions.find((dimension) => dimension.display === 'country');
+  const country = findCountryDimension(model);
   // A change against a year earlier needs months: without a time column (a link may still ask for it) the map shows the value.
   const metric: MapMetric = model.timeless && options.mapMetric === 'growth' ? 'value' : options.mapMetric;
   const member = options.mapMember;

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OTHER_LABEL, breakdownQuery, type Breakdown } from '../../../data';
-import { formatCompact, formatShare } from '../../../lib/format';
+import { OTHER_LABEL, breakdownQuery, type Breakdown } from '../../data';
+import { formatCompact, formatShare } from '../../lib/format';
 import { MatrixView, shareWithinColumns } from './MatrixView';
-import type { ViewProps } from './viewProps';
-import { renderWithQueryData, testOptions, testView, testViewProps } from './viewTestKit';
+import type { ViewProps } from '../shared/viewProps';
+import { renderWithQueryData, testOptions, testView, testViewProps } from '../shared/viewTestKit';
 
 // MatrixView reads no catalog and no colours: the kit's defaults stand in for them.
 const VIEW = testView({ from: '2024-01', to: '2024-12' });

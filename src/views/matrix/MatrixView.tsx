@@ -1,16 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { breakdownQuery, OTHER_LABEL, type Breakdown, type ResolvedOptions } from '../../../data';
-import { Heatmap, type HeatmapAxisItem } from '../../../charts/Heatmap';
-import { countryLabel } from '../../../lib/countries';
-import { ownValue } from '../../../lib/lookupTable';
-import { formatShare } from '../../../lib/format';
-import { DataTable } from '../../../ui/DataTable';
-import { QueryView } from '../../../ui/QueryView';
-import { measureFormatters } from '../measureFormat';
-import { breakdownData, ChartPanel, useTableToggle } from '../panelParts';
-import { ControlBar, ControlSelect } from './ControlSelect';
-import type { ViewProps } from './viewProps';
-import { capitalise } from '../../../lib/text';
+import { breakdownQuery, OTHER_LABEL, type Breakdown, type ResolvedOptions, groupingDimension } from '../../data';
+import { Heatmap, type HeatmapAxisItem } from '../../charts/Heatmap';
+import { countryLabel } from '../../lib/countries';
+import { ownValue } from '../../lib/lookupTable';
+import { formatShare } from '../../lib/format';
+import { DataTable } from '../../ui/DataTable';
+import { QueryView } from '../../ui/QueryView';
+import { measureFormatters } from '../shared/measureFormat';
+import { breakdownData, ChartPanel, useTableToggle } from '../shared/panelParts';
+import { ControlBar, ControlSelect } from '../shared/ControlSelect';
+import type { ViewProps } from '../shared/viewProps';
+import { capitalise } from '../../lib/text';
 
 type CellMetric = ResolvedOptions['cell'];
 
@@ -37,8 +37,7 @@ export function shareWithinColumns(breakdown: Breakdown): Breakdown {
 /** The measure by marketplace × country as a shaded table, either as it is or as each country's split. */
 export function MatrixView({ model, view, options, measure, update, selected, onSelect }: ViewProps) {
   const rowDimension = model.dimensions[0]!;
-  const columnDimension =
-    model.dimensions.find((dimension) => dimension.display === 'country') ?? model.dimensions[1] ?? rowDimension;
+  const columnDimension = groupingDimension(model) ?? rowDimension;
   const isCountry = columnDimension.display === 'country';
   const query = useQuery({
     ...breakdownQuery(view, {

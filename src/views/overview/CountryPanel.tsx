@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { OVERVIEW_COUNTRY_LIMIT, rankingQuery, type DatasetModel, type MeasureDef, type ResolvedView } from '../../data';
+import { OVERVIEW_COUNTRY_LIMIT, rankingQuery, type DatasetModel, type MeasureDef, type ResolvedView, groupingDimension } from '../../data';
 import { RankingBarChart } from '../../charts/RankingBarChart';
 import { countryLabel } from '../../lib/countries';
 import { ownValue } from '../../lib/lookupTable';
 import { formatShare } from '../../lib/format';
 import { QueryView } from '../../ui/QueryView';
-import { measureFormatters } from './measureFormat';
-import { ChartPanel, RankingTable, rankingExport, useTableToggle } from './panelParts';
+import { measureFormatters } from '../shared/measureFormat';
+import { ChartPanel, RankingTable, rankingExport, useTableToggle } from '../shared/panelParts';
 import { capitalise } from '../../lib/text';
 
 
@@ -22,7 +22,7 @@ export interface CountryPanelProps {
 /** The top countries for the selected marketplaces. */
 export function CountryPanel({ model, view, measure, selected, onSelect }: CountryPanelProps) {
   // With a single dimension (an upload may have only one), the panel ranks its members.
-  const dimension = model.dimensions.find((d) => d.display === 'country') ?? model.dimensions[1] ?? model.dimensions[0]!;
+  const dimension = groupingDimension(model)!;
   const query = useQuery({ ...rankingQuery(view, dimension.id, OVERVIEW_COUNTRY_LIMIT), placeholderData: keepPreviousData });
   const tableToggle = useTableToggle();
   const { asTable } = tableToggle;

@@ -2,8 +2,8 @@ import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { findDataset, kpiQuery, type MeasureDef, type ResolvedView } from '../../data';
 import { formatChange, formatMonth, formatShare } from '../../lib/format';
 import { QueryView } from '../../ui/QueryView';
-import { measureFormatters } from './measureFormat';
-import { SyntheticBadge } from './panelParts';
+import { measureFormatters } from '../shared/measureFormat';
+import { SyntheticBadge } from '../shared/panelParts';
 import { capitalise } from '../../lib/text';
 
 export interface KpiCardsProps {

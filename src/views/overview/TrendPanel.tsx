@@ -12,11 +12,11 @@ import {
 import { SeriesChart } from '../../charts/SeriesChart';
 import { formatMonth } from '../../lib/format';
 import { EmptyState } from '../../ui/Panel';
-import { SeriesTable } from './SeriesTable';
+import { SeriesTable } from '../shared/SeriesTable';
 import { QueryView } from '../../ui/QueryView';
-import { measureFormatters } from './measureFormat';
-import { ChartPanel, RankingTable, rankingExport, useTableToggle } from './panelParts';
-import { useEventMarks } from './useEventMarks';
+import { measureFormatters } from '../shared/measureFormat';
+import { ChartPanel, RankingTable, rankingExport, useTableToggle } from '../shared/panelParts';
+import { useEventMarks } from '../shared/useEventMarks';
 import { capitalise } from '../../lib/text';
 
 

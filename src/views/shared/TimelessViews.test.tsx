@@ -1,15 +1,15 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { kpiQuery, leaderboardQuery, mapQuery, rankingQuery, OVERVIEW_SERIES_LIMIT, type DatasetModel, type KpiSummary, type Leaderboard } from '../../../data';
-import { uploadedModel } from '../../../data/upload/uploadedModel';
-import type { PlannedColumn, UploadPlan } from '../../../data/upload/plan';
-import { FilterBar } from '../FilterBar';
-import { KpiCards } from '../KpiCards';
-import { TrendPanel } from '../TrendPanel';
-import { LeaderboardView } from './LeaderboardView';
-import { MapView } from './MapView';
-import { TrendView } from './TrendView';
+import { kpiQuery, leaderboardQuery, mapQuery, rankingQuery, OVERVIEW_SERIES_LIMIT, type DatasetModel, type KpiSummary, type Leaderboard } from '../../data';
+import { uploadedModel } from '../../data/upload/uploadedModel';
+import type { PlannedColumn, UploadPlan } from '../../data/upload/plan';
+import { FilterBar } from '../../features/workspace/FilterBar';
+import { KpiCards } from '../overview/KpiCards';
+import { TrendPanel } from '../overview/TrendPanel';
+import { LeaderboardView } from '../leaderboard/LeaderboardView';
+import { MapView } from '../map/MapView';
+import { TrendView } from '../trend/TrendView';
 import { installResizeObserverStub, renderWithQueryData, testOptions, testView, testViewProps } from './viewTestKit';
 
 /**

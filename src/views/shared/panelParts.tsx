@@ -1,4 +1,5 @@
 import { useState, type MouseEvent } from 'react';
+import { errorMessage } from '../../lib/errors';
 import type { DatasetModel, DimensionDef, MeasureDef, Ranking } from '../../data';
 import { countryLabel } from '../../lib/countries';
 import { formatShare } from '../../lib/format';
@@ -132,7 +133,7 @@ function ExportButtons(props: {
         kind === 'svg' ? new Blob([drawn.svg], { type: 'image/svg+xml' }) : await svgToPng(drawn.svg, drawn.width, drawn.height, 2);
       downloadFile(`${name}.${kind}`, file);
     } catch (error) {
-      setProblem(`Could not export: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(`Could not export: ${errorMessage(error)}`);
     }
   };
   return (

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { eventsQuery, type ResolvedView } from '../../data';
 import { periodStart } from '../../lib/months';
-import type { Grain } from '../../state/viewState';
+import type { Grain } from '../trend/declaration';
 
 /**
  * The market events to mark on a chart over time: those of the countries in view (or worldwide), placed on the

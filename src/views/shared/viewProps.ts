@@ -1,5 +1,5 @@
-import type { DatasetCatalog, DatasetModel, MeasureDef, ResolvedOptions, ResolvedView } from '../../../data';
-import type { ViewState } from '../../../state/viewState';
+import type { DatasetCatalog, DatasetModel, MeasureDef, ResolvedOptions, ResolvedView } from '../../data';
+import type { Tab, ViewState } from '../viewState';
 
 /** What every view of the workspace receives from the page. */
 export interface ViewProps {
@@ -15,6 +15,10 @@ export interface ViewProps {
   selected: Readonly<Record<string, readonly string[]>>;
   /** Toggles a member in this view's selection; `additive` (shift/ctrl/meta) keeps the others selected. */
   onSelect: (dimensionId: string, member: string, additive: boolean) => void;
+  /** The slice another view sees, and toggles of its selection: for a view made of other views' panels (the
+   *  overview draws the trend's and the countries' charts, filtered and selecting as theirs). */
+  viewOf: (tab: Tab) => ResolvedView;
+  onSelectIn: (tab: Tab) => (dimensionId: string, member: string, additive: boolean) => void;
   /** A stable colour per member of the first dimension (marketplace), the same in every view. */
   colorFor: (member: string) => string;
 }

@@ -7,7 +7,7 @@ import type { ReactElement } from 'react';
 import { render, type RenderResult } from '@testing-library/react';
 import { QueryClient, QueryClientProvider, type QueryKey } from '@tanstack/react-query';
 import { vi } from 'vitest';
-import { MARKET_MODEL, type DatasetCatalog, type ResolvedOptions, type ResolvedView } from '../../../data';
+import { MARKET_MODEL, type DatasetCatalog, type ResolvedOptions, type ResolvedView } from '../../data';
 import type { ViewProps } from './viewProps';
 
 /** Two years of monthly data; only the map reads the catalog (its members, for the marketplace picker). */
@@ -62,6 +62,8 @@ export function testViewProps(overrides: Partial<ViewProps> = {}): ViewProps {
     update: vi.fn(),
     selected: {},
     onSelect: vi.fn(),
+    viewOf: () => view,
+    onSelectIn: () => vi.fn(),
     colorFor: () => '#4e79a7',
     ...overrides,
   };

@@ -1,6 +1,6 @@
-import type { MeasureDef } from '../../../data';
-import { formatChange, formatCompact, formatIndex, formatShare, formatWhole } from '../../../lib/format';
-import type { Mode } from '../../../state/viewState';
+import type { MeasureDef } from '../../data';
+import { formatChange, formatCompact, formatIndex, formatShare, formatWhole } from '../../lib/format';
+import type { Mode } from './declaration';
 
 /** The comparison modes, in the order and words the controls show them. */
 export const MODE_LABELS: Record<Mode, string> = {

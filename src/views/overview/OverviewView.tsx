@@ -1,0 +1,54 @@
+import { useDeferredValue } from 'react';
+import { groupingDimension } from '../../data';
+import { ownValue } from '../../lib/lookupTable';
+import { Skeleton } from '../../ui/Panel';
+import type { ViewProps } from '../shared/viewProps';
+import { CountryPanel } from './CountryPanel';
+import { KpiCards } from './KpiCards';
+import { PublishedFiguresPanel } from './PublishedFiguresPanel';
+import { TrendPanel } from './TrendPanel';
+
+/** The first screen: key figures, the measure over time by marketplace, the top countries, the published figures. */
+export function OverviewView({ model, view, viewOf, options, measure, colorFor, onSelectIn }: ViewProps) {
+  // The second chart and the published figures are drawn in a render of their own, just after the first: the first
+  // chart reaches the screen a frame sooner and nothing waits on them.
+  const showSecondary = useDeferredValue(true, false);
+  const first = model.dimensions[0]!;
+  // A dataset with one dimension ranks that one: the overview still has something to show.
+  const country = groupingDimension(model) ?? first;
+  return (
+    <>
+      <KpiCards
+        view={view}
+        measure={measure}
+        leaderLabel={first.label}
+        datasetLabel={model.label}
+        synthetic={model.provenance === 'synthetic'}
+      />
+      <div className="panel-grid">
+        <TrendPanel
+          model={model}
+          view={viewOf('trend')}
+          measure={measure}
+          colorFor={colorFor}
+          selected={ownValue(options.selections.trend, first.id) ?? []}
+          onSelect={onSelectIn('trend')}
+        />
+        {showSecondary ? (
+          <>
+            <CountryPanel
+              model={model}
+              view={viewOf('countries')}
+              measure={measure}
+              selected={ownValue(options.selections.countries, country.id) ?? []}
+              onSelect={onSelectIn('countries')}
+            />
+            <PublishedFiguresPanel />
+          </>
+        ) : (
+          <Skeleton height={360} label="Loading the country chart" />
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Skeleton } from '../ui/Panel';
+import { OverviewView } from './overview/OverviewView';
+import type { ViewProps } from './shared/viewProps';
+import { TAB_LABELS, TABS, type Tab } from './viewState';
+
+type ViewModule = Record<string, ComponentType<ViewProps>>;
+
+/**
+ * Each view's component, found by where it lives: `src/views/<id>/<Name>View.tsx`, exporting `<Name>View` (so a new
+ * view needs no line here). Every view but the first screen's loads when it is first opened: the overview is drawn
+ * before the engine has started, and needs none of the others' code.
+ */
+const LOADERS = import.meta.glob<ViewModule>(['./*/*View.tsx', '!./overview/**']);
+
+const LAZY_VIEWS = new Map<string, ComponentType<ViewProps>>(
+  Object.entries(LOADERS).map(([path, load]) => {
+    const [, folder = '', file = ''] = /^\.\/([^/]+)\/([^/]+)\.tsx$/.exec(path) ?? [];
+    const component = lazy(() => load().then((module) => ({ default: module[file]! })));
+    return [folder, component];
+  }),
+);
+
+/** The views that have a component, by id (the overview included): every registered one, as a test checks. */
+export const VIEW_COMPONENT_IDS: readonly string[] = ['overview', ...LAZY_VIEWS.keys()];
+
+/** The open view, with a placeholder while its code loads. */
+export function ActiveView({ tab, ...props }: ViewProps & { tab: Tab }) {
+  if (tab === TABS[0]) return <OverviewView {...props} />;
+  const View = LAZY_VIEWS.get(tab);
+  if (!View) throw new Error(`the view "${tab}" has no component (src/views/${tab}/<Name>View.tsx)`);
+  return (
+    <Suspense fallback={<Skeleton height={420} label={`Loading the ${TAB_LABELS[tab]} view`} />}>
+      <View {...props} />
+    </Suspense>
+  );
+}
