@@ -1,4 +1,5 @@
 import type { PreparedUpload } from '../../data/uploads';
+import { sourceOf } from '../../data/upload/readers/sourceFormat';
 import { CsvDialectChoices } from './CsvDialectChoices';
 import type { ReadOptions } from './readOptions';
 
@@ -11,15 +12,21 @@ export interface ReadingChoicesProps {
 }
 
 /**
- * The "choose how to read this file" step of the form. Every file is CSV today, so this is the dialect chooser; a
- * second kind of source (an Excel workbook's sheet picker) renders its own choices here instead, picked by the kind
- * of `prepared`, and the rest of the form stays as it is.
+ * The "choose how to read this file" step of the form, picked by the format the file was read as. A CSV file has its
+ * dialect to choose; the rest of the form is the same for every format.
  */
 export function ReadingChoices({ prepared, disabled, onReread }: ReadingChoicesProps) {
-  return (
-    <fieldset className="dialect" disabled={disabled}>
-      <legend>How the file is read</legend>
-      <CsvDialectChoices prepared={prepared} onReread={onReread} />
-    </fieldset>
-  );
+  switch (sourceOf(prepared.plan).format) {
+    case 'csv':
+      return (
+        <fieldset className="dialect" disabled={disabled}>
+          <legend>How the file is read</legend>
+          <CsvDialectChoices prepared={prepared} onReread={onReread} />
+        </fieldset>
+      );
+    // A Parquet file has nothing to choose. An Excel workbook's sheet picker (when it has several sheets) goes here.
+    case 'parquet':
+    case 'xlsx':
+      return null;
+  }
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { acceptAttribute, acceptedFilesInWords, chooseFilesLabel, type AcceptedKind } from './acceptedFiles';
+import { readerEntry } from '../../data/upload/readers';
+import { ACCEPTED_KINDS, acceptAttribute, acceptedFilesInWords, chooseFilesLabel, type AcceptedKind } from './acceptedFiles';
 
-const parquet: AcceptedKind = { name: 'Parquet', described: '.parquet', extensions: ['.parquet'], mediaTypes: ['application/vnd.apache.parquet'] };
-const excel: AcceptedKind = { name: 'Excel', described: '.xlsx', extensions: ['.xlsx'], mediaTypes: [] };
+const parquet: AcceptedKind = { format: 'parquet', name: 'Parquet', described: '.parquet', extensions: ['.parquet'], mediaTypes: ['application/vnd.apache.parquet'] };
+const excel: AcceptedKind = { format: 'xlsx', name: 'Excel', described: '.xlsx', extensions: ['.xlsx'], mediaTypes: [] };
 
 describe('accepted files', () => {
   it('derives what the screen says and accepts today from the CSV entry', () => {
@@ -12,9 +13,16 @@ describe('accepted files', () => {
   });
 
   it('lists several kinds in words, suffixes before media types', () => {
-    const csv: AcceptedKind = { name: 'CSV', described: '.csv', extensions: ['.csv'], mediaTypes: ['text/csv'] };
+    const csv: AcceptedKind = { format: 'csv', name: 'CSV', described: '.csv', extensions: ['.csv'], mediaTypes: ['text/csv'] };
     expect(acceptAttribute([csv, parquet, excel])).toBe('.csv,.parquet,.xlsx,text/csv,application/vnd.apache.parquet');
     expect(chooseFilesLabel([csv, parquet, excel])).toBe('Choose CSV, Parquet or Excel files…');
     expect(acceptedFilesInWords([csv, parquet])).toBe('CSV files (.csv) or Parquet files (.parquet)');
+  });
+
+  it('offers only kinds the data layer has a reader for, with suffixes that reader knows', () => {
+    for (const kind of ACCEPTED_KINDS) {
+      const known = readerEntry(kind.format).extensions;
+      for (const extension of kind.extensions) expect(known, `${kind.name} ${extension}`).toContain(extension);
+    }
   });
 });

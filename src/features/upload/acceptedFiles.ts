@@ -1,8 +1,13 @@
+import type { SourceFormat } from '../../data/upload/readers/sourceFormat';
+
 /**
  * The kinds of file the upload screen takes, in one place: the picker's `accept` list, the lead text and the
- * picker's label are derived from this list. A new reader (Parquet, Excel) adds its entry here.
+ * picker's label are derived from this list. A new reader (Parquet, Excel) adds its entry here, beside its entry in
+ * the data layer's reader registry (a test checks that every kind offered here has a reader there).
  */
 export interface AcceptedKind {
+  /** The reader that reads it (src/data/upload/readers). */
+  format: SourceFormat;
   /** What a person calls the kind, as in "Choose CSV files…". */
   name: string;
   /** The file names it takes, as the lead text lists them. */
@@ -14,6 +19,7 @@ export interface AcceptedKind {
 
 export const ACCEPTED_KINDS: readonly AcceptedKind[] = [
   {
+    format: 'csv',
     name: 'CSV',
     described: '.csv, .tsv, .txt or .csv.gz',
     extensions: ['.csv', '.tsv', '.txt', '.gz'],
