@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { RESERVED_IDS } from '../data/upload/plan';
+import { parseSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_QUERY_KINDS, SNAPSHOT_VERSION } from '../data/snapshot';
+import { VIEW_COMPONENT_IDS } from './components';
+import {
+  DEFAULT_VIEW_STATE,
+  decodeViewState,
+  encodeViewState,
+  reservedParameterNames,
+  TAB_LABELS,
+  TABS,
+  VIEW_RESULT_SCHEMAS,
+  VIEWS,
+  viewStateSchema,
+  type ViewState,
+} from '.';
+
+// What the workspace derives from the view declarations (src/views/registry.ts) must cover every declaration.
+
+/** A value of a setting other than its default that its own schema accepts, to round-trip through a link. */
+function otherValue(name: string, defaultValue: unknown): unknown {
+  const candidates = ['quarter', 'area', 'index', 'grouped', 'share', 'growth', 'country', '2014-09', 'Ozon', 7, 2.5];
+  const setting = VIEWS.flatMap((view) => Object.entries(view.settings)).find(([key]) => key === name)![1];
+  return candidates.find((candidate) => candidate !== defaultValue && setting.schema.safeParse(candidate).success);
+}
+
+describe('the view registry', () => {
+  const settings = VIEWS.flatMap((view) => Object.entries(view.settings).map(([name, setting]) => ({ view: view.id, name, setting })));
+
+  it('gives every view a unique id, and every setting a URL key of its own', () => {
+    expect(new Set(TABS).size).toBe(VIEWS.length);
+    const keys = settings.map(({ name }) => name);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const key of ['v', 'dataset', 'tab', 'measure', 'from', 'to', 'theme']) expect(keys).not.toContain(key);
+  });
+
+  it('round-trips every setting of every view through the URL codec, alone and with a default elsewhere', () => {
+    for (const { view, name, setting } of settings) {
+      expect(DEFAULT_VIEW_STATE[name as keyof ViewState], `${view}.${name}`).toEqual(setting.default);
+      const value = otherValue(name, setting.default);
+      expect(value, `${view}.${name} has a value to try`).toBeDefined();
+      const state = { ...DEFAULT_VIEW_STATE, tab: view, [name]: value } as ViewState;
+      const search = encodeViewState(state);
+      expect(new URLSearchParams(search).get(name), `${view}.${name} in ${search}`).toBe(String(value));
+      expect(decodeViewState(search)).toEqual({ state, notices: [] });
+      // A value the setting refuses is dropped with a notice naming the parameter.
+      const bad = ['@@not a value@@', 'x'.repeat(300)].find((text) => !setting.read.safeParse(text).success)!;
+      const refused = decodeViewState(`${name}=${encodeURIComponent(bad)}`);
+      expect(refused.state[name as keyof ViewState]).toEqual(setting.default);
+      expect(refused.notices.join(' ')).toContain(`Ignored ${name}=`);
+    }
+  });
+
+  it('reserves every URL parameter for itself, in the reserved names and in the column ids of uploads', () => {
+    const names = reservedParameterNames();
+    for (const key of [...settings.map(({ name }) => name), ...Object.keys(DEFAULT_VIEW_STATE).filter((key) => !['filters', 'selections', 'sorts'].includes(key))]) {
+      expect(names).toContain(key);
+    }
+    for (const name of names) {
+      expect(RESERVED_IDS).toContain(name);
+      expect(RESERVED_IDS).toContain(name.toLowerCase());
+    }
+  });
+
+  it('lists every registered view in the tab bar, in registry order, each with a component', () => {
+    expect(TABS).toEqual(VIEWS.map((view) => view.id));
+    expect(Object.keys(TAB_LABELS)).toEqual([...TABS]);
+    for (const view of VIEWS) expect(TAB_LABELS[view.id]).toBe(view.label);
+    expect([...VIEW_COMPONENT_IDS].sort()).toEqual([...TABS].sort());
+    expect(viewStateSchema.safeParse({ ...DEFAULT_VIEW_STATE, tab: 'nowhere' }).success).toBe(false);
+    for (const tab of TABS) expect(viewStateSchema.safeParse({ ...DEFAULT_VIEW_STATE, tab }).success).toBe(true);
+  });
+
+  it('lets a snapshot hold each view’s own kinds of result, in the shape it declares', () => {
+    const declared = VIEWS.flatMap((view) => Object.keys(view.snapshot));
+    expect(declared.length).toBeGreaterThan(0);
+    for (const kind of declared) {
+      expect(SNAPSHOT_QUERY_KINDS).toContain(kind);
+      expect(VIEW_RESULT_SCHEMAS[kind]).toBeDefined();
+    }
+    const snapshot = (kind: string, data: unknown) => ({
+      format: SNAPSHOT_FORMAT,
+      v: SNAPSHOT_VERSION,
+      takenAt: '2026-11-21T10:00:00.000Z',
+      datasets: [],
+      results: [[[kind, { datasetId: 'market' }], data]],
+    });
+    // The map's shape, as the map view declares it: accepted as such, refused when it is not that shape.
+    const accepted = parseSnapshot(snapshot('map', [{ code: 'RU', value: 1.5 }, { code: 'MX', value: null }]));
+    expect(accepted).toMatchObject({ dropped: 0, snapshot: { results: [[['map', { datasetId: 'market' }], [{ code: 'RU', value: 1.5 }, { code: 'MX', value: null }]]] } });
+    expect(parseSnapshot(snapshot('map', [{ code: 'RU', value: 'lots' }]))).toMatchObject({ dropped: 1 });
+    expect(parseSnapshot(snapshot('nowhere', []))).toMatchObject({ dropped: 1 });
+  });
+});
