@@ -1,10 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createNodeEngine } from '../../src/engine/nodeEngine';
-import type { Engine } from '../../src/engine';
 import {
   addUpload,
   checkStoredManifest,
-  configureUploads,
   databaseFor,
   datasetRegistry,
   removeUnreadableUpload,
@@ -12,7 +9,8 @@ import {
   unreadableUploads,
 } from '../../src/data/datasets';
 import { prepareUpload } from '../../src/data/upload/prepare';
-import { memoryUploadStore, type UploadManifest, type UploadStore } from '../../src/data/upload/storage';
+import type { UploadManifest, UploadStore } from '../../src/data/upload/storage';
+import { uploadsInMemory } from '../support/uploadsInMemory';
 
 /**
  * A manifest kept in the browser's storage is a plan from outside like a link's: another tab, an older or newer
@@ -20,12 +18,9 @@ import { memoryUploadStore, type UploadManifest, type UploadStore } from '../../
  * or reaches SQL, and one that is refused is listed apart, never loaded, never taking the other uploads with it.
  */
 
-let engine: Engine;
 let store: UploadStore;
 beforeEach(async () => {
-  engine = await createNodeEngine();
-  store = memoryUploadStore();
-  configureUploads({ engine: async () => engine, store: async () => store });
+  ({ store } = await uploadsInMemory());
 });
 
 async function keep(name: string, text: string): Promise<UploadManifest> {
@@ -36,9 +31,8 @@ async function keep(name: string, text: string): Promise<UploadManifest> {
 
 /** A new page over the same storage: a fresh engine and the registry read again from the store. */
 async function reopen(): Promise<void> {
-  engine = await createNodeEngine();
   datasetRegistry.set(datasetRegistry.get().filter((entry) => entry.kind === 'bundled'));
-  configureUploads({ engine: async () => engine, store: async () => store });
+  await uploadsInMemory(store);
   await restoreUploadList();
 }
 

@@ -33,21 +33,20 @@ export async function readKeptUpload(id: string): Promise<{ file: Blob; manifest
 
 /**
  * Renames an uploaded dataset (no reload needed). The new name is kept first: when the browser refuses to write it,
- * the dataset keeps its old name, no other tab is told, and the promise rejects saying why. A dataset loaded for
- * this visit only (nothing kept to write to) is renamed for the visit.
+ * the dataset keeps its old name, no other tab is told, and the promise rejects saying why. A dataset loaded for this
+ * visit only has nothing kept to fall out of step with: it is renamed for the visit, and no other tab is told.
  */
 export async function renameUpload(id: string, label: string): Promise<void> {
   const entry = findDataset(id);
   const name = label.trim();
   if (!entry?.manifest || name === '') return;
   const manifest = { ...entry.manifest, plan: { ...entry.manifest.plan, datasetLabel: name } };
-  if (!entry.notKept) {
-    try {
-      await (await uploadStore()).updateManifest(manifest);
-    } catch (error) {
-      throw new Error(`“${entry.model.label}” could not be renamed: the browser refused to keep the new name (${errorMessage(error)}).`, {
-        cause: error,
-      });
+  try {
+    await (await uploadStore()).updateManifest(manifest);
+  } catch (error) {
+    if (!entry.notKept) {
+      const reason = errorMessage(error);
+      throw new Error(`“${entry.model.label}” could not be renamed: the browser refused to keep the new name (${reason}).`, { cause: error });
     }
   }
   putEntry(id, { manifest, model: { ...entry.model, label: name } });
