@@ -5,7 +5,9 @@
  *
  * To add a format: write `readers/<format>/` with its SourceReader, and add its entry to FORMATS (before CSV).
  */
+import { PARQUET_ENTRY } from './parquet/parquetEntry';
 import type { SourceFormat, SourceReader, SourceReaderEntry } from './sourceReader';
+import { EXCEL_ENTRY } from './xlsx/excelEntry';
 
 /** Bytes of a file's start that `recognises` sees. */
 export const HEAD_BYTES = 8;
@@ -19,7 +21,7 @@ const CSV_ENTRY: SourceReaderEntry = {
 };
 
 /** Every format, the most specific first; CSV last, as it takes any file. */
-const FORMATS: readonly SourceReaderEntry[] = [CSV_ENTRY];
+const FORMATS: readonly SourceReaderEntry[] = [PARQUET_ENTRY, EXCEL_ENTRY, CSV_ENTRY];
 
 /** The entry for a format a plan names. */
 export function readerEntry(format: SourceFormat): SourceReaderEntry {

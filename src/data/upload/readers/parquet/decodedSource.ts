@@ -7,6 +7,7 @@
 import { buildDropTableStatement } from '../../../../sql';
 // Imported from its module: src/sql/index.ts is being reshaped by another change; move into it when that lands.
 import { buildDecodedTableRead } from '../../../../sql/arrowSource';
+import { UploadError, quoteFileName } from '../../UploadError';
 import type { OpenedSource, OpenRequest, RecordCount } from '../sourceReader';
 import { textTableToArrowStream, type TextTable } from './textTable';
 
@@ -17,9 +18,9 @@ export function decodedTableName(loadId: string): string {
 
 /** Hands `table` to the engine for one load and returns the reads over it. */
 export async function openDecodedSource(request: OpenRequest, table: TextTable, warnings: readonly string[] = []): Promise<OpenedSource> {
+  const fieldCount = planFieldCount(request, table);
   const engineTable = decodedTableName(request.loadId);
   await request.engine.createTableFromArrow(engineTable, textTableToArrowStream(table));
-  const fieldCount = table.columns.length;
   const count: RecordCount = { records: table.recordCount, unshaped: [], warnings: [] };
   return {
     fieldCount,
@@ -40,4 +41,18 @@ export async function openDecodedSource(request: OpenRequest, table: TextTable, 
       await request.engine.query(buildDropTableStatement(engineTable)).catch(() => {});
     },
   };
+}
+
+/** The columns the plan reads (its highest file column + 1); the file must still have them all. */
+function planFieldCount(request: OpenRequest, table: TextTable): number {
+  const fieldCount = Math.max(0, ...request.plan.columns.map((column) => column.index + 1));
+  if (fieldCount > table.columns.length || fieldCount === 0) {
+    throw new UploadError(
+      request.fileName,
+      'read-failed',
+      `${quoteFileName(request.fileName)} has ${table.columns.length} columns, but the upload was set up for ${fieldCount}. ` +
+        'Choose the file again so that its columns are read afresh.',
+    );
+  }
+  return fieldCount;
 }

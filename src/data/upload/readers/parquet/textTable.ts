@@ -6,6 +6,7 @@
 import { Table, Utf8, vectorFromArray, tableToIPC, type Vector } from 'apache-arrow';
 import { fieldName } from '../../../../sql';
 import type { SniffResult } from '../../dialect';
+import { DEFAULT_TEXT_DIALECT } from '../sourceReader';
 
 /** Longest column name kept, as for CSV headers. */
 const MAX_NAME_LENGTH = 256;
@@ -59,4 +60,18 @@ export function textTableToArrowStream(table: TextTable): Uint8Array {
 export function previewRows(table: TextTable, maxRows: number): string[][] {
   const count = Math.min(maxRows, table.recordCount);
   return Array.from({ length: count }, (_, record) => table.values.map((column) => column[record] ?? ''));
+}
+
+/** The preview of a decoded table, in the shape the CSV sniffer gives (see SourceSample: no dialect, no line ends). */
+export function textSample(table: TextTable, maxRows: number): SniffResult {
+  const rows = previewRows(table, maxRows);
+  return {
+    dialect: DEFAULT_TEXT_DIALECT,
+    bom: false,
+    lineEnding: 'none',
+    columns: table.columns,
+    rows,
+    fieldCounts: rows.map(() => table.columns.length),
+    warnings: [],
+  };
 }

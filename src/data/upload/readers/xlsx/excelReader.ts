@@ -1,0 +1,42 @@
+/**
+ * Excel workbooks (.xlsx), as a SourceReader: the preview parses the first rows of every sheet to list them and pick
+ * the first with data (or the one asked for); the load decodes the plan's sheet into one engine table (see
+ * ../parquet/decodedSource.ts). Loaded on demand (readers/index.ts), so SheetJS never reaches the entry.
+ */
+import { UploadError, quoteFileName } from '../../UploadError';
+import { openDecodedSource } from '../parquet/decodedSource';
+import { textSample } from '../parquet/textTable';
+import { sourceOf, type SourceReader, type SourceSample } from '../sourceReader';
+import { decodeSheet, readWorkbook, sheetHasData, workbookSheetNames } from './excelDecode';
+
+async function fileBytes(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+export const excelReader: SourceReader = {
+  format: 'xlsx',
+  async sniff(file, fileName, request): Promise<SourceSample> {
+    const bytes = await fileBytes(file);
+    const sheets = workbookSheetNames(bytes, fileName);
+    if (request.sheet !== undefined && !sheets.includes(request.sheet)) throw missingSheet(fileName, request.sheet, sheets);
+    // The header row, the preview rows, and one more to tell whether the preview saw the whole sheet.
+    const workbook = readWorkbook(bytes, fileName, { rows: request.maxRows + 2 });
+    const sheet = request.sheet ?? sheets.find((name) => sheetHasData(workbook, name)) ?? sheets[0]!;
+    const table = decodeSheet(workbook, sheet, fileName);
+    const complete = table.recordCount <= request.maxRows && !workbook.Sheets[sheet]?.['!fullref'];
+    return { sniff: textSample(table, request.maxRows), source: { format: 'xlsx', sheet }, sheets, complete };
+  },
+  async open(request) {
+    const source = sourceOf(request.plan);
+    const bytes = await fileBytes(request.file);
+    const sheets = workbookSheetNames(bytes, request.fileName);
+    const sheet = source.format === 'xlsx' ? source.sheet : sheets[0]!;
+    if (!sheets.includes(sheet)) throw missingSheet(request.fileName, sheet, sheets);
+    const table = decodeSheet(readWorkbook(bytes, request.fileName, { sheets: [sheet] }), sheet, request.fileName);
+    return openDecodedSource(request, table);
+  },
+};
+
+function missingSheet(fileName: string, sheet: string, sheets: readonly string[]): UploadError {
+  return new UploadError(fileName, 'read-failed', `${quoteFileName(fileName)} has no sheet named "${sheet}". Pick one of: ${sheets.join(', ')}.`);
+}
