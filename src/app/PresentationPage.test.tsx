@@ -6,7 +6,7 @@ import { engineRefusal, refuseEngine } from '../engine';
 import { MARKET_MODEL } from '../data/marketModel';
 import { buildSnapshot, type Snapshot } from '../data/snapshot';
 import summary from 'virtual:startup-summary';
-import type { KpiSummary } from '../data/queries/marketQueries';
+import type { KpiSummary } from '../data';
 import { formatCompact } from '../lib/format';
 import { dashboards, newDashboard, type Dashboard } from '../state/dashboards';
 import { SAVED_SNAPSHOT_PARAM } from '../state/snapshotParams';

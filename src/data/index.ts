@@ -1,36 +1,32 @@
 /** The semantic model, the bundled datasets and the query options the features use. */
+import { connectDatasets } from './queries/queryTarget';
+import { databaseFor, findDataset } from './datasets';
+import { getMarketDatabase } from './marketDatabase';
 export type { DatasetModel, DimensionDef, MeasureDef } from './model';
 export { findCountryDimension, findDimension, findMeasure, groupingDimension } from './model';
 export { MARKET_MODEL } from './marketModel';
 export { resolveView, viewForTab, type DatasetCatalog, type ResolvedOptions, type ResolvedView } from './resolveView';
 export { getMarketDatabase, datasetLoadProgress } from './marketDatabase';
-export type { KpiSummary, Ranking } from './queries/marketQueries';
-export type { PublishedFigure, MarketEvent } from './queries/referenceQueries';
+// One module per query: its fetcher, its key and its query options (src/data/queries/fetch<Name>.ts).
+export { catalogQuery } from './queries/fetchCatalog';
+export { kpiQuery, type KpiSummary } from './queries/fetchKpis';
+export { rankingQuery, OVERVIEW_COUNTRY_LIMIT, type Ranking } from './queries/fetchRanking';
 export {
-  catalogQuery,
-  kpiQuery,
-  rankingQuery,
-  publishedFiguresQuery,
-  eventsQuery,
   seriesQuery,
   OVERVIEW_SERIES_LIMIT,
   overviewSeriesOptions,
-  OVERVIEW_COUNTRY_LIMIT,
-  breakdownQuery,
-  leaderboardQuery,
-  conversionQuery,
-  mapQuery,
-} from './queryOptions';
-export {
   OTHER_LABEL,
   periodsOf,
   type SeriesOptions,
   type SeriesResult,
-  type Breakdown,
-  type Leaderboard,
-  type LeaderboardRow,
-  type ConversionRow,
-} from './queries/comparisonQueries';
+} from './queries/fetchSeries';
+export { breakdownQuery, type Breakdown, type BreakdownOptions } from './queries/fetchBreakdown';
+export { leaderboardQuery, type Leaderboard, type LeaderboardRow, type LeaderboardOptions } from './queries/fetchLeaderboard';
+export { conversionQuery, type ConversionRow } from './queries/fetchConversion';
+export { mapQuery, type MapMetric, type MapOptions, type MapValue } from './queries/fetchMapValues';
+export { publishedFiguresQuery, type PublishedFigure } from './queries/fetchPublishedFigures';
+export { eventsQuery, type MarketEvent } from './queries/fetchEvents';
+export { datasetModel } from './queries/queryTarget';
 export { seedStartupSummary, type StartupSummary } from './startupSummary';
 export {
   datasetRegistry,
@@ -50,5 +46,12 @@ export {
   type UnreadableUpload,
   type UploadResult,
 } from './datasets';
-export { datasetModel } from './queryOptions';
 export { missingDatasetNotice, neededDatasetParam, noticesStillTrue, readNeededDataset, type NeededDataset } from './neededDataset';
+
+// The query options reach the dataset registry through this connection, made here rather than imported by the
+// query modules, so that the build-time startup summary can import those modules in Node (see queryTarget.ts).
+connectDatasets({
+  engineFor: databaseFor,
+  modelOf: (datasetId) => findDataset(datasetId)?.model,
+  bundledEngine: getMarketDatabase,
+});

@@ -3,9 +3,11 @@ import { dehydrate, hydrate, QueryClient, type QueryKey } from '@tanstack/react-
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../engine';
 import { MARKET_MODEL } from './marketModel';
-import { computeStartupSummary } from './startupSummary';
-import { fetchBreakdown, fetchConversion, fetchLeaderboard, fetchMapValues } from './queries/comparisonQueries';
-import { overviewKeys } from './queryKeys';
+import { computeStartupSummary, overviewKeys } from './startupSummary';
+import { fetchBreakdown } from './queries/fetchBreakdown';
+import { fetchConversion } from './queries/fetchConversion';
+import { fetchLeaderboard } from './queries/fetchLeaderboard';
+import { fetchMapValues } from './queries/fetchMapValues';
 import type { ResolvedView } from './resolveView';
 import {
   buildSnapshot,

@@ -2,11 +2,24 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Engine } from '../engine';
 import { DEFAULT_VIEW_STATE } from '../views';
 import { MARKET_MODEL } from './marketModel';
-import { fetchCatalog, fetchKpis, fetchRanking } from './queries/marketQueries';
-import { fetchSeries } from './queries/comparisonQueries';
-import { fetchEvents, fetchPublishedFigures } from './queries/referenceQueries';
-import { OVERVIEW_COUNTRY_LIMIT, overviewKeys, overviewSeriesOptions } from './queryKeys';
+import { groupingDimension } from './model';
+import { catalogKey, fetchCatalog } from './queries/fetchCatalog';
+import { fetchEvents, eventsKey } from './queries/fetchEvents';
+import { fetchKpis, kpiKey } from './queries/fetchKpis';
+import { fetchPublishedFigures, publishedFiguresKey } from './queries/fetchPublishedFigures';
+import { fetchRanking, OVERVIEW_COUNTRY_LIMIT, rankingKey } from './queries/fetchRanking';
+import { fetchSeries, overviewSeriesOptions, seriesKey } from './queries/fetchSeries';
 import { resolveView, viewForTab } from './resolveView';
+
+/** The keys of the overview's queries, the very ones its panels read (each from its query's module). */
+export const overviewKeys = {
+  catalog: catalogKey,
+  kpis: kpiKey,
+  series: seriesKey,
+  ranking: rankingKey,
+  publishedFigures: publishedFiguresKey,
+  events: eventsKey,
+};
 
 /**
  * The results of every query the default overview makes, computed at build time from the bundled datasets, so that
@@ -26,7 +39,8 @@ export async function computeStartupSummary(engine: Engine): Promise<StartupSumm
   const trend = viewForTab(view, options.selections, 'trend');
   const countries = viewForTab(view, options.selections, 'countries');
   const seriesDimension = model.dimensions[0]!.id;
-  const countryDimension = model.dimensions.find((dimension) => dimension.display === 'country')!.id;
+  // The overview's country panel ranks by the grouping dimension: the summary must use the same key.
+  const countryDimension = groupingDimension(model)!.id;
   return {
     entries: [
       { key: overviewKeys.catalog(model.id), data: catalog },

@@ -7,7 +7,9 @@ import { addUpload, configureUploads, databaseFor, datasetRegistry, removeUpload
 import { prepareUpload } from '../../src/data/upload/prepare';
 import { planProblems } from '../../src/data/upload/plan';
 import { memoryUploadStore, type UploadStore } from '../../src/data/upload/storage';
-import { fetchCatalog, fetchKpis, fetchRanking } from '../../src/data/queries/marketQueries';
+import { fetchCatalog } from '../../src/data/queries/fetchCatalog';
+import { fetchKpis } from '../../src/data/queries/fetchKpis';
+import { fetchRanking } from '../../src/data/queries/fetchRanking';
 import { modelForQuery } from '../../src/data/cubes';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../engine';
 import type { DatasetModel } from '../model';
-import { fetchCatalog } from './marketQueries';
+import { fetchCatalog } from './fetchCatalog';
 
 /** A model of an upload headed "Constructor": its one dimension has the id `constructor`. */
 const MODEL: DatasetModel = {

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../engine';
 import { MARKET_MODEL } from '../marketModel';
 import type { ResolvedView } from '../resolveView';
-import { fetchLeaderboard, fetchMapValues, fetchSeries, type SeriesOptions } from './comparisonQueries';
+import { fetchLeaderboard } from './fetchLeaderboard';
+import { fetchMapValues } from './fetchMapValues';
+import { fetchSeries, type SeriesOptions } from './fetchSeries';
 import { loadBundledIntoNode, readDatasetText } from '../../../test/support/loadBundledIntoNode';
 
 // Expectations come from the traffic CSV itself, parsed here in plain JS (no SQL, no code under test).

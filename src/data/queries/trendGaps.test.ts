@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/nodeEngine';
 import type { Engine } from '../../engine';
 import { MARKET_MODEL } from '../marketModel';
-import { fetchSeries } from './comparisonQueries';
+import { fetchSeries } from './fetchSeries';
 
 describe('the overview trend over months without any data', () => {
   let engine: Engine;

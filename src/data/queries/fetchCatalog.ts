@@ -1,0 +1,37 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { Engine } from '../../engine';
+import { buildDimensionMembersQuery, buildTimeExtentQuery } from '../../sql';
+import { lookupTable } from '../../lib/lookupTable';
+import { dateToMonth } from '../../lib/months';
+import { findMeasure, type DatasetModel } from '../model';
+import type { DatasetCatalog } from '../resolveView';
+import { datasetEngine, datasetModel } from './queryTarget';
+
+/** The months and dimension members of a dataset. */
+export async function fetchCatalog(engine: Engine, model: DatasetModel): Promise<DatasetCatalog> {
+  const [extent] = await engine.query<{ first_month: string | null; last_month: string | null; row_count: number }>(
+    buildTimeExtentQuery(model.table, model.timeColumn),
+  );
+  if (!extent?.first_month || !extent.last_month) throw new Error(`dataset ${model.label} has no rows`);
+  const weight = findMeasure(model, model.defaultMeasure)!.column;
+  const members = lookupTable<string[]>();
+  for (const dimension of model.dimensions) {
+    const rows = await engine.query<{ value: string }>(buildDimensionMembersQuery(model.table, dimension.column, weight));
+    members[dimension.id] = rows.map((row) => String(row.value));
+  }
+  return {
+    firstMonth: dateToMonth(extent.first_month),
+    lastMonth: dateToMonth(extent.last_month),
+    rowCount: extent.row_count,
+    members,
+  };
+}
+
+export const catalogKey = (datasetId: string) => ['catalog', datasetId] as const;
+
+export const catalogQuery = (datasetId: string) =>
+  queryOptions({
+    queryKey: catalogKey(datasetId),
+    queryFn: async () => fetchCatalog(await datasetEngine(datasetId), datasetModel(datasetId)),
+    staleTime: Infinity,
+  });

@@ -1,0 +1,58 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { Engine } from '../../engine';
+import { buildKpiQuery, sliceParams } from '../../sql';
+import type { DatasetModel } from '../model';
+import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
+import { datasetModel, queryTarget } from './queryTarget';
+
+/** Headline numbers for the selected period and the same months a year earlier. */
+export interface KpiSummary {
+  current: number | null;
+  /** Null when the year before has fewer months with data than the period: a partial comparison would mislead. */
+  previous: number | null;
+  /** (current − previous) / previous, or null when there is nothing fair to compare with. */
+  change: number | null;
+  leader: string | null;
+  leaderValue: number | null;
+  leaderShare: number | null;
+  monthsWithData: number;
+}
+
+export async function fetchKpis(engine: Engine, model: DatasetModel, view: ResolvedView): Promise<KpiSummary> {
+  const measure = measureOf(model, view);
+  const leaderDimension = model.dimensions[0]!;
+  const previous = sliceFor(model, view, -12).range;
+  const slice = sliceFor(model, view);
+  const [row] = await engine.query<{
+    current: number | null;
+    current_months: number;
+    previous: number | null;
+    previous_months: number;
+    leader: string | null;
+    leader_value: number | null;
+  }>(buildKpiQuery(slice, measure, leaderDimension.column, previous), sliceParams(slice));
+  if (!row) throw new Error('the KPI query returned no row');
+  const comparable = row.previous !== null && row.previous_months === row.current_months && row.previous !== 0;
+  const previousValue = comparable ? row.previous : null;
+  return {
+    current: row.current,
+    previous: previousValue,
+    change: previousValue !== null && row.current !== null ? (row.current - previousValue) / previousValue : null,
+    leader: row.leader === null ? null : String(row.leader),
+    leaderValue: row.leader_value,
+    // Both values are combined over the same months (see combineOverTime in src/sql), so this is at most 1.
+    leaderShare: row.leader_value !== null && row.current ? row.leader_value / row.current : null,
+    monthsWithData: row.current_months,
+  };
+}
+
+export const kpiKey = (view: ResolvedView) => ['kpis', view] as const;
+
+export const kpiQuery = (view: ResolvedView) =>
+  queryOptions({
+    queryKey: kpiKey(view),
+    queryFn: async () => {
+      const { engine, model } = await queryTarget(view, [datasetModel(view.datasetId).dimensions[0]!.id]);
+      return fetchKpis(engine, model, view);
+    },
+  });

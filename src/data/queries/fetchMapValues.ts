@@ -1,0 +1,88 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { Engine } from '../../engine';
+import { buildRankingQuery, sliceParams } from '../../sql';
+import { ownValue, withEntry } from '../../lib/lookupTable';
+import { findCountryDimension, type DatasetModel } from '../model';
+import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
+import { fetchBreakdown } from './fetchBreakdown';
+import { datasetModel, queryTarget } from './queryTarget';
+
+export type MapMetric = 'value' | 'share' | 'growth';
+
+/** What the map colours each country by, and for which member of the first dimension (null: the filtered ones). */
+export interface MapOptions {
+  metric: MapMetric;
+  member: string | null;
+}
+
+export interface MapValue {
+  code: string;
+  value: number | null;
+}
+
+/**
+ * One value per member of the country dimension: the measure (for one member of the first dimension, or for the
+ * filtered ones), its share of all members in that country, or its change against the same months a year earlier.
+ */
+export async function fetchMapValues(
+  engine: Engine,
+  model: DatasetModel,
+  view: ResolvedView,
+  options: MapOptions,
+): Promise<MapValue[]> {
+  const country = findCountryDimension(model);
+  if (!country) throw new Error(`${model.label} has no country column`);
+  const memberDimension = model.dimensions[0]!;
+  const measure = measureOf(model, view);
+  const chosen: ResolvedView = options.member
+    ? { ...view, filters: withEntry(view.filters, memberDimension.id, [options.member]) }
+    : view;
+  const byCountry = async (target: ResolvedView, shift = 0) => {
+    const slice = sliceFor(model, target, shift);
+    const rows = await engine.query<{ key: string; value: number }>(buildRankingQuery(slice, measure, country.column, 1000), sliceParams(slice));
+    return new Map(rows.map((row) => [String(row.key), row.value]));
+  };
+  const current = await byCountry(chosen);
+  if (options.metric === 'value') return [...current].map(([code, value]) => ({ code, value }));
+  if (options.metric === 'share') {
+    // Member and total from one breakdown of every member, so both are combined over the same months.
+    const withoutMemberFilter = withEntry(view.filters, memberDimension.id, undefined);
+    const breakdown = await fetchBreakdown(
+      engine,
+      model,
+      { ...view, filters: withoutMemberFilter },
+      { rows: country.id, columns: memberDimension.id, rowLimit: 1000, columnLimit: 1000 },
+    );
+    const wanted = options.member ? [options.member] : ownValue(view.filters, memberDimension.id);
+    const totals = new Map<string, { part: number; all: number }>();
+    for (const cell of breakdown.cells) {
+      if (cell.rowKey === null) continue;
+      const entry = totals.get(cell.rowKey) ?? { part: 0, all: 0 };
+      entry.all += cell.value;
+      if (!wanted || (cell.columnKey !== null && wanted.includes(cell.columnKey))) entry.part += cell.value;
+      totals.set(cell.rowKey, entry);
+    }
+    return [...current.keys()].map((code) => {
+      const entry = totals.get(code);
+      return { code, value: entry && entry.all > 0 ? entry.part / entry.all : null };
+    });
+  }
+  const previous = await byCountry(chosen, -12);
+  return [...current].map(([code, value]) => {
+    const before = previous.get(code);
+    return { code, value: before ? (value - before) / before : null };
+  });
+}
+
+export const mapKey = (view: ResolvedView, options: MapOptions) => ['map', view, options] as const;
+
+export const mapQuery = (view: ResolvedView, options: MapOptions) =>
+  queryOptions({
+    queryKey: mapKey(view, options),
+    queryFn: async () => {
+      const full = datasetModel(view.datasetId);
+      const country = findCountryDimension(full);
+      const { engine, model } = await queryTarget(view, [full.dimensions[0]!.id, ...(country ? [country.id] : [])]);
+      return fetchMapValues(engine, model, view, options);
+    },
+  });
