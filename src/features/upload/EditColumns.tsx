@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { readKeptUpload, type DatasetEntry } from '../../data';
 import { prepareUpload, type PlannedColumn, type PreparedUpload, type UnpivotPlan } from '../../data/uploads';
+import { sourceOf } from '../../data/upload/readers/sourceFormat';
 import { errorMessage } from '../../lib/errors';
 import { readOptionsOf } from './readOptions';
 import { UploadForm } from './UploadForm';
@@ -49,6 +50,8 @@ function useKeptUpload(datasetId: string): KeptUpload | null {
 
 async function readKeptMapping(datasetId: string): Promise<KeptUpload> {
   const { file, manifest } = await readKeptUpload(datasetId);
-  const prepared = await prepareUpload(file, manifest.fileName, readOptionsOf(manifest.plan.dialect));
+  const source = sourceOf(manifest.plan);
+  // A workbook is read again from the sheet it was loaded from.
+  const prepared = await prepareUpload(file, manifest.fileName, readOptionsOf(manifest.plan.dialect), source.format === 'xlsx' ? { sheet: source.sheet } : {});
   return { prepared, columns: manifest.plan.columns, unpivot: manifest.plan.unpivot };
 }

@@ -1,6 +1,7 @@
 import type { PreparedUpload } from '../../data/uploads';
 import { sourceOf } from '../../data/upload/readers/sourceFormat';
 import { CsvDialectChoices } from './CsvDialectChoices';
+import { SheetChoice } from './SheetChoice';
 import type { ReadOptions } from './readOptions';
 
 export interface ReadingChoicesProps {
@@ -24,9 +25,10 @@ export function ReadingChoices({ prepared, disabled, onReread }: ReadingChoicesP
           <CsvDialectChoices prepared={prepared} onReread={onReread} />
         </fieldset>
       );
-    // A Parquet file has nothing to choose. An Excel workbook's sheet picker (when it has several sheets) goes here.
+    // A Parquet file has nothing to choose; a workbook, which sheet to read when it has several.
     case 'parquet':
-    case 'xlsx':
       return null;
+    case 'xlsx':
+      return <SheetChoice prepared={prepared} disabled={disabled} onReread={onReread} />;
   }
 }

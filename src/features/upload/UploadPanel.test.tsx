@@ -22,12 +22,12 @@ function choose(...files: File[]) {
 afterEach(cleanup);
 
 describe('UploadPanel', () => {
-  it('offers the CSV kinds it reads, by button and by drop', () => {
+  it('offers the CSV, Parquet and Excel kinds it reads, by button and by drop', () => {
     renderPanel();
     const input = screen.getByTestId('upload-input');
-    expect(input.getAttribute('accept')).toBe('.csv,.tsv,.txt,.gz,text/csv,text/tab-separated-values,text/plain,application/gzip');
-    expect(screen.getByText('Choose CSV files…').tagName).toBe('LABEL');
-    expect(screen.getByText(/^Load your own CSV files \(\.csv, \.tsv, \.txt or \.csv\.gz\)\. They are read/)).toBeTruthy();
+    expect(input.getAttribute('accept')).toBe('.csv,.tsv,.txt,.gz,.parquet,.xlsx,text/csv,text/tab-separated-values,text/plain,application/gzip,application/vnd.apache.parquet,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(screen.getByText('Choose CSV, Parquet or Excel files…').tagName).toBe('LABEL');
+    expect(screen.getByText(/^Load your own CSV files \(\.csv, \.tsv, \.txt or \.csv\.gz\), Parquet files \(\.parquet\) or Excel files \(\.xlsx\)\. They are read/)).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Your data' })).toBeTruthy();
   });
 

@@ -6,10 +6,10 @@ const parquet: AcceptedKind = { format: 'parquet', name: 'Parquet', described: '
 const excel: AcceptedKind = { format: 'xlsx', name: 'Excel', described: '.xlsx', extensions: ['.xlsx'], mediaTypes: [] };
 
 describe('accepted files', () => {
-  it('derives what the screen says and accepts today from the CSV entry', () => {
-    expect(acceptAttribute()).toBe('.csv,.tsv,.txt,.gz,text/csv,text/tab-separated-values,text/plain,application/gzip');
-    expect(acceptedFilesInWords()).toBe('CSV files (.csv, .tsv, .txt or .csv.gz)');
-    expect(chooseFilesLabel()).toBe('Choose CSV files…');
+  it('derives what the screen says and accepts from the CSV, Parquet and Excel entries', () => {
+    expect(acceptAttribute()).toBe('.csv,.tsv,.txt,.gz,.parquet,.xlsx,text/csv,text/tab-separated-values,text/plain,application/gzip,application/vnd.apache.parquet,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(acceptedFilesInWords()).toBe('CSV files (.csv, .tsv, .txt or .csv.gz), Parquet files (.parquet) or Excel files (.xlsx)');
+    expect(chooseFilesLabel()).toBe('Choose CSV, Parquet or Excel files…');
   });
 
   it('lists several kinds in words, suffixes before media types', () => {

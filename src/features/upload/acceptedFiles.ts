@@ -25,6 +25,20 @@ export const ACCEPTED_KINDS: readonly AcceptedKind[] = [
     extensions: ['.csv', '.tsv', '.txt', '.gz'],
     mediaTypes: ['text/csv', 'text/tab-separated-values', 'text/plain', 'application/gzip'],
   },
+  {
+    format: 'parquet',
+    name: 'Parquet',
+    described: '.parquet',
+    extensions: ['.parquet'],
+    mediaTypes: ['application/vnd.apache.parquet'],
+  },
+  {
+    format: 'xlsx',
+    name: 'Excel',
+    described: '.xlsx',
+    extensions: ['.xlsx'],
+    mediaTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  },
 ];
 
 /** The file picker's `accept` attribute: every suffix, then every media type. */

@@ -1,10 +1,16 @@
 import type { Dialect } from '../../data/uploads';
 
 /**
- * The choices a person can make about how a file is read, as `prepareUpload` takes them. Today a CSV dialect; a
- * second kind of source (an Excel workbook's sheet) would widen this type and bring its own chooser.
+ * The choices a person can make about how a file is read, as `prepareUpload` takes them: a CSV file's dialect, or
+ * an Excel workbook's sheet.
  */
-export type ReadOptions = Partial<Dialect>;
+export type ReadOptions = Partial<Dialect> & { sheet?: string };
+
+/** The options split the way `prepareUpload` takes them: dialect overrides, then the sheet. */
+export function prepareArguments(options: ReadOptions): [Partial<Dialect>, { sheet?: string }] {
+  const { sheet, ...dialect } = options;
+  return [dialect, sheet === undefined ? {} : { sheet }];
+}
 
 /** The reading choices a dialect was made with (what the person could have chosen, not what was detected about it). */
 export function readOptionsOf(dialect: Dialect): ReadOptions {

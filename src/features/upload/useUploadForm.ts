@@ -4,7 +4,7 @@ import { addUpload } from '../../data';
 import { prepareUpload, type PreparedUpload } from '../../data/uploads';
 import { errorMessage } from '../../lib/errors';
 import { checkUploadForm } from './checkUploadForm';
-import type { ReadOptions } from './readOptions';
+import { prepareArguments, type ReadOptions } from './readOptions';
 import { initialUploadFormState, uploadFormReducer, type LoadedMapping } from './uploadFormReducer';
 
 /** Editing a loaded dataset: its id (the load replaces it) and the mapping it was loaded with. */
@@ -24,7 +24,7 @@ export function useUploadForm(initial: PreparedUpload, replace?: ReplacedDataset
 
   const reread = async (options: ReadOptions) => {
     try {
-      dispatch({ type: 'fileReread', prepared: await prepareUpload(prepared.file, prepared.fileName, options) });
+      dispatch({ type: 'fileReread', prepared: await prepareUpload(prepared.file, prepared.fileName, ...prepareArguments(options)) });
     } catch (error) {
       dispatch({ type: 'rereadFailed', message: errorMessage(error) });
     }
