@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { formatBytes } from '../lib/format';
 import { deflate, inflate } from '../state/shareLink';
-import { addUpload, DATASET_ID_PATTERN, datasetRegistry, findDataset, newDatasetId, restoreUploadList } from './datasets';
+import { addUpload, DATASET_ID_PATTERN, findDataset, newDatasetId, restoreUploadList } from './datasets';
 import { planProblems, type UploadPlan } from './upload/plan';
 
 /**
@@ -108,11 +108,7 @@ export async function loadNeededDataset(file: Blob, fileName: string, needed: Ne
   }
   // Every dataset kept in this browser must be listed before an id is chosen, or a kept one could be overwritten.
   await restoreUploadList();
-  const sameFile = (id: string) => {
-    const entry = findDataset(id);
-    return entry?.kind === 'uploaded' && entry.manifest?.fingerprint?.hash === needed.hash && entry.manifest.fingerprint.bytes === needed.bytes;
-  };
-  if (sameFile(needed.id)) return { datasetId: needed.id };
+  if (holdsNeededDataset(needed)) return { datasetId: needed.id };
   let id = needed.id;
   while (findDataset(id)) id = newDatasetId(needed.label);
   await addUpload(file, needed.fileName, read.plan, { datasetId: id });
@@ -144,10 +140,14 @@ export async function readNeededDataset(param: string): Promise<NeededDataset | 
   return 'needed' in read ? read.needed : null;
 }
 
-/** Whether this browser already holds the file a link needs under the link's id (then its view can show as it is). */
+/**
+ * Whether this browser already holds the file a link needs (the same fingerprint) under the link's id: then its view
+ * can show as it is, and nothing is loaded again.
+ */
 export function holdsNeededDataset(needed: NeededDataset): boolean {
-  const entry = datasetRegistry.get().find((dataset) => dataset.id === needed.id);
-  return entry?.kind === 'uploaded' && entry.manifest?.fingerprint?.hash === needed.hash;
+  const entry = findDataset(needed.id);
+  const print = entry?.kind === 'uploaded' ? entry.manifest?.fingerprint : undefined;
+  return print !== undefined && print.hash === needed.hash && print.bytes === needed.bytes;
 }
 
 /** The notice for a link whose dataset is not in this browser (the view falls back to the bundled data meanwhile). */
