@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ABANDONED_AFTER_MS, opfsUploadStore, type UploadManifest } from './storage';
+import { ABANDONED_AFTER_MS, opfsUploadStore } from './opfsUploadStore';
+import type { UploadManifest } from './uploadStoreContract';
 import { inPageLocks, type UploadLocks } from './storageLocks';
 import type { UploadPlan } from './plan';
 
