@@ -3,7 +3,7 @@
  * canonicalText.ts), and how it becomes Arrow for the engine and a preview for the upload form. Shared by the
  * Parquet and the Excel reader.
  */
-import { Table, Utf8, vectorFromArray, tableToIPC, type Vector } from 'apache-arrow';
+import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import { fieldName } from '../../../../sql';
 import type { SniffResult } from '../../dialect';
 import { DEFAULT_TEXT_DIALECT } from '../sourceReader';
@@ -51,9 +51,33 @@ export function uniqueColumnNames(rawNames: readonly string[]): SniffResult['col
 export function textTableToArrowStream(table: TextTable): Uint8Array {
   const vectors: Record<string, Vector<Utf8>> = {};
   table.values.forEach((column, index) => {
-    vectors[fieldName(index)] = vectorFromArray(column, new Utf8());
+    vectors[fieldName(index)] = utf8Vector(column);
   });
   return tableToIPC(new Table(vectors), 'stream');
+}
+
+/**
+ * A VARCHAR column built from its buffers. Not with Arrow's `vectorFromArray`: its builder compiles a null check with
+ * `new Function`, which the page's Content Security Policy (no 'unsafe-eval') refuses.
+ */
+function utf8Vector(values: readonly (string | null)[]): Vector<Utf8> {
+  const encoder = new TextEncoder();
+  const encoded = values.map((value) => (value === null ? null : encoder.encode(value)));
+  const offsets = new Int32Array(values.length + 1);
+  const validity = new Uint8Array(Math.ceil(values.length / 8));
+  const bytes = new Uint8Array(encoded.reduce((total, value) => total + (value?.length ?? 0), 0));
+  let nullCount = 0;
+  let end = 0;
+  encoded.forEach((value, index) => {
+    if (value === null) nullCount += 1;
+    else {
+      validity[index >> 3]! |= 1 << (index & 7);
+      bytes.set(value, end);
+      end += value.length;
+    }
+    offsets[index + 1] = end;
+  });
+  return makeVector(makeData({ type: new Utf8(), length: values.length, nullCount, nullBitmap: validity, valueOffsets: offsets, data: bytes }));
 }
 
 /** The first `maxRows` records as preview rows: row-major, an empty value as ''. */
