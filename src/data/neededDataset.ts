@@ -100,7 +100,9 @@ export async function loadNeededDataset(file: Blob, fileName: string, needed: Ne
   }
   const { prepareUpload } = await import('./upload/prepare');
   const { encoding, delimiter, quote, escape, header } = needed.plan.dialect;
-  const prepared = await prepareUpload(file, needed.fileName, { encoding, delimiter, quote, escape, header });
+  // A workbook is read from the link's sheet, so its columns are the ones the plan was made for.
+  const source = needed.plan.source;
+  const prepared = await prepareUpload(file, needed.fileName, { encoding, delimiter, quote, escape, header }, source?.format === 'xlsx' ? { sheet: source.sheet } : {});
   const { parseUploadPlan } = await import('./upload/planSchema');
   const read = parseUploadPlan(needed.plan, prepared.sniff.columns.length);
   if ('error' in read) {

@@ -186,6 +186,24 @@ describe('an Excel upload', () => {
     expect(manifest?.plan.source).toEqual({ format: 'xlsx', sheet: 'Other' });
   });
 
+  it('travels in a share link with its sheet, and loads from the fingerprinted file in another browser', async () => {
+    const file = workbookFile('book.xlsx', { Sales: salesSheet(), Other: utils.aoa_to_sheet([['Month', 'Shop', 'Orders', 'Returns'], ['2024-01', 'A', 1, 0]]) });
+    const other = await prepareUpload(file, 'book.xlsx', undefined, { sheet: 'Other' });
+    const { entry } = await addUpload(other.file, 'book.xlsx', other.plan);
+    const { neededDatasetParam, readNeededDataset, loadNeededDataset } = await import('../../src/data/neededDataset');
+    const needed = await readNeededDataset((await neededDatasetParam(entry.id, `v=1&dataset=${entry.id}`))!);
+    expect(needed?.plan.source).toEqual({ format: 'xlsx', sheet: 'Other' });
+    // Another browser: a fresh engine and an empty store; the recipient picks the same file.
+    engine = await createNodeEngine();
+    store = memoryUploadStore();
+    configureUploads({ engine: async () => engine, store: async () => store });
+    const { datasetId } = await loadNeededDataset(file, 'book.xlsx', needed!);
+    const db = await databaseFor(datasetId);
+    const loaded = datasetRegistry.get().find((dataset) => dataset.id === datasetId)!;
+    const [row] = await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${'model' in loaded ? loaded.model.table : ''}`);
+    expect(row?.n).toBe(1);
+  });
+
   it('refuses an error cell with the sheet, row, column and value, and loads nothing', async () => {
     const sheet = salesSheet();
     sheet['C5'] = { t: 'e', v: 0x2a };
