@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { removeUpload, renameUpload, type DatasetEntry } from '../../data';
+import { errorMessage } from '../../lib/errors';
 import { formatBytes, formatWhole } from '../../lib/format';
 import { EditColumns } from './EditColumns';
 
@@ -7,6 +8,16 @@ import { EditColumns } from './EditColumns';
 export function DatasetItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (datasetId: string) => void }) {
   const [name, setName] = useState(entry.model.label);
   const [editing, setEditing] = useState(false);
+  const [renameError, setRenameError] = useState<string | null>(null);
+  // A name the browser refused to keep is not shown as if it were: the old one comes back, with the reason.
+  const rename = () =>
+    renameUpload(entry.id, name).then(
+      () => setRenameError(null),
+      (error: unknown) => {
+        setRenameError(errorMessage(error));
+        setName(entry.model.label);
+      },
+    );
   return (
     <li className="dataset-item" data-testid={`dataset-${entry.id}`}>
       <label className="field">
@@ -15,9 +26,10 @@ export function DatasetItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (d
           className="input"
           value={name}
           onChange={(event) => setName(event.target.value)}
-          onBlur={() => void renameUpload(entry.id, name)}
+          onBlur={() => void rename()}
         />
       </label>
+      {renameError ? <p className="upload-error" role="alert">{renameError}</p> : null}
       <DatasetFacts entry={entry} />
       {entry.notKept ? <p className="upload-error">{entry.notKept}</p> : null}
       {entry.status === 'failed' ? <p className="upload-error">{entry.error}</p> : null}

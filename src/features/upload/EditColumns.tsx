@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 import { readKeptUpload, type DatasetEntry } from '../../data';
 import { prepareUpload, type PlannedColumn, type PreparedUpload, type UnpivotPlan } from '../../data/uploads';
-import { sourceOf } from '../../data/upload/readers/sourceFormat';
 import { errorMessage } from '../../lib/errors';
-import { readOptionsOf } from './readOptions';
+import { prepareArguments, readOptionsOfPlan } from './readOptions';
 import { UploadForm } from './UploadForm';
 
 type KeptUpload = { prepared: PreparedUpload; columns: PlannedColumn[]; unpivot?: UnpivotPlan } | { error: string };
 
 /**
- * Changes the roles and formats of a loaded dataset: its kept file is read again with the dialect chosen when it was
- * loaded, the form starts from the columns as they were, and loading replaces the dataset (only if it succeeds).
+ * Changes the roles and formats of a loaded dataset: its kept file is read again with the dialect (or the sheet) it
+ * was loaded with, the form starts from the columns as they were, and loading replaces the dataset (only if it
+ * succeeds).
  */
 export function EditColumns({ entry, onDone, onOpen }: { entry: DatasetEntry; onDone: () => void; onOpen: (id: string) => void }) {
   const kept = useKeptUpload(entry.id);
@@ -50,8 +50,7 @@ function useKeptUpload(datasetId: string): KeptUpload | null {
 
 async function readKeptMapping(datasetId: string): Promise<KeptUpload> {
   const { file, manifest } = await readKeptUpload(datasetId);
-  const source = sourceOf(manifest.plan);
-  // A workbook is read again from the sheet it was loaded from.
-  const prepared = await prepareUpload(file, manifest.fileName, readOptionsOf(manifest.plan.dialect), source.format === 'xlsx' ? { sheet: source.sheet } : {});
+  // Read again as it was loaded: with its dialect, and a workbook from the sheet it was loaded from.
+  const prepared = await prepareUpload(file, manifest.fileName, ...prepareArguments(readOptionsOfPlan(manifest.plan)));
   return { prepared, columns: manifest.plan.columns, unpivot: manifest.plan.unpivot };
 }

@@ -1,4 +1,5 @@
-import type { Dialect } from '../../data/uploads';
+import type { Dialect, UploadPlan } from '../../data/uploads';
+import { sourceOf } from '../../data/upload/readers/sourceFormat';
 
 /**
  * The choices a person can make about how a file is read, as `prepareUpload` takes them: a CSV file's dialect, or
@@ -16,4 +17,10 @@ export function prepareArguments(options: ReadOptions): [Partial<Dialect>, { she
 export function readOptionsOf(dialect: Dialect): ReadOptions {
   const { encoding, delimiter, quote, escape, header } = dialect;
   return { encoding, delimiter, quote, escape, header };
+}
+
+/** The reading choices a loaded plan was made with: its dialect, and for a workbook the sheet it was loaded from. */
+export function readOptionsOfPlan(plan: UploadPlan): ReadOptions {
+  const source = sourceOf(plan);
+  return source.format === 'xlsx' ? { ...readOptionsOf(plan.dialect), sheet: source.sheet } : readOptionsOf(plan.dialect);
 }
