@@ -13,6 +13,7 @@ export { buildPublishedFiguresQuery } from './publishedFigures';
 export { buildEventsQuery } from './events';
 export { buildMarketMonthlyStatement, buildRowCountQuery } from './bundledTables';
 export { buildSubCubeStatement, type SubCubeSpec } from './subCube';
+export { buildDecodedTableRead } from './arrowSource';
 export {
   buildCsvHeaderQuery,
   buildCsvStageStatement,

@@ -4,9 +4,7 @@
  * the table's row count and it has no rejects of its own; every value problem is left to the conversions, which
  * reject and report rows as they do for CSV. Shared by the Parquet and the Excel reader.
  */
-import { buildDropTableStatement } from '../../../../sql';
-// Imported from its module: src/sql/index.ts is being reshaped by another change; move into it when that lands.
-import { buildDecodedTableRead } from '../../../../sql/arrowSource';
+import { buildDecodedTableRead, buildDropTableStatement } from '../../../../sql';
 import { UploadError, quoteFileName } from '../../UploadError';
 import type { OpenedSource, OpenRequest, RecordCount } from '../sourceReader';
 import { textTableToArrowStream, type TextTable } from './textTable';

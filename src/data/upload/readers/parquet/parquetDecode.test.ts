@@ -135,3 +135,24 @@ describe('decodeParquet', () => {
     await expect(decodeParquet(new Blob(['a,b\n1,2\n']), 'fake.parquet')).rejects.toThrow(/"fake\.parquet" could not be read as a Parquet file/);
   });
 });
+
+describe('decodeParquet limits', () => {
+  it('refuses a file with more values than the page can hold, before decoding it', async () => {
+    const { MAX_DECODED_VALUES } = await import('./parquetDecode');
+    const rows = Math.floor(MAX_DECODED_VALUES / 2) + 1;
+    // Two columns of one repeated value: a small file that would decode into more values than the limit.
+    const file = parquetFile({
+      columnData: [
+        { name: 'a', data: new Int32Array(rows), type: 'INT32' },
+        { name: 'b', data: new Int32Array(rows), type: 'INT32' },
+      ],
+      rowGroupSize: rows,
+    });
+    const error = await decodeParquet(file, 'huge.parquet').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UploadError);
+    expect((error as UploadError).code).toBe('too-large');
+    expect((error as UploadError).message).toMatch(/^"huge\.parquet" holds 10,000,001 rows × 2 columns \(20,000,002 values\)/);
+    // A preview of the same file decodes only its first rows.
+    expect((await decodeParquet(file, 'huge.parquet', { maxRecords: 2 })).recordCount).toBe(2);
+  });
+});

@@ -12,6 +12,12 @@ import { uniqueColumnNames, type TextTable } from './textTable';
 /** Rows decoded per step: bounds the memory of the row arrays hyparquet builds before they become texts. */
 const ROWS_PER_STEP = 50_000;
 
+/**
+ * Values decoded at most (rows × columns): every value becomes a JS string, then Arrow, then a DuckDB table, all in
+ * the page's memory at once. Beyond this a tab risks running out of memory, so the file is refused before decoding.
+ */
+export const MAX_DECODED_VALUES = 20_000_000;
+
 /** A value the parsers could not turn into text; the decoder refuses it with its row and column. */
 class OddValue {
   constructor(readonly description: string) {}
@@ -60,6 +66,7 @@ export async function decodeParquet(file: Blob, fileName: string, options: Parqu
   const columns = parquetColumns(parquetSchema(metadata), fileName);
   const totalRecords = Number(metadata.num_rows);
   const recordCount = Math.min(totalRecords, options.maxRecords ?? totalRecords);
+  if (recordCount * columns.length > MAX_DECODED_VALUES) throw tooLarge(fileName, recordCount, columns.length);
   const values = columns.map(() => new Array<string | null>(recordCount));
   for (let start = 0; start < recordCount; start += ROWS_PER_STEP) {
     const end = Math.min(recordCount, start + ROWS_PER_STEP);
@@ -108,6 +115,17 @@ async function readRows(buffer: AsyncBuffer, metadata: FileMetaData, columns: Pa
     throw notReadable(fileName, cause);
   }
   return rows;
+}
+
+function tooLarge(fileName: string, records: number, columns: number): UploadError {
+  const count = (value: number) => value.toLocaleString('en-US');
+  return new UploadError(
+    fileName,
+    'too-large',
+    `${quoteFileName(fileName)} holds ${count(records)} rows × ${count(columns)} columns (${count(records * columns)} values), more ` +
+      `than Marketscope can decode in the browser at once (${count(MAX_DECODED_VALUES)}). Export fewer rows or columns, ` +
+      'or save the data as CSV, which is read without holding it all in memory.',
+  );
 }
 
 function notReadable(fileName: string, cause: unknown): UploadError {

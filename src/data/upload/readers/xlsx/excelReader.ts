@@ -9,14 +9,28 @@ import { textSample } from '../parquet/textTable';
 import { sourceOf, type SourceReader, type SourceSample } from '../sourceReader';
 import { decodeSheet, readWorkbook, sheetHasData, workbookSheetNames } from './excelDecode';
 
-async function fileBytes(file: Blob): Promise<Uint8Array> {
+/**
+ * The largest workbook read: SheetJS holds the unzipped workbook and every parsed cell in the page's memory, many
+ * times the file's size, so a larger one is refused before it is read.
+ */
+export const MAX_WORKBOOK_BYTES = 100 * 1024 * 1024;
+
+async function fileBytes(file: Blob, fileName: string): Promise<Uint8Array> {
+  if (file.size > MAX_WORKBOOK_BYTES) {
+    throw new UploadError(
+      fileName,
+      'too-large',
+      `${quoteFileName(fileName)} is ${Math.round(file.size / 1024 / 1024)} MB, more than Marketscope can read as a workbook in the ` +
+        `browser (${MAX_WORKBOOK_BYTES / 1024 / 1024} MB). Save the sheet as CSV, which is read without holding it all in memory.`,
+    );
+  }
   return new Uint8Array(await file.arrayBuffer());
 }
 
 export const excelReader: SourceReader = {
   format: 'xlsx',
   async sniff(file, fileName, request): Promise<SourceSample> {
-    const bytes = await fileBytes(file);
+    const bytes = await fileBytes(file, fileName);
     const sheets = workbookSheetNames(bytes, fileName);
     if (request.sheet !== undefined && !sheets.includes(request.sheet)) throw missingSheet(fileName, request.sheet, sheets);
     // The header row, the preview rows, and one more to tell whether the preview saw the whole sheet.
@@ -28,7 +42,7 @@ export const excelReader: SourceReader = {
   },
   async open(request) {
     const source = sourceOf(request.plan);
-    const bytes = await fileBytes(request.file);
+    const bytes = await fileBytes(request.file, request.fileName);
     const sheets = workbookSheetNames(bytes, request.fileName);
     const sheet = source.format === 'xlsx' ? source.sheet : sheets[0]!;
     if (!sheets.includes(sheet)) throw missingSheet(request.fileName, sheet, sheets);
