@@ -1,3 +1,4 @@
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { UploadError } from '../../UploadError';
@@ -68,6 +69,18 @@ describe('decodeParquet', () => {
     const preview = await decodeParquet(file, 'groups.parquet', { maxRecords: 3 });
     expect(rowsOf(preview)).toEqual([['0', 'row 0'], ['1', 'row 1'], ['2', 'row 2']]);
     expect(preview.totalRecords).toBe(count);
+  });
+
+  it.each([
+    ['GZIP', (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes))],
+    ['BROTLI', (bytes: Uint8Array) => new Uint8Array(brotliCompressSync(bytes))],
+  ] as const)('reads a %s-compressed file (hyparquet-compressors)', async (codec, compress) => {
+    const file = parquetFile({
+      columnData: [{ name: 'label', data: ['alpha', null, 'gamma'], type: 'STRING' }],
+      codec,
+      compressors: { [codec]: compress },
+    } as WriteOptions);
+    expect(rowsOf(await decodeParquet(file, `${codec}.parquet`))).toEqual([['alpha'], [null], ['gamma']]);
   });
 
   it('names repeated or blank column names the way CSV headers are named', async () => {
