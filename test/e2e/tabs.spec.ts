@@ -36,6 +36,43 @@ test('two tabs share the kept uploads: added, renamed and deleted in one, the ot
   await waitForDashboard(second);
 });
 
+test('a name the browser refuses to keep is not shown: the old one stays, here and in the other tab, with the reason', async ({ guarded: first, context }) => {
+  await first.goto('/');
+  await waitForDashboard(first);
+  const second = await context.newPage();
+  await second.goto('/');
+  await waitForDashboard(second);
+  await chooseUpload(first, 'refused.csv', CSV);
+  await first.getByTestId('upload-form').getByTestId('upload-name').fill('Kept name');
+  await first.getByTestId('upload-form').getByTestId('upload-load').click();
+  await expect(first.getByTestId('upload-report')).toContainText('3 of 3 rows loaded');
+  await expect(first.getByTestId('upload-report')).not.toContainText('for this visit only');
+  const picker = second.getByTestId('filter-dataset');
+  await expect(picker.locator('option', { hasText: 'Kept name' })).toHaveCount(1);
+
+  // From now on the first tab's storage refuses every write, as a read-only or failing disk does.
+  await first.evaluate(() => {
+    FileSystemFileHandle.prototype.createWritable = async () => {
+      throw new DOMException('the disk is read-only', 'NoModificationAllowedError');
+    };
+  });
+  const item = first.getByTestId('dataset-list').locator('li').filter({ hasText: 'refused.csv' });
+  const name = item.getByRole('textbox', { name: 'Name' });
+  await name.fill('Lost name');
+  await name.blur();
+  await expect(item.getByRole('alert')).toContainText('“Kept name” could not be renamed');
+  await expect(item.getByRole('alert')).toContainText('the disk is read-only');
+  await expect(name).toHaveValue('Kept name');
+  await expect(first.getByTestId('filter-dataset').locator('option', { hasText: 'Kept name' })).toHaveCount(1);
+  await expect(first.getByTestId('filter-dataset').locator('option', { hasText: 'Lost name' })).toHaveCount(0);
+
+  // The other tab, even once it reads the storage again, has the name that was kept.
+  await second.reload();
+  await waitForDashboard(second);
+  await expect(picker.locator('option', { hasText: 'Kept name' })).toHaveCount(1);
+  await expect(picker.locator('option', { hasText: 'Lost name' })).toHaveCount(0);
+});
+
 /**
  * Slow storage in one tab: every file it opens for writing waits until the test releases it
  * (`window.__storageGate.release()`), so its upload's folder stays without a manifest for as long as the test needs.
