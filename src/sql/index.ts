@@ -12,6 +12,7 @@ export { buildConversionQuery, type ConversionSpec } from './conversion';
 export { buildPublishedFiguresQuery } from './publishedFigures';
 export { buildEventsQuery } from './events';
 export { buildMarketMonthlyStatement, buildRowCountQuery } from './bundledTables';
+export { buildDatasetTablesQuery, datasetTablePrefix } from './datasetTables';
 export { buildSubCubeStatement, type SubCubeSpec } from './subCube';
 export { buildDecodedTableRead } from './arrowSource';
 export {

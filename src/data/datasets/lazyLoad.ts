@@ -1,6 +1,5 @@
 import type { Engine } from '../../engine';
-import { buildDropTableStatement } from '../../sql';
-import { buildDatasetTablesQuery } from '../../sql/datasetTables';
+import { buildDatasetTablesQuery, buildDropTableStatement } from '../../sql';
 import { errorMessage } from '../../lib/errors';
 import { forgetCubes } from '../cubes';
 import { getMarketDatabase } from '../marketDatabase';
