@@ -618,7 +618,8 @@ function looksLikeHeader(rows: string[][]): boolean {
   return !dataLike;
 }
 
-function makeColumns(
+/** Column names made unique, non-empty and tidy (see SniffResult.columns), with a warning listing what was renamed. */
+export function makeColumns(
   rawNames: string[],
   count: number,
   name: string,

@@ -97,6 +97,12 @@ describe('decodeParquet', () => {
       { index: 1, name: 'price_2', originalName: 'price' },
       { index: 2, name: 'column_3', originalName: ' ' },
     ]);
+    expect(table.warnings).toEqual([
+      {
+        code: 'renamed-columns',
+        message: 'Some column names in "names.parquet" were empty, repeated or untidy, so they were renamed: column 2 "price" → price_2; column 3 (no name) → column_3.',
+      },
+    ]);
   });
 
   it('refuses a nested column, naming the file and the column and saying what to do', async () => {

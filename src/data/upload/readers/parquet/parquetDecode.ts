@@ -7,7 +7,7 @@ import { compressors } from 'hyparquet-compressors';
 import { UploadError, quoteFileName } from '../../UploadError';
 import { dateTimeFromMilliseconds, isoDateFromDays, plainNumberText } from './canonicalText';
 import { parquetColumns, type ParquetColumn } from './parquetColumns';
-import { uniqueColumnNames, type TextTable } from './textTable';
+import { namedColumns, type TextTable } from './textTable';
 
 /** Rows decoded per step: bounds the memory of the row arrays hyparquet builds before they become texts. */
 const ROWS_PER_STEP = 50_000;
@@ -78,7 +78,7 @@ export async function decodeParquet(file: Blob, fileName: string, options: Parqu
     });
   }
   return {
-    columns: uniqueColumnNames(columns.map((column) => column.name)),
+    ...namedColumns(columns.map((column) => column.name), fileName),
     values,
     recordCount,
     totalRecords,

@@ -1,9 +1,9 @@
 import { tableFromIPC } from 'apache-arrow';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { previewRows, textSample, textTableToArrowStream, uniqueColumnNames, type TextTable } from './textTable';
+import { namedColumns, previewRows, textSample, textTableToArrowStream, type TextTable } from './textTable';
 
 const TABLE: TextTable = {
-  columns: uniqueColumnNames(['shop', 'city']),
+  ...namedColumns(['shop', 'city'], 'shops.parquet'),
   values: [
     ['Zalando', null, 'Ökö "quoted"\nline', ''],
     [null, 'Köln', '東京', 'x'],

@@ -5,11 +5,10 @@
  */
 import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import { fieldName } from '../../../../sql';
-import type { SniffResult } from '../../dialect';
+import type { SniffResult, SniffWarning } from '../../dialect';
+import { makeColumns } from '../../sniff';
+import { quoteFileName } from '../../UploadError';
 import { DEFAULT_TEXT_DIALECT } from '../sourceReader';
-
-/** Longest column name kept, as for CSV headers. */
-const MAX_NAME_LENGTH = 256;
 
 export interface TextTable {
   /** Names as the upload shows them (unique, non-empty), with the names as the file has them. */
@@ -20,31 +19,19 @@ export interface TextTable {
   recordCount: number;
   /** Where people find a record (1-based record → the row number their spreadsheet shows). */
   locate(record: number): number;
+  /** What the preview should say about the table (renamed columns). */
+  warnings: SniffWarning[];
 }
 
 /**
- * Column names the upload can use, from the names in the file: control characters become spaces, blank names become
- * `column_<n>`, and a name repeated (ignoring case, as SQL does) gets `_2`, `_3`, … — the rules CSV headers follow.
+ * Column names the upload can use, from the names in the file, by the rules CSV headers follow (sniff.ts): control
+ * characters become spaces, blank names `column_<n>`, a repeated name (ignoring case, as SQL does) gets `_2`, `_3`, …
+ * A warning for the preview lists what was renamed.
  */
-export function uniqueColumnNames(rawNames: readonly string[]): SniffResult['columns'] {
-  const bases = rawNames.map((raw, index) => {
-    // eslint-disable-next-line no-control-regex -- control characters are what this replaces
-    const cleaned = raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
-    return cleaned === '' ? `column_${index + 1}` : cleaned;
-  });
-  const key = (name: string) => name.toLowerCase();
-  const taken = new Set(bases.map(key));
-  const used = new Set<string>();
-  return bases.map((base, index) => {
-    let name = base;
-    if (used.has(key(base))) {
-      let suffix = 2;
-      while (taken.has(key(`${base}_${suffix}`)) || used.has(key(`${base}_${suffix}`))) suffix++;
-      name = `${base}_${suffix}`;
-    }
-    used.add(key(name));
-    return { index, name, originalName: rawNames[index] ?? '' };
-  });
+export function namedColumns(rawNames: readonly string[], fileName: string): Pick<TextTable, 'columns' | 'warnings'> {
+  const warnings: SniffWarning[] = [];
+  const columns = makeColumns([...rawNames], rawNames.length, quoteFileName(fileName), warnings);
+  return { columns, warnings };
 }
 
 /** The table as an Arrow IPC stream whose columns are the read expression's `f0` … `fN`, all VARCHAR. */
@@ -96,6 +83,6 @@ export function textSample(table: TextTable, maxRows: number): SniffResult {
     columns: table.columns,
     rows,
     fieldCounts: rows.map(() => table.columns.length),
-    warnings: [],
+    warnings: table.warnings,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { read, utils, type CellObject, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import { UploadError, quoteFileName } from '../../UploadError';
-import { uniqueColumnNames, type TextTable } from '../parquet/textTable';
+import { namedColumns, type TextTable } from '../parquet/textTable';
 import { cellText, type CellProblem } from './excelCells';
 
 export interface WorkbookOptions {
@@ -84,7 +84,7 @@ export function decodeSheet(workbook: WorkBook, sheet: string, fileName: string)
   if (!header) throw new UploadError(fileName, 'empty', `${where} is empty: pick another sheet, or put the data with a header row on this one.`);
   const width = usedWidth(texts);
   return {
-    columns: uniqueColumnNames(header.values.slice(0, width).map((name) => name ?? '')),
+    ...namedColumns(header.values.slice(0, width).map((name) => name ?? ''), fileName),
     values: Array.from({ length: width }, (_, column) => records.map((record) => record.values[column] ?? null)),
     recordCount: records.length,
     locate: (record) => records[record - 1]?.sheetRow ?? record + 1,
