@@ -1,9 +1,8 @@
 /**
- * Decodes a Parquet file in JavaScript (hyparquet, with hyparquet-compressors for every codec) into a text table:
+ * Decodes a Parquet file in JavaScript (hyparquet; hyparquet-compressors for the codecs it lacks) into a text table:
  * DuckDB-wasm's own Parquet reader is an extension fetched from the internet, which the engine never loads.
  */
-import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData, type ParquetParsers } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
+import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type Compressors, type FileMetaData, type ParquetParsers } from 'hyparquet';
 import { UploadError, quoteFileName } from '../../UploadError';
 import { dateTimeFromMilliseconds, isoDateFromDays, plainNumberText } from './canonicalText';
 import { parquetColumns, type ParquetColumn } from './parquetColumns';
@@ -68,9 +67,10 @@ export async function decodeParquet(file: Blob, fileName: string, options: Parqu
   const recordCount = Math.min(totalRecords, options.maxRecords ?? totalRecords);
   if (recordCount * columns.length > MAX_DECODED_VALUES) throw tooLarge(fileName, recordCount, columns.length);
   const values = columns.map(() => new Array<string | null>(recordCount));
+  const compressors = await compressorsFor(metadata);
   for (let start = 0; start < recordCount; start += ROWS_PER_STEP) {
     const end = Math.min(recordCount, start + ROWS_PER_STEP);
-    const rows = await readRows(buffer, metadata, columns, start, end, fileName);
+    const rows = await readRows({ buffer, metadata, columns, compressors }, start, end, fileName);
     rows.forEach((row, offset) => {
       columns.forEach((column, index) => {
         values[index]![start + offset] = cellText(row[index], column, start + offset + 1, fileName);
@@ -95,7 +95,27 @@ async function readMetadata(buffer: AsyncBuffer, fileName: string): Promise<File
   }
 }
 
-async function readRows(buffer: AsyncBuffer, metadata: FileMetaData, columns: ParquetColumn[], rowStart: number, rowEnd: number, fileName: string): Promise<unknown[][]> {
+/** Codecs hyparquet decodes itself; the others (gzip, zstd, brotli, lz4) come from hyparquet-compressors. */
+const BUILT_IN_CODECS = new Set(['UNCOMPRESSED', 'SNAPPY']);
+
+/**
+ * The decompressors the file needs: hyparquet-compressors (most of the reader's size, for brotli's dictionary) is
+ * loaded only for a file compressed with a codec hyparquet lacks.
+ */
+async function compressorsFor(metadata: FileMetaData): Promise<Compressors | undefined> {
+  const codecs = metadata.row_groups.flatMap((group) => group.columns.map((column) => column.meta_data?.codec ?? 'UNCOMPRESSED'));
+  if (codecs.every((codec) => BUILT_IN_CODECS.has(codec))) return undefined;
+  return (await import('hyparquet-compressors')).compressors;
+}
+
+interface OpenParquet {
+  buffer: AsyncBuffer;
+  metadata: FileMetaData;
+  columns: ParquetColumn[];
+  compressors: Compressors | undefined;
+}
+
+async function readRows({ buffer, metadata, columns, compressors }: OpenParquet, rowStart: number, rowEnd: number, fileName: string): Promise<unknown[][]> {
   let rows: unknown[][] = [];
   try {
     await parquetRead({
@@ -104,7 +124,7 @@ async function readRows(buffer: AsyncBuffer, metadata: FileMetaData, columns: Pa
       columns: columns.map((column) => column.name),
       rowStart,
       rowEnd,
-      compressors,
+      ...(compressors ? { compressors } : {}),
       parsers: PARSERS,
       rowFormat: 'array',
       onComplete: (decoded: unknown[][]) => {
