@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { utils, write } from '@e965/xlsx';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { expect, test, waitForDashboard } from './fixtures';
@@ -22,6 +23,9 @@ function writeTestFiles(): { parquet: string; workbook: string } {
           { name: 'marketplace', data: ['Parquet Mart', 'Other Mart', 'Parquet Mart', 'Other Mart', 'Parquet Mart'], type: 'STRING' },
           { name: 'visits', data: [1200n, 300n, 1500n, 450n, 10n], type: 'INT64' },
         ],
+        // Gzip: the page must fetch and run the decompressors it loads only for such files.
+        codec: 'GZIP',
+        compressors: { GZIP: (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes)) },
       }),
     ),
   );
