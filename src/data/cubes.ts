@@ -1,5 +1,5 @@
 import type { Engine } from '../engine';
-import { buildCubeStatement, quoteIdentifier } from '../sql';
+import { buildSubCubeStatement } from '../sql';
 import type { DatasetModel } from './model';
 
 /**
@@ -30,7 +30,17 @@ export async function modelForQuery(
   if (!tables) built.set(engine, (tables = new Map()));
   let building = tables.get(cube.table);
   if (!building) {
-    building = engine.query(buildSubCubeStatement(model, cube.table, cube.columns)).then(() => undefined);
+    building = engine
+      .query(
+        buildSubCubeStatement({
+          table: cube.table,
+          source: model.table,
+          timeColumn: model.timeColumn,
+          columns: cube.columns,
+          measureColumns: model.measures.map((measure) => measure.column),
+        }),
+      )
+      .then(() => undefined);
     tables.set(cube.table, building);
     building.catch(() => tables.delete(cube.table));
   }
@@ -43,10 +53,4 @@ export function forgetCubes(engine: Engine, model: DatasetModel): void {
   const tables = built.get(engine);
   if (!tables) return;
   for (const table of [...tables.keys()]) if (table.startsWith(`${model.table}__by_`)) tables.delete(table);
-}
-
-/** A cube of month × `columns`, summed from the dataset's main cube with the same builder that made that one. */
-function buildSubCubeStatement(model: DatasetModel, table: string, columns: readonly string[]): string {
-  const measures = model.measures.map((measure) => ({ column: measure.column, name: measure.column }));
-  return buildCubeStatement(table, model.table, quoteIdentifier(model.timeColumn), columns, measures, model.timeColumn);
 }

@@ -1,11 +1,13 @@
 import type { Engine } from '../engine';
+import { errorMessage } from '../lib/errors';
 import {
   buildCsvHeaderQuery,
   buildCsvStageStatement,
   buildCsvTypedReadStatement,
   buildCsvTypedTableStatement,
   buildCsvValidationQuery,
-  quoteIdentifier,
+  buildDropTableStatement,
+  buildRowCountQuery,
 } from '../sql';
 import { BUNDLED_FILES, DERIVED_TABLES, type BundledFile } from './bundledFiles';
 import { scanCsvRecords, type CsvRecordScan } from './countCsvRecords';
@@ -77,14 +79,14 @@ async function loadOneFile(engine: Engine, file: BundledFile, bytes: Uint8Array,
     if (cause instanceof DatasetLoadError) throw cause;
     throw new DatasetLoadError(
       file.fileName,
-      `could not be read (${cause instanceof Error ? cause.message : String(cause)}). ${REPAIR_ADVICE}`,
+      `could not be read (${errorMessage(cause)}). ${REPAIR_ADVICE}`,
       { cause },
     );
   } finally {
-    await engine.query(`DROP TABLE IF EXISTS ${quoteIdentifier(stage)}`).catch(() => {});
+    await engine.query(buildDropTableStatement(stage)).catch(() => {});
     await engine.dropFile(path);
   }
-  const [count] = await engine.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${quoteIdentifier(file.table)}`);
+  const [count] = await engine.query<{ n: number }>(buildRowCountQuery(file.table));
   const rowsLoaded = count?.n ?? 0;
   if (rowsLoaded !== scan.records) {
     throw new DatasetLoadError(

@@ -1,5 +1,6 @@
 /** A small market_monthly-shaped table and a plain-JS reference implementation, for the fetchers' tests. */
 import type { Engine } from '../../engine';
+import { MARKET_MODEL } from '../marketModel';
 import type { DatasetModel } from '../model';
 import type { ResolvedView } from '../resolveView';
 import type { KpiSummary } from './fetchKpis';
@@ -45,22 +46,13 @@ export const ROWS = FIXTURE.map(([month, marketplace, country, visitors, gmv_usd
 export type FixtureRow = (typeof ROWS)[number];
 export type Column = 'visitors' | 'gmv_usd' | 'orders';
 
+/** The market model over the mini table, without the measure the table lacks (active sellers). */
 export const MODEL: DatasetModel = {
+  ...MARKET_MODEL,
   id: 'mini',
   label: 'Mini market (test)',
   table: 'mini market',
-  timeColumn: 'month',
-  dimensions: [
-    { id: 'marketplace', column: 'marketplace', label: 'Marketplace', pluralLabel: 'Marketplaces', display: 'text' },
-    { id: 'country', column: 'country', label: 'Country', pluralLabel: 'Countries', display: 'country' },
-  ],
-  measures: [
-    { id: 'visitors', column: 'visitors', label: 'Visitors', unit: 'count', overTime: 'mean', periodLabel: '', description: '' },
-    { id: 'gmv', column: 'gmv_usd', label: 'GMV', unit: 'usd', overTime: 'sum', periodLabel: '', description: '' },
-    { id: 'orders', column: 'orders', label: 'Orders', unit: 'count', overTime: 'sum', periodLabel: '', description: '' },
-  ],
-  defaultMeasure: 'visitors',
-  provenance: 'synthetic',
+  measures: MARKET_MODEL.measures.filter((measure) => measure.id !== 'sellers'),
   sourceLine: 'test',
 };
 
