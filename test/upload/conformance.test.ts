@@ -16,6 +16,7 @@ import { blobChunks, scanFile } from '../../src/data/upload/scanFile';
 import { transcodeChunks } from '../../src/data/upload/transcode';
 import { UploadError } from '../../src/data/upload/UploadError';
 import { uploadedModel } from '../../src/data/upload/uploadedModel';
+import { loadRowByRow } from './rowByRowLoad';
 import { quoteIdentifier } from '../../src/sql';
 import { EXPECTED, type Expectation, type Loads, type PlanEditor, type Queries } from './conformance.expected';
 
@@ -160,8 +161,8 @@ async function load<T>(
   let tables: string[];
   let report: IngestReport;
   try {
-    // The rows are kept as a table to check them value by value…
-    ({ report, tables } = await ingestFile(db, file, fileName, datasetId, plan, { keepRows: true }));
+    // The rows are kept as a table (by the reference load) to check them value by value…
+    ({ report, tables } = await loadRowByRow(db, file, fileName, datasetId, plan));
   } catch (error) {
     await discardEngine();
     throw error;

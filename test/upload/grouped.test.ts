@@ -12,6 +12,7 @@ import { ingestFile, type IngestReport } from '../../src/data/upload/ingest';
 import type { PlannedColumn, UploadPlan } from '../../src/data/upload/plan';
 import { prepareUpload } from '../../src/data/upload/prepare';
 import { uploadedModel } from '../../src/data/upload/uploadedModel';
+import { loadRowByRow } from './rowByRowLoad';
 import { quoteIdentifier } from '../../src/sql';
 import { gzipSync } from 'node:zlib';
 
@@ -48,7 +49,7 @@ async function loadBothWays(
   const prepared = await prepareUpload(file, name);
   const plan = edit(prepared.plan);
   const id = `grouped_${++loads}`;
-  const rowByRow = await ingestFile(engine, prepared.file, name, id, plan, { keepRows: true });
+  const rowByRow = await loadRowByRow(engine, prepared.file, name, id, plan);
   const streamed = await ingestFile(engine, prepared.file, name, `${id}_s`, plan);
   try {
     expect({ ...streamed.report, timings: null }, 'report').toEqual({ ...rowByRow.report, timings: null });

@@ -11,6 +11,7 @@ import { fetchCatalog } from '../../src/data/queries/fetchCatalog';
 import { fetchKpis } from '../../src/data/queries/fetchKpis';
 import { fetchRanking } from '../../src/data/queries/fetchRanking';
 import { modelForQuery } from '../../src/data/cubes';
+import { loadRowByRow } from './rowByRowLoad';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 const hasCorpus = fs.existsSync(CORPUS);
@@ -171,10 +172,11 @@ describe('streaming load (the app) and load with a rows table (tests) agree', ()
       ),
     };
     const results = [];
-    for (const keepRows of [false, true]) {
+    for (const rowByRow of [false, true]) {
       const db = await createNodeEngine();
       const { ingestFile } = await import('../../src/data/upload/ingest');
-      const { report, model } = await ingestFile(db, prepared.file, 'shops.csv', 'shops', plan, { keepRows });
+      const load = rowByRow ? loadRowByRow : ingestFile;
+      const { report, model } = await load(db, prepared.file, 'shops.csv', 'shops', plan);
       const cube = await db.query(`SELECT * FROM "${model.table}" ORDER BY ALL`);
       const tables = await db.query<{ name: string }>('SELECT table_name AS name FROM duckdb_tables() ORDER BY 1');
       results.push({ report: { ...report, timings: null }, cube, tables: tables.map((table) => table.name) });
@@ -188,7 +190,7 @@ describe('streaming load (the app) and load with a rows table (tests) agree', ()
       [8, 'date'],
       [9, 'country'],
     ]);
-    // The streaming load leaves only the cube; the other keeps the rows too. No staging table is left behind.
+    // The streaming load leaves only the cube; the reference load keeps the rows too. No staging table is left behind.
     expect(streamed!.tables).toEqual(['shops__cube']);
     expect(kept!.tables).toEqual(['shops__cube', 'shops__rows']);
   });
@@ -197,7 +199,7 @@ describe('streaming load (the app) and load with a rows table (tests) agree', ()
 describe('dimensions that are not text', () => {
   it('yes/no, number and date columns can be dimensions, with empty values kept as an "(empty)" member', async () => {
     const csv = ['flag,size,day,n', 'yes,10,2024-01-02,1', ',,,2', 'no,20,2024-01-03,3'].join('\n');
-    configureUploads({ engine: async () => engine, store: async () => store, keepRows: true });
+    configureUploads({ engine: async () => engine, store: async () => store });
     const prepared = await prepareUpload(fileOf('flags.csv', csv), 'flags.csv');
     const plan = {
       ...prepared.plan,
@@ -206,6 +208,8 @@ describe('dimensions that are not text', () => {
     expect(plan.columns.map((column) => column.format.kind)).toEqual(['boolean', 'number', 'date', 'number']);
     const { report, entry } = await addUpload(prepared.file, 'flags.csv', plan);
     expect([report.rowsLoaded, report.rowsRejected]).toEqual([3, 0]);
+    // The converted rows, as the reference load keeps them (the app keeps only the cube).
+    await loadRowByRow(engine, prepared.file, 'flags.csv', entry.id, plan);
     const rows = await engine.query(`SELECT c0, c1, c2 FROM "${entry.id}__rows" ORDER BY c3`);
     expect(rows).toEqual([
       { c0: 'true', c1: '10', c2: '2024-01-02' },
@@ -257,7 +261,7 @@ describe('wide files (one column per year)', () => {
   ].join('\n');
 
   it('are offered an unpivot to long form; values add up and a bad cell is reported by its year and line', async () => {
-    configureUploads({ engine: async () => engine, store: async () => store, keepRows: true });
+    configureUploads({ engine: async () => engine, store: async () => store });
     const prepared = await prepareUpload(fileOf('gdp_wide.csv', WIDE), 'gdp_wide.csv');
     const unpivot = prepared.plan.unpivot!;
     expect(unpivot.columns).toEqual([4, 5, 6, 7]);
@@ -276,6 +280,8 @@ describe('wide files (one column per year)', () => {
     expect([report.recordsInFile, report.valuesPerRecord, report.rowsInFile]).toEqual([3, 4, 12]);
     expect([report.rowsLoaded, report.rowsRejected, report.rowsSkipped]).toEqual([11, 1, 0]);
     expect(report.rejects.map((reject) => [reject.line, reject.column, reject.value])).toEqual([[2, '2020', 'x']]);
+    // The converted rows, as the reference load keeps them (the app keeps only the cube).
+    await loadRowByRow(engine, prepared.file, 'gdp_wide.csv', entry.id, plan);
     const rows = await engine.query<{ country: string; year: string; value: number | null }>(
       `SELECT c0 AS country, CAST(c8 AS VARCHAR) AS year, c9 AS value FROM "${entry.id}__rows" ORDER BY 1, 2`,
     );

@@ -1,0 +1,33 @@
+/**
+ * The commit step and the clean-up. Everything is built under temporary names and takes its final name only at the
+ * end, so a failure, a cancellation or an engine error leaves every existing dataset as it was.
+ */
+import type { Engine } from '../../../engine';
+import { buildCubeCleanupStatements, buildCubeCountsQuery, buildDropTableStatement, buildRenameTableStatement } from '../../../sql';
+import { ROW_COUNT_COLUMN } from '../uploadedModel';
+import type { LoadPlan } from './loadPlan';
+
+/** Rows the staging cube holds, loaded and (in flagged groups) not converted. */
+export async function countStagingCube(engine: Engine, load: LoadPlan): Promise<{ loaded: number; rejected: number }> {
+  const [counts] = await engine.query<{ loaded: number; rejected: number }>(buildCubeCountsQuery(load.stagingCube, ROW_COUNT_COLUMN));
+  return { loaded: counts?.loaded ?? 0, rejected: counts?.rejected ?? 0 };
+}
+
+/** Drops the groups of rows that did not convert, once they are counted and reported. */
+export async function dropRejectedGroups(engine: Engine, load: LoadPlan): Promise<void> {
+  for (const statement of buildCubeCleanupStatements(load.stagingCube)) await engine.query(statement);
+}
+
+/** The staging cube becomes the dataset's cube, replacing the one it had. Returns the dataset's tables. */
+export async function commitTables(engine: Engine, load: LoadPlan): Promise<string[]> {
+  await engine.query(buildDropTableStatement(load.cubeTable));
+  await engine.query(buildRenameTableStatement(load.stagingCube, load.cubeTable));
+  return [load.cubeTable];
+}
+
+/** Drops whatever the load built and did not commit; never throws (it runs in a `finally`). */
+export async function dropStagingTables(engine: Engine, load: LoadPlan): Promise<void> {
+  for (const table of [load.stagingCube, load.problemRows]) {
+    await engine.query(buildDropTableStatement(table)).catch(() => {});
+  }
+}
