@@ -9,6 +9,8 @@ import { QueryClient, QueryClientProvider, type QueryKey } from '@tanstack/react
 import { vi } from 'vitest';
 import { MARKET_MODEL, type DatasetCatalog, type ResolvedOptions, type ResolvedView } from '../../data';
 import type { ViewProps } from './viewProps';
+import { VIEWS } from '../registry';
+import { DEFAULT_VIEW_STATE, type ResolvedSettings, type ViewState } from '../viewState';
 
 /** Two years of monthly data; only the map reads the catalog (its members, for the marketplace picker). */
 export const TEST_CATALOG: DatasetCatalog = Object.freeze({
@@ -26,6 +28,8 @@ export function testView(overrides: Partial<ResolvedView> = {}): ResolvedView {
 /** Every option at its default (index base at the view's first month), with the given fields replaced. */
 export function testOptions(overrides: Partial<ResolvedOptions> = {}): ResolvedOptions {
   return {
+    // Every declared view's settings at their defaults, so that a new view's settings need nothing here.
+    ...(Object.fromEntries(VIEWS.flatMap((view) => Object.keys(view.settings)).map((name) => [name, DEFAULT_VIEW_STATE[name as keyof ViewState]])) as unknown as ResolvedSettings),
     tab: 'overview',
     mode: 'absolute',
     base: '2014-07',
