@@ -78,7 +78,7 @@ function namesItsMeasures(dataset: SnapshotDataset): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Query results, one shape per kind of query (the first element of its key; see src/data/queryOptions.ts). The
+// Query results, one shape per kind of query (the first element of its key; see src/data/queries/fetch*.ts). The
 // kinds several views share are here; a kind only one view asks for is declared with that view (src/views/*/).
 
 /** What each shared kind of query returns, as the panels read it. */
