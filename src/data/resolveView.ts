@@ -13,7 +13,11 @@ export interface DatasetCatalog {
   members: Readonly<Record<string, readonly string[]>>;
 }
 
-/** A view state checked against a dataset: every field usable, every default filled in. */
+/**
+ * The slice of the data a view state asks for, checked against a dataset: which dataset and measure, which months,
+ * which members of which dimensions. Every query takes one (it is in every query key); every field is usable and
+ * every default filled in.
+ */
 export interface ResolvedView {
   datasetId: string;
   measureId: string;

@@ -9,7 +9,6 @@ import { VIEWS } from './registry';
  */
 
 type Views = typeof VIEWS;
-type ViewOf<T> = Extract<Views[number], { id: T }>;
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never;
 type SettingsOf<V> = V extends { settings: infer S extends Record<string, Setting<unknown>> } ? S : never;
 type ResolvedOf<V> = V extends { resolve: (...args: never[]) => infer R } ? R : never;
@@ -61,5 +60,3 @@ export const TAB_LABELS = Object.fromEntries(VIEWS.map((view) => [view.id, view.
 
 /** The shapes of the query results only some views ask for, by kind (the first element of a query key). */
 export const VIEW_RESULT_SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = Object.assign({}, ...VIEWS.map((view) => view.snapshot));
-
-export type { ViewOf };
