@@ -11,12 +11,12 @@ import { SelectionChips } from './SelectionChips';
 import { toggleSelection } from './selection';
 import { StoryLinks } from './StoryLinks';
 import { ViewNav } from './ViewNav';
-import { useDashboardView } from './useDashboardView';
+import { useWorkspaceView } from './useWorkspaceView';
 import { PinButton } from './PinButton';
 
 /** The analyst's workspace: filters, selections, and one tab per way of comparing the markets. */
 export function WorkspacePage({ presentation = false }: { presentation?: boolean } = {}) {
-  const { state, update, model, datasets, catalog, view, options, notices, dismissNotices } = useDashboardView();
+  const { state, update, model, datasets, catalog, view, options, notices, dismissNotices } = useWorkspaceView();
   const colorFor = useMemo(
     () => colorsByOrder(ownValue(catalog.data?.members, model.dimensions[0]!.id) ?? []),
     [catalog.data, model],

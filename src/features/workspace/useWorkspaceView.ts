@@ -17,10 +17,10 @@ import type { ViewState } from '../../views';
 import { useFixedDatasets } from './fixedDatasets';
 
 /**
- * The dashboard's view: the URL state checked against the dataset. Notices about parts of the link that could not be
+ * The workspace's view: the URL state checked against the dataset. Notices about parts of the link that could not be
  * used stay on screen until dismissed, even after the URL has been rewritten without those parts.
  */
-export function useDashboardView() {
+export function useWorkspaceView() {
   const { state: linkState, notices: syntaxNotices, update, readOnly } = useViewState();
   const registry = useSyncExternalStore(datasetRegistry.subscribe, datasetRegistry.get);
   const listed = useSyncExternalStore(uploadsListed.subscribe, uploadsListed.get);
