@@ -3,7 +3,7 @@ import type { Engine } from '../../engine';
 import { buildBreakdownQuery, sliceParams } from '../../sql';
 import type { DatasetModel } from '../model';
 import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
-import { queryTarget, requireDimension } from './queryTarget';
+import { requireDimension, viewQueryFn } from './queryTarget';
 
 /** The two dimensions of a breakdown, and how many members of each are kept before the "Other" bucket. */
 export interface BreakdownOptions {
@@ -67,8 +67,5 @@ export const breakdownKey = (view: ResolvedView, options: BreakdownOptions) => [
 export const breakdownQuery = (view: ResolvedView, options: BreakdownOptions) =>
   queryOptions({
     queryKey: breakdownKey(view, options),
-    queryFn: async () => {
-      const { engine, model } = await queryTarget(view, [options.rows, options.columns]);
-      return fetchBreakdown(engine, model, view, options);
-    },
+    queryFn: viewQueryFn(view, [options.rows, options.columns], (engine, model) => fetchBreakdown(engine, model, view, options)),
   });

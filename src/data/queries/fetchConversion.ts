@@ -3,7 +3,7 @@ import type { Engine } from '../../engine';
 import { buildConversionQuery, sliceParams } from '../../sql';
 import { findMeasure, type DatasetModel, type DimensionDef } from '../model';
 import { sliceFor, type ResolvedView } from '../resolveView';
-import { datasetModel, queryTarget } from './queryTarget';
+import { viewQueryFn } from './queryTarget';
 
 export interface ConversionRow {
   first: string;
@@ -57,9 +57,9 @@ export const conversionKey = (view: ResolvedView) => ['conversion', view] as con
 export const conversionQuery = (view: ResolvedView) =>
   queryOptions({
     queryKey: conversionKey(view),
-    queryFn: async () => {
-      const dimensions = datasetModel(view.datasetId).dimensions.slice(0, 2).map((dimension) => dimension.id);
-      const { engine, model } = await queryTarget(view, dimensions);
-      return fetchConversion(engine, model, view);
-    },
+    queryFn: viewQueryFn(
+      view,
+      (full) => full.dimensions.slice(0, 2).map((dimension) => dimension.id),
+      (engine, model) => fetchConversion(engine, model, view),
+    ),
   });

@@ -3,7 +3,7 @@ import type { Engine } from '../../engine';
 import { buildKpiQuery, sliceParams } from '../../sql';
 import type { DatasetModel } from '../model';
 import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
-import { datasetModel, queryTarget } from './queryTarget';
+import { viewQueryFn } from './queryTarget';
 
 /** Headline numbers for the selected period and the same months a year earlier. */
 export interface KpiSummary {
@@ -51,8 +51,5 @@ export const kpiKey = (view: ResolvedView) => ['kpis', view] as const;
 export const kpiQuery = (view: ResolvedView) =>
   queryOptions({
     queryKey: kpiKey(view),
-    queryFn: async () => {
-      const { engine, model } = await queryTarget(view, [datasetModel(view.datasetId).dimensions[0]!.id]);
-      return fetchKpis(engine, model, view);
-    },
+    queryFn: viewQueryFn(view, (full) => [full.dimensions[0]!.id], (engine, model) => fetchKpis(engine, model, view)),
   });

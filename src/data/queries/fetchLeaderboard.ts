@@ -5,7 +5,7 @@ import { monthSpan } from '../../lib/months';
 import type { DatasetModel } from '../model';
 import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
 import { periodsOf } from './fetchSeries';
-import { queryTarget, requireDimension } from './queryTarget';
+import { requireDimension, viewQueryFn } from './queryTarget';
 
 /** Members of `member` ranked within each member of `group` (e.g. marketplaces within each country). */
 export interface LeaderboardOptions {
@@ -85,8 +85,5 @@ export const leaderboardKey = (view: ResolvedView, options: LeaderboardOptions) 
 export const leaderboardQuery = (view: ResolvedView, options: LeaderboardOptions) =>
   queryOptions({
     queryKey: leaderboardKey(view, options),
-    queryFn: async () => {
-      const { engine, model } = await queryTarget(view, [options.group, options.member]);
-      return fetchLeaderboard(engine, model, view, options);
-    },
+    queryFn: viewQueryFn(view, [options.group, options.member], (engine, model) => fetchLeaderboard(engine, model, view, options)),
   });

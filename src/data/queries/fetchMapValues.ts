@@ -5,7 +5,7 @@ import { ownValue, withEntry } from '../../lib/lookupTable';
 import { findCountryDimension, type DatasetModel } from '../model';
 import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
 import { fetchBreakdown } from './fetchBreakdown';
-import { datasetModel, queryTarget } from './queryTarget';
+import { viewQueryFn } from './queryTarget';
 
 export type MapMetric = 'value' | 'share' | 'growth';
 
@@ -79,10 +79,12 @@ export const mapKey = (view: ResolvedView, options: MapOptions) => ['map', view,
 export const mapQuery = (view: ResolvedView, options: MapOptions) =>
   queryOptions({
     queryKey: mapKey(view, options),
-    queryFn: async () => {
-      const full = datasetModel(view.datasetId);
-      const country = findCountryDimension(full);
-      const { engine, model } = await queryTarget(view, [full.dimensions[0]!.id, ...(country ? [country.id] : [])]);
-      return fetchMapValues(engine, model, view, options);
-    },
+    queryFn: viewQueryFn(
+      view,
+      (full) => {
+        const country = findCountryDimension(full);
+        return [full.dimensions[0]!.id, ...(country ? [country.id] : [])];
+      },
+      (engine, model) => fetchMapValues(engine, model, view, options),
+    ),
   });

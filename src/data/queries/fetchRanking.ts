@@ -3,7 +3,7 @@ import type { Engine } from '../../engine';
 import { buildRankingQuery, sliceParams } from '../../sql';
 import type { DatasetModel } from '../model';
 import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
-import { queryTarget, requireDimension } from './queryTarget';
+import { requireDimension, viewQueryFn } from './queryTarget';
 
 /** How many countries the overview's ranking lists. */
 export const OVERVIEW_COUNTRY_LIMIT = 15;
@@ -39,8 +39,5 @@ export const rankingKey = (view: ResolvedView, groupDimensionId: string, limit: 
 export const rankingQuery = (view: ResolvedView, groupDimensionId: string, limit: number) =>
   queryOptions({
     queryKey: rankingKey(view, groupDimensionId, limit),
-    queryFn: async () => {
-      const { engine, model } = await queryTarget(view, [groupDimensionId]);
-      return fetchRanking(engine, model, view, groupDimensionId, limit);
-    },
+    queryFn: viewQueryFn(view, [groupDimensionId], (engine, model) => fetchRanking(engine, model, view, groupDimensionId, limit)),
   });

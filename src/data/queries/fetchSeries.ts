@@ -4,7 +4,7 @@ import { buildSeriesQuery, sliceParams, type SeriesGrain, type SeriesMode } from
 import { dateToMonth, monthToDate, periodStart, shiftMonth } from '../../lib/months';
 import type { DatasetModel } from '../model';
 import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
-import { queryTarget, requireDimension } from './queryTarget';
+import { requireDimension, viewQueryFn } from './queryTarget';
 
 export interface SeriesOptions {
   by: string;
@@ -91,10 +91,7 @@ export const seriesKey = (view: ResolvedView, options: SeriesOptions) => ['serie
 export const seriesQuery = (view: ResolvedView, options: SeriesOptions) =>
   queryOptions({
     queryKey: seriesKey(view, options),
-    queryFn: async () => {
-      const { engine, model } = await queryTarget(view, [options.by]);
-      return fetchSeries(engine, model, view, options);
-    },
+    queryFn: viewQueryFn(view, [options.by], (engine, model) => fetchSeries(engine, model, view, options)),
   });
 
 /** How many marketplaces the overview's trend draws. */

@@ -43,13 +43,23 @@ export function datasetEngine(datasetId: string): Promise<Engine> {
 }
 
 /**
- * The engine and the model to query with: the dataset loaded, and for an uploaded dataset the smallest
- * pre-aggregated cube that holds the dimensions the query filters or groups by.
+ * The query function of a query over a view's dataset. It loads the dataset and, for an uploaded one, picks the
+ * smallest pre-aggregated cube that holds the dimensions the view filters by and the ones it is `groupedBy` (a list,
+ * or computed from the dataset's full model), then fetches from it. Everything happens when the query runs: a
+ * dataset this browser does not have fails the query, not the render that made the options.
  */
-export async function queryTarget(view: ResolvedView, groupedBy: readonly string[]): Promise<{ engine: Engine; model: DatasetModel }> {
-  const engine = await datasetEngine(view.datasetId);
-  const model = datasetModel(view.datasetId);
-  return { engine, model: await modelForQuery(engine, model, [...Object.keys(view.filters), ...groupedBy]) };
+export function viewQueryFn<T>(
+  view: ResolvedView,
+  groupedBy: readonly string[] | ((model: DatasetModel) => readonly string[]),
+  fetch: (engine: Engine, model: DatasetModel) => Promise<T>,
+): () => Promise<T> {
+  return async () => {
+    // Dimensions computed from the model name a missing dataset before any engine starts.
+    const dimensions = typeof groupedBy === 'function' ? groupedBy(datasetModel(view.datasetId)) : groupedBy;
+    const engine = await datasetEngine(view.datasetId);
+    const full = datasetModel(view.datasetId);
+    return fetch(engine, await modelForQuery(engine, full, [...Object.keys(view.filters), ...dimensions]));
+  };
 }
 
 export function requireDimension(model: DatasetModel, id: string): DimensionDef {
