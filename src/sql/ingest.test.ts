@@ -63,7 +63,8 @@ describe('the upload load statements', () => {
       await engine.registerFileBuffer(file, new TextEncoder().encode(text));
       // Tables the later statements read: the rows (row by row), the staging cube, the reader's rejects.
       await engine.query(buildIngestStatement('t_rows', read(1), COLUMNS));
-      await engine.query(buildCubeStatement('t_cube', { query: buildConvertedRowsQuery(read(2), COLUMNS) }, monthStart('"c0"'), ['c1'], MEASURES, 'month', { problemFlag: true }));
+      const rows = { query: buildConvertedRowsQuery(read(2), COLUMNS) };
+      await engine.query(buildCubeStatement('t_cube', rows, monthStart('"c0"'), ['c1'], MEASURES, 'month', { problemFlag: true }));
     });
 
     it('read the file and convert its rows', async () => {

@@ -23,11 +23,18 @@ import { sourceOf } from '../../src/data/upload/readers/sourceReader';
 import { uploadedModel } from '../../src/data/upload/uploadedModel';
 
 /** Loads `file` row by row: its tables are `<id>__rows` (the converted rows, rejected ones removed) and `<id>__cube`. */
-export async function loadRowByRow(engine: Engine, file: Blob, fileName: string, datasetId: string, plan: UploadPlan): Promise<IngestedDataset> {
+export async function loadRowByRow(
+  engine: Engine,
+  file: Blob,
+  fileName: string,
+  datasetId: string,
+  plan: UploadPlan,
+): Promise<IngestedDataset> {
   const load = planLoad(checkedPlan(plan, fileName), datasetId);
   const { rowsTable } = uploadedModel(datasetId, load.plan);
   const staging = `__staging_${datasetId}`;
-  const source = await (await loadReader(sourceOf(load.plan).format)).open({ engine, file, fileName, plan: load.plan, loadId: datasetId });
+  const reader = await loadReader(sourceOf(load.plan).format);
+  const source = await reader.open({ engine, file, fileName, plan: load.plan, loadId: datasetId });
   try {
     const count = await source.countRecords({ onFirstChunk: () => {} });
     await engine.query(buildIngestStatement(staging, source.read('load'), load.specs, load.rowsOptions));
@@ -55,7 +62,8 @@ export async function loadRowByRow(engine: Engine, file: Blob, fileName: string,
     }
     const timings = { scanMs: 0, loadMs: 0, cubeMs: 0, totalMs: 0, readerTyped: 0, reads: 1 };
     const warnings = [...source.warnings, ...count.warnings];
-    return { model: load.model, tables: [load.cubeTable, rowsTable], report: ingestReport(file, fileName, load, { count }, accounting, { rejects, warnings, timings }) };
+    const report = ingestReport(file, fileName, load, { count }, accounting, { rejects, warnings, timings });
+    return { model: load.model, tables: [load.cubeTable, rowsTable], report };
   } finally {
     for (const table of [staging, load.stagingCube]) await engine.query(buildDropTableStatement(table)).catch(() => {});
     await source.close();
