@@ -7,6 +7,6 @@ export type { UploadPlan, PlannedColumn, ColumnRole, UnpivotPlan } from './uploa
 export { estimateLoadBytes, MEMORY_BUDGET_BYTES, planProblems } from './upload/plan';
 export { prepareUpload, type PreparedUpload } from './upload/prepare';
 export type { ColumnSuggestion } from './upload/suggest';
-export type { Dialect, SniffResult, Encoding } from './upload/sniff';
+export type { Dialect, SniffResult, Encoding } from './upload/dialect';
 export { UploadError } from './upload/UploadError';
 export type { ValueFormat } from '../sql';

@@ -9,7 +9,7 @@
  */
 import type { ColumnRole, UploadPlan } from '../../src/data/upload/plan';
 import type { PreparedUpload } from '../../src/data/upload/prepare';
-import type { Encoding, LineEnding } from '../../src/data/upload/sniff';
+import type { Encoding, LineEnding } from '../../src/data/upload/dialect';
 import type { IngestReport } from '../../src/data/upload/ingest';
 import type { UploadErrorCode } from '../../src/data/upload/UploadError';
 import type { ValueFormat } from '../../src/sql';

@@ -2,7 +2,7 @@ import type { Unit } from '../../lib/format';
 import type { ValueFormat } from '../../sql';
 import { DEFAULT_NULL_TOKENS, profileColumn, type ColumnProfile } from './formats';
 import type { ColumnRole, PlannedColumn, UnpivotPlan, UploadPlan } from './plan';
-import type { SniffResult } from './sniff';
+import type { SniffResult } from './dialect';
 
 const TIME_HEADER = /\b(date|day|month|year|time|period|week|fecha|datum)\b/i;
 /** Measures that are levels (a month's users, a year's population): over several months, the average month. */

@@ -3,8 +3,8 @@
  * sniffer (DuckDB's is not trusted with messy files); the load has DuckDB read the registered file with every
  * option explicit, while the app counts the records itself.
  */
-import { blobChunks } from '../../scanFile';
-import { detectCompression, sniffSample } from '../../sniff';
+import { blobChunks } from './scanFile';
+import { detectCompression, sniffSample } from './sniff';
 import type { SniffRequest, SourceReader, SourceSample } from '../sourceReader';
 import { CSV_SOURCE } from '../sourceFormat';
 import { openCsvSource } from './csvSource';

@@ -6,7 +6,7 @@
 import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import { fieldName } from '../../../../sql';
 import type { SniffResult, SniffWarning } from '../../dialect';
-import { makeColumns } from '../../sniff';
+import { makeColumns } from '../csv/sniff';
 import { quoteFileName } from '../../UploadError';
 import { DEFAULT_TEXT_DIALECT } from '../sourceReader';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { repairWindows1252, transcodeChunks, type TranscodeOptions } from './transcode';
 import { scanFile } from './scanFile';
 import { sniffSample, type Encoding } from './sniff';
-import { chunksOf, collect, concat, utf16, utf8, windows1252 } from '../../../test/fixtures/upload/fixtures';
+import { chunksOf, collect, concat, utf16, utf8, windows1252 } from '../../../../../test/fixtures/upload/fixtures';
 
 const normalise: TranscodeOptions = { normaliseLineEndings: true, stripBom: true };
 

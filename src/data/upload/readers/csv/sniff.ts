@@ -19,13 +19,13 @@
  * - `unterminated-quote`  a quoted value is never closed in the sample
  */
 import Papa from 'papaparse';
-import { UploadError, quoteFileName } from './UploadError';
-import { utf8SequenceAt } from './utf8';
+import { UploadError, quoteFileName } from '../../UploadError';
+import { utf8SequenceAt } from '../../utf8';
 import { repairWindows1252 } from './transcode';
-import type { Dialect, Encoding, LineEnding, SniffResult, SniffWarning } from './dialect';
+import type { Dialect, Encoding, LineEnding, SniffResult, SniffWarning } from '../../dialect';
 
 // Callers that sniff also speak of the dialect: they may keep importing its types from here.
-export type { Dialect, Encoding, LineEnding, SniffResult, SniffWarning } from './dialect';
+export type { Dialect, Encoding, LineEnding, SniffResult, SniffWarning } from '../../dialect';
 
 export interface SniffOptions {
   overrides?: Partial<Dialect>;

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PLAIN_SHAPE_PATTERNS } from '../../sql';
+import { PLAIN_SHAPE_PATTERNS } from '../../../../sql';
 import { blobChunks, hasShape, linesOfRecords, scanFile, type FileScan } from './scanFile';
-import { utf8SequenceAt } from './utf8';
+import { utf8SequenceAt } from '../../utf8';
 import type { Dialect } from './sniff';
-import { UploadError } from './UploadError';
-import { blobOf, chunksOf, concat, dialect, gzip, utf8 } from '../../../test/fixtures/upload/fixtures';
+import { UploadError } from '../../UploadError';
+import { blobOf, chunksOf, concat, dialect, gzip, utf8 } from '../../../../../test/fixtures/upload/fixtures';
 
 const scan = (bytes: Uint8Array | string, d: Partial<Dialect> = {}, options?: Parameters<typeof scanFile>[2]) =>
   scanFile(chunksOf(typeof bytes === 'string' ? utf8(bytes) : bytes, 1 << 16), dialect(d), options);

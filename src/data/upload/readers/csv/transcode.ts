@@ -6,7 +6,7 @@
  * Bytes that are invalid in `from` become U+FFFD (the scan reports invalid UTF-8 with its line before this runs).
  * Line breaks inside quoted values are normalised too: a value's CRLF becomes LF.
  */
-import type { Encoding } from './dialect';
+import type { Encoding } from '../../dialect';
 
 export interface TranscodeOptions {
   /** CRLF and lone CR → LF. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectCompression, expectedFieldCount, sniffSample, type SniffResult } from './sniff';
 import { blobChunks } from './scanFile';
-import { UploadError } from './UploadError';
+import { UploadError } from '../../UploadError';
 import {
   PNG_HEADER,
   SHIFT_JIS_TESUTO,
@@ -13,7 +13,7 @@ import {
   utf16,
   utf8,
   windows1252,
-} from '../../../test/fixtures/upload/fixtures';
+} from '../../../../../test/fixtures/upload/fixtures';
 
 const sniff = (text: string | Uint8Array, name = 'data.csv', options?: Parameters<typeof sniffSample>[2]) =>
   sniffSample(typeof text === 'string' ? utf8(text) : text, name, options);

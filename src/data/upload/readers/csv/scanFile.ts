@@ -11,10 +11,10 @@
  * (a line of spaces, or of delimiters only, is one); a quote opens a quoted field only at the start of a field and
  * is literal elsewhere; inside a quoted field a doubled quote (or the escape character) escapes a quote.
  */
-import type { PlainShape } from '../../sql';
-import type { Dialect } from './dialect';
-import { UploadError, quoteFileName } from './UploadError';
-import { utf8SequenceAt } from './utf8';
+import type { PlainShape } from '../../../../sql';
+import type { Dialect } from '../../dialect';
+import { UploadError, quoteFileName } from '../../UploadError';
+import { utf8SequenceAt } from '../../utf8';
 
 export interface FileScan {
   /** Data records (excluding the header if dialect.header), not counting blank lines. */
