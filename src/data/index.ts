@@ -5,7 +5,7 @@ import { getMarketDatabase } from './marketDatabase';
 export type { DatasetModel, DimensionDef, MeasureDef } from './model';
 export { findCountryDimension, findDimension, findMeasure, groupingDimension } from './model';
 export { MARKET_MODEL } from './marketModel';
-export { resolveView, viewForTab, type DatasetCatalog, type ResolvedOptions, type ResolvedView } from './resolveView';
+export { resolveQuerySlice, querySliceForView, type DatasetCatalog, type ResolvedOptions, type QuerySlice } from './querySlice';
 export { getMarketDatabase, datasetLoadProgress } from './marketDatabase';
 // One module per query: its fetcher, its key and its query options (src/data/queries/fetch<Name>.ts).
 export { catalogQuery } from './queries/fetchCatalog';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeViewState } from '../views';
 import { MARKET_MODEL } from './marketModel';
-import { resolveView, type DatasetCatalog } from './resolveView';
+import { resolveQuerySlice, type DatasetCatalog } from './querySlice';
 
 /** The bundled model with a small catalog: what a link is checked against before anything reaches SQL. */
 const CATALOG: DatasetCatalog = {
@@ -28,7 +28,7 @@ describe('links checked against the data (fuzz)', () => {
           runs += 1;
           const search = pairs.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
           const { state } = decodeViewState(search);
-          const { view, options } = resolveView(state, MARKET_MODEL, CATALOG);
+          const { view, options } = resolveQuerySlice(state, MARKET_MODEL, CATALOG);
           expect(measures.has(view.measureId)).toBe(true);
           expect(view.from >= CATALOG.firstMonth && view.to <= CATALOG.lastMonth && view.from <= view.to).toBe(true);
           for (const [dimension, members] of Object.entries(view.filters)) {

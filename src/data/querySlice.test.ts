@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../views';
 import type { DatasetModel } from './model';
-import { measureOf, resolveView, sliceFor, viewForTab, type DatasetCatalog, type ResolvedView } from './resolveView';
+import { measureOf, resolveQuerySlice, sliceFor, querySliceForView, type DatasetCatalog, type QuerySlice } from './querySlice';
 
 // A hand-made model whose dimension ids differ from their column names, so a mix-up between the two shows.
 const MODEL: DatasetModel = {
@@ -30,11 +30,11 @@ const CATALOG: DatasetCatalog = {
 };
 
 const state = (overrides: Partial<ViewState> = {}): ViewState => ({ ...DEFAULT_VIEW_STATE, filters: {}, ...overrides });
-const resolve = (overrides: Partial<ViewState> = {}, catalog = CATALOG) => resolveView(state(overrides), MODEL, catalog);
+const resolve = (overrides: Partial<ViewState> = {}, catalog = CATALOG) => resolveQuerySlice(state(overrides), MODEL, catalog);
 /** The view and the notices, for the tests that are not about the display options. */
 const viewAndNotices = ({ view, notices }: ReturnType<typeof resolve>) => ({ view, notices });
 
-describe('resolveView', () => {
+describe('resolveQuerySlice', () => {
   it('fills in the defaults: the last 12 months of data and the default measure', () => {
     expect(viewAndNotices(resolve())).toEqual({
       // 2015-02 and the eleven months before it.
@@ -131,7 +131,7 @@ describe('resolveView', () => {
 });
 
 describe('sliceFor', () => {
-  const view: ResolvedView = {
+  const view: QuerySlice = {
     datasetId: 'shops',
     measureId: 'sales',
     from: '2014-01',
@@ -202,18 +202,18 @@ describe('display options', () => {
   });
 });
 
-describe('viewForTab', () => {
-  const base: ResolvedView = { datasetId: 'shops', measureId: 'visits', from: '2014-01', to: '2014-12', filters: { region: ['RU', 'MX'] } };
+describe('querySliceForView', () => {
+  const base: QuerySlice = { datasetId: 'shops', measureId: 'visits', from: '2014-01', to: '2014-12', filters: { region: ['RU', 'MX'] } };
 
   it('applies the other tabs\' selections, not the tab\'s own', () => {
     const selections = { map: { region: ['MX'] }, trend: { shop: ['Big'] } };
-    expect(viewForTab(base, selections, 'map').filters).toEqual({ region: ['RU', 'MX'], shop: ['Big'] });
-    expect(viewForTab(base, selections, 'trend').filters).toEqual({ region: ['MX'] });
-    expect(viewForTab(base, selections, 'overview').filters).toEqual({ region: ['MX'], shop: ['Big'] });
+    expect(querySliceForView(base, selections, 'map').filters).toEqual({ region: ['RU', 'MX'], shop: ['Big'] });
+    expect(querySliceForView(base, selections, 'trend').filters).toEqual({ region: ['MX'] });
+    expect(querySliceForView(base, selections, 'overview').filters).toEqual({ region: ['MX'], shop: ['Big'] });
   });
 
   it('intersects constraints on one dimension; no overlap leaves nothing', () => {
-    const view = viewForTab(base, { map: { region: ['BR'] } }, 'overview');
+    const view = querySliceForView(base, { map: { region: ['BR'] } }, 'overview');
     expect(view.filters).toEqual({ region: [] });
     expect(sliceFor(MODEL, view).filters).toEqual([{ column: 'region_code', values: [] }]);
   });
@@ -232,7 +232,7 @@ describe('columns and members named like Object.prototype members', () => {
   const NAMED_CATALOG: DatasetCatalog = { ...CATALOG, members: { constructor: MEMBERS, proto: ['RU', 'MX'] } };
 
   it('keeps filters and selections on them, and leaves out the filters a view does not have', () => {
-    const { view, options, notices } = resolveView(
+    const { view, options, notices } = resolveQuerySlice(
       state({ filters: { constructor: ['__proto__', 'toString', 'isPrototypeOf'] }, selections: { countries: { proto: ['RU'] } }, mapMember: 'valueOf' }),
       NAMED,
       NAMED_CATALOG,
@@ -244,12 +244,12 @@ describe('columns and members named like Object.prototype members', () => {
     // No filter on `constructor` once a view has none (a plain object would answer with Object).
     const unfiltered = { ...view, filters: {} };
     expect(sliceFor(NAMED, unfiltered).filters).toEqual([]);
-    expect(sliceFor(NAMED, viewForTab(unfiltered, { countries: { proto: ['RU'] } }, 'trend')).filters).toEqual([{ column: 'c2', values: ['RU'] }]);
+    expect(sliceFor(NAMED, querySliceForView(unfiltered, { countries: { proto: ['RU'] } }, 'trend')).filters).toEqual([{ column: 'c2', values: ['RU'] }]);
   });
 
   it('intersects a selection on "constructor" with no filter on it, whatever the objects are made of', () => {
-    const view: ResolvedView = { datasetId: 'shops', measureId: 'sales', from: '2014-01', to: '2014-02', filters: { proto: ['RU'] } };
-    const forTrend = viewForTab(view, { map: { constructor: ['toString'] } }, 'trend');
+    const view: QuerySlice = { datasetId: 'shops', measureId: 'sales', from: '2014-01', to: '2014-02', filters: { proto: ['RU'] } };
+    const forTrend = querySliceForView(view, { map: { constructor: ['toString'] } }, 'trend');
     expect(forTrend.filters).toEqual({ constructor: ['toString'], proto: ['RU'] });
     expect(Object.keys(forTrend.filters)).toEqual(['constructor', 'proto']);
   });
@@ -257,7 +257,7 @@ describe('columns and members named like Object.prototype members', () => {
   it('drops a filter on a column the catalog does not list, rather than reading an inherited member', () => {
     // A snapshot's catalog is plain JSON and may lack a dimension.
     const sparse: DatasetCatalog = { ...CATALOG, members: { proto: ['RU'] } };
-    const { view, options, notices } = resolveView(
+    const { view, options, notices } = resolveQuerySlice(
       state({ filters: { constructor: ['toString'] }, mapMember: 'valueOf' }),
       NAMED,
       sparse,

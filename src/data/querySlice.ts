@@ -18,7 +18,7 @@ export interface DatasetCatalog {
  * which members of which dimensions. Every query takes one (it is in every query key); every field is usable and
  * every default filled in.
  */
-export interface ResolvedView {
+export interface QuerySlice {
   datasetId: string;
   measureId: string;
   from: string;
@@ -43,11 +43,11 @@ const DEFAULT_SPAN_MONTHS = 12;
  * Checks a view state against the dataset's real measures, dimensions, members and months. Whatever cannot be used
  * is replaced by a default and explained in a notice; nothing from the URL survives unless it matched the data.
  */
-export function resolveView(
+export function resolveQuerySlice(
   state: ViewState,
   model: DatasetModel,
   catalog: DatasetCatalog,
-): { view: ResolvedView; options: ResolvedOptions; notices: string[] } {
+): { view: QuerySlice; options: ResolvedOptions; notices: string[] } {
   const notices: string[] = [];
 
   let measureId = model.defaultMeasure;
@@ -139,7 +139,7 @@ function knownMembers(
  * The view as one tab sees it: the filters plus every other tab's cross-filter selection (a tab's own selection
  * highlights, it does not filter). Two constraints on one dimension intersect.
  */
-export function viewForTab(view: ResolvedView, selections: ResolvedOptions['selections'], tab: Tab): ResolvedView {
+export function querySliceForView(view: QuerySlice, selections: ResolvedOptions['selections'], tab: Tab): QuerySlice {
   const filters = lookupTable(Object.entries(view.filters));
   for (const [source, byDimension] of Object.entries(selections) as [Tab, Record<string, string[]>][]) {
     if (source === tab) continue;
@@ -157,7 +157,7 @@ function sortedFilters(filters: Record<string, string[]>): Record<string, string
 }
 
 /** The query slice for a resolved view, optionally shifted by whole months (−12 for the year before). */
-export function sliceFor(model: DatasetModel, view: ResolvedView, shiftMonths = 0): SliceSpec {
+export function sliceFor(model: DatasetModel, view: QuerySlice, shiftMonths = 0): SliceSpec {
   return {
     table: model.table,
     timeColumn: model.timeColumn,
@@ -172,7 +172,7 @@ export function sliceFor(model: DatasetModel, view: ResolvedView, shiftMonths = 
   };
 }
 
-export function measureOf(model: DatasetModel, view: ResolvedView): MeasureDef {
+export function measureOf(model: DatasetModel, view: QuerySlice): MeasureDef {
   const measure = findMeasure(model, view.measureId);
   if (!measure) throw new Error(`unknown measure ${view.measureId}`);
   return measure;

@@ -8,7 +8,7 @@ import { fetchBreakdown } from './queries/fetchBreakdown';
 import { fetchConversion } from './queries/fetchConversion';
 import { fetchLeaderboard } from './queries/fetchLeaderboard';
 import { fetchMapValues } from './queries/fetchMapValues';
-import type { ResolvedView } from './resolveView';
+import type { QuerySlice } from './querySlice';
 import {
   buildSnapshot,
   describeDataset,
@@ -26,7 +26,7 @@ import { loadBundledIntoNode } from '../../test/support/loadBundledIntoNode';
 
 // Real results, from the bundled data in Node's DuckDB: every kind of panel query, under the keys the panels use.
 const TAKEN_AT = new Date('2026-11-21T14:05:00.000Z');
-const VIEW: ResolvedView = { datasetId: 'market', measureId: 'visitors', from: '2014-07', to: '2014-12', filters: { country: ['RU'] } };
+const VIEW: QuerySlice = { datasetId: 'market', measureId: 'visitors', from: '2014-07', to: '2014-12', filters: { country: ['RU'] } };
 let engine: Engine;
 let seeded: { key: QueryKey; data: unknown }[];
 let sample: Snapshot;

@@ -9,7 +9,7 @@ import { fetchKpis, kpiKey } from './queries/fetchKpis';
 import { fetchPublishedFigures, publishedFiguresKey } from './queries/fetchPublishedFigures';
 import { fetchRanking, OVERVIEW_COUNTRY_LIMIT, rankingKey } from './queries/fetchRanking';
 import { fetchSeries, overviewSeriesOptions, seriesKey } from './queries/fetchSeries';
-import { resolveView, viewForTab } from './resolveView';
+import { resolveQuerySlice, querySliceForView } from './querySlice';
 
 /** The keys of the overview's queries, the very ones its panels read (each from its query's module). */
 export const overviewKeys = {
@@ -34,10 +34,10 @@ export interface StartupSummary {
 export async function computeStartupSummary(engine: Engine): Promise<StartupSummary> {
   const model = MARKET_MODEL;
   const catalog = await fetchCatalog(engine, model);
-  const { view, options } = resolveView(DEFAULT_VIEW_STATE, model, catalog);
-  const overview = viewForTab(view, options.selections, 'overview');
-  const trend = viewForTab(view, options.selections, 'trend');
-  const countries = viewForTab(view, options.selections, 'countries');
+  const { view, options } = resolveQuerySlice(DEFAULT_VIEW_STATE, model, catalog);
+  const overview = querySliceForView(view, options.selections, 'overview');
+  const trend = querySliceForView(view, options.selections, 'trend');
+  const countries = querySliceForView(view, options.selections, 'countries');
   const seriesDimension = model.dimensions[0]!.id;
   // The overview's country panel ranks by the grouping dimension: the summary must use the same key.
   const countryDimension = groupingDimension(model)!.id;

@@ -3,7 +3,7 @@ import type { Setting, SettingValues } from '../state/viewState';
 
 /**
  * What a view knows of the dataset when it checks its settings: the range shown (already checked), the dimensions
- * and the members of each. A DatasetModel and a DatasetCatalog give it (src/data/resolveView.ts); this layer sits
+ * and the members of each. A DatasetModel and a DatasetCatalog give it (src/data/querySlice.ts); this layer sits
  * below src/data, so it names only what it reads.
  */
 export interface ResolveContext {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../engine';
 import { MARKET_MODEL } from '../marketModel';
-import type { ResolvedView } from '../resolveView';
+import type { QuerySlice } from '../querySlice';
 import { fetchLeaderboard } from './fetchLeaderboard';
 import { fetchMapValues } from './fetchMapValues';
 import { fetchSeries, type SeriesOptions } from './fetchSeries';
@@ -27,7 +27,7 @@ const shift = (month: string, delta: number) => {
 };
 const H2_2014 = ['2014-07', '2014-08', '2014-09', '2014-10', '2014-11', '2014-12'];
 const THREE = ['AliExpress', 'eBay', 'Amazon'];
-const VIEW: ResolvedView = {
+const VIEW: QuerySlice = {
   datasetId: MARKET_MODEL.id,
   measureId: 'visitors',
   from: '2014-07',
@@ -41,7 +41,7 @@ const visitors = (keep: (r: Traffic) => boolean) => {
 };
 const ru = (marketplace: string, month: string) =>
   visitors((r) => r.country === 'RU' && r.marketplace === marketplace && r.month === month)!;
-const series = (view: ResolvedView, options: Partial<SeriesOptions>) =>
+const series = (view: QuerySlice, options: Partial<SeriesOptions>) =>
   fetchSeries(engine, MARKET_MODEL, view, { by: 'marketplace', limit: 10, grain: 'month', mode: 'absolute', base: view.from, ...options });
 const relativelyClose = (actual: number | null, expected: number, tolerance = 1e-12) =>
   expect(Math.abs(actual! - expected) / Math.abs(expected)).toBeLessThan(tolerance);
@@ -116,7 +116,7 @@ describe('comparison views on the bundled data: Russia, H2 2014', () => {
 
 describe('who grew fastest year on year (2015 vs 2014)', () => {
   it('fetchSeries yoy by year agrees with a like-for-like computation from the CSV', async () => {
-    const view: ResolvedView = { ...VIEW, from: '2015-01', to: '2015-12', filters: {} };
+    const view: QuerySlice = { ...VIEW, from: '2015-01', to: '2015-12', filters: {} };
     const result = await series(view, { limit: 100, grain: 'year', mode: 'yoy' });
     expect(result.periods).toEqual(['2015-01']);
     // Per marketplace (all countries): months of 2015 that have a value a year earlier, summed on both sides.

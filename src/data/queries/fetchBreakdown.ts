@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { Engine } from '../../engine';
 import { buildBreakdownQuery, sliceParams } from '../../sql';
 import type { DatasetModel } from '../model';
-import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
+import { measureOf, sliceFor, type QuerySlice } from '../querySlice';
 import { requireDimension, viewQueryFn } from './queryTarget';
 
 /** The two dimensions of a breakdown, and how many members of each are kept before the "Other" bucket. */
@@ -25,7 +25,7 @@ export interface Breakdown {
 export async function fetchBreakdown(
   engine: Engine,
   model: DatasetModel,
-  view: ResolvedView,
+  view: QuerySlice,
   options: BreakdownOptions,
 ): Promise<Breakdown> {
   const rowDimension = requireDimension(model, options.rows);
@@ -62,9 +62,9 @@ function keyOf(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
-export const breakdownKey = (view: ResolvedView, options: BreakdownOptions) => ['breakdown', view, options] as const;
+export const breakdownKey = (view: QuerySlice, options: BreakdownOptions) => ['breakdown', view, options] as const;
 
-export const breakdownQuery = (view: ResolvedView, options: BreakdownOptions) =>
+export const breakdownQuery = (view: QuerySlice, options: BreakdownOptions) =>
   queryOptions({
     queryKey: breakdownKey(view, options),
     queryFn: viewQueryFn(view, [options.rows, options.columns], (engine, model) => fetchBreakdown(engine, model, view, options)),

@@ -4,7 +4,7 @@ import { buildDimensionMembersQuery, buildTimeExtentQuery } from '../../sql';
 import { lookupTable } from '../../lib/lookupTable';
 import { dateToMonth } from '../../lib/months';
 import { findMeasure, type DatasetModel } from '../model';
-import type { DatasetCatalog } from '../resolveView';
+import type { DatasetCatalog } from '../querySlice';
 import { datasetEngine, datasetModel } from './queryTarget';
 
 /** The months and dimension members of a dataset. */

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { Engine } from '../../engine';
 import { buildConversionQuery, sliceParams } from '../../sql';
 import { findMeasure, type DatasetModel, type DimensionDef } from '../model';
-import { sliceFor, type ResolvedView } from '../resolveView';
+import { sliceFor, type QuerySlice } from '../querySlice';
 import { viewQueryFn } from './queryTarget';
 
 export interface ConversionRow {
@@ -17,7 +17,7 @@ export interface ConversionRow {
 }
 
 /** Traffic against sales per marketplace × country, for datasets whose model names the three roles. */
-export async function fetchConversion(engine: Engine, model: DatasetModel, view: ResolvedView): Promise<ConversionRow[]> {
+export async function fetchConversion(engine: Engine, model: DatasetModel, view: QuerySlice): Promise<ConversionRow[]> {
   if (!model.roles) throw new Error(`${model.label} has no visitors, orders and revenue measures`);
   const column = (id: string) => findMeasure(model, id)?.column ?? id;
   const [first, second] = model.dimensions as [DimensionDef, DimensionDef];
@@ -52,9 +52,9 @@ export async function fetchConversion(engine: Engine, model: DatasetModel, view:
   }));
 }
 
-export const conversionKey = (view: ResolvedView) => ['conversion', view] as const;
+export const conversionKey = (view: QuerySlice) => ['conversion', view] as const;
 
-export const conversionQuery = (view: ResolvedView) =>
+export const conversionQuery = (view: QuerySlice) =>
   queryOptions({
     queryKey: conversionKey(view),
     queryFn: viewQueryFn(

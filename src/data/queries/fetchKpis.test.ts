@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/nodeEngine';
 import type { Engine } from '../../engine';
-import type { ResolvedView } from '../resolveView';
+import type { QuerySlice } from '../querySlice';
 import { fetchKpis } from './fetchKpis';
 import { fetchRanking } from './fetchRanking';
 import { loadBundledIntoNode } from '../../../test/support/loadBundledIntoNode';
@@ -14,7 +14,7 @@ describe('fetchKpis on a hand-made table', () => {
     await createMiniMarket(engine);
   });
 
-  const kpiCases: [string, Partial<ResolvedView>][] = [
+  const kpiCases: [string, Partial<QuerySlice>][] = [
     ['all rows, averaged measure', {}],
     ['one country, averaged measure', { filters: { country: ['RU'] } }],
     ['one country, summed measure', { measureId: 'gmv', filters: { country: ['RU'] } }],

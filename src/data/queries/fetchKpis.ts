@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { Engine } from '../../engine';
 import { buildKpiQuery, sliceParams } from '../../sql';
 import type { DatasetModel } from '../model';
-import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
+import { measureOf, sliceFor, type QuerySlice } from '../querySlice';
 import { viewQueryFn } from './queryTarget';
 
 /** Headline numbers for the selected period and the same months a year earlier. */
@@ -18,7 +18,7 @@ export interface KpiSummary {
   monthsWithData: number;
 }
 
-export async function fetchKpis(engine: Engine, model: DatasetModel, view: ResolvedView): Promise<KpiSummary> {
+export async function fetchKpis(engine: Engine, model: DatasetModel, view: QuerySlice): Promise<KpiSummary> {
   const measure = measureOf(model, view);
   const leaderDimension = model.dimensions[0]!;
   const previous = sliceFor(model, view, -12).range;
@@ -46,9 +46,9 @@ export async function fetchKpis(engine: Engine, model: DatasetModel, view: Resol
   };
 }
 
-export const kpiKey = (view: ResolvedView) => ['kpis', view] as const;
+export const kpiKey = (view: QuerySlice) => ['kpis', view] as const;
 
-export const kpiQuery = (view: ResolvedView) =>
+export const kpiQuery = (view: QuerySlice) =>
   queryOptions({
     queryKey: kpiKey(view),
     queryFn: viewQueryFn(view, (full) => [full.dimensions[0]!.id], (engine, model) => fetchKpis(engine, model, view)),

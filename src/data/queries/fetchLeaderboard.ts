@@ -3,7 +3,7 @@ import type { Engine } from '../../engine';
 import { buildLeaderboardQuery, sliceParams, type SeriesGrain } from '../../sql';
 import { monthSpan } from '../../lib/months';
 import type { DatasetModel } from '../model';
-import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
+import { measureOf, sliceFor, type QuerySlice } from '../querySlice';
 import { periodsOf } from './fetchSeries';
 import { requireDimension, viewQueryFn } from './queryTarget';
 
@@ -35,7 +35,7 @@ export interface Leaderboard {
 export async function fetchLeaderboard(
   engine: Engine,
   model: DatasetModel,
-  view: ResolvedView,
+  view: QuerySlice,
   options: LeaderboardOptions,
 ): Promise<Leaderboard> {
   const group = requireDimension(model, options.group);
@@ -80,9 +80,9 @@ export async function fetchLeaderboard(
   };
 }
 
-export const leaderboardKey = (view: ResolvedView, options: LeaderboardOptions) => ['leaderboard', view, options] as const;
+export const leaderboardKey = (view: QuerySlice, options: LeaderboardOptions) => ['leaderboard', view, options] as const;
 
-export const leaderboardQuery = (view: ResolvedView, options: LeaderboardOptions) =>
+export const leaderboardQuery = (view: QuerySlice, options: LeaderboardOptions) =>
   queryOptions({
     queryKey: leaderboardKey(view, options),
     queryFn: viewQueryFn(view, [options.group, options.member], (engine, model) => fetchLeaderboard(engine, model, view, options)),

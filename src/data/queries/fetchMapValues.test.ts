@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/nodeEngine';
 import type { Engine } from '../../engine';
 import { MARKET_MODEL } from '../marketModel';
-import type { ResolvedView } from '../resolveView';
+import type { QuerySlice } from '../querySlice';
 import { fetchMapValues } from './fetchMapValues';
 import { type Row, createMarketMonthly, monthCount, near, slice, total, view } from './marketMonthlyTestKit';
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 describe('fetchMapValues', () => {
-  const map = async (v: ResolvedView, metric: 'value' | 'share' | 'growth', member: string | null = null) =>
+  const map = async (v: QuerySlice, metric: 'value' | 'share' | 'growth', member: string | null = null) =>
     Object.fromEntries((await fetchMapValues(engine, MARKET_MODEL, v, { metric, member })).map((x) => [x.code, x.value]));
   const perCountry = (rows: Row[]) => { // country → total ÷ selection months
     const out: Record<string, number> = {};

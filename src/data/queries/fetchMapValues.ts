@@ -3,7 +3,7 @@ import type { Engine } from '../../engine';
 import { buildRankingQuery, sliceParams } from '../../sql';
 import { ownValue, withEntry } from '../../lib/lookupTable';
 import { findCountryDimension, type DatasetModel } from '../model';
-import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
+import { measureOf, sliceFor, type QuerySlice } from '../querySlice';
 import { fetchBreakdown } from './fetchBreakdown';
 import { viewQueryFn } from './queryTarget';
 
@@ -27,17 +27,17 @@ export interface MapValue {
 export async function fetchMapValues(
   engine: Engine,
   model: DatasetModel,
-  view: ResolvedView,
+  view: QuerySlice,
   options: MapOptions,
 ): Promise<MapValue[]> {
   const country = findCountryDimension(model);
   if (!country) throw new Error(`${model.label} has no country column`);
   const memberDimension = model.dimensions[0]!;
   const measure = measureOf(model, view);
-  const chosen: ResolvedView = options.member
+  const chosen: QuerySlice = options.member
     ? { ...view, filters: withEntry(view.filters, memberDimension.id, [options.member]) }
     : view;
-  const byCountry = async (target: ResolvedView, shift = 0) => {
+  const byCountry = async (target: QuerySlice, shift = 0) => {
     const slice = sliceFor(model, target, shift);
     const rows = await engine.query<{ key: string; value: number }>(buildRankingQuery(slice, measure, country.column, 1000), sliceParams(slice));
     return new Map(rows.map((row) => [String(row.key), row.value]));
@@ -74,9 +74,9 @@ export async function fetchMapValues(
   });
 }
 
-export const mapKey = (view: ResolvedView, options: MapOptions) => ['map', view, options] as const;
+export const mapKey = (view: QuerySlice, options: MapOptions) => ['map', view, options] as const;
 
-export const mapQuery = (view: ResolvedView, options: MapOptions) =>
+export const mapQuery = (view: QuerySlice, options: MapOptions) =>
   queryOptions({
     queryKey: mapKey(view, options),
     queryFn: viewQueryFn(

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { Engine } from '../../engine';
 import { buildRankingQuery, sliceParams } from '../../sql';
 import type { DatasetModel } from '../model';
-import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
+import { measureOf, sliceFor, type QuerySlice } from '../querySlice';
 import { requireDimension, viewQueryFn } from './queryTarget';
 
 /** How many countries the overview's ranking lists. */
@@ -17,7 +17,7 @@ export interface Ranking {
 export async function fetchRanking(
   engine: Engine,
   model: DatasetModel,
-  view: ResolvedView,
+  view: QuerySlice,
   groupDimensionId: string,
   limit: number,
 ): Promise<Ranking> {
@@ -33,10 +33,10 @@ export async function fetchRanking(
   };
 }
 
-export const rankingKey = (view: ResolvedView, groupDimensionId: string, limit: number) =>
+export const rankingKey = (view: QuerySlice, groupDimensionId: string, limit: number) =>
   ['ranking', view, groupDimensionId, limit] as const;
 
-export const rankingQuery = (view: ResolvedView, groupDimensionId: string, limit: number) =>
+export const rankingQuery = (view: QuerySlice, groupDimensionId: string, limit: number) =>
   queryOptions({
     queryKey: rankingKey(view, groupDimensionId, limit),
     queryFn: viewQueryFn(view, [groupDimensionId], (engine, model) => fetchRanking(engine, model, view, groupDimensionId, limit)),

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/nodeEngine';
 import type { Engine } from '../../engine';
 import { MARKET_MODEL } from '../marketModel';
-import type { ResolvedView } from '../resolveView';
+import type { QuerySlice } from '../querySlice';
 import { OTHER_LABEL, fetchSeries, periodsOf, type SeriesOptions } from './fetchSeries';
 import { ROWS, byName, cell, createMarketMonthly, monthsFrom, near, shift, slice, total, view } from './marketMonthlyTestKit';
 
@@ -45,7 +45,7 @@ describe('periodsOf', () => {
 });
 
 describe('fetchSeries', () => {
-  const run = (v: ResolvedView, o: Partial<SeriesOptions> = {}) =>
+  const run = (v: QuerySlice, o: Partial<SeriesOptions> = {}) =>
     fetchSeries(engine, MARKET_MODEL, v, { by: 'marketplace', limit: 10, grain: 'month', mode: 'absolute', base: v.from, ...o });
   const RU = { country: ['RU'] };
 

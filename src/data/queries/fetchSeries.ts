@@ -3,7 +3,7 @@ import type { Engine } from '../../engine';
 import { buildSeriesQuery, sliceParams, type SeriesGrain, type SeriesMode } from '../../sql';
 import { dateToMonth, monthToDate, periodStart, shiftMonth } from '../../lib/months';
 import type { DatasetModel } from '../model';
-import { measureOf, sliceFor, type ResolvedView } from '../resolveView';
+import { measureOf, sliceFor, type QuerySlice } from '../querySlice';
 import { requireDimension, viewQueryFn } from './queryTarget';
 
 export interface SeriesOptions {
@@ -28,7 +28,7 @@ export interface SeriesResult {
 /** The label of the bucket that holds every member beyond the ones shown. */
 export const OTHER_LABEL = 'Other';
 
-export async function fetchSeries(engine: Engine, model: DatasetModel, view: ResolvedView, options: SeriesOptions): Promise<SeriesResult> {
+export async function fetchSeries(engine: Engine, model: DatasetModel, view: QuerySlice, options: SeriesOptions): Promise<SeriesResult> {
   const dimension = requireDimension(model, options.by);
   const slice = sliceFor(model, view);
   const rows = await engine.query<{
@@ -86,9 +86,9 @@ export function periodsOf(from: string, to: string, grain: SeriesGrain): { perio
   return { periods, partial };
 }
 
-export const seriesKey = (view: ResolvedView, options: SeriesOptions) => ['series', view, options] as const;
+export const seriesKey = (view: QuerySlice, options: SeriesOptions) => ['series', view, options] as const;
 
-export const seriesQuery = (view: ResolvedView, options: SeriesOptions) =>
+export const seriesQuery = (view: QuerySlice, options: SeriesOptions) =>
   queryOptions({
     queryKey: seriesKey(view, options),
     queryFn: viewQueryFn(view, [options.by], (engine, model) => fetchSeries(engine, model, view, options)),
@@ -98,6 +98,6 @@ export const seriesQuery = (view: ResolvedView, options: SeriesOptions) =>
 export const OVERVIEW_SERIES_LIMIT = 10;
 
 /** The series the overview's trend draws: the measure as it is, by month, for the largest members of `by`. */
-export function overviewSeriesOptions(view: ResolvedView, by: string): SeriesOptions {
+export function overviewSeriesOptions(view: QuerySlice, by: string): SeriesOptions {
   return { by, limit: OVERVIEW_SERIES_LIMIT, grain: 'month', mode: 'absolute', base: view.from };
 }

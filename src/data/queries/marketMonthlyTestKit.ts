@@ -1,7 +1,7 @@
 /** A hand-made market_monthly table, 2013-01 … 2014-12, for the comparison fetchers' tests. */
 import { expect } from 'vitest';
 import type { Engine } from '../../engine';
-import type { ResolvedView } from '../resolveView';
+import type { QuerySlice } from '../querySlice';
 
 // A hand-made market_monthly table, 2013-01 … 2014-12; every expectation is recomputed from ROWS in plain JS.
 export const shift = (month: string, delta: number) => {
@@ -28,10 +28,10 @@ add(13, 'B', 'MX', null, 500, 10); // sales without traffic
 
 export type Column = 'visitors' | 'gmv_usd' | 'orders';
 export const COLUMN: Record<string, Column> = { visitors: 'visitors', gmv: 'gmv_usd', orders: 'orders' };
-export const view = (o: Partial<ResolvedView> = {}): ResolvedView => ({
+export const view = (o: Partial<QuerySlice> = {}): QuerySlice => ({
   datasetId: 'market', measureId: 'visitors', from: '2014-01', to: '2014-06', filters: {}, ...o,
 });
-export const slice = (v: ResolvedView, delta = 0, column = COLUMN[v.measureId]!) =>
+export const slice = (v: QuerySlice, delta = 0, column = COLUMN[v.measureId]!) =>
   ROWS.filter((r) => r.month >= shift(v.from, delta) && r.month <= shift(v.to, delta) && r[column] !== null &&
     (v.filters.marketplace ?? [r.marketplace]).includes(r.marketplace) && (v.filters.country ?? [r.country]).includes(r.country));
 export const total = (rows: Row[], column: Column = 'visitors') => rows.reduce((s, r) => s + r[column]!, 0);

@@ -2,7 +2,7 @@
 import type { Engine } from '../../engine';
 import { MARKET_MODEL } from '../marketModel';
 import type { DatasetModel } from '../model';
-import type { ResolvedView } from '../resolveView';
+import type { QuerySlice } from '../querySlice';
 import type { KpiSummary } from './fetchKpis';
 import { fetchSeries } from './fetchSeries';
 
@@ -56,7 +56,7 @@ export const MODEL: DatasetModel = {
   sourceLine: 'test',
 };
 
-export const view = (overrides: Partial<ResolvedView> = {}): ResolvedView => ({
+export const view = (overrides: Partial<QuerySlice> = {}): QuerySlice => ({
   datasetId: 'mini',
   measureId: 'visitors',
   from: '2014-01',
@@ -70,11 +70,11 @@ export const shift = (month: string, delta: number) => {
   const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 };
-export const measureInfo = (v: ResolvedView) => {
+export const measureInfo = (v: QuerySlice) => {
   const m = MODEL.measures.find((measure) => measure.id === v.measureId)!;
   return { column: m.column as Column, mean: m.overTime === 'mean' };
 };
-export function rowsIn(v: ResolvedView, delta = 0): FixtureRow[] {
+export function rowsIn(v: QuerySlice, delta = 0): FixtureRow[] {
   const { column } = measureInfo(v);
   return ROWS.filter(
     (r) =>
@@ -106,7 +106,7 @@ export function byKey(rows: FixtureRow[], key: 'marketplace' | 'country', column
     return { name, value: mean ? sum / selectionMonths : sum };
   });
 }
-export function expectedKpis(v: ResolvedView): KpiSummary {
+export function expectedKpis(v: QuerySlice): KpiSummary {
   const { column, mean } = measureInfo(v);
   const current = monthlyTotals(rowsIn(v), column);
   const before = monthlyTotals(rowsIn(v, -12), column);
@@ -128,7 +128,7 @@ export function expectedKpis(v: ResolvedView): KpiSummary {
 }
 
 /** The overview trend: the measure as it is, by month, its months, series and how many series there were. */
-export async function fetchTrend(engine: Engine, model: DatasetModel, v: ResolvedView, by: string, limit: number) {
+export async function fetchTrend(engine: Engine, model: DatasetModel, v: QuerySlice, by: string, limit: number) {
   const result = await fetchSeries(engine, model, v, { by, limit, grain: 'month', mode: 'absolute', base: v.from });
   return {
     months: result.periods,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/nodeEngine';
-import type { ResolvedView } from '../resolveView';
+import type { QuerySlice } from '../querySlice';
 import { fetchRanking, rankingQuery } from './fetchRanking';
 import { kpiQuery } from './fetchKpis';
 import { createMiniMarket, MODEL, view } from './miniMarketTestKit';
@@ -19,7 +19,7 @@ describe('query options over the connected dataset registry', () => {
       modelOf: (id) => (id === MODEL.id ? MODEL : undefined),
       bundledEngine: async () => engine,
     });
-    const v: ResolvedView = view({ filters: { country: ['RU'] } });
+    const v: QuerySlice = view({ filters: { country: ['RU'] } });
     expect(await run(rankingQuery(v, 'marketplace', 5))).toEqual(await fetchRanking(engine, MODEL, v, 'marketplace', 5));
     expect(asked).toEqual([MODEL.id]);
   });

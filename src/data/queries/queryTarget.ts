@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine';
 import { modelForQuery } from '../cubes';
 import { findDimension, type DatasetModel, type DimensionDef } from '../model';
-import type { ResolvedView } from '../resolveView';
+import type { QuerySlice } from '../querySlice';
 
 /**
  * Where the query options find a dataset's engine and model: the browser's dataset registry, connected by
@@ -49,7 +49,7 @@ export function datasetEngine(datasetId: string): Promise<Engine> {
  * dataset this browser does not have fails the query, not the render that made the options.
  */
 export function viewQueryFn<T>(
-  view: ResolvedView,
+  view: QuerySlice,
   groupedBy: readonly string[] | ((model: DatasetModel) => readonly string[]),
   fetch: (engine: Engine, model: DatasetModel) => Promise<T>,
 ): () => Promise<T> {

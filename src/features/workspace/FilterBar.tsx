@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { DatasetCatalog, DatasetEntry, DatasetModel, ResolvedView } from '../../data';
+import type { DatasetCatalog, DatasetEntry, DatasetModel, QuerySlice } from '../../data';
 import { countryFlag, countryName } from '../../lib/countries';
 import { formatMonth } from '../../lib/format';
 import { ownValue, withEntry } from '../../lib/lookupTable';
@@ -12,7 +12,7 @@ export interface FilterBarProps {
   datasets: readonly DatasetEntry[];
   model: DatasetModel;
   catalog: DatasetCatalog;
-  view: ResolvedView;
+  view: QuerySlice;
   update: (change: Partial<ViewState>) => void;
   filters: ViewState['filters'];
 }

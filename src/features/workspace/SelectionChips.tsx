@@ -1,4 +1,4 @@
-import type { DatasetModel, ResolvedOptions, ResolvedView } from '../../data';
+import type { DatasetModel, ResolvedOptions, QuerySlice } from '../../data';
 import { ownValue, withEntry } from '../../lib/lookupTable';
 import { countryLabel } from '../../lib/countries';
 import { TAB_LABELS, type Tab, type ViewState } from '../../views';
@@ -6,7 +6,7 @@ import { removeSelection } from './selection';
 
 export interface SelectionChipsProps {
   model: DatasetModel;
-  view: ResolvedView;
+  view: QuerySlice;
   options: ResolvedOptions;
   update: (change: Partial<ViewState>) => void;
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { findMeasure, viewForTab } from '../../data';
+import { findMeasure, querySliceForView } from '../../data';
 import { lookupTable, ownValue } from '../../lib/lookupTable';
 import { colorsByOrder } from '../../charts/palette';
 import { TAB_LABELS, writeViewState, type Tab } from '../../views';
@@ -52,14 +52,14 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
     update({ selections: toggleSelection(options.selections, tab, dimensionId, member, additive) });
   const propsFor = (tab: Tab): ViewProps => ({
     model,
-    view: viewForTab(view, options.selections, tab),
+    view: querySliceForView(view, options.selections, tab),
     options,
     measure,
     catalog: catalog.data,
     update,
     selected: options.selections[tab] ?? lookupTable(),
     onSelect: onSelectIn(tab),
-    viewOf: (other) => viewForTab(view, options.selections, other),
+    viewOf: (other) => querySliceForView(view, options.selections, other),
     onSelectIn,
     colorFor,
   });

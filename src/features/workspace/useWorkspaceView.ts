@@ -6,10 +6,10 @@ import {
   MARKET_MODEL,
   missingDatasetNotice,
   noticesStillTrue,
-  resolveView,
+  resolveQuerySlice,
   uploadsListed,
   type ResolvedOptions,
-  type ResolvedView,
+  type QuerySlice,
 } from '../../data';
 import { useViewState } from '../../views';
 import { writeViewState } from '../../views';
@@ -40,7 +40,7 @@ export function useWorkspaceView() {
   const [stickyNotices, setStickyNotices] = useState<string[]>([]);
 
   const resolved = useMemo(
-    () => (catalog.data ? resolveView(state, model, catalog.data) : null),
+    () => (catalog.data ? resolveQuerySlice(state, model, catalog.data) : null),
     [state, model, catalog.data],
   );
 
@@ -81,7 +81,7 @@ export function useWorkspaceView() {
   };
 }
 
-function canonicalState(state: ViewState, view: ResolvedView, options: ResolvedOptions): ViewState {
+function canonicalState(state: ViewState, view: QuerySlice, options: ResolvedOptions): ViewState {
   return {
     ...state,
     grain: options.grain,

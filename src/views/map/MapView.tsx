@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { mapQuery, type DimensionDef, type MeasureDef, type ResolvedOptions, type ResolvedView, findCountryDimension } from '../../data';
+import { mapQuery, type DimensionDef, type MeasureDef, type ResolvedOptions, type QuerySlice, findCountryDimension } from '../../data';
 import { countryLabel, countryName } from '../../lib/countries';
 import { ownValue } from '../../lib/lookupTable';
 import { formatChange, formatShare } from '../../lib/format';
@@ -140,7 +140,7 @@ function valueLabelFor(metric: MapMetric, measure: MeasureDef, country: Dimensio
 function subtitleFor(
   metric: MapMetric,
   member: string | null,
-  view: ResolvedView,
+  view: QuerySlice,
   measure: MeasureDef,
   memberDimension: DimensionDef,
 ): string {

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { OVERVIEW_COUNTRY_LIMIT, rankingQuery, type DatasetModel, type MeasureDef, type ResolvedView, groupingDimension } from '../../data';
+import { OVERVIEW_COUNTRY_LIMIT, rankingQuery, type DatasetModel, type MeasureDef, type QuerySlice, groupingDimension } from '../../data';
 import { RankingBarChart } from '../../charts/RankingBarChart';
 import { countryLabel } from '../../lib/countries';
 import { ownValue } from '../../lib/lookupTable';
@@ -12,7 +12,7 @@ import { capitalise } from '../../lib/text';
 
 export interface CountryPanelProps {
   model: DatasetModel;
-  view: ResolvedView;
+  view: QuerySlice;
   measure: MeasureDef;
   /** Countries selected by clicking here (they filter the other panels, not this one). */
   selected: readonly string[];

@@ -1,5 +1,5 @@
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
-import { findDataset, kpiQuery, type MeasureDef, type ResolvedView } from '../../data';
+import { findDataset, kpiQuery, type MeasureDef, type QuerySlice } from '../../data';
 import { formatChange, formatMonth, formatShare } from '../../lib/format';
 import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from '../shared/measureFormat';
@@ -7,7 +7,7 @@ import { SyntheticBadge } from '../shared/panelParts';
 import { capitalise } from '../../lib/text';
 
 export interface KpiCardsProps {
-  view: ResolvedView;
+  view: QuerySlice;
   measure: MeasureDef;
   leaderLabel: string;
   datasetLabel: string;

@@ -6,7 +6,7 @@ import {
   seriesQuery,
   type DatasetModel,
   type MeasureDef,
-  type ResolvedView,
+  type QuerySlice,
   type SeriesResult,
 } from '../../data';
 import { SeriesChart } from '../../charts/SeriesChart';
@@ -22,7 +22,7 @@ import { capitalise } from '../../lib/text';
 
 export interface TrendPanelProps {
   model: DatasetModel;
-  view: ResolvedView;
+  view: QuerySlice;
   measure: MeasureDef;
   colorFor: (name: string) => string;
   /** Members selected by clicking here (they filter the other panels, not this one). */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { eventsQuery, type ResolvedView } from '../../data';
+import { eventsQuery, type QuerySlice } from '../../data';
 import { periodStart } from '../../lib/months';
 import type { Grain } from '../trend/declaration';
 
@@ -7,7 +7,7 @@ import type { Grain } from '../trend/declaration';
  * The market events to mark on a chart over time: those of the countries in view (or worldwide), placed on the
  * period of the grain that holds them, and labelled as derived when their date came from relative wording.
  */
-export function useEventMarks(view: ResolvedView, grain: Grain = 'month'): { period: string; label: string }[] {
+export function useEventMarks(view: QuerySlice, grain: Grain = 'month'): { period: string; label: string }[] {
   const events = useQuery(eventsQuery());
   const countries = view.filters.country;
   return (events.data ?? [])

@@ -1,11 +1,11 @@
-import type { DatasetCatalog, DatasetModel, MeasureDef, ResolvedOptions, ResolvedView } from '../../data';
+import type { DatasetCatalog, DatasetModel, MeasureDef, ResolvedOptions, QuerySlice } from '../../data';
 import type { Tab, ViewState } from '../viewState';
 
 /** What every view of the workspace receives from the page. */
 export interface ViewProps {
   model: DatasetModel;
-  /** The filters and the other views' selections already applied (see viewForTab). */
-  view: ResolvedView;
+  /** The filters and the other views' selections already applied (see querySliceForView). */
+  view: QuerySlice;
   options: ResolvedOptions;
   measure: MeasureDef;
   catalog: DatasetCatalog;
@@ -17,7 +17,7 @@ export interface ViewProps {
   onSelect: (dimensionId: string, member: string, additive: boolean) => void;
   /** The slice another view sees, and toggles of its selection: for a view made of other views' panels (the
    *  overview draws the trend's and the countries' charts, filtered and selecting as theirs). */
-  viewOf: (tab: Tab) => ResolvedView;
+  viewOf: (tab: Tab) => QuerySlice;
   onSelectIn: (tab: Tab) => (dimensionId: string, member: string, additive: boolean) => void;
   /** A stable colour per member of the first dimension (marketplace), the same in every view. */
   colorFor: (member: string) => string;

@@ -7,7 +7,7 @@ import type { ReactElement } from 'react';
 import { render, type RenderResult } from '@testing-library/react';
 import { QueryClient, QueryClientProvider, type QueryKey } from '@tanstack/react-query';
 import { vi } from 'vitest';
-import { MARKET_MODEL, type DatasetCatalog, type ResolvedOptions, type ResolvedView } from '../../data';
+import { MARKET_MODEL, type DatasetCatalog, type ResolvedOptions, type QuerySlice } from '../../data';
 import type { ViewProps } from './viewProps';
 import { VIEWS } from '../registry';
 import { DEFAULT_VIEW_STATE, type ResolvedSettings, type ViewState } from '../viewState';
@@ -21,7 +21,7 @@ export const TEST_CATALOG: DatasetCatalog = Object.freeze({
 });
 
 /** Visitors over Jul–Dec 2014, unfiltered, with the given fields replaced. */
-export function testView(overrides: Partial<ResolvedView> = {}): ResolvedView {
+export function testView(overrides: Partial<QuerySlice> = {}): QuerySlice {
   return { datasetId: 'market', measureId: 'visitors', from: '2014-07', to: '2014-12', filters: {}, ...overrides };
 }
 
