@@ -3,7 +3,7 @@ import { connectDatasets } from './queries/queryTarget';
 import { databaseFor, findDataset } from './datasets';
 import { getMarketDatabase } from './marketDatabase';
 export type { DatasetModel, DimensionDef, MeasureDef } from './model';
-export { findCountryDimension, findDimension, findMeasure, groupingDimension } from './model';
+export { findCountryDimension, findDimension, findMeasure, groupingDimension, splitDimension } from './model';
 export { MARKET_MODEL } from './marketModel';
 export { resolveQuerySlice, querySliceForView, type DatasetCatalog, type ResolvedOptions, type QuerySlice } from './querySlice';
 export { getMarketDatabase, datasetLoadProgress } from './marketDatabase';

@@ -68,9 +68,14 @@ export function findCountryDimension(model: DatasetModel): DimensionDef | undefi
 }
 
 /**
- * The dimension the country views group by: the country dimension, else the second dimension (the first one is what
- * the series are drawn per), else the first.
+ * The dimension to split the first dimension's members by: the country dimension, else the second dimension (the
+ * first one is what the series are drawn per). None when the dataset has a single dimension.
  */
+export function splitDimension(model: DatasetModel): DimensionDef | undefined {
+  return findCountryDimension(model) ?? model.dimensions[1];
+}
+
+/** The dimension the country views group by: {@link splitDimension}, else the first dimension. */
 export function groupingDimension(model: DatasetModel): DimensionDef | undefined {
-  return findCountryDimension(model) ?? model.dimensions[1] ?? model.dimensions[0];
+  return splitDimension(model) ?? model.dimensions[0];
 }

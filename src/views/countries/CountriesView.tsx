@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { breakdownQuery, type Breakdown, type DimensionDef, findCountryDimension } from '../../data';
+import { breakdownQuery, type Breakdown, type DimensionDef, splitDimension } from '../../data';
 import { StackedBarChart } from '../../charts/StackedBarChart';
 import { countryLabel, countryName } from '../../lib/countries';
 import { lookupTable, ownValue } from '../../lib/lookupTable';
@@ -82,7 +82,7 @@ export function orderCountries(breakdown: Breakdown, sort: SortState, nameOf: (k
 
 /** The Country comparison view: each country's measure, split by marketplace, as stacked or grouped bars. */
 export function CountriesView(props: ViewProps) {
-  const rowDimension = findCountryDimension(props.model) ?? props.model.dimensions[1];
+  const rowDimension = splitDimension(props.model);
   if (!rowDimension) {
     return (
       <Panel title="Country comparison" testId="countries-panel">

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { leaderboardQuery, type DimensionDef, type LeaderboardRow, findCountryDimension } from '../../data';
+import { leaderboardQuery, type DimensionDef, type LeaderboardRow, splitDimension } from '../../data';
 import { Sparkline } from '../../charts/Sparkline';
 import { countryLabel, countryName } from '../../lib/countries';
 import { formatChange, formatMonth, formatShare } from '../../lib/format';
@@ -39,7 +39,7 @@ export function rangeText(from: string, to: string): string {
 
 /** Which marketplace leads in each country, how that changed over a year, and its recent trend. */
 export function LeaderboardView(props: ViewProps) {
-  const group = findCountryDimension(props.model) ?? props.model.dimensions[1];
+  const group = splitDimension(props.model);
   if (!group) {
     return (
       <Panel title="Leaderboard" testId="leaderboard-panel">
