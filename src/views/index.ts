@@ -5,6 +5,7 @@
 export { VIEWS } from './registry';
 export type { ResolveContext } from './declaration';
 export {
+  canonicalViewSettings,
   DEFAULT_VIEW_STATE,
   decodeViewState,
   encodeViewState,
@@ -13,6 +14,7 @@ export {
   TAB_LABELS,
   TABS,
   VIEW_RESULT_SCHEMAS,
+  VIEW_SETTINGS,
   viewStateSchema,
   withLookupTables,
   type DecodedViewState,

@@ -3,10 +3,12 @@ import { RESERVED_IDS } from '../data/upload/plan';
 import { parseSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_QUERY_KINDS, SNAPSHOT_VERSION } from '../data/snapshot';
 import { VIEW_COMPONENT_IDS } from './components';
 import {
+  canonicalViewSettings,
   DEFAULT_VIEW_STATE,
   decodeViewState,
   encodeViewState,
   reservedParameterNames,
+  resolveViewSettings,
   TAB_LABELS,
   TABS,
   VIEW_RESULT_SCHEMAS,
@@ -92,5 +94,25 @@ describe('the view registry', () => {
     expect(accepted).toMatchObject({ dropped: 0, snapshot: { results: [[['map', { datasetId: 'market' }], [{ code: 'RU', value: 1.5 }, { code: 'MX', value: null }]]] } });
     expect(parseSnapshot(snapshot('map', [{ code: 'RU', value: 'lots' }]))).toMatchObject({ dropped: 1 });
     expect(parseSnapshot(snapshot('nowhere', []))).toMatchObject({ dropped: 1 });
+  });
+
+  it('writes back what the data replaced, and keeps what the link left to the data, for every setting', () => {
+    const context = {
+      from: '2014-01',
+      to: '2014-12',
+      dimensions: [{ id: 'marketplace', label: 'Marketplace' }, { id: 'country', label: 'Country' }],
+      membersOf: (id: string) => (id === 'marketplace' ? ['AliExpress', 'Ozon'] : ['RU']),
+      notices: [] as string[],
+    };
+    // Settings the data cannot use: a base month outside the range, an unknown marketplace and dimension, a
+    // quarterly rolling average.
+    const odd: ViewState = { ...DEFAULT_VIEW_STATE, mode: 'avg3', grain: 'quarter', base: '2010-01', by: 'nope', mapMember: 'Nobody' };
+    const canonical = canonicalViewSettings(odd, resolveViewSettings(odd, context));
+    expect(Object.keys(canonical).sort()).toEqual(settings.map(({ name }) => name).sort());
+    expect(canonical).toMatchObject({ mode: 'avg3', grain: 'month', base: '2014-01', by: 'marketplace', mapMember: null });
+    expect(context.notices).toHaveLength(4);
+    // Left to the data (null), a setting stays null even though the view resolved it to a value.
+    const open = canonicalViewSettings(DEFAULT_VIEW_STATE, resolveViewSettings(DEFAULT_VIEW_STATE, { ...context, notices: [] }));
+    for (const { name, setting } of settings) expect(open[name as keyof ViewState], name).toEqual(setting.default);
   });
 });

@@ -20,6 +20,8 @@ export const TABS = VIEWS.map((view) => view.id) as unknown as readonly [Tab, ..
 /** Every view's settings, by field name (= URL parameter name), in registry order. */
 type AllSettings = UnionToIntersection<SettingsOf<Views[number]>>;
 const ALL_SETTINGS = Object.assign({}, ...VIEWS.map((view) => view.settings)) as AllSettings & Record<string, Setting<unknown>>;
+/** Every view's settings, by field name (= URL parameter name): what the view state adds to the shared core. */
+export const VIEW_SETTINGS: Readonly<Record<string, Setting<unknown>>> = ALL_SETTINGS;
 
 const codec = createViewStateCodec(TABS, ALL_SETTINGS);
 
@@ -53,6 +55,20 @@ export function resolveViewSettings(state: ViewState, context: ResolveContext): 
     Object.assign(resolved, view.resolve(own as SettingValues<typeof view.settings>, context));
   }
   return resolved as ResolvedSettings;
+}
+
+/**
+ * The view settings as a link should say them once checked against the dataset: what the data replaced is written
+ * back, and a setting the link left to the data (null) stays null, so the link keeps following the data (the trend's
+ * base month stays "the first month shown" rather than becoming a fixed month).
+ */
+export function canonicalViewSettings(state: ViewState, resolved: ResolvedSettings): Partial<ViewState> {
+  const canonical: Record<string, unknown> = {};
+  for (const name of Object.keys(ALL_SETTINGS)) {
+    const given = state[name as keyof ViewState];
+    canonical[name] = given === null ? null : (resolved as Record<string, unknown>)[name];
+  }
+  return canonical as Partial<ViewState>;
 }
 
 /** The tab bar: each view's label, by id. */

@@ -11,9 +11,7 @@ import {
   type ResolvedOptions,
   type QuerySlice,
 } from '../../data';
-import { useViewState } from '../../views';
-import { writeViewState } from '../../views';
-import type { ViewState } from '../../views';
+import { canonicalViewSettings, useViewState, writeViewState, type ViewState } from '../../views';
 import { useFixedDatasets } from './fixedDatasets';
 
 /**
@@ -84,10 +82,8 @@ export function useWorkspaceView() {
 function canonicalState(state: ViewState, view: QuerySlice, options: ResolvedOptions): ViewState {
   return {
     ...state,
-    grain: options.grain,
-    base: state.base === null ? null : options.base,
-    by: state.by === null ? null : options.by,
-    mapMember: options.mapMember,
+    // Each view's settings as its declaration resolved them (src/views/<id>/declaration.ts).
+    ...canonicalViewSettings(state, options),
     selections: options.selections,
     measure: state.measure === null ? null : view.measureId,
     // Once either end of the range was given, write both: the other end was derived from it.
