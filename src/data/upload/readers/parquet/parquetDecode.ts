@@ -4,9 +4,9 @@
  */
 import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type Compressors, type FileMetaData, type ParquetParsers } from 'hyparquet';
 import { UploadError, quoteFileName } from '../../UploadError';
-import { dateTimeFromMilliseconds, isoDateFromDays, plainNumberText } from './canonicalText';
+import { dateTimeFromMilliseconds, isoDateFromDays, plainNumberText } from '../decoded/canonicalText';
+import { namedColumns, type TextTable } from '../decoded/textTable';
 import { parquetColumns, type ParquetColumn } from './parquetColumns';
-import { namedColumns, type TextTable } from './textTable';
 
 /** Rows decoded per step: bounds the memory of the row arrays hyparquet builds before they become texts. */
 const ROWS_PER_STEP = 50_000;

@@ -1,11 +1,12 @@
 /**
  * Parquet, as a SourceReader: the preview decodes only the first records, the load decodes the whole file into one
- * engine table (see decodedSource.ts). Loaded on demand (readers/index.ts), so hyparquet never reaches the entry.
+ * engine table (see ../decoded/decodedSource.ts). Loaded on demand (readers/index.ts), so hyparquet never reaches the
+ * entry.
  */
 import type { SourceReader, SourceSample } from '../sourceReader';
-import { openDecodedSource } from './decodedSource';
+import { openDecodedSource } from '../decoded/decodedSource';
+import { textSample } from '../decoded/textTable';
 import { decodeParquet } from './parquetDecode';
-import { textSample } from './textTable';
 
 export const parquetReader: SourceReader = {
   format: 'parquet',

@@ -1,11 +1,11 @@
 /**
- * One Excel cell as the canonical text of its value (see ../parquet/canonicalText.ts): numbers as plain decimals,
+ * One Excel cell as the canonical text of its value (see ../decoded/canonicalText.ts): numbers as plain decimals,
  * cells formatted as dates as `YYYY-MM-DD` (or `YYYY-MM-DD HH:MM:SS` when they carry a time), booleans `true` /
  * `false`, empty cells and empty strings null. Error cells (#DIV/0!, #N/A, …) and formulas saved without their value
  * cannot stand for a value: they are reported, never loaded as text.
  */
 import { SSF, type CellObject } from '@e965/xlsx';
-import { dateOrDateTimeFromMilliseconds, plainNumberText } from '../parquet/canonicalText';
+import { dateOrDateTimeFromMilliseconds, plainNumberText } from '../decoded/canonicalText';
 
 /** A cell that holds no usable value, and why (for the message). */
 export interface CellProblem {

@@ -5,7 +5,7 @@
  */
 import { read, utils, type CellObject, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import { UploadError, quoteFileName } from '../../UploadError';
-import { namedColumns, type TextTable } from '../parquet/textTable';
+import { namedColumns, type TextTable } from '../decoded/textTable';
 import { cellText, type CellProblem } from './excelCells';
 
 export interface WorkbookOptions {

@@ -1,11 +1,11 @@
 /**
  * Excel workbooks (.xlsx), as a SourceReader: the preview parses the first rows of every sheet to list them and pick
  * the first with data (or the one asked for); the load decodes the plan's sheet into one engine table (see
- * ../parquet/decodedSource.ts). Loaded on demand (readers/index.ts), so SheetJS never reaches the entry.
+ * ../decoded/decodedSource.ts). Loaded on demand (readers/index.ts), so SheetJS never reaches the entry.
  */
 import { UploadError, quoteFileName } from '../../UploadError';
-import { openDecodedSource } from '../parquet/decodedSource';
-import { textSample } from '../parquet/textTable';
+import { openDecodedSource } from '../decoded/decodedSource';
+import { textSample } from '../decoded/textTable';
 import { sourceOf, type SourceReader, type SourceSample } from '../sourceReader';
 import { decodeSheet, readWorkbook, sheetHasData, workbookSheetNames } from './excelDecode';
 
