@@ -5,7 +5,7 @@ import { getMarketDatabase } from './marketDatabase';
 export type { DatasetModel, DimensionDef, MeasureDef } from './model';
 export { findCountryDimension, findDimension, findMeasure, groupingDimension, splitDimension } from './model';
 export { MARKET_MODEL } from './marketModel';
-export { resolveQuerySlice, querySliceForView, type DatasetCatalog, type ResolvedOptions, type QuerySlice } from './querySlice';
+export { comparisonOf, resolveQuerySlice, querySliceForView, type DatasetCatalog, type MonthRange, type ResolvedOptions, type QuerySlice } from './querySlice';
 export { getMarketDatabase, datasetLoadProgress } from './marketDatabase';
 // One module per query: its fetcher, its key and its query options (src/data/queries/fetch<Name>.ts).
 export { catalogQuery } from './queries/fetchCatalog';
@@ -55,3 +55,4 @@ connectDatasets({
   modelOf: (datasetId) => findDataset(datasetId)?.model,
   bundledEngine: getMarketDatabase,
 });
+export { describeComparison, periodPresets, rangeText, type PeriodPreset } from './comparison';

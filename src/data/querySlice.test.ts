@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../views';
 import type { DatasetModel } from './model';
-import { measureOf, resolveQuerySlice, sliceFor, querySliceForView, type DatasetCatalog, type QuerySlice } from './querySlice';
+import { comparisonOf, measureOf, resolveQuerySlice, sliceFor, querySliceForView, type DatasetCatalog, type QuerySlice } from './querySlice';
 
 // A hand-made model whose dimension ids differ from their column names, so a mix-up between the two shows.
 const MODEL: DatasetModel = {
@@ -152,14 +152,14 @@ describe('sliceFor', () => {
     expect(sliceFor(MODEL, { ...view, filters: { shop: [] } }).filters).toEqual([{ column: 'shop_name', values: [] }]);
   });
 
-  it('shifts the range by whole months, across year boundaries', () => {
-    expect(sliceFor(MODEL, view, -12).range).toEqual({ from: '2013-01-01', to: '2013-12-01' });
-    expect(sliceFor(MODEL, { ...view, from: '2014-02', to: '2014-03' }, -3).range).toEqual({
+  it('reads another range of months, across year boundaries, with the same filters', () => {
+    expect(sliceFor(MODEL, view, comparisonOf(view)).range).toEqual({ from: '2013-01-01', to: '2013-12-01' });
+    expect(sliceFor(MODEL, { ...view, from: '2014-02', to: '2014-03' }, { from: '2013-11', to: '2013-12' }).range).toEqual({
       from: '2013-11-01',
       to: '2013-12-01',
     });
     // The filters do not move with the range.
-    expect(sliceFor(MODEL, view, -12).filters).toEqual(sliceFor(MODEL, view).filters);
+    expect(sliceFor(MODEL, view, comparisonOf(view)).filters).toEqual(sliceFor(MODEL, view).filters);
   });
 
   it('measureOf finds the view’s measure and refuses an unknown one', () => {
@@ -267,3 +267,38 @@ describe('columns and members named like Object.prototype members', () => {
     expect(notices).toHaveLength(2);
   });
 });
+
+describe('the period compared with', () => {
+  const period = { from: '2014-07', to: '2014-12' };
+  it('is the same months a year earlier by default, left out of the slice so that query keys stay as they were', () => {
+    const { view, notices } = resolve(period);
+    expect(view.compareTo).toBeUndefined();
+    expect(comparisonOf(view)).toEqual({ from: '2013-07', to: '2013-12' });
+    expect(notices).toEqual([]);
+  });
+
+  it('the previous period has the same length and ends the month before', () => {
+    expect(resolve({ ...period, compare: 'previous' }).view.compareTo).toEqual({ from: '2014-01', to: '2014-06' });
+    expect(resolve({ from: '2015-01', to: '2015-01', compare: 'previous' }).view.compareTo).toEqual({ from: '2014-12', to: '2014-12' });
+  });
+
+  it('a custom period is used as given, may lie outside the data, and gets a missing end from the length', () => {
+    expect(resolve({ ...period, compare: 'custom', cfrom: '2010-01', cto: '2010-03' }).view.compareTo).toEqual({ from: '2010-01', to: '2010-03' });
+    expect(resolve({ ...period, compare: 'custom', cfrom: '2013-01' }).view.compareTo).toEqual({ from: '2013-01', to: '2013-06' });
+    expect(resolve({ ...period, compare: 'custom', cto: '2013-12' }).view.compareTo).toEqual({ from: '2013-07', to: '2013-12' });
+    const swapped = resolve({ ...period, compare: 'custom', cfrom: '2013-12', cto: '2013-07' });
+    expect(swapped.view.compareTo).toEqual({ from: '2013-07', to: '2013-12' });
+    expect(swapped.notices.join(' ')).toMatch(/comparison's start month 2013-12 was after its end month 2013-07/);
+  });
+
+  it('a custom comparison without a period falls back to a year earlier, with a notice', () => {
+    const { view, notices } = resolve({ ...period, compare: 'custom' });
+    expect(view.compareTo).toBeUndefined();
+    expect(notices.join(' ')).toMatch(/custom comparison needs a period/);
+  });
+
+  it('a stray comparison period is ignored unless the comparison is custom', () => {
+    expect(resolve({ ...period, compare: 'year', cfrom: '2010-01', cto: '2010-02' }).view.compareTo).toBeUndefined();
+  });
+});
+

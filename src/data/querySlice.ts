@@ -2,7 +2,7 @@ import type { SortState } from '../state/viewState';
 import { resolveViewSettings, type ResolvedSettings, type Tab, type ViewState } from '../views';
 import type { SliceSpec } from '../sql';
 import { lookupTable, ownValue } from '../lib/lookupTable';
-import { monthToDate, shiftMonth } from '../lib/months';
+import { monthSpan, monthToDate, shiftMonth } from '../lib/months';
 import { findDimension, findMeasure, type DatasetModel, type MeasureDef } from './model';
 
 /** What the data offers: its months and the members of each dimension (largest first). */
@@ -25,6 +25,17 @@ export interface QuerySlice {
   to: string;
   /** Dimension id → selected members (only known members; empty lists left out). */
   filters: Record<string, string[]>;
+  /**
+   * The period compared with, when it is not the same months a year earlier (the default, left out so that the
+   * queries of a default view keep their keys, and saved snapshots keep matching). Read it with {@link comparisonOf}.
+   */
+  compareTo?: MonthRange;
+}
+
+/** An inclusive range of months, `YYYY-MM`. */
+export interface MonthRange {
+  from: string;
+  to: string;
 }
 
 /** Everything else the link says about how to show the data, checked against the dataset: each view's settings
@@ -80,6 +91,7 @@ export function resolveQuerySlice(
   }
 
   const filters = knownMembers(state.filters, model, catalog, notices, '');
+  const compareTo = resolveComparison(state, { from, to }, notices);
 
   const selections: ResolvedOptions['selections'] = lookupTable();
   for (const [tab, byDimension] of Object.entries(state.selections) as [Tab, Record<string, string[]>][]) {
@@ -96,7 +108,7 @@ export function resolveQuerySlice(
   });
 
   return {
-    view: { datasetId: model.id, measureId, from, to, filters },
+    view: { datasetId: model.id, measureId, from, to, filters, ...(compareTo ? { compareTo } : {}) },
     options: {
       ...settings,
       tab: state.tab,
@@ -105,6 +117,34 @@ export function resolveQuerySlice(
     },
     notices,
   };
+}
+
+/**
+ * The period a view state compares with, unless it is the same months a year earlier (then undefined). The previous
+ * period has the same number of months and ends the month before the period starts. A custom period given by one end
+ * gets the other from the period's length; its ends are swapped if reversed. A custom period may lie outside the data
+ * (then there is nothing to compare with, and the views say so).
+ */
+function resolveComparison(state: ViewState, period: MonthRange, notices: string[]): MonthRange | undefined {
+  const length = monthSpan(period.from, period.to);
+  if (state.compare === 'previous') return { from: shiftMonth(period.from, -length), to: shiftMonth(period.from, -1) };
+  if (state.compare !== 'custom') return undefined;
+  if (state.cfrom === null && state.cto === null) {
+    notices.push('A custom comparison needs a period to compare with; comparing with the same months a year earlier.');
+    return undefined;
+  }
+  let from = state.cfrom ?? shiftMonth(state.cto!, 1 - length);
+  let to = state.cto ?? shiftMonth(from, length - 1);
+  if (from > to) {
+    notices.push(`The comparison's start month ${from} was after its end month ${to}; they were swapped.`);
+    [from, to] = [to, from];
+  }
+  return { from, to };
+}
+
+/** The period a view compares with: its own, or the same months a year earlier. */
+export function comparisonOf(view: QuerySlice): MonthRange {
+  return view.compareTo ?? { from: shiftMonth(view.from, -12), to: shiftMonth(view.to, -12) };
 }
 
 /** Keeps the known dimensions and members of a filter-like map, with a notice for everything dropped. */
@@ -157,14 +197,12 @@ function sortedFilters(filters: Record<string, string[]>): Record<string, string
 }
 
 /** The query slice for a resolved view, optionally shifted by whole months (−12 for the year before). */
-export function sliceFor(model: DatasetModel, view: QuerySlice, shiftMonths = 0): SliceSpec {
+/** The rows a view reads, over its period or over `range` (e.g. {@link comparisonOf} the view). */
+export function sliceFor(model: DatasetModel, view: QuerySlice, range: MonthRange = view): SliceSpec {
   return {
     table: model.table,
     timeColumn: model.timeColumn,
-    range: {
-      from: monthToDate(shiftMonth(view.from, shiftMonths)),
-      to: monthToDate(shiftMonth(view.to, shiftMonths)),
-    },
+    range: { from: monthToDate(range.from), to: monthToDate(range.to) },
     filters: model.dimensions.flatMap((dimension) => {
       const values = ownValue(view.filters, dimension.id);
       return values === undefined ? [] : [{ column: dimension.column, values }];

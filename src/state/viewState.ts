@@ -21,6 +21,13 @@ const MAX_VALUES_PER_FILTER = 500;
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+/**
+ * What the period is compared with: the same months a year earlier (the default), the previous period of equal
+ * length, or any period the analyst names (`cfrom`–`cto`). Half-years, quarters and year to date are periods the
+ * filter bar offers, compared with the same months a year earlier.
+ */
+export const COMPARISONS = ['year', 'previous', 'custom'] as const;
+export type Comparison = (typeof COMPARISONS)[number];
 
 export const monthSchema = z.string().check(z.regex(MONTH));
 export const identifierSchema = z.string().check(z.regex(IDENTIFIER));
@@ -67,6 +74,11 @@ export interface CoreViewState<Tab extends string> {
   measure: string | null;
   from: string | null;
   to: string | null;
+  /** What the period is compared with (key figures, ranks, the map's change, explanations). */
+  compare: Comparison;
+  /** The comparison period when `compare` is custom; null = derived (see src/data/querySlice.ts). */
+  cfrom: string | null;
+  cto: string | null;
   /** Dimension id → allowed members; applies to every view. */
   filters: Record<string, string[]>;
   /** Cross-filter selections made by clicking in a view: view id → dimension id → members. A view's own
@@ -94,7 +106,7 @@ const SORT_PREFIX = 'sort.';
 
 /**
  * The view state, its defaults and its URL codec for a set of tabs and the settings their views declare. The
- * parameters come in a stable order: dataset, tab, measure, period, then the views' settings in the order given,
+ * parameters come in a stable order: dataset, tab, measure, period, comparison, then the views' settings in the order given,
  * then the theme.
  */
 export function createViewStateCodec<const Tabs extends readonly [string, ...string[]], S extends Record<string, Setting<unknown>>>(
@@ -110,6 +122,9 @@ export function createViewStateCodec<const Tabs extends readonly [string, ...str
     measure: optionalSetting(identifierSchema, 'a measure name'),
     from: optionalSetting(monthSchema, 'a month such as 2014-07'),
     to: optionalSetting(monthSchema, 'a month such as 2014-12'),
+    compare: choiceSetting(COMPARISONS, 'year', COMPARISONS.join(', ')),
+    cfrom: optionalSetting(monthSchema, 'a month such as 2013-07'),
+    cto: optionalSetting(monthSchema, 'a month such as 2013-12'),
     ...viewSettings,
     theme: choiceSetting(THEMES, 'system', 'light, dark or system'),
   };

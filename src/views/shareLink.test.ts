@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMPRESS_ABOVE, deflate, expandSearch, shareUrl } from '../state/shareLink';
-import { SORT_DIRECTIONS, THEMES } from '../state/viewState';
+import { COMPARISONS, SORT_DIRECTIONS, THEMES } from '../state/viewState';
 import { z } from 'zod/mini';
 import { decodeViewState, DEFAULT_VIEW_STATE, encodeViewState, TABS, VIEW_SETTINGS, viewStateSchema, type ViewState } from '.';
 
@@ -49,6 +49,9 @@ export const viewStateArbitrary: fc.Arbitrary<ViewState> = fc.record({
   measure: nullable(identifier),
   from: nullable(month),
   to: nullable(month),
+  compare: fc.constantFrom(...COMPARISONS),
+  cfrom: nullable(month),
+  cto: nullable(month),
   filters: fc.dictionary(identifier, values, { maxKeys: 3 }),
   selections: fc.dictionary(fc.constantFrom(...TABS), fc.dictionary(identifier, values, { minKeys: 1, maxKeys: 2 }), { maxKeys: 2 }),
   ...viewSettingArbitraries(),

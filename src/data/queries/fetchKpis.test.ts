@@ -47,6 +47,20 @@ describe('fetchKpis on a hand-made table', () => {
     expect(gmv.change).toBeCloseTo((500 + 520 + 560) / (400 + 440 + 480) - 1, 12);
   });
 
+  it('kpis: against the period a view compares with (the previous month, another range), like for like', async () => {
+    for (const measureId of ['visitors', 'gmv']) {
+      const march = view({ measureId, from: '2014-03', to: '2014-03', compareTo: { from: '2014-02', to: '2014-02' } });
+      const kpis = await fetchKpis(engine, MODEL, march);
+      const february = expectedKpis(view({ measureId, from: '2014-02', to: '2014-02' })).current!;
+      const current = expectedKpis(view({ measureId, from: '2014-03', to: '2014-03' })).current!;
+      expect(kpis.previous, measureId).toBeCloseTo(february, 9);
+      expect(kpis.change, measureId).toBeCloseTo((current - february) / february, 9);
+    }
+    // Three months against two: not like for like, so no change is claimed.
+    const uneven = await fetchKpis(engine, MODEL, view({ measureId: 'gmv', compareTo: { from: '2014-02', to: '2014-03' } }));
+    expect(uneven).toMatchObject({ previous: null, change: null });
+  });
+
   it('kpis: an empty selection gives nulls and zero months', async () => {
     expect(await fetchKpis(engine, MODEL, view({ filters: { marketplace: ['D'], country: ['RU'] } }))).toEqual({
       current: null,

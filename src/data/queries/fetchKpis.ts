@@ -2,13 +2,13 @@ import { queryOptions } from '@tanstack/react-query';
 import type { Engine } from '../../engine';
 import { buildKpiQuery, sliceParams } from '../../sql';
 import type { DatasetModel } from '../model';
-import { measureOf, sliceFor, type QuerySlice } from '../querySlice';
+import { comparisonOf, measureOf, sliceFor, type QuerySlice } from '../querySlice';
 import { viewQueryFn } from './queryTarget';
 
-/** Headline numbers for the selected period and the same months a year earlier. */
+/** Headline numbers for the selected period and the period it is compared with (see comparisonOf). */
 export interface KpiSummary {
   current: number | null;
-  /** Null when the year before has fewer months with data than the period: a partial comparison would mislead. */
+  /** Null when the comparison period has fewer months with data than the period: a partial comparison would mislead. */
   previous: number | null;
   /** (current − previous) / previous, or null when there is nothing fair to compare with. */
   change: number | null;
@@ -21,7 +21,7 @@ export interface KpiSummary {
 export async function fetchKpis(engine: Engine, model: DatasetModel, view: QuerySlice): Promise<KpiSummary> {
   const measure = measureOf(model, view);
   const leaderDimension = model.dimensions[0]!;
-  const previous = sliceFor(model, view, -12).range;
+  const previous = sliceFor(model, view, comparisonOf(view)).range;
   const slice = sliceFor(model, view);
   const [row] = await engine.query<{
     current: number | null;

@@ -3,7 +3,7 @@ import type { Engine } from '../../engine';
 import { buildLeaderboardQuery, sliceParams, type SeriesGrain } from '../../sql';
 import { monthSpan } from '../../lib/months';
 import type { DatasetModel } from '../model';
-import { measureOf, sliceFor, type QuerySlice } from '../querySlice';
+import { comparisonOf, measureOf, sliceFor, type QuerySlice } from '../querySlice';
 import { periodsOf } from './fetchSeries';
 import { requireDimension, viewQueryFn } from './queryTarget';
 
@@ -59,7 +59,7 @@ export async function fetchLeaderboard(
       measure: measureOf(model, view),
       groupColumn: group.column,
       rankColumn: member.column,
-      previousRange: sliceFor(model, view, -12).range,
+      previousRange: sliceFor(model, view, comparisonOf(view)).range,
       sparkGrain,
     }),
     sliceParams(slice),

@@ -3,7 +3,7 @@ import type { Engine } from '../../engine';
 import { buildRankingQuery, sliceParams } from '../../sql';
 import { ownValue, withEntry } from '../../lib/lookupTable';
 import { findCountryDimension, type DatasetModel } from '../model';
-import { measureOf, sliceFor, type QuerySlice } from '../querySlice';
+import { comparisonOf, measureOf, sliceFor, type MonthRange, type QuerySlice } from '../querySlice';
 import { fetchBreakdown } from './fetchBreakdown';
 import { viewQueryFn } from './queryTarget';
 
@@ -37,8 +37,8 @@ export async function fetchMapValues(
   const chosen: QuerySlice = options.member
     ? { ...view, filters: withEntry(view.filters, memberDimension.id, [options.member]) }
     : view;
-  const byCountry = async (target: QuerySlice, shift = 0) => {
-    const slice = sliceFor(model, target, shift);
+  const byCountry = async (target: QuerySlice, range: MonthRange = target) => {
+    const slice = sliceFor(model, target, range);
     const rows = await engine.query<{ key: string; value: number }>(buildRankingQuery(slice, measure, country.column, 1000), sliceParams(slice));
     return new Map(rows.map((row) => [String(row.key), row.value]));
   };
@@ -67,7 +67,7 @@ export async function fetchMapValues(
       return { code, value: entry && entry.all > 0 ? entry.part / entry.all : null };
     });
   }
-  const previous = await byCountry(chosen, -12);
+  const previous = await byCountry(chosen, comparisonOf(view));
   return [...current].map(([code, value]) => {
     const before = previous.get(code);
     return { code, value: before ? (value - before) / before : null };

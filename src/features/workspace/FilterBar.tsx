@@ -1,12 +1,11 @@
 import { useId } from 'react';
 import type { DatasetCatalog, DatasetEntry, DatasetModel, QuerySlice } from '../../data';
 import { countryFlag, countryName } from '../../lib/countries';
-import { formatMonth } from '../../lib/format';
 import { ownValue, withEntry } from '../../lib/lookupTable';
-import { monthSpan, shiftMonth } from '../../lib/months';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../views';
 import { LazyMultiSelect } from '../../ui/LazyMultiSelect';
 import type { MultiSelectOption } from '../../ui/MultiSelect';
+import { PeriodControls } from './PeriodControls';
 
 export interface FilterBarProps {
   datasets: readonly DatasetEntry[];
@@ -15,13 +14,13 @@ export interface FilterBarProps {
   view: QuerySlice;
   update: (change: Partial<ViewState>) => void;
   filters: ViewState['filters'];
+  compare: ViewState['compare'];
 }
 
-/** Date range, one searchable multi-select per dimension, and the measure. Every change goes to the URL. */
-export function FilterBar({ datasets, model, catalog, view, update, filters }: FilterBarProps) {
+/** Period and comparison, one searchable multi-select per dimension, and the measure. Every change goes to the URL. */
+export function FilterBar({ datasets, model, catalog, view, update, filters, compare }: FilterBarProps) {
   const measureId = useId();
   const datasetId = useId();
-  const months = allMonths(catalog.firstMonth, catalog.lastMonth);
 
   return (
     <form className="filter-bar" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
@@ -56,22 +55,7 @@ export function FilterBar({ datasets, model, catalog, view, update, filters }: F
           <span>All rows (no time column)</span>
         </div>
       ) : (
-        <>
-      <MonthSelect
-        label="From"
-        testId="filter-from"
-        months={months}
-        value={view.from}
-        onChange={(from) => update({ from, to: maxOf(from, view.to) })}
-      />
-      <MonthSelect
-        label="To"
-        testId="filter-to"
-        months={months}
-        value={view.to}
-        onChange={(to) => update({ to, from: minOf(to, view.from) })}
-      />
-        </>
+        <PeriodControls catalog={catalog} view={view} compare={compare} update={update} />
       )}
       {model.dimensions.map((dimension) => (
         <LazyMultiSelect
@@ -106,45 +90,8 @@ export function FilterBar({ datasets, model, catalog, view, update, filters }: F
   );
 }
 
-function MonthSelect(props: {
-  label: string;
-  testId: string;
-  months: readonly string[];
-  value: string;
-  onChange: (month: string) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {props.label}
-      </label>
-      <select
-        id={id}
-        className="select"
-        value={props.value}
-        data-testid={props.testId}
-        onChange={(event) => props.onChange(event.target.value)}
-      >
-        {props.months.map((month) => (
-          <option key={month} value={month}>
-            {formatMonth(month)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 function memberOption(member: string, display: 'text' | 'country'): MultiSelectOption {
   if (display !== 'country') return { id: member, label: member };
   const name = countryName(member);
   return { id: member, label: name, textValue: `${name} ${member}`, icon: countryFlag(member) };
 }
-
-function allMonths(first: string, last: string): string[] {
-  return Array.from({ length: monthSpan(first, last) }, (_, index) => shiftMonth(first, index));
-}
-
-const maxOf = (a: string, b: string) => (a > b ? a : b);
-const minOf = (a: string, b: string) => (a < b ? a : b);

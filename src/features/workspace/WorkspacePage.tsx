@@ -70,7 +70,7 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
       {presentation ? null : (
         <>
           <StoryLinks theme={state.theme} onSelect={writeViewState} />
-          <FilterBar datasets={datasets} model={model} catalog={catalog.data} view={view} filters={state.filters} update={update} />
+          <FilterBar datasets={datasets} model={model} catalog={catalog.data} view={view} filters={state.filters} compare={state.compare} update={update} />
           <SelectionChips model={model} view={view} options={options} update={update} />
           <div className="view-nav-row">
             <ViewNav state={state} onSelect={(tab) => update({ tab })} />

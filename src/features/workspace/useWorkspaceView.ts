@@ -89,6 +89,10 @@ function canonicalState(state: ViewState, view: QuerySlice, options: ResolvedOpt
     // Once either end of the range was given, write both: the other end was derived from it.
     from: state.from === null && state.to === null ? null : view.from,
     to: state.from === null && state.to === null ? null : view.to,
+    // A custom comparison is written with both ends (one may have been derived); any other has none.
+    compare: state.compare === 'custom' && !view.compareTo ? 'year' : state.compare,
+    cfrom: state.compare === 'custom' && view.compareTo ? view.compareTo.from : null,
+    cto: state.compare === 'custom' && view.compareTo ? view.compareTo.to : null,
     filters: view.filters,
   };
 }

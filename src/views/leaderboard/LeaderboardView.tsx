@@ -1,10 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { leaderboardQuery, type DimensionDef, type LeaderboardRow, splitDimension } from '../../data';
+import { describeComparison, leaderboardQuery, rangeText, type DimensionDef, type LeaderboardRow, splitDimension } from '../../data';
 import { Sparkline } from '../../charts/Sparkline';
 import { countryLabel, countryName } from '../../lib/countries';
-import { formatChange, formatMonth, formatShare } from '../../lib/format';
+import { formatChange, formatShare } from '../../lib/format';
 import { ownValue } from '../../lib/lookupTable';
-import { shiftMonth } from '../../lib/months';
 import { EmptyState, Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
 import { SortableTable, type SortableColumn, type SortState } from '../../ui/SortableTable';
@@ -26,15 +25,10 @@ export function rankChangeText(row: Pick<LeaderboardRow, 'rank' | 'previousRank'
 }
 
 function rankChangeTitle(row: LeaderboardRow): string {
-  if (row.previousRank === null) return 'No data a year earlier';
+  if (row.previousRank === null) return 'No data in the period compared with';
   const change = row.previousRank - row.rank;
   const places = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;
   return change > 0 ? `Up ${places(change)} from #${row.previousRank}` : change < 0 ? `Down ${places(-change)} from #${row.previousRank}` : 'Same rank';
-}
-
-/** "Jul 2014 – Dec 2014", or "Jul 2014" for one month. */
-export function rangeText(from: string, to: string): string {
-  return from === to ? formatMonth(from) : `${formatMonth(from)} – ${formatMonth(to)}`;
 }
 
 /** Which marketplace leads in each country, how that changed over a year, and its recent trend. */
@@ -62,10 +56,11 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
   const selectedMembers = ownValue(selected, member.id) ?? [];
   // Without a time column there is no year earlier to compare ranks with and no trend to draw.
   const timeless = model.timeless === true;
+  const comparison = describeComparison(view);
   const subtitle = `${measure.label} rank of each ${member.label.toLowerCase()} within its ${group.label.toLowerCase()} · ${
     timeless
       ? 'all rows; rank changes and trends need a time column'
-      : `${rangeText(view.from, view.to)}, rank change vs ${rangeText(shiftMonth(view.from, -12), shiftMonth(view.to, -12))}`
+      : `${rangeText(view)}, rank change vs ${rangeText(comparison.range)}`
   }`;
 
   const sparkLabel = (row: LeaderboardRow) => {
@@ -107,7 +102,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
     },
     {
       id: 'growth',
-      header: 'vs a year earlier',
+      header: comparison.short,
       numeric: true,
       sortValue: (row) => row.growth,
       cell: (row) => formatChange(row.growth),

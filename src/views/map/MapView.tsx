@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { mapQuery, type DimensionDef, type MeasureDef, type ResolvedOptions, type QuerySlice, findCountryDimension } from '../../data';
+import { describeComparison, mapQuery, type DimensionDef, type MeasureDef, type ResolvedOptions, type QuerySlice, findCountryDimension } from '../../data';
 import { countryLabel, countryName } from '../../lib/countries';
 import { ownValue } from '../../lib/lookupTable';
 import { formatChange, formatShare } from '../../lib/format';
@@ -37,7 +37,7 @@ export function MapView({ model, view, options, measure, catalog, update, select
   const tableToggle = useTableToggle();
   const { asTable } = tableToggle;
   const format = formattersFor(metric, measure);
-  const valueLabel = valueLabelFor(metric, measure, country);
+  const valueLabel = valueLabelFor(metric, measure, country, view);
   const members = ownValue(catalog.members, memberDimension.id) ?? [];
   const plural = memberDimension.pluralLabel.toLowerCase();
 
@@ -53,7 +53,7 @@ export function MapView({ model, view, options, measure, catalog, update, select
           { value: 'share', label: `Share of the ${country?.label.toLowerCase() ?? 'country'}'s ${plural}` },
           model.timeless
             ? { value: 'growth', label: 'Change vs a year earlier (needs a time column)', disabled: true }
-            : { value: 'growth', label: 'Change vs a year earlier' },
+            : { value: 'growth', label: `Change ${describeComparison(view).short}` },
         ]}
       />
       <ControlSelect<string>
@@ -129,10 +129,10 @@ function formattersFor(metric: MapMetric, measure: MeasureDef) {
   return measureFormatters(measure);
 }
 
-function valueLabelFor(metric: MapMetric, measure: MeasureDef, country: DimensionDef | undefined): string {
+function valueLabelFor(metric: MapMetric, measure: MeasureDef, country: DimensionDef | undefined, view: QuerySlice): string {
   const where = country?.label.toLowerCase() ?? 'country';
   if (metric === 'share') return `Share of the ${where}'s ${measure.label.toLowerCase()}`;
-  if (metric === 'growth') return `${measure.label} change vs a year earlier`;
+  if (metric === 'growth') return `${measure.label} change ${describeComparison(view).short}`;
   return capitalise(measure.periodLabel);
 }
 
@@ -153,7 +153,7 @@ function subtitleFor(
     const one = memberDimension.label.toLowerCase();
     return `All ${plural} together make 100% of every country: choose a ${one} or filter ${plural} to see a share`;
   }
-  if (metric === 'growth') return `Change in ${measure.periodLabel} against the same months a year earlier · ${whose}`;
+  if (metric === 'growth') return `Change in ${measure.periodLabel} against ${describeComparison(view).long} · ${whose}`;
   return `${capitalise(measure.periodLabel)} · ${whose}`;
 }
 

@@ -1,5 +1,5 @@
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
-import { findDataset, kpiQuery, type MeasureDef, type QuerySlice } from '../../data';
+import { describeComparison, findDataset, kpiQuery, type MeasureDef, type QuerySlice } from '../../data';
 import { formatChange, formatMonth, formatShare } from '../../lib/format';
 import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from '../shared/measureFormat';
@@ -16,12 +16,13 @@ export interface KpiCardsProps {
   timeless?: boolean;
 }
 
-/** The period's headline numbers: the measure, its change against a year earlier, and who leads. */
+/** The period's headline numbers: the measure, its change against the period compared with, and who leads. */
 export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic, ...props }: KpiCardsProps) {
   const query = useQuery({ ...kpiQuery(view), placeholderData: keepPreviousData });
   const format = measureFormatters(measure);
   const timeless = props.timeless ?? findDataset(view.datasetId)?.model.timeless ?? false;
   const period = `${formatMonth(view.from)} – ${formatMonth(view.to)}`;
+  const comparison = describeComparison(view);
   return (
     <section className="kpis" aria-label="Key figures" data-testid="kpis">
       <p className="kpis-caption">
@@ -42,14 +43,14 @@ export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic, 
             </article>
             {timeless ? null : (
               <article className="kpi" data-testid="kpi-change">
-                <h3 className="kpi-label">vs. a year earlier</h3>
+                <h3 className="kpi-label">{comparison.short}</h3>
                 <p className={`kpi-value ${trendClass(kpis.change)}`}>
                   {kpis.change === null ? '–' : `${kpis.change >= 0 ? '▲' : '▼'} ${formatChange(kpis.change)}`}
                 </p>
                 <p className="kpi-note">
                   {kpis.previous === null
-                    ? 'No full year-earlier period in the data to compare with.'
-                    : `${format.compact(kpis.previous)} in the same months a year earlier`}
+                    ? `No data for every month of ${comparison.long} to compare with.`
+                    : `${format.compact(kpis.previous)} in ${comparison.long}`}
                 </p>
               </article>
             )}

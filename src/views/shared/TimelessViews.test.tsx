@@ -156,9 +156,10 @@ describe('views of a dataset without a time column', () => {
   });
 
   it('filters: no month pickers, the period reads "All rows"', () => {
-    render(<FilterBar datasets={[]} model={TIMELESS} catalog={CATALOG} view={VIEW} filters={{}} update={() => {}} />);
+    render(<FilterBar datasets={[]} model={TIMELESS} catalog={CATALOG} view={VIEW} filters={{}} compare="year" update={() => {}} />);
     expect(screen.queryByTestId('filter-from')).toBeNull();
     expect(screen.queryByTestId('filter-to')).toBeNull();
+    expect(screen.queryByTestId('filter-compare')).toBeNull();
     expect(screen.getByTestId('filter-period').textContent).toBe('PeriodAll rows (no time column)');
     expect(screen.getByRole('form', { name: 'Filters' }).textContent).not.toMatch(NO_PLACEHOLDER_MONTH);
   });

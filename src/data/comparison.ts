@@ -1,0 +1,61 @@
+import { formatMonth } from '../lib/format';
+import { monthSpan, shiftMonth } from '../lib/months';
+import { comparisonOf, type MonthRange, type QuerySlice } from './querySlice';
+
+/** "Jul 2014 – Dec 2014", or one month alone. */
+export function rangeText({ from, to }: MonthRange): string {
+  return from === to ? formatMonth(from) : `${formatMonth(from)} – ${formatMonth(to)}`;
+}
+
+/**
+ * How the views name the period a view is compared with: `short` heads a key figure or a column ("vs a year
+ * earlier"), `long` finishes a sentence ("the same months a year earlier (Jul 2013 – Dec 2013)").
+ */
+export function describeComparison(view: QuerySlice): { short: string; long: string; range: MonthRange } {
+  const range = comparisonOf(view);
+  const months = monthSpan(view.from, view.to);
+  if (!view.compareTo) return { short: 'vs a year earlier', long: `the same months a year earlier (${rangeText(range)})`, range };
+  const previous = range.to === shiftMonth(view.from, -1) && monthSpan(range.from, range.to) === months;
+  if (previous) {
+    const what = months === 1 ? 'the previous month' : `the previous ${months} months`;
+    return { short: `vs ${what}`, long: `${what} (${rangeText(range)})`, range };
+  }
+  return { short: `vs ${rangeText(range)}`, long: rangeText(range), range };
+}
+
+/** A period the filter bar offers in one click, with what it is compared with. */
+export interface PeriodPreset {
+  id: string;
+  label: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Ready-made periods within the data: the last twelve months, the year to date, and every whole half-year and
+ * quarter of the last three years with data (newest first), each compared with the same months a year earlier
+ * (H2 2014 against H2 2013, as the source article does).
+ */
+export function periodPresets(firstMonth: string, lastMonth: string): PeriodPreset[] {
+  const presets: PeriodPreset[] = [];
+  const inData = (from: string, to: string) => from >= firstMonth && to <= lastMonth;
+  const add = (id: string, label: string, from: string, to: string) => {
+    if (inData(from, to)) presets.push({ id, label, from, to });
+  };
+  add('last12', 'Last 12 months', maxMonth(firstMonth, shiftMonth(lastMonth, -11)), lastMonth);
+  const lastYear = Number(lastMonth.slice(0, 4));
+  add('ytd', `Year to date (${lastYear})`, `${lastYear}-01`, lastMonth);
+  for (let year = lastYear; year > lastYear - 3; year -= 1) {
+    add(`h2-${year}`, `H2 ${year}`, `${year}-07`, `${year}-12`);
+    add(`h1-${year}`, `H1 ${year}`, `${year}-01`, `${year}-06`);
+  }
+  for (let year = lastYear; year > lastYear - 3; year -= 1) {
+    for (let quarter = 4; quarter >= 1; quarter -= 1) {
+      const start = `${year}-${String(quarter * 3 - 2).padStart(2, '0')}`;
+      add(`q${quarter}-${year}`, `Q${quarter} ${year}`, start, shiftMonth(start, 2));
+    }
+  }
+  return presets;
+}
+
+const maxMonth = (a: string, b: string) => (a > b ? a : b);
