@@ -86,3 +86,4 @@ export {
   type LoadMode,
   type ReaderType,
 } from './ingest';
+export { buildExplainQuery, type ExplainSpec, type ExplainRow, type ExplainLevel, type ExplainDimensions, type SegmentStatus, type MonthRange } from './explain';
