@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../engine/nodeEngine';
 import type { Engine } from '../engine';
 import { expectPlannable } from '../../test/support/validateSql';
-import { buildExplainQuery, type ExplainDimensions, type ExplainRow, type MonthRange } from './explain';
+import { buildExplainQuery, buildRatioExplainQuery, type ExplainDimensions, type ExplainRow, type MonthRange, type RatioExplainRow } from './explain';
 import { quoteIdentifier, sqlLiteral } from './literals';
 import { sliceParams, type MeasureSpec, type SliceSpec } from './slice';
 
@@ -339,6 +339,207 @@ describe('buildExplainQuery', () => {
           buildExplainQuery({ slice: slice(CURRENT, [{ column: MP, values: [] }]), baseRange: BASE, measure, dimensions }),
         );
       }
+    }
+  });
+});
+
+// ---- Shift-share of a ratio ----
+
+interface Segment {
+  n0: number;
+  d0: number;
+  n1: number;
+  d1: number;
+  inBase: boolean;
+  inCurrent: boolean;
+}
+
+/** The ratio explanation recomputed from the facts: per level and key, the sums and the decomposition's terms. */
+function ratioReference(scale: number, dims: readonly Column[], current: MonthRange, base: MonthRange, filters: SliceSpec['filters'] = []) {
+  const required: (keyof Fact)[] = ['orders', 'visitors', ...dims];
+  const periods = { base: periodFacts(base, filters, required), current: periodFacts(current, filters, required) };
+  const D0 = periods.base.reduce((s, r) => s + r.visitors!, 0);
+  const D1 = periods.current.reduce((s, r) => s + r.visitors!, 0);
+  const N0 = periods.base.reduce((s, r) => s + r.orders!, 0);
+  const N1 = periods.current.reduce((s, r) => s + r.orders!, 0);
+  const defined = D0 > 0 && D1 > 0;
+  const levels = new Map<Level, Map<string, Segment & { w0: number | null; w1: number | null; r0: number | null; r1: number | null; rate: number | null; mix: number | null }>>();
+  for (const level of LEVELS) {
+    const segments = new Map<string, Segment>();
+    for (const [period, facts] of Object.entries(periods)) {
+      for (const r of facts) {
+        const key = segmentKey(r, level, dims);
+        if (key === undefined) continue;
+        const s = segments.get(key) ?? { n0: 0, d0: 0, n1: 0, d1: 0, inBase: false, inCurrent: false };
+        if (period === 'base') Object.assign(s, { n0: s.n0 + r.orders!, d0: s.d0 + r.visitors!, inBase: true });
+        else Object.assign(s, { n1: s.n1 + r.orders!, d1: s.d1 + r.visitors!, inCurrent: true });
+        segments.set(key, s);
+      }
+    }
+    if (segments.size === 0) continue;
+    levels.set(
+      level,
+      new Map(
+        [...segments].map(([key, s]) => {
+          const w0 = D0 > 0 ? s.d0 / D0 : null;
+          const w1 = D1 > 0 ? s.d1 / D1 : null;
+          const r0 = s.d0 > 0 ? (scale * s.n0) / s.d0 : null;
+          const r1 = s.d1 > 0 ? (scale * s.n1) / s.d1 : null;
+          let rate: number | null = null;
+          let mix: number | null = null;
+          if (defined && r0 !== null && r1 !== null) {
+            rate = ((w0! + w1!) / 2) * (r1 - r0);
+            mix = ((r0 + r1) / 2) * (w1! - w0!);
+          } else if (defined) {
+            rate = 0;
+            mix = (scale * s.n1) / D1 - (scale * s.n0) / D0;
+          }
+          return [key, { ...s, w0, w1, r0, r1, rate, mix }];
+        }),
+      ),
+    );
+  }
+  return { levels, R0: D0 > 0 ? (scale * N0) / D0 : null, R1: D1 > 0 ? (scale * N1) / D1 : null };
+}
+
+function expectRatioMatches(rows: RatioExplainRow[], reference: ReturnType<typeof ratioReference>) {
+  let count = 0;
+  for (const row of rows) {
+    const e = reference.levels.get(row.level)?.get(rowKey(row));
+    expect(e, `unexpected ${row.level} row ${rowKey(row)}`).toBeDefined();
+    expect([row.base_numerator, row.base_denominator, row.current_numerator, row.current_denominator]).toEqual([e!.n0, e!.d0, e!.n1, e!.d1]);
+    expectClose(row.base_weight, e!.w0);
+    expectClose(row.current_weight, e!.w1);
+    expectClose(row.base_rate, e!.r0, 1000);
+    expectClose(row.current_rate, e!.r1, 1000);
+    expectClose(row.rate_effect, e!.rate, 1000);
+    expectClose(row.mix_effect, e!.mix, 1000);
+    expectClose(row.contribution, e!.rate === null ? null : e!.rate + e!.mix!, 1000);
+    expect(row.status).toBe(!e!.inBase ? 'new' : !e!.inCurrent ? 'gone' : 'both');
+    count++;
+  }
+  expect(count).toBe([...reference.levels.values()].reduce((s, m) => s + m.size, 0));
+}
+
+/** Over each level, rate and mix effects add up to the change of the overall ratio. */
+function expectEffectsAddUp(rows: RatioExplainRow[], change: number) {
+  const magnitude = rows.reduce((m, r) => Math.max(m, Math.abs(r.rate_effect ?? 0), Math.abs(r.mix_effect ?? 0)), 1);
+  for (const level of LEVELS) {
+    const at = rows.filter((r) => r.level === level);
+    if (at.length === 0) continue;
+    expectClose(
+      at.reduce((s, r) => s + r.rate_effect! + r.mix_effect!, 0),
+      change,
+      magnitude,
+    );
+  }
+}
+
+describe('buildRatioExplainQuery', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await createNodeEngine();
+    await createFacts(engine);
+  });
+  const run = (spec: Parameters<typeof buildRatioExplainQuery>[0]) =>
+    engine.query<RatioExplainRow & Record<string, unknown>>(buildRatioExplainQuery(spec), sliceParams(spec.slice));
+  const ordersPerThousand = (s: SliceSpec, baseRange: MonthRange, dimensions: ExplainDimensions = BOTH) => ({
+    slice: s,
+    baseRange,
+    numerator: 'orders',
+    denominator: 'visitors',
+    scale: 1000,
+    dimensions,
+  });
+
+  it('rate and mix effects add up to the change of the overall ratio at every level', async () => {
+    const spec = ordersPerThousand(slice(), BASE);
+    expect(buildRatioExplainQuery(spec)).toContain('GROUPING SETS');
+    const rows = await run(spec);
+    const reference = ratioReference(1000, ['mp', 'cc'], CURRENT, BASE);
+    expectRatioMatches(rows, reference);
+    // By hand: base 12 orders / 570 visitors; current (the NULL-visitors and NULL-marketplace rows out, the NULL
+    // visits row in) 30 orders / 640 visitors.
+    expect([reference.R0, reference.R1]).toEqual([(1000 * 12) / 570, (1000 * 30) / 640]);
+    const total = rows[0]!;
+    expect(total).toMatchObject({ level: 'total', base_weight: 1, current_weight: 1, mix_effect: 0 });
+    expectClose(total.base_rate, reference.R0, 1000);
+    expectClose(total.current_rate, reference.R1, 1000);
+    expectClose(total.rate_effect, reference.R1! - reference.R0!, 1000);
+    expectEffectsAddUp(rows, reference.R1! - reference.R0!);
+  });
+
+  it('the midpoint formula, by hand, for a member in both periods', async () => {
+    const rows = await run(ordersPerThousand(slice(), BASE, [MP]));
+    const a = rows.find((r) => r.level === 'first' && r.first_key === 'A')!;
+    // A: base 8 orders / 350 visitors of 570; current 17 / 420 of 640.
+    const [w0, w1, r0, r1] = [350 / 570, 420 / 640, (1000 * 8) / 350, (1000 * 17) / 420];
+    expectClose(a.rate_effect, ((w0 + w1) / 2) * (r1 - r0), 1000);
+    expectClose(a.mix_effect, ((r0 + r1) / 2) * (w1 - w0), 1000);
+    expectClose(a.contribution, w1 * r1 - w0 * r0, 1000);
+  });
+
+  it('new and gone members: all mix, no rate; a member without visitors: its orders as mix', async () => {
+    const rows = await run(ordersPerThousand(slice(), BASE, [MP]));
+    const member = (key: string) => rows.find((r) => r.level === 'first' && r.first_key === key)!;
+    expect(member('New')).toMatchObject({ status: 'new', rate_effect: 0, base_rate: null, base_weight: 0 });
+    expectClose(member('New').mix_effect, member('New').current_weight! * member('New').current_rate!, 1000);
+    expect(member('Gone')).toMatchObject({ status: 'gone', rate_effect: 0, current_rate: null, current_weight: 0 });
+    expectClose(member('Gone').mix_effect, -member('Gone').base_weight! * member('Gone').base_rate!, 1000);
+    // "Zero" has 2 orders and 0 visitors: no rate of its own, but its orders are in the overall ratio.
+    expect(member('Zero')).toMatchObject({ status: 'new', current_rate: null, current_weight: 0, rate_effect: 0 });
+    expectClose(member('Zero').mix_effect, (1000 * 2) / 640, 1000);
+  });
+
+  it('one dimension, a filter, overlapping periods and a scale of 1 agree with the plain calculation', async () => {
+    const filters = [{ column: MP, values: ['A', BQ, CD, 'New', "'; DROP TABLE x; --"] }];
+    const cases: Array<[MonthRange, MonthRange, SliceSpec['filters'], ExplainDimensions]> = [
+      [CURRENT, BASE, [], ['country']],
+      [CURRENT, BASE, filters, BOTH],
+      [{ from: '2013-02-01', to: '2014-02-01' }, { from: '2012-02-01', to: '2013-02-01' }, [], BOTH],
+    ];
+    for (const [current, base, filter, dimensions] of cases) {
+      for (const scale of [1, 1000]) {
+        const rows = await run({ ...ordersPerThousand(slice(current, filter), base, dimensions), scale });
+        const dims = dimensions.map((d) => COLUMN_OF[d]!);
+        const reference = ratioReference(scale, dims, current, base, filter);
+        expectRatioMatches(rows, reference);
+        expectEffectsAddUp(rows, reference.R1! - reference.R0!);
+      }
+    }
+  });
+
+  it('a single member: its rate effect is the whole change, no mix', async () => {
+    const rows = await run(ordersPerThousand(slice(CURRENT, [{ column: MP, values: ['A'] }]), BASE, [MP]));
+    const [total, a] = rows;
+    expect(a).toMatchObject({ level: 'first', first_key: 'A', base_weight: 1, current_weight: 1, mix_effect: 0 });
+    expectClose(a!.rate_effect, total!.current_rate! - total!.base_rate!, 1000);
+  });
+
+  it('a period whose denominator is zero or missing: the ratio and the effects are undefined, the sums say why', async () => {
+    for (const base of [
+      { from: '2012-12-01', to: '2012-12-01' },
+      { from: '2010-01-01', to: '2010-03-01' },
+    ]) {
+      const rows = await run(ordersPerThousand(slice(), base));
+      expect(rows[0]).toMatchObject({ level: 'total', base_rate: null, base_weight: null, base_denominator: 0, rate_effect: null, contribution: null });
+      expect(rows[0]!.current_rate).toBeCloseTo((1000 * 30) / 640, 9);
+      expect(rows.every((r) => r.rate_effect === null && r.mix_effect === null && r.contribution === null)).toBe(true);
+      expectRatioMatches(rows, ratioReference(1000, ['mp', 'cc'], CURRENT, base));
+    }
+    const noCurrent = await run(ordersPerThousand(slice({ from: '2012-12-01', to: '2012-12-01' }), BASE));
+    expect(noCurrent[0]).toMatchObject({ level: 'total', current_rate: null, current_denominator: 0, contribution: null });
+  });
+
+  it('refuses a scale that is not a positive finite number', () => {
+    for (const scale of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => buildRatioExplainQuery({ ...ordersPerThousand(slice(), BASE), scale })).toThrow(/scale/);
+    }
+  });
+
+  it('is planned by DuckDB for one and two dimensions', async () => {
+    for (const dimensions of [BOTH, [MP] as const]) {
+      await expectPlannable(engine, buildRatioExplainQuery(ordersPerThousand(slice(CURRENT, [{ column: 'country', values: [] }]), BASE, dimensions)));
     }
   });
 });

@@ -1,4 +1,4 @@
-import { quoteIdentifier } from './literals';
+import { quoteIdentifier, sqlLiteral } from './literals';
 import { buildWhere, combineOverTime, type MeasureSpec, type SliceSpec } from './slice';
 
 /** An inclusive range of first-of-month dates, `YYYY-MM-DD`. */
@@ -42,6 +42,41 @@ export interface ExplainRow {
   /** Months with data for the whole selection in each period (the same on every row). */
   base_months: number;
   current_months: number;
+}
+
+export interface RatioExplainSpec {
+  slice: SliceSpec;
+  baseRange: MonthRange;
+  numerator: string;
+  denominator: string;
+  /** 1000 for orders per 1,000 visitors, 1 otherwise. A positive finite number. */
+  scale: number;
+  dimensions: ExplainDimensions;
+}
+
+/** One row of {@link buildRatioExplainQuery}. */
+export interface RatioExplainRow {
+  level: ExplainLevel;
+  first_key: string | null;
+  second_key: string | null;
+  /** The segment's share of the period's denominator (1 on the total row); null when the period's denominator is not positive. */
+  base_weight: number | null;
+  current_weight: number | null;
+  /** scale × numerator / denominator of the segment (the overall ratio on the total row); null when its denominator is not positive. */
+  base_rate: number | null;
+  current_rate: number | null;
+  /** Change of the segment's own ratio, weighted; null when either period's overall ratio is undefined. */
+  rate_effect: number | null;
+  /** Change of the segment's weight, valued at its ratio; null when either period's overall ratio is undefined. */
+  mix_effect: number | null;
+  /** rate_effect + mix_effect: the segment's part of the change of the overall ratio. */
+  contribution: number | null;
+  status: SegmentStatus;
+  /** The segment's sums over the rows where both columns are known (0 when it has none in that period). */
+  base_numerator: number;
+  base_denominator: number;
+  current_numerator: number;
+  current_denominator: number;
 }
 
 /**
@@ -143,5 +178,76 @@ SELECT level, first_key, second_key, base_value, current_value,
   CASE WHEN base_value IS NULL THEN 'new' WHEN current_value IS NULL THEN 'gone' ELSE 'both' END AS status,
   months.base_months, months.current_months
 FROM segments CROSS JOIN months
+${ORDER_BY}`;
+}
+
+/**
+ * How the change of a ratio measure (scale × Σ numerator / Σ denominator, over the rows where both are known, as
+ * the conversion view computes it) splits between segments, at every level, in ONE statement: each segment's
+ * contribution is split into a **rate effect** (its own ratio changed) and a **mix effect** (its share of the
+ * denominator changed), by the symmetric (midpoint) shift-share decomposition
+ *
+ *     w1·r1 − w0·r0 = ((w0 + w1) / 2)·(r1 − r0) + ((r0 + r1) / 2)·(w1 − w0)
+ *
+ * with w a segment's share of the period's denominator and r its ratio. A segment whose ratio is undefined in a
+ * period (new, gone, or a denominator that is not positive) has a rate effect of 0 and its whole contribution as mix
+ * effect (w1·r1 for a new one, −w0·r0 for a gone one).
+ *
+ * Why the terms add up exactly: a segment's contribution is scale·N1ₛ/D1 − scale·N0ₛ/D0 (its numerator over the
+ * period's whole denominator), which is w1·r1 − w0·r0 whenever both ratios are defined, and the numerators of a
+ * level add up to the total's. So over each level, Σ (rate_effect + mix_effect) = Σ contribution = current overall
+ * ratio − base overall ratio (to floating-point rounding). On the total row the weights are 1, the rates are the
+ * two overall ratios, the rate effect is the whole change and the mix effect 0.
+ *
+ * When a period's total denominator is not positive (or it has no data) its overall ratio is undefined: the total
+ * row's rate and weight for that period are null, and so are every row's effects and contributions; the
+ * numerator and denominator sums say why. Run with `sliceParams(slice)`.
+ */
+export function buildRatioExplainQuery(spec: RatioExplainSpec): string {
+  if (typeof spec.scale !== 'number' || !Number.isFinite(spec.scale) || spec.scale <= 0) {
+    throw new Error(`scale must be a positive finite number, got ${String(spec.scale)}`);
+  }
+  const { slice } = spec;
+  const group = grouping(spec.dimensions);
+  const keys = dimensionColumns(spec.dimensions);
+  const numerator = quoteIdentifier(spec.numerator);
+  const denominator = quoteIdentifier(spec.denominator);
+  const scale = sqlLiteral(spec.scale);
+  const rows = twoPeriodRows(
+    slice,
+    spec.baseRange,
+    [...keys, [`CAST(${numerator} AS DOUBLE)`, 'n'], [`CAST(${denominator} AS DOUBLE)`, 'd']],
+    [numerator, denominator, ...keys.map(([column]) => column)],
+  );
+  const sum = (column: 'n' | 'd', period: 'base' | 'current') => `COALESCE(SUM(${column}) FILTER (WHERE period = '${period}'), 0)`;
+  const present = (period: 'base' | 'current') => `COUNT(*) FILTER (WHERE period = '${period}') > 0`;
+  return `WITH tagged AS (
+  ${rows}
+), segments AS (
+  SELECT ${group.level} AS level, k1 AS first_key, ${group.secondKey} AS second_key,
+    ${sum('n', 'base')} AS n0, ${sum('d', 'base')} AS d0, ${sum('n', 'current')} AS n1, ${sum('d', 'current')} AS d1,
+    ${present('base')} AS in_base, ${present('current')} AS in_current
+  FROM tagged
+  GROUP BY ${group.sets}
+  HAVING COUNT(*) > 0
+), totals AS (
+  SELECT CASE WHEN d0 > 0 THEN d0 END AS total_d0, CASE WHEN d1 > 0 THEN d1 END AS total_d1 FROM segments WHERE level = 'total'
+), terms AS (
+  SELECT segments.*,
+    d0 / total_d0 AS w0, d1 / total_d1 AS w1,
+    CASE WHEN d0 > 0 THEN ${scale} * n0 / d0 END AS r0, CASE WHEN d1 > 0 THEN ${scale} * n1 / d1 END AS r1,
+    ${scale} * n1 / total_d1 - ${scale} * n0 / total_d0 AS own_change
+  FROM segments CROSS JOIN totals
+), effects AS (
+  SELECT level, first_key, second_key, w0 AS base_weight, w1 AS current_weight, r0 AS base_rate, r1 AS current_rate,
+    CASE WHEN own_change IS NULL THEN NULL WHEN r0 IS NULL OR r1 IS NULL THEN 0 ELSE (w0 + w1) / 2 * (r1 - r0) END AS rate_effect,
+    CASE WHEN own_change IS NULL THEN NULL WHEN r0 IS NULL OR r1 IS NULL THEN own_change ELSE (r0 + r1) / 2 * (w1 - w0) END AS mix_effect,
+    CASE WHEN NOT in_base THEN 'new' WHEN NOT in_current THEN 'gone' ELSE 'both' END AS status,
+    n0 AS base_numerator, d0 AS base_denominator, n1 AS current_numerator, d1 AS current_denominator
+  FROM terms
+)
+SELECT level, first_key, second_key, base_weight, current_weight, base_rate, current_rate, rate_effect, mix_effect,
+  rate_effect + mix_effect AS contribution, status, base_numerator, base_denominator, current_numerator, current_denominator
+FROM effects
 ${ORDER_BY}`;
 }

@@ -87,3 +87,4 @@ export {
   type ReaderType,
 } from './ingest';
 export { buildExplainQuery, type ExplainSpec, type ExplainRow, type ExplainLevel, type ExplainDimensions, type SegmentStatus, type MonthRange } from './explain';
+export { buildRatioExplainQuery, type RatioExplainSpec, type RatioExplainRow } from './explain';
