@@ -4,7 +4,8 @@
  * option explicit, while the app counts the records itself.
  */
 import { blobChunks } from './scanFile';
-import { detectCompression, sniffSample } from './sniff';
+import { detectCompression } from './knownFormats';
+import { sniffSample } from './sniff';
 import type { SniffRequest, SourceReader, SourceSample } from '../sourceReader';
 import { CSV_SOURCE } from '../sourceFormat';
 import { openCsvSource } from './csvSource';

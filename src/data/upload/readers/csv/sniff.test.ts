@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectCompression, expectedFieldCount, sniffSample, type SniffResult } from './sniff';
+import { detectCompression } from './knownFormats';
+import { expectedFieldCount, sniffSample, type SniffResult } from './sniff';
 import { blobChunks } from './scanFile';
 import { UploadError } from '../../UploadError';
 import {

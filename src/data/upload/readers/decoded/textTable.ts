@@ -6,7 +6,7 @@
 import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import { fieldName } from '../../../../sql';
 import type { SniffResult, SniffWarning } from '../../dialect';
-import { makeColumns } from '../csv/sniff';
+import { makeColumns } from '../columnNames';
 import { quoteFileName } from '../../UploadError';
 import { DEFAULT_TEXT_DIALECT } from '../sourceReader';
 
@@ -24,9 +24,9 @@ export interface TextTable {
 }
 
 /**
- * Column names the upload can use, from the names in the file, by the rules CSV headers follow (sniff.ts): control
- * characters become spaces, blank names `column_<n>`, a repeated name (ignoring case, as SQL does) gets `_2`, `_3`, …
- * A warning for the preview lists what was renamed.
+ * Column names the upload can use, from the names in the file, by the rules CSV headers follow (../columnNames.ts):
+ * control characters become spaces, blank names `column_<n>`, a repeated name (ignoring case, as SQL does) gets `_2`,
+ * `_3`, … A warning for the preview lists what was renamed.
  */
 export function namedColumns(rawNames: readonly string[], fileName: string): Pick<TextTable, 'columns' | 'warnings'> {
   const warnings: SniffWarning[] = [];
