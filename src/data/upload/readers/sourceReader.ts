@@ -107,7 +107,7 @@ export interface RecordCount {
 export interface CountOptions {
   /** Bytes of the file checked so far, for the progress bar. */
   onProgress?: (bytesRead: number) => void;
-  /** Only when the reader `typesFields`: fields to check against a plain shape (see scanFile.ts). */
+  /** Only when the reader `typesFields`: fields to check against a plain shape (see csv/fieldShapes.ts). */
   shapes?: ReadonlyMap<number, 'integer' | 'decimal' | 'isoDate'>;
   /**
    * MUST be called once, before `countRecords` resolves (a count that fails first need not call it): the load

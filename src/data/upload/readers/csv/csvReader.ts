@@ -3,7 +3,7 @@
  * sniffer (DuckDB's is not trusted with messy files); the load has DuckDB read the registered file with every
  * option explicit, while the app counts the records itself.
  */
-import { blobChunks } from './scanFile';
+import { blobChunks } from './blobChunks';
 import { detectCompression } from './knownFormats';
 import { sniffSample } from './sniff';
 import type { SniffRequest, SourceReader, SourceSample } from '../sourceReader';

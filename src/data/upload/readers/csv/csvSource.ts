@@ -9,7 +9,8 @@ import {
   buildReaderRejectsQuery,
   type ReaderType,
 } from '../../../../sql';
-import { blobChunks, linesOfRecords, scanFile } from './scanFile';
+import { blobChunks } from './blobChunks';
+import { linesOfRecords, scanFile } from './scanFile';
 import type { CountOptions, OpenedSource, OpenRequest, ReaderReject, ReadPass, RecordCount } from '../sourceReader';
 import { countFields, headerOfField, readerReason } from './csvRejects';
 import { checkFileProblems, readableSource, scanWarnings } from './readableText';

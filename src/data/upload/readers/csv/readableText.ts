@@ -1,6 +1,7 @@
 /** What the CSV reader does to a file before DuckDB reads it, and the file problems it refuses or warns about. */
 import type { Dialect, LineEnding } from '../../dialect';
-import { blobChunks, type FileScan } from './scanFile';
+import { blobChunks } from './blobChunks';
+import type { FileScan } from './csvScanner';
 import { transcodeChunks } from './transcode';
 import { quoteFileName, UploadError } from '../../UploadError';
 

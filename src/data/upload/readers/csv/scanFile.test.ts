@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PLAIN_SHAPE_PATTERNS } from '../../../../sql';
-import { blobChunks, hasShape, linesOfRecords, scanFile, type FileScan } from './scanFile';
+import { blobChunks } from './blobChunks';
+import type { FileScan } from './csvScanner';
+import { hasShape } from './fieldShapes';
+import { linesOfRecords, scanFile } from './scanFile';
 import { utf8SequenceAt } from '../../utf8';
 import type { Dialect } from './sniff';
 import { UploadError } from '../../UploadError';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectCompression } from './knownFormats';
 import { expectedFieldCount, sniffSample, type SniffResult } from './sniff';
-import { blobChunks } from './scanFile';
+import { blobChunks } from './blobChunks';
 import { UploadError } from '../../UploadError';
 import {
   PNG_HEADER,
