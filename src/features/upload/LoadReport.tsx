@@ -1,9 +1,17 @@
 import type { IngestReport } from '../../data/uploads';
+import type { SourceFormat } from '../../data/upload/readers/sourceFormat';
 import { formatWhole } from '../../lib/format';
 import { RejectsTable } from './RejectsTable';
 
 /** After a load: how many rows arrived, were rejected or left out, what to know about them, and where to go next. */
-export function LoadReport(props: { report: IngestReport; notKept?: string; onOpen: () => void; onClose: () => void }) {
+export function LoadReport(props: {
+  report: IngestReport;
+  /** The format the file was read as: it says what the rejected rows' numbers are. */
+  format: SourceFormat;
+  notKept?: string;
+  onOpen: () => void;
+  onClose: () => void;
+}) {
   const { report } = props;
   return (
     <div className="load-report" data-testid="upload-report">
@@ -26,7 +34,12 @@ export function LoadReport(props: { report: IngestReport; notKept?: string; onOp
       ))}
       {props.notKept ? <p className="upload-error">{props.notKept}</p> : null}
       {report.rejects.length > 0 ? (
-        <RejectsTable fileName={report.fileName} rejects={report.rejects} rowsRejected={report.rowsRejected} />
+        <RejectsTable
+          fileName={report.fileName}
+          format={props.format}
+          rejects={report.rejects}
+          rowsRejected={report.rowsRejected}
+        />
       ) : null}
       <div className="upload-actions">
         <button type="button" className="button button-strong" onClick={props.onOpen} data-testid="upload-open">

@@ -1,11 +1,17 @@
 import type { RejectedRow } from '../../data/uploads';
-import { downloadRejects } from './rejectedRows';
+import type { SourceFormat } from '../../data/upload/readers/sourceFormat';
+import { downloadRejects, rejectsPlaceHeading } from './rejectedRows';
 
 /** Rows shown on the page; the download has every rejected row the load kept. */
 const SHOWN_REJECTS = 10;
 
-/** The first rejected rows, where and why, and a download of all of them. */
-export function RejectsTable(props: { fileName: string; rejects: readonly RejectedRow[]; rowsRejected: number }) {
+/** The first rejected rows, where (a line or a row, as the file's `format` numbers them) and why, and a download. */
+export function RejectsTable(props: {
+  fileName: string;
+  format: SourceFormat;
+  rejects: readonly RejectedRow[];
+  rowsRejected: number;
+}) {
   const { rejects } = props;
   return (
     <>
@@ -13,7 +19,7 @@ export function RejectsTable(props: { fileName: string; rejects: readonly Reject
         <caption>Rejected rows{rejects.length < props.rowsRejected ? ` (first ${rejects.length})` : ''}</caption>
         <thead>
           <tr>
-            <th scope="col">Line</th>
+            <th scope="col">{rejectsPlaceHeading(props.format)}</th>
             <th scope="col">Column</th>
             <th scope="col">Value</th>
             <th scope="col">Reason</th>
@@ -30,7 +36,7 @@ export function RejectsTable(props: { fileName: string; rejects: readonly Reject
           ))}
         </tbody>
       </table>
-      <button type="button" className="button" onClick={() => downloadRejects(props.fileName, rejects)}>
+      <button type="button" className="button" onClick={() => downloadRejects(props.fileName, rejects, props.format)}>
         Download rejected rows (CSV)
       </button>
     </>

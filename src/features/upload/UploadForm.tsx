@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { PreparedUpload } from '../../data/uploads';
+import { sourceOf } from '../../data/upload/readers/sourceFormat';
 import { formatBytes } from '../../lib/format';
 import { ColumnTable } from './ColumnTable';
 import { FileWarnings } from './FileWarnings';
@@ -34,7 +35,13 @@ export function UploadForm({ prepared: initial, onDone, onOpen, replace }: Uploa
         <span className="upload-size">{formatBytes(prepared.file.size)}</span>
       </header>
       {load.step === 'loaded' ? (
-        <LoadReport report={load.report} notKept={load.notKept} onOpen={() => onOpen(load.datasetId)} onClose={onDone} />
+        <LoadReport
+          report={load.report}
+          format={sourceOf(prepared.plan).format}
+          notKept={load.notKept}
+          onOpen={() => onOpen(load.datasetId)}
+          onClose={onDone}
+        />
       ) : (
         <>
           <ReadingChoices prepared={prepared} disabled={loading} onReread={(options) => void reread(options)} />
