@@ -190,7 +190,7 @@ describe('buildExplainQuery', () => {
     await createFacts(engine);
   });
   const run = (spec: Parameters<typeof buildExplainQuery>[0]) =>
-    engine.query<ExplainRow & Record<string, unknown>>(buildExplainQuery(spec), sliceParams(spec.slice));
+    engine.query<ExplainRow>(buildExplainQuery(spec), sliceParams(spec.slice));
 
   it('summed measure: every level adds up to the change, in one statement with GROUPING SETS', async () => {
     const spec = { slice: slice(), baseRange: BASE, measure: SUMMED, dimensions: BOTH };
@@ -442,7 +442,7 @@ describe('buildRatioExplainQuery', () => {
     await createFacts(engine);
   });
   const run = (spec: Parameters<typeof buildRatioExplainQuery>[0]) =>
-    engine.query<RatioExplainRow & Record<string, unknown>>(buildRatioExplainQuery(spec), sliceParams(spec.slice));
+    engine.query<RatioExplainRow>(buildRatioExplainQuery(spec), sliceParams(spec.slice));
   const ordersPerThousand = (s: SliceSpec, baseRange: MonthRange, dimensions: ExplainDimensions = BOTH) => ({
     slice: s,
     baseRange,

@@ -28,8 +28,11 @@ export interface ExplainSpec {
   dimensions: ExplainDimensions;
 }
 
-/** One row of {@link buildExplainQuery}. Keys are the dimension values (null where the level does not group). */
-export interface ExplainRow {
+/**
+ * One row of {@link buildExplainQuery}. Keys are the dimension values (null where the level does not group). The row
+ * types are type aliases, not interfaces, so that `engine.query<ExplainRow>(…)` accepts them as rows.
+ */
+export type ExplainRow = {
   level: ExplainLevel;
   first_key: string | null;
   second_key: string | null;
@@ -42,7 +45,7 @@ export interface ExplainRow {
   /** Months with data for the whole selection in each period (the same on every row). */
   base_months: number;
   current_months: number;
-}
+};
 
 export interface RatioExplainSpec {
   slice: SliceSpec;
@@ -55,7 +58,7 @@ export interface RatioExplainSpec {
 }
 
 /** One row of {@link buildRatioExplainQuery}. */
-export interface RatioExplainRow {
+export type RatioExplainRow = {
   level: ExplainLevel;
   first_key: string | null;
   second_key: string | null;
@@ -77,7 +80,7 @@ export interface RatioExplainRow {
   base_denominator: number;
   current_numerator: number;
   current_denominator: number;
-}
+};
 
 /**
  * The rows of both periods of a selection, each tagged with its `period` ('base' or 'current') and its `month`,
