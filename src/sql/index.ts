@@ -88,3 +88,4 @@ export {
 } from './ingest';
 export { buildExplainQuery, type ExplainSpec, type ExplainRow, type ExplainLevel, type ExplainDimensions, type SegmentStatus, type MonthRange } from './explain';
 export { buildRatioExplainQuery, type RatioExplainSpec, type RatioExplainRow } from './explain';
+export { buildShareShiftQuery, type ShareShiftSpec, type ShareShiftRow } from './shareShift';
