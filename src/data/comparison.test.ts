@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeComparison, periodPresets } from './comparison';
+import { describeComparison, periodName, periodPresets } from './comparison';
 import type { QuerySlice } from './querySlice';
 
 const view = (overrides: Partial<QuerySlice> = {}): QuerySlice => ({
@@ -54,5 +54,17 @@ describe('periodPresets', () => {
     const presets = periodPresets('2015-03', '2015-06');
     expect(presets.map((preset) => preset.id)).toEqual(['last12', 'q2-2015']);
     expect(presets[0]).toMatchObject({ from: '2015-03', to: '2015-06' });
+  });
+});
+
+describe('periodName', () => {
+  it('names whole years, halves and quarters as analysts do, and other spans by their months', () => {
+    expect(periodName({ from: '2014-07', to: '2014-12' })).toBe('H2 2014');
+    expect(periodName({ from: '2013-01', to: '2013-06' })).toBe('H1 2013');
+    expect(periodName({ from: '2014-01', to: '2014-12' })).toBe('2014');
+    expect(periodName({ from: '2014-10', to: '2014-12' })).toBe('Q4 2014');
+    expect(periodName({ from: '2014-02', to: '2014-04' })).toBe('Feb 2014 – Apr 2014');
+    expect(periodName({ from: '2014-07', to: '2015-06' })).toBe('Jul 2014 – Jun 2015');
+    expect(periodName({ from: '2014-07', to: '2014-07' })).toBe('Jul 2014');
   });
 });

@@ -7,6 +7,19 @@ export function rangeText({ from, to }: MonthRange): string {
   return from === to ? formatMonth(from) : `${formatMonth(from)} – ${formatMonth(to)}`;
 }
 
+/** "H2 2014", "Q3 2014", "2014", else the months ("Jul 2014 – Nov 2014"): the names analysts give a period. */
+export function periodName(range: MonthRange): string {
+  const [fromYear, fromMonth] = range.from.split('-').map(Number) as [number, number];
+  const [toYear, toMonth] = range.to.split('-').map(Number) as [number, number];
+  if (fromYear === toYear) {
+    if (fromMonth === 1 && toMonth === 12) return String(fromYear);
+    if (fromMonth === 1 && toMonth === 6) return `H1 ${fromYear}`;
+    if (fromMonth === 7 && toMonth === 12) return `H2 ${fromYear}`;
+    if (toMonth - fromMonth === 2 && fromMonth % 3 === 1) return `Q${(fromMonth + 2) / 3} ${fromYear}`;
+  }
+  return rangeText(range);
+}
+
 /**
  * How the views name the period a view is compared with: `short` heads a key figure or a column ("vs a year
  * earlier"), `long` finishes a sentence ("the same months a year earlier (Jul 2013 – Dec 2013)").

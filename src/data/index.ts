@@ -55,4 +55,7 @@ connectDatasets({
   modelOf: (datasetId) => findDataset(datasetId)?.model,
   bundledEngine: getMarketDatabase,
 });
-export { describeComparison, periodPresets, rangeText, type PeriodPreset } from './comparison';
+export { describeComparison, periodName, periodPresets, rangeText, type PeriodPreset } from './comparison';
+export { explainQuery, type Explanation, type ExplainSegment } from './queries/fetchExplain';
+export { shareShiftQuery, type ShareShift, type ShareShiftMember } from './queries/fetchShareShift';
+export { findRatio, ratioMeasures, RATIO_IDS, type RatioDef, type RatioId } from './ratios';

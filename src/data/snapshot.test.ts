@@ -6,6 +6,8 @@ import { MARKET_MODEL } from './marketModel';
 import { computeStartupSummary, overviewKeys } from './startupSummary';
 import { fetchBreakdown } from './queries/fetchBreakdown';
 import { fetchConversion } from './queries/fetchConversion';
+import { fetchExplain } from './queries/fetchExplain';
+import { fetchShareShift } from './queries/fetchShareShift';
 import { fetchLeaderboard } from './queries/fetchLeaderboard';
 import { fetchMapValues } from './queries/fetchMapValues';
 import type { QuerySlice } from './querySlice';
@@ -40,6 +42,9 @@ beforeAll(async () => {
     { key: ['leaderboard', VIEW, { group: 'country', member: 'marketplace' }], data: await fetchLeaderboard(engine, MARKET_MODEL, VIEW, { group: 'country', member: 'marketplace' }) },
     { key: ['conversion', VIEW], data: await fetchConversion(engine, MARKET_MODEL, VIEW) },
     { key: ['map', VIEW, { metric: 'growth', member: null }], data: await fetchMapValues(engine, MARKET_MODEL, VIEW, { metric: 'growth', member: null }) },
+    { key: ['explain', VIEW, null], data: await fetchExplain(engine, MARKET_MODEL, VIEW, null) },
+    { key: ['explain', VIEW, 'conversion'], data: await fetchExplain(engine, MARKET_MODEL, VIEW, 'conversion') },
+    { key: ['shareShift', VIEW], data: await fetchShareShift(engine, MARKET_MODEL, VIEW) },
   ];
   sample = buildSnapshot(TAKEN_AT, [MARKET_MODEL], dehydrate(clientWith(seeded)));
 });

@@ -178,3 +178,18 @@ export function parseHumanNumber(text: string): number | null {
   const value = Number(digits!.replaceAll(',', '')) * (suffix ? SUFFIXES.get(suffix.toLowerCase())! : 1);
   return Number.isFinite(value) ? (minus ? -value : value) : null;
 }
+
+/** A change in a measure's unit, always signed: 2100000 → "+2.1M", −400 USD → "−$400". */
+export function formatSignedCompact(value: number | null | undefined, unit: Unit = 'count'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  if (value === 0) return formatCompact(0, unit);
+  return `${value > 0 ? '+' : '−'}${formatCompact(Math.abs(value), unit)}`;
+}
+
+/** A change of share in percentage points: 4.23 → "+4.2 pp". */
+export function formatPoints(points: number | null | undefined): string {
+  if (points === null || points === undefined || !Number.isFinite(points)) return '–';
+  const rounded = Math.round(points * 10) / 10;
+  if (rounded === 0) return '0.0 pp';
+  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(1)} pp`;
+}

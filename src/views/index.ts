@@ -26,4 +26,5 @@ export { CHART_KINDS, GRAINS, MODES, type Grain, type Mode } from './trend/decla
 export { STACKINGS } from './countries/declaration';
 export { MAP_METRICS, type MapMetric } from './map/declaration';
 export { CELL_METRICS } from './matrix/declaration';
+export { EXPLAIN_RATIOS, EXPLAIN_SPLITS, type ExplainSplit } from './explain/declaration';
 export { FixedViewStateProvider, useViewState, writeViewState } from './useViewState';

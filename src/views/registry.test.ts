@@ -23,7 +23,7 @@ import {
 function otherValue(name: string, defaultValue: unknown): unknown {
   const setting = VIEWS.flatMap((view) => Object.entries(view.settings)).find(([key]) => key === name)![1];
   // A choice offers its own words; anything else gets a month, a member, a dimension id or a number.
-  const choices = (setting.schema as { options?: readonly string[] }).options ?? [];
+  const choices = (setting.schema as { options?: readonly string[] }).options ?? (setting.read as { options?: readonly string[] }).options ?? [];
   const candidates = [...choices, '2014-09', 'Ozon', 'country', 7, 2.5];
   return candidates.find((candidate) => candidate !== defaultValue && setting.schema.safeParse(candidate).success);
 }

@@ -1,5 +1,6 @@
 import { conversion } from './conversion/declaration';
 import { countries } from './countries/declaration';
+import { explain } from './explain/declaration';
 import { leaderboard } from './leaderboard/declaration';
 import { map } from './map/declaration';
 import { matrix } from './matrix/declaration';
@@ -11,4 +12,4 @@ import { trend } from './trend/declaration';
  * (see "Adding a view" in the README): the view state, the URL codec, reserved names, the tab bar and the snapshot
  * shapes are all derived from this list (src/views/viewState.ts, src/views/tabs.ts).
  */
-export const VIEWS = [overview, trend, countries, map, matrix, leaderboard, conversion] as const;
+export const VIEWS = [overview, trend, countries, map, matrix, leaderboard, conversion, explain] as const;

@@ -22,6 +22,11 @@ const STORIES: readonly Story[] = [
     },
   },
   {
+    title: 'Why AliExpress pulled ahead in Russia',
+    summary: 'H2 2014 against H2 2013: who accounts for the change, and who lost share (synthetic, calibrated data).',
+    state: { tab: 'explain', measure: 'visitors', from: '2014-07', to: '2014-12', filters: { country: ['RU'] } },
+  },
+  {
     title: 'AliExpress’s share of Russia, 2014–2016',
     summary: 'Share of Russian marketplace traffic around Jack Ma’s St. Petersburg visit in June 2015.',
     state: { tab: 'trend', mode: 'share', measure: 'visitors', from: '2014-01', to: '2016-12', filters: { country: ['RU'] } },

@@ -1,0 +1,89 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { describeComparison, explainQuery, findRatio, rangeText, ratioMeasures, splitDimension, type DimensionDef } from '../../data';
+import { countryLabel } from '../../lib/countries';
+import { withEntry } from '../../lib/lookupTable';
+import { EmptyState, Panel } from '../../ui/Panel';
+import { ControlBar, ControlSelect } from '../shared/ControlSelect';
+import type { ViewProps } from '../shared/viewProps';
+import { ContributionPanel } from './ContributionPanel';
+import { ShareShiftPanel } from './ShareShiftPanel';
+import type { ExplainSplit } from './declaration';
+
+/**
+ * Why did it move? The change of the measure (or of a traffic-to-sales ratio) between the period and the period it
+ * is compared with, split into the contributions of marketplaces, countries or pairs of both; for a ratio, into rate
+ * and mix effects; and each marketplace's change of share. A bar or a row drills one level in.
+ */
+export function ExplainView(props: ViewProps) {
+  const { model } = props;
+  if (model.timeless) {
+    return (
+      <Panel title="Why did it move?" testId="explain-panel">
+        <EmptyState>This dataset has no time column: there are no two periods to compare.</EmptyState>
+      </Panel>
+    );
+  }
+  return <Explanation {...props} />;
+}
+
+function Explanation(props: ViewProps) {
+  const { model, view, options, measure, update } = props;
+  const first = model.dimensions[0]!;
+  const second = splitDimension(model);
+  const ratios = ratioMeasures(model);
+  const ratio = findRatio(model, options.ratio) ?? null;
+  const query = useQuery({ ...explainQuery(view, ratio?.id ?? null), placeholderData: keepPreviousData });
+  const comparison = describeComparison(view);
+  const dimensionOf = (split: ExplainSplit): DimensionDef => (split === 'second' && second ? second : first);
+  const labelOf = (dimension: DimensionDef, key: string) => (dimension.display === 'country' ? countryLabel(key) : key);
+  // Drilling in: a marketplace's change explained by its countries, a country's by its marketplaces.
+  const drill = (split: ExplainSplit, firstKey: string | null, secondKey: string | null) => {
+    let filters = view.filters;
+    if (firstKey !== null) filters = withEntry(filters, first.id, [firstKey]);
+    if (secondKey !== null && second) filters = withEntry(filters, second.id, [secondKey]);
+    const next: ExplainSplit = split === 'first' && second ? 'second' : 'first';
+    update({ filters, split: next });
+  };
+  return (
+    <div className="explain" data-testid="explain-view">
+      <ControlBar label="Explanation options">
+        <ControlSelect
+          label="Explain"
+          value={ratio?.id ?? 'measure'}
+          options={[{ value: 'measure', label: measure.label }, ...ratios.map((candidate) => ({ value: candidate.id, label: candidate.label }))]}
+          onChange={(value) => update({ ratio: value === 'measure' ? null : (value as typeof options.ratio) })}
+          testId="explain-what"
+        />
+        <ControlSelect
+          label="By"
+          value={options.split}
+          options={[
+            { value: 'first', label: first.label },
+            ...(second
+              ? [
+                  { value: 'second' as const, label: second.label },
+                  { value: 'both' as const, label: `${first.label} × ${second.label.toLowerCase()}` },
+                ]
+              : []),
+          ]}
+          onChange={(split) => update({ split })}
+          testId="explain-split"
+        />
+      </ControlBar>
+      <p className="explain-periods" data-testid="explain-periods">
+        {rangeText(view)} against {comparison.long}
+      </p>
+      <ContributionPanel
+        {...props}
+        query={query}
+        ratio={ratio}
+        split={options.split}
+        dimensionOf={dimensionOf}
+        labelOf={labelOf}
+        comparison={comparison}
+        onDrill={drill}
+      />
+      {ratio === null ? <ShareShiftPanel {...props} comparison={comparison} onDrill={(member) => drill('first', member, null)} /> : null}
+    </div>
+  );
+}
