@@ -93,4 +93,11 @@ describe('LeaderboardView', () => {
     fireEvent.click(within(bodyRows()[2]!).getByRole('button', { name: /Russia/ }), { shiftKey: true });
     expect(onSelect).toHaveBeenLastCalledWith('country', 'RU', true);
   });
+
+  it('asks why a row moved: the explanation of its country, by marketplace', () => {
+    const { update } = renderView();
+    const row = bodyRows()[2]!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Why?' }));
+    expect(update).toHaveBeenLastCalledWith({ tab: 'explain', split: 'first', filters: { country: ['RU'] } });
+  });
 });

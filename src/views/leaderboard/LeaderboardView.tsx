@@ -3,7 +3,7 @@ import { describeComparison, leaderboardQuery, rangeText, type DimensionDef, typ
 import { Sparkline } from '../../charts/Sparkline';
 import { countryLabel, countryName } from '../../lib/countries';
 import { formatChange, formatShare } from '../../lib/format';
-import { ownValue } from '../../lib/lookupTable';
+import { ownValue, withEntry } from '../../lib/lookupTable';
 import { EmptyState, Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
 import { SortableTable, type SortableColumn, type SortState } from '../../ui/SortableTable';
@@ -124,6 +124,21 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
       header: 'Trend',
       cell: (row) => <Sparkline values={row.spark} color={colorFor(row.member)} ariaLabel={sparkLabel(row)} />,
     },
+    {
+      id: 'why',
+      header: 'Why?',
+      // The change of this marketplace in this country, explained by… its one segment: so explain the country.
+      cell: (row) => (
+        <button
+          type="button"
+          className="button button-quiet"
+          title={`Why did ${groupName(row.group)} move?`}
+          onClick={() => update({ tab: 'explain', split: 'first', filters: withEntry(view.filters, group.id, [row.group]) })}
+        >
+          Why?
+        </button>
+      ),
+    },
   ];
   const columns = timeless ? allColumns.filter((column) => !TIME_COLUMNS.has(column.id)) : allColumns;
 
@@ -170,7 +185,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
 }
 
 /** The columns that compare with a year earlier or draw over time. */
-const TIME_COLUMNS = new Set(['growth', 'change', 'trend']);
+const TIME_COLUMNS = new Set(['growth', 'change', 'trend', 'why']);
 
 function rankChangeClass(row: LeaderboardRow): 'new' | 'up' | 'down' | 'same' {
   if (row.previousRank === null) return 'new';

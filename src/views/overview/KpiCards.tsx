@@ -14,6 +14,8 @@ export interface KpiCardsProps {
   synthetic: boolean;
   /** The dataset has no time column: no period and no change against a year earlier (default: the dataset's model). */
   timeless?: boolean;
+  /** Opens the explanation of the change (the "Why?" view); no button without it. */
+  onWhy?: () => void;
 }
 
 /** The period's headline numbers: the measure, its change against the period compared with, and who leads. */
@@ -52,6 +54,11 @@ export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic, 
                     ? `No data for every month of ${comparison.long} to compare with.`
                     : `${format.compact(kpis.previous)} in ${comparison.long}`}
                 </p>
+                {props.onWhy && kpis.change !== null ? (
+                  <button type="button" className="button button-quiet kpi-why" onClick={props.onWhy} data-testid="kpi-why">
+                    Why?
+                  </button>
+                ) : null}
               </article>
             )}
             <article className="kpi" data-testid="kpi-leader">

@@ -9,7 +9,7 @@ import { PublishedFiguresPanel } from './PublishedFiguresPanel';
 import { TrendPanel } from './TrendPanel';
 
 /** The first screen: key figures, the measure over time by marketplace, the top countries, the published figures. */
-export function OverviewView({ model, view, viewOf, options, measure, colorFor, onSelectIn }: ViewProps) {
+export function OverviewView({ model, view, viewOf, options, measure, colorFor, onSelectIn, update }: ViewProps) {
   // The second chart and the published figures are drawn in a render of their own, just after the first: the first
   // chart reaches the screen a frame sooner and nothing waits on them.
   const showSecondary = useDeferredValue(true, false);
@@ -24,6 +24,7 @@ export function OverviewView({ model, view, viewOf, options, measure, colorFor, 
         leaderLabel={first.label}
         datasetLabel={model.label}
         synthetic={model.provenance === 'synthetic'}
+        onWhy={model.timeless ? undefined : () => update({ tab: 'explain' })}
       />
       <div className="panel-grid">
         <TrendPanel
