@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Engine } from '../../engine';
-import { buildExplainQuery, buildRatioExplainQuery, sliceParams, type ExplainLevel, type RatioExplainRow, type SegmentStatus } from '../../sql';
+import { buildExplainQuery, buildRatioExplainQuery, sliceParams, type ExplainLevel, type ExplainRow, type RatioExplainRow, type SegmentStatus } from '../../sql';
 import { splitDimension, type DatasetModel } from '../model';
 import { comparisonOf, measureOf, sliceFor, type QuerySlice } from '../querySlice';
 import { findRatio, type RatioId } from '../ratios';
@@ -81,17 +81,7 @@ export async function fetchExplain(engine: Engine, model: DatasetModel, view: Qu
     };
   }
   const measure = measureOf(model, view);
-  const rows = await engine.query<{
-    level: ExplainLevel;
-    first_key: string | null;
-    second_key: string | null;
-    base_value: number | null;
-    current_value: number | null;
-    contribution: number;
-    status: SegmentStatus;
-    base_months: number;
-    current_months: number;
-  }>(buildExplainQuery({ slice, baseRange, measure, dimensions }), sliceParams(slice));
+  const rows = await engine.query<ExplainRow>(buildExplainQuery({ slice, baseRange, measure, dimensions }), sliceParams(slice));
   const total = rows.find((row) => row.level === 'total');
   return {
     ratio: null,

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Engine } from '../../engine';
-import { buildShareShiftQuery, sliceParams, type SegmentStatus } from '../../sql';
+import { buildShareShiftQuery, sliceParams, type SegmentStatus, type ShareShiftRow } from '../../sql';
 import type { DatasetModel } from '../model';
 import { comparisonOf, measureOf, sliceFor, type QuerySlice } from '../querySlice';
 import { viewQueryFn } from './queryTarget';
@@ -33,22 +33,7 @@ export interface ShareShift {
 /** Each member of the first dimension (marketplace): its share of the selection in both periods (see buildShareShiftQuery). */
 export async function fetchShareShift(engine: Engine, model: DatasetModel, view: QuerySlice): Promise<ShareShift> {
   const slice = sliceFor(model, view);
-  const rows = await engine.query<{
-    member: string;
-    base_value: number | null;
-    current_value: number | null;
-    base_share: number | null;
-    current_share: number | null;
-    share_change_pp: number | null;
-    change: number;
-    market_effect: number | null;
-    share_effect: number | null;
-    status: SegmentStatus;
-    base_total: number | null;
-    current_total: number | null;
-    base_months: number;
-    current_months: number;
-  }>(
+  const rows = await engine.query<ShareShiftRow>(
     buildShareShiftQuery({
       slice,
       baseRange: sliceFor(model, view, comparisonOf(view)).range,
