@@ -4,6 +4,7 @@ import salesUrl from '../../datasets/marketplace-sales.csv?url';
 import eventsUrl from '../../datasets/events.csv?url';
 import figuresUrl from '../../datasets/published-figures.csv?url';
 import marketplacesUrl from '../../datasets/marketplaces.csv?url';
+import regionsUrl from '../../datasets/regions.csv?url';
 
 /** Where the browser fetches each bundled file from. */
 export const BUNDLED_FILE_URLS: Readonly<Record<string, string>> = {
@@ -12,4 +13,5 @@ export const BUNDLED_FILE_URLS: Readonly<Record<string, string>> = {
   'events.csv': eventsUrl,
   'published-figures.csv': figuresUrl,
   'marketplaces.csv': marketplacesUrl,
+  'regions.csv': regionsUrl,
 };

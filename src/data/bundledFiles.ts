@@ -16,6 +16,13 @@ const optionalText = (...names: string[]) => names.map((name) => column(name, 'V
 
 const keyColumns: CsvColumn[] = [column('month', 'DATE'), ...text('marketplace', 'country')];
 
+/** UN M49 regions and sub-regions by ISO alpha-2 code (datasets/README.md); market_monthly joins them. */
+export const REGIONS_FILE: BundledFile = {
+  fileName: 'regions.csv',
+  table: 'regions',
+  columns: text('code', 'm49', 'region', 'subregion'),
+};
+
 /** Every bundled file, in load order. Their columns are documented in `datasets/README.md`. */
 export const BUNDLED_FILES: readonly BundledFile[] = [
   {
@@ -60,6 +67,7 @@ export const BUNDLED_FILES: readonly BundledFile[] = [
     table: 'marketplaces',
     columns: [...text('marketplace', 'parent_company', 'home_country'), column('founded_year', 'BIGINT')],
   },
+  REGIONS_FILE,
 ];
 
 /** Tables derived from the loaded files. The market model queries `market_monthly`. */

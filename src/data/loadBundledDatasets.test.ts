@@ -13,6 +13,8 @@ const fileSpec = (fileName: string): BundledFile => {
 };
 const TRAFFIC = fileSpec('marketplace-traffic.csv');
 const SALES = fileSpec('marketplace-sales.csv');
+const REGIONS = fileSpec('regions.csv');
+const MARKETPLACES = fileSpec('marketplaces.csv');
 const TRAFFIC_HEADER = 'month,marketplace,country,visitors';
 
 /** Independent of countCsvRecords: the bundled files have no line breaks inside quoted fields. */
@@ -112,26 +114,39 @@ describe('loading small custom files', () => {
     '2014-07,A,RU,250.50,5,2\n2014-07,B,RU,80.00,2,1\n2014-08,A,RU,300.25,6,2\n2014-08,B,RU,10.00,1,1\n' +
     '2014-09,"C, ""quoted""\nname",RU,1.00,1,1\n';
 
+  // The derived table also joins the regions and the marketplaces' groups (B and C are not in the marketplaces file).
+  const lookupTexts = {
+    [REGIONS.fileName]: 'code,m49,region,subregion\nRU,643,Europe,Eastern Europe\n',
+    [MARKETPLACES.fileName]: 'marketplace,parent_company,home_country,founded_year\nA,A Group,US,2000\n',
+  };
+  const lookups = { region: 'Europe', subregion: 'Eastern Europe' };
+
   it('loads them through the same path and builds the derived table from them', async () => {
-    const reports = await loadTexts(engine, { [TRAFFIC.fileName]: trafficText, [SALES.fileName]: salesText }, [
+    const reports = await loadTexts(engine, { [TRAFFIC.fileName]: trafficText, [SALES.fileName]: salesText, ...lookupTexts }, [
       TRAFFIC,
       SALES,
+      REGIONS,
+      MARKETPLACES,
     ]);
     expect(reports).toEqual([
       { fileName: TRAFFIC.fileName, table: 'traffic', rowsInFile: 3, rowsLoaded: 3 },
       { fileName: SALES.fileName, table: 'sales', rowsInFile: 5, rowsLoaded: 5 },
+      { fileName: REGIONS.fileName, table: 'regions', rowsInFile: 1, rowsLoaded: 1 },
+      { fileName: MARKETPLACES.fileName, table: 'marketplaces', rowsInFile: 1, rowsLoaded: 1 },
     ]);
     const rows = await engine.query('SELECT * FROM market_monthly ORDER BY month, marketplace');
     expect(rows).toEqual([
-      { month: '2014-07-01', marketplace: 'A', country: 'RU', visitors: 100, gmv_usd: 250.5, orders: 5, active_sellers: 2 },
-      { month: '2014-07-01', marketplace: 'B', country: 'RU', visitors: 40, gmv_usd: 80, orders: 2, active_sellers: 1 },
-      { month: '2014-08-01', marketplace: 'A', country: 'RU', visitors: 120, gmv_usd: 300.25, orders: 6, active_sellers: 2 },
+      { month: '2014-07-01', marketplace: 'A', country: 'RU', ...lookups, group: 'A Group', visitors: 100, gmv_usd: 250.5, orders: 5, active_sellers: 2 },
+      { month: '2014-07-01', marketplace: 'B', country: 'RU', ...lookups, group: 'Unknown group', visitors: 40, gmv_usd: 80, orders: 2, active_sellers: 1 },
+      { month: '2014-08-01', marketplace: 'A', country: 'RU', ...lookups, group: 'A Group', visitors: 120, gmv_usd: 300.25, orders: 6, active_sellers: 2 },
       // Only in sales: the join keeps the row's keys and leaves visitors missing, not zero.
-      { month: '2014-08-01', marketplace: 'B', country: 'RU', visitors: null, gmv_usd: 10, orders: 1, active_sellers: 1 },
+      { month: '2014-08-01', marketplace: 'B', country: 'RU', ...lookups, group: 'Unknown group', visitors: null, gmv_usd: 10, orders: 1, active_sellers: 1 },
       {
         month: '2014-09-01',
         marketplace: 'C, "quoted"\nname',
         country: 'RU',
+        ...lookups,
+        group: 'Unknown group',
         visitors: null,
         gmv_usd: 1,
         orders: 1,
@@ -141,9 +156,11 @@ describe('loading small custom files', () => {
   });
 
   it('a header-only file loads as an empty table', async () => {
-    const reports = await loadTexts(engine, { [TRAFFIC.fileName]: `${TRAFFIC_HEADER}\n`, [SALES.fileName]: salesText }, [
+    const reports = await loadTexts(engine, { [TRAFFIC.fileName]: `${TRAFFIC_HEADER}\n`, [SALES.fileName]: salesText, ...lookupTexts }, [
       TRAFFIC,
       SALES,
+      REGIONS,
+      MARKETPLACES,
     ]);
     expect(reports[0]).toMatchObject({ rowsInFile: 0, rowsLoaded: 0 });
     expect(await tableCount(engine, 'market_monthly')).toBe(5);

@@ -7,8 +7,12 @@ export const MARKET_MODEL: DatasetModel = {
   table: 'market_monthly',
   timeColumn: 'month',
   dimensions: [
-    { id: 'marketplace', column: 'marketplace', label: 'Marketplace', pluralLabel: 'Marketplaces', display: 'text' },
-    { id: 'country', column: 'country', label: 'Country', pluralLabel: 'Countries', display: 'country' },
+    { id: 'marketplace', column: 'marketplace', label: 'Marketplace', pluralLabel: 'Marketplaces', display: 'text', rollsUpTo: 'group' },
+    { id: 'country', column: 'country', label: 'Country', pluralLabel: 'Countries', display: 'country', rollsUpTo: 'subregion' },
+    // Derived in market_monthly (src/sql/bundledTables.ts): UN M49 levels of the country, the marketplace's owner.
+    { id: 'region', column: 'region', label: 'Region', pluralLabel: 'Regions', display: 'text' },
+    { id: 'subregion', column: 'subregion', label: 'Sub-region', pluralLabel: 'Sub-regions', display: 'text', rollsUpTo: 'region' },
+    { id: 'group', column: 'group', label: 'Marketplace group', pluralLabel: 'Marketplace groups', display: 'text' },
   ],
   measures: [
     {

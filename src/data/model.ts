@@ -1,5 +1,6 @@
 import type { TimeAggregate } from '../sql';
 import type { Unit } from '../lib/format';
+import { geoLevels, levelsOf, type GeoLevel } from '../views/levels';
 
 /** A column that slices the data: marketplace, country, channel… */
 export interface DimensionDef {
@@ -10,6 +11,12 @@ export interface DimensionDef {
   pluralLabel: string;
   /** How members are shown: country codes get a flag and a name. */
   display: 'text' | 'country';
+  /**
+   * The dimension this one's members roll up to, each member to exactly one of its members: country → subregion →
+   * region, marketplace → group. Both are real columns of the same table, so filtering or grouping by either level
+   * needs no special case. See {@link dimensionLevels}.
+   */
+  rollsUpTo?: string;
 }
 
 /** A numeric column, with its unit and how it combines over months. */
@@ -78,4 +85,26 @@ export function splitDimension(model: DatasetModel): DimensionDef | undefined {
 /** The dimension the country views group by: {@link splitDimension}, else the first dimension. */
 export function groupingDimension(model: DatasetModel): DimensionDef | undefined {
   return splitDimension(model) ?? model.dimensions[0];
+}
+
+/**
+ * A dimension's levels, top first and ending with the dimension itself, following `rollsUpTo`: for the bundled
+ * country [region, subregion, country], for the marketplace [group, marketplace]. Empty for an unknown id.
+ */
+export function dimensionLevels(model: DatasetModel, dimensionId: string): DimensionDef[] {
+  return levelsOf(model.dimensions, dimensionId);
+}
+
+/** The region, sub-region and country dimensions of a dataset whose country dimension rolls up to both; else null. */
+export function geographicLevels(model: DatasetModel): Record<GeoLevel, DimensionDef> | null {
+  return geoLevels(model.dimensions);
+}
+
+/**
+ * The dimension a view that groups by `dimension` shows at `level`: its region or sub-region when it is the country
+ * dimension and the dataset has regions; the dimension itself otherwise (and always at country level).
+ */
+export function dimensionAtLevel(model: DatasetModel, dimension: DimensionDef, level: GeoLevel): DimensionDef {
+  const levels = geographicLevels(model);
+  return levels && levels.country.id === dimension.id ? levels[level] : dimension;
 }

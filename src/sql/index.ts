@@ -12,6 +12,14 @@ export { buildConversionQuery, type ConversionSpec } from './conversion';
 export { buildPublishedFiguresQuery } from './publishedFigures';
 export { buildEventsQuery } from './events';
 export { buildMarketMonthlyStatement, buildRowCountQuery } from './bundledTables';
+export {
+  buildRegionCodesCheckQuery,
+  buildWithRegionsStatement,
+  UNKNOWN_GROUP,
+  UNKNOWN_REGION,
+  UNKNOWN_SUBREGION,
+  type RegionColumns,
+} from './regions';
 export { buildDatasetTablesQuery, datasetTablePrefix } from './datasetTables';
 export { buildSubCubeStatement, type SubCubeSpec } from './subCube';
 export { buildDecodedTableRead } from './arrowSource';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import countries from 'i18n-iso-countries';
-import { readDatasetText } from '../support/loadBundledIntoNode';
+import { loadBundledIntoNode, readDatasetText } from '../support/loadBundledIntoNode';
 // The script that writes the file, run here in memory: the file must be exactly what the package gives.
 import { HEADER, regionRows } from '../../scripts/generate-regions.mjs';
 import { toCsv } from '../../scripts/lib/csv.mjs';
@@ -103,4 +103,33 @@ describe('datasets/regions.csv (UN M49)', () => {
     ];
     for (const [code, m49, region, subregion] of known) expect(byCode.get(code), code).toEqual({ code, m49, region, subregion });
   });
+});
+
+describe('the bundled table rolled up (market_monthly)', () => {
+  it('keeps every row, gives every row a known region and group, and adds up level by level', async () => {
+    const { engine } = await loadBundledIntoNode();
+    const [counts] = await engine.query<{ rows: number; keys: number; unknown: number }>(
+      `SELECT (SELECT COUNT(*) FROM market_monthly) AS rows,
+        (SELECT COUNT(*) FROM (SELECT month, marketplace, country FROM traffic UNION SELECT month, marketplace, country FROM sales)) AS keys,
+        (SELECT COUNT(*) FROM market_monthly WHERE region LIKE 'Unknown%' OR subregion LIKE 'Unknown%' OR "group" LIKE 'Unknown%') AS unknown`,
+    );
+    expect(counts).toEqual({ rows: 22_721, keys: 22_721, unknown: 0 });
+    // Europe's visitors in 2014 are the sum of its countries' in the traffic file, recomputed here from the CSV text.
+    const europe = new Set(rows.filter((row) => row.region === 'Europe').map((row) => row.code));
+    const traffic = (await readDatasetText('marketplace-traffic.csv')).trim().split('\n').slice(1).map((line) => line.split(','));
+    const expected = traffic
+      .filter(([month, , country]) => month!.startsWith('2014-') && europe.has(country!))
+      .reduce((sum, fields) => sum + Number(fields[3]), 0);
+    const [europeRow] = await engine.query<{ visitors: number }>(
+      `SELECT SUM(visitors) AS visitors FROM market_monthly WHERE region = 'Europe' AND month BETWEEN DATE '2014-01-01' AND DATE '2014-12-01'`,
+    );
+    expect(Number(europeRow!.visitors)).toBe(expected);
+    const groups = await engine.query<{ group: string; marketplaces: string }>(
+      `SELECT "group", string_agg(DISTINCT marketplace, ',' ORDER BY marketplace) AS marketplaces FROM market_monthly GROUP BY ALL HAVING COUNT(DISTINCT marketplace) > 1 ORDER BY 1`,
+    );
+    expect(groups).toEqual([
+      { group: 'Alibaba Group', marketplaces: 'AliExpress,Lazada,Trendyol' },
+      { group: 'Walmart Inc.', marketplaces: 'Flipkart,Walmart' },
+    ]);
+  }, 60_000);
 });

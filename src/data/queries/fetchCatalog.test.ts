@@ -12,7 +12,7 @@ describe('fetchCatalog on a hand-made table', () => {
   });
 
   it('catalog: first and last month, row count, members largest first by the default measure', async () => {
-    const weight = (key: 'marketplace' | 'country') => {
+    const weight = (key: 'marketplace' | 'country' | 'region' | 'subregion' | 'group') => {
       const totals = new Map<string, number>();
       for (const r of ROWS) totals.set(r[key], (totals.get(r[key]) ?? 0) + (r.visitors ?? 0));
       return [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
@@ -22,7 +22,13 @@ describe('fetchCatalog on a hand-made table', () => {
       firstMonth: months[0],
       lastMonth: months.at(-1),
       rowCount: ROWS.length,
-      members: { marketplace: weight('marketplace'), country: weight('country') },
+      members: {
+        marketplace: weight('marketplace'),
+        country: weight('country'),
+        region: weight('region'),
+        subregion: weight('subregion'),
+        group: weight('group'),
+      },
     });
   });
 

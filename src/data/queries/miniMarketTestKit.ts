@@ -35,10 +35,19 @@ export const FIXTURE: Tuple[] = [
   ['2014-03', 'B', 'MX', 90, 700, 9],
   ['2014-01', 'D', 'MX', 300, 2000, 20], // D only in January
 ];
+/** The levels the fixture's keys roll up to (the market model's region, subregion and group columns). */
+export const FIXTURE_REGIONS: Record<string, { region: string; subregion: string }> = {
+  RU: { region: 'Europe', subregion: 'Eastern Europe' },
+  MX: { region: 'Americas', subregion: 'Latin America and the Caribbean' },
+};
+export const FIXTURE_GROUPS: Record<string, string> = { A: 'Group AC', B: 'B Inc.', C: 'Group AC', D: 'D Inc.' };
 export const ROWS = FIXTURE.map(([month, marketplace, country, visitors, gmv_usd, orders]) => ({
   month,
   marketplace,
   country,
+  region: FIXTURE_REGIONS[country]!.region,
+  subregion: FIXTURE_REGIONS[country]!.subregion,
+  group: FIXTURE_GROUPS[marketplace]!,
   visitors,
   gmv_usd,
   orders,
@@ -142,10 +151,10 @@ export async function createMiniMarket(engine: Engine): Promise<void> {
   const sql = (value: string | number | null) =>
       value === null ? 'NULL' : typeof value === 'number' ? String(value) : `'${value}'`;
     const values = ROWS.map(
-      (r) => `(DATE '${r.month}-01', ${sql(r.marketplace)}, ${sql(r.country)}, ${sql(r.visitors)}::BIGINT, ` +
-        `${sql(r.gmv_usd)}::DOUBLE, ${sql(r.orders)}::BIGINT)`,
+      (r) => `(DATE '${r.month}-01', ${sql(r.marketplace)}, ${sql(r.country)}, ${sql(r.region)}, ${sql(r.subregion)}, ` +
+        `${sql(r.group)}, ${sql(r.visitors)}::BIGINT, ${sql(r.gmv_usd)}::DOUBLE, ${sql(r.orders)}::BIGINT)`,
     ).join(',\n');
     await engine.query(
-      `CREATE TABLE "mini market" AS SELECT * FROM (VALUES ${values}) t(month, marketplace, country, visitors, gmv_usd, orders)`,
+      `CREATE TABLE "mini market" AS SELECT * FROM (VALUES ${values}) t(month, marketplace, country, region, subregion, "group", visitors, gmv_usd, orders)`,
     );
 }
