@@ -34,7 +34,7 @@ describe('describeComparison', () => {
 });
 
 describe('periodPresets', () => {
-  it('offers the last 12 months, the year to date, and whole half-years and quarters inside the data', () => {
+  it('offers the last 12 months, the year to date, every whole half-year and recent whole quarters inside the data', () => {
     const presets = periodPresets('2013-01', '2015-08');
     const byId = Object.fromEntries(presets.map((preset) => [preset.id, preset]));
     expect(byId.last12).toMatchObject({ from: '2014-09', to: '2015-08' });
@@ -44,6 +44,12 @@ describe('periodPresets', () => {
     expect(byId['q2-2015']).toMatchObject({ from: '2015-04', to: '2015-06' });
     expect(byId['h1-2013']).toMatchObject({ from: '2013-01', to: '2013-06' });
     expect(byId['h2-2012']).toBeUndefined();
+    // Half-years from the start of the data; quarters of the last three years only.
+    const long = periodPresets('2009-01', '2015-08').map((preset) => preset.id);
+    expect(long).toContain('h2-2009');
+    expect(long).toContain('q1-2013');
+    expect(long).not.toContain('q4-2012');
+    expect(presets.filter((preset) => preset.group === 'Half-years').map((preset) => preset.id)).toEqual(['h1-2015', 'h2-2014', 'h1-2014', 'h2-2013', 'h1-2013']);
     for (const preset of presets) {
       expect(preset.from >= '2013-01' && preset.to <= '2015-08' && preset.from <= preset.to, preset.id).toBe(true);
     }

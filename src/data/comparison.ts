@@ -36,36 +36,39 @@ export function describeComparison(view: QuerySlice): { short: string; long: str
   return { short: `vs ${rangeText(range)}`, long: rangeText(range), range };
 }
 
-/** A period the filter bar offers in one click, with what it is compared with. */
+/** A period the filter bar offers in one click. */
 export interface PeriodPreset {
   id: string;
   label: string;
+  /** Where the filter bar lists it. */
+  group: 'Recent' | 'Half-years' | 'Quarters';
   from: string;
   to: string;
 }
 
 /**
- * Ready-made periods within the data: the last twelve months, the year to date, and every whole half-year and
- * quarter of the last three years with data (newest first), each compared with the same months a year earlier
- * (H2 2014 against H2 2013, as the source article does).
+ * Ready-made periods within the data, newest first: the last twelve months and the year to date, every whole
+ * half-year of the data (H2 2014, to compare with H2 2013 as the source article does), and every whole quarter of
+ * the last three years with data.
  */
 export function periodPresets(firstMonth: string, lastMonth: string): PeriodPreset[] {
   const presets: PeriodPreset[] = [];
   const inData = (from: string, to: string) => from >= firstMonth && to <= lastMonth;
-  const add = (id: string, label: string, from: string, to: string) => {
-    if (inData(from, to)) presets.push({ id, label, from, to });
+  const add = (group: PeriodPreset['group'], id: string, label: string, from: string, to: string) => {
+    if (inData(from, to)) presets.push({ id, label, group, from, to });
   };
-  add('last12', 'Last 12 months', maxMonth(firstMonth, shiftMonth(lastMonth, -11)), lastMonth);
+  add('Recent', 'last12', 'Last 12 months', maxMonth(firstMonth, shiftMonth(lastMonth, -11)), lastMonth);
   const lastYear = Number(lastMonth.slice(0, 4));
-  add('ytd', `Year to date (${lastYear})`, `${lastYear}-01`, lastMonth);
-  for (let year = lastYear; year > lastYear - 3; year -= 1) {
-    add(`h2-${year}`, `H2 ${year}`, `${year}-07`, `${year}-12`);
-    add(`h1-${year}`, `H1 ${year}`, `${year}-01`, `${year}-06`);
+  const firstYear = Number(firstMonth.slice(0, 4));
+  add('Recent', 'ytd', `Year to date (${lastYear})`, `${lastYear}-01`, lastMonth);
+  for (let year = lastYear; year >= firstYear; year -= 1) {
+    add('Half-years', `h2-${year}`, `H2 ${year}`, `${year}-07`, `${year}-12`);
+    add('Half-years', `h1-${year}`, `H1 ${year}`, `${year}-01`, `${year}-06`);
   }
   for (let year = lastYear; year > lastYear - 3; year -= 1) {
     for (let quarter = 4; quarter >= 1; quarter -= 1) {
       const start = `${year}-${String(quarter * 3 - 2).padStart(2, '0')}`;
-      add(`q${quarter}-${year}`, `Q${quarter} ${year}`, start, shiftMonth(start, 2));
+      add('Quarters', `q${quarter}-${year}`, `Q${quarter} ${year}`, start, shiftMonth(start, 2));
     }
   }
   return presets;

@@ -47,10 +47,16 @@ export function PeriodControls({ catalog, view, compare, update }: PeriodControl
           <option value="" disabled>
             Months below
           </option>
-          {presets.map((preset) => (
-            <option key={preset.id} value={preset.id}>
-              {preset.label}
-            </option>
+          {(['Recent', 'Half-years', 'Quarters'] as const).map((group) => (
+            <optgroup key={group} label={group}>
+              {presets
+                .filter((preset) => preset.group === group)
+                .map((preset) => (
+                  <option key={preset.id} value={preset.id}>
+                    {preset.label}
+                  </option>
+                ))}
+            </optgroup>
           ))}
         </select>
       </div>

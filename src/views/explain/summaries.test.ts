@@ -64,6 +64,15 @@ describe('explanationSummary', () => {
     );
   });
 
+  it('names first the one contributor that explains most of the change, then what the others add', () => {
+    const text = explanationSummary(explanation([segment('AliExpress', 10, 14.9), segment('Wildberries', 5, 6.2), segment('Ozon', 5, 6.5)]), {
+      ...words,
+      unit: 'number',
+    });
+    // Change +7.6: AliExpress 4.9 (64.5%), then Ozon 1.5 (→ 84.2%).
+    expect(text).toContain('AliExpress accounts for 64.5% of the rise (+4.9); with Ozon (+1.5), 84.2%.');
+  });
+
   it('marks new and gone contributors, and warns when a summed measure covers different months', () => {
     const text = explanationSummary(explanation([segment('Temu', null, 50), segment('Wish', 20, null)], { baseMonths: 3, currentMonths: 6 }), {
       ...words,

@@ -58,6 +58,12 @@ export function explanationSummary(explanation: Explanation, words: ExplanationW
       sentences.push(
         `${words.segmentLabel(leader)} accounts for ${formatShare(covered)} of the ${movement} (${formatSignedCompact(leader.contribution, unit)}${status(leader)}).`,
       );
+    } else if (leaders.length > 1 && leaders[0]!.contribution! / change > 0.5) {
+      // One segment explains most of it: say so first, then what the others add.
+      const [leader, ...others] = leaders as [ExplainSegment, ...ExplainSegment[]];
+      sentences.push(
+        `${words.segmentLabel(leader)} accounts for ${formatShare(leader.contribution! / change)} of the ${movement} (${formatSignedCompact(leader.contribution, unit)}${status(leader)}); with ${listOf(others.map((segment) => `${words.segmentLabel(segment)} (${formatSignedCompact(segment.contribution, unit)}${status(segment)})`))}, ${formatShare(covered)}.`,
+      );
     } else if (leaders.length > 1) {
       const parts = leaders.map((segment) => `${words.segmentLabel(segment)} (${formatSignedCompact(segment.contribution, unit)}${status(segment)})`);
       sentences.push(`${listOf(parts)} account for ${formatShare(covered)} of the ${movement}.`);
