@@ -106,4 +106,11 @@ describe('ExplainView', () => {
     renderView({ model: { ...testViewProps().model, timeless: true } });
     expect(screen.getByTestId('explain-panel').textContent).toContain('no time column');
   });
+
+  it('says so when a link asks for a ratio the dataset cannot make', () => {
+    const model = { ...testViewProps().model, roles: undefined };
+    renderView({ model, options: testOptions({ tab: 'explain', ratio: 'conversion' }) });
+    expect(screen.getByTestId('explain-note').textContent).toContain('no visitors, orders and revenue');
+    expect((screen.getByTestId('explain-what') as HTMLSelectElement).value).toBe('measure');
+  });
 });

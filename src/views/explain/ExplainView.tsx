@@ -73,6 +73,11 @@ function Explanation(props: ViewProps) {
       <p className="explain-periods" data-testid="explain-periods">
         {rangeText(view)} against {comparison.long}
       </p>
+      {options.ratio !== null && ratio === null ? (
+        <p className="explain-note" role="status" data-testid="explain-note">
+          This dataset has no visitors, orders and revenue to make ratios of: showing why {measure.label.toLowerCase()} moved.
+        </p>
+      ) : null}
       <ContributionPanel
         {...props}
         query={query}
