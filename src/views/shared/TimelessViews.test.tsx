@@ -117,6 +117,7 @@ describe('views of a dataset without a time column', () => {
     expect(panel.textContent).toContain('has no time column');
     expect(panel.querySelector('.recharts-wrapper')).toBeNull();
     expect(screen.queryByTestId('trend-mode')).toBeNull();
+    expect(screen.queryByTestId('trend-why')).toBeNull();
     expect(panel.textContent).not.toMatch(NO_PLACEHOLDER_MONTH);
     fireEvent.click(within(panel).getByRole('button', { name: 'Countries' }));
     expect(props.update).toHaveBeenCalledWith({ tab: 'countries' });

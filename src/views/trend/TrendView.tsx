@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { seriesQuery, type SeriesResult } from '../../data';
 import { SeriesChart } from '../../charts/SeriesChart';
 import { formatMonth, formatPeriod, parseHumanNumber, formatCompact } from '../../lib/format';
-import { ownValue } from '../../lib/lookupTable';
+import { ownValue, withEntry } from '../../lib/lookupTable';
 import { monthSpan, shiftMonth } from '../../lib/months';
 import { GRAINS, MODES, type Grain, type Mode } from './declaration';
 import { SeriesTable } from '../shared/SeriesTable';
@@ -140,6 +140,17 @@ function TrendOverTime(props: ViewProps) {
           onChange={(chart) => update({ chart })}
         />
         <TargetInput target={options.target} onChange={(target) => update({ target })} disabled={!(options.mode === 'absolute' || rolling)} />
+        {model.timeless ? null : (
+          <button
+            type="button"
+            className="button button-quiet"
+            data-testid="trend-why"
+            // The selected series (clicked in the legend), else everything shown: why did it move?
+            onClick={() => update({ tab: 'explain', ...(selected.length > 0 ? { filters: withEntry(view.filters, by.id, [...selected]) } : {}) })}
+          >
+            {selected.length > 0 ? `Why did ${selected.length === 1 ? selected[0] : `these ${by.pluralLabel.toLowerCase()}`} move?` : 'Why did it move?'}
+          </button>
+        )}
       </ControlBar>
       <QueryView query={query} height={340} isEmpty={(data) => data.series.length === 0}>
         {(data) =>

@@ -1,0 +1,27 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { installResizeObserverStub, renderWithQueryData, testOptions, testView, testViewProps } from '../shared/viewTestKit';
+import { TrendView } from './TrendView';
+
+beforeAll(installResizeObserverStub);
+afterEach(cleanup);
+
+describe('TrendView: why did it move?', () => {
+  it('opens the explanation of the selected series, or of everything shown', () => {
+    const view = testView({ filters: { country: ['RU'] } });
+    const selectedProps = testViewProps({ view, options: testOptions({ tab: 'trend' }), selected: { marketplace: ['AliExpress'] } });
+    renderWithQueryData(<TrendView {...selectedProps} />);
+    const why = screen.getByTestId('trend-why');
+    expect(why.textContent).toBe('Why did AliExpress move?');
+    fireEvent.click(why);
+    expect(selectedProps.update).toHaveBeenLastCalledWith({ tab: 'explain', filters: { country: ['RU'], marketplace: ['AliExpress'] } });
+    cleanup();
+
+    const allProps = testViewProps({ view, options: testOptions({ tab: 'trend' }) });
+    renderWithQueryData(<TrendView {...allProps} />);
+    fireEvent.click(screen.getByTestId('trend-why'));
+    expect(screen.getByTestId('trend-why').textContent).toBe('Why did it move?');
+    expect(allProps.update).toHaveBeenLastCalledWith({ tab: 'explain' });
+  });
+});
