@@ -63,6 +63,11 @@ export async function loadBundledDatasets(
   return reports;
 }
 
+/** Loads one bundled file's bytes into its table with every check of {@link loadBundledDatasets}; nothing derived. */
+export function loadBundledFile(engine: Engine, file: BundledFile, bytes: Uint8Array): Promise<FileLoadReport> {
+  return loadOneFile(engine, file, bytes, true);
+}
+
 async function loadOneFile(engine: Engine, file: BundledFile, bytes: Uint8Array, checkFields: boolean): Promise<FileLoadReport> {
   const scan = scanCsvRecords(bytes);
   const stage = `stage_${file.table}`;

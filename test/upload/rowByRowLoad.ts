@@ -16,6 +16,7 @@ import {
 import { checkedPlan, ingestReport, type IngestedDataset } from '../../src/data/upload/ingest';
 import { accountRows } from '../../src/data/upload/load/accounting';
 import { collectRejects } from '../../src/data/upload/load/collectRejects';
+import { commitTables } from '../../src/data/upload/load/commitTables';
 import { cubeShape, planLoad } from '../../src/data/upload/load/loadPlan';
 import type { UploadPlan } from '../../src/data/upload/plan';
 import { loadReader } from '../../src/data/upload/readers';
@@ -56,10 +57,10 @@ export async function loadRowByRow(
     for (const statement of buildIngestCleanupStatements(staging)) await engine.query(statement);
     const { time, dimensions, measures } = cubeShape(load);
     await engine.query(buildCubeStatement(load.stagingCube, staging, time, dimensions, measures, load.model.timeColumn));
-    for (const [from, to] of [[staging, rowsTable], [load.stagingCube, load.cubeTable]] as const) {
-      await engine.query(buildDropTableStatement(to));
-      await engine.query(buildRenameTableStatement(from, to));
-    }
+    await engine.query(buildDropTableStatement(rowsTable));
+    await engine.query(buildRenameTableStatement(staging, rowsTable));
+    // The app's commit step: the cube, with the M49 regions of its country columns.
+    await commitTables(engine, load);
     const timings = { scanMs: 0, loadMs: 0, cubeMs: 0, totalMs: 0, readerTyped: 0, reads: 1 };
     const warnings = [...source.warnings, ...count.warnings];
     const report = ingestReport(file, fileName, load, { count }, accounting, { rejects, warnings, timings });

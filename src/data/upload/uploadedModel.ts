@@ -1,5 +1,6 @@
+import type { RegionColumns } from '../../sql';
 import type { DatasetModel, DimensionDef, MeasureDef } from '../model';
-import { columnIds, effectiveColumns, type UploadPlan } from './plan';
+import { columnIds, effectiveColumns, RESERVED_IDS, type UploadPlan } from './plan';
 
 /** The measure every upload has: its rows, counted (a column id never takes this name, see RESERVED_IDS). */
 export const ROW_COUNT_ID = 'row_count';
@@ -14,7 +15,7 @@ export const ROW_COUNT_COLUMN = '__rows';
 export function uploadedModel(
   datasetId: string,
   plan: UploadPlan,
-): { model: DatasetModel; rowsTable: string; cubeTable: string } {
+): { model: DatasetModel; rowsTable: string; cubeTable: string; regionColumns: RegionColumns[] } {
   const used = effectiveColumns(plan).filter((column) => column.role !== 'ignore');
   const ids = columnIds(used);
   const rowsTable = `${datasetId}__rows`;
@@ -28,6 +29,7 @@ export function uploadedModel(
       pluralLabel: column.header,
       display: column.format.kind === 'country' ? 'country' : 'text',
     }));
+  const regionColumns = addRegionDimensions(dimensions, new Set([...RESERVED_IDS, ...ids.values()]));
   // Without a time column every row is in one period: an averaged measure is its total, and says so.
   const timeless = !used.some((column) => column.role === 'time');
   const measures: MeasureDef[] = used
@@ -58,6 +60,7 @@ export function uploadedModel(
   return {
     rowsTable,
     cubeTable,
+    regionColumns,
     model: {
       id: datasetId,
       label: plan.datasetLabel,
@@ -72,4 +75,42 @@ export function uploadedModel(
       timeless,
     },
   };
+}
+
+/**
+ * Every country dimension rolls up to its UN M49 sub-region and region, as the bundled data's does: two more
+ * dimensions each, after the file's own, whose columns the load adds to the cube when it commits it (a LEFT JOIN on
+ * the code, src/sql/regions.ts). Their ids avoid the file's own column ids and the link's parameters: the first
+ * country column's are `region` and `subregion` unless the file has columns of those names. Returns the columns, for
+ * the load.
+ */
+function addRegionDimensions(dimensions: DimensionDef[], used: Set<string>): RegionColumns[] {
+  const countries = dimensions.filter((dimension) => dimension.display === 'country');
+  const labels = new Set(dimensions.map((dimension) => dimension.label.toLowerCase()));
+  const plain = countries.length === 1 && !labels.has('region') && !labels.has('sub-region');
+  const freeId = (base: string) => {
+    let id = base.slice(0, 40);
+    for (let suffix = 2; used.has(id); suffix++) id = `${base.slice(0, 36)}_${suffix}`;
+    used.add(id);
+    return id;
+  };
+  return countries.map((country, index) => {
+    const region = freeId(index === 0 ? 'region' : `${country.id}_region`);
+    const subregion = freeId(index === 0 ? 'subregion' : `${country.id}_subregion`);
+    const columns = { country: country.column, region: `${country.column}__region`, subregion: `${country.column}__subregion` };
+    const label = (level: string) => (plain ? level : `${level} (${country.label})`);
+    country.rollsUpTo = subregion;
+    dimensions.push(
+      { id: region, column: columns.region, label: label('Region'), pluralLabel: label('Regions'), display: 'text' },
+      {
+        id: subregion,
+        column: columns.subregion,
+        label: label('Sub-region'),
+        pluralLabel: label('Sub-regions'),
+        display: 'text',
+        rollsUpTo: region,
+      },
+    );
+    return columns;
+  });
 }

@@ -3,9 +3,16 @@
  * end, so a failure, a cancellation or an engine error leaves every existing dataset as it was.
  */
 import type { Engine } from '../../../engine';
-import { buildCubeCleanupStatements, buildCubeCountsQuery, buildDropTableStatement, buildRenameTableStatement } from '../../../sql';
+import {
+  buildCubeCleanupStatements,
+  buildCubeCountsQuery,
+  buildDropTableStatement,
+  buildRenameTableStatement,
+  buildWithRegionsStatement,
+} from '../../../sql';
 import { ROW_COUNT_COLUMN } from '../uploadedModel';
 import type { LoadPlan } from './loadPlan';
+import { ensureRegionTable, UPLOAD_REGIONS_TABLE } from './regionTable';
 
 /** Rows the staging cube holds, loaded and (in flagged groups) not converted. */
 export async function countStagingCube(engine: Engine, load: LoadPlan): Promise<{ loaded: number; rejected: number }> {
@@ -18,10 +25,26 @@ export async function dropRejectedGroups(engine: Engine, load: LoadPlan): Promis
   for (const statement of buildCubeCleanupStatements(load.stagingCube)) await engine.query(statement);
 }
 
-/** The staging cube becomes the dataset's cube, replacing the one it had. Returns the dataset's tables. */
+/**
+ * The staging cube becomes the dataset's cube, replacing the one it had. With country columns, the cube is the
+ * staging cube plus each one's M49 region and sub-region (a LEFT JOIN on the code: the same rows, so the accounting
+ * made on the staging cube holds for it). Returns the dataset's tables.
+ */
 export async function commitTables(engine: Engine, load: LoadPlan): Promise<string[]> {
+  if (load.regionColumns.length > 0) await ensureRegionTable(engine);
   await engine.query(buildDropTableStatement(load.cubeTable));
-  await engine.query(buildRenameTableStatement(load.stagingCube, load.cubeTable));
+  if (load.regionColumns.length === 0) {
+    await engine.query(buildRenameTableStatement(load.stagingCube, load.cubeTable));
+  } else {
+    await engine.query(
+      buildWithRegionsStatement({
+        table: load.cubeTable,
+        source: load.stagingCube,
+        regionsTable: UPLOAD_REGIONS_TABLE,
+        columns: load.regionColumns,
+      }),
+    );
+  }
   return [load.cubeTable];
 }
 

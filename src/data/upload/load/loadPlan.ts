@@ -20,6 +20,7 @@ import {
   type LoadMode,
   type PlainShape,
   type ReaderType,
+  type RegionColumns,
 } from '../../../sql';
 import type { DatasetModel } from '../../model';
 import { countryLookup } from '../formats';
@@ -37,6 +38,8 @@ export interface LoadPlan {
   model: DatasetModel;
   /** The dataset's cube once the load is committed, and where it is built until then. */
   cubeTable: string;
+  /** The region and sub-region columns the cube gets at commit, one pair per country column (see uploadedModel). */
+  regionColumns: RegionColumns[];
   stagingCube: string;
   /** Where the rows that did not convert are kept, to be reported (only when some did not). */
   problemRows: string;
@@ -56,11 +59,12 @@ export function planLoad(plan: UploadPlan, datasetId: string): LoadPlan {
   const used = effectiveColumns(plan).filter((column) => column.role !== 'ignore');
   const lookup = used.some((column) => column.format.kind === 'country') ? countryLookup() : undefined;
   const grouped = !plan.unpivot;
-  const { model, cubeTable } = uploadedModel(datasetId, plan);
+  const { model, cubeTable, regionColumns } = uploadedModel(datasetId, plan);
   return {
     plan,
     model,
     cubeTable,
+    regionColumns,
     stagingCube: `__staging_cube_${datasetId}`,
     problemRows: `__problems_${datasetId}`,
     used,
