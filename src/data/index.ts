@@ -4,6 +4,7 @@ import { databaseFor, findDataset } from './datasets';
 import { getMarketDatabase } from './marketDatabase';
 export type { DatasetModel, DimensionDef, MeasureDef } from './model';
 export { findCountryDimension, findDimension, findMeasure, groupingDimension, splitDimension } from './model';
+export { dimensionAtLevel, dimensionLevels, geographicLevels } from './model';
 export { MARKET_MODEL } from './marketModel';
 export { comparisonOf, resolveQuerySlice, querySliceForView, type DatasetCatalog, type MonthRange, type ResolvedOptions, type QuerySlice } from './querySlice';
 export { getMarketDatabase, datasetLoadProgress } from './marketDatabase';

@@ -4,7 +4,7 @@ import type { Engine } from '../../engine';
 import { MARKET_MODEL } from '../marketModel';
 import type { QuerySlice } from '../querySlice';
 import { fetchMapValues } from './fetchMapValues';
-import { type Row, createMarketMonthly, monthCount, near, slice, total, view } from './marketMonthlyTestKit';
+import { type Row, REGION_OF, createMarketMonthly, monthCount, near, slice, total, view } from './marketMonthlyTestKit';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -49,5 +49,24 @@ describe('fetchMapValues', () => {
     const mx = slice(view()).filter((r) => r.country === 'MX');
     expect(result.MX).toBeCloseTo(total(mx.filter((r) => r.marketplace === 'D')) / total(mx), 9);
     expect(result.MX).toBeLessThanOrEqual(1);
+  });
+
+  it('by region: every country with data is coloured by its region’s value, and says which region', async () => {
+    const rows = slice(view());
+    const regionValue = (region: string) => total(rows.filter((r) => REGION_OF[r.country]!.region === region)) / monthCount(rows);
+    const result = await fetchMapValues(engine, MARKET_MODEL, view(), { metric: 'value', member: null, by: 'region' });
+    expect(Object.fromEntries(result.map((x) => [x.code, [x.area, x.value]]))).toEqual({
+      RU: ['North', near(regionValue('North'))],
+      KZ: ['North', near(regionValue('North'))],
+      MX: ['South', near(regionValue('South'))],
+    });
+    // North is RU and KZ together: more than either country's own value.
+    const own = perCountry(rows);
+    expect(regionValue('North')).toBeCloseTo(own.RU! + own.KZ!, 9);
+    // Growth of a region: KZ has no data a year earlier, so North's change is that of RU plus KZ against RU alone.
+    const growth = await fetchMapValues(engine, MARKET_MODEL, view(), { metric: 'growth', member: null, by: 'region' });
+    const before = slice(view(), -12);
+    const northBefore = total(before.filter((r) => REGION_OF[r.country]!.region === 'North')) / monthCount(before);
+    expect(growth.find((x) => x.code === 'KZ')!.value).toBeCloseTo((regionValue('North') - northBefore) / northBefore, 9);
   });
 });

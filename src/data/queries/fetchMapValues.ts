@@ -2,10 +2,10 @@ import { queryOptions } from '@tanstack/react-query';
 import type { Engine } from '../../engine';
 import { buildRankingQuery, sliceParams } from '../../sql';
 import { ownValue, withEntry } from '../../lib/lookupTable';
-import { findCountryDimension, type DatasetModel } from '../model';
+import { findCountryDimension, type DatasetModel, type DimensionDef } from '../model';
 import { comparisonOf, measureOf, sliceFor, type MonthRange, type QuerySlice } from '../querySlice';
 import { fetchBreakdown } from './fetchBreakdown';
-import { viewQueryFn } from './queryTarget';
+import { requireDimension, viewQueryFn } from './queryTarget';
 
 export type MapMetric = 'value' | 'share' | 'growth';
 
@@ -13,11 +13,18 @@ export type MapMetric = 'value' | 'share' | 'growth';
 export interface MapOptions {
   metric: MapMetric;
   member: string | null;
+  /**
+   * A dimension the country rolls up to (its region or sub-region): each country is coloured by the value of its
+   * member of that dimension. Absent: by its own value (the key of a country-level map stays as it always was).
+   */
+  by?: string;
 }
 
 export interface MapValue {
   code: string;
   value: number | null;
+  /** With `by`: the member of that dimension (the region) whose value the country shows. */
+  area?: string;
 }
 
 /**
@@ -32,17 +39,37 @@ export async function fetchMapValues(
 ): Promise<MapValue[]> {
   const country = findCountryDimension(model);
   if (!country) throw new Error(`${model.label} has no country column`);
+  if (options.by !== undefined && options.by !== country.id) {
+    // Each area's value, then each country with data in the slice coloured by its area's.
+    const area = requireDimension(model, options.by);
+    const values = new Map((await valuesBy(engine, model, view, options, area)).map((row) => [row.code, row.value]));
+    const pairs = await fetchBreakdown(engine, model, view, { rows: country.id, columns: area.id, rowLimit: 1000, columnLimit: 1000 });
+    return pairs.cells.flatMap((cell) =>
+      cell.rowKey === null || cell.columnKey === null ? [] : [{ code: cell.rowKey, value: values.get(cell.columnKey) ?? null, area: cell.columnKey }],
+    );
+  }
+  return valuesBy(engine, model, view, options, country);
+}
+
+/** One value per member of `area` (the country dimension, or a dimension it rolls up to). */
+async function valuesBy(
+  engine: Engine,
+  model: DatasetModel,
+  view: QuerySlice,
+  options: MapOptions,
+  area: DimensionDef,
+): Promise<MapValue[]> {
   const memberDimension = model.dimensions[0]!;
   const measure = measureOf(model, view);
   const chosen: QuerySlice = options.member
     ? { ...view, filters: withEntry(view.filters, memberDimension.id, [options.member]) }
     : view;
-  const byCountry = async (target: QuerySlice, range: MonthRange = target) => {
+  const byArea = async (target: QuerySlice, range: MonthRange = target) => {
     const slice = sliceFor(model, target, range);
-    const rows = await engine.query<{ key: string; value: number }>(buildRankingQuery(slice, measure, country.column, 1000), sliceParams(slice));
+    const rows = await engine.query<{ key: string; value: number }>(buildRankingQuery(slice, measure, area.column, 1000), sliceParams(slice));
     return new Map(rows.map((row) => [String(row.key), row.value]));
   };
-  const current = await byCountry(chosen);
+  const current = await byArea(chosen);
   if (options.metric === 'value') return [...current].map(([code, value]) => ({ code, value }));
   if (options.metric === 'share') {
     // Member and total from one breakdown of every member, so both are combined over the same months.
@@ -51,7 +78,7 @@ export async function fetchMapValues(
       engine,
       model,
       { ...view, filters: withoutMemberFilter },
-      { rows: country.id, columns: memberDimension.id, rowLimit: 1000, columnLimit: 1000 },
+      { rows: area.id, columns: memberDimension.id, rowLimit: 1000, columnLimit: 1000 },
     );
     const wanted = options.member ? [options.member] : ownValue(view.filters, memberDimension.id);
     const totals = new Map<string, { part: number; all: number }>();
@@ -67,7 +94,7 @@ export async function fetchMapValues(
       return { code, value: entry && entry.all > 0 ? entry.part / entry.all : null };
     });
   }
-  const previous = await byCountry(chosen, comparisonOf(view));
+  const previous = await byArea(chosen, comparisonOf(view));
   return [...current].map(([code, value]) => {
     const before = previous.get(code);
     return { code, value: before ? (value - before) / before : null };
@@ -83,7 +110,7 @@ export const mapQuery = (view: QuerySlice, options: MapOptions) =>
       view,
       (full) => {
         const country = findCountryDimension(full);
-        return [full.dimensions[0]!.id, ...(country ? [country.id] : [])];
+        return [full.dimensions[0]!.id, ...(country ? [country.id] : []), ...(options.by ? [options.by] : [])];
       },
       (engine, model) => fetchMapValues(engine, model, view, options),
     ),

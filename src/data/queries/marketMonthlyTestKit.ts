@@ -49,10 +49,18 @@ export const cell = (rows: Row[], marketplace: string, month: string) => {
 export const near = (value: number | null) => (value === null ? null : expect.closeTo(value, 9));
 export const byName = <T extends { name: string }>(list: T[], name: string) => list.find((s) => s.name === name)!;
 
-/** Creates `market_monthly` from ROWS. */
+/** The made-up levels the countries roll up to here (not M49's: two countries share a region, to test sums). */
+export const REGION_OF: Record<string, { region: string; subregion: string }> = {
+  RU: { region: 'North', subregion: 'North-west' },
+  KZ: { region: 'North', subregion: 'North-east' },
+  MX: { region: 'South', subregion: 'South' },
+};
+
+/** Creates `market_monthly` from ROWS, with the region, subregion and group columns of the market model. */
 export async function createMarketMonthly(engine: Engine): Promise<void> {
-  const values = ROWS.map((r) => `(DATE '${r.month}-01', '${r.marketplace}', '${r.country}', ${r.visitors ?? 'NULL'}::BIGINT, ` +
+  const values = ROWS.map((r) => `(DATE '${r.month}-01', '${r.marketplace}', '${r.country}', '${REGION_OF[r.country]!.region}', ` +
+    `'${REGION_OF[r.country]!.subregion}', 'Group ${r.marketplace}', ${r.visitors ?? 'NULL'}::BIGINT, ` +
     `${r.gmv_usd}::DOUBLE, ${r.orders}::BIGINT, 7::BIGINT)`).join(',\n');
   await engine.query(`CREATE TABLE market_monthly AS SELECT * FROM (VALUES ${values})
-    t(month, marketplace, country, visitors, gmv_usd, orders, active_sellers)`);
+    t(month, marketplace, country, region, subregion, "group", visitors, gmv_usd, orders, active_sellers)`);
 }

@@ -53,6 +53,7 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
   const propsFor = (tab: Tab): ViewProps => ({
     model,
     view: querySliceForView(view, options.selections, tab),
+    filters: view.filters,
     options,
     measure,
     catalog: catalog.data,

@@ -10,6 +10,7 @@ import { SortableTable, sortRows, type SortableColumn, type SortState } from '..
 import { measureFormatters } from '../shared/measureFormat';
 import { breakdownData, ChartPanel, useTableToggle } from '../shared/panelParts';
 import { ControlBar, ControlSelect } from '../shared/ControlSelect';
+import { geoLevelOf, LevelControls } from '../shared/LevelControls';
 import type { ViewProps } from '../shared/viewProps';
 import { capitalise } from '../../lib/text';
 
@@ -80,7 +81,10 @@ export function orderCountries(breakdown: Breakdown, sort: SortState, nameOf: (k
   return [...sortRows(named, columns, sort), ...rows.filter((row) => row.key === null)];
 }
 
-/** The Country comparison view: each country's measure, split by marketplace, as stacked or grouped bars. */
+/**
+ * The Country comparison view: each country's measure, split by marketplace, as stacked or grouped bars; or each
+ * region's or sub-region's, a click drilling one level down (the `level` setting, src/views/levels.ts).
+ */
 export function CountriesView(props: ViewProps) {
   const rowDimension = splitDimension(props.model);
   if (!rowDimension) {
@@ -94,7 +98,13 @@ export function CountriesView(props: ViewProps) {
 }
 
 function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
-  const { model, view, options, measure, update, selected, onSelect, colorFor, rowDimension } = props;
+  const { model, view, options, measure, update, selected, onSelect, colorFor } = props;
+  const geo = geoLevelOf(props, props.rowDimension);
+  const rowDimension = geo.dimension;
+  // Above country level a click drills down; at country level it selects, as it always has.
+  const onRow = (key: string, additive: boolean) => {
+    if (!geo.drill(key)) onSelect(rowDimension.id, key, additive);
+  };
   const columnDimension = model.dimensions[0]!;
   const top = options.top ?? DEFAULT_TOP;
   const query = useQuery({
@@ -126,6 +136,7 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
       testId="countries-panel"
       exportData={() => breakdownData(query.data, rowDimension.label, columnDimension.label, measure.label)}
     >
+      <LevelControls geo={geo} filters={props.filters} update={update} testId="countries-level" />
       <ControlBar label="Country comparison options">
         <ControlSelect
           label="Show"
@@ -172,7 +183,7 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
                 row.key === null ? (
                   rowLabel(null)
                 ) : (
-                  <button type="button" className="button button-quiet" onClick={(event) => onSelect(rowDimension.id, row.key!, isAdditive(event))}>
+                  <button type="button" className="button button-quiet" onClick={(event) => onRow(row.key!, isAdditive(event))}>
                     {rowLabel(row.key)}
                   </button>
                 ),
@@ -206,7 +217,7 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
               stacked={options.stack === 'stacked'}
               formatAxis={format.compact}
               formatValue={format.full}
-              onSelectCategory={(key, additive) => onSelect(rowDimension.id, key, additive)}
+              onSelectCategory={onRow}
               selectedCategories={selectedRows}
               ariaLabel={`Bar chart of ${measure.periodLabel} by ${rowDimension.label.toLowerCase()} and ${columnDimension.label.toLowerCase()}: ${rows
                 .slice(0, 5)

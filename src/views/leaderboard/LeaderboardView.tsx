@@ -10,6 +10,7 @@ import { SortableTable, type SortableColumn, type SortState } from '../../ui/Sor
 import { measureFormatters } from '../shared/measureFormat';
 import { ChartPanel } from '../shared/panelParts';
 import type { ViewProps } from '../shared/viewProps';
+import { geoLevelOf, LevelControls } from '../shared/LevelControls';
 
 /**
  * By country A–Z. Ties (the rows of one country) fall back to rank: the table's sort is stable and the rows reach
@@ -45,7 +46,10 @@ export function LeaderboardView(props: ViewProps) {
 }
 
 function Leaderboard(props: ViewProps & { group: DimensionDef }) {
-  const { model, view, options, measure, update, selected, onSelect, colorFor, group } = props;
+  const { model, view, options, measure, update, selected, onSelect, colorFor } = props;
+  // Ranks within each country, or at region level within each region (a click on one drills down).
+  const geo = geoLevelOf(props, props.group);
+  const group = geo.dimension;
   const member = model.dimensions[0]!;
   const query = useQuery({ ...leaderboardQuery(view, { group: group.id, member: member.id }), placeholderData: keepPreviousData });
   const format = measureFormatters(measure);
@@ -75,7 +79,13 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
       header: group.label,
       sortValue: (row) => groupName(row.group),
       cell: (row) => (
-        <button type="button" className="button button-quiet" onClick={(event) => onSelect(group.id, row.group, isAdditive(event))}>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={(event) => {
+            if (!geo.drill(row.group)) onSelect(group.id, row.group, isAdditive(event));
+          }}
+        >
           {isCountry ? countryLabel(row.group) : row.group}
         </button>
       ),
@@ -165,6 +175,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
           : null
       }
     >
+      <LevelControls geo={geo} filters={props.filters} update={update} testId="leaderboard-level" />
       <QueryView query={query} height={360} isEmpty={(data) => data.rows.length === 0}>
         {(data) => (
           <SortableTable

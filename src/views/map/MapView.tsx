@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { describeComparison, mapQuery, type DimensionDef, type MeasureDef, type ResolvedOptions, type QuerySlice, findCountryDimension } from '../../data';
+import { describeComparison, mapQuery, type DimensionDef, type MapValue, type MeasureDef, type ResolvedOptions, type QuerySlice, findCountryDimension } from '../../data';
 import { countryLabel, countryName } from '../../lib/countries';
 import { ownValue } from '../../lib/lookupTable';
 import { formatChange, formatShare } from '../../lib/format';
@@ -10,6 +10,7 @@ import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from '../shared/measureFormat';
 import { ChartPanel, useTableToggle } from '../shared/panelParts';
 import { ControlBar, ControlSelect } from '../shared/ControlSelect';
+import { geoLevelOf, LevelControls } from '../shared/LevelControls';
 import type { ViewProps } from '../shared/viewProps';
 import { capitalise } from '../../lib/text';
 
@@ -22,22 +23,36 @@ type MapMetric = ResolvedOptions['mapMetric'];
 const ALL_MEMBERS = '';
 const MAP_HEIGHT = 360;
 
-/** One value per country on a world map: the measure, a marketplace's share of it, or its change over a year. */
-export function MapView({ model, view, options, measure, catalog, update, selected, onSelect }: ViewProps) {
+/**
+ * One value per country on a world map: the measure, a marketplace's share of it, or its change over a year. At
+ * region or sub-region level each country is coloured by its region's value, and a click drills into that region.
+ */
+export function MapView(props: ViewProps) {
+  const { model, view, options, measure, catalog, update, selected, onSelect } = props;
   const memberDimension = model.dimensions[0]!;
   const country = findCountryDimension(model);
+  const geo = country ? geoLevelOf(props, country) : null;
+  const area = geo && geo.level !== 'country' ? geo.dimension : null;
   // A change against a year earlier needs months: without a time column (a link may still ask for it) the map shows the value.
   const metric: MapMetric = model.timeless && options.mapMetric === 'growth' ? 'value' : options.mapMetric;
   const member = options.mapMember;
   const query = useQuery({
-    ...mapQuery(view, { metric, member }),
+    ...mapQuery(view, { metric, member, ...(area ? { by: area.id } : {}) }),
     placeholderData: keepPreviousData,
     enabled: country !== undefined,
   });
   const tableToggle = useTableToggle();
   const { asTable } = tableToggle;
   const format = formattersFor(metric, measure);
-  const valueLabel = valueLabelFor(metric, measure, country, view);
+  const valueLabel = valueLabelFor(metric, measure, area ?? country, view);
+  // At region level the table and the export list the regions, each once; the map draws their countries.
+  const tableRows = (data: readonly MapValue[]) => (area ? byArea(data) : data);
+  const nameOf = (row: MapValue) => (area ? (row.area ?? row.code) : countryLabel(row.code));
+  const onCountry = (code: string, additive: boolean) => {
+    const datum = area ? query.data?.find((row) => row.code === code) : undefined;
+    if (datum?.area !== undefined && geo!.drill(datum.area)) return;
+    if (country) onSelect(country.id, code, additive);
+  };
   const members = ownValue(catalog.members, memberDimension.id) ?? [];
   const plural = memberDimension.pluralLabel.toLowerCase();
 
@@ -72,29 +87,34 @@ export function MapView({ model, view, options, measure, catalog, update, select
   return (
     <ChartPanel
       title={`Map: ${measure.label}`}
-      subtitle={subtitleFor(metric, member, view, measure, memberDimension)}
+      subtitle={`${subtitleFor(metric, member, view, measure, memberDimension)}${
+        area ? ` · each country shows its ${area.label.toLowerCase()}’s value` : ''
+      }`}
       model={model}
       table={country ? tableToggle : undefined}
       className="panel-wide"
       testId="map-panel"
       exportData={() =>
         country && query.data
-          ? { header: [country.label, 'ISO code', valueLabel], rows: byValueDescending(query.data).map((row) => [countryLabel(row.code), row.code, row.value]) }
+          ? area
+            ? { header: [area.label, valueLabel], rows: byValueDescending(byArea(query.data), areaName).map((row) => [row.code, row.value]) }
+            : { header: [country.label, 'ISO code', valueLabel], rows: byValueDescending(query.data).map((row) => [countryLabel(row.code), row.code, row.value]) }
           : null
       }
     >
+      {geo ? <LevelControls geo={geo} filters={props.filters} update={update} testId="map-level" /> : null}
       {controls}
       {country ? (
         <QueryView query={query} height={MAP_HEIGHT} isEmpty={(data) => data.every((datum) => datum.value === null)}>
           {(data) =>
             asTable ? (
               <DataTable
-                caption={`${valueLabel} by ${country.label.toLowerCase()}`}
+                caption={`${valueLabel} by ${(area ?? country).label.toLowerCase()}`}
                 testId="map-table"
                 rowKey={(row) => row.code}
-                rows={byValueDescending(data)}
+                rows={byValueDescending(tableRows(data), area ? areaName : countryName)}
                 columns={[
-                  { header: country.label, cell: (row) => countryLabel(row.code) },
+                  { header: (area ?? country).label, cell: nameOf },
                   { header: valueLabel, numeric: true, cell: (row) => format.full(row.value) },
                 ]}
               />
@@ -105,11 +125,15 @@ export function MapView({ model, view, options, measure, catalog, update, select
                   scale={metric === 'growth' ? 'diverging' : 'sequential'}
                   formatValue={format.compact}
                   valueLabel={valueLabel}
-                  countryName={countryName}
-                  selected={ownValue(selected, country.id) ?? []}
-                  onSelect={(code, additive) => onSelect(country.id, code, additive)}
+                  countryName={area ? inArea(data) : countryName}
+                  selected={area ? [] : (ownValue(selected, country.id) ?? [])}
+                  onSelect={onCountry}
                   height={MAP_HEIGHT}
-                  ariaLabel={describeMap(data, `${valueLabel} by ${country.label.toLowerCase()}`, format.compact)}
+                  ariaLabel={
+                    area
+                      ? describeMap(byArea(data), `${valueLabel} by ${area.label.toLowerCase()}`, format.compact, areaName)
+                      : describeMap(data, `${valueLabel} by ${country.label.toLowerCase()}`, format.compact)
+                  }
                 />
               </Suspense>
             )
@@ -162,16 +186,34 @@ function describeMap(
   data: readonly { code: string; value: number | null }[],
   what: string,
   format: (value: number) => string,
+  nameOf: (code: string) => string = countryName,
 ): string {
-  const largest = byValueDescending(data)
+  const largest = byValueDescending(data, nameOf)
     .filter((row) => row.value !== null)
     .slice(0, 5)
-    .map((row) => `${countryName(row.code)} ${format(row.value ?? 0)}`);
+    .map((row) => `${nameOf(row.code)} ${format(row.value ?? 0)}`);
   return `World map of ${what.charAt(0).toLowerCase()}${what.slice(1)}: ${largest.join(', ')}`;
 }
 
-function byValueDescending(data: readonly { code: string; value: number | null }[]) {
-  return [...data].sort(
-    (a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || countryName(a.code).localeCompare(countryName(b.code)),
-  );
+function byValueDescending<T extends { code: string; value: number | null }>(data: readonly T[], nameOf: (code: string) => string = countryName): T[] {
+  return [...data].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || nameOf(a.code).localeCompare(nameOf(b.code)));
+}
+
+/** A region's name is its code in the rows made by {@link byArea}. */
+const areaName = (code: string) => code;
+
+/** One row per region (its value is the same on each of its countries), keyed by the region's name. */
+function byArea(data: readonly MapValue[]): MapValue[] {
+  const seen = new Map<string, MapValue>();
+  for (const row of data) if (row.area !== undefined && !seen.has(row.area)) seen.set(row.area, { code: row.area, value: row.value, area: row.area });
+  return [...seen.values()];
+}
+
+/** 'RU' → 'Russia (Eastern Europe)': the tooltip says which region's value a country shows. */
+function inArea(data: readonly MapValue[]): (code: string) => string {
+  const areas = new Map(data.map((row) => [row.code, row.area]));
+  return (code) => {
+    const area = areas.get(code);
+    return area === undefined ? countryName(code) : `${countryName(code)} (${area})`;
+  };
 }

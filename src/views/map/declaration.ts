@@ -16,7 +16,8 @@ export const map = defineView({
     mapMember: optionalSetting(filterValueSchema, 'a marketplace'),
   },
   resolve: (state, context) => ({ ...state, mapMember: resolveMember(state.mapMember, context) }),
-  snapshot: { map: list(z.object({ code: text(16), value: maybeNumber })) },
+  // `area`: the region a country is coloured by, at region and sub-region level (src/views/levels.ts).
+  snapshot: { map: list(z.object({ code: text(16), value: maybeNumber, area: z.optional(text()) })) },
 });
 
 /** A member of the first dimension, or null (all) when the data has no such member. */

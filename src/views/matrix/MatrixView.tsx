@@ -9,6 +9,7 @@ import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from '../shared/measureFormat';
 import { breakdownData, ChartPanel, useTableToggle } from '../shared/panelParts';
 import { ControlBar, ControlSelect } from '../shared/ControlSelect';
+import { geoLevelOf, LevelControls } from '../shared/LevelControls';
 import type { ViewProps } from '../shared/viewProps';
 import { capitalise } from '../../lib/text';
 
@@ -35,9 +36,12 @@ export function shareWithinColumns(breakdown: Breakdown): Breakdown {
 }
 
 /** The measure by marketplace × country as a shaded table, either as it is or as each country's split. */
-export function MatrixView({ model, view, options, measure, update, selected, onSelect }: ViewProps) {
+export function MatrixView(props: ViewProps) {
+  const { model, view, options, measure, update, selected, onSelect } = props;
   const rowDimension = model.dimensions[0]!;
-  const columnDimension = groupingDimension(model) ?? rowDimension;
+  // Countries, or at region level their regions (a click on one drills down, src/views/levels.ts).
+  const geo = geoLevelOf(props, groupingDimension(model) ?? rowDimension);
+  const columnDimension = geo.dimension;
   const isCountry = columnDimension.display === 'country';
   const query = useQuery({
     ...breakdownQuery(view, {
@@ -94,7 +98,9 @@ export function MatrixView({ model, view, options, measure, update, selected, on
 
   // "Other" is many members at once: selecting it could not be written as a filter, so its label does nothing.
   const selectable = (dimensionId: string) => (key: string, additive: boolean) => {
-    if (key !== OTHER_KEY) onSelect(dimensionId, key, additive);
+    if (key === OTHER_KEY) return;
+    if (dimensionId === columnDimension.id && geo.drill(key)) return;
+    onSelect(dimensionId, key, additive);
   };
 
   return (
@@ -107,6 +113,7 @@ export function MatrixView({ model, view, options, measure, update, selected, on
       testId="matrix-panel"
       exportData={() => breakdownData(query.data, rowDimension.label, columnDimension.label, measure.label)}
     >
+      <LevelControls geo={geo} filters={props.filters} update={update} testId="matrix-level" />
       {controls}
       <QueryView query={query} height={360} isEmpty={(data) => data.cells.length === 0}>
         {(data) => {

@@ -6,6 +6,8 @@ export interface ViewProps {
   model: DatasetModel;
   /** The filters and the other views' selections already applied (see querySliceForView). */
   view: QuerySlice;
+  /** The filters alone (checked against the dataset, no selections): what a drill-down changes. */
+  filters: QuerySlice['filters'];
   options: ResolvedOptions;
   measure: MeasureDef;
   catalog: DatasetCatalog;

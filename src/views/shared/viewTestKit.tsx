@@ -39,6 +39,7 @@ export function testOptions(overrides: Partial<ResolvedOptions> = {}): ResolvedO
     target: null,
     top: null,
     stack: 'stacked',
+    level: 'country',
     mapMetric: 'value',
     mapMember: null,
     cell: 'value',
@@ -60,6 +61,7 @@ export function testViewProps(overrides: Partial<ViewProps> = {}): ViewProps {
   return {
     model,
     view,
+    filters: view.filters,
     options: testOptions(),
     measure,
     catalog: TEST_CATALOG,

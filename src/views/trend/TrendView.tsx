@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { seriesQuery, type SeriesResult } from '../../data';
+import { geographicLevels, seriesQuery, type SeriesResult } from '../../data';
 import { SeriesChart } from '../../charts/SeriesChart';
 import { formatMonth, formatPeriod, parseHumanNumber, formatCompact } from '../../lib/format';
 import { ownValue, withEntry } from '../../lib/lookupTable';
@@ -15,6 +15,7 @@ import { useEventMarks } from '../shared/useEventMarks';
 import { ControlBar, ControlSelect } from '../shared/ControlSelect';
 import { MODE_LABELS, modeFormatters } from './modeFormat';
 import type { ViewProps } from '../shared/viewProps';
+import { geoLevelOf, LevelControls } from '../shared/LevelControls';
 
 const DEFAULT_SERIES = 10;
 const GRAIN_LABELS: Record<Grain, string> = { month: 'Month', quarter: 'Quarter', year: 'Year' };
@@ -54,7 +55,15 @@ function NoTimeColumn({ model, measure, update }: ViewProps) {
 
 function TrendOverTime(props: ViewProps) {
   const { model, view, options, measure, update } = props;
-  const by = model.dimensions.find((dimension) => dimension.id === options.by) ?? model.dimensions[0]!;
+  const chosen = model.dimensions.find((dimension) => dimension.id === options.by) ?? model.dimensions[0]!;
+  // By country, the series are of the level shown (regions, sub-regions or countries); region and sub-region are not
+  // offered on their own, as the level reaches them. A link naming one of them is read as by country.
+  const levels = geographicLevels(model);
+  const hierarchy = levels ? [levels.region.id, levels.subregion.id, levels.country.id] : [];
+  const family = levels && hierarchy.includes(chosen.id) ? levels.country : chosen;
+  const geo = geoLevelOf(props, family);
+  const by = geo.dimension;
+  const byChoices = model.dimensions.filter((dimension) => dimension.id === family.id || !hierarchy.slice(0, 2).includes(dimension.id));
   const rolling = options.mode === 'avg3' || options.mode === 'avg12';
   const seriesOptions = {
     by: by.id,
@@ -96,12 +105,13 @@ function TrendOverTime(props: ViewProps) {
           : null
       }
     >
+      <LevelControls geo={geo} filters={props.filters} update={update} testId="trend-level" />
       <ControlBar label="Trend options">
         <ControlSelect
           label="Series by"
           testId="trend-by"
-          value={by.id}
-          options={model.dimensions.map((dimension) => ({ value: dimension.id, label: dimension.label }))}
+          value={family.id}
+          options={byChoices.map((dimension) => ({ value: dimension.id, label: dimension.label }))}
           onChange={(value) => update({ by: value })}
         />
         <ControlSelect
@@ -180,7 +190,9 @@ function TrendOverTime(props: ViewProps) {
               formatPeriod={periodLabel}
               annotations={annotations}
               referenceLines={referenceLines}
-              onSelectSeries={(name, additive) => props.onSelect(by.id, name, additive)}
+              onSelectSeries={(name, additive) => {
+                if (!geo.drill(name)) props.onSelect(by.id, name, additive);
+              }}
               ariaLabel={`${MODE_LABELS[options.mode]} of ${measure.label.toLowerCase()} for ${data.series
                 .map((line) => line.name)
                 .join(', ')}, ${periodLabel(data.periods[0] ?? view.from)} to ${periodLabel(data.periods.at(-1) ?? view.to)}`}
