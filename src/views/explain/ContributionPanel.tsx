@@ -3,7 +3,7 @@ import { WaterfallChart } from '../../charts/WaterfallChart';
 import { periodName, type DimensionDef, type ExplainSegment, type Explanation, type RatioDef, type describeComparison } from '../../data';
 import { formatCompact, formatShare, formatSignedCompact, formatWhole, type Unit } from '../../lib/format';
 import { QueryView } from '../../ui/QueryView';
-import { SortableTable, sortRows, type SortableColumn, type SortState } from '../../ui/SortableTable';
+import { SortableTable, type SortableColumn, type SortState } from '../../ui/SortableTable';
 import { ChartPanel, useTableToggle } from '../shared/panelParts';
 import type { ViewProps } from '../shared/viewProps';
 import type { ExplainSplit } from './declaration';
@@ -118,7 +118,7 @@ export function ContributionPanel(props: ContributionPanelProps) {
                   caption={`Contributions to the change of ${what.toLowerCase()} by ${splitLabel.toLowerCase()}`}
                   testId="explain-table"
                   columns={columns(explanation)}
-                  rows={sortRows(segments, columns(explanation), sort)}
+                  rows={segments}
                   rowKey={segmentKey}
                   sort={sort}
                   onSortChange={setSort}

@@ -4,7 +4,7 @@ import { WaterfallChart } from '../../charts/WaterfallChart';
 import { periodName, shareShiftQuery, type describeComparison, type ShareShift, type ShareShiftMember } from '../../data';
 import { formatCompact, formatPoints, formatShare, formatSignedCompact } from '../../lib/format';
 import { QueryView } from '../../ui/QueryView';
-import { SortableTable, sortRows, type SortableColumn, type SortState } from '../../ui/SortableTable';
+import { SortableTable, type SortableColumn, type SortState } from '../../ui/SortableTable';
 import { ChartPanel, useTableToggle } from '../shared/panelParts';
 import type { ViewProps } from '../shared/viewProps';
 import { shareShiftWaterfall } from './explainParts';
@@ -77,7 +77,7 @@ export function ShareShiftPanel({
                 caption={`Change of share by ${member.label.toLowerCase()}`}
                 testId="share-shift-table"
                 columns={columns}
-                rows={sortRows(shift.members, columns, sort)}
+                rows={shift.members}
                 rowKey={(row) => row.member}
                 sort={sort}
                 onSortChange={setSort}
