@@ -67,11 +67,30 @@ function DatasetFacts({ entry }: { entry: DatasetEntry }) {
       </p>
       <p className="dataset-roles">
         {model.timeless ? 'No time column' : 'By month'} · Dimensions:{' '}
-        {model.dimensions.map((dimension) => dimension.label).join(', ')} · Measures:{' '}
+        {dimensionSummary(model)} · Measures:{' '}
         {model.measures.map((measure) => measure.label).join(', ')}
       </p>
     </>
   );
+}
+
+/**
+ * The file's dimensions, each followed by the levels it rolls up to (the M49 sub-region and region added to a country
+ * column): `shop, country (→ Sub-region → Region)`. A level is listed under its dimension, not as a column of the file.
+ */
+function dimensionSummary(model: DatasetEntry['model']): string {
+  const rolledUpTo = new Set(model.dimensions.map((dimension) => dimension.rollsUpTo));
+  const byId = new Map(model.dimensions.map((dimension) => [dimension.id, dimension]));
+  return model.dimensions
+    .filter((dimension) => !rolledUpTo.has(dimension.id))
+    .map((dimension) => {
+      const levels: string[] = [];
+      for (let up = byId.get(dimension.rollsUpTo ?? ''); up && levels.length < model.dimensions.length; up = byId.get(up.rollsUpTo ?? '')) {
+        levels.push(up.label);
+      }
+      return levels.length > 0 ? `${dimension.label} (→ ${levels.join(' → ')})` : dimension.label;
+    })
+    .join(', ');
 }
 
 /** Delete asks once more, naming the dataset, before it removes it. */
