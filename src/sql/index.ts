@@ -97,3 +97,4 @@ export {
 export { buildExplainQuery, type ExplainSpec, type ExplainRow, type ExplainLevel, type ExplainDimensions, type SegmentStatus, type MonthRange } from './explain';
 export { buildRatioExplainQuery, type RatioExplainSpec, type RatioExplainRow } from './explain';
 export { buildShareShiftQuery, type ShareShiftSpec, type ShareShiftRow } from './shareShift';
+export { buildCohortCurvesQuery, buildCohortPairsQuery, type CohortCurveRow, type CohortCurvesSpec, type CohortPairRow, type CohortPairsSpec } from './cohorts';
