@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, waitForDashboard } from './fixtures';
+import { expect, openView, RUSSIA_H2_2014, test, waitForDashboard } from './fixtures';
 
 // Issue 14: why did it move? The source story (Russia, H2 2014 against H2 2013) on the bundled, synthetic data.
 
@@ -100,3 +100,30 @@ for (const theme of ['light', 'dark'] as const) {
     expect(tableResults.violations.map((violation) => violation.id)).toEqual([]);
   });
 }
+
+test('Why? on the leader key figure and on a row of the country table explains that member', async ({ guarded: page }) => {
+  await page.goto(RUSSIA_H2_2014.replace('&marketplace=AliExpress&marketplace=eBay&marketplace=Amazon', ''));
+  await waitForDashboard(page);
+  // The leader's change, explained by its countries.
+  await expect(page.getByTestId('kpi-leader')).toContainText('AliExpress');
+  await page.getByTestId('kpi-leader-why').click();
+  await expect(page).toHaveURL(/tab=explain/);
+  await expect(page).toHaveURL(/split=second/);
+  await expect(page).toHaveURL(/marketplace=AliExpress/);
+  await explanationShown(page);
+  await expect(page.getByTestId('explain-split')).toHaveValue('second');
+
+  // A country's change, from its row in the country comparison table, explained by marketplace.
+  await page.goto(RUSSIA_H2_2014.replace('&country=RU&marketplace=AliExpress&marketplace=eBay&marketplace=Amazon', ''));
+  await waitForDashboard(page);
+  await openView(page, 'countries');
+  const panel = page.getByTestId('countries-panel');
+  await panel.getByRole('button', { name: 'Show table' }).click();
+  const russia = page.getByTestId('countries-table').locator('tbody tr').filter({ hasText: 'Russia' });
+  await russia.getByRole('button', { name: 'Why?' }).click();
+  await expect(page).toHaveURL(/tab=explain/);
+  await expect(page).toHaveURL(/country=RU/);
+  await explanationShown(page);
+  await expect(page.getByTestId('explain-split')).toHaveValue('first');
+  await expect(page.getByTestId('explain-summary')).toContainText('AliExpress');
+});

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { breakdownQuery, type Breakdown, type DimensionDef, splitDimension } from '../../data';
 import { StackedBarChart } from '../../charts/StackedBarChart';
 import { countryLabel, countryName } from '../../lib/countries';
-import { lookupTable, ownValue } from '../../lib/lookupTable';
+import { lookupTable, ownValue, withEntry } from '../../lib/lookupTable';
 import { formatShare } from '../../lib/format';
 import { EmptyState, Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
@@ -197,6 +197,7 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
               sortValue: sortValues[columnIds[index]!],
               cell: (row: CountryRow) => format.full(row.values.get(columnKey) ?? null),
             })),
+            ...(model.timeless ? [] : [whyColumn(rowLabel, (key) => update({ tab: 'explain', split: 'first', filters: withEntry(view.filters, rowDimension.id, [key]) }))]),
           ];
           return asTable ? (
             <SortableTable
@@ -229,6 +230,20 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
       </QueryView>
     </ChartPanel>
   );
+}
+
+/** A "Why?" button on each named row: the explanation of that row's change, split by the columns' dimension. */
+function whyColumn(rowLabel: (key: string) => string, onWhy: (key: string) => void): SortableColumn<CountryRow> {
+  return {
+    id: 'why',
+    header: 'Why?',
+    cell: (row) =>
+      row.key === null ? null : (
+        <button type="button" className="button button-quiet" title={`Why did ${rowLabel(row.key)} move?`} onClick={() => onWhy(row.key!)}>
+          Why?
+        </button>
+      ),
+  };
 }
 
 function isAdditive(event: React.MouseEvent): boolean {

@@ -14,8 +14,8 @@ export interface KpiCardsProps {
   synthetic: boolean;
   /** The dataset has no time column: no period and no change against a year earlier (default: the dataset's model). */
   timeless?: boolean;
-  /** Opens the explanation of the change (the "Why?" view); no button without it. */
-  onWhy?: () => void;
+  /** Opens the explanation of the change (the "Why?" view), of one member when given; no buttons without it. */
+  onWhy?: (member?: string) => void;
 }
 
 /** The period's headline numbers: the measure, its change against the period compared with, and who leads. */
@@ -55,7 +55,7 @@ export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic, 
                     : `${format.compact(kpis.previous)} in ${comparison.long}`}
                 </p>
                 {props.onWhy && kpis.change !== null ? (
-                  <button type="button" className="button button-quiet kpi-why" onClick={props.onWhy} data-testid="kpi-why">
+                  <button type="button" className="button button-quiet kpi-why" onClick={() => props.onWhy?.()} data-testid="kpi-why">
                     Why?
                   </button>
                 ) : null}
@@ -68,6 +68,17 @@ export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic, 
                 {format.compact(kpis.leaderValue)} {measure.periodLabel}
                 {kpis.leaderShare !== null ? ` · ${formatShare(kpis.leaderShare)} of the selection` : ''}
               </p>
+              {props.onWhy && !timeless && kpis.leader !== null ? (
+                <button
+                  type="button"
+                  className="button button-quiet kpi-why"
+                  title={`Why did ${kpis.leader} move?`}
+                  onClick={() => props.onWhy?.(kpis.leader!)}
+                  data-testid="kpi-leader-why"
+                >
+                  Why?
+                </button>
+              ) : null}
             </article>
           </div>
         )}

@@ -1,6 +1,6 @@
 import { useDeferredValue } from 'react';
 import { groupingDimension } from '../../data';
-import { ownValue } from '../../lib/lookupTable';
+import { ownValue, withEntry } from '../../lib/lookupTable';
 import { Skeleton } from '../../ui/Panel';
 import type { ViewProps } from '../shared/viewProps';
 import { CountryPanel } from './CountryPanel';
@@ -24,7 +24,12 @@ export function OverviewView({ model, view, viewOf, options, measure, colorFor, 
         leaderLabel={first.label}
         datasetLabel={model.label}
         synthetic={model.provenance === 'synthetic'}
-        onWhy={model.timeless ? undefined : () => update({ tab: 'explain' })}
+        // The leader's change is explained by the second dimension (its countries); the whole selection's by the first.
+        onWhy={
+          model.timeless
+            ? undefined
+            : (member) => update(member === undefined ? { tab: 'explain' } : { tab: 'explain', split: 'second', filters: withEntry(view.filters, first.id, [member]) })
+        }
       />
       <div className="panel-grid">
         <TrendPanel
