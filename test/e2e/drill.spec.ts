@@ -37,6 +37,10 @@ test('countries: regions, drilled to Europe, Eastern Europe and Russia, add up; 
   await waitForEngineLive(page);
   const panel = page.getByTestId('countries-panel');
   await expect(panel.getByRole('heading', { name: 'Country comparison' })).toBeVisible();
+  // The level filters wait behind "More filters" while none of them filters: the first screen keeps one row.
+  await expect(page.getByTestId('filter-region')).toHaveCount(0);
+  await expect(page.getByTestId('filter-more')).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('filter-more')).toHaveText('More filters: regions, sub-regions, marketplace groups');
 
   await page.getByTestId('countries-level-select').selectOption('region');
   await expect(page).toHaveURL(/level=region/);
@@ -84,8 +88,14 @@ test('countries: regions, drilled to Europe, Eastern Europe and Russia, add up; 
   await expect(page).toHaveURL(/region=Europe/);
   expect((await tableRows(page)).map((row) => row.name)).toContain('Eastern Europe');
 
-  // The link keeps the level: reloaded, the view shows Europe's sub-regions.
+  // The link keeps the level: reloaded, the view shows Europe's sub-regions, and the region filter is on show.
   await page.reload();
+  await expect(page.getByTestId('filter-more')).toHaveAttribute('aria-expanded', 'true', { timeout: ENGINE_TIMEOUT });
+  await expect(page.getByTestId('filter-region')).toContainText('Europe');
+  await press(page.getByTestId('filter-more'));
+  await expect(page.getByTestId('filter-region')).toHaveCount(0);
+  await press(page.getByTestId('filter-more'));
+  await expect(page.getByTestId('filter-region')).toContainText('Europe');
   await expect(page.getByTestId('countries-level-select')).toHaveValue('subregion', { timeout: ENGINE_TIMEOUT });
   await expect(page.getByRole('navigation', { name: 'Drill-down path' })).toContainText('Europe');
   await expect(panel.getByRole('heading', { name: 'Sub-region comparison' })).toBeVisible();

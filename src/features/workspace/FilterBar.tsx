@@ -1,5 +1,5 @@
-import { useId } from 'react';
-import type { DatasetCatalog, DatasetEntry, DatasetModel, QuerySlice } from '../../data';
+import { useId, useState } from 'react';
+import type { DatasetCatalog, DatasetEntry, DatasetModel, DimensionDef, QuerySlice } from '../../data';
 import { countryFlag, countryName } from '../../lib/countries';
 import { ownValue, withEntry } from '../../lib/lookupTable';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../views';
@@ -17,10 +17,31 @@ export interface FilterBarProps {
   compare: ViewState['compare'];
 }
 
-/** Period and comparison, one searchable multi-select per dimension, and the measure. Every change goes to the URL. */
+/**
+ * Period and comparison, one searchable multi-select per dimension, and the measure. Every change goes to the URL.
+ * The levels dimensions roll up to (regions, sub-regions, marketplace groups) wait behind "More filters", so the first
+ * screen keeps its one row of filters; they show by themselves when one of them filters.
+ */
 export function FilterBar({ datasets, model, catalog, view, update, filters, compare }: FilterBarProps) {
   const measureId = useId();
   const datasetId = useId();
+  const moreId = useId();
+  // Until the user opens or closes them, the level pickers show exactly while one of them filters (a link can set one).
+  const [moreChoice, setMoreChoice] = useState<boolean | null>(null);
+  const rolledUpTo = new Set(model.dimensions.map((dimension) => dimension.rollsUpTo));
+  const levels = model.dimensions.filter((dimension) => rolledUpTo.has(dimension.id));
+  const moreShown = moreChoice ?? levels.some((dimension) => (ownValue(view.filters, dimension.id) ?? []).length > 0);
+  const picker = (dimension: DimensionDef) => (
+    <LazyMultiSelect
+      key={dimension.id}
+      testId={`filter-${dimension.id}`}
+      label={dimension.pluralLabel}
+      allLabel={`All ${dimension.pluralLabel.toLowerCase()}`}
+      options={(ownValue(catalog.members, dimension.id) ?? []).map((member) => memberOption(member, dimension.display))}
+      selected={ownValue(view.filters, dimension.id) ?? []}
+      onChange={(selected) => update({ filters: withEntry(filters, dimension.id, selected.length > 0 ? selected : undefined) })}
+    />
+  );
 
   return (
     <form className="filter-bar" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
@@ -57,17 +78,7 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
       ) : (
         <PeriodControls catalog={catalog} view={view} compare={compare} update={update} />
       )}
-      {model.dimensions.map((dimension) => (
-        <LazyMultiSelect
-          key={dimension.id}
-          testId={`filter-${dimension.id}`}
-          label={dimension.pluralLabel}
-          allLabel={`All ${dimension.pluralLabel.toLowerCase()}`}
-          options={(ownValue(catalog.members, dimension.id) ?? []).map((member) => memberOption(member, dimension.display))}
-          selected={ownValue(view.filters, dimension.id) ?? []}
-          onChange={(selected) => update({ filters: withEntry(filters, dimension.id, selected.length > 0 ? selected : undefined) })}
-        />
-      ))}
+      {model.dimensions.filter((dimension) => !rolledUpTo.has(dimension.id)).map(picker)}
       <div className="field">
         <label className="field-label" htmlFor={measureId}>
           Measure
@@ -86,6 +97,23 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
           ))}
         </select>
       </div>
+      {levels.length > 0 ? (
+        <>
+          <button
+            type="button"
+            className="button button-quiet filter-more"
+            aria-expanded={moreShown}
+            aria-controls={moreId}
+            onClick={() => setMoreChoice(!moreShown)}
+            data-testid="filter-more"
+          >
+            {moreShown ? 'Fewer filters' : `More filters: ${levels.map((dimension) => dimension.pluralLabel.toLowerCase()).join(', ')}`}
+          </button>
+          <div id={moreId} className="filter-more-fields" hidden={!moreShown}>
+            {moreShown ? levels.map(picker) : null}
+          </div>
+        </>
+      ) : null}
     </form>
   );
 }
