@@ -60,3 +60,4 @@ export { describeComparison, periodName, periodPresets, rangeText, type PeriodPr
 export { explainQuery, type Explanation, type ExplainSegment } from './queries/fetchExplain';
 export { shareShiftQuery, type ShareShift, type ShareShiftMember } from './queries/fetchShareShift';
 export { findRatio, ratioMeasures, RATIO_IDS, type RatioDef, type RatioId } from './ratios';
+export { cohortsQuery, DEFAULT_COHORT_PAIRS, type CohortOptions, type CohortPair, type Cohorts, type CohortSeries } from './queries/fetchCohorts';
