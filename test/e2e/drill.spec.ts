@@ -155,3 +155,23 @@ for (const theme of ['light', 'dark'] as const) {
     expect(table.violations.map((violation) => violation.id)).toEqual([]);
   });
 }
+
+test('the explanation splits by region too, and a region drills into its sub-regions', async ({ guarded: page }) => {
+  test.setTimeout(240_000);
+  await page.goto(`/?v=1&tab=explain&split=second&level=region&${PERIOD}`);
+  await waitForEngineLive(page);
+  await expect(page.getByTestId('explain-split').locator('option:checked')).toHaveText('Region');
+  await expect(page.getByTestId('explain-summary')).toBeVisible({ timeout: ENGINE_TIMEOUT });
+  await settled(page);
+  const panel = page.getByTestId('explain-panel');
+  await press(panel.getByRole('button', { name: 'Show table' }));
+  const table = page.getByTestId('explain-table');
+  await expect(table.locator('tbody')).toContainText('Europe');
+  await expect(table.locator('tbody')).not.toContainText('Russia');
+  await press(table.getByRole('button', { name: 'Europe', exact: true }));
+  await expect(page).toHaveURL(/level=subregion/);
+  await expect(page).toHaveURL(/region=Europe/);
+  await expect(page.getByTestId('explain-split').locator('option:checked')).toHaveText('Sub-region');
+  await settled(page);
+  await expect(page.getByTestId('explain-table').locator('tbody')).toContainText('Eastern Europe');
+});

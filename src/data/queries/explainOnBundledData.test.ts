@@ -46,6 +46,23 @@ describe('the Russia story, explained on the bundled data', () => {
     }
   });
 
+  it('split by region, each region contributes what its countries contribute together', async () => {
+    const europe2014: QuerySlice = { datasetId: 'market', measureId: 'visitors', from: '2014-01', to: '2014-12', filters: {} };
+    const byCountry = await fetchExplain(engine, MARKET_MODEL, europe2014, null);
+    const byRegion = await fetchExplain(engine, MARKET_MODEL, europe2014, null, 'region');
+    expect(byRegion.change).toBeCloseTo(byCountry.change!, 3);
+    const regions = byRegion.segments.filter((segment) => segment.level === 'second');
+    expect(regions.map((segment) => segment.second).sort()).toEqual(['Africa', 'Americas', 'Asia', 'Europe', 'Oceania']);
+    expect(regions.reduce((sum, segment) => sum + segment.contribution!, 0) / byRegion.change!).toBeCloseTo(1, 9);
+    // Europe's contribution, computed again from the country-level explanation of Europe alone.
+    const europeOnly = await fetchExplain(engine, MARKET_MODEL, { ...europe2014, filters: { region: ['Europe'] } }, null);
+    const europe = regions.find((segment) => segment.second === 'Europe')!;
+    expect(europe.contribution!).toBeCloseTo(europeOnly.change!, 3);
+    const countries = europeOnly.segments.filter((segment) => segment.level === 'second');
+    expect(countries.map((segment) => segment.second)).toContain('RU');
+    expect(countries.reduce((sum, segment) => sum + segment.contribution!, 0)).toBeCloseTo(europe.contribution!, 3);
+  });
+
   it('the conversion ratio splits into rate and mix effects that add up to its change', async () => {
     const explanation = await fetchExplain(engine, MARKET_MODEL, RUSSIA_H2_2014, 'conversion');
     expect(explanation.change).not.toBeNull();

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Engine } from '../../engine';
 import { buildExplainQuery, buildRatioExplainQuery, sliceParams, type ExplainLevel, type ExplainRow, type RatioExplainRow, type SegmentStatus } from '../../sql';
-import { splitDimension, type DatasetModel } from '../model';
+import { splitDimension, type DatasetModel, type DimensionDef } from '../model';
 import { comparisonOf, measureOf, sliceFor, type QuerySlice } from '../querySlice';
 import { findRatio, type RatioId } from '../ratios';
 import { viewQueryFn } from './queryTarget';
@@ -40,13 +40,20 @@ export interface Explanation {
 /**
  * The explanation of a view's change, in one query: every segment at every level (see buildExplainQuery and
  * buildRatioExplainQuery in src/sql). The first dimension and the split dimension (the country, else the second)
- * are the levels; a dataset with one dimension has only the first.
+ * are the levels; a dataset with one dimension has only the first. `secondId` names another dimension to split by
+ * instead of the split dimension: its region or sub-region, when the view shows that level.
  */
-export async function fetchExplain(engine: Engine, model: DatasetModel, view: QuerySlice, ratioId: RatioId | null): Promise<Explanation> {
+export async function fetchExplain(
+  engine: Engine,
+  model: DatasetModel,
+  view: QuerySlice,
+  ratioId: RatioId | null,
+  secondId?: string,
+): Promise<Explanation> {
   const slice = sliceFor(model, view);
   const baseRange = sliceFor(model, view, comparisonOf(view)).range;
   const first = model.dimensions[0]!;
-  const second = splitDimension(model);
+  const second = secondDimension(model, secondId);
   const dimensions = second ? ([first.column, second.column] as const) : ([first.column] as const);
   const ratio = ratioId === null ? undefined : findRatio(model, ratioId);
   if (ratioId !== null && !ratio) throw new Error(`${model.label} has no ratio "${ratioId}"`);
@@ -112,14 +119,20 @@ function isSegment<R extends { level: ExplainLevel }>(row: R): row is R & { leve
 
 const keyOf = (key: string | null) => (key === null ? null : String(key));
 
-export const explainKey = (view: QuerySlice, ratio: RatioId | null) => ['explain', view, ratio] as const;
+/** The dimension an explanation splits by second: `secondId` when the model has it, else the split dimension. */
+function secondDimension(model: DatasetModel, secondId: string | undefined): DimensionDef | undefined {
+  const chosen = secondId === undefined ? undefined : model.dimensions.find((dimension) => dimension.id === secondId);
+  return chosen && chosen !== model.dimensions[0] ? chosen : splitDimension(model);
+}
 
-export const explainQuery = (view: QuerySlice, ratio: RatioId | null) =>
+export const explainKey = (view: QuerySlice, ratio: RatioId | null, secondId?: string) => ['explain', view, ratio, secondId ?? null] as const;
+
+export const explainQuery = (view: QuerySlice, ratio: RatioId | null, secondId?: string) =>
   queryOptions({
-    queryKey: explainKey(view, ratio),
+    queryKey: explainKey(view, ratio, secondId),
     queryFn: viewQueryFn(
       view,
-      (full) => [full.dimensions[0]!.id, ...(splitDimension(full) ? [splitDimension(full)!.id] : [])],
-      (engine, model) => fetchExplain(engine, model, view, ratio),
+      (full) => [full.dimensions[0]!.id, ...(secondDimension(full, secondId) ? [secondDimension(full, secondId)!.id] : [])],
+      (engine, model) => fetchExplain(engine, model, view, ratio, secondId),
     ),
   });

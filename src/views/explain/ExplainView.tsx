@@ -4,10 +4,12 @@ import { countryLabel } from '../../lib/countries';
 import { withEntry } from '../../lib/lookupTable';
 import { EmptyState, Panel } from '../../ui/Panel';
 import { ControlBar, ControlSelect } from '../shared/ControlSelect';
+import { geoLevelOf, LevelControls } from '../shared/LevelControls';
 import type { ViewProps } from '../shared/viewProps';
 import { ContributionPanel } from './ContributionPanel';
 import { ShareShiftPanel } from './ShareShiftPanel';
 import type { ExplainSplit } from './declaration';
+import { levelBelow } from '../levels';
 
 /**
  * Why did it move? The change of the measure (or of a traffic-to-sales ratio) between the period and the period it
@@ -29,18 +31,27 @@ export function ExplainView(props: ViewProps) {
 function Explanation(props: ViewProps) {
   const { model, view, options, measure, update } = props;
   const first = model.dimensions[0]!;
-  const second = splitDimension(model);
+  const split = splitDimension(model);
+  // Countries split at the level the views show: by region or sub-region, and a click on one drills into it.
+  const geo = split ? geoLevelOf(props, split) : null;
+  const second = geo?.dimension;
   const ratios = ratioMeasures(model);
   const ratio = findRatio(model, options.ratio) ?? null;
-  const query = useQuery({ ...explainQuery(view, ratio?.id ?? null), placeholderData: keepPreviousData });
+  const query = useQuery({ ...explainQuery(view, ratio?.id ?? null, second?.id), placeholderData: keepPreviousData });
   const comparison = describeComparison(view);
   const dimensionOf = (split: ExplainSplit): DimensionDef => (split === 'second' && second ? second : first);
   const labelOf = (dimension: DimensionDef, key: string) => (dimension.display === 'country' ? countryLabel(key) : key);
   // Drilling in: a marketplace's change explained by its countries, a country's by its marketplaces.
+  // Above country level, a region or sub-region drills one level down and stays split by it.
   const drill = (split: ExplainSplit, firstKey: string | null, secondKey: string | null) => {
     let filters = view.filters;
     if (firstKey !== null) filters = withEntry(filters, first.id, [firstKey]);
     if (secondKey !== null && second) filters = withEntry(filters, second.id, [secondKey]);
+    const below = secondKey !== null && geo?.levels ? levelBelow(geo.level) : null;
+    if (below !== null) {
+      update({ filters, level: below, split: 'second' });
+      return;
+    }
     const next: ExplainSplit = split === 'first' && second ? 'second' : 'first';
     update({ filters, split: next });
   };
@@ -70,6 +81,7 @@ function Explanation(props: ViewProps) {
           testId="explain-split"
         />
       </ControlBar>
+      {geo ? <LevelControls geo={geo} filters={props.filters} update={update} testId="explain-level" /> : null}
       <p className="explain-periods" data-testid="explain-periods">
         {rangeText(view)} against {comparison.long}
       </p>
