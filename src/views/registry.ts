@@ -1,3 +1,4 @@
+import { cohorts } from './cohorts/declaration';
 import { conversion } from './conversion/declaration';
 import { countries } from './countries/declaration';
 import { explain } from './explain/declaration';
@@ -12,4 +13,4 @@ import { trend } from './trend/declaration';
  * (see "Adding a view" in the README): the view state, the URL codec, reserved names, the tab bar and the snapshot
  * shapes are all derived from this list (src/views/viewState.ts, src/views/tabs.ts).
  */
-export const VIEWS = [overview, trend, countries, map, matrix, leaderboard, conversion, explain] as const;
+export const VIEWS = [overview, trend, countries, map, matrix, leaderboard, conversion, explain, cohorts] as const;

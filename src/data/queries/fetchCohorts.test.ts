@@ -90,7 +90,7 @@ describe('fetchCohorts', () => {
   it('applies the filters and the measure', async () => {
     const result = await fetchCohorts(engine, MODEL, view({ measureId: 'orders', filters: { country: ['RU'] } }), options({ includeUnknown: true }));
     // Orders in Russia: A·RU 42, B·RU 20 and C·RU 4 in Jan–Mar 2014. B·RU has orders in 2013-03 without visitors.
-    expect(drawn(result).map(([name, entry, , values]) => [name, entry, values.slice(0, 3)])).toEqual([
+    expect(result.series.map((series) => [`${series.first}·${series.second}`, series.entryMonth, series.values.slice(0, 3)])).toEqual([
       ['A·RU', '2013-01', [10, 11, 12]],
       ['B·RU', '2013-01', [5, 6, 6]],
       ['C·RU', '2014-01', [2, null, 2]],

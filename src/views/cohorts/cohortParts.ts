@@ -1,0 +1,107 @@
+import type { CohortPair, CohortSeries } from '../../data';
+import { formatCompact, formatIndex, formatMonth, type Unit } from '../../lib/format';
+import { encodePairs, type CohortMode, type CohortPairKey, type CohortSpan } from './declaration';
+
+/** A pair's curve as drawn: its name, and its values by months since entry (measured or indexed), cut to the span. */
+export interface CohortLine {
+  key: string;
+  /** "AliExpress · Russia", marked when its entry is unknown. */
+  name: string;
+  pair: CohortSeries;
+  values: (number | null)[];
+}
+
+/** The key of a pair in pickers, tables and links: its encoded form. */
+export const pairKey = (pair: CohortPairKey): string => encodePairs([pair]);
+
+/** How members are named for people (a country code becomes the country's name). */
+export interface PairNaming {
+  first: (member: string) => string;
+  second: (member: string) => string;
+}
+
+/** "AliExpress · Russia"; an unknown entry says so, with the month the data starts. */
+export function pairName(pair: CohortPair, naming: PairNaming): string {
+  const name = `${naming.first(pair.first)} · ${naming.second(pair.second)}`;
+  return pair.unknownEntry ? `${name} (entry before ${formatMonth(pair.entryMonth)}, unknown)` : name;
+}
+
+/** Months since entry shown: 0 to the span (inclusive), or as far as the longest curve for "all". */
+export function monthsShown(span: CohortSpan, series: readonly CohortSeries[]): number {
+  if (span === 'all') return Math.max(1, ...series.map((line) => line.values.length));
+  return Number(span) + 1;
+}
+
+/**
+ * A curve indexed to its entry month (= 100). The entry month is by definition the first month above zero, so the
+ * base is never zero; for an unknown entry it is the data's first month.
+ */
+export function indexedAtEntry(values: readonly (number | null)[]): (number | null)[] {
+  const base = values[0];
+  if (base === null || base === undefined || base <= 0) return values.map(() => null);
+  return values.map((value) => (value === null ? null : (value / base) * 100));
+}
+
+/** The curves as drawn: measured or indexed, every one `months` long (null past the data's last month). */
+export function cohortLines(series: readonly CohortSeries[], mode: CohortMode, months: number, naming: PairNaming): CohortLine[] {
+  return series.map((pair) => {
+    const values = mode === 'indexed' ? indexedAtEntry(pair.values) : pair.values;
+    return {
+      key: pairKey(pair),
+      name: pairName(pair, naming),
+      pair,
+      values: Array.from({ length: months }, (_, age) => values[age] ?? null),
+    };
+  });
+}
+
+export interface SummaryWords {
+  mode: CohortMode;
+  unit: Unit;
+  /** The measure as it reads after a number: "visitors", "GMV". */
+  measure: string;
+  naming: PairNaming;
+}
+
+/** Ages a summary prefers to compare at, first one that at least two curves with a known entry reach. */
+const SUMMARY_AGES = [12, 24, 6, 36, 3, 60, 1];
+
+/**
+ * One sentence on the curves: at one age (a year after entry if two of them reach it), the largest curve against
+ * the next. Unknown entries are left out of the comparison: their real age is not known.
+ */
+export function cohortSummary(lines: readonly CohortLine[], words: SummaryWords): string {
+  const known = lines.filter((line) => !line.pair.unknownEntry);
+  const unknownNote = lines.length > known.length ? ' Entries before the data starts are unknown: those curves are at least as old as shown.' : '';
+  const reaching = (age: number) => known.filter((line) => line.values[age] !== null && line.values[age] !== undefined);
+  const age = SUMMARY_AGES.find((candidate) => reaching(candidate).length >= 2) ?? SUMMARY_AGES.find((candidate) => reaching(candidate).length === 1);
+  if (age === undefined) return `No curve with a known entry is drawn.${unknownNote}`;
+  const [leader, next] = [...reaching(age)].sort((a, b) => b.values[age]! - a.values[age]!);
+  const when = `${age} ${age === 1 ? 'month' : 'months'} after entry`;
+  const where = (line: CohortLine) => `${words.naming.first(line.pair.first)} in ${words.naming.second(line.pair.second)}`;
+  const value = (line: CohortLine) =>
+    words.mode === 'indexed' ? `stood at ${formatIndex(line.values[age])} (entry month = 100)` : `had ${formatCompact(line.values[age], words.unit)} ${words.measure} that month`;
+  if (!next) return `${capitalise(when)}, ${where(leader!)} ${value(leader!)}.${unknownNote}`;
+  const ratio = next.values[age]! > 0 ? leader!.values[age]! / next.values[age]! : null;
+  const against =
+    words.mode === 'indexed'
+      ? `against ${formatIndex(next.values[age])} for ${where(next)}`
+      : ratio === null
+        ? `while ${where(next)} had none at the same age`
+        : `${formatMultiple(ratio)} ${where(next)} at the same age`;
+  return `${capitalise(when)}, ${where(leader!)} ${value(leader!)}, ${against}.${unknownNote}`;
+}
+
+/** 3.14 → "3.1×". */
+function formatMultiple(ratio: number): string {
+  return `${ratio >= 10 ? Math.round(ratio).toLocaleString('en-US') : ratio.toFixed(1)}×`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The measure's label as it reads after a number: lower case, unless it is an abbreviation (GMV). */
+export function measureWord(label: string): string {
+  return label === label.toUpperCase() ? label : label.toLowerCase();
+}
