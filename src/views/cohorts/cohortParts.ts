@@ -63,18 +63,21 @@ export interface SummaryWords {
   naming: PairNaming;
 }
 
-/** Ages a summary prefers to compare at, first one that at least two curves with a known entry reach. */
-const SUMMARY_AGES = [12, 24, 6, 36, 3, 60, 1];
+/** Ages a summary prefers to compare at: a year after entry, else a later anniversary. */
+const SUMMARY_AGES = [12, 24, 36, 60];
 
 /**
- * One sentence on the curves: at one age (a year after entry if two of them reach it), the largest curve against
- * the next. Unknown entries are left out of the comparison: their real age is not known.
+ * One sentence on the curves: at one age (a year after entry if two of them reach it, else a later anniversary,
+ * else the oldest age two reach), the largest curve against the next. Unknown entries are left out of the
+ * comparison: their real age is not known.
  */
 export function cohortSummary(lines: readonly CohortLine[], words: SummaryWords): string {
   const known = lines.filter((line) => !line.pair.unknownEntry);
   const unknownNote = lines.length > known.length ? ' Entries before the data starts are unknown: those curves are at least as old as shown.' : '';
   const reaching = (age: number) => known.filter((line) => line.values[age] !== null && line.values[age] !== undefined);
-  const age = SUMMARY_AGES.find((candidate) => reaching(candidate).length >= 2) ?? SUMMARY_AGES.find((candidate) => reaching(candidate).length === 1);
+  const span = Math.max(0, ...known.map((line) => line.values.length));
+  const oldest = (count: number) => Array.from({ length: span }, (_, age) => span - 1 - age).find((age) => reaching(age).length >= count);
+  const age = SUMMARY_AGES.find((candidate) => reaching(candidate).length >= 2) ?? oldest(2) ?? oldest(1);
   if (age === undefined) return `No curve with a known entry is drawn.${unknownNote}`;
   const [leader, next] = [...reaching(age)].sort((a, b) => b.values[age]! - a.values[age]!);
   const when = `${age} ${age === 1 ? 'month' : 'months'} after entry`;
