@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/nodeEngine';
 import type { Engine } from '../../engine';
-import { cohortDimensions, encodePairs } from '../../views/cohorts/declaration';
+import { cohortDimensions, cohorts, encodePairs } from '../../views/cohorts/declaration';
 import { MARKET_MODEL } from '../marketModel';
 import type { DatasetModel } from '../model';
 import { fetchCohorts, type CohortOptions } from './fetchCohorts';
@@ -76,6 +76,9 @@ describe('fetchCohorts', () => {
       ['B·MX', '2014-01', false, [90, 90, 90]],
       ['C·RU', '2014-01', false, [20, null, 25]],
     ]);
+    // A snapshot may carry it: the result has the shape the view declares.
+    expect(cohorts.snapshot.cohorts!.safeParse(result).success).toBe(true);
+    expect(cohorts.snapshot.cohorts!.safeParse({ ...result, dataFirstMonth: 'soon' }).success).toBe(false);
     expect(result.pairs.filter((pair) => pair.unknownEntry).map((pair) => `${pair.first}·${pair.second}`)).toEqual(['A·RU', 'B·RU', 'A·MX']);
   });
 
