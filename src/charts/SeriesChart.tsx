@@ -23,6 +23,16 @@ export interface ChartSeries {
   inert?: boolean;
 }
 
+/** A forecast of one series: a dashed line with 80% and 95% bands, by index into the chart's periods. */
+export interface ChartForecast {
+  name: string;
+  color: string;
+  /** Point forecasts; the first value repeats the last measured one, so the dashed line joins the solid one. */
+  values: readonly (number | null)[];
+  band80: readonly (readonly [number, number] | null)[];
+  band95: readonly (readonly [number, number] | null)[];
+}
+
 export interface SeriesChartProps {
   /** Period keys, ascending (e.g. `YYYY-MM`). */
   periods: readonly string[];
@@ -36,6 +46,10 @@ export interface SeriesChartProps {
   annotations?: readonly { period: string; label: string }[];
   /** Horizontal lines, e.g. a target or the index base of 100. */
   referenceLines?: readonly { value: number; label: string }[];
+  /** Forecasts drawn after the measured data, distinct from it (dashed, with interval bands). */
+  forecasts?: readonly ChartForecast[];
+  /** The first forecast period, marked on the chart. */
+  forecastStart?: string;
   /** Called with a series name when its line or legend entry is clicked. */
   onSelectSeries?: (name: string, additive: boolean) => void;
   height?: number;
@@ -66,7 +80,7 @@ interface PeriodRow {
 
 /** Series over periods as lines or areas, with event marks and reference lines. A pure function of its props. */
 export function SeriesChart(props: SeriesChartProps) {
-  const { periods, series, kind, formatAxis, formatPeriod, annotations = [], referenceLines = [], height = 340 } = props;
+  const { periods, series, kind, formatAxis, formatPeriod, annotations = [], referenceLines = [], forecasts = [], height = 340 } = props;
   const [frame, measuredWidth] = useMeasuredWidth<HTMLDivElement>();
   const width = props.width ?? measuredWidth;
   const rows: PeriodRow[] = periods.map((period, index) => ({ period, index }));
@@ -74,7 +88,11 @@ export function SeriesChart(props: SeriesChartProps) {
   const axis =
     kind === 'stacked'
       ? { domain: [0, 1] as [number, number], ticks: [0, 0.25, 0.5, 0.75, 1] }
-      : niceAxis([...series.flatMap((line) => line.values), ...referenceLines.map((line) => line.value)]);
+      : niceAxis([
+          ...series.flatMap((line) => line.values),
+          ...referenceLines.map((line) => line.value),
+          ...forecasts.flatMap((forecast) => forecast.band95.flatMap((band) => (band ? [...band] : []))),
+        ]);
   const select = (name: string, event: React.MouseEvent | undefined) => {
     const line = series.find((candidate) => candidate.name === name);
     if (!line || line.inert || !props.onSelectSeries) return;
@@ -118,6 +136,15 @@ export function SeriesChart(props: SeriesChartProps) {
           label={{ value: mark.label, position: 'insideTopLeft', fill: 'var(--annotation)', fontSize: 11 }}
         />
       ))}
+      {props.forecastStart && periods.includes(props.forecastStart) ? (
+        <ReferenceLine
+          x={props.forecastStart}
+          stroke="var(--muted)"
+          strokeDasharray="2 3"
+          label={{ value: 'Forecast', position: 'insideTopLeft', fill: 'var(--muted)', fontSize: 11 }}
+        />
+      ) : null}
+      {forecasts.flatMap((forecast) => forecastLayers(forecast))}
       {series.map((line) =>
         kind === 'line' ? (
           <Line
@@ -158,7 +185,7 @@ export function SeriesChart(props: SeriesChartProps) {
       <div ref={frame} role="img" aria-label={props.ariaLabel} style={{ minHeight: height }}>
         {width > 0 ? chart : null}
       </div>
-      <SeriesLegend series={series} onSelect={props.onSelectSeries} />
+      <SeriesLegend series={series} onSelect={props.onSelectSeries} withForecast={forecasts.length > 0} />
     </div>
   );
 }
@@ -167,7 +194,15 @@ export function SeriesChart(props: SeriesChartProps) {
  * The legend as HTML below the chart: each entry is a button when series can be selected, so the cross-filter
  * works from the keyboard too, and the legend costs no chart re-render.
  */
-function SeriesLegend({ series, onSelect }: { series: readonly ChartSeries[]; onSelect?: (name: string, additive: boolean) => void }) {
+function SeriesLegend({
+  series,
+  onSelect,
+  withForecast,
+}: {
+  series: readonly ChartSeries[];
+  onSelect?: (name: string, additive: boolean) => void;
+  withForecast: boolean;
+}) {
   return (
     <ul className="chart-legend" aria-label="Legend">
       {series.map((line) => {
@@ -193,8 +228,66 @@ function SeriesLegend({ series, onSelect }: { series: readonly ChartSeries[]; on
           </li>
         );
       })}
+      {withForecast ? (
+        <li data-testid="forecast-legend">
+          <span className="chart-legend-item">
+            <svg width="24" height="12" aria-hidden="true" className="forecast-swatch">
+              <rect x="0" y="0" width="24" height="12" fill="currentColor" opacity="0.15" />
+              <rect x="0" y="3" width="24" height="6" fill="currentColor" opacity="0.25" />
+              <line x1="0" y1="6" x2="24" y2="6" stroke="currentColor" strokeWidth="2" strokeDasharray="4 3" />
+            </svg>
+            Forecast (dashed), 80% and 95% intervals (bands)
+          </span>
+        </li>
+      ) : null}
     </ul>
   );
+}
+
+/** The 95% band, the 80% band and the dashed point forecast of one series, drawn under the measured lines. */
+function forecastLayers(forecast: ChartForecast) {
+  const band = (values: readonly (readonly [number, number] | null)[]) => (row: PeriodRow) => values[row.index] ?? null;
+  return [
+    <Area
+      key={`${forecast.name}-forecast-95`}
+      name={`${forecast.name} 95% interval`}
+      type="linear"
+      dataKey={band(forecast.band95) as never}
+      stroke="none"
+      fill={forecast.color}
+      fillOpacity={0.12}
+      connectNulls={false}
+      isAnimationActive={false}
+      className="forecast-band-95"
+      tooltipType="none"
+    />,
+    <Area
+      key={`${forecast.name}-forecast-80`}
+      name={`${forecast.name} 80% interval`}
+      type="linear"
+      dataKey={band(forecast.band80) as never}
+      stroke="none"
+      fill={forecast.color}
+      fillOpacity={0.22}
+      connectNulls={false}
+      isAnimationActive={false}
+      className="forecast-band-80"
+      tooltipType="none"
+    />,
+    <Line
+      key={`${forecast.name}-forecast`}
+      name={`${forecast.name} forecast`}
+      type="linear"
+      dataKey={(row: PeriodRow) => forecast.values[row.index] ?? null}
+      stroke={forecast.color}
+      strokeWidth={2}
+      strokeDasharray="6 4"
+      dot={false}
+      connectNulls={false}
+      isAnimationActive={false}
+      className="forecast-line"
+    />,
+  ];
 }
 
 function SeriesTooltip({ active, payload, label, chart }: TooltipContentProps & { chart: SeriesChartProps }) {

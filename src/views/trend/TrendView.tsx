@@ -16,6 +16,11 @@ import { ControlBar, ControlSelect } from '../shared/ControlSelect';
 import { MODE_LABELS, modeFormatters } from './modeFormat';
 import type { ViewProps } from '../shared/viewProps';
 import { geoLevelOf, LevelControls } from '../shared/LevelControls';
+import { extendedPeriods, forecastUnavailableReason } from './forecastModel';
+import { chartForecasts, exportWithForecasts } from './forecastPresentation';
+import { useTrendForecast } from './useTrendForecast';
+import { ForecastControl, ForecastSummary } from './ForecastPanel';
+import { ForecastTable } from './ForecastTable';
 
 const DEFAULT_SERIES = 10;
 const GRAIN_LABELS: Record<Grain, string> = { month: 'Month', quarter: 'Quarter', year: 'Year' };
@@ -78,12 +83,21 @@ function TrendOverTime(props: ViewProps) {
   const format = modeFormatters(options.mode, measure);
   const periodLabel = (period: string) => formatPeriod(period, options.grain);
   const annotations = useEventMarks(view, options.grain);
+  const targetShown = options.target !== null && (options.mode === 'absolute' || rolling);
   const referenceLines = [
     ...(options.mode === 'index' ? [{ value: 100, label: `${formatMonth(options.base)} = 100` }] : []),
-    ...(options.target !== null && (options.mode === 'absolute' || rolling)
+    ...(targetShown && options.target !== null
       ? [{ value: options.target, label: `Target ${formatCompact(options.target, measure.unit)}` }]
       : []),
   ];
+  const forecastUnavailable = forecastUnavailableReason(options.mode, options.grain);
+  const forecastMonths = forecastUnavailable ? null : options.forecast;
+  const forecast = useTrendForecast(query.data, {
+    months: forecastMonths,
+    grain: options.grain,
+    target: targetShown ? options.target : null,
+  });
+  const periodHeader = options.grain === 'month' ? 'month' : `${options.grain} starting`;
   const selected = ownValue(props.selected, by.id) ?? [];
   const months = Array.from({ length: monthSpan(view.from, view.to) }, (_, index) => shiftMonth(view.from, index));
 
@@ -96,10 +110,12 @@ function TrendOverTime(props: ViewProps) {
       className="panel-wide"
       testId="trend-view"
       exportData={() =>
-        query.data
+        query.data && forecastMonths !== null && forecast.forecasts.length > 0
+          ? exportWithForecasts(periodHeader, query.data, forecast.forecasts)
+          : query.data
           ? {
               // The values as drawn (after the comparison mode), one column per series.
-              header: [options.grain === 'month' ? 'month' : `${options.grain} starting`, ...query.data.series.map((series) => series.name)],
+              header: [periodHeader, ...query.data.series.map((series) => series.name)],
               rows: query.data.periods.map((period, index) => [period, ...query.data!.series.map((series) => series.values[index] ?? null)]),
             }
           : null
@@ -149,6 +165,7 @@ function TrendOverTime(props: ViewProps) {
           ]}
           onChange={(chart) => update({ chart })}
         />
+        <ForecastControl months={options.forecast} unavailable={forecastUnavailable} onChange={(months) => update({ forecast: months })} />
         <TargetInput target={options.target} onChange={(target) => update({ target })} disabled={!(options.mode === 'absolute' || rolling)} />
         {model.timeless ? null : (
           <button
@@ -165,6 +182,7 @@ function TrendOverTime(props: ViewProps) {
       <QueryView query={query} height={340} isEmpty={(data) => data.series.length === 0}>
         {(data) =>
           asTable ? (
+            <>
             <SeriesTable
               caption={`${measure.label} by ${by.label.toLowerCase()}, ${MODE_LABELS[options.mode].toLowerCase()}`}
               testId="trend-view-table"
@@ -174,9 +192,13 @@ function TrendOverTime(props: ViewProps) {
               series={data.series}
               format={(value) => format.full(value)}
             />
+            <ForecastTable forecasts={forecast.forecasts} format={(value) => format.full(value)} periodLabel={periodLabel} periodHeader={GRAIN_LABELS[options.grain]} />
+            </>
           ) : (
             <SeriesChart
-              periods={data.periods}
+              periods={extendedPeriods(data.periods, forecast.forecasts)}
+              forecasts={chartForecasts(forecast.forecasts, extendedPeriods(data.periods, forecast.forecasts), data, props.colorFor)}
+              forecastStart={forecast.forecasts.find((one) => one.result)?.periods[0]}
               series={data.series.map((line) => ({
                 name: line.name,
                 values: line.values,
@@ -200,6 +222,9 @@ function TrendOverTime(props: ViewProps) {
           )
         }
       </QueryView>
+      {forecastMonths !== null ? (
+        <ForecastSummary forecast={forecast} unit={measure.unit} periodLabel={periodLabel} target={targetShown ? options.target : null} />
+      ) : null}
     </ChartPanel>
   );
 }

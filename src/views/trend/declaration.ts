@@ -10,6 +10,7 @@ export type Grain = (typeof GRAINS)[number];
 export const CHART_KINDS = ['line', 'area'] as const;
 
 const TARGET_LIMIT = 1e15;
+export const FORECAST_LIMIT = 36;
 
 const settings = {
   mode: choiceSetting(MODES, 'absolute'),
@@ -24,6 +25,12 @@ const settings = {
     z.number().check(z.gte(-TARGET_LIMIT), z.lte(TARGET_LIMIT)),
     'a number',
     z.coerce.number().check(z.gte(-TARGET_LIMIT), z.lte(TARGET_LIMIT)),
+  ),
+  /** Months to forecast past the data (the trend's largest series); null = no forecast. */
+  forecast: optionalSetting(
+    z.int().check(z.gte(1), z.lte(FORECAST_LIMIT)),
+    `a number of months from 1 to ${FORECAST_LIMIT}`,
+    z.coerce.number().check(z.int(), z.gte(1), z.lte(FORECAST_LIMIT)),
   ),
   /** How many members the ranked views show before the "Other" bucket; null = the view's default. */
   top: optionalSetting(

@@ -1,0 +1,128 @@
+import './forecast.css';
+import { useId } from 'react';
+import { formatCompact, formatShare, formatWhole, type Unit } from '../../lib/format';
+import { FORECAST_HORIZONS, FORECAST_SERIES_CAP, type SeriesForecast } from './forecastModel';
+import type { TrendForecast } from './useTrendForecast';
+
+/** The forecast's horizon (off by default), disabled with its reason where a forecast makes no sense. */
+export function ForecastControl({
+  months,
+  unavailable,
+  onChange,
+}: {
+  months: number | null;
+  unavailable: string | null;
+  onChange: (months: number | null) => void;
+}) {
+  const id = useId();
+  const horizons: number[] = [...FORECAST_HORIZONS];
+  if (months !== null && !horizons.includes(months)) horizons.push(months);
+  horizons.sort((a, b) => a - b);
+  return (
+    <div className="field control">
+      <label className="field-label" htmlFor={id}>
+        Forecast
+      </label>
+      <select
+        id={id}
+        className="select"
+        data-testid="trend-forecast"
+        value={unavailable || months === null ? 'off' : String(months)}
+        disabled={unavailable !== null}
+        aria-describedby={unavailable ? `${id}-reason` : undefined}
+        onChange={(event) => onChange(event.target.value === 'off' ? null : Number(event.target.value))}
+      >
+        <option value="off">Off</option>
+        {horizons.map((h) => (
+          <option key={h} value={String(h)}>
+            {h} months
+          </option>
+        ))}
+      </select>
+      {unavailable ? (
+        <span id={`${id}-reason`} className="field-hint" data-testid="trend-forecast-reason">
+          {unavailable}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** Beside the chart: each forecast's model and why, its backtest, and what it says of the target. */
+export function ForecastSummary({
+  forecast,
+  unit,
+  periodLabel,
+  target,
+}: {
+  forecast: TrendForecast;
+  unit: Unit;
+  periodLabel: (period: string) => string;
+  target: number | null;
+}) {
+  if (forecast.pending && forecast.forecasts.length === 0) {
+    return (
+      <section className="forecast-summary" aria-label="Forecast" aria-busy="true" data-testid="trend-forecast-summary">
+        <p>Fitting the forecasts…</p>
+      </section>
+    );
+  }
+  return (
+    <section className="forecast-summary" aria-label="Forecast" aria-busy={forecast.pending} data-testid="trend-forecast-summary">
+      <h3 className="forecast-summary-title">Forecast</h3>
+      <ul>
+        {forecast.forecasts.map((one) => (
+          <li key={one.name} data-testid="trend-forecast-item">
+            <strong>{one.name}</strong>: <SeriesOutlook forecast={one} unit={unit} periodLabel={periodLabel} target={target} />
+          </li>
+        ))}
+      </ul>
+      <p className="forecast-summary-note">
+        {forecast.leftOut > 0
+          ? `Only the ${FORECAST_SERIES_CAP} largest series are forecast; ${forecast.leftOut} more shown without one. `
+          : ''}
+        Exponential smoothing (ETS), chosen by AICc; intervals are analytical for additive models and from 2,000
+        simulated paths for multiplicative ones; a target’s chance is the share of 2,000 simulated paths that reach it.
+        {forecast.elapsedMs !== null ? ` Fitted in this page in ${formatWhole(Math.round(forecast.elapsedMs), 'number')} ms.` : ''}
+      </p>
+    </section>
+  );
+}
+
+function SeriesOutlook({
+  forecast,
+  unit,
+  periodLabel,
+  target,
+}: {
+  forecast: SeriesForecast;
+  unit: Unit;
+  periodLabel: (period: string) => string;
+  target: number | null;
+}) {
+  const { result } = forecast;
+  if (!result) return <span>no forecast ({forecast.error}).</span>;
+  const backtest = result.backtest;
+  const outlook = result.target;
+  return (
+    <span>
+      <span data-testid="trend-forecast-model">{result.reason}.</span>{' '}
+      {backtest ? (
+        <span data-testid="trend-forecast-backtest">
+          Backtest ({backtest.note}): MAPE {formatShare(backtest.mape)}, MASE{' '}
+          {backtest.mase === null ? '–' : formatWhole(Math.round(backtest.mase * 100) / 100, 'number')}.
+        </span>
+      ) : (
+        <span data-testid="trend-forecast-backtest">Too short to backtest.</span>
+      )}{' '}
+      {outlook && target !== null ? (
+        <span data-testid="trend-forecast-target">
+          {outlook.firstStep !== null
+            ? `The forecast reaches ${formatCompact(target, unit)} in ${periodLabel(forecast.periods[outlook.firstStep - 1]!)}`
+            : `The forecast does not reach ${formatCompact(target, unit)} within ${forecast.periods.length} periods`}
+          ; chance of reaching it by {periodLabel(forecast.periods.at(-1)!)}: {formatShare(outlook.probability)}.
+        </span>
+      ) : null}
+    </span>
+  );
+}
