@@ -1,5 +1,6 @@
 import { quoteIdentifier } from './literals';
 import { assertPositiveInteger, buildWhere, combineOverTime, type MeasureSpec, type SliceSpec } from './slice';
+import { measureValue } from './perInternetUser';
 
 export interface BreakdownSpec {
   slice: SliceSpec;
@@ -20,7 +21,7 @@ export function buildBreakdownQuery(spec: BreakdownSpec): string {
   assertPositiveInteger(spec.rowLimit, 'rowLimit');
   assertPositiveInteger(spec.columnLimit, 'columnLimit');
   const { slice, measure } = spec;
-  const value = quoteIdentifier(measure.column);
+  const value = measureValue(measure, slice, [spec.rowColumn, spec.columnColumn]);
   const row = quoteIdentifier(spec.rowColumn);
   const column = quoteIdentifier(spec.columnColumn);
   return `WITH monthly AS (

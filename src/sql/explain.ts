@@ -1,5 +1,6 @@
 import { quoteIdentifier, sqlLiteral } from './literals';
 import { buildWhere, combineOverTime, type MeasureSpec, type SliceSpec } from './slice';
+import { measureValue } from './perInternetUser';
 
 /** An inclusive range of first-of-month dates, `YYYY-MM-DD`. */
 export interface MonthRange {
@@ -162,7 +163,7 @@ export function buildExplainQuery(spec: ExplainSpec): string {
   const { slice, measure } = spec;
   const group = grouping(spec.dimensions);
   const keys = dimensionColumns(spec.dimensions);
-  const value = quoteIdentifier(measure.column);
+  const value = measureValue(measure, slice);
   const rows = twoPeriodRows(slice, spec.baseRange, [...keys, [`CAST(${value} AS DOUBLE)`, 'value']], [value, ...keys.map(([column]) => column)]);
   return `WITH tagged AS (
   ${rows}

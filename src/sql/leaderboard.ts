@@ -1,5 +1,6 @@
 import { quoteIdentifier, sqlDate } from './literals';
 import { buildWhere, combineOverTime, periodStartExpression, type MeasureSpec, type SliceSpec } from './slice';
+import { measureValue } from './perInternetUser';
 
 export interface LeaderboardSpec {
   slice: SliceSpec;
@@ -21,7 +22,7 @@ export interface LeaderboardSpec {
  */
 export function buildLeaderboardQuery(spec: LeaderboardSpec): string {
   const { slice, measure } = spec;
-  const value = quoteIdentifier(measure.column);
+  const value = measureValue(measure, slice, [spec.groupColumn, spec.rankColumn]);
   const group = quoteIdentifier(spec.groupColumn);
   const member = quoteIdentifier(spec.rankColumn);
   const time = quoteIdentifier(slice.timeColumn);

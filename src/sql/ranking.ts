@@ -1,9 +1,10 @@
 import { quoteIdentifier } from './literals';
 import { assertPositiveInteger, buildWhere, combineOverTime, type MeasureSpec, type SliceSpec } from './slice';
+import { measureValue } from './perInternetUser';
 
 /** `month`, `<alias>`, `value`: the measure summed per month and member of `column`, over the slice. */
 function monthlyByMember(slice: SliceSpec, measure: MeasureSpec, column: string, alias: 'key'): string {
-  const value = quoteIdentifier(measure.column);
+  const value = measureValue(measure, slice, [column]);
   return `SELECT ${quoteIdentifier(slice.timeColumn)} AS month, ${quoteIdentifier(column)} AS ${alias}, SUM(${value}) AS value
   FROM ${quoteIdentifier(slice.table)}
   WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL

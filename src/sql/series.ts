@@ -1,5 +1,6 @@
 import { quoteIdentifier, sqlDate } from './literals';
 import { assertPositiveInteger, buildWhere, periodStartExpression, type MeasureSpec, type SliceSpec } from './slice';
+import { measureValue } from './perInternetUser';
 
 /** Calendar periods a monthly series can be rolled up to. */
 export type SeriesGrain = 'month' | 'quarter' | 'year';
@@ -52,7 +53,7 @@ export function buildSeriesQuery(spec: SeriesQuerySpec): string {
 
   const time = quoteIdentifier(slice.timeColumn);
   const member = quoteIdentifier(spec.seriesColumn);
-  const value = quoteIdentifier(measure.column);
+  const value = measureValue(measure, slice, [spec.seriesColumn]);
   const from = sqlDate(slice.range.from);
   const to = sqlDate(slice.range.to);
   const readFrom = shiftDate(slice.range.from, -lookbackMonths(mode));

@@ -1,6 +1,7 @@
 import { quoteIdentifier } from './literals';
 import { periodMonths, periodValue, twoPeriodRows, type MonthRange, type SegmentStatus } from './explain';
 import type { MeasureSpec, SliceSpec } from './slice';
+import { measureValue } from './perInternetUser';
 
 export interface ShareShiftSpec {
   /** The selection (its filters say which countries); its range is the current period (B). */
@@ -52,7 +53,7 @@ export type ShareShiftRow = {
  */
 export function buildShareShiftQuery(spec: ShareShiftSpec): string {
   const { slice, measure } = spec;
-  const value = quoteIdentifier(measure.column);
+  const value = measureValue(measure, slice);
   const member = quoteIdentifier(spec.memberColumn);
   const rows = twoPeriodRows(slice, spec.baseRange, [[member, 'm'], [`CAST(${value} AS DOUBLE)`, 'value']], [value, member]);
   return `WITH tagged AS (

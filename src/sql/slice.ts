@@ -7,6 +7,22 @@ export type TimeAggregate = 'sum' | 'mean';
 export interface MeasureSpec {
   column: string;
   overTime: TimeAggregate;
+  /** Set for a measure per internet user (reach): see src/sql/perInternetUser.ts. */
+  perInternetUser?: PerInternetUserSpec;
+}
+
+/**
+ * A measure divided by the internet users of the selected countries (World Bank data, table `internet_users`:
+ * country, year, internet_users). `scale` is 100 for "per 100 internet users", 1 for "per internet user".
+ */
+export interface PerInternetUserSpec {
+  /** The table's column of ISO alpha-2 country codes. */
+  countryColumn: string;
+  /** Columns that determine the country's area (country, sub-region, region): grouping by one narrows the denominator. */
+  geoColumns: readonly string[];
+  scale: number;
+  /** The reference table: `country`, `year`, `internet_users`. */
+  referenceTable: string;
 }
 
 /** Which rows of a table a query looks at: a month range and, per dimension column, the allowed values. */
@@ -29,17 +45,30 @@ export interface SliceSpec {
 export function buildWhere(slice: SliceSpec, range = slice.range): string {
   const conditions = [
     `${quoteIdentifier(slice.timeColumn)} BETWEEN ${sqlDate(range.from)} AND ${sqlDate(range.to)}`,
+    ...filterConditions(slice, () => true),
   ];
+  return conditions.join(' AND ');
+}
+
+/**
+ * The slice's filter conditions on the columns `keep` accepts, numbered exactly as in {@link buildWhere} (a
+ * condition left out still uses up its numbers), so they can sit in the same statement with the same parameters.
+ */
+export function filterConditions(slice: SliceSpec, keep: (column: string) => boolean): string[] {
+  const conditions: string[] = [];
   let next = 1;
   for (const filter of slice.filters) {
+    const first = next;
+    next += filter.values.length;
+    if (!keep(filter.column)) continue;
     if (filter.values.length === 0) {
       conditions.push('FALSE');
       continue;
     }
-    const list = filter.values.map(() => `$${next++}`).join(', ');
+    const list = filter.values.map((_, index) => `$${first + index}`).join(', ');
     conditions.push(`${quoteIdentifier(filter.column)} IN (${list})`);
   }
-  return conditions.join(' AND ');
+  return conditions;
 }
 
 /** The values bound to a slice's WHERE clauses, in the order of their parameter numbers. */
