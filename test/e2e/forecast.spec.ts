@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { ENGINE_TIMEOUT, expect, test } from './fixtures';
+
+// Issue 15: forecasts on the trend view, for AliExpress in Russia (bundled, synthetic data).
+
+const ALIEXPRESS_RUSSIA = '/?v=1&tab=trend&from=2013-01&to=2025-12&country=RU&marketplace=AliExpress';
+
+async function download(page: Page, click: () => Promise<void>) {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return fs.readFileSync((await file.path())!).toString('utf8');
+}
+
+async function forecastShown(page: Page) {
+  const summary = page.getByTestId('trend-forecast-summary');
+  await expect(summary).toBeVisible({ timeout: ENGINE_TIMEOUT });
+  await expect(summary).toHaveAttribute('aria-busy', 'false', { timeout: ENGINE_TIMEOUT });
+  await expect(page.getByTestId('trend-view').locator('[aria-busy=true]')).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
+}
+
+test('a forecast for AliExpress in Russia: bands, model, backtest, target, link, table and CSV', async ({ guarded: page }) => {
+  await page.goto(ALIEXPRESS_RUSSIA);
+  await expect(page.locator('[data-testid=trend-view] .recharts-line').first()).toBeAttached({ timeout: ENGINE_TIMEOUT });
+  await expect(page.getByTestId('trend-forecast')).toHaveValue('off');
+  await expect(page.getByTestId('trend-forecast-summary')).toHaveCount(0);
+
+  await page.getByTestId('trend-forecast').selectOption('12');
+  await expect(page).toHaveURL(/forecast=12/);
+  await forecastShown(page);
+  const view = page.getByTestId('trend-view');
+  await expect(view.locator('.forecast-band-95').first()).toBeAttached();
+  await expect(view.locator('.forecast-band-80').first()).toBeAttached();
+  await expect(view.locator('.forecast-line').first()).toBeAttached();
+  await expect(view.getByTestId('forecast-legend')).toContainText('Forecast');
+  await expect(page.getByTestId('trend-forecast-model')).toHaveText(/^(Holt-Winters|Holt's|Simple).*: lowest AICc of \d models tried; 156 months\.$/);
+  await expect(page.getByTestId('trend-forecast-backtest')).toHaveText(/^Backtest \(last 12 months held out\): MAPE \d+(\.\d)?%, MASE \d+(\.\d+)?\.$/);
+
+  // A target: when the forecast reaches it, and how likely.
+  await view.getByLabel('Target line').fill('1B');
+  await view.getByLabel('Target line').press('Enter');
+  await expect(page).toHaveURL(/target=1000000000/);
+  await expect(page.getByTestId('trend-forecast-target')).toHaveText(/does not reach 1B within 12 periods; chance of reaching it by Dec 2026: 0(\.0)?%/, {
+    timeout: ENGINE_TIMEOUT,
+  });
+
+  // The link carries the setting.
+  await page.reload();
+  await expect(page.getByTestId('trend-forecast')).toHaveValue('12', { timeout: ENGINE_TIMEOUT });
+  await forecastShown(page);
+  await expect(page.getByTestId('trend-forecast-item')).toHaveCount(1);
+
+  // The table alternative lists the forecast, marked as such.
+  await view.getByRole('button', { name: 'Show table' }).click();
+  const rows = page.getByTestId('trend-forecast-table').locator('tbody tr');
+  await expect(rows).toHaveCount(12);
+  await expect(rows.first()).toContainText('Jan 2026 (forecast)');
+  await expect(rows.first()).toContainText(' to ');
+
+  // The CSV marks measured and forecast rows, with the interval columns.
+  const csv = (await download(page, () => view.getByTestId('export-csv').click())).trim().split('\n');
+  expect(csv[0]).toBe('month,kind,AliExpress,AliExpress forecast 80% low,AliExpress forecast 80% high,AliExpress forecast 95% low,AliExpress forecast 95% high');
+  expect(csv.filter((line) => line.split(',')[1] === 'measured')).toHaveLength(156);
+  const forecastRows = csv.filter((line) => line.split(',')[1] === 'forecast');
+  expect(forecastRows).toHaveLength(12);
+  const [, , mean, low80, high80, low95, high95] = forecastRows[0]!.split(',').map(Number);
+  expect(low95).toBeLessThan(low80!);
+  expect(low80).toBeLessThan(mean!);
+  expect(mean).toBeLessThan(high80!);
+  expect(high80).toBeLessThan(high95!);
+
+  // Elsewhere than as measured, the control says why it is off.
+  await page.getByTestId('trend-mode').selectOption('index');
+  await expect(page.getByTestId('trend-forecast')).toBeDisabled();
+  await expect(page.getByTestId('trend-forecast-reason')).toContainText('As measured');
+  await expect(page.getByTestId('trend-forecast-summary')).toHaveCount(0);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the trend with a forecast is axe-clean and fits 375 px (${theme})`, async ({ guarded: page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(`${ALIEXPRESS_RUSSIA}&forecast=12&target=20000000&theme=${theme}`);
+    await forecastShown(page);
+    await expect(page.getByTestId('trend-forecast-target')).toBeVisible();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const results = await new AxeBuilder({ page }).include('[data-testid=trend-view]').analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    const toggle = page.getByTestId('trend-view').getByRole('button', { name: 'Show table' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('trend-forecast-table')).toBeVisible();
+    const tableResults = await new AxeBuilder({ page }).include('[data-testid=trend-view]').analyze();
+    expect(tableResults.violations.map((violation) => violation.id)).toEqual([]);
+  });
+}
