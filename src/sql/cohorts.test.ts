@@ -4,6 +4,7 @@ import type { Engine } from '../engine';
 import { expectPlannable } from '../../test/support/validateSql';
 import { buildCohortCurvesQuery, buildCohortPairsQuery, type CohortCurveRow, type CohortPairRow } from './cohorts';
 import { quoteIdentifier, sqlLiteral } from './literals';
+import { INTERNET_USERS_TABLE } from './perInternetUser';
 import { sliceParams, type SliceSpec } from './slice';
 
 /**
@@ -140,6 +141,23 @@ describe('buildCohortCurvesQuery', () => {
       ['B', 'RU', 0, 4],
       ['B', 'RU', 1, 6],
       ['B', 'RU', 3, 9],
+    ]);
+  });
+
+  it('divides a measure per internet user by the pair’s own country; a country without reference data has no entry', async () => {
+    // Russia has 200 internet users in 2020, Mexico none on record: B·RU's reach is its visits × 100 / 200.
+    await engine.query(`CREATE TABLE ${INTERNET_USERS_TABLE} AS SELECT * FROM (VALUES ('RU', 2020, 200)) t(country, year, internet_users)`);
+    const reach = { column: 'visits', overTime: 'mean' as const, perInternetUser: { countryColumn: 'country', geoColumns: ['country'], scale: 100, referenceTable: INTERNET_USERS_TABLE } };
+    const pairs = await engine.query<CohortPairRow>(buildCohortPairsQuery({ ...spec(), measure: reach, limit: 10 }));
+    expect(pairs.map((row) => [row.first_key, row.second_key, row.entry_month, row.period_value])).toEqual([
+      ['A', 'RU', '2020-01-01', 8],
+      ['B', 'RU', '2020-03-01', 4.5],
+    ]);
+    const curves = await engine.query<CohortCurveRow>(buildCohortCurvesQuery({ ...spec(), measure: reach, pairs: [{ first: 'B', second: 'RU' }] }));
+    expect(curves.map((row) => [row.age, row.value])).toEqual([
+      [0, 2.5],
+      [1, 3],
+      [3, 4.5],
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { quoteIdentifier, sqlDate, sqlLiteral } from './literals';
+import { measureValue } from './perInternetUser';
 import { assertPositiveInteger, buildWhere, type MeasureSpec, type SliceSpec } from './slice';
 
 /**
@@ -59,12 +60,14 @@ export interface CohortCurveRow extends Record<string, unknown> {
 function entriesCte({ slice, measure, firstColumn, secondColumn }: CohortSpec): string {
   const time = quoteIdentifier(slice.timeColumn);
   const value = quoteIdentifier(measure.column);
+  // A measure per internet user divides by the pair's own country's internet users (the pair groups by it).
+  const contribution = measureValue(measure, slice, [firstColumn, secondColumn]);
   const first = quoteIdentifier(firstColumn);
   const second = quoteIdentifier(secondColumn);
   // Every month: the time range of the slice limits only the ranking, never the curves.
   const everyMonth = buildWhere(slice, { from: '0001-01-01', to: '9999-12-01' });
   return `monthly AS (
-  SELECT ${time} AS month, ${first} AS first_key, ${second} AS second_key, SUM(${value}) AS value
+  SELECT ${time} AS month, ${first} AS first_key, ${second} AS second_key, SUM(${contribution}) AS value
   FROM ${quoteIdentifier(slice.table)}
   WHERE ${everyMonth} AND ${value} IS NOT NULL AND ${first} IS NOT NULL AND ${second} IS NOT NULL
   GROUP BY ALL
