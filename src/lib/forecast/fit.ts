@@ -92,12 +92,12 @@ export function fitModel(spec: ModelSpec, values: readonly number[], objective: 
   );
   let best: { x: number[]; value: number } = starts.reduce((a, b) => (b.value < a.value ? b : a));
   for (const start of starts) {
-    const result = nelderMead(score, start.x, { tolerance: 1e-8, pointTolerance: 1e-5, maxEvaluations: 1500 });
+    const result = nelderMead(score, start.x, { tolerance: 1e-8, pointTolerance: 1e-5, maxEvaluations: 800 });
     if (result.value < best.value) best = result;
   }
   // Polish the best, restarting once it stops: a restart lets the simplex escape a premature collapse.
   for (let restart = 0; restart < 3; restart++) {
-    const result = nelderMead(score, best.x, { tolerance: 1e-10, pointTolerance: 1e-7, maxEvaluations: 4000 });
+    const result = nelderMead(score, best.x, { tolerance: 1e-10, pointTolerance: 1e-7, maxEvaluations: 2500 });
     const improved = result.value < best.value - 1e-9 * Math.abs(best.value);
     if (result.value < best.value) best = result;
     if (!improved) break;

@@ -100,16 +100,20 @@ function initialSimplex(start: readonly number[], relativeStep: number): number[
 }
 
 function centroidOf(vertices: Vertex[]): number[] {
-  const sum = vertices[0]!.x.map(() => 0);
-  for (const v of vertices) v.x.forEach((xi, i) => (sum[i]! += xi));
-  return sum.map((s) => s / vertices.length);
+  const dimension = vertices[0]!.x.length;
+  const centroid = new Array<number>(dimension).fill(0);
+  for (const v of vertices) for (let i = 0; i < dimension; i++) centroid[i]! += v.x[i]!;
+  for (let i = 0; i < dimension; i++) centroid[i]! /= vertices.length;
+  return centroid;
 }
 
 function simplexSize(simplex: Vertex[]): number {
   const best = simplex[0]!.x;
-  return Math.max(...simplex.slice(1).map((v) => norm(v.x.map((xi, i) => xi - best[i]!))));
-}
-
-function norm(x: number[]): number {
-  return Math.sqrt(x.reduce((s, xi) => s + xi * xi, 0));
+  let largest = 0;
+  for (let v = 1; v < simplex.length; v++) {
+    let squares = 0;
+    for (let i = 0; i < best.length; i++) squares += (simplex[v]!.x[i]! - best[i]!) ** 2;
+    largest = Math.max(largest, squares);
+  }
+  return Math.sqrt(largest);
 }

@@ -51,5 +51,7 @@ export function useTrendForecast(
       cancelled = true;
     };
   }, [data, months, grain, target]);
-  return months === null ? NONE : state;
+  if (months === null) return NONE;
+  // Until the first fits finish (the effect runs after the first paint), the forecast is pending, not empty.
+  return state.elapsedMs === null ? { ...state, pending: true } : state;
 }
