@@ -8,7 +8,7 @@ import { measureFormatters } from '../shared/measureFormat';
 import { ChartPanel, useTableToggle } from '../shared/panelParts';
 import { SeriesTable } from '../shared/SeriesTable';
 import type { ViewProps } from '../shared/viewProps';
-import { cohortLines, cohortSummary, measureWord, monthsShown, type CohortLine, type PairNaming } from './cohortParts';
+import { cohortLines, cohortSummary, measureWord, monthsShown, pairName, type CohortLine, type PairNaming } from './cohortParts';
 
 export interface CohortsPanelProps extends ViewProps {
   query: UseQueryResult<Cohorts>;
@@ -33,7 +33,8 @@ export function CohortsPanel(props: CohortsPanelProps) {
     if (!query.data) return null;
     const lines = linesOf(query.data);
     return {
-      header: ['months since entry', ...lines.map((line) => `${line.name} (entry ${line.pair.entryMonth})`)],
+      // The entry in each column's name: a month, or "or earlier" when it is unknown.
+      header: ['months since entry', ...lines.map((line) => `${pairName({ ...line.pair, unknownEntry: false }, naming)} (entry ${line.pair.entryMonth}${line.pair.unknownEntry ? ' or earlier' : ''})`)],
       rows: Array.from({ length: lines[0]?.values.length ?? 0 }, (_, age) => [age, ...lines.map((line) => line.values[age] ?? null)]),
     };
   };
