@@ -1,6 +1,9 @@
+import type { ReactNode } from 'react';
+
 export interface DataTableColumn<Row> {
   header: string;
-  cell: (row: Row) => string;
+  /** Text, or a control such as a "Why?" button. */
+  cell: (row: Row) => ReactNode;
   numeric?: boolean;
 }
 

@@ -63,10 +63,11 @@ describe('ConversionView', () => {
         `$${(revenue / orders).toFixed(2)}`,
         `$${(revenue / visitorMonths).toFixed(2)}`,
         visitors,
+        'Why?',
       ]);
     });
     // No visitors: no ratios, and the row sorts last rather than as zero.
-    expect(shown[3]).toEqual(['Ozon', '🇧🇷 Brazil', '–', '–', '–', '0']);
+    expect(shown[3]).toEqual(['Ozon', '🇧🇷 Brazil', '–', '–', '–', '0', 'Why?']);
   });
 
   it('keeps its sort in sorts.conversion', () => {

@@ -11,6 +11,7 @@ import { SortableTable, type SortableColumn, type SortState } from '../../ui/Sor
 import { ChartPanel } from '../shared/panelParts';
 import { ControlBar, ControlSelect } from '../shared/ControlSelect';
 import type { ViewProps } from '../shared/viewProps';
+import { explainMember, WhyButton } from '../shared/WhyButton';
 
 /** The question this view answers first: who turns visits into orders best. */
 export const DEFAULT_CONVERSION_SORT: SortState = { column: 'orders_per_k', direction: 'desc' };
@@ -109,6 +110,18 @@ function Conversion(props: ViewProps & { roles: NonNullable<DatasetModel['roles'
       sortValue: (row) => row.avgMonthlyVisitors,
       cell: (row) => formatCompact(row.avgMonthlyVisitors),
     },
+    // The pair's conversion, explained within its country: each marketplace's rate and mix effects.
+    ...(model.timeless || !second
+      ? []
+      : [
+          {
+            id: 'why',
+            header: 'Why?',
+            cell: (row: ConversionRow) => (
+              <WhyButton subject={`conversion in ${secondName(row.second)}`} onClick={() => update({ ...explainMember(view.filters, secondId, row.second), ratio: 'conversion' })} />
+            ),
+          },
+        ]),
   ];
 
   const pointsOf = (rows: readonly ConversionRow[]): ScatterPoint[] =>

@@ -109,8 +109,12 @@ describe('CountriesView', () => {
     expect(rows.map((row) => row.getAttribute('aria-selected'))).toEqual(['false', 'true', 'false', 'false']);
     expect(rows[0]!.textContent).toContain('$500');
     expect(rows[0]!.textContent).toContain('23.8%');
-    fireEvent.click(within(rows[2]!).getByRole('button'), { metaKey: true });
+    fireEvent.click(within(rows[2]!).getByRole('button', { name: '🇷🇺 Russia' }), { metaKey: true });
     expect(onSelect).toHaveBeenLastCalledWith('country', 'RU', true);
+    // Why? on a named row explains that country's change by marketplace; the Other row has none.
+    expect(within(rows[3]!).queryByRole('button', { name: 'Why?' })).toBeNull();
+    fireEvent.click(within(rows[2]!).getByRole('button', { name: 'Why?' }));
+    expect(update).toHaveBeenLastCalledWith({ tab: 'explain', split: 'first', filters: { country: ['RU'] } });
     fireEvent.click(screen.getByRole('button', { name: /Share of total/ }));
     expect(update).toHaveBeenLastCalledWith({ sorts: { countries: { column: 'share', direction: 'desc' } } });
   });

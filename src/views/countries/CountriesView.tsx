@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { breakdownQuery, type Breakdown, type DimensionDef, splitDimension } from '../../data';
 import { StackedBarChart } from '../../charts/StackedBarChart';
 import { countryLabel, countryName } from '../../lib/countries';
-import { lookupTable, ownValue, withEntry } from '../../lib/lookupTable';
+import { lookupTable, ownValue } from '../../lib/lookupTable';
 import { formatShare } from '../../lib/format';
 import { EmptyState, Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
@@ -12,6 +12,7 @@ import { breakdownData, ChartPanel, useTableToggle } from '../shared/panelParts'
 import { ControlBar, ControlSelect } from '../shared/ControlSelect';
 import { geoLevelOf, LevelControls } from '../shared/LevelControls';
 import type { ViewProps } from '../shared/viewProps';
+import { explainMember, WhyButton } from '../shared/WhyButton';
 import { capitalise } from '../../lib/text';
 
 const DEFAULT_TOP = 10;
@@ -197,7 +198,7 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
               sortValue: sortValues[columnIds[index]!],
               cell: (row: CountryRow) => format.full(row.values.get(columnKey) ?? null),
             })),
-            ...(model.timeless ? [] : [whyColumn(rowLabel, (key) => update({ tab: 'explain', split: 'first', filters: withEntry(view.filters, rowDimension.id, [key]) }))]),
+            ...(model.timeless ? [] : [whyColumn(isCountry ? countryName : (key) => key, (key) => update(explainMember(view.filters, rowDimension.id, key)))]),
           ];
           return asTable ? (
             <SortableTable
@@ -233,15 +234,13 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
 }
 
 /** A "Why?" button on each named row: the explanation of that row's change, split by the columns' dimension. */
-function whyColumn(rowLabel: (key: string) => string, onWhy: (key: string) => void): SortableColumn<CountryRow> {
+function whyColumn(nameOf: (key: string) => string, onWhy: (key: string) => void): SortableColumn<CountryRow> {
   return {
     id: 'why',
     header: 'Why?',
     cell: (row) =>
       row.key === null ? null : (
-        <button type="button" className="button button-quiet" title={`Why did ${rowLabel(row.key)} move?`} onClick={() => onWhy(row.key!)}>
-          Why?
-        </button>
+        <WhyButton subject={nameOf(row.key)} onClick={() => onWhy(row.key!)} />
       ),
   };
 }

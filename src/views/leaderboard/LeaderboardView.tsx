@@ -3,13 +3,14 @@ import { describeComparison, leaderboardQuery, rangeText, type DimensionDef, typ
 import { Sparkline } from '../../charts/Sparkline';
 import { countryLabel, countryName } from '../../lib/countries';
 import { formatChange, formatShare } from '../../lib/format';
-import { ownValue, withEntry } from '../../lib/lookupTable';
+import { ownValue } from '../../lib/lookupTable';
 import { EmptyState, Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
 import { SortableTable, type SortableColumn, type SortState } from '../../ui/SortableTable';
 import { measureFormatters } from '../shared/measureFormat';
 import { ChartPanel } from '../shared/panelParts';
 import type { ViewProps } from '../shared/viewProps';
+import { explainMember, WhyButton } from '../shared/WhyButton';
 import { geoLevelOf, LevelControls } from '../shared/LevelControls';
 
 /**
@@ -138,16 +139,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
       id: 'why',
       header: 'Why?',
       // The change of this marketplace in this country, explained by… its one segment: so explain the country.
-      cell: (row) => (
-        <button
-          type="button"
-          className="button button-quiet"
-          title={`Why did ${groupName(row.group)} move?`}
-          onClick={() => update({ tab: 'explain', split: 'first', filters: withEntry(view.filters, group.id, [row.group]) })}
-        >
-          Why?
-        </button>
-      ),
+      cell: (row) => <WhyButton subject={groupName(row.group)} onClick={() => update(explainMember(view.filters, group.id, row.group))} />,
     },
   ];
   const columns = timeless ? allColumns.filter((column) => !TIME_COLUMNS.has(column.id)) : allColumns;

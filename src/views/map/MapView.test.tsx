@@ -129,11 +129,12 @@ describe('MapView', () => {
       [...row.querySelectorAll('td')].map((cell) => cell.textContent),
     );
     expect(rows).toEqual([
-      ['🇷🇺 Russia', '15,600,000'],
-      ['🇧🇷 Brazil', '6,200,000'],
-      ['🇲🇽 Mexico', '4,000,000'],
-      ['🇰🇿 Kazakhstan', '–'],
+      ['🇷🇺 Russia', '15,600,000', 'Why?'],
+      ['🇧🇷 Brazil', '6,200,000', 'Why?'],
+      ['🇲🇽 Mexico', '4,000,000', 'Why?'],
+      ['🇰🇿 Kazakhstan', '–', 'Why?'],
     ]);
+    expect(screen.getAllByRole('button', { name: 'Why?' })[1]!.getAttribute('title')).toBe('Why did Brazil move?');
     expect(screen.queryByTestId('choropleth-map')).toBeNull();
   });
 

@@ -12,6 +12,7 @@ import { ChartPanel, useTableToggle } from '../shared/panelParts';
 import { ControlBar, ControlSelect } from '../shared/ControlSelect';
 import { geoLevelOf, LevelControls } from '../shared/LevelControls';
 import type { ViewProps } from '../shared/viewProps';
+import { explainMember, WhyButton } from '../shared/WhyButton';
 import { capitalise } from '../../lib/text';
 
 // d3-geo and the world outlines are only needed once the map tab is opened: keep them out of the entry bundle.
@@ -116,6 +117,9 @@ export function MapView(props: ViewProps) {
                 columns={[
                   { header: (area ?? country).label, cell: nameOf },
                   { header: valueLabel, numeric: true, cell: (row) => format.full(row.value) },
+                  ...(model.timeless
+                    ? []
+                    : [{ header: 'Why?', cell: (row: MapValue) => <WhyButton subject={area ? nameOf(row) : countryName(row.code)} onClick={() => update(explainMember(view.filters, (area ?? country).id, row.code))} /> }]),
                 ]}
               />
             ) : (

@@ -157,8 +157,9 @@ describe('MatrixView', () => {
       [...row.querySelectorAll('td')].map((cell) => cell.textContent),
     );
     expect(rows).toHaveLength(BREAKDOWN.cells.length);
-    expect(rows[0]).toEqual(['Wildberries', '🇷🇺 Russia', '12,000,000', '50%']);
-    expect(rows.at(-1)).toEqual([OTHER_LABEL, OTHER_LABEL, '800,000', formatShare(0.8 / 8)]);
+    // Why? explains the cell's country by marketplace; the Other column has nothing to explain.
+    expect(rows[0]).toEqual(['Wildberries', '🇷🇺 Russia', '12,000,000', '50%', 'Why?']);
+    expect(rows.at(-1)).toEqual([OTHER_LABEL, OTHER_LABEL, '800,000', formatShare(0.8 / 8), '']);
     expect(screen.queryByTestId('heatmap')).toBeNull();
   });
 

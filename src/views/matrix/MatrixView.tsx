@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { breakdownQuery, OTHER_LABEL, type Breakdown, type ResolvedOptions, groupingDimension } from '../../data';
 import { Heatmap, type HeatmapAxisItem } from '../../charts/Heatmap';
-import { countryLabel } from '../../lib/countries';
+import { countryLabel, countryName } from '../../lib/countries';
 import { ownValue } from '../../lib/lookupTable';
 import { formatShare } from '../../lib/format';
 import { DataTable } from '../../ui/DataTable';
@@ -11,6 +11,7 @@ import { breakdownData, ChartPanel, useTableToggle } from '../shared/panelParts'
 import { ControlBar, ControlSelect } from '../shared/ControlSelect';
 import { geoLevelOf, LevelControls } from '../shared/LevelControls';
 import type { ViewProps } from '../shared/viewProps';
+import { explainMember, WhyButton } from '../shared/WhyButton';
 import { capitalise } from '../../lib/text';
 
 type CellMetric = ResolvedOptions['cell'];
@@ -149,6 +150,18 @@ export function MatrixView(props: ViewProps) {
                   { header: columnDimension.label, cell: (line) => columnFullLabel(line.columnKey) },
                   { header: capitalise(measure.periodLabel), numeric: true, cell: (line) => format.full(line.value) },
                   { header: `Share of ${columnName}`, numeric: true, cell: (line) => formatShare(line.share) },
+                  // A cell's change is one segment: explain its column (the country) by the rows (the marketplaces).
+                  ...(model.timeless || columnDimension === rowDimension
+                    ? []
+                    : [
+                        {
+                          header: 'Why?',
+                          cell: (line: (typeof lines)[number]) =>
+                            line.columnKey === null ? null : (
+                              <WhyButton subject={isCountry ? countryName(line.columnKey) : line.columnKey} onClick={() => update(explainMember(view.filters, columnDimension.id, line.columnKey!))} />
+                            ),
+                        },
+                      ]),
                 ]}
               />
             );
