@@ -5,6 +5,7 @@ import eventsUrl from '../../datasets/events.csv?url';
 import figuresUrl from '../../datasets/published-figures.csv?url';
 import marketplacesUrl from '../../datasets/marketplaces.csv?url';
 import regionsUrl from '../../datasets/regions.csv?url';
+import internetUsersUrl from '../../datasets/internet-users.csv?url';
 
 /** Where the browser fetches each bundled file from. */
 export const BUNDLED_FILE_URLS: Readonly<Record<string, string>> = {
@@ -14,4 +15,5 @@ export const BUNDLED_FILE_URLS: Readonly<Record<string, string>> = {
   'published-figures.csv': figuresUrl,
   'marketplaces.csv': marketplacesUrl,
   'regions.csv': regionsUrl,
+  'internet-users.csv': internetUsersUrl,
 };

@@ -1,4 +1,4 @@
-import { buildMarketMonthlyStatement, type CsvColumn } from '../sql';
+import { buildMarketMonthlyStatement, INTERNET_USERS_TABLE, type CsvColumn } from '../sql';
 
 /** A CSV shipped in `datasets/`, the table it becomes, and the exact types of its columns. */
 export interface BundledFile {
@@ -21,6 +21,22 @@ export const REGIONS_FILE: BundledFile = {
   fileName: 'regions.csv',
   table: 'regions',
   columns: text('code', 'm49', 'region', 'subregion'),
+};
+
+/**
+ * World Bank population and internet users by ISO country and year (datasets/README.md); the measures per internet
+ * user divide by its `internet_users` (src/sql/perInternetUser.ts). Empty fields are years without data.
+ */
+export const INTERNET_USERS_FILE: BundledFile = {
+  fileName: 'internet-users.csv',
+  table: INTERNET_USERS_TABLE,
+  columns: [
+    column('country', 'VARCHAR'),
+    column('year', 'BIGINT'),
+    column('population', 'BIGINT', true),
+    column('internet_users_pct', 'DOUBLE', true),
+    column('internet_users', 'BIGINT', true),
+  ],
 };
 
 /** Every bundled file, in load order. Their columns are documented in `datasets/README.md`. */
@@ -68,6 +84,7 @@ export const BUNDLED_FILES: readonly BundledFile[] = [
     columns: [...text('marketplace', 'parent_company', 'home_country'), column('founded_year', 'BIGINT')],
   },
   REGIONS_FILE,
+  INTERNET_USERS_FILE,
 ];
 
 /** Tables derived from the loaded files. The market model queries `market_monthly`. */

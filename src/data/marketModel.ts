@@ -1,4 +1,14 @@
+import { INTERNET_USERS_TABLE } from '../sql';
 import type { DatasetModel } from './model';
+
+/** The bundled countries' internet users (datasets/internet-users.csv); a country's sub-region and region narrow it. */
+const perInternetUser = (scale: number) => ({
+  countryColumn: 'country',
+  geoColumns: ['country', 'subregion', 'region'],
+  scale,
+  referenceTable: INTERNET_USERS_TABLE,
+});
+const REAL_AND_SYNTHETIC = 'Combines the synthetic traffic and sales with real World Bank data (internet users, WDI, CC BY 4.0).';
 
 /** The bundled marketplace dataset: traffic and sales joined by month × marketplace × country. */
 export const MARKET_MODEL: DatasetModel = {
@@ -50,6 +60,32 @@ export const MARKET_MODEL: DatasetModel = {
       overTime: 'mean',
       periodLabel: 'avg. monthly active sellers',
       description: 'Sellers with at least one order in the month; over several months, the average month.',
+    },
+    {
+      id: 'reach',
+      column: 'visitors',
+      label: 'Reach (visitors per 100 internet users)',
+      unit: 'number',
+      overTime: 'mean',
+      periodLabel: 'avg. monthly visitors per 100 internet users',
+      description:
+        'Monthly visitors per 100 internet users of the selected countries (that year); over several months, the ' +
+        'average month. Countries and years without World Bank data are left out of both sides. ' +
+        REAL_AND_SYNTHETIC,
+      perInternetUser: perInternetUser(100),
+    },
+    {
+      id: 'gmv_per_internet_user',
+      column: 'gmv_usd',
+      label: 'GMV per internet user',
+      unit: 'usd',
+      overTime: 'sum',
+      periodLabel: 'GMV per internet user',
+      description:
+        'GMV in US dollars per internet user of the selected countries (that year), summed over the period. ' +
+        'Countries and years without World Bank data are left out of both sides. ' +
+        REAL_AND_SYNTHETIC,
+      perInternetUser: perInternetUser(1),
     },
   ],
   defaultMeasure: 'visitors',

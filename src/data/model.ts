@@ -1,4 +1,4 @@
-import type { TimeAggregate } from '../sql';
+import type { PerInternetUserSpec, TimeAggregate } from '../sql';
 import type { Unit } from '../lib/format';
 import { geoLevels, levelsOf, type GeoLevel } from '../views/levels';
 
@@ -30,6 +30,11 @@ export interface MeasureDef {
   /** How the combined value is described next to a number: "avg. monthly", "total". */
   periodLabel: string;
   description: string;
+  /**
+   * The column divided by the internet users of the selected countries (World Bank data): reach and the like. Such a
+   * measure combines the dataset with real reference data, and its description says so.
+   */
+  perInternetUser?: PerInternetUserSpec;
 }
 
 /**

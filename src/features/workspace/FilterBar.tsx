@@ -26,6 +26,7 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
   const measureId = useId();
   const datasetId = useId();
   const moreId = useId();
+  const chosenMeasure = model.measures.find((measure) => measure.id === view.measureId);
   // Until the user opens or closes them, the level pickers show exactly while one of them filters (a link can set one).
   const [moreChoice, setMoreChoice] = useState<boolean | null>(null);
   const rolledUpTo = new Set(model.dimensions.map((dimension) => dimension.rollsUpTo));
@@ -88,6 +89,7 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
           className="select"
           value={view.measureId}
           data-testid="filter-measure"
+          aria-describedby={chosenMeasure?.perInternetUser ? `${measureId}-note` : undefined}
           onChange={(event) => update({ measure: event.target.value })}
         >
           {model.measures.map((measure) => (
@@ -96,6 +98,12 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
             </option>
           ))}
         </select>
+        {chosenMeasure?.perInternetUser ? (
+          // Says what the number mixes: the dataset's figures over real World Bank internet users.
+          <span id={`${measureId}-note`} className="badge badge-synthetic" style={{ whiteSpace: 'normal' }} title={chosenMeasure.description} data-testid="measure-note">
+            {model.provenance === 'synthetic' ? 'Synthetic traffic' : 'Your data'} ÷ real World Bank internet users
+          </span>
+        ) : null}
       </div>
       {levels.length > 0 ? (
         <>
