@@ -5,6 +5,7 @@ import type { Engine } from '../engine';
 import { MARKET_MODEL } from './marketModel';
 import { computeStartupSummary, overviewKeys } from './startupSummary';
 import { fetchBreakdown } from './queries/fetchBreakdown';
+import { fetchCohorts } from './queries/fetchCohorts';
 import { fetchConversion } from './queries/fetchConversion';
 import { fetchExplain } from './queries/fetchExplain';
 import { fetchShareShift } from './queries/fetchShareShift';
@@ -29,6 +30,7 @@ import { loadBundledIntoNode } from '../../test/support/loadBundledIntoNode';
 // Real results, from the bundled data in Node's DuckDB: every kind of panel query, under the keys the panels use.
 const TAKEN_AT = new Date('2026-11-21T14:05:00.000Z');
 const VIEW: QuerySlice = { datasetId: 'market', measureId: 'visitors', from: '2014-07', to: '2014-12', filters: { country: ['RU'] } };
+const COHORT_OPTIONS = { pairs: null, includeUnknown: true, limit: 6 };
 let engine: Engine;
 let seeded: { key: QueryKey; data: unknown }[];
 let sample: Snapshot;
@@ -45,6 +47,7 @@ beforeAll(async () => {
     { key: ['explain', VIEW, null], data: await fetchExplain(engine, MARKET_MODEL, VIEW, null) },
     { key: ['explain', VIEW, 'conversion'], data: await fetchExplain(engine, MARKET_MODEL, VIEW, 'conversion') },
     { key: ['shareShift', VIEW], data: await fetchShareShift(engine, MARKET_MODEL, VIEW) },
+    { key: ['cohorts', VIEW, COHORT_OPTIONS], data: await fetchCohorts(engine, MARKET_MODEL, VIEW, COHORT_OPTIONS) },
   ];
   sample = buildSnapshot(TAKEN_AT, [MARKET_MODEL], dehydrate(clientWith(seeded)));
 });
