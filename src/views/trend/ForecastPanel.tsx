@@ -1,6 +1,7 @@
 import './forecast.css';
 import { useId } from 'react';
 import { formatCompact, formatShare, formatWhole, type Unit } from '../../lib/format';
+import type { TargetOutlook } from '../../lib/forecast';
 import { FORECAST_HORIZONS, FORECAST_SERIES_CAP, type SeriesForecast } from './forecastModel';
 import type { TrendForecast } from './useTrendForecast';
 
@@ -83,7 +84,7 @@ export function ForecastSummary({
           : ''}
         Exponential smoothing (ETS), chosen by AICc; intervals are analytical for additive models and from 2,000
         simulated paths for multiplicative ones; a target’s chance is the share of 2,000 simulated paths that reach it.
-        {forecast.elapsedMs !== null ? ` Fitted in this page in ${formatWhole(Math.round(forecast.elapsedMs), 'number')} ms.` : ''}
+        {forecast.elapsedMs !== null ? ` Fitted in ${formatWhole(Math.round(forecast.elapsedMs), 'number')} ms.` : ''}
       </p>
     </section>
   );
@@ -116,13 +117,19 @@ function SeriesOutlook({
         <span data-testid="trend-forecast-backtest">Too short to backtest.</span>
       )}{' '}
       {outlook && target !== null ? (
-        <span data-testid="trend-forecast-target">
-          {outlook.firstStep !== null
-            ? `The forecast reaches ${formatCompact(target, unit)} in ${periodLabel(forecast.periods[outlook.firstStep - 1]!)}`
-            : `The forecast does not reach ${formatCompact(target, unit)} within ${forecast.periods.length} periods`}
-          ; chance of reaching it by {periodLabel(forecast.periods.at(-1)!)}: {formatShare(outlook.probability)}.
-        </span>
+        <span data-testid="trend-forecast-target">{targetText(outlook, formatCompact(target, unit), forecast.periods.map(periodLabel))}</span>
       ) : null}
     </span>
   );
+}
+
+/** What the forecast says of a target: below it, whether and when it is reached; above it, whether it falls to it. */
+function targetText(outlook: TargetOutlook, target: string, periods: string[]): string {
+  const last = periods.at(-1)!;
+  const when = outlook.firstStep === null ? null : periods[outlook.firstStep - 1]!;
+  const chance = formatShare(outlook.probability);
+  if (outlook.direction === 'up') {
+    return `${when ? `The forecast reaches ${target} in ${when}` : `The forecast stays below ${target} through ${last}`}; chance of reaching it by ${last}: ${chance}.`;
+  }
+  return `${when ? `Above ${target} now; the forecast falls to it in ${when}` : `Above ${target} now, and the forecast stays above it through ${last}`}; chance of falling to it by ${last}: ${chance}.`;
 }
