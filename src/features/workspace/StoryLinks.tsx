@@ -22,6 +22,17 @@ const STORIES: readonly Story[] = [
     },
   },
   {
+    // Beside the visitors: 15.6M over Russia's 101.4M internet users in 2014 (World Bank WDI) is about 15 per 100.
+    title: 'Reach in Russia, H2 2014',
+    summary: 'The same months per 100 Russian internet users (real World Bank data): AliExpress reached about 15 in 100.',
+    state: {
+      measure: 'reach',
+      from: '2014-07',
+      to: '2014-12',
+      filters: { country: ['RU'], marketplace: ['AliExpress', 'eBay', 'Amazon'] },
+    },
+  },
+  {
     title: 'Why AliExpress pulled ahead in Russia',
     summary: 'H2 2014 against H2 2013: who accounts for the change, and who lost share (synthetic, calibrated data).',
     state: { tab: 'explain', measure: 'visitors', from: '2014-07', to: '2014-12', filters: { country: ['RU'] } },
