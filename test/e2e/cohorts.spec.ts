@@ -41,7 +41,7 @@ test('since launch: largest pairs, unknown entries, picked pairs, indexed, table
     ['AliExpress · Russia', ALIEXPRESS_RU],
     ['Temu · United States', 'Temu · United States'],
     ['Shopee · Brazil', 'Shopee · Brazil'],
-  ]) {
+  ] as const) {
     await page.getByRole('searchbox').fill(search);
     await page.getByRole('option', { name }).click();
   }
