@@ -42,12 +42,12 @@ test('the map ranks countries by reach, and its table shows it', async ({ guarde
   await press(page, panel.getByRole('button', { name: 'Show table' }));
   const table = page.getByTestId('map-table');
   await expect(table.locator('tbody tr').nth(10)).toBeVisible({ timeout: ENGINE_TIMEOUT });
-  await expect(table.locator('thead')).toContainText('Reach');
+  await expect(table.locator('thead')).toContainText('visitors per 100 internet users');
   const values = await columnNumbers(table, 2);
   expect(values.length).toBeGreaterThan(10);
   expect(values).toEqual([...values].sort((a, b) => b - a));
-  // Reach is a ratio of people: no country has more visitors per 100 internet users than it has internet users.
-  expect(Math.max(...values)).toBeLessThanOrEqual(100);
+  // Each marketplace counts its own visitors, so a country's total may pass 100 (a person visiting two counts twice).
+  expect(Math.min(...values)).toBeGreaterThan(0);
 });
 
 test('the Russia story shows reach beside visitors', async ({ guarded: page }) => {
