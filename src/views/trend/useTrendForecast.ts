@@ -30,8 +30,7 @@ interface ForecastReply {
 const NONE: TrendForecast = { forecasts: [], pending: false, elapsedMs: null, leftOut: 0 };
 
 /**
- * Fits the forecasts of the largest series shown. A fit takes from tens of milliseconds (idle machine) to a couple
- * of seconds (a loaded one) per series, so the fits run in a worker; where there is none (tests), in the page. The
+ * Fits the forecasts of the largest series shown, in the page, and times them (the summary shows the time). The
  * fits are seeded, so the same figures (a snapshot's too) always give the same forecast.
  */
 export function useTrendForecast(
@@ -69,46 +68,17 @@ export function useTrendForecast(
 }
 
 let requests = 0;
-let worker: Worker | null | undefined;
-const waiting = new Map<number, (reply: ForecastReply) => void>();
 
-function forecastWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  try {
-    worker = typeof Worker === 'undefined' ? null : new Worker(new URL('./forecast.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    worker = null;
-  }
-  worker?.addEventListener('message', (event: MessageEvent<ForecastReply>) => {
-    waiting.get(event.data.id)?.(event.data);
-    waiting.delete(event.data.id);
-  });
-  worker?.addEventListener('error', () => {
-    // A worker that cannot start (or dies) leaves the fits to the page.
-    worker = null;
-    for (const [id, resolve] of waiting) resolve(fitInPage(pendingRequests.get(id)!));
-    waiting.clear();
-  });
-  return worker;
-}
-
-const pendingRequests = new Map<number, ForecastRequest>();
-
-function fitForecasts(request: ForecastRequest): Promise<ForecastReply> {
-  const target = forecastWorker();
-  if (!target) return new Promise((resolve) => setTimeout(() => resolve(fitInPage(request)), 0));
-  pendingRequests.set(request.id, request);
-  return new Promise((resolve) => {
-    waiting.set(request.id, (reply) => {
-      pendingRequests.delete(request.id);
-      resolve(reply);
-    });
-    target.postMessage(request);
-  });
-}
-
-function fitInPage(request: ForecastRequest): ForecastReply {
+/**
+ * In the page, one series per task so the page stays responsive between fits. (A worker would need a third Trusted
+ * Types policy for its URL under the app's content security policy; at these sizes the page is enough.)
+ */
+async function fitForecasts(request: ForecastRequest): Promise<ForecastReply> {
   const started = performance.now();
-  const forecasts = request.lines.map((line) => forecastOne(line, request.periods, request.partial, request.options));
+  const forecasts: SeriesForecast[] = [];
+  for (const line of request.lines) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    forecasts.push(forecastOne(line, request.periods, request.partial, request.options));
+  }
   return { id: request.id, forecasts, elapsedMs: performance.now() - started };
 }
