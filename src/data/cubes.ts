@@ -37,7 +37,8 @@ export async function modelForQuery(
           source: model.table,
           timeColumn: model.timeColumn,
           columns: cube.columns,
-          measureColumns: model.measures.map((measure) => measure.column),
+          // A measure per internet user reads its base measure's column: each column once.
+          measureColumns: [...new Set(model.measures.map((measure) => measure.column))],
         }),
       )
       .then(() => undefined);

@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine';
 import { modelForQuery } from '../cubes';
-import { findDimension, type DatasetModel, type DimensionDef } from '../model';
+import { findDimension, findMeasure, type DatasetModel, type DimensionDef } from '../model';
 import type { QuerySlice } from '../querySlice';
 
 /**
@@ -58,8 +58,18 @@ export function viewQueryFn<T>(
     const dimensions = typeof groupedBy === 'function' ? groupedBy(datasetModel(view.datasetId)) : groupedBy;
     const engine = await datasetEngine(view.datasetId);
     const full = datasetModel(view.datasetId);
-    return fetch(engine, await modelForQuery(engine, full, [...Object.keys(view.filters), ...dimensions]));
+    return fetch(engine, await modelForQuery(engine, full, [...Object.keys(view.filters), ...dimensions, ...perInternetUserNeeds(full, view)]));
   };
+}
+
+/**
+ * What a measure per internet user needs of an uploaded dataset's cube: the country column (its dimension id, for
+ * the cube's choice). The World Bank table is loaded into the upload's engine with the upload (commitTables.ts).
+ */
+function perInternetUserNeeds(model: DatasetModel, view: QuerySlice): string[] {
+  const spec = findMeasure(model, view.measureId)?.perInternetUser;
+  if (!spec || model.provenance !== 'uploaded') return [];
+  return model.dimensions.filter((dimension) => dimension.column === spec.countryColumn).map((dimension) => dimension.id);
 }
 
 export function requireDimension(model: DatasetModel, id: string): DimensionDef {

@@ -1,6 +1,7 @@
 import type { RegionColumns } from '../../sql';
 import type { DatasetModel, DimensionDef, MeasureDef } from '../model';
 import { columnIds, effectiveColumns, RESERVED_IDS, type UploadPlan } from './plan';
+import { perInternetUserMeasures } from './internetUserMeasures';
 
 /** The measure every upload has: its rows, counted (a column id never takes this name, see RESERVED_IDS). */
 export const ROW_COUNT_ID = 'row_count';
@@ -29,7 +30,8 @@ export function uploadedModel(
       pluralLabel: column.header,
       display: column.format.kind === 'country' ? 'country' : 'text',
     }));
-  const regionColumns = addRegionDimensions(dimensions, new Set([...RESERVED_IDS, ...ids.values()]));
+  const takenIds = new Set([...RESERVED_IDS, ...ids.values()]);
+  const regionColumns = addRegionDimensions(dimensions, takenIds);
   // Without a time column every row is in one period: an averaged measure is its total, and says so.
   const timeless = !used.some((column) => column.role === 'time');
   const measures: MeasureDef[] = used
@@ -47,6 +49,7 @@ export function uploadedModel(
           ? `${column.header}, summed over the period.`
           : `${column.header}, summed within each month; over several months, the average month.`,
     }));
+  measures.push(...perInternetUserMeasures(measures, regionColumns, takenIds));
   // Every upload can be counted: "how many orders per status per month" needs no number column.
   measures.push({
     id: ROW_COUNT_ID,

@@ -13,6 +13,7 @@ import {
 import { ROW_COUNT_COLUMN } from '../uploadedModel';
 import type { LoadPlan } from './loadPlan';
 import { ensureRegionTable, UPLOAD_REGIONS_TABLE } from './regionTable';
+import { ensureInternetUsersTable } from './internetUsersTable';
 
 /** Rows the staging cube holds, loaded and (in flagged groups) not converted. */
 export async function countStagingCube(engine: Engine, load: LoadPlan): Promise<{ loaded: number; rejected: number }> {
@@ -32,6 +33,8 @@ export async function dropRejectedGroups(engine: Engine, load: LoadPlan): Promis
  */
 export async function commitTables(engine: Engine, load: LoadPlan): Promise<string[]> {
   if (load.regionColumns.length > 0) await ensureRegionTable(engine);
+  // One country column: the upload's measures per internet user divide by the World Bank table (internetUserMeasures.ts).
+  if (load.regionColumns.length === 1) await ensureInternetUsersTable(engine);
   await engine.query(buildDropTableStatement(load.cubeTable));
   if (load.regionColumns.length === 0) {
     await engine.query(buildRenameTableStatement(load.stagingCube, load.cubeTable));

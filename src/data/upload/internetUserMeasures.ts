@@ -1,0 +1,38 @@
+import type { RegionColumns } from '../../sql';
+import type { MeasureDef } from '../model';
+
+/** The World Bank table in an upload's engine (src/data/upload/load/internetUsersTable.ts), apart from the bundled one. */
+export const UPLOAD_INTERNET_USERS_TABLE = 'wb_internet_users';
+
+/**
+ * An upload with exactly one country column gets, for each of its number columns, the same column per 100 internet
+ * users of the selected countries (World Bank data, datasets/internet-users.csv): one simple rule, with no question
+ * of which column is "visitors". The variant combines like its column (summed or averaged over months). With no or
+ * several country columns there is no variant: which country's internet users would divide is not clear.
+ */
+export function perInternetUserMeasures(measures: readonly MeasureDef[], regionColumns: readonly RegionColumns[], used: Set<string>): MeasureDef[] {
+  if (regionColumns.length !== 1) return [];
+  const geo = regionColumns[0]!;
+  return measures.map((measure) => {
+    let id = `${measure.id.slice(0, 33)}_per_iu`;
+    for (let suffix = 2; used.has(id); suffix++) id = `${measure.id.slice(0, 30)}_per_iu${suffix}`;
+    used.add(id);
+    return {
+      id,
+      column: measure.column,
+      label: `${measure.label} per 100 internet users`,
+      unit: 'number',
+      overTime: measure.overTime,
+      periodLabel: `${measure.periodLabel} per 100 internet users`,
+      description:
+        `${measure.label} per 100 internet users of the selected countries (that year). Countries and years without ` +
+        'World Bank data are left out of both sides. Combines your data with real World Bank data (internet users, WDI, CC BY 4.0).',
+      perInternetUser: {
+        countryColumn: geo.country,
+        geoColumns: [geo.country, geo.region, geo.subregion],
+        scale: 100,
+        referenceTable: UPLOAD_INTERNET_USERS_TABLE,
+      },
+    };
+  });
+}
