@@ -36,13 +36,16 @@ test('since launch: largest pairs, unknown entries, picked pairs, indexed, table
   await page.getByTestId('cohorts-unknown').check();
   await expect(page).toHaveURL(/cohortUnknown=include/);
   await cohortsShown(page);
-  await page.getByTestId('cohorts-pairs').getByRole('button').first().click();
-  for (const [search, name] of [
-    ['AliExpress · Russia', ALIEXPRESS_RU],
-    ['Temu · United States', 'Temu · United States'],
-    ['Shopee · Brazil', 'Shopee · Brazil'],
-  ] as const) {
-    await page.getByRole('searchbox').fill(search);
+  // From the keyboard: open the picker, search, arrow down to the match, select it.
+  await page.getByTestId('cohorts-pairs').getByRole('button').first().focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('searchbox').fill('AliExpress · Russia');
+  await expect(page.getByRole('dialog').getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/cohortPairs=AliExpress%7ERU/);
+  for (const name of ['Temu · United States', 'Shopee · Brazil']) {
+    await page.getByRole('searchbox').fill(name);
     await page.getByRole('option', { name }).click();
   }
   await page.getByRole('button', { name: 'Done' }).click();
