@@ -25,3 +25,29 @@ describe('TrendView: why did it move?', () => {
     expect(allProps.update).toHaveBeenLastCalledWith({ tab: 'explain' });
   });
 });
+
+describe('TrendView: forecast control', () => {
+  it('offers the forecast as measured, and says why not when indexed or yearly', () => {
+    const props = testViewProps({ view: testView(), options: testOptions({ tab: 'trend', forecast: 12 }) });
+    renderWithQueryData(<TrendView {...props} />);
+    const control = screen.getByTestId('trend-forecast') as HTMLSelectElement;
+    expect(control.disabled).toBe(false);
+    expect(control.value).toBe('12');
+    fireEvent.change(control, { target: { value: 'off' } });
+    expect(props.update).toHaveBeenLastCalledWith({ forecast: null });
+    cleanup();
+
+    for (const [mode, grain, reason] of [
+      ['index', 'month', /As measured/],
+      ['absolute', 'year', /months or quarters/],
+    ] as const) {
+      renderWithQueryData(<TrendView {...testViewProps({ view: testView(), options: testOptions({ tab: 'trend', forecast: 12, mode, grain }) })} />);
+      const disabled = screen.getByTestId('trend-forecast') as HTMLSelectElement;
+      expect(disabled.disabled).toBe(true);
+      expect(disabled.value).toBe('off');
+      expect(screen.getByTestId('trend-forecast-reason').textContent).toMatch(reason);
+      expect(disabled.getAttribute('aria-describedby')).toBe(screen.getByTestId('trend-forecast-reason').id);
+      cleanup();
+    }
+  });
+});
