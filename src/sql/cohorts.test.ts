@@ -144,20 +144,26 @@ describe('buildCohortCurvesQuery', () => {
     ]);
   });
 
-  it('divides a measure per internet user by the pair’s own country; a country without reference data has no entry', async () => {
+  it('divides a measure per internet user by the pair’s own country; without reference data, a gap but the same entry', async () => {
     // Russia has 200 internet users in 2020, Mexico none on record: B·RU's reach is its visits × 100 / 200.
     await engine.query(`CREATE TABLE ${INTERNET_USERS_TABLE} AS SELECT * FROM (VALUES ('RU', 2020, 200)) t(country, year, internet_users)`);
     const reach = { column: 'visits', overTime: 'mean' as const, perInternetUser: { countryColumn: 'country', geoColumns: ['country'], scale: 100, referenceTable: INTERNET_USERS_TABLE } };
     const pairs = await engine.query<CohortPairRow>(buildCohortPairsQuery({ ...spec(), measure: reach, limit: 10 }));
+    // Mexico has no reference data: its pairs keep their entries, with no value.
     expect(pairs.map((row) => [row.first_key, row.second_key, row.entry_month, row.period_value])).toEqual([
       ['A', 'RU', '2020-01-01', 8],
       ['B', 'RU', '2020-03-01', 4.5],
+      ['C', 'MX', '2020-04-01', null],
+      ["O'Brien", 'MX', '2020-02-01', null],
     ]);
-    const curves = await engine.query<CohortCurveRow>(buildCohortCurvesQuery({ ...spec(), measure: reach, pairs: [{ first: 'B', second: 'RU' }] }));
-    expect(curves.map((row) => [row.age, row.value])).toEqual([
-      [0, 2.5],
-      [1, 3],
-      [3, 4.5],
+    const curves = await engine.query<CohortCurveRow>(buildCohortCurvesQuery({ ...spec(), measure: reach, pairs: [{ first: 'B', second: 'RU' }, { first: 'C', second: 'MX' }] }));
+    expect(curves.map((row) => [row.first_key, row.age, row.value])).toEqual([
+      ['B', 0, 2.5],
+      ['B', 1, 3],
+      ['B', 3, 4.5],
+      ['C', 0, null],
+      ['C', 1, null],
+      ['C', 2, null],
     ]);
   });
 

@@ -48,14 +48,16 @@ export interface CohortCurveRow extends Record<string, unknown> {
   second_key: string;
   /** Whole months since the pair's entry: 0 is the entry month. */
   age: number;
-  /** The pair's total in that month (summed over every other dimension). */
-  value: number;
+  /** The pair's total in that month (summed over every other dimension); null per internet user without reference data. */
+  value: number | null;
 }
 
 /**
  * The shared part: each pair's monthly totals over every month that passes the filters, the table's months with
  * the measure (unfiltered: whether a pair was there from the start is a fact of the data, not of the filter), and
- * each pair's entry. A month whose total is zero does not make an entry; a pair never above zero has none.
+ * each pair's entry. A month whose total is zero does not make an entry; a pair never above zero has none. The
+ * entry is read from the measure's own column: a measure per internet user has no value in a year without World
+ * Bank data, which must not move an entry (the value is then a gap).
  */
 function entriesCte({ slice, measure, firstColumn, secondColumn }: CohortSpec): string {
   const time = quoteIdentifier(slice.timeColumn);
@@ -67,7 +69,7 @@ function entriesCte({ slice, measure, firstColumn, secondColumn }: CohortSpec): 
   // Every month: the time range of the slice limits only the ranking, never the curves.
   const everyMonth = buildWhere(slice, { from: '0001-01-01', to: '9999-12-01' });
   return `monthly AS (
-  SELECT ${time} AS month, ${first} AS first_key, ${second} AS second_key, SUM(${contribution}) AS value
+  SELECT ${time} AS month, ${first} AS first_key, ${second} AS second_key, SUM(${value}) AS raw, SUM(${contribution}) AS value
   FROM ${quoteIdentifier(slice.table)}
   WHERE ${everyMonth} AND ${value} IS NOT NULL AND ${first} IS NOT NULL AND ${second} IS NOT NULL
   GROUP BY ALL
@@ -75,9 +77,9 @@ function entriesCte({ slice, measure, firstColumn, secondColumn }: CohortSpec): 
   SELECT MIN(${time}) AS data_first_month, MAX(${time}) AS data_last_month
   FROM ${quoteIdentifier(slice.table)} WHERE ${value} IS NOT NULL
 ), entries AS (
-  SELECT first_key, second_key, MIN(month) FILTER (WHERE value > 0) AS entry_month
+  SELECT first_key, second_key, MIN(month) FILTER (WHERE raw > 0) AS entry_month
   FROM monthly GROUP BY ALL
-  HAVING MIN(month) FILTER (WHERE value > 0) IS NOT NULL
+  HAVING MIN(month) FILTER (WHERE raw > 0) IS NOT NULL
 )`;
 }
 

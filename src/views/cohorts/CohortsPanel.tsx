@@ -28,6 +28,8 @@ export function CohortsPanel(props: CohortsPanelProps) {
   const format = indexed ? { compact: formatIndex, full: formatIndex } : measureFormatters(measure);
   const linesOf = (data: Cohorts) => cohortLines(data.series, options.cohortMode, monthsShown(options.cohortMonths, data.series), naming);
   const firstMonth = query.data?.dataFirstMonth;
+  // Entries are read from the measure's own column: for reach, the visitors (see src/sql/cohorts.ts).
+  const entryMeasure = model.measures.find((candidate) => candidate.column === measure.column && !candidate.perInternetUser) ?? measure;
 
   const exportData = () => {
     if (!query.data) return null;
@@ -43,7 +45,7 @@ export function CohortsPanel(props: CohortsPanelProps) {
     <ChartPanel
       title={`${measure.label} since entry, by ${pairWord}`}
       subtitle={
-        `Month 0 is each pair’s first month with ${measureWord(measure.label)} above zero` +
+        `Month 0 is each pair’s first month with ${measureWord(entryMeasure.label)} above zero` +
         (firstMonth ? ` since the data starts (${formatMonth(firstMonth)})` : '') +
         (indexed ? '; indexed, entry month = 100' : '') +
         (options.cohortPairs === null ? `; the largest pairs in ${formatMonth(view.from)} – ${formatMonth(view.to)}` : '')
