@@ -1,6 +1,6 @@
 import { quoteIdentifier } from './literals';
 import { assertPositiveInteger, buildWhere, combineOverTime, type MeasureSpec, type SliceSpec } from './slice';
-import { measureValue } from './perInternetUser';
+import { measureValue, membersHaveOwnDenominators } from './perInternetUser';
 
 export interface BreakdownSpec {
   slice: SliceSpec;
@@ -44,6 +44,15 @@ SELECT
   (SELECT COUNT(DISTINCT r) FROM cells) AS row_total,
   (SELECT COUNT(DISTINCT c) FROM cells) AS column_total
 FROM cells
+${withoutOtherOf(measure, [[spec.rowColumn, 'r'], [spec.columnColumn, 'c']])}
 GROUP BY ALL
 ORDER BY row_key NULLS LAST, column_key NULLS LAST`;
+}
+
+/** Ratios of members with their own denominators do not add up: such a dimension's "Other" bucket is left out. */
+function withoutOtherOf(measure: MeasureSpec, keys: ReadonlyArray<readonly [column: string, key: 'r' | 'c']>): string {
+  const kept = keys
+    .filter(([column]) => membersHaveOwnDenominators(measure, column))
+    .map(([, key]) => `${key} IN (SELECT ${key} FROM kept_${key === 'r' ? 'rows' : 'columns'})`);
+  return kept.length ? `WHERE ${kept.join(' AND ')}` : '';
 }

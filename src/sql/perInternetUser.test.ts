@@ -184,6 +184,28 @@ describe('measures per internet user', () => {
     expect(board.find((r) => r.group_key === 'RU' && r.member === 'A')!.value).toBeCloseTo(ruA, 10);
   });
 
+  it('no "Other" bucket sums the ratios of countries; marketplaces keep theirs, which adds up', async () => {
+    const s = slice('2014-01-01', '2014-02-01');
+    const byCountry = await engine.query<{ series: string | null; is_other: boolean }>(
+      buildSeriesQuery({ slice: s, measure: REACH, seriesColumn: 'country', seriesLimit: 1, includeOther: true, grain: 'month', mode: 'absolute' }),
+    );
+    expect(byCountry.some((row) => row.is_other)).toBe(false);
+    const byMarketplace = await engine.query<{ period: string; is_other: boolean; value: number }>(
+      buildSeriesQuery({ slice: s, measure: REACH, seriesColumn: 'marketplace', seriesLimit: 1, includeOther: true, grain: 'month', mode: 'absolute' }),
+    );
+    const monthly = monthlyValues({ from: '2014-01-01', to: '2014-02-01' }).get('total')!;
+    for (const [month, total] of monthly) {
+      const sum = byMarketplace.filter((row) => String(row.period).startsWith(month)).reduce((a, row) => a + row.value, 0);
+      expect(sum, month).toBeCloseTo(total, 10);
+    }
+    expect(byMarketplace.some((row) => row.is_other)).toBe(true);
+    const cells = await engine.query<{ row_key: string | null; column_key: string | null }>(
+      buildBreakdownQuery({ slice: s, measure: REACH, rowColumn: 'marketplace', columnColumn: 'country', rowLimit: 1, columnLimit: 1 }),
+    );
+    expect(cells.some((cell) => cell.column_key === null)).toBe(false);
+    expect(cells.some((cell) => cell.row_key === null)).toBe(true);
+  });
+
   it('explanations: each country\'s contribution is over the selection\'s internet users, so they add up', async () => {
     const s = slice('2014-01-01', '2014-02-01');
     const sql = buildExplainQuery({ slice: s, baseRange: { from: '2013-11-01', to: '2013-12-01' }, measure: REACH, dimensions: ['country'] });

@@ -32,6 +32,14 @@ export function measureValue(measure: MeasureSpec, slice: SliceSpec, groupColumn
   return `(CASE WHEN ${hasReference} THEN CAST(${outer(measure.column)} AS DOUBLE) * ${scaleLiteral(spec.scale)} / NULLIF(${denominator}, 0) END)`;
 }
 
+/**
+ * Whether members of `column` have denominators of their own (a measure per internet user, grouped by a geographic
+ * column): their values are ratios that do not add up, so no "Other" bucket may sum them; builders leave it out.
+ */
+export function membersHaveOwnDenominators(measure: MeasureSpec, column: string): boolean {
+  return measure.perInternetUser?.geoColumns.includes(column) ?? false;
+}
+
 /** The countries with rows in the row's month, allowed by the slice's geographic filters, in the row's area. */
 function selectedCountries(slice: SliceSpec, spec: PerInternetUserSpec, groupColumns: readonly string[]): string {
   const table = quoteIdentifier(slice.table);

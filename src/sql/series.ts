@@ -1,6 +1,6 @@
 import { quoteIdentifier, sqlDate } from './literals';
 import { assertPositiveInteger, buildWhere, periodStartExpression, type MeasureSpec, type SliceSpec } from './slice';
-import { measureValue } from './perInternetUser';
+import { measureValue, membersHaveOwnDenominators } from './perInternetUser';
 
 /** Calendar periods a monthly series can be rolled up to. */
 export type SeriesGrain = 'month' | 'quarter' | 'year';
@@ -72,7 +72,7 @@ export function buildSeriesQuery(spec: SeriesQuerySpec): string {
 ), labelled AS (
   SELECT month, CASE WHEN kept THEN member END AS series, NOT kept AS is_other, SUM(value) AS value
   FROM (SELECT *, member IN (SELECT member FROM ranked) AS kept FROM monthly)
-  ${spec.includeOther ? '' : 'WHERE kept'}
+  ${spec.includeOther && !membersHaveOwnDenominators(measure, spec.seriesColumn) ? '' : 'WHERE kept'}
   GROUP BY ALL
 ), periods AS (
 ${periodsSelect(mode, periodOf, rollUp, from)}
