@@ -22,7 +22,7 @@ test('a loaded dataset shows its rows, columns and roles, and its roles can be c
 
   const item = page.getByTestId('dataset-list').locator('li').filter({ hasText: 'shops.csv' });
   await expect(item).toContainText('shops.csv · 5 rows');
-  await expect(item).toContainText('Dimensions: shop, country (→ Sub-region → Region) · Measures: orders, revenue, Rows');
+  await expect(item).toContainText('Dimensions: shop, country (→ Sub-region → Region) · Measures: orders, revenue, orders per 100 internet users, revenue per 100 internet users, Rows');
 
   // The researcher decides the country column is not needed and revenue is not a measure after all.
   await item.getByTestId('dataset-edit').click();
