@@ -106,6 +106,8 @@ const script = [
 const interactions = await runInteractions(page, script, INTERACTIONS);
 const floor = await measureFloor(page, 'filter-measure', 20);
 const heap = await session.send('Runtime.getHeapUsage');
+// A forecast on the longest bundled series: the trend by marketplace over every month the data has.
+const bundledForecast = await measureForecast(page, INTERACTIONS);
 await context.close();
 
 // 5. Ingest: the same 100 MB file through the app's upload pipeline and through a bare read_csv, in one page.
@@ -148,6 +150,7 @@ for (const size of SIZES) {
   await sizePage.waitForSelector('[data-testid=explain-summary]', { timeout: 120_000 });
   await settle(sizePage);
   const explainTimes = await runInteractions(sizePage, uploadScript, INTERACTIONS);
+  const forecast = await measureForecast(sizePage, INTERACTIONS);
   const sizeSession = await sizeContext.newCDPSession(sizePage);
   const sizeHeap = await sizeSession.send('Runtime.getHeapUsage');
   const duckdbBytes = await sizePage.evaluate(() => window.__marketscopeBench.duckdbMemoryBytes());
@@ -158,6 +161,7 @@ for (const size of SIZES) {
     ingest,
     interaction: interactionSummary(times),
     explain: interactionSummary(explainTimes),
+    forecast,
     memory: { jsHeapUsedBytes: sizeHeap.usedSize, duckdbMemoryBytes: duckdbBytes, peakRendererRssBytes: peakRss },
   };
   await sizeContext.close();
@@ -180,6 +184,7 @@ const results = {
   coldLoad: summarise(cold),
   warmLoad: summarise(warm),
   interaction: { ...interactionSummary(interactions), floor },
+  forecast: bundledForecast,
   size: {
     entryJsGzipBytes: entryJs.reduce((sum, file) => sum + gzipOf(file), 0),
     entryFiles,
@@ -228,6 +233,31 @@ async function runInteractions(page, script, count) {
     if (sample.redrawnAfterSettle) redrawnAfterSettle++;
   }
   return { painted, nextFrame, redrawnAfterSettle };
+}
+
+/**
+ * The forecast on the trend view over the whole time range: the forecast select turned to 12 months and back to off,
+ * each change timed as a filter change is (until the chart and the forecast summary have settled and painted). The
+ * "off" changes, which redraw the same chart without forecast, are the reference measured in the same run.
+ */
+async function measureForecast(page, count) {
+  await page.getByTestId('tab-trend').click();
+  await page.waitForSelector('[data-testid=trend-forecast]');
+  const ends = await page.evaluate(() => {
+    const values = (id) => [...document.querySelector(`[data-testid="${id}"]`).options].filter((option) => !option.disabled).map((option) => option.value);
+    return { from: values('filter-from')[0], to: values('filter-to').at(-1) };
+  });
+  await page.evaluate(([from, to]) => window.measureChange('filter-from', from).then(() => window.measureChange('filter-to', to)), [ends.from, ends.to]);
+  await page.evaluate(() => window.measureChange('trend-forecast', 'off'));
+  const on = [];
+  const off = [];
+  for (let step = 0; step < count; step++) {
+    const value = step % 2 === 0 ? '12' : 'off';
+    const sample = await page.evaluate((next) => window.measureChange('trend-forecast', next), value);
+    (value === 'off' ? off : on).push(sample.painted);
+  }
+  const months = await page.evaluate(() => document.querySelectorAll('[data-testid="filter-from"] option:not([disabled])').length);
+  return { range: ends, months, on: stats(on), off: stats(off) };
 }
 
 /** What a change costs when nothing changes: the same value again. The floor of both methods. */
@@ -412,6 +442,8 @@ function print(r) {
   console.log(`${'measure'.padEnd(32)}${'median'.padStart(12)}${'p95'.padStart(12)}   budget`);
   for (const [name, median, p95, budget] of rows) console.log(`${name.padEnd(32)}${median.padStart(12)}${p95.padStart(12)}   ${budget}`);
   console.log(`  redrawn after settling: ${r.interaction.redrawnAfterSettle} of ${r.interaction.samples} filter changes`);
+  const f = r.forecast;
+  console.log(`  forecast on, trend over ${f.range.from} … ${f.range.to}: median ${f.on.median} ms, p95 ${f.on.p95} ms; off again: median ${f.off.median} ms (${(f.on.median / f.off.median).toFixed(2)}× the redraw without it)`);
   console.log('\nratios');
   console.log(`  warm / cold, first chart:   ${(r.warmLoad.firstChartMs.median / r.coldLoad.firstChartMs.median).toFixed(2)}`);
   console.log(`  warm / cold, engine live:   ${(r.warmLoad.engineLiveMs.median / r.coldLoad.engineLiveMs.median).toFixed(2)}`);
@@ -429,6 +461,7 @@ function print(r) {
     console.log(`\n${size} rows (${(l.fileBytes / 1e6).toFixed(0)} MB) through the upload pipeline: ${Math.round(l.ingest.totalMs)} ms (${l.ingest.mbPerSec.toFixed(1)} MB/s)`);
     console.log(`  filter change: median ${l.interaction.ms.median} ms, p95 ${l.interaction.ms.p95} ms (budget p95 ≤ ${size === '1m' ? 50 : 100} ms)`);
     console.log(`  the same change on the Why? view: median ${l.explain.ms.median} ms, p95 ${l.explain.ms.p95} ms (${(l.explain.ms.median / l.interaction.ms.median).toFixed(2)}× the plain change)`);
+    console.log(`  forecast on, trend over ${l.forecast.range.from} … ${l.forecast.range.to}: median ${l.forecast.on.median} ms, p95 ${l.forecast.on.p95} ms (${(l.forecast.on.median / l.forecast.off.median).toFixed(2)}× turning it off)`);
     console.log(`  to the next frame: median ${l.interaction.nextFrameMs.median} ms, p95 ${l.interaction.nextFrameMs.p95} ms; redrawn after settling: ${l.interaction.redrawnAfterSettle} of ${l.interaction.samples}`);
     console.log(`  memory: JS heap ${(l.memory.jsHeapUsedBytes / 2 ** 20).toFixed(0)} MiB, DuckDB ${(l.memory.duckdbMemoryBytes / 2 ** 20).toFixed(0)} MiB, renderer RSS peak ${(l.memory.peakRendererRssBytes / 2 ** 30).toFixed(2)} GiB (budget ≤ 2 GB)`);
   }
