@@ -72,6 +72,13 @@ const curvesOf = async (pairs: { first: string; second: string }[], filters: Sli
   return rows.map((row) => [row.first_key, row.second_key, row.age, row.value]);
 };
 
+describe('the cohort builders', () => {
+  it('build statements DuckDB plans', async () => {
+    await expectPlannable(engine, buildCohortPairsQuery({ ...spec(), limit: 10 }));
+    await expectPlannable(engine, buildCohortCurvesQuery({ ...spec(), pairs: [{ first: 'A', second: 'RU' }] }));
+  });
+});
+
 describe('buildCohortPairsQuery', () => {
   it('finds each pair’s entry: the first month above zero; present in the data’s first month means unknown', async () => {
     const rows = await pairsOf();

@@ -11,6 +11,7 @@ import { memoryUploadStore, type UploadStore } from '../../src/data/upload/stora
 import { deflate } from '../../src/state/shareLink';
 import { loadBundledIntoNode } from '../support/loadBundledIntoNode';
 import { ensureRegionTable } from '../../src/data/upload/load/regionTable';
+import { ensureInternetUsersTable } from '../../src/data/upload/load/internetUsersTable';
 
 /**
  * Upload plans from outside are data, never SQL: a link's `need` (and so a dashboard file's panel, which carries such
@@ -53,6 +54,8 @@ beforeAll(async () => {
   // The M49 regions every upload with a country column is joined with: reference data loaded once per engine, by the
   // first such upload (a link's included). Loaded here, it is part of what must not change.
   await ensureRegionTable(tracked);
+  // Likewise the World Bank internet users an upload with one country column divides by (measures per internet user).
+  await ensureInternetUsersTable(tracked);
   before = await tableChecksums();
   expect([...before.keys()]).toEqual(expect.arrayContaining([`${victimId}__cube`]));
   expect(before.size).toBeGreaterThan(3);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { explainQuery, shareShiftQuery, type ExplainSegment, type Explanation, type ShareShift } from '../../data';
+import { explainQuery, shareShiftQuery, splitDimension, type ExplainSegment, type Explanation, type ShareShift } from '../../data';
 import type { ViewProps } from '../shared/viewProps';
 import { installResizeObserverStub, renderWithQueryData, testOptions, testView, testViewProps } from '../shared/viewTestKit';
 import { ExplainView } from './ExplainView';
@@ -59,7 +59,8 @@ const SHIFT: ShareShift = {
 function renderView(overrides: Partial<ViewProps> = {}) {
   const props = testViewProps({ view, options: testOptions({ tab: 'explain' }), ...overrides });
   renderWithQueryData(<ExplainView {...props} />, [
-    [explainQuery(props.view, props.options.ratio ?? null).queryKey, EXPLANATION],
+    // At country level the second split is the split dimension itself.
+    [explainQuery(props.view, props.options.ratio ?? null, splitDimension(props.model)?.id).queryKey, EXPLANATION],
     [shareShiftQuery(props.view).queryKey, SHIFT],
   ]);
   return props;
