@@ -1,8 +1,9 @@
 import { useDeferredValue } from 'react';
 import { groupingDimension } from '../../data';
-import { ownValue, withEntry } from '../../lib/lookupTable';
+import { ownValue } from '../../lib/lookupTable';
 import { Skeleton } from '../../ui/Panel';
 import type { ViewProps } from '../shared/viewProps';
+import { explainMember } from '../shared/WhyButton';
 import { CountryPanel } from './CountryPanel';
 import { KpiCards } from './KpiCards';
 import { PublishedFiguresPanel } from './PublishedFiguresPanel';
@@ -28,7 +29,7 @@ export function OverviewView({ model, view, viewOf, options, measure, colorFor, 
         onWhy={
           model.timeless
             ? undefined
-            : (member) => update(member === undefined ? { tab: 'explain' } : { tab: 'explain', split: 'second', filters: withEntry(view.filters, first.id, [member]) })
+            : (member) => update(member === undefined ? { tab: 'explain' } : explainMember(view.filters, first.id, member, 'second'))
         }
       />
       <div className="panel-grid">
