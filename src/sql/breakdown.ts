@@ -1,6 +1,6 @@
 import { quoteIdentifier } from './literals';
 import { assertPositiveInteger, buildWhere, combineOverTime, type MeasureSpec, type SliceSpec } from './slice';
-import { measureValue, membersHaveOwnDenominators } from './perInternetUser';
+import { measureSource, measureValue, membersHaveOwnDenominators } from './perInternetUser';
 
 export interface BreakdownSpec {
   slice: SliceSpec;
@@ -21,12 +21,12 @@ export function buildBreakdownQuery(spec: BreakdownSpec): string {
   assertPositiveInteger(spec.rowLimit, 'rowLimit');
   assertPositiveInteger(spec.columnLimit, 'columnLimit');
   const { slice, measure } = spec;
-  const value = measureValue(measure, slice, [spec.rowColumn, spec.columnColumn]);
+  const value = measureValue(measure, slice);
   const row = quoteIdentifier(spec.rowColumn);
   const column = quoteIdentifier(spec.columnColumn);
   return `WITH monthly AS (
   SELECT ${quoteIdentifier(slice.timeColumn)} AS month, ${row} AS r, ${column} AS c, SUM(${value}) AS value
-  FROM ${quoteIdentifier(slice.table)}
+  FROM ${measureSource(measure, slice, [spec.rowColumn, spec.columnColumn])}
   WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL AND ${row} IS NOT NULL AND ${column} IS NOT NULL
   GROUP BY ALL
 ), cells AS (

@@ -1,5 +1,5 @@
 import { quoteIdentifier, sqlDate, sqlLiteral } from './literals';
-import { measureValue } from './perInternetUser';
+import { measureSource, measureValue } from './perInternetUser';
 import { assertPositiveInteger, buildWhere, type MeasureSpec, type SliceSpec } from './slice';
 
 /**
@@ -63,14 +63,14 @@ function entriesCte({ slice, measure, firstColumn, secondColumn }: CohortSpec): 
   const time = quoteIdentifier(slice.timeColumn);
   const value = quoteIdentifier(measure.column);
   // A measure per internet user divides by the pair's own country's internet users (the pair groups by it).
-  const contribution = measureValue(measure, slice, [firstColumn, secondColumn]);
+  const contribution = measureValue(measure, slice);
   const first = quoteIdentifier(firstColumn);
   const second = quoteIdentifier(secondColumn);
   // Every month: the time range of the slice limits only the ranking, never the curves.
   const everyMonth = buildWhere(slice, { from: '0001-01-01', to: '9999-12-01' });
   return `monthly AS (
   SELECT ${time} AS month, ${first} AS first_key, ${second} AS second_key, SUM(${value}) AS raw, SUM(${contribution}) AS value
-  FROM ${quoteIdentifier(slice.table)}
+  FROM ${measureSource(measure, slice, [firstColumn, secondColumn])}
   WHERE ${everyMonth} AND ${value} IS NOT NULL AND ${first} IS NOT NULL AND ${second} IS NOT NULL
   GROUP BY ALL
 ), extent AS (

@@ -1,6 +1,6 @@
 import { quoteIdentifier, sqlLiteral } from './literals';
 import { buildWhere, combineOverTime, type MeasureSpec, type SliceSpec } from './slice';
-import { measureValue } from './perInternetUser';
+import { measureSource, measureValue } from './perInternetUser';
 
 /** An inclusive range of first-of-month dates, `YYYY-MM-DD`. */
 export interface MonthRange {
@@ -88,18 +88,20 @@ export type RatioExplainRow = {
  * with the given expressions under their aliases, leaving out rows where any of `required` is NULL. Two filtered
  * scans joined by UNION ALL, so a month in both periods (overlapping ranges) is counted in each. Every WHERE clause
  * numbers the slice's filter parameters the same way: run the statement with `sliceParams(slice)`.
+ * `source` is what the rows are read from: the table, or a measure's {@link measureSource}.
  */
 export function twoPeriodRows(
   slice: SliceSpec,
   baseRange: MonthRange,
   columns: ReadonlyArray<readonly [expression: string, alias: string]>,
   required: readonly string[],
+  source = quoteIdentifier(slice.table),
 ): string {
   const selected = [`${quoteIdentifier(slice.timeColumn)} AS month`, ...columns.map(([expression, alias]) => `${expression} AS ${alias}`)];
   const notNull = required.map((column) => ` AND ${column} IS NOT NULL`).join('');
   const scan = (period: 'base' | 'current', range: MonthRange) =>
     `SELECT '${period}' AS period, ${selected.join(', ')}
-  FROM ${quoteIdentifier(slice.table)}
+  FROM ${source}
   WHERE ${buildWhere(slice, range)}${notNull}`;
   return `${scan('base', baseRange)}
   UNION ALL
@@ -164,7 +166,13 @@ export function buildExplainQuery(spec: ExplainSpec): string {
   const group = grouping(spec.dimensions);
   const keys = dimensionColumns(spec.dimensions);
   const value = measureValue(measure, slice);
-  const rows = twoPeriodRows(slice, spec.baseRange, [...keys, [`CAST(${value} AS DOUBLE)`, 'value']], [value, ...keys.map(([column]) => column)]);
+  const rows = twoPeriodRows(
+    slice,
+    spec.baseRange,
+    [...keys, [`CAST(${value} AS DOUBLE)`, 'value']],
+    [value, ...keys.map(([column]) => column)],
+    measureSource(measure, slice),
+  );
   return `WITH tagged AS (
   ${rows}
 ), months AS (

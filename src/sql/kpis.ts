@@ -1,6 +1,6 @@
 import { quoteIdentifier } from './literals';
 import { buildWhere, type MeasureSpec, type SliceSpec } from './slice';
-import { measureValue } from './perInternetUser';
+import { measureSource, measureValue } from './perInternetUser';
 
 /**
  * Headline figures for a slice, each combined over time as {@link combineOverTime} says: the measure over the period
@@ -16,7 +16,7 @@ export function buildKpiQuery(
   const time = quoteIdentifier(slice.timeColumn);
   const leader = quoteIdentifier(leaderColumn);
   const value = measureValue(measure, slice);
-  const table = quoteIdentifier(slice.table);
+  const table = measureSource(measure, slice);
   // One pass per range (they overlap when the span is longer than a year), one row per range with its total and
   // its months, and a single SELECT over those rows: far fewer scalar subqueries than one per figure.
   const combined = (period: string) =>

@@ -1,6 +1,6 @@
 import { quoteIdentifier, sqlDate } from './literals';
 import { buildWhere, combineOverTime, periodStartExpression, type MeasureSpec, type SliceSpec } from './slice';
-import { measureValue } from './perInternetUser';
+import { measureSource, measureValue } from './perInternetUser';
 
 export interface LeaderboardSpec {
   slice: SliceSpec;
@@ -22,14 +22,14 @@ export interface LeaderboardSpec {
  */
 export function buildLeaderboardQuery(spec: LeaderboardSpec): string {
   const { slice, measure } = spec;
-  const value = measureValue(measure, slice, [spec.groupColumn, spec.rankColumn]);
+  const value = measureValue(measure, slice);
   const group = quoteIdentifier(spec.groupColumn);
   const member = quoteIdentifier(spec.rankColumn);
   const time = quoteIdentifier(slice.timeColumn);
   const rollUp = measure.overTime === 'sum' ? 'SUM' : 'AVG';
   const periodOf = (column: string) => periodStartExpression(spec.sparkGrain, column);
   const monthly = (range: { from: string; to: string }) => `SELECT ${time} AS month, ${group} AS g, ${member} AS m, SUM(${value}) AS value
-  FROM ${quoteIdentifier(slice.table)}
+  FROM ${measureSource(measure, slice, [spec.groupColumn, spec.rankColumn])}
   WHERE ${buildWhere(slice, range)} AND ${value} IS NOT NULL AND ${group} IS NOT NULL AND ${member} IS NOT NULL
   GROUP BY ALL`;
   const ranked = (source: string) => `SELECT g, m,

@@ -1,12 +1,12 @@
 import { quoteIdentifier } from './literals';
 import { assertPositiveInteger, buildWhere, combineOverTime, type MeasureSpec, type SliceSpec } from './slice';
-import { measureValue } from './perInternetUser';
+import { measureSource, measureValue } from './perInternetUser';
 
 /** `month`, `<alias>`, `value`: the measure summed per month and member of `column`, over the slice. */
 function monthlyByMember(slice: SliceSpec, measure: MeasureSpec, column: string, alias: 'key'): string {
-  const value = measureValue(measure, slice, [column]);
+  const value = measureValue(measure, slice);
   return `SELECT ${quoteIdentifier(slice.timeColumn)} AS month, ${quoteIdentifier(column)} AS ${alias}, SUM(${value}) AS value
-  FROM ${quoteIdentifier(slice.table)}
+  FROM ${measureSource(measure, slice, [column])}
   WHERE ${buildWhere(slice)} AND ${value} IS NOT NULL
   GROUP BY ALL`;
 }

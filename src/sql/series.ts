@@ -1,6 +1,6 @@
 import { quoteIdentifier, sqlDate } from './literals';
 import { assertPositiveInteger, buildWhere, periodStartExpression, type MeasureSpec, type SliceSpec } from './slice';
-import { measureValue, membersHaveOwnDenominators } from './perInternetUser';
+import { measureSource, measureValue, membersHaveOwnDenominators } from './perInternetUser';
 
 /** Calendar periods a monthly series can be rolled up to. */
 export type SeriesGrain = 'month' | 'quarter' | 'year';
@@ -53,7 +53,7 @@ export function buildSeriesQuery(spec: SeriesQuerySpec): string {
 
   const time = quoteIdentifier(slice.timeColumn);
   const member = quoteIdentifier(spec.seriesColumn);
-  const value = measureValue(measure, slice, [spec.seriesColumn]);
+  const value = measureValue(measure, slice);
   const from = sqlDate(slice.range.from);
   const to = sqlDate(slice.range.to);
   const readFrom = shiftDate(slice.range.from, -lookbackMonths(mode));
@@ -63,7 +63,7 @@ export function buildSeriesQuery(spec: SeriesQuerySpec): string {
 
   return `WITH monthly AS (
   SELECT ${time} AS month, ${member} AS member, SUM(${value}) AS value
-  FROM ${quoteIdentifier(slice.table)}
+  FROM ${measureSource(measure, slice, [spec.seriesColumn])}
   WHERE ${buildWhere(slice, { from: readFrom, to: slice.range.to })} AND ${value} IS NOT NULL AND ${member} IS NOT NULL
   GROUP BY ALL
 ), ranked AS (

@@ -1,7 +1,7 @@
 import { quoteIdentifier } from './literals';
 import { periodMonths, periodValue, twoPeriodRows, type MonthRange, type SegmentStatus } from './explain';
 import type { MeasureSpec, SliceSpec } from './slice';
-import { measureValue } from './perInternetUser';
+import { measureSource, measureValue } from './perInternetUser';
 
 export interface ShareShiftSpec {
   /** The selection (its filters say which countries); its range is the current period (B). */
@@ -55,7 +55,7 @@ export function buildShareShiftQuery(spec: ShareShiftSpec): string {
   const { slice, measure } = spec;
   const value = measureValue(measure, slice);
   const member = quoteIdentifier(spec.memberColumn);
-  const rows = twoPeriodRows(slice, spec.baseRange, [[member, 'm'], [`CAST(${value} AS DOUBLE)`, 'value']], [value, member]);
+  const rows = twoPeriodRows(slice, spec.baseRange, [[member, 'm'], [`CAST(${value} AS DOUBLE)`, 'value']], [value, member], measureSource(measure, slice));
   return `WITH tagged AS (
   ${rows}
 ), months AS (
