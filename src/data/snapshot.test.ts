@@ -48,6 +48,11 @@ beforeAll(async () => {
     { key: ['explain', VIEW, 'conversion'], data: await fetchExplain(engine, MARKET_MODEL, VIEW, 'conversion') },
     { key: ['shareShift', VIEW], data: await fetchShareShift(engine, MARKET_MODEL, VIEW) },
     { key: ['cohorts', VIEW, COHORT_OPTIONS], data: await fetchCohorts(engine, MARKET_MODEL, VIEW, COHORT_OPTIONS) },
+    // The SQL view's result as its query holds it (src/views/sql/sqlResultQuery.ts): plain JSON, the first rows.
+    {
+      key: ['sqlResult', ['SELECT 1 AS n, NULL AS s']],
+      data: { sql: 'SELECT 1 AS n, NULL AS s', columns: [{ name: 'n', type: 'INTEGER', kind: 'number' }, { name: 's', type: 'VARCHAR', kind: 'text' }], rows: [[1, null]], rowCount: 1, truncated: false, elapsedMs: 3 },
+    },
   ];
   sample = buildSnapshot(TAKEN_AT, [MARKET_MODEL], dehydrate(clientWith(seeded)));
 });

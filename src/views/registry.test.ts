@@ -48,7 +48,7 @@ describe('the view registry', () => {
       expect(new URLSearchParams(search).get(name), `${view}.${name} in ${search}`).toBe(String(value));
       expect(decodeViewState(search)).toEqual({ state, notices: [] });
       // A value the setting refuses is dropped with a notice naming the parameter.
-      const bad = ['@@not a value@@', 'x'.repeat(300)].find((text) => !setting.read.safeParse(text).success)!;
+      const bad = ['@@not a value@@', 'x'.repeat(300), 'x'.repeat(20_001)].find((text) => !setting.read.safeParse(text).success)!;
       const refused = decodeViewState(`${name}=${encodeURIComponent(bad)}`);
       expect(refused.state[name as keyof ViewState]).toEqual(setting.default);
       expect(refused.notices.join(' ')).toContain(`Ignored ${name}=`);

@@ -6,6 +6,7 @@ import { leaderboard } from './leaderboard/declaration';
 import { map } from './map/declaration';
 import { matrix } from './matrix/declaration';
 import { overview } from './overview/declaration';
+import { sql } from './sql/declaration';
 import { trend } from './trend/declaration';
 
 /**
@@ -13,4 +14,4 @@ import { trend } from './trend/declaration';
  * (see "Adding a view" in the README): the view state, the URL codec, reserved names, the tab bar and the snapshot
  * shapes are all derived from this list (src/views/viewState.ts, src/views/tabs.ts).
  */
-export const VIEWS = [overview, trend, countries, map, matrix, leaderboard, conversion, explain, cohorts] as const;
+export const VIEWS = [overview, trend, countries, map, matrix, leaderboard, conversion, explain, cohorts, sql] as const;
