@@ -11,6 +11,7 @@ export { getMarketDatabase, datasetLoadProgress } from './marketDatabase';
 // One module per query: its fetcher, its key and its query options (src/data/queries/fetch<Name>.ts).
 export { catalogQuery } from './queries/fetchCatalog';
 export { kpiQuery, type KpiSummary } from './queries/fetchKpis';
+export { formatYearRanges, reachCoverageQuery, type LeftOutCountry, type ReachCoverage } from './queries/fetchReachCoverage';
 export { rankingQuery, OVERVIEW_COUNTRY_LIMIT, type Ranking } from './queries/fetchRanking';
 export {
   seriesQuery,

@@ -1,7 +1,7 @@
 /** Typed SQL builders. They know nothing about the database; they only make text. */
 export { quoteIdentifier, sqlLiteral, sqlDate, sqlBoolean, sqlInteger, type SqlValue } from './literals';
 export { buildWhere, combineOverTime, sliceParams, type MeasureSpec, type PerInternetUserSpec, type SliceSpec, type TimeAggregate } from './slice';
-export { INTERNET_USERS_TABLE, measureValue } from './perInternetUser';
+export { INTERNET_USERS_TABLE, buildReachCoverageQuery, measureValue, type ReachCoverageRow } from './perInternetUser';
 // One module per query the app runs.
 export { buildDimensionMembersQuery, buildTimeExtentQuery } from './catalog';
 export { buildKpiQuery } from './kpis';

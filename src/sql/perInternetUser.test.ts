@@ -6,7 +6,7 @@ import { buildBreakdownQuery } from './breakdown';
 import { buildExplainQuery } from './explain';
 import { buildKpiQuery } from './kpis';
 import { buildLeaderboardQuery } from './leaderboard';
-import { INTERNET_USERS_TABLE } from './perInternetUser';
+import { INTERNET_USERS_TABLE, buildReachCoverageQuery, type ReachCoverageRow } from './perInternetUser';
 import { buildRankingQuery } from './ranking';
 import { buildSeriesQuery } from './series';
 import { buildShareShiftQuery } from './shareShift';
@@ -216,6 +216,33 @@ describe('measures per internet user', () => {
     const current = periodValues({ from: '2014-01-01', to: '2014-02-01' }, 'mean').get('total')!;
     const base = periodValues({ from: '2013-11-01', to: '2013-12-01' }, 'mean').get('total')!;
     expect(total).toBeCloseTo(current - base, 10);
+  });
+
+  it('coverage: every country-year of the slice, with or without reference data, as the numerator sees them', async () => {
+    const check = async (s: SliceSpec, marketplaces?: readonly string[]) => {
+      const rows = await engine.query<ReachCoverageRow>(buildReachCoverageQuery(REACH, s), sliceParams(s));
+      // Independent: the fixture's rows in the range (and marketplaces), grouped by country and year.
+      const expected = new Map<string, { months: Set<string>; covered: boolean; amount: number }>();
+      for (const [month, mp, cc, visitors] of ROWS) {
+        if (month < s.range.from || month > s.range.to || (marketplaces && !marketplaces.includes(mp))) continue;
+        const key = `${cc} ${month.slice(0, 4)}`;
+        const entry = expected.get(key) ?? { months: new Set<string>(), covered: internetUsers(cc, month) !== null, amount: 0 };
+        entry.months.add(month);
+        entry.amount += visitors;
+        expected.set(key, entry);
+      }
+      expect(rows.map((row) => [`${row.country} ${row.year}`, row.covered, row.months, row.amount])).toEqual(
+        [...expected].sort(([a], [b]) => a.localeCompare(b)).map(([key, entry]) => [key, entry.covered, entry.months.size, entry.amount]),
+      );
+      return rows;
+    };
+    const all = await check(slice('2013-11-01', '2015-01-01'));
+    // BR has no 2013 data, XX none, and 2015 none at all (RU's is NULL): those are the ones left out.
+    expect(all.filter((row) => !row.covered).map((row) => `${row.country} ${row.year}`)).toEqual(['BR 2013', 'BR 2015', 'RU 2015', 'XX 2013', 'XX 2014']);
+    const onlyB = slice('2014-01-01', '2014-02-01', [{ column: 'marketplace', values: ['B'] }]);
+    await check(onlyB, ['B']);
+    await expectPlannable(engine, buildReachCoverageQuery(REACH, slice('2014-01-01', '2014-02-01')));
+    expect(() => buildReachCoverageQuery({ column: 'visitors', overTime: 'mean' }, onlyB)).toThrow(/not per internet user/);
   });
 
   it('every builder\'s statement plans on DuckDB, and runs with geographic filters', async () => {

@@ -1,5 +1,5 @@
 import { quoteIdentifier } from './literals';
-import { filterConditions, type MeasureSpec, type SliceSpec } from './slice';
+import { buildWhere, filterConditions, type MeasureSpec, type SliceSpec } from './slice';
 
 /** The bundled reference table (datasets/internet-users.csv): country, year, population, internet users. */
 export const INTERNET_USERS_TABLE = 'internet_users';
@@ -75,4 +75,37 @@ export function membersHaveOwnDenominators(measure: MeasureSpec, column: string)
 function scaleLiteral(scale: number): string {
   if (!Number.isFinite(scale) || scale <= 0) throw new Error(`scale must be a positive number, got ${scale}`);
   return String(scale);
+}
+
+/** One row of {@link buildReachCoverageQuery}. */
+export type ReachCoverageRow = {
+  country: string;
+  year: number;
+  /** Whether the reference table has internet users for that country and year. */
+  covered: boolean;
+  /** Months of that year in the slice with rows for the country. */
+  months: number;
+  /** The measure's column summed over those rows: how much of the numerator the country-year holds. */
+  amount: number | null;
+};
+
+/**
+ * Which countries and years of a slice a measure per internet user can use: one row per country and year with rows in
+ * the slice (every filter applied, as the measure's numerator sees them), saying whether the reference table has
+ * internet users for it. The rows of a country-year that is not covered are left out of the measure (see
+ * {@link measureValue}), so the app can say whose figures a reach leaves out. Run with `sliceParams(slice)`.
+ */
+export function buildReachCoverageQuery(measure: MeasureSpec, slice: SliceSpec): string {
+  const spec = measure.perInternetUser;
+  if (!spec) throw new Error(`the measure ${measure.column} is not per internet user`);
+  const time = quoteIdentifier(slice.timeColumn);
+  const country = quoteIdentifier(spec.countryColumn);
+  return `SELECT row_.${country} AS country, CAST(year(row_.${time}) AS INTEGER) AS year,
+  bool_or(own.internet_users IS NOT NULL) AS covered, CAST(COUNT(DISTINCT row_.${time}) AS INTEGER) AS months,
+  SUM(CAST(row_.amount AS DOUBLE)) AS amount
+FROM (SELECT ${time}, ${country}, ${quoteIdentifier(measure.column)} AS amount FROM ${quoteIdentifier(slice.table)} WHERE ${buildWhere(slice)} AND ${quoteIdentifier(measure.column)} IS NOT NULL) AS row_
+LEFT JOIN ${quoteIdentifier(spec.referenceTable)} AS own ON own.country = row_.${country} AND own.year = year(row_.${time})
+WHERE row_.${country} IS NOT NULL
+GROUP BY ALL
+ORDER BY country, year`;
 }

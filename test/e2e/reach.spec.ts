@@ -32,6 +32,19 @@ test('choosing reach: the filter bar says what it mixes, and the leaderboard ran
   await expect(table.locator('thead')).toContainText('Reach');
   // 15.6M average monthly visitors over Russia's 101.4M internet users in 2014: about 15.4 per 100.
   await expect(table.locator('tbody tr').first()).toContainText(/15\.[34]/);
+  // Russia in 2014 has World Bank data: nothing is left out, and nothing is said.
+  await expect(page.getByTestId('reach-coverage')).toHaveCount(0);
+
+  // The World Bank has no 2022 internet users for the United States (nor 2023 for anyone): the filter bar says whom
+  // the reach leaves out, largest first.
+  await page.goto('/?v=1&tab=leaderboard&from=2022-01&to=2022-12&measure=reach');
+  const coverage = page.getByTestId('reach-coverage');
+  await expect(coverage).toContainText(/^Leaves out [\d.]+% of the visitors, [\d,]+ of [\d,]+ country-months, for want of World Bank data: United States 2022/, {
+    timeout: ENGINE_TIMEOUT,
+  });
+  await expect(page.getByTestId('filter-measure')).toHaveAccessibleDescription(/Leaves out/);
+  const results = await new AxeBuilder({ page }).include('[data-testid=reach-coverage]').analyze();
+  expect(results.violations.map((violation) => violation.id)).toEqual([]);
 });
 
 test('the map ranks countries by reach, and its table shows it', async ({ guarded: page }) => {

@@ -6,6 +6,7 @@ import { DEFAULT_VIEW_STATE, type ViewState } from '../../views';
 import { LazyMultiSelect } from '../../ui/LazyMultiSelect';
 import type { MultiSelectOption } from '../../ui/MultiSelect';
 import { PeriodControls } from './PeriodControls';
+import { ReachCoverageNote } from './ReachCoverageNote';
 
 export interface FilterBarProps {
   datasets: readonly DatasetEntry[];
@@ -89,7 +90,7 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
           className="select"
           value={view.measureId}
           data-testid="filter-measure"
-          aria-describedby={chosenMeasure?.perInternetUser ? `${measureId}-note` : undefined}
+          aria-describedby={chosenMeasure?.perInternetUser ? `${measureId}-note ${measureId}-coverage` : undefined}
           onChange={(event) => update({ measure: event.target.value })}
         >
           {model.measures.map((measure) => (
@@ -104,6 +105,7 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
             {model.provenance === 'synthetic' ? 'Synthetic traffic' : 'Your data'} ÷ real World Bank internet users
           </span>
         ) : null}
+        {chosenMeasure?.perInternetUser ? <ReachCoverageNote view={view} id={`${measureId}-coverage`} amountLabel={amountLabel(model, chosenMeasure)} /> : null}
       </div>
       {levels.length > 0 ? (
         <>
@@ -130,4 +132,10 @@ function memberOption(member: string, display: 'text' | 'country'): MultiSelectO
   if (display !== 'country') return { id: member, label: member };
   const name = countryName(member);
   return { id: member, label: name, textValue: `${name} ${member}`, icon: countryFlag(member) };
+}
+
+/** What a measure per internet user divides, in words: the plain measure over the same column ("visitors", "GMV"). */
+function amountLabel(model: DatasetModel, measure: DatasetModel['measures'][number]): string {
+  const label = model.measures.find((other) => other.column === measure.column && !other.perInternetUser)?.label ?? measure.column;
+  return label === label.toUpperCase() ? label : label.toLowerCase();
 }
