@@ -69,7 +69,7 @@ export async function chooseUpload(page: Page, name: string, text: string): Prom
 }
 
 /** Every view's tab, in the order of the view bar. */
-export const VIEW_TABS = ['overview', 'trend', 'countries', 'map', 'matrix', 'leaderboard', 'conversion', 'explain', 'cohorts'] as const;
+export const VIEW_TABS = ['overview', 'trend', 'countries', 'map', 'matrix', 'leaderboard', 'conversion', 'explain', 'cohorts', 'sql'] as const;
 
 export const RUSSIA_H2_2014 =
   '/?v=1&measure=visitors&from=2014-07&to=2014-12&country=RU&marketplace=AliExpress&marketplace=eBay&marketplace=Amazon';

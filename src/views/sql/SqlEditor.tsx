@@ -46,7 +46,6 @@ const theme = EditorView.theme({
   '&': { color: 'var(--text)', backgroundColor: 'var(--surface)', fontSize: '14px', border: '1px solid var(--border)', borderRadius: '6px' },
   '&.cm-focused': { outline: '2px solid var(--accent)', outlineOffset: '1px' },
   '.cm-content': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', caretColor: 'var(--text)', minHeight: '9rem' },
-  '.cm-scroller': { maxHeight: '22rem', overflow: 'auto' },
   '.cm-gutters': { backgroundColor: 'var(--surface)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
   '.cm-activeLine': { backgroundColor: 'var(--sql-active-line)' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--sql-selection)' },
@@ -108,6 +107,8 @@ export function SqlEditor({ value, onChange, onRun, tables, mark, label, editorR
           autocompletion({ icons: false }),
           lintGutter(),
           syntaxHighlighting(highlight),
+          // Long lines wrap: no scrolling region inside the editor, nothing wider than a phone.
+          EditorView.lineWrapping,
           theme,
           placeholder('SELECT … (Ctrl+Enter runs the statement at the cursor)'),
           language.current.of(sql({ dialect: DuckDBDialect, upperCaseKeywords: true })),
