@@ -27,7 +27,12 @@ import './SqlView.css';
 
 /** What a first visit's editor holds: a question over the bundled data, ready to run. */
 export const EXAMPLE_SQL = `-- Ctrl+Enter (⌘+Enter) runs the statement at the cursor, or the selection.
-SELECT 42 AS answer;
+-- Ctrl+Space completes the names listed under "Tables and columns". Only reading is allowed.
+SELECT month, sum(visitors) AS visitors, sum(orders) AS orders
+FROM market_monthly
+WHERE country = 'RU'
+GROUP BY month
+ORDER BY month;
 `;
 
 /**
