@@ -79,9 +79,34 @@ export function fitModel(spec: ModelSpec, values: readonly number[], objective: 
     return objectiveValue(spec, decoded.params, decoded.initial, scaled, objective, buffer);
   };
 
+  const best = bestStart(spec, scaled, codec, score);
+  // Polish the best in full, restarting once it stops: a restart lets the simplex escape a premature collapse.
+  // A restart that gains less than a millionth of the objective (a few thousandths of AICc) ends the polish.
+  let polished = best;
+  for (let restart = 0; restart < 3; restart++) {
+    const result = nelderMead(score, polished.x, { tolerance: 1e-10, pointTolerance: 1e-7, maxEvaluations: 2000 });
+    const improved = result.value < polished.value - 1e-6 * Math.abs(polished.value);
+    if (result.value < polished.value) polished = result;
+    if (!improved) break;
+  }
+  const decoded = codec.decode(polished.x)!;
+  return evaluateModel(spec, values, decoded.params, scaleStates(spec, decoded.initial, scale));
+}
+
+function bestStart(
+  spec: ModelSpec,
+  scaled: readonly number[],
+  codec: ReturnType<typeof parameterCodec>,
+  score: (x: number[]) => number,
+): { x: number[]; value: number } {
   // Start from the best few points of a coarse grid of smoothing parameters (the states from the heuristic), as
-  // statsmodels does: the likelihood has several local minima, and a single start often finds a poor one.
+  // statsmodels does: the likelihood has several local minima, and a single start often finds a poor one. Each start
+  // first moves the smoothing parameters only, with the states held at the heuristic (a simplex of 2–5 dimensions
+  // converges in a few dozen steps where the full one of up to 17 needs thousands): that is enough to tell the
+  // basins apart. Only the best is then fitted in full.
   const states = heuristicStates(spec, scaled);
+  // α, then β, γ and φ where the model has them: the first entries of the encoded vector.
+  const smoothingCount = 1 + (hasTrend(spec) ? 1 : 0) + (isSeasonal(spec) ? 1 : 0) + (spec.trend === 'damped' ? 1 : 0);
   const graded = startingGrid(spec).map((params) => {
     const x = codec.encode(params, states);
     return { alpha: params.alpha, x, value: score(x) };
@@ -92,18 +117,12 @@ export function fitModel(spec: ModelSpec, values: readonly number[], objective: 
   );
   let best: { x: number[]; value: number } = starts.reduce((a, b) => (b.value < a.value ? b : a));
   for (const start of starts) {
-    const result = nelderMead(score, start.x, { tolerance: 1e-8, pointTolerance: 1e-5, maxEvaluations: 800 });
-    if (result.value < best.value) best = result;
+    const fixedStates = start.x.slice(smoothingCount);
+    const partial = (smoothing: number[]) => score([...smoothing, ...fixedStates]);
+    const result = nelderMead(partial, start.x.slice(0, smoothingCount), { tolerance: 1e-8, pointTolerance: 1e-5, maxEvaluations: 400 });
+    if (result.value < best.value) best = { x: [...result.x, ...fixedStates], value: result.value };
   }
-  // Polish the best, restarting once it stops: a restart lets the simplex escape a premature collapse.
-  for (let restart = 0; restart < 3; restart++) {
-    const result = nelderMead(score, best.x, { tolerance: 1e-10, pointTolerance: 1e-7, maxEvaluations: 2500 });
-    const improved = result.value < best.value - 1e-9 * Math.abs(best.value);
-    if (result.value < best.value) best = result;
-    if (!improved) break;
-  }
-  const decoded = codec.decode(best.x)!;
-  return evaluateModel(spec, values, decoded.params, unscaleStates(spec, decoded.initial, scale));
+  return best;
 }
 
 function startingGrid(spec: ModelSpec): SmoothingParameters[] {
@@ -156,7 +175,8 @@ function normaliseSeasonals(spec: ModelSpec, seasonals: number[]): number[] {
   return spec.seasonal === 'multiplicative' ? seasonals.map((s) => s / average) : seasonals.map((s) => s - average);
 }
 
-function unscaleStates(spec: ModelSpec, states: InitialStates, scale: number): InitialStates {
+/** States of the series multiplied by `scale` (multiplicative seasonals are ratios, which scaling leaves alone). */
+function scaleStates(spec: ModelSpec, states: InitialStates, scale: number): InitialStates {
   return {
     level: states.level * scale,
     trend: states.trend * scale,
