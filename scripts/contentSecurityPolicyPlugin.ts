@@ -7,10 +7,11 @@ import type { Plugin } from 'vite';
 
 /**
  * The Trusted Types policies the app creates: the page's, for the URL of the engine's worker
- * (src/engine/browserEngine.ts), and the worker's, for DuckDB's worker script (src/engine/duckdbWorkerShim.js).
+ * (src/engine/browserEngine.ts), the worker's, for DuckDB's worker script (src/engine/duckdbWorkerShim.js), and the
+ * page's for the URL of the forecasts' worker (src/views/trend/useTrendForecast.ts).
  * Every other script sink (innerHTML, script src or text, eval) takes no string at all.
  */
-export const TRUSTED_TYPES_POLICIES = ['marketscope-engine', 'marketscope-worker'] as const;
+export const TRUSTED_TYPES_POLICIES = ['marketscope-engine', 'marketscope-worker', 'marketscope-forecast'] as const;
 
 const POLICY: Record<string, string> = {
   'default-src': "'self'",

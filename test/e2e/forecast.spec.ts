@@ -28,6 +28,8 @@ test('a forecast for AliExpress in Russia: bands, model, backtest, target, link,
   await page.getByTestId('trend-forecast').selectOption('12');
   await expect(page).toHaveURL(/forecast=12/);
   await forecastShown(page);
+  // Fitted off the main thread, in the forecasts' own worker (its URL let through by the page's Trusted Types policy).
+  expect(page.workers().some((worker) => /forecast\.worker/.test(worker.url()))).toBe(true);
   const view = page.getByTestId('trend-view');
   await expect(view.locator('.forecast-band-95').first()).toBeAttached();
   await expect(view.locator('.forecast-band-80').first()).toBeAttached();

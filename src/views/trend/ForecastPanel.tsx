@@ -61,16 +61,23 @@ export function ForecastSummary({
   periodLabel: (period: string) => string;
   target: number | null;
 }) {
+  const progress = forecast.pending ? <FitProgress progress={forecast.progress} /> : null;
   if (forecast.pending && forecast.forecasts.length === 0) {
     return (
       <section className="forecast-summary" aria-label="Forecast" aria-busy="true" data-testid="trend-forecast-summary">
-        <p>Fitting the forecasts…</p>
+        {progress}
       </section>
     );
   }
   return (
-    <section className="forecast-summary" aria-label="Forecast" aria-busy={forecast.pending} data-testid="trend-forecast-summary">
+    <section
+      className={forecast.pending ? 'forecast-summary is-updating' : 'forecast-summary'}
+      aria-label="Forecast"
+      aria-busy={forecast.pending}
+      data-testid="trend-forecast-summary"
+    >
       <h3 className="forecast-summary-title">Forecast</h3>
+      {progress}
       <ul>
         {forecast.forecasts.map((one) => (
           <li key={one.name} data-testid="trend-forecast-item">
@@ -87,6 +94,16 @@ export function ForecastSummary({
         {forecast.elapsedMs !== null ? ` Fitted in ${formatWhole(Math.round(forecast.elapsedMs), 'number')} ms.` : ''}
       </p>
     </section>
+  );
+}
+
+/** “Fitting the forecasts… 2 of 5 series” while the worker fits; a status, so screen readers hear it. */
+function FitProgress({ progress }: { progress: TrendForecast['progress'] }) {
+  return (
+    <p role="status" className="forecast-summary-progress" data-testid="trend-forecast-progress">
+      Fitting the forecasts…
+      {progress && progress.total > 1 ? ` ${progress.done} of ${progress.total} series done.` : ''}
+    </p>
   );
 }
 
