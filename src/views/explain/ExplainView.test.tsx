@@ -103,6 +103,14 @@ describe('ExplainView', () => {
     expect([...split.options].map((option) => option.text)).toEqual(['Marketplace', 'Country', 'Marketplace × country']);
   });
 
+  it('says how a reach is split: over the whole selection\'s internet users', () => {
+    renderView({ view: { ...view, measureId: 'reach' } });
+    expect(screen.getByTestId('explain-reach-note').textContent).toContain('the parts add up to the change');
+    cleanup();
+    renderView();
+    expect(screen.queryByTestId('explain-reach-note')).toBeNull();
+  });
+
   it('says that a dataset without time has nothing to compare', () => {
     renderView({ model: { ...testViewProps().model, timeless: true } });
     expect(screen.getByTestId('explain-panel').textContent).toContain('no time column');

@@ -90,6 +90,13 @@ function Explanation(props: ViewProps) {
           This dataset has no visitors, orders and revenue to make ratios of: showing why {measure.label.toLowerCase()} moved.
         </p>
       ) : null}
+      {ratio === null && measure.perInternetUser ? (
+        // Reach divides by internet users; the parts are over the whole selection's, so that they add up.
+        <p className="explain-note" data-testid="explain-reach-note">
+          Each part divides a segment&apos;s figures by the internet users of the whole selection, so the parts add up
+          to the change; a country&apos;s part moves with its own figure and with its share of those internet users.
+        </p>
+      ) : null}
       <ContributionPanel
         {...props}
         query={query}
