@@ -21,7 +21,12 @@ export interface ChartSeries {
   dimmed?: boolean;
   /** Not clickable (e.g. the "Other" bucket). */
   inert?: boolean;
+  /** Drawn dashed, in the chart and its legend entry: a line that is less certain than the others (e.g. an unknown start). */
+  dashed?: boolean;
 }
+
+/** The dash of a `dashed` series; a forecast's is longer ("6 4"), so the two never read alike. */
+export const SERIES_DASH = '3 3';
 
 /** A forecast of one series: a dashed line with 80% and 95% bands, by index into the chart's periods. */
 export interface ChartForecast {
@@ -155,6 +160,8 @@ export function SeriesChart(props: SeriesChartProps) {
             stroke={line.color}
             strokeWidth={line.dimmed ? 1.25 : 2.25}
             strokeOpacity={line.dimmed ? 0.35 : 1}
+            strokeDasharray={line.dashed ? SERIES_DASH : undefined}
+            className={line.dashed ? 'series-dashed' : undefined}
             dot={false}
             connectNulls={false}
             isAnimationActive={false}
@@ -172,6 +179,8 @@ export function SeriesChart(props: SeriesChartProps) {
             fill={line.color}
             fillOpacity={line.dimmed ? 0.15 : kind === 'stacked' ? 0.75 : 0.25}
             strokeOpacity={line.dimmed ? 0.35 : 1}
+            strokeDasharray={line.dashed ? SERIES_DASH : undefined}
+            className={line.dashed ? 'series-dashed' : undefined}
             connectNulls={false}
             isAnimationActive={false}
             onClick={(_, event) => select(line.name, event as unknown as React.MouseEvent)}
@@ -206,7 +215,13 @@ function SeriesLegend({
   return (
     <ul className="chart-legend" aria-label="Legend">
       {series.map((line) => {
-        const swatch = <span className="swatch" style={{ background: line.color }} aria-hidden="true" />;
+        const swatch = line.dashed ? (
+          <svg width="16" height="10" aria-hidden="true" className="swatch-dashed" data-testid="legend-swatch-dashed">
+            <line x1="0" y1="5" x2="16" y2="5" stroke={line.color} strokeWidth="2.5" strokeDasharray={SERIES_DASH} />
+          </svg>
+        ) : (
+          <span className="swatch" style={{ background: line.color }} aria-hidden="true" />
+        );
         return (
           <li key={line.name} className={line.dimmed ? 'is-dimmed' : undefined}>
             {onSelect && !line.inert ? (
@@ -246,34 +261,9 @@ function SeriesLegend({
 
 /** The 95% band, the 80% band and the dashed point forecast of one series, drawn under the measured lines. */
 function forecastLayers(forecast: ChartForecast) {
-  const band = (values: readonly (readonly [number, number] | null)[]) => (row: PeriodRow) => values[row.index] ?? null;
   return [
-    <Area
-      key={`${forecast.name}-forecast-95`}
-      name={`${forecast.name} 95% interval`}
-      type="linear"
-      dataKey={band(forecast.band95) as never}
-      stroke="none"
-      fill={forecast.color}
-      fillOpacity={0.12}
-      connectNulls={false}
-      isAnimationActive={false}
-      className="forecast-band-95"
-      tooltipType="none"
-    />,
-    <Area
-      key={`${forecast.name}-forecast-80`}
-      name={`${forecast.name} 80% interval`}
-      type="linear"
-      dataKey={band(forecast.band80) as never}
-      stroke="none"
-      fill={forecast.color}
-      fillOpacity={0.22}
-      connectNulls={false}
-      isAnimationActive={false}
-      className="forecast-band-80"
-      tooltipType="none"
-    />,
+    forecastBand(forecast, 95, forecast.band95, 0.12),
+    forecastBand(forecast, 80, forecast.band80, 0.22),
     <Line
       key={`${forecast.name}-forecast`}
       name={`${forecast.name} forecast`}
@@ -288,6 +278,26 @@ function forecastLayers(forecast: ChartForecast) {
       className="forecast-line"
     />,
   ];
+}
+
+/** One interval band of a forecast, a filled area between its low and high values (no stroke, no tooltip entry). */
+function forecastBand(forecast: ChartForecast, level: 80 | 95, band: ChartForecast['band80'], opacity: number) {
+  const dataKey = (row: PeriodRow) => band[row.index] ?? null;
+  return (
+    <Area
+      key={`${forecast.name}-forecast-${level}`}
+      name={`${forecast.name} ${level}% interval`}
+      type="linear"
+      dataKey={dataKey as never}
+      stroke="none"
+      fill={forecast.color}
+      fillOpacity={opacity}
+      connectNulls={false}
+      isAnimationActive={false}
+      className={`forecast-band-${level}`}
+      tooltipType="none"
+    />
+  );
 }
 
 function SeriesTooltip({ active, payload, label, chart }: TooltipContentProps & { chart: SeriesChartProps }) {
