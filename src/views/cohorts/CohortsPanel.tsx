@@ -76,7 +76,14 @@ export function CohortsPanel(props: CohortsPanelProps) {
               ) : (
                 <SeriesChart
                   periods={ages}
-                  series={lines.map((line, index) => ({ name: line.name, values: line.values, color: colors[index % colors.length]!, inert: true }))}
+                  series={lines.map((line, index) => ({
+                    name: line.name,
+                    values: line.values,
+                    color: colors[index % colors.length]!,
+                    inert: true,
+                    // An unknown entry is drawn dashed: its curve starts at the data's first month, not at its entry.
+                    dashed: line.pair.unknownEntry,
+                  }))}
                   kind="line"
                   formatAxis={format.compact}
                   formatValue={format.full}
@@ -105,7 +112,7 @@ function CohortTables({ lines, ages, format, caption }: { lines: CohortLine[]; a
         rows={lines}
         columns={[
           { header: 'Pair', cell: (line) => line.name },
-          { header: 'Entry', cell: (line) => (line.pair.unknownEntry ? `${formatMonth(line.pair.entryMonth)} or earlier (unknown)` : formatMonth(line.pair.entryMonth)) },
+          { header: 'Entry', cell: (line) => (line.pair.unknownEntry ? `${formatMonth(line.pair.entryMonth)} or earlier (entry unknown)` : formatMonth(line.pair.entryMonth)) },
         ]}
       />
       <SeriesTable

@@ -39,7 +39,7 @@ describe('CohortsView', () => {
     renderView();
     // Month 2 is the oldest both reach: Temu 4M, Shopee 1M.
     expect(screen.getByTestId('cohorts-summary').textContent).toBe(
-      '2 months after entry, Temu in United States had 4M visitors that month, 4.0× Shopee in Brazil at the same age.',
+      '2 months after entry, Temu in the United States had 4M visitors that month, 4.0× Shopee in Brazil at the same age.',
     );
     expect(screen.getByTestId('cohorts-notes').textContent).toContain('1 pair was already there in Jan 2013, when the data starts: their entry is unknown');
     expect(screen.getByTestId('cohorts-chart').querySelector('[role=img]')!.getAttribute('aria-label')).toContain('Temu · United States, Shopee · Brazil');
@@ -65,7 +65,20 @@ describe('CohortsView', () => {
     expect(props.update).toHaveBeenCalledWith({ cohortUnknown: 'include' });
     cleanup();
     renderView({ options: testOptions({ tab: 'cohorts', cohortMode: 'indexed', cohortMonths: '24' }) });
-    expect(screen.getByTestId('cohorts-summary').textContent).toContain('Temu in United States stood at 400.0 (entry month = 100), against 200.0 for Shopee in Brazil');
+    expect(screen.getByTestId('cohorts-summary').textContent).toContain('Temu in the United States stood at 400.0 (entry month = 100), against 200.0 for Shopee in Brazil');
+  });
+
+  it('marks a pair with an unknown entry with a dashed swatch, and says “entry unknown” in the legend and the table', () => {
+    const withUnknown: Cohorts = { ...COHORTS, series: [...COHORTS.series, { ...aliexpress, values: [8e6, 9e6, 9e6] }] };
+    renderView({ options: testOptions({ tab: 'cohorts', cohortUnknown: 'include' }) }, withUnknown);
+    const legend = within(screen.getByTestId('cohorts-chart').querySelector('.chart-legend')!).getAllByRole('listitem');
+    const unknown = legend.find((item) => item.textContent!.startsWith('AliExpress'))!;
+    expect(unknown.textContent).toBe('AliExpress · Russia (entry unknown, Jan 2013 or earlier)');
+    expect(unknown.querySelector('[data-testid=legend-swatch-dashed] line')!.getAttribute('stroke-dasharray')).toBe('3 3');
+    expect(legend.filter((item) => item.querySelector('[data-testid=legend-swatch-dashed]'))).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Show table' }));
+    const entries = within(screen.getByTestId('cohorts-entries')).getAllByRole('row').map((row) => row.textContent);
+    expect(entries).toContain('AliExpress · Russia (entry unknown, Jan 2013 or earlier)Jan 2013 or earlier (entry unknown)');
   });
 
   it('gives a clear message without a time column or with one dimension', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CohortSeries } from '../../data';
-import { cohortLines, cohortSummary, indexedAtEntry, measureWord, monthsShown, pairName } from './cohortParts';
+import { countryName } from '../../lib/countries';
+import { cohortLines, cohortSummary, indexedAtEntry, measureWord, monthsShown, pairName, placeName } from './cohortParts';
 import { decodePairs, encodePairs } from './declaration';
 
 const naming = { first: (member: string) => member, second: (code: string) => ({ RU: 'Russia', US: 'the US', BR: 'Brazil' })[code] ?? code };
@@ -43,11 +44,38 @@ describe('cohortLines and monthsShown', () => {
       [2, 4, 8, null],
       [10, 11, 12, 13],
     ]);
-    expect(drawn.map((line) => line.name)).toEqual(['Temu · the US', 'AliExpress · Russia (entry before Jan 2013, unknown)']);
+    expect(drawn.map((line) => line.name)).toEqual(['Temu · the US', 'AliExpress · Russia (entry unknown, Jan 2013 or earlier)']);
     expect(cohortLines(lines, 'indexed', 3, naming)[0]!.values).toEqual([100, 200, 400]);
   });
   it('names a known pair plainly', () => {
     expect(pairName(series('Shopee', 'BR', []), naming)).toBe('Shopee · Brazil');
+  });
+});
+
+describe('placeName', () => {
+  it('puts “the” before the countries that take it, by the names the app shows', () => {
+    const read = (code: string) => placeName(countryName(code));
+    expect(['US', 'GB', 'NL', 'PH', 'AE', 'DO', 'BS', 'KY'].map(read)).toEqual([
+      'the United States',
+      'the United Kingdom',
+      'the Netherlands',
+      'the Philippines',
+      'the United Arab Emirates',
+      'the Dominican Republic',
+      'the Bahamas',
+      'the Cayman Islands',
+    ]);
+    expect(['BR', 'RU', 'CZ', 'KR', 'DE'].map(read)).toEqual(['Brazil', 'Russia', 'Czechia', 'South Korea', 'Germany']);
+    expect(placeName('Czech Republic')).toBe('the Czech Republic');
+    expect(placeName('the US')).toBe('the US');
+    expect(placeName('App')).toBe('App');
+  });
+
+  it('reads in the summary: “Temu in the United States”', () => {
+    const lines = cohortLines([series('Temu', 'US', [1, 4]), series('Shopee', 'NL', [1, 2])], 'measured', 2, { first: (m) => m, second: countryName });
+    expect(cohortSummary(lines, { mode: 'measured', unit: 'count', measure: 'visitors', naming: { first: (m) => m, second: countryName } })).toBe(
+      '1 month after entry, Temu in the United States had 4 visitors that month, 2.0× Shopee in the Netherlands at the same age.',
+    );
   });
 });
 

@@ -23,7 +23,17 @@ export interface PairNaming {
 /** "AliExpress · Russia"; an unknown entry says so, with the month the data starts. */
 export function pairName(pair: CohortPair, naming: PairNaming): string {
   const name = `${naming.first(pair.first)} · ${naming.second(pair.second)}`;
-  return pair.unknownEntry ? `${name} (entry before ${formatMonth(pair.entryMonth)}, unknown)` : name;
+  return pair.unknownEntry ? `${name} (entry unknown, ${formatMonth(pair.entryMonth)} or earlier)` : name;
+}
+
+/** Country names read with "the" after "in": the United States, the Netherlands, the Czech Republic. */
+const WITH_THE = /\b(Republic|Kingdom|States|Emirates|Islands|Federation|Union)\b/;
+const ALSO_WITH_THE = new Set(['Netherlands', 'Philippines', 'Bahamas', 'Gambia', 'Maldives', 'Comoros', 'Seychelles', 'Vatican City']);
+
+/** A place as it reads after "in": "the United States", "the Netherlands", "Brazil"; a name with "the" is kept. */
+export function placeName(name: string): string {
+  if (/^the /i.test(name)) return name;
+  return WITH_THE.test(name) || ALSO_WITH_THE.has(name) ? `the ${name}` : name;
 }
 
 /** Months since entry shown: 0 to the span (inclusive), or as far as the longest curve for "all". */
@@ -81,7 +91,7 @@ export function cohortSummary(lines: readonly CohortLine[], words: SummaryWords)
   if (age === undefined) return `No curve with a known entry is drawn.${unknownNote}`;
   const [leader, next] = [...reaching(age)].sort((a, b) => b.values[age]! - a.values[age]!);
   const when = `${age} ${age === 1 ? 'month' : 'months'} after entry`;
-  const where = (line: CohortLine) => `${words.naming.first(line.pair.first)} in ${words.naming.second(line.pair.second)}`;
+  const where = (line: CohortLine) => `${words.naming.first(line.pair.first)} in ${placeName(words.naming.second(line.pair.second))}`;
   const value = (line: CohortLine) =>
     words.mode === 'indexed' ? `stood at ${formatIndex(line.values[age])} (entry month = 100)` : `had ${formatCompact(line.values[age], words.unit)} ${words.measure} that month`;
   if (!next) return `${capitalise(when)}, ${where(leader!)} ${value(leader!)}.${unknownNote}`;
