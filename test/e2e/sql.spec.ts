@@ -43,11 +43,13 @@ test('write with completion, run with Ctrl+Enter, see an error marked, cancel a 
   await expect(option).toBeVisible();
   await option.click();
   await expect(page.getByTestId('sql-editor')).toContainText(`FROM ${table.replace(/^"|"$/g, '')}`);
-  await page.keyboard.insertText(' LIMIT 7');
+  await page.keyboard.insertText(' LIMIT 3');
   await runWithKeyboard(page);
-  await expect(rowCount(page)).toHaveText('7 rows', { timeout: ENGINE_TIMEOUT });
+  // At most 3 rows, whichever table is first; the table shows as many as counted.
+  await expect(rowCount(page)).toHaveText(/^[0-3] rows?$/, { timeout: ENGINE_TIMEOUT });
+  const limited = Number((await rowCount(page).textContent())!.split(' ')[0]);
   await expect(page).toHaveURL(/[?&]sql=SELECT/);
-  await expect(page.getByTestId('sql-table').locator('tbody tr:not(.sql-spacer)')).toHaveCount(7);
+  await expect(page.getByTestId('sql-table').locator('tbody tr:not(.sql-spacer)')).toHaveCount(limited);
 
   // Only the statement at the cursor runs.
   await typeStatement(page, 'SELECT 1 AS one;\nSELECT 2 AS two, 3 AS three');

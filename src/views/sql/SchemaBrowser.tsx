@@ -15,6 +15,7 @@ export function SchemaBrowser({ tables, onInsert }: { tables: readonly Workspace
   const sources = (Object.keys(SOURCE_LABELS) as WorkspaceTable['source'][]).filter((source) => tables.some((table) => table.source === source));
   return (
     <nav className="sql-schema" aria-label="Tables" data-testid="sql-schema">
+      {tables.length === 0 ? <p className="sql-notes">No tables yet.</p> : null}
       {sources.map((source) => (
         <section key={source}>
           <h3 className="sql-schema-source">{SOURCE_LABELS[source]}</h3>
