@@ -78,6 +78,49 @@ test('a forecast for AliExpress in Russia: bands, model, backtest, target, link,
   await expect(page.getByTestId('trend-forecast-summary')).toHaveCount(0);
 });
 
+test('a trend with a forecast, pinned and shared with its figures, shows the same forecast in a fresh browser', async ({ guarded: page, browser }) => {
+  test.setTimeout(180_000);
+  await page.goto(`${ALIEXPRESS_RUSSIA}&forecast=12`);
+  await forecastShown(page);
+  const live = page.getByTestId('trend-view');
+  const model = await page.getByTestId('trend-forecast-model').innerText();
+  const backtest = await page.getByTestId('trend-forecast-backtest').innerText();
+  await live.getByRole('button', { name: 'Show table' }).click();
+  const forecastRows = await page.getByTestId('trend-forecast-table').locator('tbody tr').allInnerTexts();
+  expect(forecastRows).toHaveLength(12);
+  expect(forecastRows[0]).toMatch(/^AliExpress\tJan 2026 \(forecast\)\t[\d,]+\t[\d,]+ to [\d,]+\t/);
+  await live.getByRole('button', { name: 'Show chart' }).click();
+  await page.getByTestId('pin-view').click();
+  await expect(page.getByTestId('pin-status')).toContainText('Pinned to');
+
+  await page.getByTestId('open-dashboards').click();
+  const editor = page.getByTestId('dashboard-editor').first();
+  await editor.getByTestId('dashboard-share-data').click();
+  await expect(editor.getByTestId('share-data-result')).toContainText('Link with the figures', { timeout: 60_000 });
+  const link = await editor.getByTestId('share-data-link').inputValue();
+
+  // The recipient: a fresh browser, no data, no engine; the forecast is fitted again from the snapshot's figures.
+  const context = await browser.newContext();
+  const viewer = await context.newPage();
+  const errors: string[] = [];
+  viewer.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await viewer.goto(link);
+  await expect(viewer.getByTestId('snapshot-label')).toContainText('not live');
+  const panel = viewer.getByTestId('presentation-panel');
+  await expect(panel).toHaveCount(1);
+  const summary = panel.getByTestId('trend-forecast-summary');
+  await expect(summary).toHaveAttribute('aria-busy', 'false', { timeout: ENGINE_TIMEOUT });
+  await expect(panel.getByTestId('trend-forecast-model')).toHaveText(model);
+  await expect(panel.getByTestId('trend-forecast-backtest')).toHaveText(backtest);
+  await expect(panel.locator('.forecast-line').first()).toBeAttached();
+  await panel.getByRole('button', { name: 'Show table' }).click();
+  expect(await panel.getByTestId('trend-forecast-table').locator('tbody tr').allInnerTexts()).toEqual(forecastRows);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`the trend with a forecast is axe-clean and fits 375 px (${theme})`, async ({ guarded: page }) => {
     await page.setViewportSize({ width: 375, height: 740 });
