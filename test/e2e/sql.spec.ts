@@ -141,6 +141,16 @@ test('chart a result in one click, change it, pin it, and open the dashboard in 
   // Read-only: the result, no editor.
   await expect(panel.getByTestId('sql-editor')).toHaveCount(0);
   expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+  // Shared with its figures: the snapshot holds the result (not the data behind it), drawn with no statement run.
+  await page.getByTestId('dashboard-editor').first().getByTestId('dashboard-share-data').click();
+  await expect(page.getByTestId('share-data-result')).toContainText('Link with the figures', { timeout: 60_000 });
+  const withData = await page.getByTestId('share-data-link').inputValue();
+  await phone.goto(withData);
+  await expect(phone.getByTestId('snapshot-label')).toBeVisible({ timeout: ENGINE_TIMEOUT });
+  await expect(panel.getByTestId('sql-row-count')).toHaveText('12 rows');
+  await expect(panel.locator('[data-testid=sql-chart] .recharts-line')).toHaveCount(2);
+  await expect(panel.getByTestId('sql-table').locator('tbody tr:not(.sql-spacer)').first()).toContainText('2024-01-01');
   await recipient.close();
 });
 
