@@ -1,0 +1,117 @@
+import { clickHouseLiteral, clickHouseMonth, quoteClickHouseIdentifier, quoteClickHouseTable, type ClickHouseValue } from './literals';
+
+/**
+ * The pushdown: the heavy part of a view (filters, grouping by month and by the view's dimensions) as one plain
+ * ClickHouse `GROUP BY`, whose small result (months × members) is loaded into DuckDB-wasm as a cube.
+ *
+ * It relies only on `toStartOfMonth`, `toDate('YYYY-MM-DD')`, `sum`/`min`/`max`, `isNull`, `IN (…)` and `GROUP BY` /
+ * `ORDER BY` over SELECT aliases: all present in ClickHouse 18.16 (Debian's) and in current releases. The time
+ * column may be a Date or a DateTime (toStartOfMonth returns a Date for both; a DateTime is cut in the server's time
+ * zone). The month range is written on toStartOfMonth(time), which ClickHouse's primary-key analysis still uses
+ * (the function is monotonic), so a table ordered by time is read only within the range.
+ */
+
+export type PushdownAggregate = 'sum' | 'min' | 'max';
+
+export interface PushdownMeasure {
+  column: string;
+  /** How the measure combines within a month × members cell; `sum` unless said. */
+  aggregate?: PushdownAggregate;
+}
+
+export interface PushdownFilter {
+  column: string;
+  /** The allowed values; an empty list keeps no rows. `null` matches NULLs. */
+  values: readonly ClickHouseValue[];
+}
+
+export interface PushdownSpec {
+  table: string;
+  /** The table's database; the connection's default database when absent. */
+  database?: string;
+  /** A Date or DateTime column. */
+  time: string;
+  /** Inclusive range of `YYYY-MM` months; either end may be absent. */
+  months?: { from?: string; to?: string };
+  filters?: readonly PushdownFilter[];
+  dimensions?: readonly string[];
+  measures: readonly PushdownMeasure[];
+}
+
+/** What each result column holds, by the alias the query gives it. */
+export interface PushdownColumns {
+  month: string;
+  dimensions: { column: string; alias: string }[];
+  measures: { column: string; aggregate: PushdownAggregate; alias: string }[];
+}
+
+export interface PushdownQuery {
+  /** One SELECT without a FORMAT clause: the caller appends the format it reads. */
+  sql: string;
+  columns: PushdownColumns;
+}
+
+const AGGREGATES: readonly PushdownAggregate[] = ['sum', 'min', 'max'];
+
+/**
+ * Builds `SELECT toStartOfMonth(time) AS month, dims…, sum(m)… FROM table WHERE … GROUP BY month, dims… ORDER BY …`.
+ * The aliases are generated (`__month`, `__d0`, `__m0`…) and never equal a column the query reads: ClickHouse
+ * substitutes SELECT aliases into WHERE, so an alias named like a column would change what the filter reads.
+ */
+export function buildPushdownQuery(spec: PushdownSpec): PushdownQuery {
+  const dimensions = spec.dimensions ?? [];
+  const filters = spec.filters ?? [];
+  if (spec.measures.length === 0) throw new Error('a pushdown needs at least one measure');
+  if (new Set(dimensions).size !== dimensions.length) throw new Error(`a dimension is repeated: ${dimensions.join(', ')}`);
+  if (dimensions.includes(spec.time)) throw new Error(`the time column ${spec.time} cannot also be a dimension`);
+
+  const referenced = new Set([spec.time, ...dimensions, ...spec.measures.map((m) => m.column), ...filters.map((f) => f.column)]);
+  let prefix = '__';
+  const clashes = (p: string) => [...referenced].some((name) => name.startsWith(p));
+  while (clashes(prefix)) prefix += '_';
+
+  const time = quoteClickHouseIdentifier(spec.time);
+  const columns: PushdownColumns = {
+    month: `${prefix}month`,
+    dimensions: dimensions.map((column, i) => ({ column, alias: `${prefix}d${i}` })),
+    measures: spec.measures.map((measure, i) => {
+      const aggregate = measure.aggregate ?? 'sum';
+      if (!AGGREGATES.includes(aggregate)) throw new Error(`not an aggregate the pushdown supports: ${JSON.stringify(aggregate)}`);
+      return { column: measure.column, aggregate, alias: `${prefix}m${i}` };
+    }),
+  };
+
+  const select = [
+    `toStartOfMonth(${time}) AS ${quoteClickHouseIdentifier(columns.month)}`,
+    ...columns.dimensions.map((d) => `${quoteClickHouseIdentifier(d.column)} AS ${quoteClickHouseIdentifier(d.alias)}`),
+    ...columns.measures.map((m) => `${m.aggregate}(${quoteClickHouseIdentifier(m.column)}) AS ${quoteClickHouseIdentifier(m.alias)}`),
+  ];
+
+  const where: string[] = [];
+  if (spec.months?.from !== undefined) where.push(`toStartOfMonth(${time}) >= ${clickHouseMonth(spec.months.from)}`);
+  if (spec.months?.to !== undefined) where.push(`toStartOfMonth(${time}) <= ${clickHouseMonth(spec.months.to)}`);
+  if (spec.months?.from !== undefined && spec.months.to !== undefined && spec.months.from > spec.months.to) {
+    throw new Error(`the month range ends (${spec.months.to}) before it starts (${spec.months.from})`);
+  }
+  for (const filter of filters) where.push(filterCondition(filter));
+
+  const groupBy = [columns.month, ...columns.dimensions.map((d) => d.alias)].map(quoteClickHouseIdentifier);
+  const sql = [
+    `SELECT ${select.join(', ')}`,
+    `FROM ${quoteClickHouseTable(spec.table, spec.database)}`,
+    ...(where.length > 0 ? [`WHERE ${where.join(' AND ')}`] : []),
+    `GROUP BY ${groupBy.join(', ')}`,
+    `ORDER BY ${groupBy.join(', ')}`,
+  ].join('\n');
+  return { sql, columns };
+}
+
+function filterCondition({ column, values }: PushdownFilter): string {
+  const quoted = quoteClickHouseIdentifier(column);
+  if (values.length === 0) return '0';
+  const nonNull = values.filter((v) => v !== null);
+  const parts: string[] = [];
+  if (nonNull.length > 0) parts.push(`${quoted} IN (${[...new Set(nonNull)].map(clickHouseLiteral).join(', ')})`);
+  if (nonNull.length < values.length) parts.push(`isNull(${quoted})`);
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+}
