@@ -55,6 +55,7 @@ export function useTrendForecast(
     });
     return () => {
       cancelled = true;
+      abandon(request.id);
     };
   }, [data, months, grain, target]);
   if (months === null) return NONE;
@@ -101,12 +102,7 @@ let inPageOnly = typeof Worker === 'undefined';
  * in the middle of a fit, so a request that replaces a running one ends that worker and starts a fresh one.
  */
 function fitForecasts(request: ForecastRequest, onProgress: (done: number) => void): Promise<ForecastReply | null> {
-  if (running) {
-    running.settle(null);
-    running = null;
-    worker?.terminate();
-    worker = null;
-  }
+  if (running) abandon(running.id);
   if (inPageOnly) return fitInPage(request, onProgress);
   try {
     worker ??= new Worker(trustedWorkerUrl(), { type: 'module', name: 'marketscope-forecast' });
@@ -141,6 +137,15 @@ function fitForecasts(request: ForecastRequest, onProgress: (done: number) => vo
     running = { id: request.id, settle };
     current.postMessage(request);
   });
+}
+
+/** Gives up a request the view no longer wants (turned off, or replaced): its worker is ended mid-fit. */
+function abandon(id: number): void {
+  if (running?.id !== id) return;
+  running.settle(null);
+  running = null;
+  worker?.terminate();
+  worker = null;
 }
 
 /** In the page, one series per task so the page stays responsive between fits. */
