@@ -55,6 +55,9 @@ test('since launch: largest pairs, unknown entries, picked pairs, indexed, table
   await expect(legend(page)).toHaveCount(3);
   const names = await legend(page).allTextContents();
   expect([...names].sort()).toEqual([ALIEXPRESS_RU, 'Shopee · Brazil', 'Temu · United States']);
+  // The unknown entry alone is dashed, in the plot and in the legend.
+  await expect(page.getByTestId('cohorts-chart').locator('path.recharts-line-curve[stroke-dasharray="3 3"]')).toHaveCount(1);
+  await expect(legend(page).filter({ has: page.getByTestId('legend-swatch-dashed') })).toHaveText([ALIEXPRESS_RU]);
   await expect(page.getByTestId('cohorts-summary')).toContainText(/months? after entry, (Temu in the United States|Shopee in Brazil) had/);
 
   // Indexed at entry.
