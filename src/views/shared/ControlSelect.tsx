@@ -7,11 +7,16 @@ export interface ControlSelectProps<Value extends string> {
   onChange: (value: Value) => void;
   testId?: string;
   disabled?: boolean;
+  /** A sentence under the select (e.g. why it is disabled), linked to it as its description. */
+  hint?: string | null;
+  /** The hint's test id. */
+  hintTestId?: string;
 }
 
 /** A labelled native select for a view's display options: accessible, and at home on a phone. */
-export function ControlSelect<Value extends string>({ label, value, options, onChange, testId, disabled }: ControlSelectProps<Value>) {
+export function ControlSelect<Value extends string>({ label, value, options, onChange, testId, disabled, hint, hintTestId }: ControlSelectProps<Value>) {
   const id = useId();
+  const hintId = `${id}-hint`;
   return (
     <div className="field control">
       <label className="field-label" htmlFor={id}>
@@ -23,6 +28,7 @@ export function ControlSelect<Value extends string>({ label, value, options, onC
         value={value}
         data-testid={testId}
         disabled={disabled}
+        aria-describedby={hint ? hintId : undefined}
         onChange={(event) => onChange(event.target.value as Value)}
       >
         {options.map((option) => (
@@ -31,6 +37,11 @@ export function ControlSelect<Value extends string>({ label, value, options, onC
           </option>
         ))}
       </select>
+      {hint ? (
+        <span id={hintId} className="field-hint" data-testid={hintTestId}>
+          {hint}
+        </span>
+      ) : null}
     </div>
   );
 }

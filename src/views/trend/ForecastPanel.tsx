@@ -1,9 +1,9 @@
 import './forecast.css';
-import { useId } from 'react';
 import { formatCompact, formatShare, formatWhole, type Unit } from '../../lib/format';
 import type { TargetOutlook } from '../../lib/forecast';
 import { FORECAST_HORIZONS, FORECAST_SERIES_CAP, type SeriesForecast } from './forecastModel';
 import type { TrendForecast } from './useTrendForecast';
+import { ControlSelect } from '../shared/ControlSelect';
 
 /** The forecast's horizon (off by default), disabled with its reason where a forecast makes no sense. */
 export function ForecastControl({
@@ -15,37 +15,20 @@ export function ForecastControl({
   unavailable: string | null;
   onChange: (months: number | null) => void;
 }) {
-  const id = useId();
   const horizons: number[] = [...FORECAST_HORIZONS];
   if (months !== null && !horizons.includes(months)) horizons.push(months);
   horizons.sort((a, b) => a - b);
   return (
-    <div className="field control">
-      <label className="field-label" htmlFor={id}>
-        Forecast
-      </label>
-      <select
-        id={id}
-        className="select"
-        data-testid="trend-forecast"
-        value={unavailable || months === null ? 'off' : String(months)}
-        disabled={unavailable !== null}
-        aria-describedby={unavailable ? `${id}-reason` : undefined}
-        onChange={(event) => onChange(event.target.value === 'off' ? null : Number(event.target.value))}
-      >
-        <option value="off">Off</option>
-        {horizons.map((h) => (
-          <option key={h} value={String(h)}>
-            {h} months
-          </option>
-        ))}
-      </select>
-      {unavailable ? (
-        <span id={`${id}-reason`} className="field-hint" data-testid="trend-forecast-reason">
-          {unavailable}
-        </span>
-      ) : null}
-    </div>
+    <ControlSelect
+      label="Forecast"
+      testId="trend-forecast"
+      value={unavailable || months === null ? 'off' : String(months)}
+      options={[{ value: 'off', label: 'Off' }, ...horizons.map((h) => ({ value: String(h), label: `${h} months` }))]}
+      disabled={unavailable !== null}
+      hint={unavailable}
+      hintTestId="trend-forecast-reason"
+      onChange={(value) => onChange(value === 'off' ? null : Number(value))}
+    />
   );
 }
 
