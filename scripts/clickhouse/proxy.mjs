@@ -1,0 +1,426 @@
+// The same-origin ClickHouse proxy that `npm start` mounts at /clickhouse/ (issue 18). The page only talks to its own
+// origin; this adds the credentials server-side, makes every query read-only and bounded, and lets a query be
+// cancelled by its id. Node only: never imported by the browser bundle.
+//
+//   GET  /clickhouse/                         → { connections: [{ name, database }] }   (no URLs, no users)
+//   POST /clickhouse/<name>/query?query_id=…   body: one SELECT / WITH / DESCRIBE / SHOW / EXISTS statement
+//        optional &format=JSONCompact (ClickHouse's default_format); the answer is ClickHouse's, streamed
+//   POST /clickhouse/<name>/cancel?query_id=…  → KILL QUERY WHERE query_id = … (the app's own ids only)
+//
+// Errors are JSON { error, connection, hint } and name the connection and what to do.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const ENV_VARIABLE = 'MARKETSCOPE_CLICKHOUSE';
+export const FILE_VARIABLE = 'MARKETSCOPE_CLICKHOUSE_FILE';
+export const DEFAULT_FILE = 'marketscope.connections.json';
+export const QUERY_ID_PREFIX = 'marketscope-';
+
+const DEFAULT_LIMITS = { maxExecutionTime: 30, maxResultRows: 2_000_000, maxResultBytes: 256 * 1024 * 1024 };
+const MAX_BODY_BYTES = 1024 * 1024;
+const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+const QUERY_ID = /^[A-Za-z0-9_-]{1,80}$/;
+
+function connection(fields, where) {
+  const { name, url, user = 'default', password = '', database = '' } = fields;
+  if (typeof name !== 'string' || !NAME.test(name)) throw new Error(`${where}: a connection name must be 1–64 letters, digits, _ . or - (got ${JSON.stringify(name)})`);
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`${where}: connection "${name}" has no valid url (http://host:8123)`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`${where}: connection "${name}": the url must be http or https`);
+  if (parsed.username || parsed.password) throw new Error(`${where}: connection "${name}": put the user and password in their own fields, not in the url`);
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(DEFAULT_LIMITS)) {
+    if (fields[key] === undefined) continue;
+    const value = Number(fields[key]);
+    if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${where}: connection "${name}": ${key} must be a positive whole number`);
+    limits[key] = value;
+  }
+  return { name, url: parsed.origin + parsed.pathname.replace(/\/+$/, ''), user: String(user), password: String(password), database: String(database), limits, where };
+}
+
+/**
+ * `name=http://host:8123;user=u;password=p;database=d` entries, separated by whitespace; values are percent-decoded
+ * (write `%3B` for `;`, `%20` for a space, `%25` for `%`).
+ */
+export function parseConnectionsVariable(value, where = ENV_VARIABLE) {
+  return value
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((entry) => {
+      const [head, ...rest] = entry.split(';');
+      const eq = head.indexOf('=');
+      if (eq <= 0) throw new Error(`${where}: expected name=url;user=…;password=…;database=… (got ${JSON.stringify(head.slice(0, 40))})`);
+      const fields = { name: head.slice(0, eq), url: decodeURIComponent(head.slice(eq + 1)) };
+      for (const pair of rest) {
+        if (pair === '') continue;
+        const at = pair.indexOf('=');
+        if (at <= 0) throw new Error(`${where}: expected key=value in connection "${fields.name}"`);
+        fields[pair.slice(0, at)] = decodeURIComponent(pair.slice(at + 1));
+      }
+      return connection(fields, where);
+    });
+}
+
+/**
+ * The connections the server offers: MARKETSCOPE_CLICKHOUSE, then the JSON file (MARKETSCOPE_CLICKHOUSE_FILE or
+ * ./marketscope.connections.json): `{ "connections": [{ "name", "url", "user", "password", "database" }] }`.
+ */
+export function loadConnections({ env = process.env, cwd = process.cwd() } = {}) {
+  const list = [];
+  if (env[ENV_VARIABLE]) list.push(...parseConnectionsVariable(env[ENV_VARIABLE]));
+  const file = env[FILE_VARIABLE] ? resolve(cwd, env[FILE_VARIABLE]) : resolve(cwd, DEFAULT_FILE);
+  if (env[FILE_VARIABLE] && !existsSync(file)) throw new Error(`${FILE_VARIABLE}=${env[FILE_VARIABLE]}: no such file`);
+  if (existsSync(file)) {
+    let json;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new Error(`${file}: not valid JSON (${error.message})`, { cause: error });
+    }
+    const entries = Array.isArray(json) ? json : json.connections;
+    if (!Array.isArray(entries)) throw new Error(`${file}: expected { "connections": [ … ] }`);
+    list.push(...entries.map((entry) => connection(entry ?? {}, file)));
+  }
+  const seen = new Set();
+  for (const c of list) {
+    if (seen.has(c.name)) throw new Error(`${c.where}: connection "${c.name}" is defined twice`);
+    seen.add(c.name);
+  }
+  return list;
+}
+
+// ---- which statements may pass -------------------------------------------------------------------------------
+
+const ALLOWED_FIRST_WORDS = new Set(['SELECT', 'WITH', 'DESCRIBE', 'DESC', 'SHOW', 'EXISTS']);
+// Table functions reach files, URLs and other servers. readonly=1 forbids them all, but a user whose profile is
+// readonly=2 (so that limits can be set) may call them: refuse them by name.
+const TABLE_FUNCTIONS = new Set(
+  ['url', 'urlcluster', 'file', 'filecluster', 'remote', 'remotesecure', 'cluster', 'clusterallreplicas', 'mysql', 'postgresql', 'jdbc', 'odbc', 'hdfs', 'hdfscluster', 's3', 's3cluster', 'gcs', 'oss', 'cosn', 'azureblobstorage', 'azureblobstoragecluster', 'input', 'executable', 'mongodb', 'redis', 'sqlite', 'deltalake', 'hudi', 'iceberg', 'icebergs3', 'dictionary', 'merge', 'view', 'viewifpermitted', 'format', 'generaterandom', 'fuzzjson', 'null'],
+);
+
+/** Splits SQL into words, quoted names and punctuation, skipping comments and string literals. */
+function tokens(sql) {
+  const out = [];
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i];
+    if (/\s/.test(c)) i++;
+    else if (sql.startsWith('--', i) || c === '#') i = sql.indexOf('\n', i) === -1 ? sql.length : sql.indexOf('\n', i);
+    else if (sql.startsWith('/*', i)) {
+      const end = sql.indexOf('*/', i + 2);
+      if (end === -1) throw new Error('an unclosed /* comment');
+      i = end + 2;
+    } else if (c === "'" || c === '"' || c === '`') {
+      let j = i + 1;
+      let text = '';
+      for (;;) {
+        if (j >= sql.length) throw new Error(`an unclosed ${c} quote`);
+        if (sql[j] === '\\') {
+          text += sql[j + 1] ?? '';
+          j += 2;
+        } else if (sql[j] === c && sql[j + 1] === c) {
+          text += c;
+          j += 2;
+        } else if (sql[j] === c) break;
+        else text += sql[j++];
+      }
+      out.push(c === "'" ? { kind: 'string' } : { kind: 'word', text, quoted: true });
+      i = j + 1;
+    } else if (/[A-Za-z_\u0080-\uffff]/.test(c)) {
+      let j = i;
+      while (j < sql.length && /[A-Za-z0-9_$\u0080-\uffff]/.test(sql[j])) j++;
+      out.push({ kind: 'word', text: sql.slice(i, j) });
+      i = j;
+    } else {
+      out.push({ kind: 'punct', text: c });
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Returns null when the statement may run, otherwise why not. */
+export function refusal(sql) {
+  let list;
+  try {
+    list = tokens(sql);
+  } catch (error) {
+    return `the query has ${error.message}`;
+  }
+  while (list.length > 0 && list[list.length - 1].kind === 'punct' && list[list.length - 1].text === ';') list.pop();
+  const first = list[0];
+  if (!first || first.kind !== 'word' || first.quoted || !ALLOWED_FIRST_WORDS.has(first.text.toUpperCase())) {
+    return `only SELECT, WITH, DESCRIBE, SHOW and EXISTS statements are allowed (got ${first ? JSON.stringify(first.text ?? first.kind) : 'an empty query'})`;
+  }
+  for (let k = 0; k < list.length; k++) {
+    const token = list[k];
+    if (token.kind === 'punct' && token.text === ';') return 'only one statement per request';
+    if (token.kind !== 'word') continue;
+    const upper = token.text.toUpperCase();
+    if (!token.quoted && upper === 'SETTINGS') return 'a SETTINGS clause is not allowed: the server sets the limits';
+    if (!token.quoted && upper === 'INTO' && list[k + 1]?.text?.toUpperCase() === 'OUTFILE') return 'INTO OUTFILE is not allowed';
+    const next = list[k + 1];
+    if (next?.kind === 'punct' && next.text === '(' && TABLE_FUNCTIONS.has(token.text.toLowerCase())) {
+      // `format(…)` and `merge(…)` are also ordinary names in some releases; as table functions they read elsewhere.
+      const previous = list[k - 1];
+      const afterFrom = previous?.kind === 'word' && !previous.quoted && ['FROM', 'JOIN', 'TABLE'].includes(previous.text.toUpperCase());
+      if (afterFrom || !['format', 'merge', 'view', 'null', 'dictionary'].includes(token.text.toLowerCase())) {
+        return `the table function ${token.text}() is not allowed`;
+      }
+    }
+  }
+  return null;
+}
+
+// ---- errors ----------------------------------------------------------------------------------------------------
+
+function clickHouseCode(text) {
+  const match = /Code:\s*(\d+)/.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
+function cleanMessage(text) {
+  const match = /e\.displayText\(\) = (?:DB::Exception: )?([\s\S]*?)(?:, e\.what\(\) = [\w:]+)?\s*$/.exec(text) ?? /DB::Exception: ([\s\S]*?)(?: \(\w+\))?(?: \(version [^)]*\))?\s*$/.exec(text);
+  return (match ? match[1] : text).trim().slice(0, 2000);
+}
+
+/** Turns ClickHouse's error into one that names the connection and says what to do. */
+export function describeClickHouseError(conn, status, text, context = {}) {
+  const code = clickHouseCode(text);
+  const message = cleanMessage(text);
+  const named = `ClickHouse connection "${conn.name}"`;
+  const where = conn.where;
+  if (code === 192 || code === 193 || code === 516 || status === 401 || status === 403) {
+    return { status: 502, error: `${named} refused the user "${conn.user}": ${message}`, hint: `Check the user and password of "${conn.name}" in ${where}.` };
+  }
+  if (code === 279 || code === 210 || code === 209 || code === 519) {
+    return { status: 503, error: `${named}: a shard or replica is not answering: ${message}`, hint: `Start the stopped ClickHouse server (npm run cluster for the local one) or check the cluster's remote_servers; then retry.` };
+  }
+  if (code === 394) return { status: 409, error: `${named}: the query was cancelled.`, hint: 'Run it again when needed.' };
+  if (code === 159) return { status: 504, error: `${named}: the query took longer than ${context.maxExecutionTime ?? conn.limits.maxExecutionTime} s and was stopped (${message}).`, hint: 'Narrow the months or filters, or point the dataset at a pre-aggregated table.' };
+  if (code === 396) return { status: 413, error: `${named}: the result is larger than this server allows (${message}).`, hint: `Group by fewer dimensions or filter more; the limits are ${conn.limits.maxResultRows} rows and ${conn.limits.maxResultBytes} bytes (maxResultRows / maxResultBytes in ${where}).` };
+  if (code === 164) return { status: 403, error: `${named} is read-only: ${message}`, hint: 'Only SELECT, DESCRIBE, SHOW and EXISTS queries run through Marketscope.' };
+  if (code === 81 || code === 60 || code === 47 || code === 16) return { status: 400, error: `${named}: ${message}`, hint: `Check the database and table names (database "${conn.database || 'default'}" in ${where}).` };
+  return { status: status >= 500 && code === null ? 502 : 400, error: `${named}: ${message}`, hint: code === null ? `ClickHouse answered HTTP ${status}; check the URL of "${conn.name}" in ${where}.` : 'ClickHouse refused the query.' };
+}
+
+function networkError(conn, error) {
+  const cause = error?.cause?.code ?? error?.code ?? error?.name;
+  const host = new URL(conn.url).host;
+  if (cause === 'ECONNREFUSED') {
+    return { status: 503, error: `ClickHouse connection "${conn.name}" refused the connection at ${host}.`, hint: `Start the cluster (npm run cluster for the local one) or check the URL of "${conn.name}" in ${conn.where}.` };
+  }
+  if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN') {
+    return { status: 503, error: `ClickHouse connection "${conn.name}": the host ${host} is unknown.`, hint: `Check the URL of "${conn.name}" in ${conn.where}.` };
+  }
+  if (cause === 'TimeoutError' || cause === 'UND_ERR_CONNECT_TIMEOUT') {
+    return { status: 504, error: `ClickHouse connection "${conn.name}" did not answer at ${host}.`, hint: `Check that the server is up and the URL of "${conn.name}" in ${conn.where}.` };
+  }
+  return { status: 502, error: `ClickHouse connection "${conn.name}" failed at ${host}: ${cause ?? error?.message ?? 'unknown error'}.`, hint: `Check the server and the URL of "${conn.name}" in ${conn.where}.` };
+}
+
+// ---- the handler -----------------------------------------------------------------------------------------------
+
+function redact(text, conns) {
+  let out = text;
+  for (const c of conns) {
+    if (c.password) out = out.split(c.password).join('•••');
+    const basic = Buffer.from(`${c.user}:${c.password}`).toString('base64');
+    out = out.split(basic).join('•••');
+  }
+  return out;
+}
+
+function readBody(req) {
+  return new Promise((resolveBody, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(Object.assign(new Error('the query is larger than 1 MiB'), { status: 413 }));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const SETTING_MODES = ['readonly', 'limits', 'none'];
+
+/**
+ * Connect-style middleware `(req, res, next)` for `/clickhouse/…`; anything else goes to `next`.
+ * `fetchImpl` is for tests.
+ */
+export function createClickHouseHandler(connections, { prefix = '/clickhouse', fetchImpl = fetch } = {}) {
+  const byName = new Map(connections.map((c) => [c.name, c]));
+  // Whether a connection's user accepts readonly=1 and limits per query; learnt from the first answer.
+  const modes = new Map();
+  const running = new Map(); // query_id → connection name
+
+  const send = (res, status, body) => {
+    const text = redact(JSON.stringify(body), connections);
+    res.statusCode = status;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(text);
+  };
+
+  const post = (conn, sql, params, signal) => {
+    const target = new URL(`${conn.url}/`);
+    for (const [key, value] of Object.entries(params)) target.searchParams.set(key, String(value));
+    return fetchImpl(target, {
+      method: 'POST',
+      body: sql,
+      signal,
+      headers: { Authorization: `Basic ${Buffer.from(`${conn.user}:${conn.password}`).toString('base64')}`, 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  };
+
+  const settingsFor = (conn, mode) => {
+    if (mode === 'none') return {};
+    const limits = {
+      max_execution_time: conn.limits.maxExecutionTime,
+      max_result_rows: conn.limits.maxResultRows,
+      max_result_bytes: conn.limits.maxResultBytes,
+      result_overflow_mode: 'throw',
+    };
+    // readonly last: ClickHouse applies URL settings in order, and after readonly=1 none can be set.
+    return mode === 'readonly' ? { ...limits, readonly: 1 } : limits;
+  };
+
+  const cancel = async (conn, queryId) => {
+    const sql = `KILL QUERY WHERE query_id = '${queryId}' ASYNC`; // queryId matched QUERY_ID: letters, digits, _ and -
+    const response = await post(conn, sql, conn.database ? { database: conn.database } : {}, AbortSignal.timeout(10_000));
+    const text = await response.text();
+    return { response, text };
+  };
+
+  return async function clickHouseHandler(req, res, next) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) return next?.();
+    try {
+      const parts = url.pathname.slice(prefix.length).split('/').filter(Boolean);
+      if (parts.length === 0) {
+        if (req.method !== 'GET') return send(res, 405, { error: 'use GET to list the connections' });
+        return send(res, 200, { connections: connections.map((c) => ({ name: c.name, database: c.database || null })) });
+      }
+      const [name, action, ...more] = parts;
+      const conn = byName.get(decodeURIComponent(name));
+      if (!conn) {
+        const known = connections.map((c) => `"${c.name}"`).join(', ') || 'none';
+        return send(res, 404, { error: `No ClickHouse connection "${decodeURIComponent(name)}" on this server (it has ${known}).`, hint: `Add it to ${ENV_VARIABLE} or ${DEFAULT_FILE} where Marketscope is served.` });
+      }
+      if (more.length > 0 || (action !== 'query' && action !== 'cancel')) return send(res, 404, { error: `Unknown path; use ${prefix}/${conn.name}/query or /cancel.`, connection: conn.name });
+      if (req.method !== 'POST') return send(res, 405, { error: 'use POST', connection: conn.name });
+      const requestedId = url.searchParams.get('query_id');
+      if (requestedId !== null && !QUERY_ID.test(requestedId)) return send(res, 400, { error: 'query_id must be 1–80 letters, digits, _ or -', connection: conn.name });
+      const queryId = `${QUERY_ID_PREFIX}${requestedId ?? crypto.randomUUID()}`;
+
+      if (action === 'cancel') {
+        if (requestedId === null) return send(res, 400, { error: 'cancel needs ?query_id=', connection: conn.name });
+        let result;
+        try {
+          result = await cancel(conn, queryId);
+        } catch (error) {
+          const described = networkError(conn, error);
+          return send(res, described.status, { ...described, connection: conn.name });
+        }
+        if (!result.response.ok) {
+          const described = describeClickHouseError(conn, result.response.status, result.text);
+          return send(res, described.status, { ...described, connection: conn.name });
+        }
+        return send(res, 200, { cancelled: result.text.includes(queryId), queryId: requestedId, connection: conn.name });
+      }
+
+      const sql = await readBody(req);
+      const why = refusal(sql);
+      if (why) return send(res, 400, { error: `Refused for ClickHouse connection "${conn.name}": ${why}.`, hint: 'Marketscope only reads: SELECT, DESCRIBE, SHOW, EXISTS.', connection: conn.name });
+      const format = url.searchParams.get('format');
+      if (format !== null && !/^[A-Za-z]{1,40}$/.test(format)) return send(res, 400, { error: 'format must be a ClickHouse format name', connection: conn.name });
+
+      const controller = new AbortController();
+      let finished = false;
+      res.on('close', () => {
+        if (!finished) {
+          // The browser went away (or aborted): stop the upstream request and the query itself.
+          controller.abort();
+          cancel(conn, queryId).catch(() => {});
+        }
+      });
+      running.set(queryId, conn.name);
+      let response;
+      let text;
+      try {
+        const base = { query_id: queryId, ...(conn.database ? { database: conn.database } : {}), ...(format ? { default_format: format } : {}) };
+        let mode = modes.get(conn.name) ?? SETTING_MODES[0];
+        for (;;) {
+          response = await post(conn, sql, { ...base, ...settingsFor(conn, mode) }, controller.signal);
+          if (response.ok) break;
+          text = await response.text();
+          // A user whose profile is already read-only may not set readonly (and, at readonly=1, any setting).
+          const next = SETTING_MODES[SETTING_MODES.indexOf(mode) + 1];
+          if (clickHouseCode(text) === 164 && /readonly|read-only/i.test(text) && /setting|overrid|modify/i.test(text) && next) {
+            mode = next;
+            continue;
+          }
+          break;
+        }
+        modes.set(conn.name, mode);
+      } catch (error) {
+        finished = true;
+        running.delete(queryId);
+        if (controller.signal.aborted) return undefined;
+        const described = networkError(conn, error);
+        return send(res, described.status, { ...described, connection: conn.name, queryId: requestedId });
+      }
+      if (!response.ok) {
+        finished = true;
+        running.delete(queryId);
+        const described = describeClickHouseError(conn, response.status, text);
+        return send(res, described.status, { ...described, connection: conn.name, queryId: requestedId });
+      }
+      res.statusCode = 200;
+      res.setHeader('Content-Type', response.headers.get('content-type') ?? 'text/plain; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('X-Marketscope-Connection', conn.name);
+      const summary = response.headers.get('x-clickhouse-summary');
+      if (summary) res.setHeader('X-ClickHouse-Summary', summary);
+      try {
+        for await (const chunk of response.body ?? []) {
+          if (!res.write(chunk)) await new Promise((resolveDrain) => res.once('drain', resolveDrain));
+        }
+        finished = true;
+        res.end();
+      } catch {
+        // An error after the first bytes (ClickHouse reports it inside the body) or a closed client: end the response.
+        finished = true;
+        res.destroy();
+      } finally {
+        running.delete(queryId);
+      }
+      return undefined;
+    } catch (error) {
+      return send(res, error.status ?? 500, { error: error.message });
+    }
+  };
+}
+
+/** A Vite plugin that mounts the proxy on the preview server (npm start) and the dev server. */
+export function clickHouseProxyPlugin(connections) {
+  const handler = createClickHouseHandler(connections);
+  return {
+    name: 'marketscope-clickhouse-proxy',
+    configurePreviewServer(server) {
+      server.middlewares.use(handler);
+    },
+    configureServer(server) {
+      server.middlewares.use(handler);
+    },
+  };
+}
