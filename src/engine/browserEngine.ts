@@ -120,6 +120,18 @@ export async function startBrowserEngine(phase: ExternalStore<EnginePhase>, onFa
       // The stream's buffer is transferred to the worker, not copied.
       insertArrowStream: (name, ipcStream) => connection.insertArrowFromIPCStream(ipcStream, { name, create: true }),
       tokenize: (sql) => db.tokenize(sql),
+      async openPending() {
+        const own = await db.connect();
+        const id = own.useUnsafe((_, connectionId) => connectionId);
+        return {
+          start: (sql) => db.startPendingQuery(id, sql, true),
+          poll: () => db.pollPendingQuery(id),
+          cancel: () => db.cancelPendingQuery(id),
+          fetch: () => db.fetchQueryResults(id),
+          // Any statement drops the connection's unread result.
+          reset: async () => void (await own.query('SELECT 1')),
+        };
+      },
     },
     { onFatal },
   );

@@ -1,8 +1,9 @@
 import type { Table } from 'apache-arrow';
 import { arrowTableToRows } from './arrowRows';
+import { QueryCancelledError, runPendingQuery, type PendingQueryDriver } from './pendingQuery';
 import { QueryError } from './QueryError';
 import { statementRefusal, type StatementTokens } from './statementGuard';
-import type { Engine, Row, SqlParam } from './types';
+import type { ArrowQueryOptions, ArrowQueryResult, Engine, Row, SqlParam } from './types';
 
 /** What an engine needs from a DuckDB binding; both the browser worker and the Node build provide it. */
 export interface ConnectionDriver {
@@ -15,6 +16,12 @@ export interface ConnectionDriver {
   insertArrowStream(name: string, ipcStream: Uint8Array): Promise<void>;
   /** DuckDB's own tokenization of a statement (the parser's scanner), for the statement check. */
   tokenize(sql: string): Promise<StatementTokens>;
+  /**
+   * Opens a second connection for {@link Engine.queryArrow}: its pending query runs in slices between which the
+   * other connection's queries run too, and a query on the same connection would drop it. Called once, when first
+   * needed. The instance's settings (the lockdown) are global: the new connection has them.
+   */
+  openPending(): Promise<PendingQueryDriver>;
   /**
    * Settles with the reason when the instance behind the driver dies (its worker raised an uncaught error). The
    * duckdb-wasm client forgets its pending requests then without settling them; the engine rejects them instead.
@@ -106,6 +113,9 @@ export const LOCKDOWN_STATEMENTS: readonly string[] = [
 ];
 
 
+/** How long a cancelled query may take to stop before the instance is stopped (and replaced) to end it. */
+export const HARD_STOP_MS = 5000;
+
 /**
  * Wraps a driver into the {@link Engine} surface: plain rows out, {@link QueryError} on failure. When the instance
  * dies — its worker fails, or a query reports a fatal error — `onFatal` is called once, and every operation after
@@ -140,7 +150,58 @@ export function createConnectionEngine(driver: ConnectionDriver, options: { onFa
     if (approved.size >= 1000) approved.clear();
     approved.add(sql);
   }
+  /** The connection of {@link Engine.queryArrow}, opened once; its queries run one after another. */
+  let pending: Promise<PendingQueryDriver> | null = null;
+  let pendingQueue: Promise<unknown> = Promise.resolve();
+  /**
+   * Settles like `running`, or — when `signal` aborts and the query has not stopped HARD_STOP_MS later (one slice of
+   * DuckDB's work that never ends: a join that finds no row to produce) — fails, and stops the instance: a wasm
+   * module cannot be interrupted inside a slice, and a restart (the same path as after a crash) is the only way out.
+   */
+  function withHardStop<T>(running: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    if (!signal) return running;
+    return new Promise<T>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const onAbort = () => {
+        timer = setTimeout(() => {
+          markDead(new Error('a cancelled query did not stop, so the query engine was restarted'));
+          void driver.terminate?.().catch(() => {});
+          reject(new QueryCancelledError('the query did not stop when cancelled, so the query engine was restarted'));
+        }, HARD_STOP_MS);
+      };
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+      running.then(resolve, reject).finally(() => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+      });
+    });
+  }
   return {
+    queryArrow(sql: string, options: ArrowQueryOptions = {}): Promise<ArrowQueryResult> {
+      const run = async (): Promise<ArrowQueryResult> => {
+        const started = performance.now();
+        try {
+          const result = await guarded(async () => {
+            await checkStatement(sql);
+            pending ??= driver.openPending();
+            pending.catch(() => (pending = null));
+            return withHardStop(runPendingQuery(await pending, sql, options), options.signal);
+          });
+          performance.measure('duckdb:query', { start: started, end: performance.now(), detail: { sql: sql.slice(0, 160), rows: result.table.numRows } });
+          return result;
+        } catch (cause) {
+          if (cause instanceof EngineDiedError || cause instanceof QueryCancelledError) throw cause;
+          const error = new QueryError(sql, cause);
+          if (isFatalEngineError(cause)) markDead(error);
+          throw error;
+        }
+      };
+      const result = pendingQueue.then(run, run);
+      pendingQueue = result.catch(() => {});
+      return result;
+    },
+    tokenize: (sql) => guarded(() => driver.tokenize(sql)),
     async query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
       const started = performance.now();
       let table: Table;

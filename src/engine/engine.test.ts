@@ -193,6 +193,7 @@ describe('a dying engine', () => {
       insertArrowStream: async () => {},
       // One keyword token: the statement check reads "SELECT".
       tokenize: async () => ({ offsets: [0], types: [4] }),
+      openPending: () => Promise.reject(new Error('no second connection in this test')),
       ...overrides,
     };
     return state;

@@ -7,7 +7,9 @@ import type { Engine, EngineIncident, EnginePhase } from './types';
 
 export { QueryError } from './QueryError';
 export { EngineDiedError, isFatalEngineError } from './connectionEngine';
-export type { Engine, EngineIncident, EnginePhase, Row, SqlParam } from './types';
+export type { ArrowQueryOptions, ArrowQueryResult, Engine, EngineIncident, EnginePhase, Row, SqlParam, StatementTokens } from './types';
+export { QueryCancelledError } from './pendingQuery';
+export { TOKEN } from './statementGuard';
 export { createExternalStore, type ExternalStore } from './externalStore';
 
 /** Start-up progress of the shared engine, for a progress display. */

@@ -39,6 +39,19 @@ export async function createNodeEngine(): Promise<Engine> {
     dropFile: async (name) => db.dropFile(name),
     insertArrowStream: async (name, ipcStream) => connection.insertArrowFromIPCStream(ipcStream, { name, create: true }),
     tokenize: async (sql) => db.tokenize(sql),
+    async openPending() {
+      const own = db.connect();
+      const id = own.useUnsafe((_, connectionId) => connectionId);
+      return {
+        start: async (sql) => db.startPendingQuery(id, sql, true),
+        poll: async () => db.pollPendingQuery(id),
+        cancel: async () => db.cancelPendingQuery(id),
+        fetch: async () => db.fetchQueryResults(id),
+        reset: async () => void own.query('SELECT 1'),
+        // The slices run in this thread: a timer (an abort, a test's clock) gets its turn between two of them.
+        pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      };
+    },
     // The blocking build runs in this thread: there is no worker to stop. Resetting frees the instance's memory.
     async terminate() {
       db.reset();

@@ -7,11 +7,8 @@
 /** DuckDB-wasm's token kinds (`TokenType` of `@duckdb/duckdb-wasm`; repeated here to keep the module out of the entry bundle). */
 export const TOKEN = { IDENTIFIER: 0, NUMERIC_CONSTANT: 1, STRING_CONSTANT: 2, OPERATOR: 3, KEYWORD: 4, COMMENT: 5 } as const;
 
-/** What DuckDB's tokenizer returns: where each token starts and what kind it is. */
-export interface StatementTokens {
-  offsets: readonly number[];
-  types: readonly number[];
-}
+export type { StatementTokens } from './types';
+import type { StatementTokens } from './types';
 
 /**
  * The statements the app itself sends, by first keyword (after `EXPLAIN [ANALYZE]`): queries, and the tables it

@@ -1,5 +1,28 @@
+import type { Table } from 'apache-arrow';
+
 /** A value that can be bound to a `?` placeholder of a prepared statement. */
 export type SqlParam = string | number | boolean | null;
+
+/** How {@link Engine.queryArrow} runs a statement. */
+export interface ArrowQueryOptions {
+  /** Aborting stops the query between two slices of its execution (about 100 ms each). */
+  signal?: AbortSignal;
+  /** Rows to keep at most; the rest of the result is never fetched. */
+  maxRows?: number;
+}
+
+/** A result kept as Arrow columns: a million rows are a few typed arrays, not a million objects. */
+export interface ArrowQueryResult {
+  table: Table;
+  /** The statement returned more than `maxRows` rows; only the first are held. */
+  truncated: boolean;
+}
+
+/** What DuckDB's tokenizer (the parser's scanner) makes of a statement: where each token starts and its kind. */
+export interface StatementTokens {
+  offsets: readonly number[];
+  types: readonly number[];
+}
 
 /** One result row: column name → plain JS value (number, string, boolean or null). */
 export type Row = Record<string, unknown>;
@@ -16,6 +39,16 @@ export interface Engine {
    * to its `?` placeholders in order. Fails with a {@link QueryError} that carries the SQL.
    */
   query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  /**
+   * Runs one statement on a connection of its own, in slices, and returns its result as Arrow columns (numbers as
+   * with {@link Engine.query}: BIGINT and DECIMAL as doubles). Aborting `signal` stops it between two slices and
+   * rejects with a {@link QueryCancelledError}; a slice that does not end within a few seconds of the abort (one
+   * operator working without producing a row) is ended by stopping the instance, which is then replaced as after
+   * a crash. Calls wait for each other: the connection runs one statement at a time.
+   */
+  queryArrow(sql: string, options?: ArrowQueryOptions): Promise<ArrowQueryResult>;
+  /** DuckDB's own tokenization of `sql` (the parser's scanner): nothing is parsed further or run. */
+  tokenize(sql: string): Promise<StatementTokens>;
   /** Makes `bytes` readable by SQL under the virtual file name `name` (e.g. in `read_csv('name')`). */
   registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
   /**
