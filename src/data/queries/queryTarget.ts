@@ -1,5 +1,7 @@
+import type { QueryKey } from '@tanstack/react-query';
 import type { Engine } from '../../engine';
 import { modelForQuery } from '../cubes';
+import { recordingEngine, recordStatements, type RecordedStatement } from '../sqlWorkspace/recordedStatements';
 import { findDimension, findMeasure, type DatasetModel, type DimensionDef } from '../model';
 import type { QuerySlice } from '../querySlice';
 
@@ -47,18 +49,25 @@ export function datasetEngine(datasetId: string): Promise<Engine> {
  * smallest pre-aggregated cube that holds the dimensions the view filters by and the ones it is `groupedBy` (a list,
  * or computed from the dataset's full model), then fetches from it. Everything happens when the query runs: a
  * dataset this browser does not have fails the query, not the render that made the options.
+ *
+ * The statements `fetch` runs are recorded under the query's key, so that "Show SQL" on a panel can open the
+ * statement behind it in the SQL workspace (src/data/sqlWorkspace/recordedStatements.ts).
  */
 export function viewQueryFn<T>(
   view: QuerySlice,
   groupedBy: readonly string[] | ((model: DatasetModel) => readonly string[]),
   fetch: (engine: Engine, model: DatasetModel) => Promise<T>,
-): () => Promise<T> {
-  return async () => {
+): (context?: { queryKey: QueryKey }) => Promise<T> {
+  return async (context) => {
     // Dimensions computed from the model name a missing dataset before any engine starts.
     const dimensions = typeof groupedBy === 'function' ? groupedBy(datasetModel(view.datasetId)) : groupedBy;
     const engine = await datasetEngine(view.datasetId);
     const full = datasetModel(view.datasetId);
-    return fetch(engine, await modelForQuery(engine, full, [...Object.keys(view.filters), ...dimensions, ...perInternetUserNeeds(full, view)]));
+    const model = await modelForQuery(engine, full, [...Object.keys(view.filters), ...dimensions, ...perInternetUserNeeds(full, view)]);
+    const statements: RecordedStatement[] = [];
+    const result = await fetch(recordingEngine(engine, statements), model);
+    if (context) recordStatements(context.queryKey, statements);
+    return result;
   };
 }
 

@@ -1,0 +1,222 @@
+/**
+ * What a statement typed into the SQL workspace may be: one read. Decided from DuckDB's own reading of it — its
+ * tokenizer (the parser's scanner: a word inside a string, a quoted name or a comment is seen for what it is) and the
+ * physical plan of `EXPLAIN` (the operator at the plan's root says what the statement does) — never by searching the
+ * text. The engine's settings already keep every file, URL, extension and setting out of reach; this keeps the app's
+ * own tables as they are.
+ */
+
+/** DuckDB-wasm's token kinds (`TokenType`), as src/engine's statement check reads them. */
+const TOKEN = { IDENTIFIER: 0, NUMERIC_CONSTANT: 1, STRING_CONSTANT: 2, OPERATOR: 3, KEYWORD: 4, COMMENT: 5 } as const;
+
+/** Where each token of a statement starts and its kind (`tokenize()` of the binding). */
+export interface WorkspaceTokens {
+  offsets: readonly number[];
+  types: readonly number[];
+}
+
+/** The first words of the statements that only read. */
+const READ_FIRST = new Set(['select', 'with', 'from', 'values', 'table', 'describe', 'summarize', 'pivot', 'unpivot', 'explain', 'show']);
+
+/**
+ * Functions refused wherever they are called: they read files (the registered uploads among them) by name, list
+ * them, or run SQL given as text, which neither the tokens nor the plan could see into.
+ */
+const REFUSED_FUNCTIONS = new Set([
+  'read_csv',
+  'read_csv_auto',
+  'sniff_csv',
+  'read_parquet',
+  'parquet_scan',
+  'parquet_metadata',
+  'parquet_schema',
+  'parquet_file_metadata',
+  'parquet_kv_metadata',
+  'parquet_bloom_probe',
+  'read_json',
+  'read_json_auto',
+  'read_json_objects',
+  'read_json_objects_auto',
+  'read_ndjson',
+  'read_ndjson_auto',
+  'read_ndjson_objects',
+  'json_scan',
+  'read_text',
+  'read_blob',
+  'glob',
+  'query',
+  'query_table',
+  'iceberg_scan',
+  'delta_scan',
+]);
+
+interface Token {
+  type: number;
+  /** A keyword or identifier lower-cased with its quotes removed; an operator's first character; '' otherwise. */
+  word: string;
+  /** Where it starts in the statement. */
+  at: number;
+}
+
+const WORD = /^(?:"(?:[^"]|"")*"|[^\s"'(),;.:[\]{}+\-*/<>=!|&%^~@#?$]+)/;
+
+function readTokens(sql: string, tokens: WorkspaceTokens): Token[] {
+  const result: Token[] = [];
+  for (let index = 0; index < tokens.offsets.length; index++) {
+    const type = tokens.types[index]!;
+    if (type === TOKEN.COMMENT) continue;
+    const at = tokens.offsets[index]!;
+    const slice = sql.slice(at, tokens.offsets[index + 1] ?? sql.length);
+    let word = '';
+    if (type === TOKEN.KEYWORD || type === TOKEN.IDENTIFIER) {
+      word = WORD.exec(slice)?.[0] ?? slice.trim();
+      if (word.startsWith('"')) word = word.slice(1, -1).replaceAll('""', '"');
+    } else if (type === TOKEN.OPERATOR) {
+      word = slice.charAt(0);
+    }
+    result.push({ type, word: word.toLowerCase(), at });
+  }
+  return result;
+}
+
+const isWord = (token: Token | undefined): token is Token =>
+  token !== undefined && (token.type === TOKEN.KEYWORD || token.type === TOKEN.IDENTIFIER);
+
+/**
+ * Why the workspace refuses `sql` before planning it, or null: it must be one statement (a `;` may end it, nothing
+ * may follow), start with a reading keyword (EXPLAIN only of such a statement, never EXPLAIN ANALYZE, which runs
+ * it), call no function that reads a file or runs SQL text, and name no file in place of a table.
+ */
+export function workspaceTokenRefusal(sql: string, tokens: WorkspaceTokens): string | null {
+  const words = readTokens(sql, tokens);
+  if (words.length === 0) return 'there is no statement to run';
+  const end = words.findIndex((token) => token.type === TOKEN.OPERATOR && token.word === ';');
+  if (end >= 0 && words.slice(end + 1).some((token) => !(token.type === TOKEN.OPERATOR && token.word === ';'))) {
+    return 'only one statement can run at a time: remove everything after the first ";"';
+  }
+  let first = 0;
+  while (words[first]?.type === TOKEN.OPERATOR && words[first]!.word === '(') first += 1;
+  if (words[first]?.word === 'explain') {
+    first += 1;
+    if (words[first]?.word === 'analyze' || words[first]?.word === '(') return 'EXPLAIN ANALYZE runs the statement; use EXPLAIN alone';
+  }
+  while (words[first]?.type === TOKEN.OPERATOR && words[first]!.word === '(') first += 1;
+  const head = words[first];
+  if (!isWord(head)) return 'a statement starts with a keyword such as SELECT';
+  if (!READ_FIRST.has(head.word) || (head.word === 'explain' && first > 0)) {
+    return `${head.word.toUpperCase()} statements cannot run here: the workspace only reads (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, PIVOT…)`;
+  }
+  for (let index = 0; index < words.length; index++) {
+    const token = words[index]!;
+    const next = words[index + 1];
+    if (isWord(token) && REFUSED_FUNCTIONS.has(token.word) && next?.type === TOKEN.OPERATOR && next.word === '(') {
+      return `the function ${token.word}() is not available here: it reads files or runs SQL text`;
+    }
+    // `FROM 'file.csv'` (a replacement scan) reads a file named by a string.
+    if (token.type === TOKEN.STRING_CONSTANT && index > 0) {
+      const before = words[index - 1]!;
+      if ((isWord(before) && (before.word === 'from' || before.word === 'join')) || (before.type === TOKEN.OPERATOR && before.word === ',' && insideFrom(words, index))) {
+        return 'a file cannot be read by name here: query the tables listed in the schema';
+      }
+    }
+  }
+  return null;
+}
+
+/** True when the token at `index` stands in a FROM list (the nearest clause keyword before it is FROM or JOIN). */
+function insideFrom(words: readonly Token[], index: number): boolean {
+  for (let at = index - 1; at >= 0; at--) {
+    const word = words[at]!.word;
+    if (word === 'from' || word === 'join') return true;
+    if (['select', 'where', 'group', 'having', 'order', 'limit', 'on', 'using', 'qualify', 'window', 'values'].includes(word)) return false;
+  }
+  return false;
+}
+
+/** Physical operators that change something or reach outside: refused wherever they stand in the plan. */
+const REFUSED_OPERATOR = /^(?:CREATE\w*|INSERT|UPDATE|DELETE|DROP|ALTER|ATTACH|DETACH|COPY\w*|BATCH_COPY\w*|FIXED_BATCH_COPY\w*|EXPORT|IMPORT|PRAGMA|SET|SET_VARIABLE|RESET|LOAD|INSTALL|TRANSACTION|VACUUM|CHECKPOINT|PREPARE|EXECUTE|DEALLOCATE|USE|UPDATE_EXTENSIONS|MERGE_INTO|READ_\w+|PARQUET_\w+|JSON_\w+|GLOB|SNIFF_CSV)$/;
+
+/** The operators of an `EXPLAIN` plan rendered as boxes, in order from the root: each box's first line is its name. */
+export function planOperators(plan: string): string[] {
+  const names: string[] = [];
+  const lines = plan.split('\n');
+  for (let index = 1; index < lines.length; index++) {
+    // A box starts with a line of ┌─…─┐; the next line holds the operator's name, centred. Boxes stand side by side.
+    const top = lines[index - 1]!;
+    if (!top.includes('┌')) continue;
+    for (const cell of lines[index]!.split('│')) {
+      const name = cell.trim();
+      if (/^[A-Z][A-Z0-9_]*$/.test(name)) names.push(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * Why the workspace refuses a statement whose `EXPLAIN` gave `plan` (the `physical_plan` text), or null: no operator
+ * of the plan may write, define, attach, copy, set or read a file.
+ */
+export function workspacePlanRefusal(plan: string): string | null {
+  const operators = planOperators(plan);
+  if (operators.length === 0) return 'DuckDB gave no plan for this statement, so it cannot run here';
+  const refused = operators.find((name) => REFUSED_OPERATOR.test(name));
+  if (refused) return `this statement would ${refused.replaceAll('_', ' ')}: the workspace only reads`;
+  return null;
+}
+
+/** The statement that shows `sql`'s plan without running it (checked by {@link workspaceTokenRefusal} first). */
+export function buildWorkspaceExplain(sql: string): string {
+  return `${EXPLAIN_PREFIX}${sql}`;
+}
+export const EXPLAIN_PREFIX = 'EXPLAIN ';
+
+/**
+ * Where in `sql` DuckDB's error `message` points, as a 0-based index into the string, or null. DuckDB says it in one
+ * of two ways: a JSON error with `"position"` (a byte offset into the statement it ran, which began with `prefix`),
+ * or a text error with `LINE n: <the line, or a window of it>` followed by a caret under the place.
+ */
+export function duckdbErrorPosition(sql: string, message: string, prefix = ''): number | null {
+  const json = /"position"\s*:\s*"?(\d+)"?/.exec(message);
+  if (json) {
+    const index = byteOffsetToIndex(prefix + sql, Number(json[1])) - prefix.length;
+    return index >= 0 && index <= sql.length ? index : null;
+  }
+  const lines = message.split('\n');
+  for (let index = 0; index + 1 < lines.length; index++) {
+    const match = /^LINE (\d+): (.*)$/.exec(lines[index]!);
+    if (!match) continue;
+    const caret = lines[index + 1]!.indexOf('^');
+    if (caret < 0) continue;
+    const lineNumber = Number(match[1]);
+    const shown = match[2]!;
+    const column = caret - (lines[index]!.length - shown.length);
+    // DuckDB shows a window of a long line, marked by "..." at either end.
+    const lead = shown.startsWith('...') ? 3 : 0;
+    const excerpt = shown.slice(lead).replace(/\.\.\.$/, '');
+    const full = prefix + sql;
+    const lineStarts = [0];
+    for (let at = full.indexOf('\n'); at >= 0; at = full.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+    const lineStart = lineStarts[lineNumber - 1];
+    if (lineStart === undefined) return null;
+    const lineEnd = full.indexOf('\n', lineStart);
+    const lineText = full.slice(lineStart, lineEnd < 0 ? full.length : lineEnd);
+    const found = lineText.indexOf(excerpt.slice(0, Math.max(1, Math.min(excerpt.length, 40))));
+    if (found < 0) return null;
+    const position = lineStart + found + Math.max(0, column - lead) - prefix.length;
+    return position >= 0 && position <= sql.length ? position : null;
+  }
+  return null;
+}
+
+/** The string index at UTF-8 byte offset `bytes` of `text`. */
+function byteOffsetToIndex(text: string, bytes: number): number {
+  let seen = 0;
+  let index = 0;
+  for (const character of text) {
+    if (seen >= bytes) break;
+    const code = character.codePointAt(0)!;
+    seen += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    index += character.length;
+  }
+  return index;
+}
