@@ -20,6 +20,8 @@ function sourceFiles(dir: string, accept: (name: string) => boolean): string[] {
 export function exportedBuilders(): Map<string, string> {
   const builders = new Map<string, string>();
   for (const file of sourceFiles(SQL_DIR, (name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))) {
+    // ClickHouse's dialect is not DuckDB's: its builders are checked by their own tests, not by DuckDB's planner.
+    if (path.relative(SQL_DIR, file).startsWith(`clickhouse${path.sep}`)) continue;
     for (const match of readFileSync(file, 'utf8').matchAll(/^export (?:async )?function (build\w+)/gm)) {
       builders.set(match[1]!, path.relative(ROOT, file));
     }
