@@ -12,7 +12,7 @@ export function inlineParameters(sql: string, params: readonly SqlValue[]): stri
   let nextPositional = 0;
   const value = (position: number) => {
     if (position < 0 || position >= params.length) throw new Error(`no value for parameter ${position + 1} of ${params.length}`);
-    return sqlLiteral(params[position]!);
+    return literalFor(params[position]!);
   };
   while (index < sql.length) {
     const char = sql[index]!;
@@ -42,7 +42,8 @@ export function inlineParameters(sql: string, params: readonly SqlValue[]): stri
       } else {
         end = index + 1;
       }
-    } else if (char === '?' && /[\s(,=<>!+\-*/]/.test(prevNonSpace(sql, index))) {
+    } else if (char === '?') {
+      // DuckDB has no operator spelled `?`: outside strings, names and comments it is always a parameter.
       out += value(nextPositional++);
       index += 1;
       continue;
@@ -95,8 +96,18 @@ function blockCommentEnd(sql: string, start: number): number {
   return sql.length;
 }
 
-/** The last character before `index` that is not white space ('(' at the start, where a value may stand). */
-function prevNonSpace(sql: string, index: number): string {
-  for (let at = index - 1; at >= 0; at--) if (!/\s/.test(sql[at]!)) return sql[at]!;
-  return '(';
+/**
+ * A value as a literal that reads back as the same value wherever the parameter stood. A bound number is a DOUBLE;
+ * a whole number within ±2^53 is written as it is (DuckDB reads it as an integer of the same value), any other number
+ * in scientific notation (`0.1e0`), which DuckDB reads as a DOUBLE, rounded as the bound one was: a plain `0.1` would
+ * be a DECIMAL, computed with differently and turned into a DOUBLE a bit off for about one number in fifty. A
+ * negative number is in parentheses, so `1-$1` does not become the comment `1--5` and `$1::VARCHAR` or `$1 ^ 2` do
+ * not apply to the number before its sign.
+ */
+function literalFor(value: SqlValue): string {
+  if (typeof value !== 'number') return sqlLiteral(value);
+  let text = sqlLiteral(value);
+  if (Object.is(value, -0)) return '(-0.0e0)';
+  if (!Number.isSafeInteger(value) && !text.includes('e')) text += 'e0';
+  return value < 0 ? `(${text})` : text;
 }
