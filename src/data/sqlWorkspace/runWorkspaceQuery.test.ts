@@ -1,9 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+// eslint-disable-next-line no-restricted-imports -- a second Node engine with a small memory_limit: createNodeEngine takes no settings
+import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConnectionEngine, LOCKDOWN_STATEMENTS } from '../../engine/connectionEngine';
 import { createNodeEngine } from '../../engine/nodeEngine';
 import type { Engine } from '../../engine';
 import { expectPlannable } from '../../../test/support/validateSql';
 import { buildWorkspaceExplain } from '../../sql/workspaceGuard';
-import { runWorkspaceQueryOn, WorkspaceQueryError } from './runWorkspaceQuery';
+import { MEMORY_ADVICE, runWorkspaceQueryOn, WorkspaceQueryError } from './runWorkspaceQuery';
 
 // The workspace's guard on the real engine: reads run, everything else is refused, and the app's tables stay as they were.
 const HOSTILE = [
@@ -66,4 +71,106 @@ describe('the SQL workspace on the real engine', () => {
     expect(error).toBeInstanceOf(WorkspaceQueryError);
     expect(error.position).toBe('SELECT '.length);
   });
+});
+
+/**
+ * The Node engine of src/engine/nodeEngine.ts with a small `memory_limit`, set before the configuration is locked
+ * (createNodeEngine takes no settings; the app's engine has DuckDB's default, 80% of the memory wasm can hold, and no
+ * temporary directory to spill to, so a statement that needs more fails with DuckDB's Out of Memory error).
+ */
+async function createNodeEngineWithMemoryLimit(limit: string): Promise<Engine> {
+  const require = createRequire(import.meta.url);
+  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+  const db = await createDuckDB(
+    {
+      mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
+      eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') },
+    },
+    new VoidLogger(),
+    NODE_RUNTIME,
+  );
+  await db.instantiate(() => {});
+  db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const connection = db.connect();
+  connection.query(`SET memory_limit = '${limit}'`);
+  for (const statement of LOCKDOWN_STATEMENTS) connection.query(statement);
+  return createConnectionEngine({
+    run: async (sql) => connection.query(sql),
+    runPrepared: async () => Promise.reject(new Error('not used here')),
+    registerFileBuffer: async () => {},
+    registerFile: async () => {},
+    dropFile: async () => {},
+    insertArrowStream: async () => {},
+    tokenize: async (sql) => db.tokenize(sql),
+    async openPending() {
+      const own = db.connect();
+      const id = own.useUnsafe((_, connectionId) => connectionId);
+      return {
+        start: async (sql) => db.startPendingQuery(id, sql, true),
+        poll: async () => db.pollPendingQuery(id),
+        cancel: async () => db.cancelPendingQuery(id),
+        fetch: async () => db.fetchQueryResults(id),
+        reset: async () => void own.query('SELECT 1'),
+        pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      };
+    },
+    async terminate() {
+      db.reset();
+    },
+  });
+}
+
+describe('a runaway statement and one that runs out of memory, on the real engine', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await createNodeEngine();
+  });
+  afterAll(async () => {
+    await engine.terminate();
+  });
+
+  it('a cross join of 10^11 rows stops soon after its signal aborts, and the engine answers the next statement', async () => {
+    const controller = new AbortController();
+    const started = performance.now();
+    let abortedAt = 0;
+    setTimeout(() => {
+      abortedAt = performance.now();
+      controller.abort();
+    }, 400);
+    const error = await runWorkspaceQueryOn(engine, 'SELECT count(*) AS n FROM range(100000000) a, range(1000) b', { signal: controller.signal }).then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    const stoppedAt = performance.now();
+    expect(error).toBeInstanceOf(WorkspaceQueryError);
+    expect((error as WorkspaceQueryError).kind).toBe('cancelled');
+    expect((error as WorkspaceQueryError).message).toMatch(/^Cancelled: /);
+    // It ran until the abort (it did not fail at once), and stopped within a second or so of it (slices of ~100 ms).
+    expect(abortedAt - started).toBeGreaterThanOrEqual(390);
+    expect(stoppedAt - abortedAt).toBeLessThan(2_000);
+    const next = await runWorkspaceQueryOn(engine, 'SELECT 6 * 7 AS answer, count(*) AS n FROM range(1000)');
+    expect([next.cell(0, 0), next.cell(0, 1)]).toEqual([42, 1000]);
+    // Aborted before it starts: nothing runs.
+    const early = new AbortController();
+    early.abort();
+    await expect(runWorkspaceQueryOn(engine, 'SELECT 1', { signal: early.signal })).rejects.toMatchObject({ kind: 'cancelled' });
+  }, 60_000);
+
+  it('a statement that needs more memory than the engine has is reported as memory, saying what to do', async () => {
+    const small = await createNodeEngineWithMemoryLimit('64MB');
+    try {
+      const hungry = "SELECT s, count(*) AS n FROM (SELECT (range * 7919 % 10000000)::VARCHAR || '-padding-padding' AS s FROM range(10000000)) GROUP BY s";
+      const error = (await runWorkspaceQueryOn(small, hungry).catch((reason: unknown) => reason)) as WorkspaceQueryError;
+      expect(error).toBeInstanceOf(WorkspaceQueryError);
+      expect(error.kind).toBe('memory');
+      expect(error.message.startsWith(MEMORY_ADVICE)).toBe(true);
+      expect(error.message).toMatch(/\(DuckDB: Out of Memory Error: .*\)$/);
+      expect(MEMORY_ADVICE).toMatch(/LIMIT/);
+      // The engine is still usable, and the same question over fewer values fits.
+      const fewer = await runWorkspaceQueryOn(small, hungry.replace('range(10000000)', 'range(1000)'));
+      expect(fewer.rowCount).toBe(1000);
+    } finally {
+      await small.terminate();
+    }
+  }, 60_000);
 });

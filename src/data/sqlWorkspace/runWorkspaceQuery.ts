@@ -172,6 +172,10 @@ function duckdbMessage(error: unknown): string {
   return text;
 }
 
+/** What a person reads when a statement ran out of memory: what to do, before DuckDB's own words. */
+export const MEMORY_ADVICE =
+  'This statement needs more memory than the browser gives the query engine. Add a LIMIT, filter with WHERE, select fewer columns, or aggregate with GROUP BY over fewer values.';
+
 /** Any failure of a workspace statement as a {@link WorkspaceQueryError}: its kind, DuckDB's message, the position. */
 export function workspaceError(error: unknown, sql: string): WorkspaceQueryError {
   if (error instanceof WorkspaceQueryError) return error;
@@ -191,7 +195,7 @@ export function workspaceError(error: unknown, sql: string): WorkspaceQueryError
   else if (/^Permission$/i.test(type)) kind = 'refused';
   const readable =
     kind === 'memory'
-      ? `Not enough memory for this query: ${firstLine(message)}${isFatalEngineError(error) ? ' The query engine was restarted.' : ''} Try fewer rows or columns, or aggregate first.`
+      ? `${MEMORY_ADVICE}${isFatalEngineError(error) ? ' The query engine was restarted.' : ''} (DuckDB: ${firstLine(message)})`
       : message;
   return new WorkspaceQueryError(kind, readable, sql, position, error);
 }
