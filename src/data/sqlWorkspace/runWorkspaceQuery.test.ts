@@ -73,6 +73,71 @@ describe('the SQL workspace on the real engine', () => {
   });
 });
 
+describe('wide numbers on the real engine: exact digits beyond 2^53', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await createNodeEngine();
+  });
+  afterAll(async () => {
+    await engine.terminate();
+  });
+
+  it('gives BIGINT, UBIGINT, HUGEINT and wide DECIMAL values a double cannot hold as their exact digits', async () => {
+    const result = await runWorkspaceQueryOn(
+      engine,
+      `SELECT 9007199254740993::BIGINT AS big, (-9223372036854775808)::BIGINT AS lowest, 18446744073709551615::UBIGINT AS unsigned,
+         170141183460469231731687303715884105727::HUGEINT AS huge, 1::HUGEINT << 100 AS shifted,
+         12345678901234567.89::DECIMAL(38,2) AS wide, 0.1::DECIMAL(38,2) AS tenth, 42::BIGINT AS small, 2::HUGEINT ** 100 AS power;`,
+    );
+    expect(result.columns.map((column) => [column.name, column.type, column.kind])).toEqual([
+      ['big', 'BIGINT', 'number'],
+      ['lowest', 'BIGINT', 'number'],
+      ['unsigned', 'UBIGINT', 'number'],
+      ['huge', 'HUGEINT', 'number'],
+      ['shifted', 'HUGEINT', 'number'],
+      ['wide', 'DECIMAL(38,2)', 'number'],
+      ['tenth', 'DECIMAL(38,2)', 'number'],
+      ['small', 'BIGINT', 'number'],
+      ['power', 'DOUBLE', 'number'],
+    ]);
+    expect(result.columns.map((_, column) => result.cell(0, column))).toEqual([
+      '9007199254740993',
+      '-9223372036854775808',
+      '18446744073709551615',
+      '170141183460469231731687303715884105727',
+      String(2n ** 100n),
+      '12345678901234567.89',
+      0.1,
+      42,
+      2 ** 100,
+    ]);
+  });
+
+  it("keeps the statement's order, its trailing comment, a sum's HUGEINT and nulls; duplicate names fall back to doubles", async () => {
+    const ordered = await runWorkspaceQueryOn(engine, 'SELECT range::BIGINT * 4611686018427387 AS v, range AS i FROM range(2000) ORDER BY v DESC -- largest first');
+    expect(ordered.rowCount).toBe(2000);
+    expect(ordered.cell(0, 0)).toBe(String(1999n * 4611686018427387n));
+    expect(ordered.cell(0, 1)).toBe(1999);
+    expect(ordered.cell(1999, 0)).toBe(0);
+    expect(ordered.cell(1998, 0)).toBe(4611686018427387);
+    expect(ordered.cell(1997, 0)).toBe('9223372036854774');
+    for (let row = 1; row < 2000; row++) expect(ordered.cell(row, 1)).toBe(1999 - row);
+    const summed = await runWorkspaceQueryOn(engine, 'SELECT sum(v) AS total, max(v) AS top FROM (VALUES (9007199254740993::BIGINT), (1::BIGINT), (NULL::BIGINT)) t(v)');
+    expect(summed.columns.map((column) => column.type)).toEqual(['HUGEINT', 'BIGINT']);
+    expect([summed.cell(0, 0), summed.cell(0, 1)]).toEqual(['9007199254740994', '9007199254740993']);
+    const withNull = await runWorkspaceQueryOn(engine, 'SELECT NULL::BIGINT AS nothing, 9007199254740993::BIGINT AS big');
+    expect([withNull.cell(0, 0), withNull.cell(0, 1)]).toEqual([null, '9007199254740993']);
+    const duplicate = await runWorkspaceQueryOn(engine, 'SELECT 9007199254740993::BIGINT AS a, 1 AS a');
+    expect(duplicate.columns.map((column) => column.name)).toEqual(['a', 'a']);
+    expect(duplicate.cell(0, 0)).toBe(9007199254740992);
+    // An error of the statement is placed in the statement, not in the text added around it.
+    const error = (await runWorkspaceQueryOn(engine, "SELECT 9007199254740993::BIGINT AS big, 'x'::INTEGER AS bad").catch((reason: unknown) => reason)) as WorkspaceQueryError;
+    expect(error).toBeInstanceOf(WorkspaceQueryError);
+    expect(error.message).toMatch(/Conversion Error/);
+    expect(error.position === null || (error.position >= 0 && error.position < error.sql.length)).toBe(true);
+  });
+});
+
 /**
  * The Node engine of src/engine/nodeEngine.ts with a small `memory_limit`, set before the configuration is locked
  * (createNodeEngine takes no settings; the app's engine has DuckDB's default, 80% of the memory wasm can hold, and no

@@ -1,5 +1,6 @@
 import { DataType, type Table } from 'apache-arrow';
 import { QueryCancelledError, QueryError, isFatalEngineError, type Engine } from '../../engine';
+import { quoteIdentifier } from '../../sql/literals';
 import { buildWorkspaceExplain, duckdbErrorPosition, EXPLAIN_PREFIX, workspacePlanRefusal, workspaceTokenRefusal } from '../../sql/workspaceGuard';
 
 /** A column of a workspace result: its DuckDB type, and what kind of value it holds for display and charts. */
@@ -18,12 +19,19 @@ export interface WorkspaceResult {
   rowCount: number;
   /** The statement returned more than {@link WORKSPACE_MAX_ROWS} rows; only the first are held. */
   truncated: boolean;
-  /** Dates as `YYYY-MM-DD`, timestamps as ISO 8601, numbers as numbers, lists and structs as JSON text. */
+  /**
+   * Dates as `YYYY-MM-DD`, timestamps as ISO 8601, numbers as numbers, lists and structs as JSON text. A number a
+   * double cannot hold (a BIGINT or HUGEINT beyond ±2^53, a DECIMAL of more than 15 digits) is its exact digits as
+   * text, e.g. "9007199254740993" (see {@link EXACT_NUMBER_TEXT}).
+   */
   cell(row: number, column: number): number | string | boolean | null;
   elapsedMs: number;
   /** The statement run. */
   sql: string;
 }
+
+/** What an exact number given as text looks like: digits, a sign, a decimal point; never a formula or a word. */
+export const EXACT_NUMBER_TEXT = /^-?\d+(?:\.\d+)?$/;
 
 /** The most rows a workspace result holds: the rest of a larger result is never fetched. */
 export const WORKSPACE_MAX_ROWS = 1_000_000;
@@ -60,11 +68,49 @@ export async function runWorkspaceQueryOn(engine: Engine, sql: string, options: 
     const refusedByPlan = workspacePlanRefusal(plan.map((row) => String(row.explain_value)).join('\n'));
     if (refusedByPlan !== null) throw new WorkspaceQueryError('refused', `Refused: ${refusedByPlan}.`, sql);
     const types = await columnTypes(engine, statement);
-    const { table, truncated } = await engine.queryArrow(statement, { signal: options.signal, maxRows: options.maxRows ?? WORKSPACE_MAX_ROWS });
-    return resultOf(table, truncated, types, sql, performance.now() - started);
+    const arrowOptions = { signal: options.signal, maxRows: options.maxRows ?? WORKSPACE_MAX_ROWS };
+    const exact = exactStatement(statement, types);
+    if (exact) {
+      try {
+        const { table, truncated } = await engine.queryArrow(exact.sql, arrowOptions);
+        return resultOf(table, truncated, types, sql, performance.now() - started, exact.columns);
+      } catch (error) {
+        // A statement that cannot stand in FROM (…) runs as it is; any other failure is the statement's own.
+        const failure = workspaceError(error, sql, exact.prefix);
+        if (failure.kind !== 'syntax' && failure.kind !== 'binder') throw failure;
+      }
+    }
+    const { table, truncated } = await engine.queryArrow(statement, arrowOptions);
+    return resultOf(table, truncated, types, sql, performance.now() - started, []);
   } catch (error) {
     throw workspaceError(error, sql);
   }
+}
+
+/**
+ * DuckDB types a double cannot always hold exactly: the engine hands BIGINT, HUGEINT and wide DECIMAL values to
+ * JavaScript as doubles (castBigIntToDouble), so 9007199254740993 would show as …992.
+ */
+export function needsExactText(type: string): boolean {
+  const upper = type.toUpperCase();
+  if (/^(?:BIGINT|HUGEINT|UBIGINT|UHUGEINT|INT64|INT128|UINT64|UINT128|LONG)$/.test(upper)) return true;
+  const decimal = /^(?:DECIMAL|NUMERIC)\((\d+)\s*,\s*\d+\)$/.exec(upper);
+  return decimal !== null && Number(decimal[1]) > 15;
+}
+
+/**
+ * The statement with the exact text of its wide number columns added after its own columns (`SELECT *, CAST(c AS
+ * VARCHAR) FROM (statement)`: a projection, which keeps the statement's order), or null when it has none or its
+ * column names are not distinct (the outer `*` could not name them).
+ */
+function exactStatement(statement: string, types: readonly ColumnType[] | null): { sql: string; prefix: string; columns: number[] } | null {
+  if (!types) return null;
+  const columns = types.flatMap((column, index) => (needsExactText(column.type) ? [index] : []));
+  if (columns.length === 0) return null;
+  if (new Set(types.map((column) => column.name.toLowerCase())).size !== types.length) return null;
+  const prefix = `SELECT *, ${columns.map((index) => `CAST(${quoteIdentifier(types[index]!.name)} AS VARCHAR)`).join(', ')} FROM (\n`;
+  // The line break before ")" ends a trailing line comment of the statement.
+  return { sql: `${prefix}${statement}\n)`, prefix, columns };
 }
 
 /** What the plan check explains: a statement the user began with EXPLAIN is checked by what it explains. */
@@ -73,24 +119,50 @@ function explainTarget(statement: string): string {
   return match ? statement.slice(match[0].length) : statement;
 }
 
-/** DuckDB's types of the statement's columns (`DESCRIBE` of a query binds it, runs nothing); null when not a query. */
-async function columnTypes(engine: Engine, statement: string): Promise<Map<string, string> | null> {
+interface ColumnType {
+  name: string;
+  type: string;
+}
+
+/** DuckDB's types of the statement's columns, in order (`DESCRIBE` of a query binds it, runs nothing); null when not a query. */
+async function columnTypes(engine: Engine, statement: string): Promise<ColumnType[] | null> {
   try {
     const rows = await engine.query<{ column_name: string; column_type: string }>(`DESCRIBE ${statement}`);
-    return new Map(rows.map((row) => [row.column_name, row.column_type]));
+    return rows.map((row) => ({ name: row.column_name, type: row.column_type }));
   } catch {
     return null;
   }
 }
 
-function resultOf(table: Table, truncated: boolean, types: Map<string, string> | null, sql: string, elapsedMs: number): WorkspaceResult {
-  const fields = table.schema.fields;
-  const columns: WorkspaceColumn[] = fields.map((field) => {
-    const type = types?.get(field.name) ?? arrowTypeName(field.type);
+/** Significant digits of a number written in decimal (`-0012.3400` has 4). */
+function significantDigits(text: string): number {
+  return text.replace(/^-/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+}
+
+/**
+ * The result's cells. `exact` lists the columns whose exact text follows the statement's own columns (in that
+ * order): a whole number beyond ±2^53, or a decimal of more than 15 significant digits, is given as that text.
+ */
+function resultOf(table: Table, truncated: boolean, types: readonly ColumnType[] | null, sql: string, elapsedMs: number, exact: readonly number[]): WorkspaceResult {
+  const fields = table.schema.fields.slice(0, table.schema.fields.length - exact.length);
+  const columns: WorkspaceColumn[] = fields.map((field, index) => {
+    const type = (types?.[index]?.name === field.name ? types[index]!.type : undefined) ?? arrowTypeName(field.type);
     return { name: field.name, type, kind: kindOf(type) };
   });
   const vectors = fields.map((_, index) => table.getChildAt(index)!);
-  const converters = fields.map((field) => converterFor(field.type));
+  const converters: ((value: unknown, row: number) => Cell)[] = fields.map((field) => converterFor(field.type));
+  exact.forEach((column, position) => {
+    const text = table.getChildAt(fields.length + position)!;
+    const plain = converters[column]!;
+    const decimal = /^(?:DECIMAL|NUMERIC)/i.test(columns[column]!.type);
+    converters[column] = (value, row) => {
+      const number = plain(value, row);
+      if (typeof number !== 'number' || (!decimal && Number.isSafeInteger(number))) return number;
+      const digits: unknown = text.get(row);
+      if (typeof digits !== 'string') return number;
+      return decimal && significantDigits(digits) <= 15 ? number : digits;
+    };
+  });
   return {
     columns,
     rowCount: table.numRows,
@@ -99,7 +171,7 @@ function resultOf(table: Table, truncated: boolean, types: Map<string, string> |
     sql,
     cell(row, column) {
       const raw: unknown = vectors[column]?.get(row);
-      return raw === null || raw === undefined ? null : converters[column]!(raw);
+      return raw === null || raw === undefined ? null : converters[column]!(raw, row);
     },
   };
 }
@@ -177,7 +249,7 @@ export const MEMORY_ADVICE =
   'This statement needs more memory than the browser gives the query engine. Add a LIMIT, filter with WHERE, select fewer columns, or aggregate with GROUP BY over fewer values.';
 
 /** Any failure of a workspace statement as a {@link WorkspaceQueryError}: its kind, DuckDB's message, the position. */
-export function workspaceError(error: unknown, sql: string): WorkspaceQueryError {
+export function workspaceError(error: unknown, sql: string, prefix = ''): WorkspaceQueryError {
   if (error instanceof WorkspaceQueryError) return error;
   if (error instanceof QueryCancelledError || (error instanceof Error && error.name === 'AbortError')) {
     return new WorkspaceQueryError('cancelled', `Cancelled: ${error.message}.`, sql, null, error);
@@ -186,7 +258,7 @@ export function workspaceError(error: unknown, sql: string): WorkspaceQueryError
   const message = duckdbMessage(error);
   // The plan check ran `EXPLAIN <statement>`: a position in that text is shifted by the prefix.
   const explained = error instanceof QueryError && error.sql.startsWith(EXPLAIN_PREFIX);
-  const position = duckdbErrorPosition(sql, raw, explained ? EXPLAIN_PREFIX : '');
+  const position = duckdbErrorPosition(sql, raw, explained ? EXPLAIN_PREFIX : prefix);
   const type = /^\{[^}]*"exception_type"\s*:\s*"(\w+)"/.exec(raw)?.[1] ?? /^(\w[\w ]*?) Error: /.exec(message)?.[1] ?? '';
   let kind: WorkspaceErrorKind = 'failed';
   if (/^Parser$/i.test(type)) kind = 'syntax';
