@@ -19,8 +19,8 @@ export function ResultTable({ columns, rows, label }: { columns: readonly Worksp
   const sortedColumn = sorting[0] ? Number(sorting[0].id) : null;
   const direction = sorting[0]?.desc ? 'desc' : 'asc';
   const order = useMemo(
-    () => (sortedColumn === null || sortedColumn >= columns.length ? null : sortedOrder(rows, sortedColumn, direction)),
-    [rows, sortedColumn, direction, columns.length],
+    () => (sortedColumn === null || sortedColumn >= columns.length ? null : sortedOrder(rows, sortedColumn, direction, columns[sortedColumn]!.kind === 'number')),
+    [rows, sortedColumn, direction, columns],
   );
   const virtualizer = useVirtualizer({
     count: rows.rowCount,
@@ -37,7 +37,7 @@ export function ResultTable({ columns, rows, label }: { columns: readonly Worksp
         id: String(index),
         header: column.name,
         accessorFn: (row: number) => rows.cell(row, index),
-        cell: (context) => formatCell(rows.cell(context.row.original, index)),
+        cell: (context) => formatCell(rows.cell(context.row.original, index), column.kind),
         meta: column,
       })),
     [columns, rows],

@@ -70,7 +70,7 @@ export function SqlResults({ query, options, update, readOnly, cancelled }: SqlR
   const sizeNotes: string[] = [];
   if (data.truncated) sizeNotes.push(`The statement returned more than ${count(WORKSPACE_MAX_ROWS)} rows: only the first ${count(data.rowCount)} are held here. Add a LIMIT or aggregate.`);
   if (!rows.complete) sizeNotes.push(`This copy holds the first ${count(rows.rowCount)} of the result’s ${count(data.rowCount)} rows; the table, chart and download show those.`);
-  const download = () => void exportCsv(data, rows);
+  const download = () => void import('./resultCsv').then(({ downloadResultCsv }) => downloadResultCsv(data, rows));
   return (
     <section className="sql-results" aria-label="Result" data-testid="sql-results">
       <p className="sql-status" role="status" data-testid="sql-status">
@@ -139,17 +139,4 @@ export function SqlResults({ query, options, update, readOnly, cancelled }: SqlR
       {data.columns.length > 0 ? <ResultTable columns={data.columns} rows={rows} label={`Result of the statement, ${count(rows.rowCount)} rows`} /> : null}
     </section>
   );
-}
-
-/** The rows shown, as a formula-safe CSV (src/lib/csv.ts), built a block of rows at a time. */
-async function exportCsv(data: SqlResultData, rows: ReturnType<typeof resultRows>): Promise<void> {
-  const { csvCell, downloadFile, fileNameOf } = await import('../../lib/csv');
-  const parts: string[] = [data.columns.map((column) => csvCell(column.name)).join(',') + '\n'];
-  const block: string[] = [];
-  for (let row = 0; row < rows.rowCount; row++) {
-    block.push(data.columns.map((_, column) => csvCell(rows.cell(row, column))).join(','));
-    if (block.length === 10_000) parts.push(block.splice(0).join('\n') + '\n');
-  }
-  if (block.length > 0) parts.push(block.join('\n') + '\n');
-  downloadFile(`${fileNameOf(`sql result ${data.sql.slice(0, 40)}`)}.csv`, new Blob(parts, { type: 'text/csv' }));
 }

@@ -1,5 +1,5 @@
 import type { ChartPlan } from './chartSuggestion';
-import type { Cell, ResultRows } from './resultRows';
+import { numberOf, type Cell, type ResultRows } from './resultRows';
 
 /** Points a line chart draws at most (distinct x values), bars at most; a scatter caps itself (ScatterPlot). */
 export const MAX_LINE_POINTS = 2_000;
@@ -11,7 +11,11 @@ export interface LineData {
   notes: string[];
 }
 
-const asNumber = (value: Cell): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+/** A measure to draw: exact digits (a BIGINT beyond 2^53) as the nearest double; non-finite values as none. */
+const asNumber = (value: Cell): number | null => {
+  const number = numberOf(value);
+  return number !== null && Number.isFinite(number) ? number : null;
+};
 const asKey = (value: Cell): string | null => (value === null ? null : String(value));
 
 /**
