@@ -10,11 +10,10 @@ import { useViewState, writeViewState } from '../views';
 import { THEMES, type Theme } from '../state/viewState';
 import { DEFAULT_VIEW_STATE } from '../views';
 import { ErrorMessage, Skeleton } from '../ui/Panel';
-import { StartupProgress } from '../ui/StartupProgress';
 import { EngineIncidentNotice } from './EngineIncidentNotice';
 import { CopyLinkButton } from './CopyLinkButton';
 import { startWithSummary } from './startupHandover';
-import { useStartupStatus } from './useStartupStatus';
+import { EngineVersion, StartupStatus } from './StartupStatus';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -65,7 +64,6 @@ const UploadPanel = lazy(() => import('../features/upload/UploadPanel').then((mo
 
 function Shell({ snapshot }: { snapshot: boolean }) {
   const { state, update } = useViewState();
-  const startup = useStartupStatus();
   const [uploadOpen, setUploadOpen] = useState(false);
   const [dashboardsOpen, setDashboardsOpen] = useState(false);
   // Read once, at the first render: after a compressed link has been expanded (main.tsx), and before the view
@@ -108,7 +106,7 @@ function Shell({ snapshot }: { snapshot: boolean }) {
           <ThemePicker theme={state.theme} onChange={(theme) => update({ theme })} />
         </div>}
       </header>
-      {!startup.done && !snapshot ? <StartupProgress label={startup.label} fraction={startup.fraction} /> : null}
+      {snapshot ? null : <StartupStatus />}
       <main id="main" className="app-main">
         <EngineIncidentNotice />
         {NEEDED && !PRESENTING ? (
@@ -153,7 +151,7 @@ function Shell({ snapshot }: { snapshot: boolean }) {
         ) : (
           <p>Every query runs in this browser tab; no data leaves it.</p>
         )}
-        {startup.done ? <p data-testid="engine-version">{startup.label}</p> : null}
+        <EngineVersion />
       </footer>
     </div>
   );
