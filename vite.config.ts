@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { immutableAssetsPlugin } from './scripts/immutableAssetsPlugin';
 import { contentSecurityPolicyPlugin } from './scripts/contentSecurityPolicyPlugin';
 import { startupSummaryPlugin } from './scripts/startupSummaryPlugin';
+import { precompressPlugin } from './scripts/precompressPlugin';
 
 // Dates in tests are calendar months, never local timestamps: pin the zone for every test process.
 process.env.TZ = 'UTC';
@@ -15,6 +16,8 @@ export default defineConfig({
     startupSummaryPlugin(fileURLToPath(new URL('./datasets/', import.meta.url))),
     immutableAssetsPlugin(),
     contentSecurityPolicyPlugin(),
+    // After the header plugins: it answers precompressed assets itself, with the headers they set.
+    precompressPlugin(),
   ],
   // DuckDB-wasm ships its own workers and wasm; pre-bundling it breaks their relative URLs in dev.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

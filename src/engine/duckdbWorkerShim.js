@@ -53,7 +53,10 @@ async function compile(url, port) {
   try {
     const response = await networkFetch(url, { credentials: 'same-origin' });
     if (!response.ok || !response.body) throw new Error(`${url}: the server answered ${response.status}`);
-    const total = Number(response.headers.get('content-length')) || null;
+    // Sent compressed, Content-Length is the compressed size while the body yields decoded bytes: the size once
+    // decoded comes from our own header (scripts/precompressPlugin.ts), else the total is unknown.
+    const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
+    const total = Number(response.headers.get(encoded ? 'x-decoded-content-length' : 'content-length')) || null;
     // compileStreaming needs the wasm MIME type; from a server that sends another, the bytes are compiled at the end.
     const streamable = response.headers.get('content-type')?.split(';')[0]?.trim() === 'application/wasm';
     const counted = streamable ? response.clone() : response;
