@@ -5,8 +5,9 @@ import { dashboards } from '../../state/dashboards';
 type Outcome = { kind: 'pinned' | 'refused'; text: string };
 
 /**
- * Pins the view on screen (its link) to the first dashboard, and says where it went — or, when the browser refuses
- * to keep it (its storage for the site is full or blocked), says so until the next try: nothing was changed.
+ * Pins the view on screen (its link) to the first dashboard, titled `title` (the SQL view: by how its statement
+ * starts), and says where it went — or, when the browser refuses to keep it (its storage for the site is full or
+ * blocked), says so until the next try: nothing was changed.
  */
 export function PinButton({ title }: { title: string }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -15,14 +16,25 @@ export function PinButton({ title }: { title: string }) {
     const timer = setTimeout(() => setOutcome(null), 4000);
     return () => clearTimeout(timer);
   }, [outcome]);
-  const pin = () => {
+  const pinAs = (panelTitle: string, view: string) => {
     try {
-      const dashboard = dashboards.pin({ title, notes: '', view: window.location.search.replace(/^\?/, '') });
+      const dashboard = dashboards.pin({ title: panelTitle, notes: '', view });
       const panels = `${dashboard.panels.length} ${dashboard.panels.length === 1 ? 'panel' : 'panels'}`;
       setOutcome({ kind: 'pinned', text: `Pinned to “${dashboard.name}” (${panels}).` });
     } catch (error) {
       setOutcome({ kind: 'refused', text: `Not pinned. ${errorMessage(error)}` });
     }
+  };
+  const pin = () => {
+    const view = window.location.search.replace(/^\?/, '');
+    const params = new URLSearchParams(view);
+    const statement = params.get('tab') === 'sql' ? (params.get('sql') ?? '') : '';
+    if (statement.trim() === '') return pinAs(title, view);
+    // A SQL panel is titled by its statement; the few lines that read it load with the SQL view, not the page.
+    void import('../../views/sql/panelTitle').then(
+      ({ sqlPanelTitle }) => pinAs(sqlPanelTitle(statement), view),
+      () => pinAs(title, view),
+    );
   };
   return (
     <span className="pin">
