@@ -3,6 +3,7 @@ import { StartupProgress } from '../ui/StartupProgress';
 import { enginePhase } from '../engine';
 import { datasetLoadProgress } from '../data';
 import { formatBytes } from '../lib/format';
+import { engineDeferred } from './startupHandover';
 
 /** Start-up in words and as a fraction, from the engine's phase and the dataset loader's progress. */
 export function useStartupStatus(): { done: boolean; label: string; fraction?: number; failed: boolean } {
@@ -46,6 +47,15 @@ export function useStartupStatus(): { done: boolean; label: string; fraction?: n
  */
 export function StartupStatus() {
   const startup = useStartupStatus();
+  const deferred = useSyncExternalStore(engineDeferred.subscribe, engineDeferred.get);
+  if (deferred) {
+    return (
+      <p className="startup startup-deferred" role="status" data-testid="startup-deferred">
+        Your browser asks to save data, so these figures came with the page and the query engine is not downloaded.
+        It starts when you change the view.
+      </p>
+    );
+  }
   return startup.done ? null : <StartupProgress label={startup.label} fraction={startup.fraction} />;
 }
 

@@ -1,17 +1,25 @@
 import type { QueryClient } from '@tanstack/react-query';
 import startupSummary from 'virtual:startup-summary';
+import { createExternalStore, enginePhase } from '../engine';
 import { getMarketDatabase, seedStartupSummary } from '../data';
+
+/**
+ * True while the engine waits for a change that needs it: the browser asked to save data (`navigator.connection.saveData`),
+ * so a reader of the default view, whose figures came with the page, never downloads the engine (6–8 MB compressed).
+ */
+export const engineDeferred = createExternalStore(false);
 
 /**
  * Draws the default overview from the build-time summary at once, starts the engine in the background, and when it
  * is ready runs the same queries live. The live results equal the summary's, so the charts do not move; the
  * `data-live` attribute on <html> tells tests and curious people that the hand-over happened.
+ *
+ * With data saving on, the engine starts only when a query needs it (any change of the view runs one); the hand-over
+ * follows then.
  */
 export function startWithSummary(client: QueryClient): void {
   const keys = seedStartupSummary(client, startupSummary);
-  // Once the first charts are painted (or after a second at most), so that starting the worker and fetching the
-  // datasets do not compete with drawing them.
-  whenIdle(() => {
+  const handOver = () => {
     getMarketDatabase()
       .then(async () => {
         await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey, exact: true })));
@@ -20,7 +28,24 @@ export function startWithSummary(client: QueryClient): void {
       .catch(() => {
         // The panels that need the engine show its error with a retry button; the summary stays on screen.
       });
-  });
+  };
+  if (savingData()) {
+    engineDeferred.set(true);
+    const stop = enginePhase.subscribe(() => {
+      if (enginePhase.get().phase === 'idle') return;
+      stop();
+      engineDeferred.set(false);
+      handOver();
+    });
+    return;
+  }
+  // Once the first charts are painted (or after a second at most), so that starting the worker and fetching the
+  // datasets do not compete with drawing them.
+  whenIdle(handOver);
+}
+
+function savingData(): boolean {
+  return (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
 }
 
 function whenIdle(callback: () => void): void {

@@ -37,3 +37,26 @@ test('the first charts come from the build-time summary, and equal the live resu
   await expect(page.getByTestId('startup-progress')).toHaveCount(0);
   expect(await read()).toEqual(fromSummary);
 });
+
+test('with data saving on, a reader of the default view never downloads the engine; the first change starts it', async ({ guarded: page }) => {
+  const wasm: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasm.push(request.url());
+  });
+  // Chromium sets saveData from the system's or the user's data saver; here the page is told so directly.
+  await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true }));
+  await page.goto('/');
+  await expect(page.locator('[data-testid=trend-chart] .recharts-line').first()).toBeAttached();
+  await expect(page.getByTestId('startup-deferred')).toContainText('starts when you change the view');
+  await expect(page.getByTestId('startup-progress')).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+  expect(wasm).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.dataset.live)).toBeUndefined();
+
+  // A change the summary does not hold: the engine downloads, the notice gives way to its progress, and the view
+  // goes live.
+  await page.getByTestId('filter-measure').selectOption({ index: 1 });
+  await page.waitForFunction(() => document.documentElement.dataset.live === 'true', null, { timeout: ENGINE_TIMEOUT });
+  expect(wasm).toHaveLength(1);
+  await expect(page.getByTestId('startup-deferred')).toHaveCount(0);
+});
