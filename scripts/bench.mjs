@@ -12,13 +12,19 @@ process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { nativeIngest } from './lib/native-ingest.mjs';
+import { measureWorkspace, printWorkspace } from './lib/bench-workspace.mjs';
 
 const args = new Set(process.argv.slice(2));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 50);
 const INGEST_RUNS = Number(process.env.BENCH_INGEST_RUNS ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '1m,10m').split(',').filter(Boolean);
-const PORT = 4181;
+// BENCH_ONLY=workspace measures the SQL workspace's entries alone (section 7), into bench/results-workspace.json.
+const ONLY = process.env.BENCH_ONLY ?? '';
+const WORKSPACE_RUNS = Number(process.env.BENCH_WORKSPACE_RUNS ?? Math.max(3, Math.min(RUNS, 5)));
+// Another port and build folder let a bench run beside other builds and servers on the machine.
+const PORT = Number(process.env.BENCH_PORT ?? 4181);
+const DIST = process.env.BENCH_DIST ?? 'dist';
 
 // Generated data (not committed): the bundled traffic at daily grain × device × channel, and a 100 MB file.
 const DATA = {
@@ -27,8 +33,10 @@ const DATA = {
   ingest: 'bench/data/ingest-100mb.csv',
 };
 const ROWS = { '1m': 1_000_000, '10m': 10_000_000 };
-for (const size of SIZES) generate(['--rows', String(ROWS[size]), '--out', DATA[size]]);
-generate(['--bytes', '100000000', '--out', DATA.ingest]);
+if (ONLY !== 'workspace') {
+  for (const size of SIZES) generate(['--rows', String(ROWS[size]), '--out', DATA[size]]);
+  generate(['--bytes', '100000000', '--out', DATA.ingest]);
+}
 function generate(options) {
   execFileSync(process.execPath, ['scripts/generate-bench-data.mjs', ...options, '--skip-existing'], { stdio: 'inherit' });
 }
@@ -36,9 +44,9 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 if (!args.has('--no-build')) {
   console.log('building…');
-  await build({ logLevel: 'warn' });
+  await build({ logLevel: 'warn', build: { outDir: DIST, emptyOutDir: true } });
 }
-const server = await preview({ preview: { port: PORT, host: '127.0.0.1', strictPort: true }, logLevel: 'warn' });
+const server = await preview({ build: { outDir: DIST }, preview: { port: PORT, host: '127.0.0.1', strictPort: true }, logLevel: 'warn' });
 const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
 
 const FIRST_CHART = '[data-testid=trend-chart] .recharts-line';
@@ -69,6 +77,19 @@ async function load(context, hash = '') {
     };
   });
   return { page, timing };
+}
+
+if (ONLY === 'workspace') {
+  const workspace = await measureWorkspace(browser, { load, origin: ORIGIN, runs: WORKSPACE_RUNS, stats });
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown' };
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results-workspace.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, browser: browser.version(), workspace }, null, 2)}\n`);
+  console.log(`\n${browser.version()} · ${machine.cpus} × ${machine.cpuModel}`);
+  printWorkspace(workspace);
+  console.log('wrote bench/results-workspace.json');
+  await browser.close();
+  await new Promise((resolve) => server.httpServer.close(resolve));
+  process.exit(0);
 }
 
 // 1. Cold loads: a new browser context each time, so nothing is cached.
@@ -167,8 +188,11 @@ for (const size of SIZES) {
   await sizeContext.close();
 }
 
+// 7. The SQL workspace: opening it cold, and scrolling a million-row result (scripts/lib/bench-workspace.mjs).
+const workspace = await measureWorkspace(browser, { load, origin: ORIGIN, runs: WORKSPACE_RUNS, stats });
+
 // 4. Sizes: the entry module and every script index.html loads before the app runs.
-const dist = path.resolve('dist');
+const dist = path.resolve(DIST);
 const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
 const entryFiles = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]);
 const gzipOf = (file) => gzipSync(readFileSync(path.join(dist, file))).length;
@@ -200,6 +224,7 @@ const results = {
     native,
   },
   large,
+  workspace,
 };
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -465,5 +490,6 @@ function print(r) {
     console.log(`  to the next frame: median ${l.interaction.nextFrameMs.median} ms, p95 ${l.interaction.nextFrameMs.p95} ms; redrawn after settling: ${l.interaction.redrawnAfterSettle} of ${l.interaction.samples}`);
     console.log(`  memory: JS heap ${(l.memory.jsHeapUsedBytes / 2 ** 20).toFixed(0)} MiB, DuckDB ${(l.memory.duckdbMemoryBytes / 2 ** 20).toFixed(0)} MiB, renderer RSS peak ${(l.memory.peakRendererRssBytes / 2 ** 30).toFixed(2)} GiB (budget ≤ 2 GB)`);
   }
+  if (r.workspace) printWorkspace(r.workspace);
   console.log('wrote bench/results.json');
 }
