@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dashboards } from '../../state/dashboards';
 import { installStorage, LimitedStorage } from '../../state/limitedStorageTestKit';
+import { installResizeObserverStub, renderWithQueryData, testOptions, testViewProps } from '../../views/shared/viewTestKit';
+import { SqlView } from '../../views/sql/SqlView';
 import { PinButton } from './PinButton';
 
 let restore: () => void;
+beforeAll(installResizeObserverStub);
 beforeEach(() => {
   restore = installStorage(new LimitedStorage(200_000));
   dashboards.reload();
@@ -20,22 +23,37 @@ afterEach(() => {
 const pinnedTitles = () => dashboards.get()[0]?.panels.map((panel) => panel.title) ?? [];
 
 describe('the pin button', () => {
-  it("titles a pinned SQL panel by its statement's start, without its comments, and other views as told", async () => {
+  it("titles a pinned SQL workspace by its statement's start, without its comments; other views as told", () => {
     const statement = '-- visits by month\n/* draft */\nSELECT month, sum(visitors) AS visitors, sum(orders) AS orders FROM market_monthly GROUP BY month';
-    window.history.replaceState(null, '', `/?${new URLSearchParams({ v: '1', tab: 'sql', sql: statement, sqlChart: 'auto' }).toString()}`);
-    render(<PinButton title="SQL: Visitors" />);
+    const search = new URLSearchParams({ v: '1', tab: 'sql', sql: statement, sqlChart: 'auto' }).toString();
+    window.history.replaceState(null, '', `/?${search}`);
+    const { unmount } = renderWithQueryData(
+      <>
+        <SqlView {...testViewProps({ options: testOptions({ tab: 'sql', sql: statement, sqlChart: 'auto' }) })} />
+        <PinButton title="SQL: Visitors" />
+      </>,
+      [],
+    );
     fireEvent.click(screen.getByTestId('pin-view'));
-    await waitFor(() => expect(screen.getByTestId('pin-status').textContent).toMatch(/^Pinned to /));
+    expect(screen.getByTestId('pin-status').textContent).toMatch(/^Pinned to /);
     expect(pinnedTitles()).toEqual(['SELECT month, sum(visitors) AS visitors, sum(orders) AS…']);
     // The panel is the link as it was: the statement and its chart.
     const view = new URLSearchParams(dashboards.get()[0]!.panels[0]!.view);
     expect([view.get('sql'), view.get('sqlChart')]).toEqual([statement, 'auto']);
+    unmount();
 
-    // Not the SQL view, or no statement yet: the title given.
-    window.history.replaceState(null, '', '/?v=1&tab=sql');
+    // The workspace before anything ran, and any other view: the title given.
+    renderWithQueryData(
+      <>
+        <SqlView {...testViewProps({ options: testOptions({ tab: 'sql', sql: '' }) })} />
+        <PinButton title="SQL: Visitors" />
+      </>,
+      [],
+    );
     fireEvent.click(screen.getByTestId('pin-view'));
-    window.history.replaceState(null, '', `/?v=1&tab=trend&sql=${encodeURIComponent('SELECT 1')}`);
+    cleanup();
+    renderWithQueryData(<PinButton title="Trend: Visitors" />, []);
     fireEvent.click(screen.getByTestId('pin-view'));
-    expect(pinnedTitles()).toEqual(['SELECT month, sum(visitors) AS visitors, sum(orders) AS…', 'SQL: Visitors', 'SQL: Visitors']);
+    expect(pinnedTitles()).toEqual(['SELECT month, sum(visitors) AS visitors, sum(orders) AS…', 'SQL: Visitors', 'Trend: Visitors']);
   });
 });

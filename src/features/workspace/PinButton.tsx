@@ -5,9 +5,10 @@ import { dashboards } from '../../state/dashboards';
 type Outcome = { kind: 'pinned' | 'refused'; text: string };
 
 /**
- * Pins the view on screen (its link) to the first dashboard, titled `title` (the SQL view: by how its statement
- * starts), and says where it went — or, when the browser refuses to keep it (its storage for the site is full or
- * blocked), says so until the next try: nothing was changed.
+ * Pins the view on screen (its link) to the first dashboard, titled `title` or as the view names itself
+ * (`data-pin-title` on its root: the SQL workspace, by how its statement starts), and says where it went — or, when
+ * the browser refuses to keep it (its storage for the site is full or blocked), says so until the next try: nothing
+ * was changed.
  */
 export function PinButton({ title }: { title: string }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -16,41 +17,35 @@ export function PinButton({ title }: { title: string }) {
     const timer = setTimeout(() => setOutcome(null), 4000);
     return () => clearTimeout(timer);
   }, [outcome]);
-  const pinAs = (panelTitle: string, view: string) => {
+  const pin = () => {
     try {
-      const dashboard = dashboards.pin({ title: panelTitle, notes: '', view });
+      // A view may name its panel itself (the SQL view: by its statement) on its root element: read there, so the
+      // naming code stays with the view's, loaded on demand.
+      const named = document.querySelector<HTMLElement>('[data-pin-title]')?.dataset.pinTitle;
+      const dashboard = dashboards.pin({ title: named || title, notes: '', view: location.search.slice(1) });
       const panels = `${dashboard.panels.length} ${dashboard.panels.length === 1 ? 'panel' : 'panels'}`;
       setOutcome({ kind: 'pinned', text: `Pinned to “${dashboard.name}” (${panels}).` });
     } catch (error) {
       setOutcome({ kind: 'refused', text: `Not pinned. ${errorMessage(error)}` });
     }
   };
-  const pin = () => {
-    const view = window.location.search.replace(/^\?/, '');
-    const params = new URLSearchParams(view);
-    const statement = params.get('tab') === 'sql' ? (params.get('sql') ?? '') : '';
-    if (statement.trim() === '') return pinAs(title, view);
-    // A SQL panel is titled by its statement; the few lines that read it load with the SQL view, not the page.
-    void import('../../views/sql/panelTitle').then(
-      ({ sqlPanelTitle }) => pinAs(sqlPanelTitle(statement), view),
-      () => pinAs(title, view),
-    );
-  };
+  const refused = outcome?.kind === 'refused';
   return (
     <span className="pin">
       <button type="button" className="button button-quiet" onClick={pin} data-testid="pin-view">
         Pin to dashboard
       </button>
-      {outcome?.kind === 'refused' ? (
-        // Long enough to wrap: the floating confirmation is one line, this is a few.
-        <span role="alert" className="floating-status" style={{ whiteSpace: 'normal', width: 'min(80vw, 26rem)' }} data-testid="pin-status">
-          {outcome.text}
-        </span>
-      ) : (
-        <span role="status" className="floating-status" data-testid="pin-status">
-          {outcome?.text ?? ''}
-        </span>
-      )}
+      {/* A refusal is an alert (a new element, announced as it appears), long enough to wrap: the floating
+          confirmation is one line, this is a few. */}
+      <span
+        key={refused ? 'alert' : 'status'}
+        role={refused ? 'alert' : 'status'}
+        className="floating-status"
+        style={refused ? { whiteSpace: 'normal', width: 'min(80vw, 26rem)' } : undefined}
+        data-testid="pin-status"
+      >
+        {outcome?.text}
+      </span>
     </span>
   );
 }

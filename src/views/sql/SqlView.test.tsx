@@ -42,8 +42,9 @@ describe('SqlView on a dashboard (read-only)', () => {
     expect(screen.getByTestId('sql-statement').textContent).toBe(SQL);
     const headers = screen.getAllByTestId('sql-column-header').map((header) => header.textContent);
     expect(headers).toEqual(['monthDATE', 'visitsBIGINT']);
-    // No editing on a dashboard.
+    // No editing on a dashboard, and no title of its own for a pin.
     expect(screen.queryByTestId('sql-editor')).toBeNull();
+    expect(screen.getByTestId('sql-view').getAttribute('data-pin-title')).toBeNull();
     expect(screen.queryByTestId('sql-chart-type')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { errorMessage } from '../../lib/errors';
 import { useViewState } from '../useViewState';
 import type { ViewProps } from '../shared/viewProps';
 import { MAX_SQL_TEXT } from './declaration';
+import { sqlPanelTitle } from './panelTitle';
 import { SchemaBrowser } from './SchemaBrowser';
 import { SqlEditor, type SqlEditorHandle } from './SqlEditor';
 import { seconds, SqlResults } from './SqlResults';
@@ -113,7 +114,8 @@ function SqlWorkspace({ options, update, query }: ViewProps & { query: UseQueryR
   const mark = error instanceof WorkspaceQueryError && error.position !== null && at >= 0 ? { from: at + error.position, message: error.message } : null;
 
   return (
-    <div className="sql-view" data-testid="sql-view">
+    // The pin button titles a pinned panel by data-pin-title (src/features/workspace/PinButton.tsx).
+    <div className="sql-view" data-testid="sql-view" data-pin-title={options.sql.trim() ? sqlPanelTitle(options.sql) : undefined}>
       <details className="sql-side" open={typeof window !== 'undefined' && window.matchMedia?.('(min-width: 900px)').matches}>
         <summary>Tables and columns</summary>
         {schema.isError ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TEXT } from '../../state/resultSchemas';
-import { SNAPSHOT_MAX_CELLS, SNAPSHOT_MAX_ROWS, sql as sqlView } from './declaration';
+import { MAX_COLUMN_NAME, MAX_SQL_TEXT, SQL_CHARTS, SNAPSHOT_MAX_CELLS, SNAPSHOT_MAX_ROWS, sql as sqlView } from './declaration';
 import { copiedRowCount, resultRows, sqlResultQuery, statementKey, toResultData } from './sqlResultQuery';
 import type { WorkspaceResult } from './workspaceApi';
 
@@ -43,5 +43,15 @@ describe('the SQL result as the query cache holds it', () => {
     expect(statementKey(long).join('')).toBe(long);
     expect(sqlResultQuery('SELECT 1').queryKey).toEqual(['sqlResult', ['SELECT 1']]);
     expect(sqlResultQuery('  ').enabled).toBe(false);
+  });
+});
+
+describe('the settings in a link', () => {
+  it('says its limits and choices as they are', () => {
+    expect(sqlView.settings.sql.expected).toBe(`an SQL statement of at most ${MAX_SQL_TEXT.toLocaleString('en-US')} characters`);
+    expect(sqlView.settings.sql.read.safeParse('x'.repeat(MAX_SQL_TEXT)).success).toBe(true);
+    expect(sqlView.settings.sql.read.safeParse('x'.repeat(MAX_SQL_TEXT + 1)).success).toBe(false);
+    expect(sqlView.settings.sqlX.expected).toBe(`a column name of at most ${MAX_COLUMN_NAME} characters`);
+    expect(sqlView.settings.sqlChart.expected).toBe(SQL_CHARTS.join(', '));
   });
 });
