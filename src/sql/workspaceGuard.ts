@@ -173,7 +173,8 @@ export const EXPLAIN_PREFIX = 'EXPLAIN ';
 /**
  * Where in `sql` DuckDB's error `message` points, as a 0-based index into the string, or null. DuckDB says it in one
  * of two ways: a JSON error with `"position"` (a byte offset into the statement it ran, which began with `prefix`),
- * or a text error with `LINE n: <the line, or a window of it>` followed by a caret under the place.
+ * or a text error with `LINE n: <the line, or a window of it>` followed by a caret under the place; "syntax error at
+ * end of input" is the end of the statement.
  */
 export function duckdbErrorPosition(sql: string, message: string, prefix = ''): number | null {
   const json = /"position"\s*:\s*"?(\d+)"?/.exec(message);
@@ -200,12 +201,54 @@ export function duckdbErrorPosition(sql: string, message: string, prefix = ''): 
     if (lineStart === undefined) return null;
     const lineEnd = full.indexOf('\n', lineStart);
     const lineText = full.slice(lineStart, lineEnd < 0 ? full.length : lineEnd);
-    const found = lineText.indexOf(excerpt.slice(0, Math.max(1, Math.min(excerpt.length, 40))));
+    // The whole excerpt first (a window of a line that repeats itself matches only where it is), then its start.
+    const whole = excerpt.length > 0 ? lineText.indexOf(excerpt) : -1;
+    const found = whole >= 0 ? whole : lineText.indexOf(excerpt.slice(0, Math.max(1, Math.min(excerpt.length, 40))));
     if (found < 0) return null;
-    const position = lineStart + found + Math.max(0, column - lead) - prefix.length;
+    const position = lineStart + found + indexAtWidth(excerpt, Math.max(0, column - lead)) - prefix.length;
     return position >= 0 && position <= sql.length ? position : null;
   }
+  // A statement cut short: DuckDB names no place, the place is its end.
+  if (/syntax error at end of input/i.test(message)) return sql.replace(/[\s;]+$/, '').length;
   return null;
+}
+
+/**
+ * The string index at display column `column` of `text`, counted as DuckDB places its caret: by grapheme, each as wide
+ * as utf8proc says its first code point is (2 for CJK, Hangul and emoji, 1 for a flag, 0 for a tab or a control).
+ */
+function indexAtWidth(text: string, column: number): number {
+  let width = 0;
+  for (const { segment, index } of graphemes(text)) {
+    if (width >= column) return index;
+    width += renderWidth(segment);
+  }
+  return text.length;
+}
+
+function graphemes(text: string): Iterable<{ segment: string; index: number }> {
+  if (typeof Intl !== 'undefined' && 'Segmenter' in Intl) return new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text);
+  const points: { segment: string; index: number }[] = [];
+  let index = 0;
+  for (const segment of text) {
+    points.push({ segment, index });
+    index += segment.length;
+  }
+  return points;
+}
+
+/** Wide (East Asian Wide and Fullwidth) ranges that utf8proc draws two columns wide. */
+const WIDE = [
+  [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf], [0xa960, 0xa97f],
+  [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe10, 0xfe19], [0xfe30, 0xfe6f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x20000, 0x3fffd],
+] as const;
+
+function renderWidth(grapheme: string): number {
+  const code = grapheme.codePointAt(0) ?? 0;
+  if (code < 0x20 || (code >= 0x7f && code < 0xa0) || /^[\p{Cf}\p{Zl}\p{Zp}\p{M}]/u.test(grapheme)) return 0;
+  if (code >= 0x1f1e6 && code <= 0x1f1ff) return 1;
+  if (/^\p{Emoji_Presentation}/u.test(grapheme) || WIDE.some(([from, to]) => code >= from && code <= to)) return 2;
+  return 1;
 }
 
 /** The string index at UTF-8 byte offset `bytes` of `text`. */
