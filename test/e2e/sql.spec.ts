@@ -76,6 +76,14 @@ test('write with completion, run with Ctrl+Enter, see an error marked, cancel a 
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sql-csv').click()]);
   expect(fs.readFileSync((await file.path())!, 'utf8')).toBe(`formula,x\n"'=1+1",2.5\n`);
 
+  // Integers beyond 2^53 keep every digit in the table and the CSV (the engine hands them over as doubles).
+  await typeStatement(page, 'SELECT 9007199254740993::BIGINT AS big, (-170141183460469231731687303715884105727)::HUGEINT AS huge, 42::BIGINT AS small');
+  await runWithKeyboard(page);
+  const bigCells = page.getByTestId('sql-table').locator('tbody tr:not(.sql-spacer) td');
+  await expect(bigCells).toHaveText(['9,007,199,254,740,993', '-170,141,183,460,469,231,731,687,303,715,884,105,727', '42'], { timeout: ENGINE_TIMEOUT });
+  const [bigFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sql-csv').click()]);
+  expect(fs.readFileSync((await bigFile.path())!, 'utf8')).toBe('big,huge,small\n9007199254740993,-170141183460469231731687303715884105727,42\n');
+
   // A write is refused, and says why.
   await typeStatement(page, `DROP TABLE ${table}`);
   await runWithKeyboard(page);
@@ -128,6 +136,10 @@ test('chart a result in one click, change it, pin it, and open the dashboard in 
   await page.getByTestId('pin-view').click();
   await expect(page.getByTestId('pin-status')).toContainText('Pinned to');
   await page.getByTestId('open-dashboards').click();
+  // The pinned panel is titled by its statement's start, not by the view's name.
+  await expect(page.getByTestId('dashboard-editor').first().getByTestId('dashboard-panel-item').last().getByLabel('Title')).toHaveValue(
+    "SELECT (DATE '2024-01-01' + INTERVAL (i) MONTH)::DATE AS…",
+  );
   await page.getByTestId('dashboard-editor').first().getByTestId('dashboard-copy-link').click();
   const shared = await page.evaluate(() => navigator.clipboard.readText());
 
