@@ -1,5 +1,5 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type Completion, type CompletionSource } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { sql, type SQLNamespace } from '@codemirror/lang-sql';
 import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
@@ -74,6 +74,40 @@ export function completionSchema(tables: readonly WorkspaceTable[]): SQLNamespac
 }
 
 /**
+ * The uploads' tables and the views' cubes under the names people know them by ("View cube: Sales by country"):
+ * typing a word of that name offers it, and picking it writes the table's SQL name.
+ */
+export function readableTableCompletions(tables: readonly WorkspaceTable[]): Completion[] {
+  return tables
+    .filter((table) => table.source === 'upload' || table.source === 'view')
+    .map((table) => ({
+      // The description up to its legend of columns: "Upload: sales.csv, one row per line of the file".
+      label: table.label.replace(/\s*\(.*$/s, ''),
+      apply: table.name,
+      detail: table.name,
+      type: 'type',
+      boost: -1,
+    }));
+}
+
+function readableNames(tables: readonly WorkspaceTable[]): CompletionSource {
+  const options = readableTableCompletions(tables);
+  return (context) => {
+    const word = context.matchBefore(/[\p{L}\p{N}_]+/u);
+    if (options.length === 0 || (!word && !context.explicit)) return null;
+    return { from: word?.from ?? context.pos, options, validFor: /^[\p{L}\p{N}_]*$/u };
+  };
+}
+
+/** The language with completion of `tables`: their SQL names and columns, and the readable names above. */
+export function languageFor(tables: readonly WorkspaceTable[]) {
+  return [
+    sql({ dialect: DuckDBDialect, upperCaseKeywords: true, schema: completionSchema(tables) }),
+    DuckDBDialect.language.data.of({ autocomplete: readableNames(tables) }),
+  ];
+}
+
+/**
  * The SQL editor (CodeMirror 6, DuckDB dialect): completion of the engine's tables and columns, Ctrl/Cmd+Enter runs
  * the statement at the cursor (or the selection). Tab is left to the browser, so the editor never traps the focus;
  * indentation is by spaces typed.
@@ -111,7 +145,7 @@ export function SqlEditor({ value, onChange, onRun, tables, mark, label, editorR
           EditorView.lineWrapping,
           theme,
           placeholder('SELECT … (Ctrl+Enter runs the statement at the cursor)'),
-          language.current.of(sql({ dialect: DuckDBDialect, upperCaseKeywords: true })),
+          language.current.of(languageFor([])),
           Prec.highest(keymap.of([{ key: 'Mod-Enter', run, preventDefault: true }])),
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap]),
           EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true', 'data-testid': 'sql-editor' }),
@@ -139,7 +173,7 @@ export function SqlEditor({ value, onChange, onRun, tables, mark, label, editorR
 
   useEffect(() => {
     view.current?.dispatch({
-      effects: language.current.reconfigure(sql({ dialect: DuckDBDialect, upperCaseKeywords: true, schema: completionSchema(tables) })),
+      effects: language.current.reconfigure(languageFor(tables)),
     });
   }, [tables]);
 
