@@ -58,10 +58,12 @@ test('write with completion, run with Ctrl+Enter, see an error marked, cancel a 
   await expect(page.getByTestId('sql-table').locator('thead')).toContainText('INTEGER');
 
   // A bad statement: DuckDB's message, and its position marked in the editor.
-  await typeStatement(page, 'SELECT 1 AS fine;\nSELECT nosuchcolumn FROM range(3)');
+  // The same bad statement stands twice: the one run (at the cursor, the last) is marked.
+  await typeStatement(page, 'SELECT nosuchcolumn FROM range(3);\nSELECT 1 AS fine;\nSELECT nosuchcolumn FROM range(3)');
   await runWithKeyboard(page);
   await expect(page.getByTestId('sql-error')).toContainText('nosuchcolumn', { timeout: ENGINE_TIMEOUT });
   await expect(page.locator('.cm-lintRange-error')).toHaveText('nosuchcolumn');
+  await expect(page.locator('.cm-line').nth(2).locator('.cm-lintRange-error')).toHaveCount(1);
 
   // A runaway cross join: Cancel stops it and the engine answers the next statement.
   await typeStatement(page, 'SELECT count(*) FROM range(100000000) a, range(1000) b');

@@ -70,6 +70,8 @@ function SqlWorkspace({ options, update, query }: ViewProps & { query: UseQueryR
   const [history, setHistory] = useState<HistoryEntry[]>(() => readHistory());
   const [cancelled, setCancelled] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // Where in the editor the last statement run began, to mark its error there (the same text may stand twice).
+  const [ranFrom, setRanFrom] = useState<number | null>(null);
   const schema = useQuery({ queryKey: ['sqlWorkspaceSchema'], queryFn: fetchWorkspaceSchema, staleTime: 0, retry: false });
   const active = tabs.tabs.find((tab) => tab.id === tabs.active) ?? tabs.tabs[0]!;
 
@@ -90,6 +92,7 @@ function SqlWorkspace({ options, update, query }: ViewProps & { query: UseQueryR
     if (!statement) return setProblem('There is no statement at the cursor to run.');
     if (statement.text.length > MAX_SQL_TEXT) return setProblem(`This statement is ${statement.text.length.toLocaleString('en-US')} characters; the workspace runs at most ${MAX_SQL_TEXT.toLocaleString('en-US')}.`);
     setCancelled(false);
+    setRanFrom(statement.from);
     if (statement.text === options.sql) void query.refetch();
     else update({ sql: statement.text });
   };
@@ -110,7 +113,7 @@ function SqlWorkspace({ options, update, query }: ViewProps & { query: UseQueryR
 
   // An error's position is within the statement run: find that statement in the editor to mark it.
   const error = query.error;
-  const at = options.sql ? active.text.indexOf(options.sql) : -1;
+  const at = !options.sql ? -1 : ranFrom !== null && active.text.startsWith(options.sql, ranFrom) ? ranFrom : active.text.indexOf(options.sql);
   const mark = error instanceof WorkspaceQueryError && error.position !== null && at >= 0 ? { from: at + error.position, message: error.message } : null;
 
   return (
