@@ -99,6 +99,16 @@ export function needsExactText(type: string): boolean {
 }
 
 /**
+ * A column's exact text: a whole number's only where a double cannot hold it (elsewhere NULL, which costs nothing,
+ * so a million small BIGINTs add no million strings), a wide decimal's always.
+ */
+function exactText(column: ColumnType): string {
+  const name = quoteIdentifier(column.name);
+  if (/^(?:DECIMAL|NUMERIC)/i.test(column.type)) return `CAST(${name} AS VARCHAR)`;
+  return `CASE WHEN ${name} NOT BETWEEN -${Number.MAX_SAFE_INTEGER} AND ${Number.MAX_SAFE_INTEGER} THEN CAST(${name} AS VARCHAR) END`;
+}
+
+/**
  * The statement with the exact text of its wide number columns added after its own columns (`SELECT *, CAST(c AS
  * VARCHAR) FROM (statement)`: a projection, which keeps the statement's order), or null when it has none or its
  * column names are not distinct (the outer `*` could not name them).
@@ -108,7 +118,7 @@ function exactStatement(statement: string, types: readonly ColumnType[] | null):
   const columns = types.flatMap((column, index) => (needsExactText(column.type) ? [index] : []));
   if (columns.length === 0) return null;
   if (new Set(types.map((column) => column.name.toLowerCase())).size !== types.length) return null;
-  const prefix = `SELECT *, ${columns.map((index) => `CAST(${quoteIdentifier(types[index]!.name)} AS VARCHAR)`).join(', ')} FROM (\n`;
+  const prefix = `SELECT *, ${columns.map((index) => exactText(types[index]!)).join(', ')} FROM (\n`;
   // The line break before ")" ends a trailing line comment of the statement.
   return { sql: `${prefix}${statement}\n)`, prefix, columns };
 }
