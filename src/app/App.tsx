@@ -1,15 +1,16 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { ErrorBoundary } from 'react-error-boundary';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
-import { restoreUploadList } from '../data';
+import { restoreUploadList, sqlForResult } from '../data';
 import { refuseEngine } from '../engine';
 import type { Dashboard } from '../state/dashboards';
 import { isSnapshotPage } from '../state/snapshotParams';
 import { useViewState, writeViewState } from '../views';
 import { THEMES, type Theme } from '../state/viewState';
-import { DEFAULT_VIEW_STATE } from '../views';
+import { decodeViewState, DEFAULT_VIEW_STATE } from '../views';
 import { ErrorMessage, Skeleton } from '../ui/Panel';
+import { ShowSqlContext, type ShowSqlLink } from '../ui/QueryView';
 import { EngineIncidentNotice } from './EngineIncidentNotice';
 import { CopyLinkButton } from './CopyLinkButton';
 import { startWithSummary } from './startupHandover';
@@ -64,6 +65,7 @@ const UploadPanel = lazy(() => import('../features/upload/UploadPanel').then((mo
 
 function Shell({ snapshot }: { snapshot: boolean }) {
   const { state, update } = useViewState();
+  const showSql = useShowSql();
   const [uploadOpen, setUploadOpen] = useState(false);
   const [dashboardsOpen, setDashboardsOpen] = useState(false);
   // Read once, at the first render: after a compressed link has been expanded (main.tsx), and before the view
@@ -141,7 +143,10 @@ function Shell({ snapshot }: { snapshot: boolean }) {
               <PresentationPage snapshot={snapshot} />
             </Suspense>
           ) : (
-            <WorkspacePage />
+            // "Show SQL" on the analyst's own panels; a presented dashboard is read-only and has none.
+            <ShowSqlContext.Provider value={showSql}>
+              <WorkspacePage />
+            </ShowSqlContext.Provider>
           )}
         </ErrorBoundary>
       </main>
@@ -154,6 +159,25 @@ function Shell({ snapshot }: { snapshot: boolean }) {
         <EngineVersion />
       </footer>
     </div>
+  );
+}
+
+/**
+ * "Show SQL": the statement recorded for the result a panel shows, its values written in, opened in the SQL view as
+ * a new history entry (Back returns to the panel's view).
+ */
+function useShowSql(): ShowSqlLink {
+  const client = useQueryClient();
+  return useMemo(
+    () => ({
+      statementFor: (data: unknown) => sqlForResult(client, data),
+      open(sql: string) {
+        window.history.pushState(window.history.state, '', window.location.href);
+        writeViewState({ ...decodeViewState(window.location.search).state, tab: 'sql', sql });
+        window.scrollTo({ top: 0 });
+      },
+    }),
+    [client],
   );
 }
 

@@ -29,6 +29,8 @@ export { mapQuery, type MapMetric, type MapOptions, type MapValue } from './quer
 export { publishedFiguresQuery, type PublishedFigure } from './queries/fetchPublishedFigures';
 export { eventsQuery, type MarketEvent } from './queries/fetchEvents';
 export { datasetModel } from './queries/queryTarget';
+// Only the recorder: the workspace's runner (and apache-arrow with it) loads with the SQL view.
+export { sqlForResult } from './sqlWorkspace/recordedStatements';
 export { seedStartupSummary, type StartupSummary } from './startupSummary';
 export {
   datasetRegistry,
