@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 're
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { ErrorBoundary } from 'react-error-boundary';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
-import { restoreUploadList, sqlForResult } from '../data';
+import { hasRecordedStatements, loadShowSql, restoreUploadList } from '../data';
 import { refuseEngine } from '../engine';
 import type { Dashboard } from '../state/dashboards';
 import { isSnapshotPage } from '../state/snapshotParams';
@@ -170,11 +170,15 @@ function useShowSql(): ShowSqlLink {
   const client = useQueryClient();
   return useMemo(
     () => ({
-      statementFor: (data: unknown) => sqlForResult(client, data),
-      open(sql: string) {
-        window.history.pushState(window.history.state, '', window.location.href);
-        writeViewState({ ...decodeViewState(window.location.search).state, tab: 'sql', sql });
-        window.scrollTo({ top: 0 });
+      available: (data: unknown) => hasRecordedStatements(client, data),
+      open(data: unknown) {
+        void loadShowSql().then(({ sqlForResult }) => {
+          const sql = sqlForResult(client, data);
+          if (sql === null) return;
+          window.history.pushState(window.history.state, '', window.location.href);
+          writeViewState({ ...decodeViewState(window.location.search).state, tab: 'sql', sql });
+          window.scrollTo({ top: 0 });
+        });
       },
     }),
     [client],

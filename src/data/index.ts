@@ -29,8 +29,9 @@ export { mapQuery, type MapMetric, type MapOptions, type MapValue } from './quer
 export { publishedFiguresQuery, type PublishedFigure } from './queries/fetchPublishedFigures';
 export { eventsQuery, type MarketEvent } from './queries/fetchEvents';
 export { datasetModel } from './queries/queryTarget';
-// Only the recorder: the workspace's runner (and apache-arrow with it) loads with the SQL view.
-export { sqlForResult } from './sqlWorkspace/recordedStatements';
+// Only whether a result has SQL: the SQL writer loads on the first Show SQL, the workspace with the SQL view.
+export { hasRecordedStatements } from './sqlWorkspace/recordedStatements';
+export const loadShowSql = () => import('./sqlWorkspace/showSql');
 export { seedStartupSummary, type StartupSummary } from './startupSummary';
 export {
   datasetRegistry,

@@ -12,15 +12,15 @@ export interface QueryViewProps<T> {
 }
 
 /**
- * Where a panel finds the SQL behind its result, and how it opens it in the SQL workspace. Provided once near the
- * root (the app wires the data layer's `sqlForResult` and a navigation to the SQL view); without it, panels show no
- * "Show SQL" control.
+ * Whether a panel's result has SQL behind it, and how it opens that SQL in the SQL workspace. Provided once near the
+ * root (src/app/App.tsx wires the data layer's recorded statements and a navigation to the SQL view); without it,
+ * panels show no "Show SQL" control.
  */
 export interface ShowSqlLink {
-  /** The statement(s) that produced `data`, parameters written in as literals; null when unknown. */
-  statementFor(data: unknown): string | null;
-  /** Opens the SQL workspace with `sql` in its editor. */
-  open(sql: string): void;
+  /** Whether the statements that produced `data` are known (cheap: checked on every new result). */
+  available(data: unknown): boolean;
+  /** Opens the SQL workspace with the statement behind `data`, its parameters written in as literals. */
+  open(data: unknown): void;
 }
 
 export const ShowSqlContext = createContext<ShowSqlLink | null>(null);
@@ -36,7 +36,7 @@ export function QueryView<T>({ query, height, isEmpty, empty, children }: QueryV
   const drawn = useRef<ReactNode>(null);
   const showSql = useContext(ShowSqlContext);
   const data = query.data;
-  const sql = useMemo(() => (showSql && data !== undefined ? showSql.statementFor(data) : null), [showSql, data]);
+  const hasSql = useMemo(() => (showSql && data !== undefined ? showSql.available(data) : false), [showSql, data]);
   if (query.isPending) return <Skeleton height={height} />;
   if (query.isError) {
     return <ErrorMessage title="The data could not be loaded" error={query.error} onRetry={() => void query.refetch()} />;
@@ -53,9 +53,9 @@ export function QueryView<T>({ query, height, isEmpty, empty, children }: QueryV
   return (
     <div className={query.isPlaceholderData ? 'is-updating' : undefined} aria-busy={query.isFetching}>
       {content}
-      {sql !== null && showSql ? (
+      {hasSql && showSql ? (
         <div className="panel-show-sql">
-          <button type="button" className="button button-quiet" onClick={() => showSql.open(sql)} title="Open the statement behind this panel in the SQL workspace">
+          <button type="button" className="button button-quiet" onClick={() => showSql.open(query.data)} title="Open the statement behind this panel in the SQL workspace">
             Show SQL
           </button>
         </div>

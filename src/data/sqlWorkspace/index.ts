@@ -20,15 +20,14 @@ export {
 } from './runWorkspaceQuery';
 export { fetchColumnSampleOn, fetchWorkspaceSchemaOn, sqlName, type WorkspaceTable, type WorkspaceUpload } from './schema';
 export {
-  inlinedStatements,
   recordedStatements,
   recordingEngine,
   recordStatements,
-  sqlForResult,
   statementsFor,
   type RecordedStatement,
   type RecordedStatements,
 } from './recordedStatements';
+export { inlinedStatements, sqlForResult } from './showSql';
 
 /** Runs one read-only statement on the app's engine; refuses writes (DuckDB's parser decides); abortable. */
 export async function runWorkspaceQuery(sql: string, options: { signal?: AbortSignal } = {}): Promise<WorkspaceResult> {

@@ -16,7 +16,8 @@ import { rankingQuery, type Ranking } from '../queries/fetchRanking';
 import { reachCoverageQuery } from '../queries/fetchReachCoverage';
 import { seriesQuery } from '../queries/fetchSeries';
 import { shareShiftQuery } from '../queries/fetchShareShift';
-import { sqlForResult, statementsFor } from './recordedStatements';
+import { hasRecordedStatements, statementsFor } from './recordedStatements';
+import { sqlForResult } from './showSql';
 import { runWorkspaceQueryOn, type WorkspaceResult } from './runWorkspaceQuery';
 
 // "Show SQL" on a panel opens the statement recorded for the panel's result, its values written in as literals. Here
@@ -105,6 +106,7 @@ describe('Show SQL returns the numbers of the panel it was opened from', () => {
     const data = await client.fetchQuery(options as Parameters<QueryClient['fetchQuery']>[0]);
     const recorded = statementsFor(options.queryKey)!;
     expect(recorded.length, label).toBeGreaterThan(0);
+    expect(hasRecordedStatements(client, data), label).toBe(true);
     const sql = sqlForResult(client, data);
     expect(sql, label).not.toBeNull();
     // Values are written in: nothing is left to bind.
@@ -155,5 +157,7 @@ describe('Show SQL returns the numbers of the panel it was opened from', () => {
     const seeded = { seeded: true };
     client.setQueryData(['seeded-only'], seeded);
     expect(sqlForResult(client, seeded)).toBeNull();
+    expect(hasRecordedStatements(client, seeded)).toBe(false);
+    expect(hasRecordedStatements(client, undefined)).toBe(false);
   });
 });
