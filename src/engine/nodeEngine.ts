@@ -4,11 +4,19 @@ import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/bloc
 import { createConnectionEngine, LOCKDOWN_STATEMENTS } from './connectionEngine';
 import type { Engine } from './types';
 
+export interface NodeEngineOptions {
+  /**
+   * DuckDB's `memory_limit` (e.g. `64MB`), set before the configuration is locked: for tests of what a statement
+   * that needs more memory than the engine has does. Default: DuckDB's own, as in the browser.
+   */
+  memoryLimit?: string;
+}
+
 /**
  * The same DuckDB-wasm engine, built for Node (the blocking build), for unit tests and scripts. Each call makes a
- * fresh, independent instance configured exactly like the browser one.
+ * fresh, independent instance configured exactly like the browser one (apart from `options`).
  */
-export async function createNodeEngine(): Promise<Engine> {
+export async function createNodeEngine(options: NodeEngineOptions = {}): Promise<Engine> {
   const require = createRequire(import.meta.url);
   const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
   const db = await createDuckDB(
@@ -22,6 +30,10 @@ export async function createNodeEngine(): Promise<Engine> {
   await db.instantiate(() => {});
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const connection = db.connect();
+  if (options.memoryLimit !== undefined) {
+    if (!/^\d+(?:\.\d+)?\s*[KMGT]i?B$/i.test(options.memoryLimit)) throw new Error(`not a memory size: ${options.memoryLimit}`);
+    connection.query(`SET memory_limit = '${options.memoryLimit}'`);
+  }
   for (const statement of LOCKDOWN_STATEMENTS) connection.query(statement);
   return createConnectionEngine({
     run: async (sql) => connection.query(sql),

@@ -1,9 +1,4 @@
-import path from 'node:path';
-import { createRequire } from 'node:module';
-// eslint-disable-next-line no-restricted-imports -- a second Node engine with a small memory_limit: createNodeEngine takes no settings
-import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConnectionEngine, LOCKDOWN_STATEMENTS } from '../../engine/connectionEngine';
 import { createNodeEngine } from '../../engine/nodeEngine';
 import type { Engine } from '../../engine';
 import { expectPlannable } from '../../../test/support/validateSql';
@@ -138,53 +133,6 @@ describe('wide numbers on the real engine: exact digits beyond 2^53', () => {
   });
 });
 
-/**
- * The Node engine of src/engine/nodeEngine.ts with a small `memory_limit`, set before the configuration is locked
- * (createNodeEngine takes no settings; the app's engine has DuckDB's default, 80% of the memory wasm can hold, and no
- * temporary directory to spill to, so a statement that needs more fails with DuckDB's Out of Memory error).
- */
-async function createNodeEngineWithMemoryLimit(limit: string): Promise<Engine> {
-  const require = createRequire(import.meta.url);
-  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
-  const db = await createDuckDB(
-    {
-      mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
-      eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') },
-    },
-    new VoidLogger(),
-    NODE_RUNTIME,
-  );
-  await db.instantiate(() => {});
-  db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
-  const connection = db.connect();
-  connection.query(`SET memory_limit = '${limit}'`);
-  for (const statement of LOCKDOWN_STATEMENTS) connection.query(statement);
-  return createConnectionEngine({
-    run: async (sql) => connection.query(sql),
-    runPrepared: async () => Promise.reject(new Error('not used here')),
-    registerFileBuffer: async () => {},
-    registerFile: async () => {},
-    dropFile: async () => {},
-    insertArrowStream: async () => {},
-    tokenize: async (sql) => db.tokenize(sql),
-    async openPending() {
-      const own = db.connect();
-      const id = own.useUnsafe((_, connectionId) => connectionId);
-      return {
-        start: async (sql) => db.startPendingQuery(id, sql, true),
-        poll: async () => db.pollPendingQuery(id),
-        cancel: async () => db.cancelPendingQuery(id),
-        fetch: async () => db.fetchQueryResults(id),
-        reset: async () => void own.query('SELECT 1'),
-        pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
-      };
-    },
-    async terminate() {
-      db.reset();
-    },
-  });
-}
-
 describe('a runaway statement and one that runs out of memory, on the real engine', () => {
   let engine: Engine;
   beforeAll(async () => {
@@ -222,7 +170,7 @@ describe('a runaway statement and one that runs out of memory, on the real engin
   }, 60_000);
 
   it('a statement that needs more memory than the engine has is reported as memory, saying what to do', async () => {
-    const small = await createNodeEngineWithMemoryLimit('64MB');
+    const small = await createNodeEngine({ memoryLimit: '64MB' });
     try {
       const hungry = "SELECT s, count(*) AS n FROM (SELECT (range * 7919 % 10000000)::VARCHAR || '-padding-padding' AS s FROM range(10000000)) GROUP BY s";
       const error = (await runWorkspaceQueryOn(small, hungry).catch((reason: unknown) => reason)) as WorkspaceQueryError;
