@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { immutableAssetsPlugin } from './scripts/immutableAssetsPlugin';
 import { contentSecurityPolicyPlugin } from './scripts/contentSecurityPolicyPlugin';
 import { startupSummaryPlugin } from './scripts/startupSummaryPlugin';
+import { clickHouseProxyPlugin } from './scripts/clickhouse/proxy.mjs';
 import { precompressPlugin } from './scripts/precompressPlugin';
 
 // Dates in tests are calendar months, never local timestamps: pin the zone for every test process.
@@ -18,6 +19,9 @@ export default defineConfig({
     contentSecurityPolicyPlugin(),
     // After the header plugins: it answers precompressed assets itself, with the headers they set.
     precompressPlugin(),
+    // /clickhouse/<name>/ on the preview (npm start) and dev servers: same origin, credentials stay on the server.
+    // Connections are read per request from MARKETSCOPE_CLICKHOUSE or the connections file; none is an empty list.
+    clickHouseProxyPlugin(),
   ],
   // DuckDB-wasm ships its own workers and wasm; pre-bundling it breaks their relative URLs in dev.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
@@ -30,11 +34,29 @@ export default defineConfig({
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
     env: { TZ: 'UTC', LANG: 'en_US.UTF-8' },
     setupFiles: ['test/support/testingLibrary.ts'],
+    // Two projects so that only a run with a test/clickhouse file in it starts the local ClickHouse cluster (a
+    // project's globalSetup runs only when one of its files is queued), and so that those files, which share that
+    // one cluster and stop and start its shards, run one after another.
+    projects: [
+      // Each project names its own files: `extends` would concatenate a root `include` with a project's.
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/clickhouse/**'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'clickhouse',
+          include: ['test/clickhouse/**/*.test.ts'],
+          globalSetup: ['test/clickhouse/globalSetup.ts'],
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

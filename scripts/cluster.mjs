@@ -225,6 +225,29 @@ export async function loadDatasets(cluster) {
   return counts;
 }
 
+// If the process that started the cluster dies without stopping it (SIGKILL, a crashed test runner), nothing would
+// stop the two servers: a small detached process watches it and then kills the shards and removes their folder. It
+// ends by itself once the folder is gone (a normal stop).
+const WATCHDOG = `
+const [parent, base] = process.argv.slice(1);
+const fs = require('node:fs');
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
+const timer = setInterval(() => {
+  if (!fs.existsSync(base)) { clearInterval(timer); return; }
+  if (alive(Number(parent))) return;
+  clearInterval(timer);
+  let pids = [];
+  try { pids = fs.readFileSync(base + '/pids', 'utf8').split('\\n').filter(Boolean).map(Number); } catch {}
+  for (const pid of pids) { try { process.kill(pid, 'SIGKILL'); } catch {} }
+  setTimeout(() => fs.rmSync(base, { recursive: true, force: true }), 500);
+}, 1000);
+`;
+
+function startWatchdog(base) {
+  const child = spawn(process.execPath, ['-e', WATCHDOG, String(process.pid), base], { detached: true, stdio: 'ignore' });
+  child.unref();
+}
+
 /**
  * Starts two shards (each a full server with the same `remote_servers`), creates the tables and loads the data.
  * Returns { shards, database, user, password, stop(), stopShard(i), startShard(i), connection(i) }.
@@ -254,6 +277,7 @@ export async function startCluster({ load = true, log = () => {}, timeoutMs = 60
     });
     child.on('exit', () => writeFileSync(join(shard.dir, 'stderr.log'), stderr));
     shard.child = child;
+    writeFileSync(join(base, 'pids'), shards.map((s) => s.child?.pid ?? '').join('\n'));
     await waitUntilUp(shard, child, timeoutMs);
   };
   const stopShard = async (index) => {
@@ -285,6 +309,7 @@ export async function startCluster({ load = true, log = () => {}, timeoutMs = 60
     connection: (index = 0) => ({ url: shards[index].url, user: APP_USER, password: APP_PASSWORD, database: DATABASE }),
   };
   try {
+    startWatchdog(base);
     for (const shard of shards) {
       mkdirSync(shard.dir, { recursive: true });
       writeFileSync(join(shard.dir, 'config.xml'), serverConfig(shard.dir, shard, shards));

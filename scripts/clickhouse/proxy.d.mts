@@ -24,8 +24,16 @@ export declare function describeClickHouseError(
   context?: { maxExecutionTime?: number },
 ): { status: number; error: string; hint: string };
 export type ClickHouseHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => Promise<void>;
-export declare function createClickHouseHandler(connections: ProxyConnection[], options?: { prefix?: string; fetchImpl?: typeof fetch }): ClickHouseHandler;
-export declare function clickHouseProxyPlugin(connections: ProxyConnection[]): {
+/** A fixed list, or a function called on every request (it may throw: the request then answers 500). */
+export type ConnectionSource = ProxyConnection[] | (() => ProxyConnection[]);
+export declare function createClickHouseHandler(
+  connections: ConnectionSource,
+  options?: { prefix?: string; fetchImpl?: typeof fetch; log?: (line: string) => void },
+): ClickHouseHandler;
+export declare function clickHouseProxyPlugin(
+  connections?: ConnectionSource,
+  options?: { log?: (line: string) => void },
+): {
   name: string;
   configurePreviewServer(server: unknown): void;
   configureServer(server: unknown): void;

@@ -226,7 +226,7 @@ function networkError(conn, error) {
 // ---- the handler -----------------------------------------------------------------------------------------------
 
 function redact(text, conns) {
-  let out = text;
+  let out = String(text);
   for (const c of conns) {
     if (c.password) out = out.split(c.password).join('•••');
     const basic = Buffer.from(`${c.user}:${c.password}`).toString('base64');
@@ -255,16 +255,25 @@ const SETTING_MODES = ['readonly', 'limits', 'none'];
 
 /**
  * Connect-style middleware `(req, res, next)` for `/clickhouse/…`; anything else goes to `next`.
- * `fetchImpl` is for tests.
+ * `connections` is a list, or a function returning the list, called on every request (so that an edited connections
+ * file applies without a restart, and a file written after the server started is found). `fetchImpl` is for tests;
+ * `log` receives one line per failed request, with every configured password removed.
  */
-export function createClickHouseHandler(connections, { prefix = '/clickhouse', fetchImpl = fetch } = {}) {
-  const byName = new Map(connections.map((c) => [c.name, c]));
-  // Whether a connection's user accepts readonly=1 and limits per query; learnt from the first answer.
+export function createClickHouseHandler(source, { prefix = '/clickhouse', fetchImpl = fetch, log = () => {} } = {}) {
+  const load = typeof source === 'function' ? source : () => source;
+  // Whether a connection's user accepts readonly=1 and limits per query; learnt from the first answer, per
+  // connection as configured (a changed url or user starts again).
   const modes = new Map();
+  const modeKey = (conn) => `${conn.name}\n${conn.url}\n${conn.user}`;
   const running = new Map(); // query_id → connection name
+  let connections = [];
+  // Every password ever configured while this server runs: a request that started before the file changed still
+  // answers with the old one's text.
+  const secrets = [];
 
   const send = (res, status, body) => {
-    const text = redact(JSON.stringify(body), connections);
+    const text = redact(JSON.stringify(body), secrets);
+    if (status >= 400) log(redact(`ClickHouse proxy: HTTP ${status}: ${body.error}${body.hint ? ` ${body.hint}` : ''}`, secrets));
     res.statusCode = status;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
@@ -305,6 +314,17 @@ export function createClickHouseHandler(connections, { prefix = '/clickhouse', f
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) return next?.();
     try {
+      try {
+        connections = load();
+      } catch (error) {
+        // The detail may quote the file (a JSON parse error shows its text): it goes to the server's log only.
+        log(redact(`ClickHouse proxy: the connections are not valid: ${error.message}`, secrets));
+        return send(res, 500, { error: 'The ClickHouse connections configured on this server are not valid.', hint: `See the server's log, then fix ${ENV_VARIABLE} or ${DEFAULT_FILE}.` });
+      }
+      for (const c of connections) {
+        if (!secrets.some((s) => s.user === c.user && s.password === c.password)) secrets.push({ user: c.user, password: c.password });
+      }
+      const byName = new Map(connections.map((c) => [c.name, c]));
       const parts = url.pathname.slice(prefix.length).split('/').filter(Boolean);
       if (parts.length === 0) {
         if (req.method !== 'GET') return send(res, 405, { error: 'use GET to list the connections' });
@@ -358,7 +378,7 @@ export function createClickHouseHandler(connections, { prefix = '/clickhouse', f
       let text;
       try {
         const base = { query_id: queryId, ...(conn.database ? { database: conn.database } : {}), ...(format ? { default_format: format } : {}) };
-        let mode = modes.get(conn.name) ?? SETTING_MODES[0];
+        let mode = modes.get(modeKey(conn)) ?? SETTING_MODES[0];
         for (;;) {
           response = await post(conn, sql, { ...base, ...settingsFor(conn, mode) }, controller.signal);
           if (response.ok) break;
@@ -371,7 +391,7 @@ export function createClickHouseHandler(connections, { prefix = '/clickhouse', f
           }
           break;
         }
-        modes.set(conn.name, mode);
+        modes.set(modeKey(conn), mode);
       } catch (error) {
         finished = true;
         running.delete(queryId);
@@ -411,9 +431,13 @@ export function createClickHouseHandler(connections, { prefix = '/clickhouse', f
   };
 }
 
-/** A Vite plugin that mounts the proxy on the preview server (npm start) and the dev server. */
-export function clickHouseProxyPlugin(connections) {
-  const handler = createClickHouseHandler(connections);
+/**
+ * A Vite plugin that mounts the proxy on the preview server (npm start, vite preview) and the dev server. Without an
+ * argument it reads the connections on every request (loadConnections: MARKETSCOPE_CLICKHOUSE, then the file); with
+ * none configured, GET /clickhouse/ answers an empty list.
+ */
+export function clickHouseProxyPlugin(connections = () => loadConnections(), { log = (line) => console.error(line) } = {}) {
+  const handler = createClickHouseHandler(connections, { log });
   return {
     name: 'marketscope-clickhouse-proxy',
     configurePreviewServer(server) {
