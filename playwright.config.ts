@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './test/support/chromium';
+import { clusterPaths } from './test/e2e/support/cluster';
 
 // E2E_PORT lets a second checkout run its end-to-end tests beside this one.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -22,6 +23,8 @@ export default defineConfig({
   retries: 0,
   outputDir: `${OUT}/e2e-artifacts`,
   reporter: [['list'], ['json', { outputFile: `${OUT}/e2e-report.json` }]],
+  // One local ClickHouse cluster for the run, served by the preview server as the connection `local`.
+  globalSetup: './test/e2e/support/clusterSetup.ts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
@@ -35,5 +38,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
+    // The proxy reads this run's connections file (written by globalSetup) on every request; only that file.
+    env: { MARKETSCOPE_CLICKHOUSE_FILE: clusterPaths().connections, MARKETSCOPE_CLICKHOUSE: '' },
   },
 });
