@@ -161,7 +161,9 @@ export function refusal(sql) {
     if (token.kind === 'punct' && token.text === ';') return 'only one statement per request';
     if (token.kind !== 'word') continue;
     const upper = token.text.toUpperCase();
-    if (!token.quoted && upper === 'SETTINGS') return 'a SETTINGS clause is not allowed: the server sets the limits';
+    // `system.settings` is a table, not the clause.
+    const afterDot = list[k - 1]?.kind === 'punct' && list[k - 1].text === '.';
+    if (!token.quoted && !afterDot && upper === 'SETTINGS') return 'a SETTINGS clause is not allowed: the server sets the limits';
     if (!token.quoted && upper === 'INTO' && list[k + 1]?.text?.toUpperCase() === 'OUTFILE') return 'INTO OUTFILE is not allowed';
     const next = list[k + 1];
     if (next?.kind === 'punct' && next.text === '(' && TABLE_FUNCTIONS.has(token.text.toLowerCase())) {

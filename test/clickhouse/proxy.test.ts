@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clusterForTests, startProxy, type TestProxy } from './support';
+
+// The proxy `npm start` mounts, against the run's real two-shard cluster (18.16 from Debian in CI).
+const cluster = clusterForTests();
+const WRONG_PASSWORD = 'not-the-password-7f3a';
+let proxy: TestProxy;
+
+async function ask(connection: string, sql: string, params = '') {
+  const response = await fetch(`${proxy.url}/${connection}/query?format=JSONCompact${params}`, { method: 'POST', body: sql });
+  const text = await response.text();
+  return { status: response.status, text, json: () => JSON.parse(text) };
+}
+
+beforeAll(async () => {
+  proxy = await startProxy([
+    { name: 'local', ...cluster.connection(0) },
+    { name: 'other', ...cluster.connection(1) },
+    { name: 'wrong', ...cluster.connection(0), password: WRONG_PASSWORD },
+    { name: 'quick', ...cluster.connection(0), maxExecutionTime: 1 },
+    { name: 'small', ...cluster.connection(0), maxResultRows: 10 },
+  ]);
+});
+afterAll(async () => {
+  await proxy?.close();
+  // Nothing the proxy logged may hold a password.
+  for (const line of proxy?.logs ?? []) {
+    expect(line).not.toContain(WRONG_PASSWORD);
+    expect(line).not.toContain(cluster.info.password);
+  }
+});
+
+describe('the ClickHouse proxy on a real cluster', () => {
+  it('lists names and databases only, and runs reads with readonly=1 set by the server', async () => {
+    const list = await (await fetch(`${proxy.url}/`)).text();
+    expect(JSON.parse(list).connections.map((c: { name: string }) => c.name)).toEqual(['local', 'other', 'wrong', 'quick', 'small']);
+    for (const secret of [cluster.info.password, WRONG_PASSWORD, cluster.info.shards[0]!.url]) expect(list).not.toContain(secret);
+    const settings = await ask('local', "SELECT name, value FROM system.settings WHERE name IN ('readonly', 'max_execution_time', 'max_result_rows') ORDER BY name");
+    expect(settings.status, settings.text).toBe(200);
+    // The user's profile is readonly=2 (so that limits can be set per query); ClickHouse then refuses readonly=1 from
+    // the request, and the proxy keeps the profile's read-only mode with its limits. Either way: not 0.
+    const values = Object.fromEntries(settings.json().data);
+    expect(values).toMatchObject({ max_execution_time: '30', max_result_rows: '2000000' });
+    expect(['1', '2']).toContain(values.readonly);
+  });
+
+  it('refuses writes and SET in the proxy and, with the same settings, in ClickHouse itself (readonly)', async () => {
+    const statements = [
+      "INSERT INTO traffic VALUES (toDate('2020-01-01'), 'x', 'XX', 1)",
+      'CREATE TABLE evil (a UInt8) ENGINE = Memory',
+      'ALTER TABLE traffic_local DELETE WHERE 1',
+      'DROP TABLE traffic',
+      'SET readonly = 0',
+      'SELECT 1 SETTINGS readonly = 0',
+    ];
+    for (const sql of statements) {
+      const refused = await ask('local', sql);
+      expect(refused.status, sql).toBe(400);
+      expect(refused.json().error, sql).toMatch(/^Refused for ClickHouse connection "local"/);
+      // Past the proxy's check: the app's user with the limits the proxy sends is refused by ClickHouse itself, for
+      // the statement (readonly, code 164), not for a setting.
+      const target = new URL(cluster.connection(0).url);
+      for (const [key, value] of Object.entries({ database: 'marketscope', max_execution_time: 30 })) target.searchParams.set(key, String(value));
+      const direct = await fetch(target, {
+        method: 'POST',
+        body: sql,
+        headers: { Authorization: `Basic ${Buffer.from(`${cluster.info.user}:${cluster.info.password}`).toString('base64')}` },
+      });
+      const text = await direct.text();
+      expect(direct.ok, `${sql}: ${text}`).toBe(false);
+      expect(text, sql).toMatch(/Code: 164/);
+      expect(text, sql).toMatch(/readonly|read-only/i);
+    }
+    const [count] = await cluster.query<{ n: string }>('SELECT count() AS n FROM traffic');
+    expect(Number(count!.n)).toBeGreaterThan(20_000);
+    expect(await cluster.admin("EXISTS TABLE marketscope.evil")).toBe('0\n');
+  });
+
+  it('names the connection on wrong credentials and never echoes the password', async () => {
+    const answer = await ask('wrong', 'SELECT 1');
+    expect(answer.status).toBe(502);
+    const body = answer.json();
+    expect(body.error).toMatch(/ClickHouse connection "wrong" refused the user "marketscope"/);
+    expect(body.hint).toMatch(/user and password of "wrong"/);
+    expect(answer.text).not.toContain(WRONG_PASSWORD);
+    expect(proxy.logs.some((line) => line.includes('"wrong"'))).toBe(true);
+  });
+
+  it('enforces the execution time and result size limits', async () => {
+    const slow = await ask('quick', 'SELECT count() FROM system.numbers WHERE NOT ignore(sipHash64(number))');
+    expect(slow.status, slow.text).toBe(504);
+    expect(slow.json().error).toMatch(/ClickHouse connection "quick": the query took longer than 1 s/);
+    const big = await ask('small', 'SELECT number FROM system.numbers LIMIT 100');
+    expect(big.status, big.text).toBe(413);
+    expect(big.json().hint).toMatch(/10 rows/);
+    const fits = await ask('small', 'SELECT number FROM system.numbers LIMIT 10');
+    expect(fits.json().data).toHaveLength(10);
+  });
+
+  it('cancels a slow query: the request is aborted and KILL QUERY by its id removes it from system.processes', async () => {
+    const id = `slow-${Date.now()}`;
+    const controller = new AbortController();
+    const pending = fetch(`${proxy.url}/local/query?query_id=${id}`, {
+      method: 'POST',
+      body: 'SELECT count() FROM system.numbers WHERE NOT ignore(sipHash64(number))',
+      signal: controller.signal,
+    }).catch((error: Error) => error);
+    const running = () => cluster.admin(`SELECT count() FROM system.processes WHERE query_id = 'marketscope-${id}'`).then((n) => Number(n));
+    await expect.poll(running, { timeout: 10_000 }).toBe(1);
+    controller.abort();
+    const cancel = await fetch(`${proxy.url}/local/cancel?query_id=${id}`, { method: 'POST' });
+    expect(cancel.status).toBe(200);
+    expect(await cancel.json()).toMatchObject({ queryId: id, connection: 'local' });
+    await expect.poll(running, { timeout: 10_000 }).toBe(0);
+    expect(await pending).toBeInstanceOf(Error);
+  });
+
+  it('names the connection when a shard is down, keeps other answers working, and recovers after startShard', async () => {
+    await cluster.stopShard(1);
+    try {
+      const down = await ask('local', 'SELECT count() FROM traffic');
+      expect(down.status, down.text).toBe(503);
+      expect(down.json().error).toMatch(/ClickHouse connection "local": a shard or replica is not answering/);
+      expect(down.json().hint).toMatch(/Start the stopped ClickHouse server/);
+      const gone = await ask('other', 'SELECT 1');
+      expect(gone.status).toBe(503);
+      expect(gone.json().error).toMatch(/ClickHouse connection "other" refused the connection/);
+      // What does not need the stopped shard still answers.
+      const local = await ask('local', 'SELECT count() FROM traffic_local');
+      expect(local.status, local.text).toBe(200);
+    } finally {
+      await cluster.startShard(1);
+    }
+    await expect.poll(async () => (await ask('local', 'SELECT count() FROM traffic')).status, { timeout: 30_000 }).toBe(200);
+    expect((await ask('other', 'SELECT 1')).status).toBe(200);
+  });
+});
