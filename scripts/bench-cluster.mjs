@@ -1,0 +1,143 @@
+// `npm run bench:cluster`: how fast a filter change is when the heavy part runs in ClickHouse (issue 18).
+// Starts the local two-shard cluster (scripts/cluster.mjs), generates 10M and 100M rows inside ClickHouse from
+// numbers() with the shape of the bench's upload data (scripts/generate-bench-data.mjs: date, marketplace, country,
+// device, channel, visitors, sessions, orders at daily grain), and times the pushdown of a filter change (month ×
+// marketplace, one country filter, a different country each time) p50/p95 over --changes changes, on one shard
+// (all rows in one MergeTree) and on two (half each, sharded by country, queried through a Distributed table).
+// The same aggregate in DuckDB-wasm (Node build) at 10M is the same-run reference. Nothing is kept: the cluster's
+// data is temporary. The in-browser figure needs the app's ClickHouse datasets (H-D's part), not measured here.
+//
+//   node scripts/bench-cluster.mjs [--changes 25] [--sizes 10000000,100000000] [--json out.json]
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CLUSTER_NAME, execute, startCluster } from './cluster.mjs';
+
+const { values: args } = parseArgs({
+  options: { changes: { type: 'string', default: '25' }, sizes: { type: 'string', default: '10000000,100000000' }, json: { type: 'string' } },
+});
+const CHANGES = Number(args.changes);
+const SIZES = args.sizes.split(',').map(Number);
+
+const MARKETPLACES = ['AliExpress', 'Amazon', 'eBay', 'Ozon', 'Wildberries', 'Mercado Libre', 'Rakuten', 'Allegro'];
+const COUNTRIES = ['AE', 'AR', 'AU', 'BR', 'CA', 'CL', 'CN', 'CO', 'CZ', 'DE', 'EG', 'ES', 'FR', 'GB', 'HU', 'ID', 'IL', 'IN', 'IT', 'JP', 'KR', 'KZ', 'MX', 'MY', 'NG', 'NL', 'NO', 'PE', 'PH', 'PK', 'PL', 'PT', 'RO', 'RU', 'SA', 'SE', 'SG', 'TH', 'TR', 'TW', 'UA', 'US', 'VN', 'ZA', 'AT', 'BE', 'CH', 'DK', 'FI', 'IE'];
+const DEVICES = ['desktop', 'mobile', 'tablet'];
+const CHANNELS = ['direct', 'search', 'social', 'email', 'paid'];
+const DAYS = 4018; // 2013-01-01 … 2023-12-31
+const array = (list) => `[${list.map((s) => `'${s}'`).join(', ')}]`;
+
+const COLUMNS = 'date Date, marketplace String, country String, device String, channel String, visitors UInt32, sessions UInt32, orders UInt32';
+const ENGINE = 'ENGINE = MergeTree() PARTITION BY toYear(date) ORDER BY (country, marketplace, date)';
+
+/** Rows `offset + number` of the synthetic data; `countryOf` maps the row index to a country index. */
+function rowsSelect(count, countryOf, offset = 0) {
+  const i = `(number + ${offset})`;
+  return `SELECT
+      toDate('2013-01-01') + intDiv(${i}, ${MARKETPLACES.length * COUNTRIES.length * 15}) % ${DAYS} AS date,
+      arrayElement(${array(MARKETPLACES)}, ${i} % ${MARKETPLACES.length} + 1) AS marketplace,
+      arrayElement(${array(COUNTRIES)}, ${countryOf(`intDiv(${i}, ${MARKETPLACES.length})`)} + 1) AS country,
+      arrayElement(${array(DEVICES)}, intDiv(${i}, ${MARKETPLACES.length * COUNTRIES.length}) % 3 + 1) AS device,
+      arrayElement(${array(CHANNELS)}, intDiv(${i}, ${MARKETPLACES.length * COUNTRIES.length * 3}) % 5 + 1) AS channel,
+      toUInt32(cityHash64(${i}) % 5000) AS visitors,
+      toUInt32(cityHash64(${i}, 1) % 7000) AS sessions,
+      toUInt32(cityHash64(${i}, 2) % 200) AS orders
+    FROM numbers(${count})`;
+}
+
+/** The pushdown builder's shape (src/sql/clickhouse/pushdown.ts) for month × marketplace, one country filter. */
+const pushdown = (table, country) =>
+  `SELECT toStartOfMonth(\`date\`) AS \`__month\`, \`marketplace\` AS \`__d0\`, sum(\`visitors\`) AS \`__m0\` FROM ${table} WHERE \`country\` IN ('${country}') GROUP BY \`__month\`, \`__d0\` ORDER BY \`__month\`, \`__d0\` FORMAT JSONCompact`;
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+function summary(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: Math.round(percentile(sorted, 50)), p95: Math.round(percentile(sorted, 95)), max: Math.round(sorted.at(-1)), n: sorted.length };
+}
+
+async function timeChanges(run) {
+  await run(COUNTRIES[0]); // warm-up, not counted
+  const times = [];
+  for (let k = 0; k < CHANGES; k++) {
+    const started = performance.now();
+    await run(COUNTRIES[(k + 1) % COUNTRIES.length]);
+    times.push(performance.now() - started);
+  }
+  return summary(times);
+}
+
+async function duckdbReference(rows) {
+  const require = createRequire(import.meta.url);
+  const { createDuckDB, NODE_RUNTIME, VoidLogger } = await import('@duckdb/duckdb-wasm/blocking');
+  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+  const db = await createDuckDB(
+    {
+      mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
+      eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') },
+    },
+    new VoidLogger(),
+    NODE_RUNTIME,
+  );
+  await db.instantiate(() => {});
+  db.open({ query: { castBigIntToDouble: true } });
+  const c = db.connect();
+  const started = performance.now();
+  const n = 'i';
+  c.query(`CREATE TABLE bench AS SELECT
+      DATE '2013-01-01' + CAST((${n} // ${MARKETPLACES.length * COUNTRIES.length * 15}) % ${DAYS} AS INTEGER) AS date,
+      (${array(MARKETPLACES)})[${n} % ${MARKETPLACES.length} + 1] AS marketplace,
+      (${array(COUNTRIES)})[(${n} // ${MARKETPLACES.length}) % ${COUNTRIES.length} + 1] AS country,
+      (${array(DEVICES)})[(${n} // ${MARKETPLACES.length * COUNTRIES.length}) % 3 + 1] AS device,
+      (${array(CHANNELS)})[(${n} // ${MARKETPLACES.length * COUNTRIES.length * 3}) % 5 + 1] AS channel,
+      CAST(hash(${n}) % 5000 AS UINTEGER) AS visitors,
+      CAST(hash(${n} + 1) % 7000 AS UINTEGER) AS sessions,
+      CAST(hash(${n} + 2) % 200 AS UINTEGER) AS orders
+    FROM range(${rows}) t(${n})`);
+  const generated = performance.now() - started;
+  const result = await timeChanges(async (country) => {
+    c.query(`SELECT date_trunc('month', date) AS month, marketplace, sum(visitors) AS visitors FROM bench WHERE country IN ('${country}') GROUP BY ALL ORDER BY ALL`);
+  });
+  c.close();
+  db.reset();
+  return { ...result, generatedMs: Math.round(generated) };
+}
+
+const began = Date.now();
+const cluster = await startCluster({ load: false, log: (line) => console.log(line) });
+const results = { changes: CHANGES, clickhouse: [], duckdb: null };
+try {
+  const [one, two] = cluster.shards.map((s) => s.url);
+  const version = (await execute(one, 'SELECT version()')).trim();
+  console.log(`ClickHouse ${version}, two shards on this machine; ${CHANGES} filter changes per measurement.`);
+  for (const size of SIZES) {
+    const label = size >= 1e6 ? `${size / 1e6}M` : String(size);
+    await execute(one, 'CREATE DATABASE IF NOT EXISTS bench');
+    await execute(two, 'CREATE DATABASE IF NOT EXISTS bench');
+    // One shard: every row in one MergeTree on shard 1.
+    let started = performance.now();
+    await execute(one, `CREATE TABLE bench.one (${COLUMNS}) ${ENGINE}`);
+    await execute(one, `INSERT INTO bench.one ${rowsSelect(size, (k) => `${k} % ${COUNTRIES.length}`)}`);
+    const generatedOne = performance.now() - started;
+    // Two shards: half the rows each, by country (even country indexes on shard 1, odd on shard 2).
+    started = performance.now();
+    for (const [s, url] of [one, two].entries()) {
+      await execute(url, `CREATE TABLE bench.part (${COLUMNS}) ${ENGINE}`);
+      await execute(url, `CREATE TABLE bench.all AS bench.part ENGINE = Distributed(${CLUSTER_NAME}, bench, part)`);
+      await execute(url, `INSERT INTO bench.part ${rowsSelect(size / 2, (k) => `(${k} % ${COUNTRIES.length / 2}) * 2 + ${s}`, s * (size / 2))}`);
+    }
+    const generatedTwo = performance.now() - started;
+    const oneShard = await timeChanges((country) => execute(one, pushdown('bench.one', country)));
+    const twoShards = await timeChanges((country) => execute(one, pushdown('bench.all', country)));
+    results.clickhouse.push({ rows: size, oneShard: { ...oneShard, generatedMs: Math.round(generatedOne) }, twoShards: { ...twoShards, generatedMs: Math.round(generatedTwo) } });
+    console.log(`${label} rows: one shard p50 ${oneShard.p50} ms, p95 ${oneShard.p95} ms (generated in ${(generatedOne / 1000).toFixed(1)} s); two shards p50 ${twoShards.p50} ms, p95 ${twoShards.p95} ms (generated in ${(generatedTwo / 1000).toFixed(1)} s)`);
+    for (const url of [one, two]) await execute(url, 'DROP DATABASE bench');
+  }
+} finally {
+  await cluster.stop();
+}
+{
+  const rows = Math.min(10_000_000, ...SIZES);
+  results.duckdb = { rows, ...(await duckdbReference(rows)) };
+  console.log(`DuckDB-wasm (Node, one thread) at ${rows / 1e6}M rows: p50 ${results.duckdb.p50} ms, p95 ${results.duckdb.p95} ms (generated in ${(results.duckdb.generatedMs / 1000).toFixed(1)} s)`);
+}
+console.log(`Done in ${((Date.now() - began) / 1000).toFixed(0)} s.`);
+if (args.json) (await import('node:fs')).writeFileSync(args.json, JSON.stringify(results, null, 2));
