@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { EmptyState, ErrorMessage, Skeleton } from './Panel';
 
@@ -37,6 +37,8 @@ export function QueryView<T>({ query, height, isEmpty, empty, children }: QueryV
   const showSql = useContext(ShowSqlContext);
   const data = query.data;
   const hasSql = useMemo(() => (showSql && data !== undefined ? showSql.available(data) : false), [showSql, data]);
+  const showSqlButton = useRef<HTMLButtonElement>(null);
+  const panelTitle = usePanelTitle(showSqlButton, hasSql, data);
   if (query.isPending) return <Skeleton height={height} />;
   if (query.isError) {
     return <ErrorMessage title="The data could not be loaded" error={query.error} onRetry={() => void query.refetch()} />;
@@ -55,11 +57,36 @@ export function QueryView<T>({ query, height, isEmpty, empty, children }: QueryV
       {content}
       {hasSql && showSql ? (
         <div className="panel-show-sql">
-          <button type="button" className="button button-quiet" onClick={() => showSql.open(query.data)} title="Open the statement behind this panel in the SQL workspace">
+          <button
+            ref={panelTitle.ref}
+            type="button"
+            className="button button-quiet"
+            aria-label={panelTitle.text ? `Show SQL: ${panelTitle.text}` : undefined}
+            onClick={() => showSql.open(query.data)}
+            title="Open the statement behind this panel in the SQL workspace"
+          >
             Show SQL
           </button>
         </div>
       ) : null}
     </div>
   );
+}
+
+/**
+ * The title of the panel a Show SQL button sits in (the heading its section is labelled by), so that a list of
+ * buttons reads "Show SQL: Monthly visitors by marketplace" rather than nine times "Show SQL". Read from the page
+ * because panels pass their title to Panel, not to QueryView; re-read with each result, as titles follow the settings that changed it.
+ */
+function usePanelTitle(ref: RefObject<HTMLButtonElement | null>, shown: boolean, data: unknown): { ref: typeof ref; text: string | null } {
+  const [text, setText] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    if (!shown || !ref.current) return;
+    const section = ref.current.closest('section[aria-labelledby]') ?? ref.current.closest('[aria-labelledby]');
+    const headingId = section?.getAttribute('aria-labelledby')?.split(/\s+/)[0];
+    const heading = headingId ? ref.current.ownerDocument.getElementById(headingId) : null;
+    const next = heading?.textContent?.replace(/\s+/g, ' ').trim() || null;
+    if (next !== text) setText(next);
+  }, [ref, shown, data, text]);
+  return { ref, text };
 }

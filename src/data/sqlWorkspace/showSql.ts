@@ -17,7 +17,40 @@ const SHOWN_STATEMENT: Readonly<Record<string, { index: 'first' | 'last'; note: 
     note: 'The map computes its colours in the page from this statement and the one below: a share divides by the total of all members, a growth by the comparison period, and a region map colours each country by its region.',
   },
   // fetchCohorts: the first lists the pairs to pick from; the last reads the chosen pairs' months since entry.
-  cohorts: { index: 'last', note: 'The statement below listed the pairs to choose from; this one gives the chart its figures.' },
+  cohorts: {
+    index: 'last',
+    note: 'The statement below listed the pairs to choose from; this one gives the chart its figures. The page lines each pair up by months since its entry and leaves months without a row empty.',
+  },
+};
+
+/**
+ * Queries whose page divides the statement's totals in TypeScript: Show SQL does the same divisions around the
+ * statement, so that the workspace shows the panel's own figures, not only what they are computed from.
+ */
+const PAGE_ARITHMETIC: Readonly<Record<string, (sql: string) => string>> = {
+  // fetchConversion: averages a month and the three ratios, with the page's rule that a ratio over zero is empty.
+  conversion: (sql) =>
+    [
+      '-- The page divides the totals of the statement inside; this does the same divisions.',
+      'SELECT *,',
+      '  visitor_months / months AS avg_monthly_visitors,',
+      '  revenue / months AS avg_monthly_revenue,',
+      '  CASE WHEN visitor_months > 0 THEN (orders / visitor_months) * 1000 END AS orders_per_thousand_visitors,',
+      '  CASE WHEN orders > 0 THEN revenue / orders END AS average_order_value,',
+      '  CASE WHEN visitor_months > 0 THEN revenue / visitor_months END AS revenue_per_visitor',
+      'FROM (',
+      sql.replace(/;\s*$/, ''),
+      ') AS totals',
+    ].join('\n'),
+};
+
+/**
+ * What the page computes on top of a one-statement result, by the key's first element, so that Show SQL does not
+ * claim numbers it does not give.
+ */
+const PAGE_NOTE: Readonly<Record<string, string>> = {
+  // The trend view fits its forecast in a worker from this series (src/views/trend/forecastModel.ts).
+  series: 'When the trend shows a forecast, the forecast is fitted in the page from this series; this statement gives the series only.',
 };
 
 /**
@@ -29,10 +62,15 @@ const SHOWN_STATEMENT: Readonly<Record<string, { index: 'first' | 'last'; note: 
 export function inlinedStatements(statements: readonly RecordedStatement[] | undefined, queryKey: QueryKey = []): string | null {
   if (!statements || statements.length === 0) return null;
   const written = statements.map((statement) => inlineParameters(statement.sql, statement.params).trim());
-  if (written.length === 1) return written[0]!;
+  const comment = (text: string) => text.split('\n').map((line) => `-- ${line}`.trimEnd()).join('\n');
+  if (written.length === 1) {
+    const arithmetic = PAGE_ARITHMETIC[String(queryKey[0])];
+    if (arithmetic) return arithmetic(written[0]!);
+    const pageNote = PAGE_NOTE[String(queryKey[0])];
+    return pageNote ? `${comment(pageNote)}\n${written[0]!}` : written[0]!;
+  }
   const shown = SHOWN_STATEMENT[String(queryKey[0])];
   const index = shown?.index === 'first' ? 0 : written.length - 1;
-  const comment = (text: string) => text.split('\n').map((line) => `-- ${line}`.trimEnd()).join('\n');
   const others = written.filter((_, position) => position !== index).map((text, position) => `-- (${position + 1})\n${comment(text)}`);
   const note = shown?.note ?? `This panel ran ${written.length} statements; this is the last, which gave its figures. The others are below.`;
   return [comment(note), written[index]!, '', '-- The other statement(s) of this panel, for reference:', ...others].join('\n');
