@@ -1,0 +1,147 @@
+import { clickHouseString } from '../../sql/clickhouse/literals';
+
+/**
+ * The page's side of the same-origin ClickHouse proxy (scripts/clickhouse/proxy.mjs): it names connections, never
+ * holds credentials, and turns the proxy's `{ error, connection, hint }` answers into a {@link ClickHouseError}.
+ */
+
+/** A connection the server offers (its credentials stay on the server). */
+export interface ClickHouseConnection {
+  name: string;
+  database: string;
+}
+
+export interface ClickHouseColumn {
+  name: string;
+  type: string;
+}
+
+export interface ClickHouseTable {
+  database: string;
+  name: string;
+  engine: string;
+  columns: ClickHouseColumn[];
+}
+
+/** A failure a person can act on: which connection, what went wrong, what to do. */
+export class ClickHouseError extends Error {
+  readonly connection: string | null;
+  readonly hint: string | null;
+  readonly status: number;
+  constructor(message: string, options: { connection?: string | null; hint?: string | null; status?: number }) {
+    super(message);
+    this.name = 'ClickHouseError';
+    this.connection = options.connection ?? null;
+    this.hint = options.hint ?? null;
+    this.status = options.status ?? 0;
+  }
+}
+
+export interface ClickHouseQueryOptions {
+  /** A ClickHouse output format (e.g. `JSONCompact`, `CSVWithNames`); the proxy passes it as default_format. */
+  format?: string;
+  /** Aborting ends the request and asks the server to KILL the query by its id. */
+  signal?: AbortSignal;
+}
+
+export interface ClickHouseClient {
+  listConnections(signal?: AbortSignal): Promise<ClickHouseConnection[]>;
+  /** The tables of `database` on `connection`, each with its columns and their ClickHouse types. */
+  listTables(connection: string, database: string, signal?: AbortSignal): Promise<ClickHouseTable[]>;
+  /** Runs one read statement and resolves to ClickHouse's text answer in `options.format`. */
+  query(connection: string, sql: string, options?: ClickHouseQueryOptions): Promise<string>;
+}
+
+let sequence = 0;
+function newQueryId(): string {
+  sequence += 1;
+  const random = Math.floor(Math.random() * 0xffffffff).toString(36);
+  return `marketscope-${Date.now().toString(36)}-${random}-${sequence}`;
+}
+
+async function errorFrom(response: Response, connection: string | null): Promise<ClickHouseError> {
+  const text = await response.text();
+  try {
+    const body = JSON.parse(text) as { error?: string; connection?: string; hint?: string };
+    if (typeof body.error === 'string') {
+      return new ClickHouseError(body.error, { connection: body.connection ?? connection, hint: body.hint ?? null, status: response.status });
+    }
+  } catch {
+    // not the proxy's JSON: fall through
+  }
+  const named = connection === null ? 'The ClickHouse proxy' : `ClickHouse connection "${connection}"`;
+  return new ClickHouseError(`${named} answered HTTP ${response.status}: ${text.trim().slice(0, 300) || response.statusText}`, {
+    connection,
+    hint: response.status === 404 ? 'This server does not proxy ClickHouse: start it with npm start and ClickHouse connections configured.' : null,
+    status: response.status,
+  });
+}
+
+/**
+ * A client for the proxy at `base` (`/clickhouse` in the page; an absolute URL in tests). `fetchImpl` defaults to
+ * the global fetch.
+ */
+export function createClickHouseClient(base = '/clickhouse', fetchImpl: typeof fetch = (...args) => fetch(...args)): ClickHouseClient {
+  const root = base.replace(/\/+$/, '');
+  const connectionUrl = (name: string, action: 'query' | 'cancel') => `${root}/${encodeURIComponent(name)}/${action}`;
+
+  async function query(connection: string, sql: string, options: ClickHouseQueryOptions = {}): Promise<string> {
+    const queryId = newQueryId();
+    const params = new URLSearchParams({ query_id: queryId });
+    if (options.format) params.set('format', options.format);
+    const { signal } = options;
+    const onAbort = () => {
+      // Best effort: the request is already aborted; KILL QUERY frees the server.
+      void fetchImpl(`${connectionUrl(connection, 'cancel')}?${new URLSearchParams({ query_id: queryId })}`, { method: 'POST' }).catch(() => undefined);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      let response: Response;
+      try {
+        response = await fetchImpl(`${connectionUrl(connection, 'query')}?${params}`, { method: 'POST', body: sql, signal });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        throw new ClickHouseError(`Could not reach this server's ClickHouse proxy for connection "${connection}": ${(error as Error).message}`, {
+          connection,
+          hint: 'Check that Marketscope is served by npm start (or a proxy) and try again.',
+        });
+      }
+      if (!response.ok) throw await errorFrom(response, connection);
+      return await response.text();
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  return {
+    async listConnections(signal) {
+      let response: Response;
+      try {
+        response = await fetchImpl(`${root}/`, { signal });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        throw new ClickHouseError(`Could not reach this server's ClickHouse proxy: ${(error as Error).message}`, { hint: 'Check that Marketscope is served by npm start.' });
+      }
+      if (!response.ok) throw await errorFrom(response, null);
+      const body = (await response.json()) as { connections?: ClickHouseConnection[] };
+      return (body.connections ?? []).map((c) => ({ name: String(c.name), database: String(c.database ?? '') }));
+    },
+
+    async listTables(connection, database, signal) {
+      const db = database || 'default';
+      const tablesText = await query(connection, `SELECT name, engine FROM system.tables WHERE database = ${clickHouseString(db)} ORDER BY name`, { format: 'JSONCompact', signal });
+      const columnsText = await query(connection, `SELECT table, name, type FROM system.columns WHERE database = ${clickHouseString(db)}`, { format: 'JSONCompact', signal });
+      const tables = (JSON.parse(tablesText) as { data: [string, string][] }).data;
+      const columns = (JSON.parse(columnsText) as { data: [string, string, string][] }).data;
+      const byTable = new Map<string, ClickHouseColumn[]>();
+      for (const [table, name, type] of columns) {
+        const list = byTable.get(table) ?? [];
+        list.push({ name, type });
+        byTable.set(table, list);
+      }
+      return tables.map(([name, engine]) => ({ database: db, name, engine, columns: byTable.get(name) ?? [] }));
+    },
+
+    query,
+  };
+}
