@@ -158,6 +158,16 @@ describe('Show SQL returns the numbers of the panel it was opened from', () => {
       // The page's divisions are written around the statement: its rows, with the panel's ratios after them.
       expect(shown.columns.map((column) => column.name).slice(0, Object.keys(bound[0]!).length), label).toEqual(Object.keys(bound[0]!));
       expect(shown.rowCount, label).toBe(bound.length);
+      // Every figure of the panel, row by row, from the workspace's columns of the same name in snake case.
+      const column = (field: string) => shown.columns.findIndex((c) => c.name === field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`));
+      (data as Record<string, unknown>[]).forEach((row, r) => {
+        for (const field of ['avgMonthlyVisitors', 'avgMonthlyRevenue', 'ordersPerThousandVisitors', 'averageOrderValue', 'revenuePerVisitor']) {
+          const expected = row[field] as number | null;
+          const actual = shown.cell(r, column(field)) as number | null;
+          if (expected === null || actual === null) expect(actual, `${label}: row ${r}, ${field}`).toBe(expected);
+          else expect(Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-300), `${label}: row ${r}, ${field}`).toBeLessThan(1e-9);
+        }
+      });
     } else {
       expectSameRows(shown, bound, label);
     }
