@@ -3,6 +3,7 @@ import { createNodeEngine } from '../../src/engine/nodeEngine';
 import type { Engine } from '../../src/engine';
 import { ClickHouseError, createClickHouseClient } from '../../src/data/clickhouse/clickHouseClient';
 import { loadClickHouseCube } from '../../src/data/clickhouse/loadClickHouseCube';
+import { clickHouseCubeSpec, clickHouseModel, suggestClickHouseDataset } from '../../src/data/clickhouse/clickHouseModel';
 import { readDatasetFile } from '../support/loadBundledIntoNode';
 import { clusterForTests, startProxy, type TestProxy } from './support';
 
@@ -87,5 +88,23 @@ describe('ClickHouse tables as datasets', () => {
     }
     const back = await loadClickHouseCube(engine, client, spec, 'ch_back');
     expect(back.rows).toBeGreaterThan(100);
+  });
+
+  it('suggests roles for marketscope.sales and its model reads the loaded cube', async () => {
+    const client = createClickHouseClient(proxy.url);
+    const sales = (await client.listTables('local', 'marketscope')).find((t) => t.name === 'sales')!;
+    const def = suggestClickHouseDataset('local', sales)!;
+    expect(def.time).toBe('month');
+    expect(def.dimensions.map((d) => [d.column, d.display]).sort()).toEqual([['country', 'country'], ['marketplace', 'text']]);
+    expect(def.measures.map((m) => [m.column, m.unit]).sort()).toEqual([['active_sellers', 'count'], ['gmv_usd', 'usd'], ['orders', 'count']]);
+    const { model, cubeTable } = clickHouseModel('ch_sales', def);
+    await loadClickHouseCube(engine, client, clickHouseCubeSpec(def), cubeTable);
+    const gmv = model.measures.find((m) => m.column === 'gmv_usd')!;
+    const [row] = await engine.query<{ months: number; total: number }>(
+      `SELECT count(DISTINCT "${model.timeColumn}")::DOUBLE AS months, sum("${gmv.column}") AS total FROM ${model.table}`,
+    );
+    const [direct] = await cluster.query<{ months: string; total: number }>('SELECT toString(uniqExact(month)) AS months, sum(gmv_usd) AS total FROM sales');
+    expect(row!.months).toBe(Number(direct!.months));
+    expect(Math.abs(row!.total - Number(direct!.total))).toBeLessThanOrEqual(Math.abs(Number(direct!.total)) * 1e-9);
   });
 });
