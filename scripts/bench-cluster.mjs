@@ -45,8 +45,11 @@ function rowsSelect(count, countryOf, offset = 0) {
 }
 
 /** The pushdown builder's shape (src/sql/clickhouse/pushdown.ts) for month × marketplace, one country filter. */
-const pushdown = (table, country) =>
-  `SELECT toStartOfMonth(\`date\`) AS \`__month\`, \`marketplace\` AS \`__d0\`, sum(\`visitors\`) AS \`__m0\` FROM ${table} WHERE \`country\` IN ('${country}') GROUP BY \`__month\`, \`__d0\` ORDER BY \`__month\`, \`__d0\` FORMAT JSONCompact`;
+const pushdown = (table, column, value) =>
+  `SELECT toStartOfMonth(\`date\`) AS \`__month\`, \`marketplace\` AS \`__d0\`, sum(\`visitors\`) AS \`__m0\` FROM ${table} WHERE \`${column}\` IN ('${value}') GROUP BY \`__month\`, \`__d0\` ORDER BY \`__month\`, \`__d0\` FORMAT JSONCompact`;
+// A country filter reads only that country's granules (the tables are ordered by country first); a channel filter
+// reads every row: the best and the worst case of one filter.
+const FILTERS = { country: COUNTRIES, channel: CHANNELS };
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 function summary(times) {
@@ -54,12 +57,12 @@ function summary(times) {
   return { p50: Math.round(percentile(sorted, 50)), p95: Math.round(percentile(sorted, 95)), max: Math.round(sorted.at(-1)), n: sorted.length };
 }
 
-async function timeChanges(run) {
-  await run(COUNTRIES[0]); // warm-up, not counted
+async function timeChanges(run, values = COUNTRIES) {
+  await run(values[0]); // warm-up, not counted
   const times = [];
   for (let k = 0; k < CHANGES; k++) {
     const started = performance.now();
-    await run(COUNTRIES[(k + 1) % COUNTRIES.length]);
+    await run(values[(k + 1) % values.length]);
     times.push(performance.now() - started);
   }
   return summary(times);
@@ -93,12 +96,15 @@ async function duckdbReference(rows) {
       CAST(hash(${n} + 2) % 200 AS UINTEGER) AS orders
     FROM range(${rows}) t(${n})`);
   const generated = performance.now() - started;
-  const result = await timeChanges(async (country) => {
-    c.query(`SELECT date_trunc('month', date) AS month, marketplace, sum(visitors) AS visitors FROM bench WHERE country IN ('${country}') GROUP BY ALL ORDER BY ALL`);
-  });
+  const out = { generatedMs: Math.round(generated) };
+  for (const [column, values] of Object.entries(FILTERS)) {
+    out[column] = await timeChanges(async (value) => {
+      c.query(`SELECT date_trunc('month', date) AS month, marketplace, sum(visitors) AS visitors FROM bench WHERE ${column} IN ('${value}') GROUP BY ALL ORDER BY ALL`);
+    }, values);
+  }
   c.close();
   db.reset();
-  return { ...result, generatedMs: Math.round(generated) };
+  return out;
 }
 
 const began = Date.now();
@@ -125,10 +131,13 @@ try {
       await execute(url, `INSERT INTO bench.part ${rowsSelect(size / 2, (k) => `(${k} % ${COUNTRIES.length / 2}) * 2 + ${s}`, s * (size / 2))}`);
     }
     const generatedTwo = performance.now() - started;
-    const oneShard = await timeChanges((country) => execute(one, pushdown('bench.one', country)));
-    const twoShards = await timeChanges((country) => execute(one, pushdown('bench.all', country)));
-    results.clickhouse.push({ rows: size, oneShard: { ...oneShard, generatedMs: Math.round(generatedOne) }, twoShards: { ...twoShards, generatedMs: Math.round(generatedTwo) } });
-    console.log(`${label} rows: one shard p50 ${oneShard.p50} ms, p95 ${oneShard.p95} ms (generated in ${(generatedOne / 1000).toFixed(1)} s); two shards p50 ${twoShards.p50} ms, p95 ${twoShards.p95} ms (generated in ${(generatedTwo / 1000).toFixed(1)} s)`);
+    console.log(`${label} rows generated: one shard ${(generatedOne / 1000).toFixed(1)} s, two shards ${(generatedTwo / 1000).toFixed(1)} s`);
+    for (const [column, values] of Object.entries(FILTERS)) {
+      const oneShard = await timeChanges((value) => execute(one, pushdown('bench.one', column, value)), values);
+      const twoShards = await timeChanges((value) => execute(one, pushdown('bench.all', column, value)), values);
+      results.clickhouse.push({ rows: size, filter: column, oneShard, twoShards, generatedMs: { oneShard: Math.round(generatedOne), twoShards: Math.round(generatedTwo) } });
+      console.log(`${label} rows, ${column} filter: one shard p50 ${oneShard.p50} ms, p95 ${oneShard.p95} ms; two shards p50 ${twoShards.p50} ms, p95 ${twoShards.p95} ms`);
+    }
     for (const url of [one, two]) await execute(url, 'DROP DATABASE bench');
   }
 } finally {
@@ -137,7 +146,9 @@ try {
 {
   const rows = Math.min(10_000_000, ...SIZES);
   results.duckdb = { rows, ...(await duckdbReference(rows)) };
-  console.log(`DuckDB-wasm (Node, one thread) at ${rows / 1e6}M rows: p50 ${results.duckdb.p50} ms, p95 ${results.duckdb.p95} ms (generated in ${(results.duckdb.generatedMs / 1000).toFixed(1)} s)`);
+  for (const column of Object.keys(FILTERS)) {
+    console.log(`DuckDB-wasm (Node, one thread) at ${rows / 1e6}M rows, ${column} filter: p50 ${results.duckdb[column].p50} ms, p95 ${results.duckdb[column].p95} ms`);
+  }
 }
 console.log(`Done in ${((Date.now() - began) / 1000).toFixed(0)} s.`);
 if (args.json) (await import('node:fs')).writeFileSync(args.json, JSON.stringify(results, null, 2));
