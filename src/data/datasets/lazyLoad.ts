@@ -41,6 +41,10 @@ export async function databaseFor(datasetId: string): Promise<Engine> {
 async function loadStored(engine: Engine, datasetId: string): Promise<void> {
   await listKeptUploads();
   const entry = findDataset(datasetId);
+  if (entry?.kind === 'clickhouse' && entry.clickhouse) {
+    const { loadClickHouseDataset } = await import('./addClickHouseDataset');
+    return loadClickHouseDataset(engine, datasetId, entry.clickhouse);
+  }
   if (!entry?.manifest) throw new Error(`There is no dataset "${datasetId}" in this browser.`);
   putEntry(datasetId, { status: 'loading', error: undefined });
   try {

@@ -2,13 +2,16 @@ import { createExternalStore } from '../../engine';
 import { MARKET_MODEL } from '../marketModel';
 import type { DatasetModel } from '../model';
 import type { UploadManifest } from '../upload/storage';
+import type { ClickHouseDatasetDef } from '../clickhouse/clickHouseModel';
 
 /** A dataset the app can show: the bundled one, or a file the user uploaded (kept in this browser only). */
 export interface DatasetEntry {
   id: string;
   model: DatasetModel;
-  kind: 'bundled' | 'uploaded';
+  kind: 'bundled' | 'uploaded' | 'clickhouse';
   manifest?: UploadManifest;
+  /** ClickHouse datasets: the connection, table and roles (never credentials); the cube is loaded on demand. */
+  clickhouse?: ClickHouseDatasetDef;
   /** Uploaded datasets: kept in the browser's storage ('stored') and loaded into the engine when first opened. */
   status: 'ready' | 'stored' | 'loading' | 'failed';
   error?: string;

@@ -1,0 +1,55 @@
+import type { Engine } from '../../engine';
+import { errorMessage } from '../../lib/errors';
+import { createClickHouseClient, type ClickHouseClient } from '../clickhouse/clickHouseClient';
+import { clickHouseCubeSpec, clickHouseModel, type ClickHouseDatasetDef } from '../clickhouse/clickHouseModel';
+import { loadClickHouseCube } from '../clickhouse/loadClickHouseCube';
+import { newDatasetId } from './datasetIds';
+import { markLoaded } from './lazyLoad';
+import { dropEntry, findDataset, putEntry, type DatasetEntry } from './registry';
+import { uploadEngine } from './uploadDependencies';
+
+/**
+ * Loads a ClickHouse table's cube (ClickHouse runs the GROUP BY; DuckDB-wasm holds the small result) as a dataset
+ * of every view. Loaded on demand (dynamic import), so the entry bundle does not grow.
+ */
+export async function addClickHouseDataset(
+  def: ClickHouseDatasetDef,
+  options: { datasetId?: string; signal?: AbortSignal; client?: ClickHouseClient } = {},
+): Promise<DatasetEntry> {
+  const engine = await uploadEngine();
+  const id = options.datasetId ?? newDatasetId(def.label);
+  const existed = findDataset(id) !== undefined;
+  const { model } = clickHouseModel(id, def);
+  putEntry(id, { id, model, kind: 'clickhouse', clickhouse: def, status: 'loading', error: undefined });
+  try {
+    await loadClickHouseDataset(engine, id, def, { signal: options.signal, client: options.client, markStatus: false });
+    markLoaded(engine, id);
+  } catch (error) {
+    // A dataset that never loaded is not listed: the other datasets are as they were.
+    if (!existed) dropEntry(id);
+    else putEntry(id, { status: 'failed', error: errorMessage(error) });
+    throw error;
+  }
+  putEntry(id, { status: 'ready' });
+  return findDataset(id)!;
+}
+
+/** (Re)loads the cube of a ClickHouse dataset into `engine` (first use, or after an engine restart). */
+export async function loadClickHouseDataset(
+  engine: Engine,
+  datasetId: string,
+  def: ClickHouseDatasetDef,
+  options: { signal?: AbortSignal; client?: ClickHouseClient; markStatus?: boolean } = {},
+): Promise<void> {
+  const markStatus = options.markStatus ?? true;
+  const { cubeTable } = clickHouseModel(datasetId, def);
+  if (markStatus) putEntry(datasetId, { status: 'loading', error: undefined });
+  try {
+    await engine.query(`DROP TABLE IF EXISTS ${cubeTable}`);
+    await loadClickHouseCube(engine, options.client ?? createClickHouseClient(), clickHouseCubeSpec(def), cubeTable, { signal: options.signal });
+    if (markStatus) putEntry(datasetId, { status: 'ready' });
+  } catch (error) {
+    if (markStatus) putEntry(datasetId, { status: 'failed', error: errorMessage(error) });
+    throw error;
+  }
+}
