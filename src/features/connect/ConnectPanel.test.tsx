@@ -12,7 +12,7 @@ afterEach(cleanup);
 const queries: string[] = [];
 const client: ClickHouseClient = {
   listConnections: async () => [{ name: 'local', database: 'marketscope' }],
-  listTables: async (connection, database) => [
+  listTables: async (_connection, database) => [
     {
       database,
       name: 'traffic',
