@@ -74,7 +74,7 @@ export function QueryView<T>({ query, height, isEmpty, empty, children }: QueryV
 }
 
 /**
- * The title of the panel a Show SQL button sits in (the heading its section is labelled by), so that a list of
+ * The title of the panel a Show SQL button sits in (the name of its section: its heading, or its aria-label), so that a list of
  * buttons reads "Show SQL: Monthly visitors by marketplace" rather than nine times "Show SQL". Read from the page
  * because panels pass their title to Panel, not to QueryView; re-read with each result, as titles follow the settings that changed it.
  */
@@ -82,10 +82,10 @@ function usePanelTitle(ref: RefObject<HTMLButtonElement | null>, shown: boolean,
   const [text, setText] = useState<string | null>(null);
   useLayoutEffect(() => {
     if (!shown || !ref.current) return;
-    const section = ref.current.closest('section[aria-labelledby]') ?? ref.current.closest('[aria-labelledby]');
+    const section = ref.current.parentElement?.closest('section[aria-labelledby], section[aria-label]');
     const headingId = section?.getAttribute('aria-labelledby')?.split(/\s+/)[0];
     const heading = headingId ? ref.current.ownerDocument.getElementById(headingId) : null;
-    const next = heading?.textContent?.replace(/\s+/g, ' ').trim() || null;
+    const next = (heading?.textContent ?? section?.getAttribute('aria-label'))?.replace(/\s+/g, ' ').trim() || null;
     if (next !== text) setText(next);
   }, [ref, shown, data, text]);
   return { ref, text };

@@ -12,6 +12,10 @@ test('Show SQL on each view opens a statement that runs in the workspace, and Ba
     const view = page.getByTestId(`view-${tab}`);
     const button = view.getByRole('button', { name: 'Show SQL' }).first();
     await expect(button, tab).toBeVisible({ timeout: ENGINE_TIMEOUT });
+    // The button names its panel, so a list of buttons is not nine times "Show SQL".
+    await expect(button, tab).toHaveAccessibleName(/^Show SQL: \S/);
+    const panelTitle = (await button.getAttribute('aria-label'))!.slice('Show SQL: '.length);
+    await expect(view.getByRole('region', { name: panelTitle, exact: true }).first(), tab).toBeVisible();
     const before = new URL(page.url());
     await button.click();
 
