@@ -106,4 +106,30 @@ describe('odd names and hostile values in a ClickHouse cube', () => {
     expect(none.rows).toBe(0);
     expect(Number((await cluster.admin('SELECT count() FROM marketscope.traffic')).trim())).toBeGreaterThan(20_000);
   });
+
+  it('aborting a query ends the request and KILLs it on the server by its query id', async () => {
+    // The server also stops a query whose HTTP request closes, so the test checks the client's own KILL request too.
+    const ids: string[] = [];
+    const cancels: { id: string; status: number }[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      const url = new URL(String(input));
+      if (url.pathname.endsWith('/query')) ids.push(url.searchParams.get('query_id')!);
+      const response = await fetch(input, init);
+      if (url.pathname.endsWith('/cancel')) cancels.push({ id: url.searchParams.get('query_id')!, status: response.status });
+      return response;
+    };
+    const client = createClickHouseClient(proxy.url, recording);
+    const controller = new AbortController();
+    const pending = client.query('local', 'SELECT count() FROM system.numbers WHERE NOT ignore(sipHash64(number))', { signal: controller.signal }).catch((error: Error) => error);
+    await expect.poll(() => ids.length).toBe(1);
+    const id = ids[0]!;
+    const running = () => cluster.admin(`SELECT count() FROM system.processes WHERE endsWith(query_id, '${id.replace(/[^A-Za-z0-9-]/g, '')}')`).then(Number);
+    await expect.poll(running, { timeout: 10_000 }).toBe(1);
+    controller.abort();
+    await expect.poll(running, { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => cancels, { timeout: 10_000 }).toEqual([{ id, status: 200 }]);
+    const error = await pending;
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).name).toBe('AbortError');
+  });
 });
