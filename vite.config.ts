@@ -7,6 +7,7 @@ import { contentSecurityPolicyPlugin } from './scripts/contentSecurityPolicyPlug
 import { startupSummaryPlugin } from './scripts/startupSummaryPlugin';
 import { clickHouseProxyPlugin } from './scripts/clickhouse/proxy.mjs';
 import { precompressPlugin } from './scripts/precompressPlugin';
+import { prerenderPlugin } from './scripts/prerenderPlugin';
 
 // Dates in tests are calendar months, never local timestamps: pin the zone for every test process.
 process.env.TZ = 'UTC';
@@ -17,6 +18,8 @@ export default defineConfig({
     startupSummaryPlugin(fileURLToPath(new URL('./datasets/', import.meta.url))),
     immutableAssetsPlugin(),
     contentSecurityPolicyPlugin(),
+    // index.html gets the default overview drawn at build time, painted before any script runs.
+    prerenderPlugin(fileURLToPath(new URL('./', import.meta.url))),
     // After the header plugins: it answers precompressed assets itself, with the headers they set.
     precompressPlugin(),
     // /clickhouse/<name>/ on the preview (npm start) and dev servers: same origin, credentials stay on the server.

@@ -4,6 +4,7 @@
 // `vite preview` (which `npm start` and the tests use), where it also covers the worker scripts, which take their
 // policy from their own response, and can forbid framing. Both carry the same directives, but for the header-only.
 import type { Plugin } from 'vite';
+import { PRERENDER_GATE_HASH } from './prerenderGate';
 
 /**
  * The Trusted Types policies the app creates: the page's, for the URL of the engine's worker
@@ -15,7 +16,8 @@ export const TRUSTED_TYPES_POLICIES = ['marketscope-engine', 'marketscope-worker
 
 const POLICY: Record<string, string> = {
   'default-src': "'self'",
-  'script-src': "'self' 'wasm-unsafe-eval'",
+  // The one inline script, by its hash: it hides the build-time overview at any address but the default one.
+  'script-src': `'self' 'wasm-unsafe-eval' ${PRERENDER_GATE_HASH}`,
   'worker-src': "'self'",
   'connect-src': "'self'",
   // data: for the chart images React renders, blob: for the PNG export drawing its SVG (src/ui/chartExport.ts).

@@ -13,7 +13,7 @@ import { ErrorMessage, Skeleton } from '../ui/Panel';
 import { ShowSqlContext, type ShowSqlLink } from '../ui/QueryView';
 import { EngineIncidentNotice } from './EngineIncidentNotice';
 import { CopyLinkButton } from './CopyLinkButton';
-import { startWithSummary } from './startupHandover';
+import { seedWithSummary, startWithSummary } from './startupHandover';
 import { EngineVersion, StartupStatus } from './StartupStatus';
 
 export function createQueryClient(): QueryClient {
@@ -34,18 +34,25 @@ export function createQueryClient(): QueryClient {
 const NOT_IN_SNAPSHOT =
   'This figure is not in the snapshot: a snapshot holds only what its panels showed when it was taken, and nothing is computed from it.';
 
-export function App() {
+/**
+ * The app. `prerendering` draws the default overview from the build-time summary alone, never starting the engine
+ * nor reading what the browser kept: the build writes that into index.html (src/app/prerender.tsx).
+ */
+export function App({ prerendering = false }: { prerendering?: boolean }) {
   const [{ queryClient, snapshot }] = useState(() => {
     const client = createQueryClient();
     // A snapshot's page shows fixed figures: the engine is never started, nor the datasets downloaded.
     const snapshot = isSnapshotPage(window.location);
     if (snapshot) refuseEngine(NOT_IN_SNAPSHOT);
-    else startWithSummary(client);
+    else if (prerendering) {
+      refuseEngine('The page is being drawn at build time: nothing is computed.');
+      seedWithSummary(client);
+    } else startWithSummary(client);
     return { queryClient: client, snapshot };
   });
   return (
     <QueryClientProvider client={queryClient}>
-      <Shell snapshot={snapshot} />
+      <Shell snapshot={snapshot} prerendering={prerendering} />
     </QueryClientProvider>
   );
 }
@@ -63,7 +70,7 @@ const DashboardManager = lazy(() =>
 // The upload screen (sniffing, papaparse, the mapping table) loads when it is first opened.
 const UploadPanel = lazy(() => import('../features/upload/UploadPanel').then((module) => ({ default: module.UploadPanel })));
 
-function Shell({ snapshot }: { snapshot: boolean }) {
+function Shell({ snapshot, prerendering }: { snapshot: boolean; prerendering: boolean }) {
   const { state, update } = useViewState();
   const showSql = useShowSql();
   const [uploadOpen, setUploadOpen] = useState(false);
@@ -81,8 +88,8 @@ function Shell({ snapshot }: { snapshot: boolean }) {
   useEffect(() => {
     // Lists the datasets kept from earlier visits, after the first paint; a link to one waits for this. A snapshot
     // brings its own.
-    if (!snapshot) void restoreUploadList().catch(() => {});
-  }, [snapshot]);
+    if (!snapshot && !prerendering) void restoreUploadList().catch(() => {});
+  }, [snapshot, prerendering]);
 
   return (
     <div className="app">

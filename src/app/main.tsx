@@ -1,8 +1,10 @@
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { expandSearch } from '../state/shareLink';
 import { snapshotInHash } from '../state/snapshotParams';
+import { showingPrerender } from '../lib/prerendered';
 import './styles.css';
 
 if (location.hash === '#bench') void import('./benchHooks').then((module) => module.installBenchHooks());
@@ -28,9 +30,14 @@ if (new URLSearchParams(location.search).has('z')) {
 }
 
 function render(): void {
-  createRoot(document.getElementById('root')!).render(
+  const root = createRoot(document.getElementById('root')!);
+  const app = (
     <StrictMode>
       <App />
-    </StrictMode>,
+    </StrictMode>
   );
+  // Over the overview index.html drew at build time, the first render replaces it at once, in this task: the same
+  // DOM, now live, before the page's load event.
+  if (showingPrerender()) flushSync(() => root.render(app));
+  else root.render(app);
 }

@@ -18,7 +18,7 @@ export const engineDeferred = createExternalStore(false);
  * follows then.
  */
 export function startWithSummary(client: QueryClient): void {
-  const keys = seedStartupSummary(client, startupSummary);
+  const keys = seedWithSummary(client);
   const handOver = () => {
     getMarketDatabase()
       .then(async () => {
@@ -42,6 +42,11 @@ export function startWithSummary(client: QueryClient): void {
   // Once the first charts are painted (or after a second at most), so that starting the worker and fetching the
   // datasets do not compete with drawing them.
   whenIdle(handOver);
+}
+
+/** Seeds the query cache with the build-time summary; returns its keys. */
+export function seedWithSummary(client: QueryClient): (readonly unknown[])[] {
+  return seedStartupSummary(client, startupSummary);
 }
 
 function savingData(): boolean {

@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recha
 import type { TooltipContentProps } from 'recharts';
 import { niceAxis } from './niceScale';
 import { useMeasuredWidth } from './useMeasuredWidth';
+import { labelInterval } from './SeriesChart';
 
 export interface RankingBar {
   key: string;
@@ -35,15 +36,18 @@ export function RankingBarChart(props: RankingBarChartProps) {
       {width > 0 ? (
         <BarChart data={[...bars]} layout="vertical" width={width} height={height} margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="var(--grid)" horizontal={false} />
-          <XAxis type="number" domain={axis.domain} ticks={axis.ticks} tickFormatter={formatAxis} tick={{ fill: 'var(--muted)', fontSize: 12 }} stroke="var(--axis)" />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={130}
-            tick={{ fill: 'var(--text)', fontSize: 12 }}
+          <XAxis
+            type="number"
+            domain={axis.domain}
+            ticks={axis.ticks}
+            tickFormatter={formatAxis}
+            tick={{ fill: 'var(--muted)', fontSize: 12 }}
             stroke="var(--axis)"
-            interval={0}
+            // Which values get a label, from their length, never from measuring text: the same in every browser and at
+            // build time (src/app/prerender.tsx).
+            interval={labelInterval(axis.ticks.length, width - LABEL_COLUMN - 28, Math.max(0, ...axis.ticks.map((tick) => formatAxis(tick).length)))}
           />
+          <YAxis type="category" dataKey="label" width={LABEL_COLUMN} tick={CategoryTick} stroke="var(--axis)" interval={0} />
           <Tooltip cursor={{ fill: 'var(--hover)' }} content={(tooltip) => <RankingTooltip {...tooltip} chart={props} />} />
           <Bar
             dataKey="value"
@@ -64,6 +68,53 @@ export function RankingBarChart(props: RankingBarChartProps) {
       ) : null}
     </div>
   );
+}
+
+/** The width of the members' names beside the bars. */
+const LABEL_COLUMN = 130;
+/** Characters of a 12 px name per line in that column (about 7 px each). */
+const LABEL_CHARACTERS = 17;
+
+/**
+ * A member's name, on two lines at most, broken between words by their length (Recharts' own ticks measure the text,
+ * which a build-time drawing cannot); a name longer than two lines ends in an ellipsis, with the whole of it as a title.
+ */
+function CategoryTick(props: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
+  const name = String(props.payload?.value ?? '');
+  const lines = nameLines(name, LABEL_CHARACTERS);
+  const x = Number(props.x ?? 0);
+  return (
+    <text x={x} y={Number(props.y ?? 0)} textAnchor="end" fill="var(--text)" fontSize={12} className="recharts-cartesian-axis-tick-value">
+      {lines.length > 1 || lines[0] !== name ? <title>{name}</title> : null}
+      {lines.map((line, index) => (
+        <tspan key={index} x={x} dy={index === 0 ? `${0.355 - (lines.length - 1) * 0.55}em` : '1.1em'}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/** Splits a name between words into at most two lines of about `width` characters; the last ends in "…" if cut. */
+export function nameLines(name: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if ([...next].length <= width || !line) line = next;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  const two = lines.length <= 2 ? lines : [lines[0]!, lines.slice(1).join(' ')];
+  return two.map((text) => cut(text, width));
+}
+
+function cut(text: string, width: number): string {
+  const characters = [...text];
+  return characters.length > width ? `${characters.slice(0, width - 1).join('')}…` : text;
 }
 
 function RankingTooltip({ active, payload, chart }: TooltipContentProps & { chart: RankingBarChartProps }) {

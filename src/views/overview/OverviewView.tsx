@@ -1,6 +1,7 @@
 import { useDeferredValue } from 'react';
 import { groupingDimension } from '../../data';
 import { ownValue } from '../../lib/lookupTable';
+import { showingPrerender } from '../../lib/prerendered';
 import { Skeleton } from '../../ui/Panel';
 import type { ViewProps } from '../shared/viewProps';
 import { explainMember } from '../shared/WhyButton';
@@ -12,8 +13,9 @@ import { TrendPanel } from './TrendPanel';
 /** The first screen: key figures, the measure over time by marketplace, the top countries, the published figures. */
 export function OverviewView({ model, view, viewOf, options, measure, colorFor, onSelectIn, update }: ViewProps) {
   // The second chart and the published figures are drawn in a render of their own, just after the first: the first
-  // chart reaches the screen a frame sooner and nothing waits on them.
-  const showSecondary = useDeferredValue(true, false);
+  // chart reaches the screen a frame sooner and nothing waits on them. Over the overview index.html drew, everything
+  // is drawn at once: the page already shows it all.
+  const showSecondary = useDeferredValue(true, showingPrerender());
   const first = model.dimensions[0]!;
   // A dataset with one dimension ranks that one: the overview still has something to show.
   const country = groupingDimension(model) ?? first;
