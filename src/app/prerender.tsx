@@ -11,6 +11,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { roundPath } from '../lib/prerendered';
 
 export interface PrerenderLayout {
   /** Which media query shows this layout's charts: `wide` (min-width 761px) or `narrow`. */
@@ -64,14 +65,6 @@ async function renderApp(chartWidth: number): Promise<HTMLElement> {
   const copy = container.cloneNode(true) as HTMLElement;
   root.unmount();
   return copy;
-}
-
-/**
- * A path's coordinates to 3 decimals, as d3-shape writes them in the browser (its default `digits`); the copy of it
- * Node loads for Recharts writes every digit.
- */
-export function roundPath(d: string): string {
-  return d.replace(/-?\d+\.\d{4,}/g, (number) => String(Math.round(Number(number) * 1000) / 1000));
 }
 
 /**

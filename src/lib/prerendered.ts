@@ -10,3 +10,11 @@ export function showingPrerender(): boolean {
     document.querySelector('#root > [data-prerendered]') !== null
   );
 }
+
+/**
+ * A path's coordinates to 3 decimals, as d3-shape writes them in the browser (its default `digits`); the copy of it
+ * Node loads for Recharts writes every digit.
+ */
+export function roundPath(d: string): string {
+  return d.replace(/-?\d+\.\d{4,}/g, (number) => String(Math.round(Number(number) * 1000) / 1000));
+}

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { PRERENDER_GATE_SCRIPT } from '../../scripts/prerenderGate';
 import { ENGINE_TIMEOUT, expect, test, waitForDashboard, waitForEngineLive, openView, chooseUpload, VIEW_TABS } from './fixtures';
 
 /**
@@ -59,7 +60,11 @@ test('a CSV full of script payloads is inert text in every view, and the data ta
   await expect(page.getByTestId('view-overview')).toContainText('<img src=x onerror="window.__pwned=1">'.slice(0, 20));
   // …never as elements, and nothing ran.
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  expect(await page.locator('img[src=x], svg[onload], b[onmouseover], script:not([src])').count()).toBe(0);
+  expect(await page.locator('img[src=x], svg[onload], b[onmouseover]').count()).toBe(0);
+  // The only inline script is index.html's own, the one the CSP allows by its hash (scripts/prerenderGate.ts).
+  expect(await page.locator('script:not([src])').evaluateAll((scripts) => scripts.map((script) => script.textContent))).toEqual([
+    PRERENDER_GATE_SCRIPT,
+  ]);
   await expect(page.getByTestId('filter-dataset')).toContainText('<i>Hostile</i>');
 
   // The exports carry the payloads as text: escaped in the SVG, neutralised in the CSV.
@@ -93,7 +98,11 @@ test('a CSV full of script payloads is inert text in every view, and the data ta
   expect(await viewer.locator('img, script').count()).toBe(0);
   expect(await viewer.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  expect(await page.locator('img[src=x], svg[onload], b[onmouseover], script:not([src])').count()).toBe(0);
+  expect(await page.locator('img[src=x], svg[onload], b[onmouseover]').count()).toBe(0);
+  // The only inline script is index.html's own, the one the CSP allows by its hash (scripts/prerenderGate.ts).
+  expect(await page.locator('script:not([src])').evaluateAll((scripts) => scripts.map((script) => script.textContent))).toEqual([
+    PRERENDER_GATE_SCRIPT,
+  ]);
 });
 
 test('the Content-Security-Policy is served and enforced: no inline script, no script or connection elsewhere', async ({ page, request }) => {
