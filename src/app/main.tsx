@@ -5,8 +5,10 @@ import { App } from './App';
 import { expandSearch } from '../state/shareLink';
 import { snapshotInHash } from '../state/snapshotParams';
 import { showingPrerender } from '../lib/prerendered';
+import { startEngineEarly } from './startupHandover';
 import './styles.css';
 
+performance.mark('app:start');
 if (location.hash === '#bench') void import('./benchHooks').then((module) => module.installBenchHooks());
 
 // A snapshot travels in the fragment, and opening another fragment of the same page does not load it again: a page
@@ -28,6 +30,8 @@ if (new URLSearchParams(location.search).has('z')) {
 } else {
   render();
 }
+
+startEngineEarly();
 
 function render(): void {
   const root = createRoot(document.getElementById('root')!);

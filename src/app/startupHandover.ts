@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import startupSummary from 'virtual:startup-summary';
 import { createExternalStore, enginePhase } from '../engine';
 import { getMarketDatabase, seedStartupSummary } from '../data';
+import { showingPrerender } from '../lib/prerendered';
 
 /**
  * True while the engine waits for a change that needs it: the browser asked to save data (`navigator.connection.saveData`),
@@ -39,9 +40,20 @@ export function startWithSummary(client: QueryClient): void {
     });
     return;
   }
-  // Once the first charts are painted (or after a second at most), so that starting the worker and fetching the
-  // datasets do not compete with drawing them.
-  whenIdle(handOver);
+  // Over the overview index.html drew at build time, the charts are already painted: start at once. Otherwise once
+  // the first charts are painted (or after a second at most), so that starting the worker and fetching the datasets
+  // do not compete with drawing them.
+  if (showingPrerender()) handOver();
+  else whenIdle(handOver);
+}
+
+/**
+ * Over the overview index.html drew at build time the charts are painted already: the engine's download and the
+ * datasets' start at once, before the app's first render (which then hands over to them), unless the browser asks to
+ * save data.
+ */
+export function startEngineEarly(): void {
+  if (showingPrerender() && !savingData()) void getMarketDatabase().catch(() => {});
 }
 
 /** Seeds the query cache with the build-time summary; returns its keys. */
