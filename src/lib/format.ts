@@ -1,26 +1,55 @@
-/** Number and date formatting for people: 15.6M, $1.2B, +12.4%, Jul 2014. Always en-US, so figures match the sources. */
+/**
+ * Number and date formatting for people: 15.6M, $1.2B, +12.4%, Jul 2014 — in the active locale (`setFormatLocale`):
+ * English as en-US (so figures read as the sources print them), Russian (15,6 млн) and Mexican Spanish (15.6 M).
+ */
 
-const LOCALE = 'en-US';
+/** The locales the app formats in; English is en-US. */
+export const FORMAT_LOCALES = ['en-US', 'ru-RU', 'es-MX'] as const;
+export type FormatLocale = (typeof FORMAT_LOCALES)[number];
 
-const compact = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 });
-const compactCurrency = new Intl.NumberFormat(LOCALE, {
-  notation: 'compact',
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 0,
-  maximumFractionDigits: 1,
-});
-const whole = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-const signedPercent = new Intl.NumberFormat(LOCALE, {
-  style: 'percent',
-  maximumFractionDigits: 1,
-  minimumFractionDigits: 1,
-  signDisplay: 'exceptZero',
-});
-const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 1 });
-const monthYear = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const dayParts = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric' });
-const time = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+let active: FormatLocale = 'en-US';
+
+/** Sets the locale every formatter below uses from now on. */
+export function setFormatLocale(locale: FormatLocale): void {
+  active = locale;
+}
+
+/** The locale the formatters use. */
+export function formatLocale(): FormatLocale {
+  return active;
+}
+
+/** One locale's formatters, built on first use. */
+function formatters(locale: FormatLocale) {
+  return {
+    // Spanish short forms stop at millions ("1200 M"); its long forms are what people write ("1.2 mil millones").
+    compact: new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: locale === 'es-MX' ? 'long' : 'short', maximumFractionDigits: 1 }),
+    whole: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+    signedPercent: new Intl.NumberFormat(locale, {
+      style: 'percent',
+      maximumFractionDigits: 1,
+      minimumFractionDigits: 1,
+      signDisplay: 'exceptZero',
+    }),
+    percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
+    decimals: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+    oneDecimal: new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+    monthYear: new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    dayParts: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }),
+    time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    compactMoney: new Map<string, Intl.NumberFormat>(),
+    wholeMoney: new Map<string, Intl.NumberFormat>(),
+  };
+}
+const byLocale = new Map<FormatLocale, ReturnType<typeof formatters>>();
+function f(): ReturnType<typeof formatters> {
+  let found = byLocale.get(active);
+  if (!found) {
+    found = formatters(active);
+    byLocale.set(active, found);
+  }
+  return found;
+}
 
 /** Currencies a measure can be in (ISO 4217, lower case). */
 export const CURRENCY_UNITS = ['usd', 'eur', 'gbp', 'brl', 'rub', 'mxn', 'jpy', 'cny', 'inr'] as const;
@@ -32,12 +61,11 @@ export type CurrencyUnit = (typeof CURRENCY_UNITS)[number];
  */
 export type Unit = 'count' | 'number' | 'percent' | 'seconds' | CurrencyUnit;
 
-const compactMoney = new Map<string, Intl.NumberFormat>();
-const wholeMoney = new Map<string, Intl.NumberFormat>();
-function moneyFormat(cache: Map<string, Intl.NumberFormat>, unit: CurrencyUnit, compactNotation: boolean) {
+function moneyFormat(unit: CurrencyUnit, compactNotation: boolean) {
+  const cache = compactNotation ? f().compactMoney : f().wholeMoney;
   let format = cache.get(unit);
   if (!format) {
-    format = new Intl.NumberFormat(LOCALE, {
+    format = new Intl.NumberFormat(active, {
       style: 'currency',
       currency: unit.toUpperCase(),
       ...(compactNotation
@@ -48,8 +76,6 @@ function moneyFormat(cache: Map<string, Intl.NumberFormat>, unit: CurrencyUnit, 
   }
   return format;
 }
-const decimals = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
-
 function isCurrency(unit: Unit): unit is CurrencyUnit {
   return (CURRENCY_UNITS as readonly string[]).includes(unit);
 }
@@ -58,7 +84,7 @@ function isCurrency(unit: Unit): unit is CurrencyUnit {
 export function formatDuration(seconds: number): string {
   const sign = seconds < 0 ? '-' : '';
   const total = Math.abs(seconds);
-  if (total < 60) return `${sign}${decimals.format(Math.round(total * 10) / 10)}s`;
+  if (total < 60) return `${sign}${f().decimals.format(Math.round(total * 10) / 10)}s`;
   const rounded = Math.round(total);
   const hours = Math.floor(rounded / 3600);
   const minutes = Math.floor((rounded % 3600) / 60);
@@ -69,41 +95,39 @@ export function formatDuration(seconds: number): string {
 /** 15600000 → "15.6M"; 1.2e9 USD → "$1.2B"; null → "–". */
 export function formatCompact(value: number | null | undefined, unit: Unit = 'count'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  if (unit === 'usd') return compactCurrency.format(value);
-  if (isCurrency(unit)) return moneyFormat(compactMoney, unit, true).format(value);
-  if (unit === 'percent') return `${decimals.format(Math.round(value * 10) / 10)}%`;
+  if (isCurrency(unit)) return moneyFormat(unit, true).format(value);
+  if (unit === 'percent') return `${f().decimals.format(Math.round(value * 10) / 10)}%`;
   if (unit === 'seconds') return formatDuration(value);
-  return compact.format(value);
+  return f().compact.format(value);
 }
 
 /** Full precision for tables and tooltips: 15600000 → "15,600,000". */
 export function formatWhole(value: number | null | undefined, unit: Unit = 'count'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  if (unit === 'usd') return `$${whole.format(value)}`;
-  if (isCurrency(unit)) return moneyFormat(wholeMoney, unit, false).format(value);
-  if (unit === 'percent') return `${decimals.format(value)}%`;
+  if (isCurrency(unit)) return moneyFormat(unit, false).format(value);
+  if (unit === 'percent') return `${f().decimals.format(value)}%`;
   if (unit === 'seconds') return formatDuration(value);
-  if (unit === 'number') return decimals.format(value);
-  return whole.format(value);
+  if (unit === 'number') return f().decimals.format(value);
+  return f().whole.format(value);
 }
 
 /** A ratio as a signed change: 0.124 → "+12.4%". */
 export function formatChange(ratio: number | null | undefined): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '–';
-  return signedPercent.format(ratio);
+  return f().signedPercent.format(ratio);
 }
 
 /** A share: 0.634 → "63.4%". */
 export function formatShare(ratio: number | null | undefined): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '–';
-  return percent.format(ratio);
+  return f().percent.format(ratio);
 }
 
 /** `2014-07` or `2014-07-01` → "Jul 2014". */
 export function formatMonth(isoMonth: string): string {
   const [year, month] = isoMonth.split('-').map(Number);
   if (!year || !month) return isoMonth;
-  return monthYear.format(new Date(Date.UTC(year, month - 1, 1)));
+  return f().monthYear.format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /**
@@ -112,14 +136,14 @@ export function formatMonth(isoMonth: string): string {
  */
 export function formatDay(date: Date): string {
   if (!Number.isFinite(date.getTime())) return 'an unknown date';
-  const parts = Object.fromEntries(dayParts.formatToParts(date).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(f().dayParts.formatToParts(date).map((part) => [part.type, part.value]));
   return `${parts.day} ${parts.month} ${parts.year}`;
 }
 
 /** A moment for people, to the minute: "21 Nov 2026, 14:05". */
 export function formatMoment(date: Date): string {
   if (!Number.isFinite(date.getTime())) return 'an unknown moment';
-  return `${formatDay(date)}, ${time.format(date)}`;
+  return `${formatDay(date)}, ${f().time.format(date)}`;
 }
 
 /** Bytes for progress displays: 7_600_000 → "7.6 MB". */
@@ -147,7 +171,7 @@ export function formatPeriod(period: string, grain: 'month' | 'quarter' | 'year'
 /** An index value: 123.4. */
 export function formatIndex(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return value.toLocaleString(LOCALE, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  return f().oneDecimal.format(value);
 }
 
 const SUFFIXES: ReadonlyMap<string, number> = new Map([
