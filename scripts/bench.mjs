@@ -19,7 +19,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { nativeIngest } from './lib/native-ingest.mjs';
 import { measureWorkspace, printWorkspace } from './lib/bench-workspace.mjs';
-import { FIRST_CHART, buildReferencePages, captureFloor, measureStartup, summariseStartup } from './lib/bench-startup.mjs';
+import { FIRST_CHART, NETWORK_PROFILES, buildReferencePages, captureFloor, measureStartup, summariseStartup } from './lib/bench-startup.mjs';
 import { MEASURE_CHANGE_OPTIONS, installMeasureChange, measureNoop, poolRuns, runInteractions } from './lib/bench-input.mjs';
 import { printInteractions, printStartup, printTargets, targetRows } from './lib/bench-report.mjs';
 
@@ -39,6 +39,9 @@ const WARM_LOADS = Number(process.env.BENCH_WARM_LOADS ?? 5);
 const FORECASTS = Number(process.env.BENCH_FORECASTS ?? 20);
 const INGEST_RUNS = Number(process.env.BENCH_INGEST_RUNS ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '1m,10m').split(',').filter(Boolean);
+// BENCH_THROTTLE=broadband: the start-up loads (all three pages) through Chromium's network emulation.
+const THROTTLE = process.env.BENCH_THROTTLE ?? '';
+if (THROTTLE && !NETWORK_PROFILES[THROTTLE]) throw new Error(`BENCH_THROTTLE=${THROTTLE} is not a profile: use ${Object.keys(NETWORK_PROFILES).join(', ')}`);
 const WORKSPACE_RUNS = Number(process.env.BENCH_WORKSPACE_RUNS ?? Math.max(3, Math.min(RUNS, 5)));
 // Another port and build folder let a bench run beside other builds and servers on the machine.
 const PORT = Number(process.env.BENCH_PORT ?? 4181);
@@ -89,8 +92,9 @@ if (part('startup')) {
   const reference = await buildReferencePages(DIST);
   const floorChart = await captureFloor(browser, { origin: ORIGIN, dist: DIST });
   log(`floor page: the app's trend chart, ${floorChart.width}×${floorChart.height} px, ${floorChart.lines} lines`);
-  const samples = await measureStartup(browser, { origin: ORIGIN, runs: RUNS, loads: LOADS, bareQuery: reference.query, log });
-  results.startup = { loadsPerRun: LOADS, floorChart, referenceFiles: reference.files, ...summariseStartup(samples, stats) };
+  const network = THROTTLE ? NETWORK_PROFILES[THROTTLE] : null;
+  const samples = await measureStartup(browser, { origin: ORIGIN, runs: RUNS, loads: LOADS, bareQuery: reference.query, network, log });
+  results.startup = { loadsPerRun: LOADS, network: THROTTLE ? { profile: THROTTLE, ...network } : 'localhost', floorChart, referenceFiles: reference.files, ...summariseStartup(samples, stats) };
   const warm = [];
   const warmContext = await browser.newContext();
   await (await load(warmContext)).page.close();
@@ -237,7 +241,8 @@ if (ONLY === '') {
 }
 
 results.targets = targetRows(results);
-await finish(results, ONLY ? `bench/results-${ONLY}.json` : 'bench/results.json', () => print(results));
+const suffix = [ONLY, THROTTLE].filter(Boolean).join('-');
+await finish(results, suffix ? `bench/results-${suffix}.json` : 'bench/results.json', () => print(results));
 
 /** Writes `file`, prints, closes the browser and the server, exits. */
 async function finish(output, file, printer) {

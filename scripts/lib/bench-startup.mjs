@@ -76,17 +76,25 @@ function readStartup() {
   };
 }
 
+/** Network profiles for BENCH_THROTTLE (Chromium's emulation: bytes per second, milliseconds of round trip). */
+export const NETWORK_PROFILES = {
+  // A typical broadband line, as in the README's earlier throttled figures.
+  broadband: { latency: 20, downloadThroughput: (50e6 / 8), uploadThroughput: (10e6 / 8) },
+};
+
 /**
  * Opens `url` in a fresh context with the HTTP cache disabled and waits for what `kind` needs: the chart painted
- * (app, floor), then the engine live (app), or the bare engine's first result (bare).
+ * (app, floor), then the engine live (app), or the bare engine's first result (bare). `network`, if given, is
+ * applied to the page (and so to its workers' requests) before it loads.
  */
-async function coldLoad(browser, kind, url) {
+async function coldLoad(browser, kind, url, network) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     const session = await context.newCDPSession(page);
     await session.send('Network.enable');
     await session.send('Network.setCacheDisabled', { cacheDisabled: true });
+    if (network) await session.send('Network.emulateNetworkConditions', { offline: false, ...network });
     await page.addInitScript(installStartupMarkers, FIRST_CHART);
     await page.goto(url);
     if (kind === 'bare') {
@@ -185,7 +193,7 @@ export async function captureFloor(browser, { origin, dist }) {
  * `runs` runs of `loads` cold loads of each page, interleaved (app, floor, bare, then floor, bare, app, …) so that a
  * machine growing busier favours none. Returns every sample, grouped by run.
  */
-export async function measureStartup(browser, { origin, runs, loads, bareQuery, log = () => {} }) {
+export async function measureStartup(browser, { origin, runs, loads, bareQuery, network = null, log = () => {} }) {
   const urls = { app: `${origin}/`, floor: `${origin}${BENCH_PATH}floor.html`, bare: `${origin}${BENCH_PATH}bare-duckdb.html?${bareQuery}` };
   const kinds = Object.keys(urls);
   const samples = { app: [], floor: [], bare: [] };
@@ -194,7 +202,7 @@ export async function measureStartup(browser, { origin, runs, loads, bareQuery, 
     for (let load = 0; load < loads; load++) {
       const turn = run * loads + load;
       const order = kinds.map((_, index) => kinds[(index + turn) % kinds.length]);
-      for (const kind of order) samples[kind][run].push(await coldLoad(browser, kind, urls[kind]));
+      for (const kind of order) samples[kind][run].push(await coldLoad(browser, kind, urls[kind], network));
     }
     log(`start-up run ${run + 1} of ${runs} done`);
   }
