@@ -68,7 +68,8 @@ if (!args.has('--no-build')) {
 }
 const server = await preview({ build: { outDir: DIST }, preview: { port: PORT, host: '127.0.0.1', strictPort: true }, logLevel: 'warn' });
 const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
-const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
+// The load average says how busy the shared machine was (other work included): figures from a busy hour are slower.
+const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverageAtStart: os.loadavg().map(round) };
 const results = { measuredAt: new Date().toISOString(), part: ONLY || 'all', machine, browser: browser.version(), runs: RUNS };
 
 /** Opens the app in `context` (after `hash`), waits for the first chart and the engine; the page keeps the harness. */
@@ -246,9 +247,11 @@ await finish(results, suffix ? `bench/results-${suffix}.json` : 'bench/results.j
 
 /** Writes `file`, prints, closes the browser and the server, exits. */
 async function finish(output, file, printer) {
+  output.machine.loadAverageAtEnd = os.loadavg().map(round);
   mkdirSync('bench', { recursive: true });
   writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
-  console.log(`\n${output.browser} · ${output.machine.cpus} × ${output.machine.cpuModel} · ${output.machine.memoryGiB} GiB · ${output.runs} runs`);
+  const load = (values) => values.map((value) => value.toFixed(1)).join(' ');
+  console.log(`\n${output.browser} · ${output.machine.cpus} × ${output.machine.cpuModel} · ${output.machine.memoryGiB} GiB · ${output.runs} runs · load average ${load(output.machine.loadAverageAtStart)} at the start, ${load(output.machine.loadAverageAtEnd)} at the end`);
   printer();
   console.log(`wrote ${file}`);
   await browser.close();

@@ -114,6 +114,6 @@ export function printInteractions(interactions) {
   for (const [size, p] of Object.entries(interactions)) {
     const spread = (key) => `${Math.min(...p.perRun.map((run) => run[key]))}–${Math.max(...p.perRun.map((run) => run[key]))}`;
     console.log(`  ${(SIZE_LABEL[size] ?? size).padEnd(9)} settled ${p.changes.ms.median} / ${p.changes.ms.p95} ms (${spread('settleP95Ms')}); input to next paint ${p.changes.inputToNextPaintMs.median} / ${p.changes.inputToNextPaintMs.p95} ms (${spread('inputToNextPaintP95Ms')}), ${p.changes.inputUnderThreshold} of ${p.changes.samples} under 16 ms`);
-    console.log(`  ${''.padEnd(9)} no-op   ${p.noop.ms.median} / ${p.noop.ms.p95} ms; input to next paint ${p.noop.inputToNextPaintMs.median} / ${p.noop.inputToNextPaintMs.p95} ms; settled / no-op at the median ${p.settleToNoop}×; redrawn after settling ${p.changes.redrawnAfterSettle} of ${p.changes.samples}`);
+    console.log(`  ${''.padEnd(9)} no-op   ${p.noop.ms.median} / ${p.noop.ms.p95} ms; input to next paint ${p.noop.inputToNextPaintMs.median} / ${p.noop.inputToNextPaintMs.p95} ms (${p.noop.inputUnderThreshold} of ${p.noop.samples} under 16 ms); settled / no-op at the median ${p.settleToNoop}×; redrawn after settling ${p.changes.redrawnAfterSettle} of ${p.changes.samples}`);
   }
 }
