@@ -151,7 +151,9 @@ export async function buildReferencePages(dist) {
 /** In the app's page: its trend chart's SVG, with the CSS variables it uses resolved, and what it is made of. */
 function captureChart() {
   const container = document.querySelector('[data-testid=trend-chart]');
-  const svg = container.querySelector('svg.recharts-surface') ?? container.querySelector('svg');
+  // The chart's own surface: the largest SVG in the panel (legend icons are small SVGs of the same class).
+  const area = (element) => element.getBoundingClientRect().width * element.getBoundingClientRect().height;
+  const svg = [...container.querySelectorAll('svg')].sort((a, b) => area(b) - area(a))[0];
   const style = getComputedStyle(container);
   const html = svg.outerHTML.replace(/var\((--[\w-]+)\)/g, (_, name) => style.getPropertyValue(name).trim() || 'currentColor');
   const box = svg.getBoundingClientRect();
