@@ -19,7 +19,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { nativeIngest } from './lib/native-ingest.mjs';
 import { measureWorkspace, printWorkspace } from './lib/bench-workspace.mjs';
-import { FIRST_CHART, NETWORK_PROFILES, buildReferencePages, captureFloor, measureStartup, summariseStartup } from './lib/bench-startup.mjs';
+import { FIRST_CHART, NETWORK_PROFILES, buildReferencePages, captureFloor, measureLoad, measureStartup, summariseStartup } from './lib/bench-startup.mjs';
 import { MEASURE_CHANGE_OPTIONS, installMeasureChange, measureNoop, poolRuns, runInteractions } from './lib/bench-input.mjs';
 import { printInteractions, printStartup, printTargets, targetRows } from './lib/bench-report.mjs';
 
@@ -101,20 +101,15 @@ if (part('startup')) {
   await (await load(warmContext)).page.close();
   for (let run = 0; run < WARM_LOADS; run++) {
     const page = await warmContext.newPage();
-    const started = Date.now();
-    await page.goto(`${ORIGIN}/`);
-    await page.waitForSelector(FIRST_CHART);
-    const firstChart = await page.evaluate(() => performance.now());
-    await page.waitForFunction(() => document.documentElement.dataset.live === 'true', null, { timeout: 120_000 });
-    warm.push({ firstChart, engineLive: await page.evaluate(() => performance.now()), wallMs: Date.now() - started });
+    warm.push(await measureLoad(page, 'app', `${ORIGIN}/`));
     await page.close();
   }
   await warmContext.close();
   results.startup.warm = {
     loads: WARM_LOADS,
-    note: 'seen by polling from the automation (coarser than the cold figures)',
-    firstChartMs: stats(warm.map((sample) => sample.firstChart)),
+    firstChartPaintedMs: stats(warm.map((sample) => sample.firstChartPainted)),
     engineLiveMs: stats(warm.map((sample) => sample.engineLive)),
+    bytesBeforeFirstChart: stats(warm.map((sample) => sample.bytesBeforeFirstChart)),
   };
 }
 
@@ -261,7 +256,10 @@ async function finish(output, file, printer) {
 
 function print(r) {
   if (r.startup) printStartup(r.startup);
-  if (r.startup?.warm) console.log(`  warm loads (${r.startup.warm.loads}): first chart ${r.startup.warm.firstChartMs.median} ms, engine live ${r.startup.warm.engineLiveMs.median} ms (median; ${r.startup.warm.note})`);
+  if (r.startup?.warm) {
+    const w = r.startup.warm;
+    console.log(`  warm loads (${w.loads}, the app reloaded in one context): first chart painted ${w.firstChartPaintedMs.median} ms, engine live ${w.engineLiveMs.median} ms, ${(w.bytesBeforeFirstChart.median / 1000).toFixed(1)} kB before the chart (medians)`);
+  }
   if (r.interactions) printInteractions(r.interactions);
   if (r.forecast) {
     const f = r.forecast;

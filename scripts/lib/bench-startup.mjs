@@ -115,28 +115,36 @@ async function coldLoad(browser, kind, url, network) {
     await session.send('Network.enable');
     await session.send('Network.setCacheDisabled', { cacheDisabled: true });
     if (network) await session.send('Network.emulateNetworkConditions', { offline: false, ...network });
-    await page.addInitScript(installStartupMarkers, FIRST_CHART);
-    await page.goto(url);
-    if (kind === 'bare') {
-      await page.waitForFunction(() => window.__bareDuckdb && (window.__bareDuckdb.firstResult !== null || window.__bareDuckdb.error !== null), null, { timeout: 120_000 });
-      const bare = await page.evaluate(() => window.__bareDuckdb);
-      if (bare.error) throw new Error(`the bare DuckDB-wasm page failed: ${bare.error}`);
-      if (!(bare.rows > 0)) throw new Error('the bare DuckDB-wasm query returned no rows: the figure would be meaningless');
-      return bare;
-    }
-    await page.waitForFunction(
-      () => {
-        const marks = window.__benchStartup;
-        return marks.chartRenderedAt !== null && marks.firstContentfulPaint !== null && (marks.chartPresentedAt !== null || !marks.elementTiming);
-      },
-      null,
-      { timeout: 60_000 },
-    );
-    if (kind === 'app') await page.waitForFunction(() => window.__benchStartup.liveAt !== null, null, { timeout: 120_000 });
-    return await page.evaluate(readStartup);
+    return await measureLoad(page, kind, url);
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Loads `url` in `page` with the markers installed and returns the start-up figures of `kind` (see coldLoad). Used as
+ * it is for warm loads: a new page in a context that has loaded the app before.
+ */
+export async function measureLoad(page, kind, url) {
+  await page.addInitScript(installStartupMarkers, FIRST_CHART);
+  await page.goto(url);
+  if (kind === 'bare') {
+    await page.waitForFunction(() => window.__bareDuckdb && (window.__bareDuckdb.firstResult !== null || window.__bareDuckdb.error !== null), null, { timeout: 120_000 });
+    const bare = await page.evaluate(() => window.__bareDuckdb);
+    if (bare.error) throw new Error(`the bare DuckDB-wasm page failed: ${bare.error}`);
+    if (!(bare.rows > 0)) throw new Error('the bare DuckDB-wasm query returned no rows: the figure would be meaningless');
+    return bare;
+  }
+  await page.waitForFunction(
+    () => {
+      const marks = window.__benchStartup;
+      return marks.chartRenderedAt !== null && marks.firstContentfulPaint !== null && (marks.chartPresentedAt !== null || !marks.elementTiming);
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  if (kind === 'app') await page.waitForFunction(() => window.__benchStartup.liveAt !== null, null, { timeout: 120_000 });
+  return page.evaluate(readStartup);
 }
 
 /**
