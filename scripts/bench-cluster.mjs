@@ -9,8 +9,8 @@
 //
 // Pre-aggregated: next to each raw table, a materialized view (created before the insert, as in production) feeds a
 // SummingMergeTree by month with every dimension kept (month × marketplace × country × device × channel: at most
-// 133 × 6,000 = 798,000 rows however many raw rows), and the same filter changes run on it after OPTIMIZE … FINAL (its steady state once
-// background merges are done; the rows before that are reported too). --no-preagg skips it.
+// 133 × 6,000 = 798,000 rows however many raw rows), and the same filter changes run on it after OPTIMIZE … FINAL
+// (its steady state once background merges are done; the rows before that are reported too). --no-preagg skips it.
 //
 //   node scripts/bench-cluster.mjs [--changes 25] [--sizes 10000000,100000000] [--no-preagg] [--no-duckdb] [--json out.json]
 import { createRequire } from 'node:module';
