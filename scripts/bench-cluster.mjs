@@ -7,14 +7,26 @@
 // The same aggregate in DuckDB-wasm (Node build) at 10M is the same-run reference. Nothing is kept: the cluster's
 // data is temporary. The in-browser figure needs the app's ClickHouse datasets (H-D's part), not measured here.
 //
-//   node scripts/bench-cluster.mjs [--changes 25] [--sizes 10000000,100000000] [--json out.json]
+// Pre-aggregated: next to each raw table, a materialized view (created before the insert, as in production) feeds a
+// SummingMergeTree by month with every dimension kept (month × marketplace × country × device × channel: at most
+// 133 × 6,000 = 798,000 rows however many raw rows), and the same filter changes run on it after OPTIMIZE … FINAL
+// (its steady state once background merges are done; the rows before that are reported too). --no-preagg skips it.
+//
+//   node scripts/bench-cluster.mjs [--changes 25] [--sizes 10000000,100000000] [--no-preagg] [--no-duckdb] [--json out.json]
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLUSTER_NAME, execute, startCluster } from './cluster.mjs';
 
 const { values: args } = parseArgs({
-  options: { changes: { type: 'string', default: '25' }, sizes: { type: 'string', default: '10000000,100000000' }, json: { type: 'string' } },
+  options: {
+    changes: { type: 'string', default: '25' },
+    sizes: { type: 'string', default: '10000000,100000000' },
+    json: { type: 'string' },
+    preagg: { type: 'boolean', default: true },
+    duckdb: { type: 'boolean', default: true },
+  },
+  allowNegative: true,
 });
 const CHANGES = Number(args.changes);
 const SIZES = args.sizes.split(',').map(Number);
@@ -45,8 +57,14 @@ function rowsSelect(count, countryOf, offset = 0) {
 }
 
 /** The pushdown builder's shape (src/sql/clickhouse/pushdown.ts) for month × marketplace, one country filter. */
-const pushdown = (table, column, value) =>
-  `SELECT toStartOfMonth(\`date\`) AS \`__month\`, \`marketplace\` AS \`__d0\`, sum(\`visitors\`) AS \`__m0\` FROM ${table} WHERE \`${column}\` IN ('${value}') GROUP BY \`__month\`, \`__d0\` ORDER BY \`__month\`, \`__d0\` FORMAT JSONCompact`;
+const pushdown = (table, column, value, time = 'date') =>
+  `SELECT toStartOfMonth(\`${time}\`) AS \`__month\`, \`marketplace\` AS \`__d0\`, sum(\`visitors\`) AS \`__m0\` FROM ${table} WHERE \`${column}\` IN ('${value}') GROUP BY \`__month\`, \`__d0\` ORDER BY \`__month\`, \`__d0\` FORMAT JSONCompact`;
+
+// The pre-aggregated table and the materialized view that feeds it from `source` (README: "Pre-aggregated tables").
+const MONTHLY_COLUMNS = 'month Date, marketplace String, country String, device String, channel String, visitors UInt64, sessions UInt64, orders UInt64';
+const MONTHLY_ENGINE = 'ENGINE = SummingMergeTree() PARTITION BY toYear(month) ORDER BY (country, marketplace, month, device, channel)';
+const monthlyView = (view, target, source) =>
+  `CREATE MATERIALIZED VIEW ${view} TO ${target} AS SELECT toStartOfMonth(date) AS month, marketplace, country, device, channel, sum(visitors) AS visitors, sum(sessions) AS sessions, sum(orders) AS orders FROM ${source} GROUP BY month, marketplace, country, device, channel`;
 // A country filter reads only that country's granules (the tables are ordered by country first); a channel filter
 // reads every row: the best and the worst case of one filter.
 const FILTERS = { country: COUNTRIES, channel: CHANNELS };
@@ -55,6 +73,15 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((
 function summary(times) {
   const sorted = [...times].sort((a, b) => a - b);
   return { p50: Math.round(percentile(sorted, 50)), p95: Math.round(percentile(sorted, 95)), max: Math.round(sorted.at(-1)), n: sorted.length };
+}
+
+// One INSERT … SELECT per 10M rows: a single one of 100M (with the materialized view) outlasts Node's fetch, which
+// gives up when no response header arrives within 300 s.
+const CHUNK = 10_000_000;
+async function insertInChunks(url, table, count, offset, countryOf) {
+  for (let done = 0; done < count; done += CHUNK) {
+    await execute(url, `INSERT INTO ${table} ${rowsSelect(Math.min(CHUNK, count - done), countryOf, offset + done)}`);
+  }
 }
 
 async function timeChanges(run, values = COUNTRIES) {
@@ -121,29 +148,61 @@ try {
     // One shard: every row in one MergeTree on shard 1.
     let started = performance.now();
     await execute(one, `CREATE TABLE bench.one (${COLUMNS}) ${ENGINE}`);
-    await execute(one, `INSERT INTO bench.one ${rowsSelect(size, (k) => `${k} % ${COUNTRIES.length}`)}`);
+    if (args.preagg) {
+      await execute(one, `CREATE TABLE bench.one_monthly (${MONTHLY_COLUMNS}) ${MONTHLY_ENGINE}`);
+      await execute(one, monthlyView('bench.one_mv', 'bench.one_monthly', 'bench.one'));
+    }
+    await insertInChunks(one, 'bench.one', size, 0, (k) => `${k} % ${COUNTRIES.length}`);
     const generatedOne = performance.now() - started;
     // Two shards: half the rows each, by country (even country indexes on shard 1, odd on shard 2).
     started = performance.now();
     for (const [s, url] of [one, two].entries()) {
       await execute(url, `CREATE TABLE bench.part (${COLUMNS}) ${ENGINE}`);
       await execute(url, `CREATE TABLE bench.all AS bench.part ENGINE = Distributed(${CLUSTER_NAME}, bench, part)`);
-      await execute(url, `INSERT INTO bench.part ${rowsSelect(size / 2, (k) => `(${k} % ${COUNTRIES.length / 2}) * 2 + ${s}`, s * (size / 2))}`);
+      if (args.preagg) {
+        await execute(url, `CREATE TABLE bench.part_monthly (${MONTHLY_COLUMNS}) ${MONTHLY_ENGINE}`);
+        await execute(url, monthlyView('bench.part_mv', 'bench.part_monthly', 'bench.part'));
+        await execute(url, `CREATE TABLE bench.all_monthly AS bench.part_monthly ENGINE = Distributed(${CLUSTER_NAME}, bench, part_monthly)`);
+      }
+      await insertInChunks(url, 'bench.part', size / 2, s * (size / 2), (k) => `(${k} % ${COUNTRIES.length / 2}) * 2 + ${s}`);
     }
     const generatedTwo = performance.now() - started;
-    console.log(`${label} rows generated: one shard ${(generatedOne / 1000).toFixed(1)} s, two shards ${(generatedTwo / 1000).toFixed(1)} s`);
+    console.log(`${label} rows generated${args.preagg ? ' (with the materialized views)' : ''}: one shard ${(generatedOne / 1000).toFixed(1)} s, two shards ${(generatedTwo / 1000).toFixed(1)} s`);
+    let monthly = null;
+    if (args.preagg) {
+      const count = async (table) => Number((await execute(one, `SELECT count() FROM ${table}`)).trim());
+      const unmerged = { oneShard: await count('bench.one_monthly'), twoShards: await count('bench.all_monthly') };
+      started = performance.now();
+      await execute(one, 'OPTIMIZE TABLE bench.one_monthly FINAL');
+      for (const url of [one, two]) await execute(url, 'OPTIMIZE TABLE bench.part_monthly FINAL');
+      const optimizeMs = Math.round(performance.now() - started);
+      monthly = { unmerged, merged: { oneShard: await count('bench.one_monthly'), twoShards: await count('bench.all_monthly') }, optimizeMs };
+      console.log(`${label} rows pre-aggregated by month: ${unmerged.oneShard} rows before merging, ${monthly.merged.oneShard} after OPTIMIZE FINAL (${(optimizeMs / 1000).toFixed(1)} s for both layouts)`);
+    }
     for (const [column, values] of Object.entries(FILTERS)) {
       const oneShard = await timeChanges((value) => execute(one, pushdown('bench.one', column, value)), values);
       const twoShards = await timeChanges((value) => execute(one, pushdown('bench.all', column, value)), values);
-      results.clickhouse.push({ rows: size, filter: column, oneShard, twoShards, generatedMs: { oneShard: Math.round(generatedOne), twoShards: Math.round(generatedTwo) } });
+      const entry = { rows: size, filter: column, oneShard, twoShards, generatedMs: { oneShard: Math.round(generatedOne), twoShards: Math.round(generatedTwo) } };
       console.log(`${label} rows, ${column} filter: one shard p50 ${oneShard.p50} ms, p95 ${oneShard.p95} ms; two shards p50 ${twoShards.p50} ms, p95 ${twoShards.p95} ms`);
+      if (monthly) {
+        // Same figures from both tables, or the comparison means nothing.
+        const [raw, summed] = await Promise.all([execute(one, pushdown('bench.one', column, values[0])), execute(one, pushdown('bench.one_monthly', column, values[0], 'month'))]);
+        if (JSON.stringify(JSON.parse(raw).data) !== JSON.stringify(JSON.parse(summed).data)) throw new Error(`the pre-aggregated table answers differently from the raw one (${column} = ${values[0]})`);
+        const pre = {
+          oneShard: await timeChanges((value) => execute(one, pushdown('bench.one_monthly', column, value, 'month')), values),
+          twoShards: await timeChanges((value) => execute(one, pushdown('bench.all_monthly', column, value, 'month')), values),
+        };
+        entry.preaggregated = { ...pre, ...monthly };
+        console.log(`${label} rows pre-aggregated, ${column} filter: one shard p50 ${pre.oneShard.p50} ms, p95 ${pre.oneShard.p95} ms; two shards p50 ${pre.twoShards.p50} ms, p95 ${pre.twoShards.p95} ms`);
+      }
+      results.clickhouse.push(entry);
     }
     for (const url of [one, two]) await execute(url, 'DROP DATABASE bench');
   }
 } finally {
   await cluster.stop();
 }
-{
+if (args.duckdb) {
   const rows = Math.min(10_000_000, ...SIZES);
   results.duckdb = { rows, ...(await duckdbReference(rows)) };
   for (const column of Object.keys(FILTERS)) {

@@ -17,6 +17,8 @@ export declare const QUERY_ID_PREFIX: string;
 export declare function parseConnectionsVariable(value: string, where?: string): ProxyConnection[];
 export declare function loadConnections(options?: { env?: Record<string, string | undefined>; cwd?: string }): ProxyConnection[];
 export declare function refusal(sql: string): string | null;
+/** The table functions a query may call (they read nothing outside the server). */
+export declare const ALLOWED_TABLE_FUNCTIONS: ReadonlySet<string>;
 export declare function describeClickHouseError(
   conn: ProxyConnection,
   status: number,

@@ -96,11 +96,19 @@ export function loadConnections({ env = process.env, cwd = process.cwd() } = {})
 // ---- which statements may pass -------------------------------------------------------------------------------
 
 const ALLOWED_FIRST_WORDS = new Set(['SELECT', 'WITH', 'DESCRIBE', 'DESC', 'SHOW', 'EXISTS']);
-// Table functions reach files, URLs and other servers. readonly=1 forbids them all, but a user whose profile is
-// readonly=2 (so that limits can be set) may call them: refuse them by name.
-const TABLE_FUNCTIONS = new Set(
-  ['url', 'urlcluster', 'file', 'filecluster', 'remote', 'remotesecure', 'cluster', 'clusterallreplicas', 'mysql', 'postgresql', 'jdbc', 'odbc', 'hdfs', 'hdfscluster', 's3', 's3cluster', 'gcs', 'oss', 'cosn', 'azureblobstorage', 'azureblobstoragecluster', 'input', 'executable', 'mongodb', 'redis', 'sqlite', 'deltalake', 'hudi', 'iceberg', 'icebergs3', 'dictionary', 'merge', 'view', 'viewifpermitted', 'format', 'generaterandom', 'fuzzjson', 'null'],
-);
+// Table functions reach files, URLs and other servers (url, file, remote, cluster, mysql, s3, …). readonly=1 forbids
+// them all, but a user whose profile is readonly=2 (so that limits can be set per query) may call any of them: the
+// proxy lets through only these, which read nothing outside the server's own memory. Marketscope itself uses none.
+// ClickHouse matches table function names case-sensitively (18.16 says "Unknown table function URL"); the check is
+// case-insensitive all the same, as later releases add case-insensitive aliases.
+export const ALLOWED_TABLE_FUNCTIONS = new Set(['numbers', 'numbers_mt', 'zeros', 'zeros_mt', 'values']);
+// Where a table expression may stand: after these words (and after a comma in a FROM clause), `name(` is a table
+// function. IN is included although ClickHouse (18.16 at least) reads `x IN f(…)` as an ordinary function: refusing
+// `IN tuple(…)` costs the app nothing.
+const TABLE_POSITION_WORDS = new Set(['FROM', 'JOIN', 'TABLE', 'DESCRIBE', 'DESC', 'IN']);
+// These end a FROM clause (a comma after them separates expressions, not tables). ON, USING, SAMPLE, FINAL and AS do
+// not: `FROM a JOIN b ON a.x = b.x, url(…)` is another table.
+const CLAUSE_WORDS = new Set(['SELECT', 'WHERE', 'PREWHERE', 'GROUP', 'ORDER', 'HAVING', 'LIMIT', 'UNION', 'FORMAT', 'SETTINGS', 'INTO', 'WITH', 'BY']);
 
 /** Splits SQL into words, quoted names and punctuation, skipping comments and string literals. */
 function tokens(sql) {
@@ -143,6 +151,41 @@ function tokens(sql) {
   return out;
 }
 
+/**
+ * The first table function call outside {@link ALLOWED_TABLE_FUNCTIONS}, or null. A name (bare, in backticks or in
+ * double quotes; comments and line breaks between it and its parenthesis are skipped by the tokenizer) followed by
+ * `(` is a table function where a table may stand: after FROM, JOIN (not ARRAY JOIN), TABLE, DESCRIBE, DESC or IN,
+ * or after a comma at the same parenthesis depth within a FROM clause.
+ */
+function tableFunctionCall(list) {
+  const inFrom = [false]; // per parenthesis depth
+  for (let k = 0; k < list.length; k++) {
+    const token = list[k];
+    const depth = inFrom.length - 1;
+    if (token.kind === 'punct') {
+      if (token.text === '(') inFrom.push(false);
+      else if (token.text === ')' && inFrom.length > 1) inFrom.pop();
+      continue;
+    }
+    if (token.kind !== 'word') continue;
+    const upper = token.quoted ? null : token.text.toUpperCase();
+    const previous = list[k - 1];
+    const afterArray = previous?.kind === 'word' && !previous.quoted && previous.text.toUpperCase() === 'ARRAY';
+    // After ARRAY JOIN, commas separate array expressions (ClickHouse reads `ARRAY JOIN a AS x, f(…)` as one list).
+    if (upper === 'FROM' || (upper === 'JOIN' && !afterArray)) inFrom[depth] = true;
+    else if (upper === 'JOIN' || (upper !== null && CLAUSE_WORDS.has(upper))) inFrom[depth] = false;
+    const next = list[k + 1];
+    if (!(next?.kind === 'punct' && next.text === '(')) continue;
+    if (previous?.kind === 'punct' && previous.text === '.') continue; // db.name( is not a call ClickHouse accepts
+    const afterWord = previous?.kind === 'word' && !previous.quoted ? previous.text.toUpperCase() : null;
+    const beforeWord = list[k - 2];
+    const arrayJoin = afterWord === 'JOIN' && beforeWord?.kind === 'word' && !beforeWord.quoted && beforeWord.text.toUpperCase() === 'ARRAY';
+    const tablePosition = (afterWord !== null && TABLE_POSITION_WORDS.has(afterWord) && !arrayJoin) || (previous?.kind === 'punct' && previous.text === ',' && inFrom[depth]);
+    if (tablePosition && !ALLOWED_TABLE_FUNCTIONS.has(token.text.toLowerCase())) return token.text;
+  }
+  return null;
+}
+
 /** Returns null when the statement may run, otherwise why not. */
 export function refusal(sql) {
   let list;
@@ -165,15 +208,10 @@ export function refusal(sql) {
     const afterDot = list[k - 1]?.kind === 'punct' && list[k - 1].text === '.';
     if (!token.quoted && !afterDot && upper === 'SETTINGS') return 'a SETTINGS clause is not allowed: the server sets the limits';
     if (!token.quoted && upper === 'INTO' && list[k + 1]?.text?.toUpperCase() === 'OUTFILE') return 'INTO OUTFILE is not allowed';
-    const next = list[k + 1];
-    if (next?.kind === 'punct' && next.text === '(' && TABLE_FUNCTIONS.has(token.text.toLowerCase())) {
-      // `format(…)` and `merge(…)` are also ordinary names in some releases; as table functions they read elsewhere.
-      const previous = list[k - 1];
-      const afterFrom = previous?.kind === 'word' && !previous.quoted && ['FROM', 'JOIN', 'TABLE'].includes(previous.text.toUpperCase());
-      if (afterFrom || !['format', 'merge', 'view', 'null', 'dictionary'].includes(token.text.toLowerCase())) {
-        return `the table function ${token.text}() is not allowed`;
-      }
-    }
+  }
+  const tableFunction = tableFunctionCall(list);
+  if (tableFunction !== null) {
+    return `the table function ${tableFunction}() is not allowed (only ${[...ALLOWED_TABLE_FUNCTIONS].join(', ')} are, as they read nothing outside the server)`;
   }
   return null;
 }
@@ -379,7 +417,11 @@ export function createClickHouseHandler(source, { prefix = '/clickhouse', fetchI
       let response;
       let text;
       try {
-        const base = { query_id: queryId, ...(conn.database ? { database: conn.database } : {}), ...(format ? { default_format: format } : {}) };
+        // wait_end_of_query: ClickHouse buffers the answer (in memory, then in a temporary file) until the query has
+        // finished, so that an error met while rows stream (a result limit, a shard failing mid-way) arrives as an
+        // error status rather than as HTTP 200 with a cut body. It is an HTTP parameter, not a setting: it passes
+        // whatever the user's readonly mode. The answer is bounded by max_result_bytes anyway.
+        const base = { query_id: queryId, wait_end_of_query: 1, ...(conn.database ? { database: conn.database } : {}), ...(format ? { default_format: format } : {}) };
         let mode = modes.get(modeKey(conn)) ?? SETTING_MODES[0];
         for (;;) {
           response = await post(conn, sql, { ...base, ...settingsFor(conn, mode) }, controller.signal);

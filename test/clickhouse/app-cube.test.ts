@@ -35,6 +35,25 @@ describe('ClickHouse tables as datasets', () => {
     expect(traffic?.columns.find((c) => c.name === 'month')?.type).toBe('Date');
   });
 
+  it("lists each table's columns in the order the table declares them (18.16 has no system.columns.position)", async () => {
+    const declared = ['zeta', 'month', 'Ärger', 'alpha', 'b`q', 'mid', 'a'];
+    const types = ['String', 'Date', 'UInt8', 'UInt64', 'String', 'Float64', 'Nullable(String)'];
+    const ddl = declared.map((name, i) => `\`${name.replace(/`/g, '\\`')}\` ${types[i]}`).join(', ');
+    await cluster.admin(`CREATE TABLE marketscope.column_order (${ddl}) ENGINE = MergeTree() ORDER BY month`);
+    try {
+      const client = createClickHouseClient(proxy.url);
+      const table = (await client.listTables('local', 'marketscope')).find((t) => t.name === 'column_order');
+      expect(table?.columns).toEqual(declared.map((name, i) => ({ name, type: types[i] })));
+      // The same order as DESCRIBE TABLE, which every release answers in declared order.
+      const describe = (await cluster.admin('DESCRIBE TABLE marketscope.column_order FORMAT TSV')).trim().split('\n').map((line) => line.split('\t')[0]);
+      expect(describe).toEqual(declared);
+      const traffic = (await client.listTables('local', 'marketscope')).find((t) => t.name === 'traffic');
+      expect(traffic?.columns.map((c) => c.name)).toEqual(['month', 'marketplace', 'country', 'visitors']);
+    } finally {
+      await cluster.admin('DROP TABLE marketscope.column_order');
+    }
+  });
+
   it('loads the traffic cube into DuckDB: same cells as the bundled CSV, and the Russia H2 2014 story', async () => {
     const client = createClickHouseClient(proxy.url);
     const result = await loadClickHouseCube(

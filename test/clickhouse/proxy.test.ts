@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusal } from '../../scripts/clickhouse/proxy.mjs';
 import { clusterForTests, startProxy, type TestProxy } from './support';
 
 // The proxy `npm start` mounts, against the run's real two-shard cluster (18.16 from Debian in CI).
@@ -12,6 +13,18 @@ async function ask(connection: string, sql: string, params = '') {
   return { status: response.status, text, json: () => JSON.parse(text) };
 }
 
+/** Straight to shard 1 as the app's user, with the limits the proxy sets (the user's profile is readonly=2). */
+async function directly(sql: string) {
+  const target = new URL(cluster.connection(0).url);
+  for (const [key, value] of Object.entries({ database: 'marketscope', max_execution_time: 30, max_result_rows: 1000 })) target.searchParams.set(key, String(value));
+  const response = await fetch(target, {
+    method: 'POST',
+    body: sql,
+    headers: { Authorization: `Basic ${Buffer.from(`${cluster.info.user}:${cluster.info.password}`).toString('base64')}` },
+  });
+  return { ok: response.ok, text: await response.text() };
+}
+
 beforeAll(async () => {
   proxy = await startProxy([
     { name: 'local', ...cluster.connection(0) },
@@ -19,6 +32,9 @@ beforeAll(async () => {
     { name: 'wrong', ...cluster.connection(0), password: WRONG_PASSWORD },
     { name: 'quick', ...cluster.connection(0), maxExecutionTime: 1 },
     { name: 'small', ...cluster.connection(0), maxResultRows: 10 },
+    // Limits that are only reached after ClickHouse has sent the first blocks of rows (a block is 65,536 rows).
+    { name: 'midrows', ...cluster.connection(0), maxResultRows: 200_000 },
+    { name: 'midbytes', ...cluster.connection(0), maxResultBytes: 3_000_000 },
   ]);
 });
 afterAll(async () => {
@@ -33,7 +49,7 @@ afterAll(async () => {
 describe('the ClickHouse proxy on a real cluster', () => {
   it('lists names and databases only, and runs reads with readonly=1 set by the server', async () => {
     const list = await (await fetch(`${proxy.url}/`)).text();
-    expect(JSON.parse(list).connections.map((c: { name: string }) => c.name)).toEqual(['local', 'other', 'wrong', 'quick', 'small']);
+    expect(JSON.parse(list).connections.map((c: { name: string }) => c.name)).toEqual(['local', 'other', 'wrong', 'quick', 'small', 'midrows', 'midbytes']);
     for (const secret of [cluster.info.password, WRONG_PASSWORD, cluster.info.shards[0]!.url]) expect(list).not.toContain(secret);
     const settings = await ask('local', "SELECT name, value FROM system.settings WHERE name IN ('readonly', 'max_execution_time', 'max_result_rows') ORDER BY name");
     expect(settings.status, settings.text).toBe(200);
@@ -76,6 +92,74 @@ describe('the ClickHouse proxy on a real cluster', () => {
     expect(await cluster.admin("EXISTS TABLE marketscope.evil")).toBe('0\n');
   });
 
+  it('lets through only the table functions that read nothing outside the server, however they are spelled', async () => {
+    const ping = `${cluster.info.shards[1]!.url}/ping`;
+    // remote() speaks the native protocol: shard 2's TCP port, as the cluster's configuration knows it.
+    const ports = (await cluster.admin("SELECT port FROM system.clusters WHERE cluster = 'marketscope_two_shards' ORDER BY shard_num")).trim().split('\n');
+    const shard2 = `127.0.0.1:${ports[1]}`;
+    // Each of these runs when sent straight to ClickHouse as the app's user (readonly=2 allows table functions):
+    // only the proxy stands in the way.
+    const reaching = [
+      `SELECT * FROM url('${ping}', CSV, 'a String')`,
+      `SELECT * FROM \`url\`('${ping}', CSV, 'a String')`,
+      `SELECT * FROM "url"('${ping}', CSV, 'a String')`,
+      `SELECT * FROM url /* a comment */ ('${ping}', CSV, 'a String')`,
+      `SELECT * FROM\n  url\n  -- a line comment\n  ('${ping}', CSV, 'a String')`,
+      `SELECT * FROM remote('${shard2}', system.one)`,
+      `SELECT * FROM cluster('marketscope_two_shards', system.one)`,
+      `SELECT * FROM merge('marketscope', '^traffic$') LIMIT 1`,
+      `DESCRIBE TABLE url('${ping}', CSV, 'a String')`,
+      `DESC url('${ping}', CSV, 'a String')`,
+      `SELECT * FROM (SELECT * FROM url('${ping}', CSV, 'a String'))`,
+      `WITH 1 AS x SELECT * FROM remote('${shard2}', system.one)`,
+    ];
+    for (const sql of reaching) {
+      const direct = await directly(sql);
+      expect(direct.ok, `${sql}: ${direct.text}`).toBe(true);
+      const refused = await ask('local', sql);
+      expect(refused.status, sql).toBe(400);
+      expect(refused.json().error, sql).toMatch(/^Refused for ClickHouse connection "local": the table function .+\(\) is not allowed/);
+    }
+    // Refused too, whether or not this release would run them (file() reads the server's user_files folder; 18.16
+    // names table functions case-sensitively, later releases add aliases).
+    const others = [
+      "SELECT * FROM file('x.csv', CSV, 'a String')",
+      `SELECT * FROM URL('${ping}', CSV, 'a String')`,
+      `SELECT * FROM RemOte('${shard2}', system.one)`,
+      "SELECT * FROM mysql('db:3306', 'd', 't', 'u', 'p')",
+      "SELECT * FROM s3('http://x/y.csv', CSV, 'a String')",
+      // Table functions a name list written before them would miss (Hive over HDFS, Arrow Flight servers: 24.x).
+      "SELECT * FROM hive('thrift://h:9083', 'db', 't', 'a String', 'a')",
+      "SELECT * FROM arrowFlight('h:8815', 'dataset')",
+      `SELECT 1 FROM system.one AS a, url('${ping}', CSV, 'a String') AS b`,
+      `SELECT 1 FROM system.one AS a ALL INNER JOIN system.one AS b ON a.dummy = b.dummy, remote('${shard2}', system.one)`,
+      `SELECT 1 FROM system.one ANY LEFT JOIN url('${ping}', CSV, 'a String') USING dummy`,
+      `SELECT 1 FROM system.one FINAL, file('x.csv', CSV, 'a String')`,
+      "SELECT * FROM view(SELECT 1)",
+      "SELECT * FROM input('a String')",
+      "SELECT 1 WHERE 1 IN remote('h', system.one)",
+    ];
+    for (const sql of others) expect(refusal(sql), sql).toMatch(/^the table function \S+\(\) is not allowed/);
+    const fileDirect = await directly("SELECT * FROM file('x.csv', CSV, 'a String')");
+    expect(fileDirect.text).not.toMatch(/Code: 164/); // not refused as read-only: the file is simply missing
+
+    // What may run: the allowed table functions, ordinary functions named like table functions outside a table
+    // position, and names that only look like table functions.
+    const allowed = [
+      'SELECT sum(number) FROM numbers(10)',
+      'SELECT * FROM `numbers`(2)',
+      'SELECT * FROM system.one AS a, numbers(2) AS b',
+      "SELECT file, url FROM (SELECT 'a' AS file, 'b' AS url)",
+      "SELECT 'FROM url(x)' AS s, format('{}', 'x') AS f",
+      'SELECT x FROM system.one ARRAY JOIN arrayMap(v -> v + 1, [1, 2]) AS x',
+      'SELECT count() FROM traffic WHERE country IN (\'RU\', \'DE\') GROUP BY marketplace, toStartOfMonth(month) ORDER BY count(), toStartOfMonth(month)',
+    ];
+    for (const sql of allowed) expect(refusal(sql), sql).toBeNull();
+    const numbers = await ask('local', 'SELECT sum(number) FROM numbers(10)');
+    expect(numbers.status, numbers.text).toBe(200);
+    expect(numbers.json().data).toEqual([['45']]);
+  });
+
   it('names the connection on wrong credentials and never echoes the password', async () => {
     const answer = await ask('wrong', 'SELECT 1');
     expect(answer.status).toBe(502);
@@ -95,6 +179,24 @@ describe('the ClickHouse proxy on a real cluster', () => {
     expect(big.json().hint).toMatch(/10 rows/);
     const fits = await ask('small', 'SELECT number FROM system.numbers LIMIT 10');
     expect(fits.json().data).toHaveLength(10);
+  });
+
+  it('answers 413, not a cut HTTP 200, when a result limit is hit after rows started streaming', async () => {
+    // Without wait_end_of_query ClickHouse has already sent 200 and ~196,000 rows when the limit strikes, and ends
+    // the body with its exception text: JSON that does not parse, CSV that silently lacks rows.
+    for (const [connection, format, limit] of [['midrows', 'JSONCompact', /200000 rows/], ['midbytes', 'CSVWithNames', /3000000 bytes/]] as const) {
+      const response = await fetch(`${proxy.url}/${connection}/query?format=${format}`, { method: 'POST', body: 'SELECT number, toString(number) AS text FROM system.numbers LIMIT 1000000' });
+      const text = await response.text();
+      expect(response.status, `${connection}: ${text.slice(-300)}`).toBe(413);
+      const body = JSON.parse(text);
+      expect(body.error).toMatch(new RegExp(`^ClickHouse connection "${connection}": the result is larger than this server allows`));
+      expect(body.hint).toMatch(limit);
+      expect(body.connection).toBe(connection);
+    }
+    // Below the limit the same connection streams the whole answer.
+    const fits = await fetch(`${proxy.url}/midrows/query?format=CSVWithNames`, { method: 'POST', body: 'SELECT number FROM system.numbers LIMIT 150000' });
+    expect(fits.status).toBe(200);
+    expect((await fits.text()).trim().split('\n')).toHaveLength(150_001);
   });
 
   it('cancels a slow query: the request is aborted and KILL QUERY by its id removes it from system.processes', async () => {

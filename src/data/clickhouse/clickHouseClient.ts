@@ -1,4 +1,4 @@
-import { clickHouseString } from '../../sql/clickhouse/literals';
+import { buildColumnsQuery, buildTablesQuery, columnsInTableOrder, type JsonCompactAnswer } from '../../sql/clickhouse/catalog';
 
 /**
  * The page's side of the same-origin ClickHouse proxy (scripts/clickhouse/proxy.mjs): it names connections, never
@@ -129,16 +129,11 @@ export function createClickHouseClient(base = '/clickhouse', fetchImpl: typeof f
 
     async listTables(connection, database, signal) {
       const db = database || 'default';
-      const tablesText = await query(connection, `SELECT name, engine FROM system.tables WHERE database = ${clickHouseString(db)} ORDER BY name`, { format: 'JSONCompact', signal });
-      const columnsText = await query(connection, `SELECT table, name, type FROM system.columns WHERE database = ${clickHouseString(db)}`, { format: 'JSONCompact', signal });
+      const tablesText = await query(connection, buildTablesQuery(db), { format: 'JSONCompact', signal });
+      // Columns in each table's declared order, on 18.16 (no system.columns.position) and current releases.
+      const columnsText = await query(connection, buildColumnsQuery(db), { format: 'JSONCompact', signal });
       const tables = (JSON.parse(tablesText) as { data: [string, string][] }).data;
-      const columns = (JSON.parse(columnsText) as { data: [string, string, string][] }).data;
-      const byTable = new Map<string, ClickHouseColumn[]>();
-      for (const [table, name, type] of columns) {
-        const list = byTable.get(table) ?? [];
-        list.push({ name, type });
-        byTable.set(table, list);
-      }
+      const byTable = columnsInTableOrder(JSON.parse(columnsText) as JsonCompactAnswer);
       return tables.map(([name, engine]) => ({ database: db, name, engine, columns: byTable.get(name) ?? [] }));
     },
 

@@ -25,27 +25,103 @@ export interface ClickHouseCubeSpec {
   filters?: readonly PushdownFilter[];
 }
 
+/**
+ * What one view shows: the members it filters on (e.g. its countries and marketplaces) and its months. When the
+ * whole table's cube is above the row cap, these are pushed into the ClickHouse WHERE as well, so that the cube holds
+ * exactly what the view needs (and must be loaded again when they change).
+ */
+export interface ClickHouseViewScope {
+  filters?: readonly PushdownFilter[];
+  months?: { from?: string; to?: string };
+}
+
 export interface ClickHouseCubeResult {
   rows: number;
   /** The ClickHouse SQL that produced the cube (for Show SQL and error reports). */
   sql: string;
+  /**
+   * `table`: the cube covers every member and month of the dataset (after `spec.filters`). `view`: it was cut to
+   * the view's scope because the whole cube is above the cap; load it again when the view's filters change, with
+   * `scope: 'view'` to skip the whole-table attempt.
+   */
+  scope: 'table' | 'view';
+}
+
+export interface ClickHouseCubeOptions {
+  signal?: AbortSignal;
+  rowCap?: number;
+  /** The view's members and months, pushed down when the whole cube is too big (see {@link ClickHouseViewScope}). */
+  view?: ClickHouseViewScope;
+  /**
+   * `auto` (the default): the whole cube first, the view's scope only when the whole cube is above the cap (one
+   * query when it fits; when it does not, ClickHouse aggregates twice). `view`: the view's scope straight away, for a
+   * dataset already known to be too big.
+   */
+  scope?: 'auto' | 'view';
 }
 
 let loads = 0;
 
 /**
  * Loads the cube of `spec` into `engine` as the new table `tableName` (a plain identifier that does not exist yet).
- * Rejects with a {@link ClickHouseError} naming the connection; aborting `signal` cancels the ClickHouse query.
+ * Rejects with a {@link ClickHouseError} naming the connection (status 413 when the cube is above the row cap, and
+ * saying what to do); aborting `signal` cancels the ClickHouse query.
  */
 export async function loadClickHouseCube(
   engine: Engine,
   client: ClickHouseClient,
   spec: ClickHouseCubeSpec,
   tableName: string,
-  options: { signal?: AbortSignal; rowCap?: number } = {},
+  options: ClickHouseCubeOptions = {},
 ): Promise<ClickHouseCubeResult> {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tableName)) throw new Error(`not a plain table name: ${JSON.stringify(tableName)}`);
   const rowCap = options.rowCap ?? CLICKHOUSE_CUBE_ROW_CAP;
+  const { view } = options;
+  if (options.scope === 'view' && view === undefined) throw new Error("scope 'view' needs the view's filters (options.view)");
+  if (view === undefined || options.scope !== 'view') {
+    const whole = await loadCube(engine, client, spec, tableName, rowCap, options.signal);
+    if (whole.rows !== null) return { rows: whole.rows, sql: whole.sql, scope: 'table' };
+    if (view === undefined) {
+      throw new ClickHouseError(
+        `ClickHouse connection "${spec.connection}": the cube of ${spec.table} has more than ${rowCap.toLocaleString('en-US')} rows (months × members of ${spec.dimensions.join(', ') || 'no dimension'}).`,
+        { connection: spec.connection, hint: 'Map fewer or coarser dimensions, or point the dataset at a pre-aggregated table.', status: 413 },
+      );
+    }
+  }
+  const scoped: ClickHouseCubeSpec = { ...spec, filters: [...(spec.filters ?? []), ...(view.filters ?? [])], months: intersectMonths(spec.months, view.months) };
+  const cut = await loadCube(engine, client, scoped, tableName, rowCap, options.signal);
+  if (cut.rows !== null) return { rows: cut.rows, sql: cut.sql, scope: 'view' };
+  const selection = [
+    ...(view.filters ?? []).map((f) => `${f.column}: ${f.values.length.toLocaleString('en-US')} selected`),
+    ...(view.months?.from !== undefined || view.months?.to !== undefined ? [`months ${view.months.from ?? 'first'} to ${view.months.to ?? 'last'}`] : []),
+  ];
+  throw new ClickHouseError(
+    `ClickHouse connection "${spec.connection}": the cube of ${spec.table} for this view (${selection.join('; ') || 'no filter'}) has more than ${rowCap.toLocaleString('en-US')} rows (months × members of ${spec.dimensions.join(', ') || 'no dimension'}), even with the view's filters applied in ClickHouse.`,
+    {
+      connection: spec.connection,
+      hint: `Narrow the view (fewer ${(view.filters ?? []).map((f) => f.column).join(' or ') || 'dimension'} members, fewer months), map fewer dimensions, or point the dataset at a pre-aggregated table.`,
+      status: 413,
+    },
+  );
+}
+
+/** The months both ranges allow (the later start, the earlier end). */
+function intersectMonths(a?: { from?: string; to?: string }, b?: { from?: string; to?: string }): { from?: string; to?: string } | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  const pick = (x: string | undefined, y: string | undefined, later: boolean) => (x === undefined ? y : y === undefined ? x : (x > y) === later ? x : y);
+  return { from: pick(a.from, b.from, true), to: pick(a.to, b.to, false) };
+}
+
+/** Runs the pushdown and creates `tableName`; `rows` is null (and no table is created) above the cap. */
+async function loadCube(
+  engine: Engine,
+  client: ClickHouseClient,
+  spec: ClickHouseCubeSpec,
+  tableName: string,
+  rowCap: number,
+  signal: AbortSignal | undefined,
+): Promise<{ rows: number | null; sql: string }> {
   const { sql, columns } = buildPushdownQuery({
     table: spec.table,
     database: spec.database,
@@ -56,7 +132,7 @@ export async function loadClickHouseCube(
     filters: spec.filters,
   });
   const limited = `${sql}\nLIMIT ${rowCap + 1}`;
-  const csv = await client.query(spec.connection, limited, { format: 'CSVWithNames', signal: options.signal });
+  const csv = await client.query(spec.connection, limited, { format: 'CSVWithNames', signal });
   const bytes = new TextEncoder().encode(csv);
   loads += 1;
   const file = engine.filePath(`clickhouse-cube-${loads}-${tableName}.csv`);
@@ -75,12 +151,7 @@ export async function loadClickHouseCube(
     ];
     const source = `read_csv(${sqlLiteral(file)}, header = true, delim = ',', quote = '"', escape = '"', nullstr = ${sqlLiteral('\\N')}, allow_quoted_nulls = false, columns = ${columnSpec})`;
     const [{ n }] = (await engine.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${source}`)) as [{ n: number }];
-    if (n > rowCap) {
-      throw new ClickHouseError(
-        `ClickHouse connection "${spec.connection}": the cube of ${spec.table} has more than ${rowCap.toLocaleString('en-US')} rows (months × members of ${spec.dimensions.join(', ') || 'no dimension'}).`,
-        { connection: spec.connection, hint: 'Map fewer or coarser dimensions, or point the dataset at a pre-aggregated table.', status: 413 },
-      );
-    }
+    if (n > rowCap) return { rows: null, sql };
     await engine.query(`CREATE TABLE ${tableName} AS SELECT ${select.join(', ')} FROM ${source}`);
     return { rows: n, sql };
   } finally {

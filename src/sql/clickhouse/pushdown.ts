@@ -9,6 +9,10 @@ import { clickHouseLiteral, clickHouseMonth, quoteClickHouseIdentifier, quoteCli
  * column may be a Date or a DateTime (toStartOfMonth returns a Date for both; a DateTime is cut in the server's time
  * zone). The month range is written on toStartOfMonth(time), which ClickHouse's primary-key analysis still uses
  * (the function is monotonic), so a table ordered by time is read only within the range.
+ *
+ * A pre-aggregated table (a SummingMergeTree by month fed by a materialized view) takes the same query: its rows
+ * are summed only when parts merge, at some later time, so the pushdown always aggregates; never read it as if each
+ * month × members cell had one row (test/clickhouse/preaggregated.test.ts checks it on unmerged parts).
  */
 
 export type PushdownAggregate = 'sum' | 'min' | 'max';
