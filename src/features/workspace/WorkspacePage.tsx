@@ -1,9 +1,20 @@
-import { memo, useDeferredValue, useMemo, useRef } from 'react';
-import { findMeasure, querySliceForView } from '../../data';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  createPrefetchScheduler,
+  findMeasure,
+  querySliceForView,
+  resolveQuerySlice,
+  type DatasetCatalog,
+  type DatasetModel,
+  type QuerySlice,
+  type ResolvedOptions,
+} from '../../data';
 import { lookupTable, ownValue } from '../../lib/lookupTable';
 import { colorsByOrder } from '../../charts/palette';
-import { TAB_LABELS, writeViewState, type Tab } from '../../views';
-import { ActiveView, type ViewProps } from '../../views/components';
+import { onViewStateChange, TAB_LABELS, writeViewState, type Tab, type ViewState } from '../../views';
+import { ActiveView, loadViewComponent, type ViewProps } from '../../views/components';
+import { discoverQueries, PrefetchIntentProvider, type IntendChange } from './prefetchIntent';
 import { ErrorMessage, Skeleton } from '../../ui/Panel';
 import { Notices } from '../../ui/Notices';
 import { FilterBar } from './FilterBar';
@@ -39,29 +50,11 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
   // Handlers read the newest selections, whichever render drew the control that calls them.
   const latestSelections = useRef(options?.selections);
   latestSelections.current = options?.selections;
-  const settledProps = useMemo((): (ViewProps & { tab: Tab }) | null => {
-    if (!settled?.catalog) return null;
-    const { view: slice, options: resolved, model: settledModel, catalog: settledCatalog } = settled;
-    const measure = findMeasure(settledModel, slice.measureId);
-    if (!measure) return null;
-    const onSelectIn = (tab: Tab) => (dimensionId: string, member: string, additive: boolean) =>
-      update({ selections: toggleSelection(latestSelections.current ?? resolved.selections, tab, dimensionId, member, additive) });
-    return {
-      tab: resolved.tab,
-      model: settledModel,
-      view: querySliceForView(slice, resolved.selections, resolved.tab),
-      filters: slice.filters,
-      options: resolved,
-      measure,
-      catalog: settledCatalog,
-      update,
-      selected: resolved.selections[resolved.tab] ?? lookupTable(),
-      onSelect: onSelectIn(resolved.tab),
-      viewOf: (other) => querySliceForView(slice, resolved.selections, other),
-      onSelectIn,
-      colorFor,
-    };
-  }, [settled, update, colorFor]);
+  const settledProps = useMemo(
+    () => (settled?.catalog ? viewPropsFor(settled.view, settled.options, settled.model, settled.catalog, update, colorFor, latestSelections) : null),
+    [settled, update, colorFor],
+  );
+  const intend = useChangePrefetch(state, model, catalog.data, colorFor);
 
   if (catalog.isError) {
     return (
@@ -90,7 +83,7 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
   }
 
   return (
-    <>
+    <PrefetchIntentProvider intend={intend}>
       <Notices notices={notices} onDismiss={dismissNotices} />
       {presentation ? null : (
         <>
@@ -115,6 +108,69 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
       ) : (
         <Skeleton height={360} label="Loading the view" />
       )}
-    </>
+    </PrefetchIntentProvider>
+  );
+}
+
+/** The props of the view of `slice` and `resolved` (the settled state, or a state a control would lead to). */
+function viewPropsFor(
+  slice: QuerySlice,
+  resolved: ResolvedOptions,
+  model: DatasetModel,
+  catalog: DatasetCatalog,
+  update: ViewProps['update'],
+  colorFor: ViewProps['colorFor'],
+  latestSelections: { current: ResolvedOptions['selections'] | undefined },
+): (ViewProps & { tab: Tab }) | null {
+  const measure = findMeasure(model, slice.measureId);
+  if (!measure) return null;
+  const onSelectIn = (tab: Tab) => (dimensionId: string, member: string, additive: boolean) =>
+    update({ selections: toggleSelection(latestSelections.current ?? resolved.selections, tab, dimensionId, member, additive) });
+  return {
+    tab: resolved.tab,
+    model,
+    view: querySliceForView(slice, resolved.selections, resolved.tab),
+    filters: slice.filters,
+    options: resolved,
+    measure,
+    catalog,
+    update,
+    selected: resolved.selections[resolved.tab] ?? lookupTable(),
+    onSelect: onSelectIn(resolved.tab),
+    viewOf: (other) => querySliceForView(slice, resolved.selections, other),
+    onSelectIn,
+    colorFor,
+  };
+}
+
+const ignoreUpdate = () => {};
+
+/**
+ * Fetching ahead for the workspace's controls: a change is resolved against the dataset like the link it writes,
+ * its view rendered out of the page to name its queries, and those fetched in idle time (see prefetchScheduler.ts).
+ * A real change drops whatever was being fetched ahead.
+ */
+function useChangePrefetch(state: ViewState, model: DatasetModel, catalog: DatasetCatalog | undefined, colorFor: ViewProps['colorFor']): IntendChange {
+  const client = useQueryClient();
+  const scheduler = useMemo(
+    () => createPrefetchScheduler({ client, isEngineLive: () => document.documentElement.dataset.live === 'true' }),
+    [client],
+  );
+  useEffect(() => onViewStateChange(() => scheduler.realChange()), [scheduler]);
+  const latest = useRef({ state, model, catalog, colorFor });
+  latest.current = { state, model, catalog, colorFor };
+  return useCallback(
+    (change: Partial<ViewState>) =>
+      scheduler.intend(async () => {
+        const { state: now, model: shownModel, catalog: shownCatalog, colorFor: colors } = latest.current;
+        const target: ViewState = { ...now, ...change };
+        // Another dataset has another catalog: not known before it is opened.
+        if (!shownCatalog || target.dataset !== now.dataset) return [];
+        const resolved = resolveQuerySlice(target, shownModel, shownCatalog);
+        const props = viewPropsFor(resolved.view, resolved.options, shownModel, shownCatalog, ignoreUpdate, colors, { current: undefined });
+        const View = props ? await loadViewComponent(props.tab) : null;
+        return View && props ? discoverQueries(View, props) : [];
+      }),
+    [scheduler],
   );
 }
