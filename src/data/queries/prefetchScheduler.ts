@@ -66,9 +66,9 @@ export function createPrefetchScheduler(options: PrefetchSchedulerOptions): Pref
     const attempt = () => {
       cancelIdle = whenIdle(() => {
         if (cancelled) return;
-        if (!isEngineLive()) return;
-        // A query running (a real change settling, another prefetch): wait for the next idle period.
-        if (client.isFetching() > 0) return attempt();
+        // The engine still starting, or a query running (a real change settling, another prefetch): wait for the
+        // next idle period.
+        if (!isEngineLive() || client.isFetching() > 0) return attempt();
         start();
       });
     };
