@@ -24,10 +24,10 @@ async function keysWhenShown(props: ViewProps & { tab: string }): Promise<string
 }
 
 describe('finding the queries a view would run', () => {
-  for (const tab of ['countries', 'trend', 'leaderboard'] as const) {
+  for (const tab of ['overview', 'countries', 'trend', 'leaderboard', 'map'] as const) {
     it(`names exactly the queries the ${tab} view builds when shown`, async () => {
       const view = testView({ filters: { country: ['RU'] } });
-      const props = { ...testViewProps({ view, options: testOptions({ tab }) }), tab };
+      const props = { ...testViewProps({ view, options: testOptions({ tab }), viewOf: () => view }), tab };
       const View = (await loadViewComponent(tab))!;
       const found = await discoverQueries(View, props);
       for (const query of found) expect(typeof query.queryFn).toBe('function');
@@ -35,7 +35,8 @@ describe('finding the queries a view would run', () => {
       expect(shown.length).toBeGreaterThan(0);
       expect(found.map((query) => hashKey(query.queryKey)).sort()).toEqual(shown);
       // Another filter names other queries (those over the filtered data; the events list is the same for all).
-      const other = await discoverQueries(View, { ...props, view: testView({ filters: { country: ['MX'] } }) });
+      const mexico = testView({ filters: { country: ['MX'] } });
+      const other = await discoverQueries(View, { ...props, view: mexico, filters: mexico.filters, viewOf: () => mexico });
       const otherHashes = other.map((query) => hashKey(query.queryKey));
       expect(otherHashes.filter((hash) => shown.includes(hash) && hash.includes('"country"'))).toEqual([]);
       expect(otherHashes.some((hash) => hash.includes('"MX"'))).toBe(true);

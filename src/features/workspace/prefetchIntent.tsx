@@ -40,8 +40,17 @@ export function discoverQueries(View: ComponentType<ViewProps>, props: ViewProps
     const finish = () => {
       if (finished) return;
       finished = true;
-      // A panel drawn a moment after the first (a deferred value) builds its queries in the render that follows.
-      setTimeout(() => {
+      // Panels drawn a moment after the first (a deferred value) build their queries in a render that follows: wait
+      // until two checks in a row find no new query (a few short waits at most).
+      let seen = -1;
+      let checks = 0;
+      const check = () => {
+        const count = client.getQueryCache().getAll().length;
+        if (count !== seen && ++checks < 20) {
+          seen = count;
+          setTimeout(check, 10);
+          return;
+        }
         const found = client
           .getQueryCache()
           .getAll()
@@ -50,7 +59,8 @@ export function discoverQueries(View: ComponentType<ViewProps>, props: ViewProps
         root.unmount();
         client.clear();
         resolve(found);
-      }, 0);
+      };
+      setTimeout(check, 0);
     };
     root.render(
       <QueryClientProvider client={client}>
