@@ -25,6 +25,7 @@ export {
 export { breakdownQuery, type Breakdown, type BreakdownOptions } from './queries/fetchBreakdown';
 export { leaderboardQuery, type Leaderboard, type LeaderboardRow, type LeaderboardOptions } from './queries/fetchLeaderboard';
 export { conversionQuery, type ConversionRow } from './queries/fetchConversion';
+export { createPrefetchScheduler, type PrefetchQuery, type PrefetchScheduler } from './queries/prefetchScheduler';
 export { mapQuery, type MapMetric, type MapOptions, type MapValue } from './queries/fetchMapValues';
 export { publishedFiguresQuery, type PublishedFigure } from './queries/fetchPublishedFigures';
 export { eventsQuery, type MarketEvent } from './queries/fetchEvents';

@@ -11,7 +11,11 @@ import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import type { BatchItem, BatchReply, BatchRequest } from './batchWorker';
 import { createConnectionEngine, LOCKDOWN_STATEMENTS } from './connectionEngine';
+import { QueryCancelledError } from './pendingQuery';
+import type { RunBatch } from './statementBatcher';
 import shimUrl from './duckdbWorkerShim.js?worker&url';
 import type { ExternalStore } from './externalStore';
 import type { Engine, EnginePhase } from './types';
@@ -93,6 +97,7 @@ export async function startBrowserEngine(phase: ExternalStore<EnginePhase>, onFa
   const connection: AsyncDuckDBConnection = await db.connect();
   for (const statement of LOCKDOWN_STATEMENTS) await connection.query(statement);
   const version = await db.getVersion();
+  const runBatch = openBatchPort(worker, connection.useUnsafe((_, connectionId) => connectionId));
   performance.mark('engine:ready');
   phase.set({ phase: 'ready', bundle: bundle.mainModule === ehWasmUrl ? 'eh' : 'mvp', version });
 
@@ -103,6 +108,7 @@ export async function startBrowserEngine(phase: ExternalStore<EnginePhase>, onFa
         await db.terminate().catch(() => worker.terminate());
       },
       run: (sql) => connection.query(sql),
+      runBatch,
       async runPrepared(sql, params) {
         const statement = await connection.prepare(sql);
         try {
@@ -135,6 +141,52 @@ export async function startBrowserEngine(phase: ExternalStore<EnginePhase>, onFa
     },
     { onFatal },
   );
+}
+
+/**
+ * The page's end of statement batches (batchWorker.ts holds the worker's): a port of their own, so DuckDB's client
+ * never sees these messages. Each batch is one message, marked `engine:batch` in the User Timing entries (the
+ * interaction tests count them); each statement is answered as it finishes.
+ */
+function openBatchPort(worker: Worker, connection: number): RunBatch {
+  const channel = new MessageChannel();
+  worker.postMessage({ type: 'marketscope:batch-port', port: channel.port2 }, [channel.port2]);
+  const port = channel.port1;
+  const replies = new Map<number, { resolve: (table: Table) => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  port.onmessage = (event: MessageEvent<BatchReply>) => {
+    const reply = event.data;
+    const waiting = replies.get(reply.id);
+    if (!waiting) return;
+    replies.delete(reply.id);
+    if ('buffer' in reply) waiting.resolve(tableFromIPC(reply.buffer));
+    else if ('error' in reply) waiting.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name }));
+    else waiting.reject(new QueryCancelledError());
+  };
+  return (statements) => {
+    const items: BatchItem[] = statements.map((statement) => ({
+      id: nextId++,
+      sql: statement.sql,
+      params: statement.params.length > 0 ? [...statement.params] : null,
+      check: statement.check,
+    }));
+    const results = items.map(
+      (item, index) =>
+        new Promise<Table>((resolve, reject) => {
+          replies.set(item.id, { resolve, reject });
+          statements[index]!.signal.addEventListener(
+            'abort',
+            () => {
+              if (replies.has(item.id)) port.postMessage({ type: 'cancel', ids: [item.id] } satisfies BatchRequest);
+            },
+            { once: true },
+          );
+        }),
+    );
+    port.postMessage({ type: 'batch', connection, items } satisfies BatchRequest);
+    performance.mark('engine:batch', { detail: { statements: items.length } });
+    return results;
+  };
 }
 
 /** The compiled engine, kept for the page: a restart after a crash instantiates it again without any download. */

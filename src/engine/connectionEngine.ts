@@ -2,8 +2,9 @@ import type { Table } from 'apache-arrow';
 import { arrowTableToRows } from './arrowRows';
 import { QueryCancelledError, runPendingQuery, type PendingQueryDriver } from './pendingQuery';
 import { QueryError } from './QueryError';
-import { statementRefusal, type StatementTokens } from './statementGuard';
-import type { ArrowQueryOptions, ArrowQueryResult, Engine, Row, SqlParam } from './types';
+import { createStatementBatcher, type RunBatch } from './statementBatcher';
+import { refusedStatementError, statementRefusal, type StatementTokens } from './statementGuard';
+import type { ArrowQueryOptions, ArrowQueryResult, Engine, QueryOptions, Row, SqlParam } from './types';
 
 /** What an engine needs from a DuckDB binding; both the browser worker and the Node build provide it. */
 export interface ConnectionDriver {
@@ -22,6 +23,11 @@ export interface ConnectionDriver {
    * needed. The instance's settings (the lockdown) are global: the new connection has them.
    */
   openPending(): Promise<PendingQueryDriver>;
+  /**
+   * Runs several statements in one trip (see statementBatcher.ts); with it, {@link Engine.query} batches the
+   * statements issued in one task. Without it, each runs by itself through `run` or `runPrepared`.
+   */
+  runBatch?: RunBatch;
   /**
    * Settles with the reason when the instance behind the driver dies (its worker raised an uncaught error). The
    * duckdb-wasm client forgets its pending requests then without settling them; the engine rejects them instead.
@@ -146,9 +152,25 @@ export function createConnectionEngine(driver: ConnectionDriver, options: { onFa
   async function checkStatement(sql: string): Promise<void> {
     if (approved.has(sql)) return;
     const refusal = statementRefusal(sql, await driver.tokenize(sql));
-    if (refusal !== null) throw new Error(`Permission Error: ${refusal} (refused by Marketscope)`);
+    if (refusal !== null) throw refusedStatementError(refusal);
+    approve(sql);
+  }
+  function approve(sql: string): void {
     if (approved.size >= 1000) approved.clear();
     approved.add(sql);
+  }
+  const batcher = driver.runBatch ? createStatementBatcher(driver.runBatch) : null;
+  /** One statement through the batcher (checked in the same trip unless approved before), or by itself. */
+  async function runStatement(sql: string, params: readonly SqlParam[] | undefined, options: QueryOptions): Promise<Table> {
+    if (batcher) {
+      const check = !approved.has(sql);
+      const table = await batcher.submit(sql, params ?? [], check, options);
+      if (check) approve(sql);
+      return table;
+    }
+    if (options.signal?.aborted) throw new QueryCancelledError();
+    await checkStatement(sql);
+    return params && params.length > 0 ? driver.runPrepared(sql, params) : driver.run(sql);
   }
   /** The connection of {@link Engine.queryArrow}, opened once; its queries run one after another. */
   let pending: Promise<PendingQueryDriver> | null = null;
@@ -202,16 +224,13 @@ export function createConnectionEngine(driver: ConnectionDriver, options: { onFa
       return result;
     },
     tokenize: (sql) => guarded(() => driver.tokenize(sql)),
-    async query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]> {
+    async query<T extends Row = Row>(sql: string, params?: readonly SqlParam[], options: QueryOptions = {}): Promise<T[]> {
       const started = performance.now();
       let table: Table;
       try {
-        table = await guarded(async () => {
-          await checkStatement(sql);
-          return params && params.length > 0 ? driver.runPrepared(sql, params) : driver.run(sql);
-        });
+        table = await guarded(() => runStatement(sql, params, options));
       } catch (cause) {
-        if (cause instanceof EngineDiedError) throw cause;
+        if (cause instanceof EngineDiedError || cause instanceof QueryCancelledError) throw cause;
         const error = new QueryError(sql, cause);
         if (isFatalEngineError(cause)) markDead(error);
         throw error;

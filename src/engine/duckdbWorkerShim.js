@@ -5,6 +5,8 @@
 // its own, so DuckDB's client never sees those messages), all off the page's busy main thread. The compiled module
 // goes back to the page, which hands it to the next worker after a crash ('marketscope:wasm-module'). DuckDB's fetch
 // of that URL is then answered without the network, and its instantiateStreaming instantiates the module.
+import { serveBatches } from './batchWorker';
+
 const target = new URL(new URL(self.location.href).searchParams.get('duckdb') ?? '', self.location.origin);
 if (target.origin !== self.location.origin) throw new Error(`refusing to load a worker script from ${target.origin}`);
 
@@ -41,6 +43,8 @@ self.addEventListener('message', (event) => {
   if (data.type === 'marketscope:wasm-module' && data.module instanceof WebAssembly.Module) {
     modules.set(new URL(data.url, self.location.href).href, data.module);
   }
+  // The port the page sends its statement batches over (batchWorker.ts), once DuckDB's handler is in place.
+  if (data.type === 'marketscope:batch-port' && data.port instanceof MessagePort) serveBatches(data.port, self);
   // The crash test's way to make this worker fail like a wasm trap would: an uncaught error, outside any request.
   if (data.type === 'marketscope:crash') {
     setTimeout(() => {

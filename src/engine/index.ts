@@ -7,7 +7,7 @@ import type { Engine, EngineIncident, EnginePhase } from './types';
 
 export { QueryError } from './QueryError';
 export { EngineDiedError, isFatalEngineError } from './connectionEngine';
-export type { ArrowQueryOptions, ArrowQueryResult, Engine, EngineIncident, EnginePhase, Row, SqlParam, StatementTokens } from './types';
+export type { ArrowQueryOptions, ArrowQueryResult, Engine, EngineIncident, EnginePhase, QueryOptions, Row, SqlParam, StatementTokens } from './types';
 export { QueryCancelledError } from './pendingQuery';
 export { TOKEN } from './statementGuard';
 export { createExternalStore, type ExternalStore } from './externalStore';

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
-import { createConnectionEngine, LOCKDOWN_STATEMENTS } from './connectionEngine';
+import type { Table } from 'apache-arrow';
+import { createConnectionEngine, LOCKDOWN_STATEMENTS, type ConnectionDriver } from './connectionEngine';
+import { QueryCancelledError } from './pendingQuery';
+import { refusedStatementError, statementRefusal } from './statementGuard';
 import type { Engine } from './types';
 
 export interface NodeEngineOptions {
@@ -17,6 +20,14 @@ export interface NodeEngineOptions {
  * fresh, independent instance configured exactly like the browser one (apart from `options`).
  */
 export async function createNodeEngine(options: NodeEngineOptions = {}): Promise<Engine> {
+  return createConnectionEngine(await createNodeDriver(options));
+}
+
+/** A wait between two statements of a batch, as the browser's worker yields to read a cancellation. */
+const betweenStatements = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The driver behind {@link createNodeEngine}: for tests that watch what the engine asks of the instance. */
+export async function createNodeDriver(options: NodeEngineOptions = {}): Promise<ConnectionDriver> {
   const require = createRequire(import.meta.url);
   const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
   const db = await createDuckDB(
@@ -35,15 +46,33 @@ export async function createNodeEngine(options: NodeEngineOptions = {}): Promise
     connection.query(`SET memory_limit = '${options.memoryLimit}'`);
   }
   for (const statement of LOCKDOWN_STATEMENTS) connection.query(statement);
-  return createConnectionEngine({
+  const runPrepared = (sql: string, params: readonly unknown[]): Table => {
+    const statement = connection.prepare(sql);
+    try {
+      return statement.query(...params);
+    } finally {
+      statement.close();
+    }
+  };
+  let batchQueue: Promise<unknown> = Promise.resolve();
+  return {
     run: async (sql) => connection.query(sql),
-    async runPrepared(sql, params) {
-      const statement = connection.prepare(sql);
-      try {
-        return statement.query(...params);
-      } finally {
-        statement.close();
-      }
+    runPrepared: async (sql, params) => runPrepared(sql, params),
+    // As the browser's worker runs a batch (batchWorker.ts): in order, checked, skipping what was cancelled meanwhile.
+    runBatch(statements) {
+      return statements.map((statement) => {
+        const result = batchQueue.then(async () => {
+          await betweenStatements();
+          if (statement.signal.aborted) throw new QueryCancelledError();
+          if (statement.check) {
+            const refusal = statementRefusal(statement.sql, db.tokenize(statement.sql));
+            if (refusal !== null) throw refusedStatementError(refusal);
+          }
+          return statement.params.length > 0 ? runPrepared(statement.sql, statement.params) : connection.query(statement.sql);
+        });
+        batchQueue = result.catch(() => {});
+        return result;
+      });
     },
     registerFileBuffer: async (name, bytes) => db.registerFileBuffer(name, bytes),
     // The Node build has no browser file reader; tests hand in small Blobs, copied once.
@@ -68,5 +97,5 @@ export async function createNodeEngine(options: NodeEngineOptions = {}): Promise
     async terminate() {
       db.reset();
     },
-  });
+  };
 }

@@ -86,3 +86,8 @@ export function statementRefusal(sql: string, tokens: StatementTokens): string |
   }
   return null;
 }
+
+/** The error a refused statement fails with (wrapped in a QueryError by the engine), wherever it was checked. */
+export function refusedStatementError(refusal: string): Error {
+  return new Error(`Permission Error: ${refusal} (refused by Marketscope)`);
+}

@@ -24,6 +24,20 @@ export interface StatementTokens {
   types: readonly number[];
 }
 
+/** How {@link Engine.query} runs a statement. */
+export interface QueryOptions {
+  /**
+   * Aborting before the statement has started drops it (it rejects with a {@link QueryCancelledError}); the other
+   * statements sent with it still run. A statement already running finishes.
+   */
+  signal?: AbortSignal;
+  /**
+   * A statement nobody waits for yet (a prefetch): it is sent only while no other statement is waiting or running,
+   * and one not yet started when another arrives is taken back and sent again afterwards, so it never delays them.
+   */
+  background?: boolean;
+}
+
 /** One result row: column name → plain JS value (number, string, boolean or null). */
 export type Row = Record<string, unknown>;
 
@@ -37,8 +51,11 @@ export interface Engine {
    * `YYYY-MM-DD`, TIMESTAMP as an ISO 8601 string, LIST as an array. Cast BIGINT list elements to DOUBLE in SQL:
    * duckdb-wasm does not convert them. With `params`, the statement is prepared and the values are bound
    * to its `?` placeholders in order. Fails with a {@link QueryError} that carries the SQL.
+   *
+   * Statements issued in the same task (the panels of one view starting their queries together) reach the instance
+   * as one batch, one message to the browser's worker, run there in order and answered each as it finishes.
    */
-  query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  query<T extends Row = Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<T[]>;
   /**
    * Runs one statement on a connection of its own, in slices, and returns its result as Arrow columns (numbers as
    * with {@link Engine.query}: BIGINT and DECIMAL as doubles). Aborting `signal` stops it between two slices and

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
   Autocomplete,
   Button,
@@ -31,10 +31,15 @@ export interface MultiSelectProps {
   /** Shown on the button when nothing is selected, e.g. "All marketplaces". */
   allLabel: string;
   testId?: string;
+  /**
+   * The pointer rests on an option, or it has keyboard focus: called with the selection choosing it would make
+   * (to fetch that ahead); returns the function called when the pointer or focus leaves it.
+   */
+  onOptionIntent?: (selected: string[]) => () => void;
 }
 
 /** A searchable multi-select (button → popover with a search field and a checkable list), keyboard-operable. */
-export function MultiSelect({ label, options, selected, onChange, allLabel, testId }: MultiSelectProps) {
+export function MultiSelect({ label, options, selected, onChange, allLabel, testId, onOptionIntent }: MultiSelectProps) {
   const { contains } = useFilter({ sensitivity: 'base' });
   const selectedSet = new Set(selected);
   const summary = selectionSummary(options, selected, allLabel);
@@ -45,6 +50,8 @@ export function MultiSelect({ label, options, selected, onChange, allLabel, test
     // Keep the order of the options, so the URL does not depend on click order.
     onChange(options.filter((option) => keys.has(option.id)).map((option) => option.id));
   };
+  /** The selection that toggling `id` makes, in the options' order. */
+  const toggled = (id: string) => options.filter((option) => (option.id === id ? !selectedSet.has(id) : selectedSet.has(option.id))).map((option) => option.id);
 
   return (
     <div className="field" data-testid={testId}>
@@ -86,8 +93,9 @@ export function MultiSelect({ label, options, selected, onChange, allLabel, test
                   >
                     {(option) => (
                       <ListBoxItem id={option.id} textValue={option.textValue ?? option.label} className="listbox-item">
-                        {({ isSelected }) => (
+                        {({ isSelected, isHovered, isFocused }) => (
                           <>
+                            {onOptionIntent ? <OptionIntent active={isHovered || isFocused} start={() => onOptionIntent(toggled(option.id))} /> : null}
                             <span className="checkbox" aria-hidden="true">
                               {isSelected ? '✓' : ''}
                             </span>
@@ -117,4 +125,12 @@ export function MultiSelect({ label, options, selected, onChange, allLabel, test
       </div>
     </div>
   );
+}
+
+/** Calls `start` while `active` (an option hovered or focused), and what it returned once not. */
+function OptionIntent({ active, start }: { active: boolean; start: () => () => void }) {
+  // `start` is a new function each render; the option's state alone decides.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => (active ? start() : undefined), [active]);
+  return null;
 }

@@ -1,3 +1,3 @@
 /** The views' components and what the page that hosts them passes (the declarations are in ./index). */
-export { ActiveView, VIEW_COMPONENT_IDS } from './viewComponents';
+export { ActiveView, loadViewComponent, VIEW_COMPONENT_IDS } from './viewComponents';
 export type { ViewProps } from './shared/viewProps';

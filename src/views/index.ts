@@ -27,4 +27,4 @@ export { STACKINGS } from './countries/declaration';
 export { MAP_METRICS, type MapMetric } from './map/declaration';
 export { CELL_METRICS } from './matrix/declaration';
 export { EXPLAIN_RATIOS, EXPLAIN_SPLITS, type ExplainSplit } from './explain/declaration';
-export { FixedViewStateProvider, useViewState, writeViewState } from './useViewState';
+export { FixedViewStateProvider, onViewStateChange, useViewState, writeViewState } from './useViewState';

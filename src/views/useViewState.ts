@@ -14,6 +14,14 @@ function subscribe(onChange: () => void): () => void {
 
 const readSearch = () => window.location.search;
 
+/**
+ * Calls `listener` whenever the view state changes (a control wrote it, or Back/Forward), before React renders the
+ * change: a prefetch started on hover drops out of the way then. Returns the unsubscribe function.
+ */
+export function onViewStateChange(listener: () => void): () => void {
+  return subscribe(listener);
+}
+
 /** Replaces the query string without a reload, and tells every `useViewState` reader. */
 export function writeViewState(state: ViewState): void {
   const search = encodeViewState(state);

@@ -21,6 +21,19 @@ const LAZY_VIEWS = new Map<string, ComponentType<ViewProps>>(
   }),
 );
 
+/**
+ * A view's component once its code is loaded (for a render that must not suspend: finding the queries a view would
+ * run, see src/features/workspace/prefetchIntent.tsx).
+ */
+export async function loadViewComponent(tab: Tab): Promise<ComponentType<ViewProps> | null> {
+  if (tab === TABS[0]) return OverviewView;
+  const entry = Object.entries(LOADERS).find(([path]) => path.startsWith(`./${tab}/`));
+  if (!entry) return null;
+  const [path, load] = entry;
+  const file = /\/([^/]+)\.tsx$/.exec(path)?.[1] ?? '';
+  return (await load())[file] ?? null;
+}
+
 /** The views that have a component, by id (the overview included): every registered one, as a test checks. */
 export const VIEW_COMPONENT_IDS: readonly string[] = ['overview', ...LAZY_VIEWS.keys()];
 

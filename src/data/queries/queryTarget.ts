@@ -4,6 +4,7 @@ import { modelForQuery } from '../cubes';
 import { recordingEngine, recordStatements, type RecordedStatement } from '../sqlWorkspace/recordedStatements';
 import { findDimension, findMeasure, type DatasetModel, type DimensionDef } from '../model';
 import type { QuerySlice } from '../querySlice';
+import { isPrefetch } from './prefetchScheduler';
 
 /**
  * Where the query options find a dataset's engine and model: the browser's dataset registry, connected by
@@ -57,7 +58,7 @@ export function viewQueryFn<T>(
   view: QuerySlice,
   groupedBy: readonly string[] | ((model: DatasetModel) => readonly string[]),
   fetch: (engine: Engine, model: DatasetModel) => Promise<T>,
-): (context?: { queryKey: QueryKey }) => Promise<T> {
+): (context?: { queryKey: QueryKey; signal?: AbortSignal; meta?: Record<string, unknown> }) => Promise<T> {
   return async (context) => {
     // Dimensions computed from the model name a missing dataset before any engine starts.
     const dimensions = typeof groupedBy === 'function' ? groupedBy(datasetModel(view.datasetId)) : groupedBy;
@@ -65,10 +66,20 @@ export function viewQueryFn<T>(
     const full = datasetModel(view.datasetId);
     const model = await modelForQuery(engine, full, [...Object.keys(view.filters), ...dimensions, ...perInternetUserNeeds(full, view)]);
     const statements: RecordedStatement[] = [];
-    const result = await fetch(recordingEngine(engine, statements), model);
+    const result = await fetch(recordingEngine(context ? withQueryContext(engine, context) : engine, statements), model);
     if (context) recordStatements(context.queryKey, statements);
     return result;
   };
+}
+
+/**
+ * `engine`, its statements cancelled with the query (TanStack aborts a query nobody shows any more, and a prefetch a
+ * real change overtook) and, for a prefetch, run in the engine's background queue.
+ */
+function withQueryContext(engine: Engine, context: { signal?: AbortSignal; meta?: Record<string, unknown> }): Engine {
+  const { signal } = context;
+  const background = isPrefetch(context.meta);
+  return { ...engine, query: (sql, params, options) => engine.query(sql, params, { signal, background, ...options }) };
 }
 
 /**

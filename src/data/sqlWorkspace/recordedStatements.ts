@@ -39,9 +39,9 @@ export function recordedStatements(): RecordedStatements[] {
 export function recordingEngine(engine: Engine, into: RecordedStatement[]): Engine {
   return {
     ...engine,
-    query: (sql, params) => {
+    query: (sql, params, options) => {
       into.push({ sql, params: params ?? [] });
-      return engine.query(sql, params);
+      return engine.query(sql, params, options);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useContext, useId, useState } from 'react';
 import type { DatasetCatalog, DatasetEntry, DatasetModel, DimensionDef, QuerySlice } from '../../data';
 import { countryFlag, countryName } from '../../lib/countries';
 import { ownValue, withEntry } from '../../lib/lookupTable';
@@ -7,6 +7,7 @@ import { LazyMultiSelect } from '../../ui/LazyMultiSelect';
 import type { MultiSelectOption } from '../../ui/MultiSelect';
 import { PeriodControls } from './PeriodControls';
 import { ReachCoverageNote } from './ReachCoverageNote';
+import { PrefetchIntentContext } from './prefetchIntent';
 
 export interface FilterBarProps {
   datasets: readonly DatasetEntry[];
@@ -27,6 +28,10 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
   const measureId = useId();
   const datasetId = useId();
   const moreId = useId();
+  const intend = useContext(PrefetchIntentContext);
+  const filterChange = (dimension: DimensionDef, selected: readonly string[]): Partial<ViewState> => ({
+    filters: withEntry(filters, dimension.id, selected.length > 0 ? [...selected] : undefined),
+  });
   const chosenMeasure = model.measures.find((measure) => measure.id === view.measureId);
   // Until the user opens or closes them, the level pickers show exactly while one of them filters (a link can set one).
   const [moreChoice, setMoreChoice] = useState<boolean | null>(null);
@@ -41,7 +46,8 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
       allLabel={`All ${dimension.pluralLabel.toLowerCase()}`}
       options={(ownValue(catalog.members, dimension.id) ?? []).map((member) => memberOption(member, dimension.display))}
       selected={ownValue(view.filters, dimension.id) ?? []}
-      onChange={(selected) => update({ filters: withEntry(filters, dimension.id, selected.length > 0 ? selected : undefined) })}
+      onChange={(selected) => update(filterChange(dimension, selected))}
+      onOptionIntent={intend ? (selected) => intend(filterChange(dimension, selected)) : undefined}
     />
   );
 

@@ -3,6 +3,7 @@ import { ownValue, withEntry } from '../../lib/lookupTable';
 import { countryLabel } from '../../lib/countries';
 import { TAB_LABELS, type Tab, type ViewState } from '../../views';
 import { removeSelection } from './selection';
+import { useChangeIntent } from './prefetchIntent';
 
 export interface SelectionChipsProps {
   model: DatasetModel;
@@ -26,9 +27,9 @@ export function SelectionChips({ model, view, options, update }: SelectionChipsP
   );
   if (filterChips.length === 0 && selectionChips.length === 0) return null;
 
-  const removeFilter = (dimensionId: string, member: string) => {
+  const withoutFilter = (dimensionId: string, member: string): Partial<ViewState> => {
     const left = (ownValue(view.filters, dimensionId) ?? []).filter((value) => value !== member);
-    update({ filters: withEntry(view.filters, dimensionId, left.length > 0 ? left : undefined) });
+    return { filters: withEntry(view.filters, dimensionId, left.length > 0 ? left : undefined) };
   };
 
   return (
@@ -36,32 +37,36 @@ export function SelectionChips({ model, view, options, update }: SelectionChipsP
       {filterChips.map((chip) => (
         <span key={chip.key} className="chip">
           <span className="chip-kind">{dimensionLabel(chip.dimensionId)}:</span> {label(chip.dimensionId, chip.member)}
-          <button
-            type="button"
-            className="chip-remove"
-            aria-label={`Remove the filter ${dimensionLabel(chip.dimensionId)} ${chip.member}`}
-            onClick={() => removeFilter(chip.dimensionId, chip.member)}
-          >
-            ×
-          </button>
+          <ChipRemove
+            label={`Remove the filter ${dimensionLabel(chip.dimensionId)} ${chip.member}`}
+            change={withoutFilter(chip.dimensionId, chip.member)}
+            update={update}
+          />
         </span>
       ))}
       {selectionChips.map((chip) => (
         <span key={chip.key} className="chip chip-selection" data-testid="selection-chip">
           <span className="chip-kind">Selected in {TAB_LABELS[chip.tab]}:</span> {label(chip.dimensionId, chip.member)}
-          <button
-            type="button"
-            className="chip-remove"
-            aria-label={`Remove the selection ${chip.member} made in ${TAB_LABELS[chip.tab]}`}
-            onClick={() => update({ selections: removeSelection(options.selections, chip.tab, chip.dimensionId, chip.member) })}
-          >
-            ×
-          </button>
+          <ChipRemove
+            label={`Remove the selection ${chip.member} made in ${TAB_LABELS[chip.tab]}`}
+            change={{ selections: removeSelection(options.selections, chip.tab, chip.dimensionId, chip.member) }}
+            update={update}
+          />
         </span>
       ))}
       <button type="button" className="button button-quiet" onClick={() => update({ filters: {}, selections: {} })}>
         Clear all
       </button>
     </div>
+  );
+}
+
+/** A chip's remove button; resting on it or focusing it fetches the view without that filter ahead. */
+function ChipRemove({ label, change, update }: { label: string; change: Partial<ViewState>; update: (change: Partial<ViewState>) => void }) {
+  const intent = useChangeIntent(change);
+  return (
+    <button {...intent} type="button" className="chip-remove" aria-label={label} onClick={() => update(change)}>
+      ×
+    </button>
   );
 }

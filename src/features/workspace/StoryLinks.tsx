@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { Theme } from '../../state/viewState';
 import type { ViewState } from '../../views';
 import { encodeViewState, DEFAULT_VIEW_STATE } from '../../views';
+import { useChangeIntent } from './prefetchIntent';
 
 interface Story {
   title: string;
@@ -60,23 +61,29 @@ export const StoryLinks = memo(function StoryLinks({ theme, onSelect }: { theme:
     <nav className="stories" aria-label="Stories">
       {STORIES.map((story) => {
         const state: ViewState = { ...DEFAULT_VIEW_STATE, filters: {}, selections: {}, sorts: {}, theme, ...story.state };
-        const href = `?${encodeViewState(state)}`;
-        return (
-          <a
-            key={story.title}
-            className="story"
-            href={href}
-            onClick={(event) => {
-              if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-              event.preventDefault();
-              onSelect(state);
-            }}
-          >
-            <span className="story-title">{story.title}</span>
-            <span className="story-summary">{story.summary}</span>
-          </a>
-        );
+        return <StoryLink key={story.title} story={story} state={state} onSelect={onSelect} />;
       })}
     </nav>
   );
 });
+
+/** One story's link; resting on it or focusing it fetches its view's queries ahead. */
+function StoryLink({ story, state, onSelect }: { story: Story; state: ViewState; onSelect: (state: ViewState) => void }) {
+  const intent = useChangeIntent(state);
+  const href = `?${encodeViewState(state)}`;
+  return (
+      <a
+        {...intent}
+        className="story"
+        href={href}
+        onClick={(event) => {
+          if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+          event.preventDefault();
+          onSelect(state);
+        }}
+      >
+        <span className="story-title">{story.title}</span>
+        <span className="story-summary">{story.summary}</span>
+      </a>
+  );
+}

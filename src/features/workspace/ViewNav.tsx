@@ -1,4 +1,5 @@
 import { encodeViewState, TAB_LABELS, TABS, type Tab, type ViewState } from '../../views';
+import { useChangeIntent } from './prefetchIntent';
 
 /**
  * The views as links: each view is its own URL, so it can be opened in a new tab, bookmarked or shared, and the
@@ -9,21 +10,29 @@ export function ViewNav({ state, onSelect }: { state: ViewState; onSelect: (tab:
   return (
     <nav className="tabs-list" aria-label="Views">
       {TABS.map((tab) => (
-        <a
-          key={tab}
-          className="tab"
-          href={`?${encodeViewState({ ...state, tab })}`}
-          aria-current={state.tab === tab ? 'page' : undefined}
-          data-testid={`tab-${tab}`}
-          onClick={(event) => {
-            if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-            event.preventDefault();
-            onSelect(tab);
-          }}
-        >
-          {TAB_LABELS[tab]}
-        </a>
+        <TabLink key={tab} tab={tab} state={state} onSelect={onSelect} />
       ))}
     </nav>
+  );
+}
+
+/** One view's link; resting on it or focusing it fetches the view's queries ahead. */
+function TabLink({ tab, state, onSelect }: { tab: Tab; state: ViewState; onSelect: (tab: Tab) => void }) {
+  const intent = useChangeIntent(state.tab === tab ? null : { tab });
+  return (
+    <a
+      {...intent}
+      className="tab"
+      href={`?${encodeViewState({ ...state, tab })}`}
+      aria-current={state.tab === tab ? 'page' : undefined}
+      data-testid={`tab-${tab}`}
+      onClick={(event) => {
+        if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        onSelect(tab);
+      }}
+    >
+      {TAB_LABELS[tab]}
+    </a>
   );
 }

@@ -1,9 +1,20 @@
-import { useMemo } from 'react';
-import { findMeasure, querySliceForView } from '../../data';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  createPrefetchScheduler,
+  findMeasure,
+  querySliceForView,
+  resolveQuerySlice,
+  type DatasetCatalog,
+  type DatasetModel,
+  type QuerySlice,
+  type ResolvedOptions,
+} from '../../data';
 import { lookupTable, ownValue } from '../../lib/lookupTable';
 import { colorsByOrder } from '../../charts/palette';
-import { TAB_LABELS, writeViewState, type Tab } from '../../views';
-import { ActiveView, type ViewProps } from '../../views/components';
+import { onViewStateChange, TAB_LABELS, writeViewState, type Tab, type ViewState } from '../../views';
+import { ActiveView, loadViewComponent, type ViewProps } from '../../views/components';
+import { discoverQueries, PrefetchIntentProvider, type IntendChange } from './prefetchIntent';
 import { ErrorMessage, Skeleton } from '../../ui/Panel';
 import { Notices } from '../../ui/Notices';
 import { FilterBar } from './FilterBar';
@@ -13,14 +24,37 @@ import { StoryLinks } from './StoryLinks';
 import { ViewNav } from './ViewNav';
 import { useWorkspaceView } from './useWorkspaceView';
 import { PinButton } from './PinButton';
+import '../../ui/updating.css';
 
-/** The analyst's workspace: filters, selections, and one tab per way of comparing the markets. */
+/** Re-rendered only when the settled view changes: the controls' urgent render leaves the charts as they are. */
+const SettledView = memo(ActiveView);
+
+/**
+ * The analyst's workspace: filters, selections, and one tab per way of comparing the markets.
+ *
+ * Feedback first: a change repaints the controls and marks the view as updating in the frame after the input (an
+ * urgent render that leaves the charts alone); the view itself is rendered with the new settings in a transition
+ * (React's deferred value), keeping the previous figures on screen, faded, until the new ones are in.
+ */
 export function WorkspacePage({ presentation = false }: { presentation?: boolean } = {}) {
   const { state, update, model, datasets, catalog, view, options, notices, dismissNotices } = useWorkspaceView();
   const colorFor = useMemo(
     () => colorsByOrder(ownValue(catalog.data?.members, model.dimensions[0]!.id) ?? []),
     [catalog.data, model],
   );
+  const current = useMemo(() => (view && options ? { view, options, model, catalog: catalog.data } : null), [view, options, model, catalog.data]);
+  const deferred = useDeferredValue(current);
+  // The first view is drawn at once: only a change waits for its transition.
+  const settled = deferred ?? current;
+  const updating = current !== settled;
+  // Handlers read the newest selections, whichever render drew the control that calls them.
+  const latestSelections = useRef(options?.selections);
+  latestSelections.current = options?.selections;
+  const settledProps = useMemo(
+    () => (settled?.catalog ? viewPropsFor(settled.view, settled.options, settled.model, settled.catalog, update, colorFor, latestSelections) : null),
+    [settled, update, colorFor],
+  );
+  const intend = useChangePrefetch(state, model, catalog.data, colorFor);
 
   if (catalog.isError) {
     return (
@@ -48,25 +82,8 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
     );
   }
 
-  const onSelectIn = (tab: Tab) => (dimensionId: string, member: string, additive: boolean) =>
-    update({ selections: toggleSelection(options.selections, tab, dimensionId, member, additive) });
-  const propsFor = (tab: Tab): ViewProps => ({
-    model,
-    view: querySliceForView(view, options.selections, tab),
-    filters: view.filters,
-    options,
-    measure,
-    catalog: catalog.data,
-    update,
-    selected: options.selections[tab] ?? lookupTable(),
-    onSelect: onSelectIn(tab),
-    viewOf: (other) => querySliceForView(view, options.selections, other),
-    onSelectIn,
-    colorFor,
-  });
-
   return (
-    <>
+    <PrefetchIntentProvider intend={intend}>
       <Notices notices={notices} onDismiss={dismissNotices} />
       {presentation ? null : (
         <>
@@ -79,9 +96,81 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
           </div>
         </>
       )}
-      <section className="tab-panel" aria-label={TAB_LABELS[options.tab]} data-testid={`view-${options.tab}`}>
-        <ActiveView {...propsFor(options.tab)} tab={options.tab} />
-      </section>
-    </>
+      {settledProps ? (
+        <section
+          className={`tab-panel${updating ? ' view-updating' : ''}`}
+          aria-label={TAB_LABELS[settledProps.tab]}
+          aria-busy={updating}
+          data-testid={`view-${settledProps.tab}`}
+        >
+          <SettledView {...settledProps} />
+        </section>
+      ) : (
+        <Skeleton height={360} label="Loading the view" />
+      )}
+    </PrefetchIntentProvider>
+  );
+}
+
+/** The props of the view of `slice` and `resolved` (the settled state, or a state a control would lead to). */
+function viewPropsFor(
+  slice: QuerySlice,
+  resolved: ResolvedOptions,
+  model: DatasetModel,
+  catalog: DatasetCatalog,
+  update: ViewProps['update'],
+  colorFor: ViewProps['colorFor'],
+  latestSelections: { current: ResolvedOptions['selections'] | undefined },
+): (ViewProps & { tab: Tab }) | null {
+  const measure = findMeasure(model, slice.measureId);
+  if (!measure) return null;
+  const onSelectIn = (tab: Tab) => (dimensionId: string, member: string, additive: boolean) =>
+    update({ selections: toggleSelection(latestSelections.current ?? resolved.selections, tab, dimensionId, member, additive) });
+  return {
+    tab: resolved.tab,
+    model,
+    view: querySliceForView(slice, resolved.selections, resolved.tab),
+    filters: slice.filters,
+    options: resolved,
+    measure,
+    catalog,
+    update,
+    selected: resolved.selections[resolved.tab] ?? lookupTable(),
+    onSelect: onSelectIn(resolved.tab),
+    viewOf: (other) => querySliceForView(slice, resolved.selections, other),
+    onSelectIn,
+    colorFor,
+  };
+}
+
+const ignoreUpdate = () => {};
+
+/**
+ * Fetching ahead for the workspace's controls: a change is resolved against the dataset like the link it writes,
+ * its view rendered out of the page to name its queries, and those fetched in idle time (see prefetchScheduler.ts).
+ * A real change drops whatever was being fetched ahead.
+ */
+function useChangePrefetch(state: ViewState, model: DatasetModel, catalog: DatasetCatalog | undefined, colorFor: ViewProps['colorFor']): IntendChange {
+  const client = useQueryClient();
+  const scheduler = useMemo(
+    () => createPrefetchScheduler({ client, isEngineLive: () => document.documentElement.dataset.live === 'true' }),
+    [client],
+  );
+  useEffect(() => onViewStateChange(() => scheduler.realChange()), [scheduler]);
+  const latest = useRef({ state, model, catalog, colorFor });
+  latest.current = { state, model, catalog, colorFor };
+  return useCallback(
+    (change: Partial<ViewState>) =>
+      scheduler.intend(async () => {
+        const { state: now, model: shownModel, catalog: shownCatalog, colorFor: colors } = latest.current;
+        const target: ViewState = { ...now, ...change };
+        // Another dataset has another catalog: not known before it is opened.
+        if (!shownCatalog || target.dataset !== now.dataset) return [];
+        const resolved = resolveQuerySlice(target, shownModel, shownCatalog);
+        const props = viewPropsFor(resolved.view, resolved.options, shownModel, shownCatalog, ignoreUpdate, colors, { current: undefined });
+        const View = props ? await loadViewComponent(props.tab) : null;
+        return View && props ? discoverQueries(View, props) : [];
+      }),
+    [scheduler],
   );
 }
