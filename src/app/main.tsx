@@ -9,6 +9,8 @@ import { startEngineEarly } from './startupHandover';
 import './styles.css';
 
 performance.mark('app:start');
+// Before the first render, which holds the main thread for a few hundred milliseconds (see startEngineEarly).
+startEngineEarly();
 if (location.hash === '#bench') void import('./benchHooks').then((module) => module.installBenchHooks());
 
 // A snapshot travels in the fragment, and opening another fragment of the same page does not load it again: a page
@@ -30,8 +32,6 @@ if (new URLSearchParams(location.search).has('z')) {
 } else {
   render();
 }
-
-startEngineEarly();
 
 function render(): void {
   const root = createRoot(document.getElementById('root')!);
