@@ -4,13 +4,15 @@ import { createClickHouseClient, type ClickHouseClient } from '../clickhouse/cli
 import { clickHouseCubeSpec, clickHouseModel, type ClickHouseDatasetDef } from '../clickhouse/clickHouseModel';
 import { loadClickHouseCube } from '../clickhouse/loadClickHouseCube';
 import { newDatasetId } from './datasetIds';
+import { keepClickHouseDataset } from './keptClickHouse';
 import { markLoaded } from './lazyLoad';
 import { dropEntry, findDataset, putEntry, type DatasetEntry } from './registry';
 import { uploadEngine } from './uploadDependencies';
 
 /**
  * Loads a ClickHouse table's cube (ClickHouse runs the GROUP BY; DuckDB-wasm holds the small result) as a dataset
- * of every view. Loaded on demand (dynamic import), so the entry bundle does not grow.
+ * of every view, and keeps its definition in this browser. Loaded on demand (dynamic import), so the entry bundle does
+ * not grow.
  */
 export async function addClickHouseDataset(
   def: ClickHouseDatasetDef,
@@ -30,7 +32,8 @@ export async function addClickHouseDataset(
     else putEntry(id, { status: 'failed', error: errorMessage(error) });
     throw error;
   }
-  putEntry(id, { status: 'ready' });
+  // Kept in this browser (the definition only), so that it comes back after a reload.
+  putEntry(id, { status: 'ready', notKept: keepClickHouseDataset(id, def) });
   return findDataset(id)!;
 }
 

@@ -2,6 +2,7 @@ import { createExternalStore } from '../../engine';
 import { uploadedModel } from '../upload/uploadedModel';
 import type { UploadManifest } from '../upload/storage';
 import { DATASET_ID_PATTERN } from './datasetIds';
+import { listKeptClickHouseDatasets } from './keptClickHouse';
 import { findDataset, putEntry } from './registry';
 import { uploadStore } from './uploadDependencies';
 
@@ -43,8 +44,12 @@ function unreadable(item: UploadManifest, error: string): UnreadableUpload {
   return { id, fileName, error };
 }
 
-/** Puts every readable kept upload not listed yet in the registry (as 'stored'), and lists the unreadable apart. */
+/**
+ * Puts every readable kept upload not listed yet in the registry (as 'stored'), and lists the unreadable apart; the
+ * kept ClickHouse datasets first (their definitions are in localStorage, and need no store).
+ */
 export async function listKeptUploads(): Promise<void> {
+  listKeptClickHouseDatasets();
   const kept = await uploadStore();
   const [stored, usage] = await Promise.all([kept.list(), kept.usage()]);
   const refused: UnreadableUpload[] = [];
