@@ -2,7 +2,6 @@ import { createExternalStore } from '../../engine';
 import { uploadedModel } from '../upload/uploadedModel';
 import { unloadUpload } from './lazyLoad';
 import { dropEntry, findDataset, putEntry, type DatasetEntry } from './registry';
-import { forgetClickHouseDataset, listKeptClickHouseDatasets } from './keptClickHouse';
 import { listKeptUploads, readStoredManifest } from './storedManifests';
 import { uploadEngine } from './uploadDependencies';
 
@@ -48,8 +47,9 @@ async function applyChangeFromOtherTab(message: unknown): Promise<void> {
 
 /** A ClickHouse dataset removed (or re-mapped) in another tab: out of this tab, then listed again if still kept. */
 async function applyChangeToClickHouse(entry: DatasetEntry, change: DatasetChange): Promise<void> {
-  await forgetClickHouseDataset(entry);
-  if (change.type !== 'removed') listKeptClickHouseDatasets();
+  const kept = await import('./keptClickHouse');
+  await kept.forgetClickHouseDataset(entry);
+  if (change.type !== 'removed') kept.listKeptClickHouseDatasets();
 }
 
 /** A kept upload changed or removed in another tab: out of this tab's engine, then read again or dropped. */

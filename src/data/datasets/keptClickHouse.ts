@@ -5,6 +5,7 @@ import { announce } from './crossTabSync';
 import { DATASET_ID_PATTERN } from './datasetIds';
 import { unloadUpload } from './lazyLoad';
 import { dropEntry, findDataset, putEntry, type DatasetEntry } from './registry';
+import { KEPT_CLICKHOUSE_KEY } from './storedManifests';
 import { uploadEngine } from './uploadDependencies';
 
 /**
@@ -12,7 +13,7 @@ import { uploadEngine } from './uploadDependencies';
  * credentials, which stay on the server) in one localStorage item. The data is not kept: a kept dataset is listed as
  * 'stored', and its cube is loaded from ClickHouse when a view first needs it (lazyLoad.ts).
  */
-export const KEPT_CLICKHOUSE_KEY = 'marketscope-clickhouse-datasets';
+export { KEPT_CLICKHOUSE_KEY };
 
 export interface KeptClickHouseDataset {
   id: string;

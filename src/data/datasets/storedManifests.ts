@@ -2,7 +2,6 @@ import { createExternalStore } from '../../engine';
 import { uploadedModel } from '../upload/uploadedModel';
 import type { UploadManifest } from '../upload/storage';
 import { DATASET_ID_PATTERN } from './datasetIds';
-import { listKeptClickHouseDatasets } from './keptClickHouse';
 import { findDataset, putEntry } from './registry';
 import { uploadStore } from './uploadDependencies';
 
@@ -19,6 +18,17 @@ export interface UnreadableUpload {
 export const unreadableUploads = createExternalStore<readonly UnreadableUpload[]>([]);
 
 const COUNTS = ['bytes', 'rowsInFile', 'rowsLoaded', 'rowsRejected'] as const;
+
+/** Where the ClickHouse datasets' definitions are kept (keptClickHouse.ts, loaded only when there are some). */
+export const KEPT_CLICKHOUSE_KEY = 'marketscope-clickhouse-datasets';
+
+function holdsKeptClickHouse(): boolean {
+  try {
+    return Boolean(globalThis.localStorage?.getItem(KEPT_CLICKHOUSE_KEY));
+  } catch {
+    return false;
+  }
+}
 
 /** A stored manifest read like any plan from outside: through the one plan schema (src/data/upload/planSchema.ts). */
 export async function checkStoredManifest(manifest: UploadManifest): Promise<{ manifest: UploadManifest } | { error: string }> {
@@ -49,7 +59,7 @@ function unreadable(item: UploadManifest, error: string): UnreadableUpload {
  * kept ClickHouse datasets first (their definitions are in localStorage, and need no store).
  */
 export async function listKeptUploads(): Promise<void> {
-  listKeptClickHouseDatasets();
+  if (holdsKeptClickHouse()) (await import('./keptClickHouse')).listKeptClickHouseDatasets();
   const kept = await uploadStore();
   const [stored, usage] = await Promise.all([kept.list(), kept.usage()]);
   const refused: UnreadableUpload[] = [];
