@@ -83,7 +83,7 @@ export function clickHouseSourceLine(def: ClickHouseDatasetDef): string {
 
 /**
  * The semantic model over the cube that {@link loadClickHouseCube} loads as `${datasetId}__cube`: the cube keeps the
- * table's column names (quoted by every view's SQL), the time column as `YYYY-MM` text.
+ * table's column names (quoted by every view's SQL), the time column as a DATE (the first of each month).
  */
 export function clickHouseModel(datasetId: string, def: ClickHouseDatasetDef): { model: DatasetModel; cubeTable: string } {
   if (def.measures.length === 0) throw new Error(`the ClickHouse dataset ${def.table} maps no measure`);
