@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { findMeasure, querySliceForView } from '../../data';
 import { lookupTable, ownValue } from '../../lib/lookupTable';
 import { colorsByOrder } from '../../charts/palette';
-import { TAB_LABELS, writeViewState, type Tab } from '../../views';
+import { DEFAULT_VIEW_STATE, TAB_LABELS, writeViewState, type Tab } from '../../views';
 import { ActiveView, type ViewProps } from '../../views/components';
 import { ErrorMessage, Skeleton } from '../../ui/Panel';
 import { Notices } from '../../ui/Notices';
@@ -23,12 +23,26 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
   );
 
   if (catalog.isError) {
+    const bundled = datasets[0];
     return (
-      <ErrorMessage
-        title={`The dataset “${model.label}” could not be loaded`}
-        error={catalog.error}
-        onRetry={() => void catalog.refetch()}
-      />
+      <>
+        <ErrorMessage
+          title={`The dataset “${model.label}” could not be loaded`}
+          error={catalog.error}
+          onRetry={() => void catalog.refetch()}
+        />
+        {/* A dataset that cannot load (a ClickHouse shard down, say) must not hide the others. */}
+        {presentation || !bundled || bundled.id === state.dataset ? null : (
+          <button
+            type="button"
+            className="button"
+            onClick={() => writeViewState({ ...DEFAULT_VIEW_STATE, dataset: bundled.id, theme: state.theme })}
+            data-testid="open-bundled"
+          >
+            Show {bundled.model.label} meanwhile
+          </button>
+        )}
+      </>
     );
   }
 
