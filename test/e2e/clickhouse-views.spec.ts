@@ -149,6 +149,57 @@ test('every view over the cluster shows the bundled figures; kept after a reload
   }
 });
 
+test('a dashboard over the cluster: its link restores the table elsewhere; shared with its figures, it opens without the server', async ({ guarded: page, browser, context }) => {
+  test.setTimeout(600_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await waitForDashboard(page);
+  const id = await connectTraffic(page);
+  await page.goto(`${RUSSIA_H2_2014}&dataset=${id}`);
+  await waitForDashboard(page);
+  const figures = (await page.getByTestId('kpi-total').textContent())!;
+  await page.getByTestId('pin-view').click();
+  await expect(page.getByTestId('pin-status')).toContainText('Pinned');
+  await page.getByTestId('open-dashboards').click();
+  const editor = page.getByTestId('dashboard-editor').first();
+  await editor.getByTestId('dashboard-copy-link').click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('present=');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+
+  const recipient = await browser.newContext();
+  try {
+    const viewer = await recipient.newPage();
+    await viewer.goto(link);
+    const panel = viewer.getByTestId('presentation-panel');
+    await expect(panel).toHaveCount(1);
+    await expect(panel.getByTestId('kpi-total')).toHaveText(figures, { timeout: ENGINE_TIMEOUT });
+    await expect(panel.getByText('ClickHouse · local · marketscope.traffic').first()).toBeVisible();
+    await expect(viewer.getByTestId('presentation-clickhouse-problem')).toHaveCount(0);
+  } finally {
+    await recipient.close();
+  }
+
+  // With its figures: a snapshot, opened where no ClickHouse (nor engine) answers.
+  await editor.getByTestId('dashboard-share-data').click();
+  await expect(editor.getByTestId('share-data-result')).toContainText('Link with the figures', { timeout: ENGINE_TIMEOUT });
+  const snapshotLink = await editor.getByTestId('share-data-link').inputValue();
+  const offline = await browser.newContext();
+  try {
+    const asked: string[] = [];
+    offline.on('request', (request) => asked.push(request.url()));
+    await offline.route('**/clickhouse/**', (route) => route.abort());
+    const viewer = await offline.newPage();
+    await viewer.goto(snapshotLink);
+    await expect(viewer.getByTestId('snapshot-label')).toBeVisible();
+    const panel = viewer.getByTestId('presentation-panel');
+    await expect(panel.getByTestId('kpi-total')).toHaveText(figures);
+    await expect(panel.getByText('ClickHouse · local · marketscope.traffic').first()).toBeVisible();
+    expect(asked.filter((url) => /\/clickhouse\/|duckdb|\.wasm/.test(url))).toEqual([]);
+  } finally {
+    await offline.close();
+  }
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`the open panel is axe-clean, usable by keyboard and fits 375 px (${theme})`, async ({ guarded: page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
