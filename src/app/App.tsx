@@ -69,18 +69,24 @@ const DashboardManager = lazy(() =>
 
 // The upload screen (sniffing, papaparse, the mapping table) loads when it is first opened.
 const UploadPanel = lazy(() => import('../features/upload/UploadPanel').then((module) => ({ default: module.UploadPanel })));
+// "Connect to a table" (ClickHouse through this server's proxy) and a link to a view over one: on first use too.
+const ConnectPanel = lazy(() => import('../features/connect/ConnectPanel').then((module) => ({ default: module.ConnectPanel })));
+const NeededClickHouse = lazy(() => import('../features/connect/NeededClickHouse').then((module) => ({ default: module.NeededClickHouse })));
+/** A link's `need` naming a ClickHouse table rather than an uploaded file (src/data/clickhouse/clickHouseLink.ts). */
+const isClickHouseNeed = (param: string) => param.startsWith('ch.');
 
 function Shell({ snapshot, prerendering }: { snapshot: boolean; prerendering: boolean }) {
   const { state, update } = useViewState();
   const showSql = useShowSql();
   const [uploadOpen, setUploadOpen] = useState(false);
   const [dashboardsOpen, setDashboardsOpen] = useState(false);
+  const [connectOpen, setConnectOpen] = useState(false);
   // Read once, at the first render: after a compressed link has been expanded (main.tsx), and before the view
   // rewrites the address. A shared dashboard opens in presentation mode; a view over someone's upload names the file
   // it needs.
-  const [{ PRESENTING, NEEDED }] = useState(() => {
+  const [{ PRESENTING, NEEDED, SEARCH }] = useState(() => {
     const params = new URLSearchParams(window.location.search);
-    return { PRESENTING: snapshot || params.has('present'), NEEDED: params.get('need') };
+    return { PRESENTING: snapshot || params.has('present'), NEEDED: params.get('need'), SEARCH: window.location.search };
   });
   useEffect(() => {
     document.documentElement.dataset.theme = state.theme;
@@ -112,6 +118,9 @@ function Shell({ snapshot, prerendering }: { snapshot: boolean; prerendering: bo
           <RegionToggle open={uploadOpen} onToggle={setUploadOpen} region="upload-region" testId="open-upload">
             {uploadOpen ? 'Close your data' : 'Your data…'}
           </RegionToggle>
+          <RegionToggle open={connectOpen} onToggle={setConnectOpen} region="connect-region" testId="open-connect">
+            {connectOpen ? 'Close the table picker' : 'Connect to a table…'}
+          </RegionToggle>
           <ThemePicker theme={state.theme} onChange={(theme) => update({ theme })} />
         </div>}
       </header>
@@ -120,7 +129,7 @@ function Shell({ snapshot, prerendering }: { snapshot: boolean; prerendering: bo
         <EngineIncidentNotice />
         {NEEDED && !PRESENTING ? (
           <Suspense fallback={null}>
-            <NeededFile param={NEEDED} />
+            {isClickHouseNeed(NEEDED) ? <NeededClickHouse param={NEEDED} view={SEARCH} /> : <NeededFile param={NEEDED} />}
           </Suspense>
         ) : null}
         {dashboardsOpen && !PRESENTING ? (
@@ -137,6 +146,18 @@ function Shell({ snapshot, prerendering }: { snapshot: boolean; prerendering: bo
                 onOpen={(dataset) => {
                   writeViewState({ ...DEFAULT_VIEW_STATE, dataset, theme: state.theme });
                   setUploadOpen(false);
+                }}
+              />
+            </Suspense>
+          </div>
+        ) : null}
+        {connectOpen && !PRESENTING ? (
+          <div id="connect-region">
+            <Suspense fallback={<Skeleton height={160} label="Loading the table picker" />}>
+              <ConnectPanel
+                onOpen={(dataset) => {
+                  writeViewState({ ...DEFAULT_VIEW_STATE, dataset, theme: state.theme });
+                  setConnectOpen(false);
                 }}
               />
             </Suspense>

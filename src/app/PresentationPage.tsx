@@ -10,7 +10,14 @@ import { ErrorMessage, Skeleton } from '../ui/Panel';
 import { PresentationPanels } from './PresentationPanels';
 import '../features/dashboards/dashboards.css';
 
-type Loaded = { dashboard: Dashboard; snapshot?: Snapshot; dropped?: number } | { error: string };
+type Loaded = { dashboard: Dashboard; snapshot?: Snapshot; dropped?: number; problems?: string[] } | { error: string };
+
+/** A live dashboard's ClickHouse tables (named in its panels' views) listed in this browser before its panels ask. */
+async function withClickHouseDatasets(loaded: Loaded): Promise<Loaded> {
+  if ('error' in loaded || !loaded.dashboard.panels.some((panel) => panel.view.includes('need=ch.'))) return loaded;
+  const { restoreClickHouseFromViews } = await import('../data/clickhouse/clickHouseLink');
+  return { ...loaded, problems: await restoreClickHouseFromViews(loaded.dashboard.panels.map((panel) => panel.view)) };
+}
 
 /**
  * A shared dashboard, for whoever opens its link: read-only, no editing chrome, the panels one under the other with
@@ -23,7 +30,7 @@ type Loaded = { dashboard: Dashboard; snapshot?: Snapshot; dropped?: number } | 
 export function PresentationPage({ snapshot: fromSnapshot = false }: { snapshot?: boolean }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   useEffect(() => {
-    void (fromSnapshot ? readSnapshotPresentation(window.location, dashboards.get()) : readPresentation(window.location.search)).then(setLoaded);
+    void (fromSnapshot ? readSnapshotPresentation(window.location, dashboards.get()) : readPresentation(window.location.search).then(withClickHouseDatasets)).then(setLoaded);
   }, [fromSnapshot]);
   if (!loaded) return <Skeleton height={240} label="Opening the dashboard" />;
   if ('error' in loaded) {
@@ -36,7 +43,7 @@ export function PresentationPage({ snapshot: fromSnapshot = false }: { snapshot?
       </div>
     );
   }
-  const { dashboard, snapshot, dropped = 0 } = loaded;
+  const { dashboard, snapshot, dropped = 0, problems = [] } = loaded;
   const takenAt = snapshot ? new Date(snapshot.takenAt) : null;
   const panels = <PresentationPanels dashboard={dashboard} />;
   return (
@@ -76,6 +83,11 @@ export function PresentationPage({ snapshot: fromSnapshot = false }: { snapshot?
           Download as one HTML file
         </button>
       </header>
+      {problems.map((problem) => (
+        <p key={problem} className="notices" role="alert" data-testid="presentation-clickhouse-problem">
+          {problem}
+        </p>
+      ))}
       {dropped > 0 ? (
         <p className="notices" role="status" data-testid="snapshot-notice">
           {dropped === 1 ? 'One figure of this snapshot was' : `${dropped} figures of this snapshot were`} damaged on the way and{' '}

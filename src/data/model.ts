@@ -51,8 +51,11 @@ export interface DatasetModel {
   defaultMeasure: string;
   /** Measures that play a part in traffic-to-sales ratios, when the dataset has all three. */
   roles?: { visitors: string; orders: string; revenue: string };
-  /** Synthetic data is labelled as such wherever it is shown. */
-  provenance: 'synthetic' | 'published' | 'uploaded';
+  /**
+   * Synthetic data is labelled as such wherever it is shown. 'clickhouse': a table on a ClickHouse connection of the
+   * server that serves the page, read through its proxy (`sourceLine` names the connection and the table).
+   */
+  provenance: 'synthetic' | 'published' | 'uploaded' | 'clickhouse';
   sourceLine: string;
   /**
    * Set when `table` is a pre-aggregated cube (month × every dimension) of a larger table: queries that use only

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { formatBytes } from '../lib/format';
 import { deflate, inflate } from '../state/shareLink';
+import { clickHouseNeedParam } from './clickhouse/clickHouseNeed';
 import { addUpload, DATASET_ID_PATTERN, findDataset, newDatasetId, restoreUploadList } from './datasets';
 import { planProblems, type UploadPlan } from './upload/plan';
 
@@ -117,9 +118,16 @@ export async function loadNeededDataset(file: Blob, fileName: string, needed: Ne
   return { datasetId: id };
 }
 
-/** What a link to `view` (a query string) on uploaded dataset `datasetId` must carry; null for bundled data. */
+/**
+ * What a link to `view` (a query string) on dataset `datasetId` must carry: for an upload, what the recipient needs
+ * to load the same file; for a ClickHouse table, its connection, table and roles (src/data/clickhouse/clickHouseLink.ts);
+ * null for bundled data.
+ */
 export async function neededDatasetParam(datasetId: string, view: string): Promise<string | null> {
   const entry = findDataset(datasetId);
+  if (entry?.kind === 'clickhouse' && entry.clickhouse) {
+    return clickHouseNeedParam(entry.id, entry.clickhouse);
+  }
   const manifest = entry?.manifest;
   if (!manifest?.fingerprint) return null;
   const needed: NeededDataset = {

@@ -64,7 +64,7 @@ const datasetSchema = z.object({
   measures: z.array(measureSchema).check(z.minLength(1), z.maxLength(64)),
   defaultMeasure: identifier,
   roles: z.optional(z.object({ visitors: identifier, orders: identifier, revenue: identifier })),
-  provenance: z.enum(['synthetic', 'published', 'uploaded']),
+  provenance: z.enum(['synthetic', 'published', 'uploaded', 'clickhouse']),
   sourceLine: text(1_000),
   timeless: z.optional(z.boolean()),
 });
@@ -311,7 +311,7 @@ export function snapshotDatasetEntries(snapshot: Snapshot): DatasetEntry[] {
   return snapshot.datasets.map((dataset) => ({
     id: dataset.id,
     model: snapshotModel(dataset),
-    kind: dataset.provenance === 'uploaded' ? 'uploaded' : 'bundled',
+    kind: dataset.provenance === 'uploaded' ? 'uploaded' : dataset.provenance === 'clickhouse' ? 'clickhouse' : 'bundled',
     status: 'ready',
   }));
 }

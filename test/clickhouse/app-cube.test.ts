@@ -67,12 +67,12 @@ describe('ClickHouse tables as datasets', () => {
     expect(result.rows).toBe(n);
     const [diff] = await engine.query<{ missing: number; wrong: number }>(
       `SELECT count(*) FILTER (WHERE c.month IS NULL)::DOUBLE AS missing, count(*) FILTER (WHERE c.visitors <> b.visitors)::DOUBLE AS wrong
-       FROM (SELECT month, marketplace, country, sum(visitors)::DOUBLE AS visitors FROM ${bundled} GROUP BY ALL) b
+       FROM (SELECT strptime(month, '%Y-%m')::DATE AS month, marketplace, country, sum(visitors)::DOUBLE AS visitors FROM ${bundled} GROUP BY ALL) b
        LEFT JOIN ch_traffic c USING (month, marketplace, country)`,
     );
     expect(diff).toEqual({ missing: 0, wrong: 0 });
     const story = await engine.query<{ marketplace: string; monthly: number }>(
-      `SELECT marketplace, sum(visitors) / 6 AS monthly FROM ch_traffic WHERE country = 'RU' AND month BETWEEN '2014-07' AND '2014-12' GROUP BY marketplace`,
+      `SELECT marketplace, sum(visitors) / 6 AS monthly FROM ch_traffic WHERE country = 'RU' AND month BETWEEN DATE '2014-07-01' AND DATE '2014-12-01' GROUP BY marketplace`,
     );
     const monthly = new Map(story.map((r) => [r.marketplace, (r.monthly / 1e6).toFixed(1)]));
     expect(['AliExpress', 'eBay', 'Amazon'].map((m) => monthly.get(m))).toEqual(['15.6', '3.7', '1.4']);

@@ -33,7 +33,7 @@ describe('a ClickHouse dataset in the registry', () => {
     const entry = await addClickHouseDataset(def, { client, datasetId: 'u_ch_traffic' });
     expect(entry).toMatchObject({ kind: 'clickhouse', status: 'ready', clickhouse: { connection: 'local', table: 'traffic' } });
     const [row] = await engine.query<{ monthly: number }>(
-      `SELECT sum(visitors) / 6 AS monthly FROM ${entry.model.table} WHERE country = 'RU' AND marketplace = 'AliExpress' AND month BETWEEN '2014-07' AND '2014-12'`,
+      `SELECT sum(visitors) / 6 AS monthly FROM ${entry.model.table} WHERE country = 'RU' AND marketplace = 'AliExpress' AND month BETWEEN DATE '2014-07-01' AND DATE '2014-12-01'`,
     );
     expect((row!.monthly / 1e6).toFixed(1)).toBe('15.6');
 

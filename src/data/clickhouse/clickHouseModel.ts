@@ -1,6 +1,7 @@
 import type { Unit } from '../../lib/format';
 import type { TimeAggregate } from '../../sql/slice';
 import type { DatasetModel } from '../model';
+import { RESERVED_IDS } from '../upload/plan';
 import type { ClickHouseColumn, ClickHouseTable } from './clickHouseClient';
 import type { ClickHouseCubeSpec } from './loadClickHouseCube';
 
@@ -75,14 +76,20 @@ export function clickHouseCubeSpec(def: ClickHouseDatasetDef): ClickHouseCubeSpe
   };
 }
 
+/** Where the numbers come from, as every panel's footer says it: "ClickHouse · local · marketscope.traffic". */
+export function clickHouseSourceLine(def: ClickHouseDatasetDef): string {
+  return `ClickHouse · ${def.connection} · ${def.database ? `${def.database}.` : ''}${def.table}`;
+}
+
 /**
  * The semantic model over the cube that {@link loadClickHouseCube} loads as `${datasetId}__cube`: the cube keeps the
- * table's column names (quoted by every view's SQL), the time column as `YYYY-MM` text.
+ * table's column names (quoted by every view's SQL), the time column as a DATE (the first of each month).
  */
 export function clickHouseModel(datasetId: string, def: ClickHouseDatasetDef): { model: DatasetModel; cubeTable: string } {
   if (def.measures.length === 0) throw new Error(`the ClickHouse dataset ${def.table} maps no measure`);
   const cubeTable = `${datasetId}__cube`;
-  const taken = new Set<string>();
+  // Never a name a link uses for itself ("measure", "from"…): a filter on such a column would be read as that.
+  const taken = new Set<string>(RESERVED_IDS);
   const idFor = (column: string) => {
     const base = column.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'column';
     let id = base;
@@ -110,8 +117,8 @@ export function clickHouseModel(datasetId: string, def: ClickHouseDatasetDef): {
       dimensions,
       measures,
       defaultMeasure: measures[0]!.id,
-      provenance: 'published',
-      sourceLine: `ClickHouse table ${def.database ? `${def.database}.` : ''}${def.table} on connection "${def.connection}"`,
+      provenance: 'clickhouse',
+      sourceLine: clickHouseSourceLine(def),
       cube: { dimensions: dimensions.map((d) => d.column) },
     },
   };

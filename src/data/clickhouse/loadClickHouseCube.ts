@@ -6,7 +6,7 @@ import { ClickHouseError, type ClickHouseClient } from './clickHouseClient';
 /**
  * A ClickHouse table as a dataset's cube: ClickHouse runs the heavy `GROUP BY` (month × the mapped dimensions, filters
  * pushed down), the small result comes back as CSV through the same-origin proxy and DuckDB-wasm reads it with
- * `read_csv` into a table shaped like a bundled dataset (`month` as `YYYY-MM` text, dimensions as text, measures as
+ * `read_csv` into a table shaped like a bundled dataset (the time column as a DATE, the first of each month, dimensions as text, measures as
  * doubles), so the existing view SQL runs on it unchanged. No value from ClickHouse is pasted into SQL text.
  */
 
@@ -17,7 +17,7 @@ export interface ClickHouseCubeSpec {
   connection: string;
   table: string;
   database?: string;
-  /** The Date/DateTime column; it becomes the cube's `YYYY-MM` column of the same name. */
+  /** The Date/DateTime column; it becomes the cube's DATE column (first of the month) of the same name. */
   time: string;
   dimensions: readonly string[];
   measures: readonly { column: string; aggregate?: PushdownAggregate }[];
@@ -145,7 +145,8 @@ async function loadCube(
     ];
     const columnSpec = `{${types.map(([name, type]) => `${sqlLiteral(name)}: ${sqlLiteral(type)}`).join(', ')}}`;
     const select = [
-      `strftime(${quoteIdentifier(columns.month)}, '%Y-%m') AS ${quoteIdentifier(spec.time)}`,
+      // A DATE (the first of the month), as in every table the views read: they compare it with DATE literals.
+      `${quoteIdentifier(columns.month)} AS ${quoteIdentifier(spec.time)}`,
       ...columns.dimensions.map((d) => `${quoteIdentifier(d.alias)} AS ${quoteIdentifier(d.column)}`),
       ...columns.measures.map((m) => `${quoteIdentifier(m.alias)} AS ${quoteIdentifier(m.column)}`),
     ];

@@ -1,16 +1,18 @@
 import type { Engine } from '../../engine';
 import { errorMessage } from '../../lib/errors';
-import { createClickHouseClient, type ClickHouseClient } from '../clickhouse/clickHouseClient';
+import { ClickHouseError, createClickHouseClient, type ClickHouseClient } from '../clickhouse/clickHouseClient';
 import { clickHouseCubeSpec, clickHouseModel, type ClickHouseDatasetDef } from '../clickhouse/clickHouseModel';
 import { loadClickHouseCube } from '../clickhouse/loadClickHouseCube';
 import { newDatasetId } from './datasetIds';
+import { keepClickHouseDataset } from './keptClickHouse';
 import { markLoaded } from './lazyLoad';
 import { dropEntry, findDataset, putEntry, type DatasetEntry } from './registry';
 import { uploadEngine } from './uploadDependencies';
 
 /**
  * Loads a ClickHouse table's cube (ClickHouse runs the GROUP BY; DuckDB-wasm holds the small result) as a dataset
- * of every view. Loaded on demand (dynamic import), so the entry bundle does not grow.
+ * of every view, and keeps its definition in this browser. Loaded on demand (dynamic import), so the entry bundle does
+ * not grow.
  */
 export async function addClickHouseDataset(
   def: ClickHouseDatasetDef,
@@ -30,7 +32,8 @@ export async function addClickHouseDataset(
     else putEntry(id, { status: 'failed', error: errorMessage(error) });
     throw error;
   }
-  putEntry(id, { status: 'ready' });
+  // Kept in this browser (the definition only), so that it comes back after a reload.
+  putEntry(id, { status: 'ready', notKept: keepClickHouseDataset(id, def) });
   return findDataset(id)!;
 }
 
@@ -49,7 +52,17 @@ export async function loadClickHouseDataset(
     await loadClickHouseCube(engine, options.client ?? createClickHouseClient(), clickHouseCubeSpec(def), cubeTable, { signal: options.signal });
     if (markStatus) putEntry(datasetId, { status: 'ready' });
   } catch (error) {
-    if (markStatus) putEntry(datasetId, { status: 'failed', error: errorMessage(error) });
-    throw error;
+    // A view shows the message alone: it carries what to do too.
+    const told = markStatus ? withHint(error) : error;
+    if (markStatus) putEntry(datasetId, { status: 'failed', error: errorMessage(told) });
+    throw told;
   }
+}
+
+/** A ClickHouseError whose message ends with its hint (what to do), for places that show the message alone. */
+function withHint(error: unknown): unknown {
+  if (!(error instanceof ClickHouseError) || !error.hint || error.message.includes(error.hint)) return error;
+  const told = new ClickHouseError(`${error.message.replace(/[.\s]*$/, '.')} ${error.hint}`, { connection: error.connection, hint: error.hint, status: error.status });
+  told.cause = error;
+  return told;
 }

@@ -1,7 +1,7 @@
 import { createExternalStore } from '../../engine';
 import { uploadedModel } from '../upload/uploadedModel';
 import { unloadUpload } from './lazyLoad';
-import { dropEntry, findDataset, putEntry } from './registry';
+import { dropEntry, findDataset, putEntry, type DatasetEntry } from './registry';
 import { listKeptUploads, readStoredManifest } from './storedManifests';
 import { uploadEngine } from './uploadDependencies';
 
@@ -38,9 +38,18 @@ function isDatasetChange(message: unknown): message is DatasetChange {
 
 async function applyChangeFromOtherTab(message: unknown): Promise<void> {
   if (!isDatasetChange(message)) return;
+  const entry = findDataset(message.id);
   if (message.type === 'added') await listKeptUploads();
+  else if (entry?.kind === 'clickhouse') await applyChangeToClickHouse(entry, message);
   else await applyChangeToUpload(message);
   datasetsChangedElsewhere.set(datasetsChangedElsewhere.get() + 1);
+}
+
+/** A ClickHouse dataset removed (or re-mapped) in another tab: out of this tab, then listed again if still kept. */
+async function applyChangeToClickHouse(entry: DatasetEntry, change: DatasetChange): Promise<void> {
+  const kept = await import('./keptClickHouse');
+  await kept.forgetClickHouseDataset(entry);
+  if (change.type !== 'removed') kept.listKeptClickHouseDatasets();
 }
 
 /** A kept upload changed or removed in another tab: out of this tab's engine, then read again or dropped. */

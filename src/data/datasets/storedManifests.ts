@@ -19,6 +19,17 @@ export const unreadableUploads = createExternalStore<readonly UnreadableUpload[]
 
 const COUNTS = ['bytes', 'rowsInFile', 'rowsLoaded', 'rowsRejected'] as const;
 
+/** Where the ClickHouse datasets' definitions are kept (keptClickHouse.ts, loaded only when there are some). */
+export const KEPT_CLICKHOUSE_KEY = 'marketscope-clickhouse-datasets';
+
+function holdsKeptClickHouse(): boolean {
+  try {
+    return Boolean(globalThis.localStorage?.getItem(KEPT_CLICKHOUSE_KEY));
+  } catch {
+    return false;
+  }
+}
+
 /** A stored manifest read like any plan from outside: through the one plan schema (src/data/upload/planSchema.ts). */
 export async function checkStoredManifest(manifest: UploadManifest): Promise<{ manifest: UploadManifest } | { error: string }> {
   const record = manifest as unknown as Record<string, unknown>;
@@ -43,8 +54,12 @@ function unreadable(item: UploadManifest, error: string): UnreadableUpload {
   return { id, fileName, error };
 }
 
-/** Puts every readable kept upload not listed yet in the registry (as 'stored'), and lists the unreadable apart. */
+/**
+ * Puts every readable kept upload not listed yet in the registry (as 'stored'), and lists the unreadable apart; the
+ * kept ClickHouse datasets first (their definitions are in localStorage, and need no store).
+ */
 export async function listKeptUploads(): Promise<void> {
+  if (holdsKeptClickHouse()) (await import('./keptClickHouse')).listKeptClickHouseDatasets();
   const kept = await uploadStore();
   const [stored, usage] = await Promise.all([kept.list(), kept.usage()]);
   const refused: UnreadableUpload[] = [];

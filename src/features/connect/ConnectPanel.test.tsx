@@ -41,11 +41,18 @@ describe('ConnectPanel', () => {
     const table = (await screen.findByLabelText('Table')) as HTMLSelectElement;
     fireEvent.change(table, { target: { value: 'traffic' } });
     expect(await screen.findByText('Roles of the columns of traffic')).toBeTruthy();
-    expect(screen.getByText('month').closest('li')!.textContent).toContain('time');
-    expect(screen.getByText('country').closest('li')!.textContent).toContain('dimension');
-    expect(screen.getByText('visitors').closest('li')!.textContent).toContain('measure');
-    fireEvent.click(screen.getByRole('button', { name: 'Ignore country' }));
-    expect(screen.getByText('country').closest('li')!.textContent).toContain('ignored');
+    expect((screen.getByRole('combobox', { name: 'Role of month' }) as HTMLSelectElement).value).toBe('time');
+    expect((screen.getByRole('combobox', { name: 'Role of marketplace' }) as HTMLSelectElement).value).toBe('dimension');
+    expect((screen.getByRole('combobox', { name: 'Role of visitors' }) as HTMLSelectElement).value).toBe('measure');
+    expect((screen.getByRole('combobox', { name: 'How visitors combines over months' }) as HTMLSelectElement).value).toBe('mean');
+    const role = screen.getByRole('combobox', { name: 'Role of country' }) as HTMLSelectElement;
+    expect(role.value).toBe('dimension');
+    fireEvent.change(role, { target: { value: 'ignored' } });
+    expect(role.value).toBe('ignored');
+    // The only measure and the time column cannot be set aside: a dataset needs both.
+    const visitors = screen.getByRole('combobox', { name: 'Role of visitors' }) as HTMLSelectElement;
+    fireEvent.change(visitors, { target: { value: 'ignored' } });
+    expect(visitors.value).toBe('measure');
     fireEvent.click(screen.getByRole('button', { name: 'Load traffic as a dataset' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('ClickHouse connection "local"');
@@ -53,5 +60,28 @@ describe('ConnectPanel', () => {
     expect(queries.at(-1)).toMatch(/GROUP BY/);
     expect(queries.at(-1)).not.toMatch(/country/);
     expect(datasetRegistry.get().length).toBe(before);
+  });
+
+  it('says when the server offers no connection, and how to add one', async () => {
+    const none: ClickHouseClient = { ...client, listConnections: async () => [] };
+    render(<ConnectPanel onOpen={() => {}} client={none} />);
+    const empty = await screen.findByTestId('connect-none');
+    expect(empty.textContent).toContain('This server offers no ClickHouse connection');
+    expect(empty.textContent).toContain('MARKETSCOPE_CLICKHOUSE');
+    expect(empty.textContent).toContain('marketscope.connections.json');
+    expect(screen.queryByLabelText('Connection')).toBeNull();
+  });
+
+  it('names the connection and says what to do when the tables cannot be listed', async () => {
+    const refusing: ClickHouseClient = {
+      ...client,
+      listTables: async (connection) => {
+        throw new ClickHouseError(`ClickHouse connection "${connection}" refused the credentials`, { connection, hint: 'Check the user and password of this connection on the server.' });
+      },
+    };
+    render(<ConnectPanel onOpen={() => {}} client={refusing} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('ClickHouse connection "local" refused the credentials');
+    expect(alert.textContent).toContain('Check the user and password');
   });
 });

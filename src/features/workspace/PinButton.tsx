@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../lib/errors';
+import { withClickHouseNeed } from '../../data/clickhouse/clickHouseNeed';
 import { dashboards } from '../../state/dashboards';
 
 type Outcome = { kind: 'pinned' | 'refused'; text: string };
@@ -22,7 +23,8 @@ export function PinButton({ title }: { title: string }) {
       // A view may name its panel itself (the SQL view: by its statement) on its root element: read there, so the
       // naming code stays with the view's, loaded on demand.
       const named = document.querySelector<HTMLElement>('[data-pin-title]')?.dataset.pinTitle;
-      const dashboard = dashboards.pin({ title: named || title, notes: '', view: location.search.slice(1) });
+      // A view over a ClickHouse table carries its definition (never credentials), for wherever the dashboard goes.
+      const dashboard = dashboards.pin({ title: named || title, notes: '', view: withClickHouseNeed(location.search.slice(1)) });
       const panels = `${dashboard.panels.length} ${dashboard.panels.length === 1 ? 'panel' : 'panels'}`;
       setOutcome({ kind: 'pinned', text: `Pinned to “${dashboard.name}” (${panels}).` });
     } catch (error) {

@@ -12,7 +12,7 @@ import {
 } from '../../data';
 import { lookupTable, ownValue } from '../../lib/lookupTable';
 import { colorsByOrder } from '../../charts/palette';
-import { onViewStateChange, TAB_LABELS, writeViewState, type Tab, type ViewState } from '../../views';
+import { DEFAULT_VIEW_STATE, onViewStateChange, TAB_LABELS, writeViewState, type Tab, type ViewState } from '../../views';
 import { ActiveView, loadViewComponent, type ViewProps } from '../../views/components';
 import { discoverQueries, PrefetchIntentProvider, type IntendChange } from './prefetchIntent';
 import { ErrorMessage, Skeleton } from '../../ui/Panel';
@@ -57,12 +57,26 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
   const intend = useChangePrefetch(state, model, catalog.data, colorFor);
 
   if (catalog.isError) {
+    const bundled = datasets[0];
     return (
-      <ErrorMessage
-        title={`The dataset “${model.label}” could not be loaded`}
-        error={catalog.error}
-        onRetry={() => void catalog.refetch()}
-      />
+      <>
+        <ErrorMessage
+          title={`The dataset “${model.label}” could not be loaded`}
+          error={catalog.error}
+          onRetry={() => void catalog.refetch()}
+        />
+        {/* A dataset that cannot load (a ClickHouse shard down, say) must not hide the others. */}
+        {presentation || !bundled || bundled.id === state.dataset ? null : (
+          <button
+            type="button"
+            className="button"
+            onClick={() => writeViewState({ ...DEFAULT_VIEW_STATE, dataset: bundled.id, theme: state.theme })}
+            data-testid="open-bundled"
+          >
+            Show {bundled.model.label} meanwhile
+          </button>
+        )}
+      </>
     );
   }
 
