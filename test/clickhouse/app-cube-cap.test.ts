@@ -67,7 +67,8 @@ describe('a ClickHouse cube above the row cap', () => {
     expect(result.sql).toBe(sent[1]!.replace(/\nLIMIT \d+$/, ''));
 
     const cube = await engine.query<{ month: string; marketplace: string; country: string; visitors: number }>(
-      'SELECT month, marketplace, country, visitors FROM wide_view ORDER BY month, marketplace, country',
+      // The cube's month is a DATE (the first of the month), read back here as YYYY-MM.
+      "SELECT strftime(month, '%Y-%m') AS month, marketplace, country, visitors FROM wide_view ORDER BY month, marketplace, country",
     );
     expect(new Set(cube.map((r) => r.country))).toEqual(new Set(countries(10)));
     expect(new Set(cube.map((r) => r.marketplace))).toEqual(new Set(['m0', 'm7', 'm29']));

@@ -79,7 +79,7 @@ describe('a dataset on a pre-aggregated SummingMergeTree table', () => {
     );
     expect(diff).toEqual({ cells: pre.rows, missing: 0, wrong: 0, wrongTraffic: 0 });
     const story = await engine.query<{ marketplace: string; monthly: number }>(
-      `SELECT marketplace, sum(visitors) / 6 AS monthly FROM pre_cube WHERE country = 'RU' AND month BETWEEN '2014-07' AND '2014-12' GROUP BY marketplace`,
+      `SELECT marketplace, sum(visitors) / 6 AS monthly FROM pre_cube WHERE country = 'RU' AND month BETWEEN DATE '2014-07-01' AND DATE '2014-12-01' GROUP BY marketplace`,
     );
     const monthlyByName = new Map(story.map((r) => [r.marketplace, (r.monthly / 1e6).toFixed(1)]));
     expect(['AliExpress', 'eBay', 'Amazon'].map((m) => monthlyByName.get(m))).toEqual(['15.6', '3.7', '1.4']);
