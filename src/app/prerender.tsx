@@ -37,7 +37,7 @@ export async function prerenderOverview(layouts: readonly PrerenderLayout[]): Pr
     });
   }
   for (const path of page.querySelectorAll('.recharts-wrapper path.recharts-curve[d]')) path.setAttribute('d', roundPath(path.getAttribute('d')!));
-  const problem = page.querySelector('[role=alert], .error-message');
+  const problem = page.querySelector('[role=alert], .state-error');
   if (problem) throw new Error(`the prerendered overview shows an error: ${problem.textContent}`);
   if (charts.length === 0) throw new Error('the prerendered overview has no chart');
   return page.innerHTML;
