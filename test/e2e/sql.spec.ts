@@ -143,6 +143,10 @@ test('chart a result in one click, change it, pin it, and open the dashboard in 
     "SELECT (DATE '2024-01-01' + INTERVAL (i) MONTH)::DATE AS…",
   );
   await page.getByTestId('dashboard-editor').first().getByTestId('dashboard-copy-link').click();
+  // The link is written after it is compressed: wait for the page to say so (the clipboard may still hold an earlier
+  // test's link, as it once did in CI).
+  await expect(page.getByTestId('dashboards-message')).toContainText('copied');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('present=');
   const shared = await page.evaluate(() => navigator.clipboard.readText());
 
   const recipient = await browser.newContext({ viewport: { width: 375, height: 740 } });
