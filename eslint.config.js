@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import boundaries from 'eslint-plugin-boundaries';
 import globals from 'globals';
+import formatjs from 'eslint-plugin-formatjs';
 
 /**
  * Imports flow app → features → view components → {charts, ui, data} → view declarations → state → nothing, and
@@ -13,18 +14,26 @@ import globals from 'globals';
  * imported outside src/engine.
  */
 const layers = {
-  app: ['feature', 'view-ui', 'views', 'charts', 'ui', 'data', 'state', 'lib', 'engine'],
-  feature: ['view-ui', 'views', 'charts', 'ui', 'data', 'state', 'lib'],
-  'view-ui': ['views', 'charts', 'ui', 'data', 'state', 'lib'],
-  charts: ['ui', 'lib'],
-  ui: ['lib'],
-  data: ['sql', 'engine', 'views', 'state', 'lib'],
-  views: ['state', 'lib'],
-  state: [],
-  sql: [],
-  engine: [],
+  app: ['feature', 'view-ui', 'views', 'charts', 'ui', 'data', 'state', 'lib', 'engine', 'i18n'],
+  feature: ['view-ui', 'views', 'charts', 'ui', 'data', 'state', 'lib', 'i18n'],
+  'view-ui': ['views', 'charts', 'ui', 'data', 'state', 'lib', 'i18n'],
+  charts: ['ui', 'lib', 'i18n'],
+  ui: ['lib', 'i18n'],
+  data: ['sql', 'engine', 'views', 'state', 'lib', 'i18n'],
+  views: ['state', 'lib', 'i18n'],
+  state: ['i18n'],
+  sql: ['i18n'],
+  engine: ['i18n'],
   lib: [],
+  // Messages and the active language (src/i18n): every layer may say something to people.
+  i18n: ['lib'],
 };
+
+/**
+ * Folders whose user-facing text all comes from message catalogs (src/i18n): a string written in their JSX (text,
+ * or a label, title, placeholder, alt or aria-label) fails the lint. Grows until it is all of src.
+ */
+const TRANSLATED = ['src/app/App.tsx', 'src/app/CopyLinkButton.tsx', 'src/app/LanguagePicker.tsx'];
 
 export default tseslint.config(
   { ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/results.json', 'bench/.native/', 'tmp/'] },
@@ -66,6 +75,7 @@ export default tseslint.config(
         { type: 'sql', pattern: 'src/sql' },
         { type: 'engine', pattern: 'src/engine' },
         { type: 'lib', pattern: 'src/lib' },
+        { type: 'i18n', pattern: 'src/i18n' },
       ],
     },
     rules: {
@@ -89,6 +99,14 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    files: TRANSLATED.map((path) => (path.endsWith('.tsx') ? path : `${path}/**/*.tsx`)),
+    ignores: ['src/**/*.test.tsx'],
+    plugins: { formatjs },
+    rules: {
+      'formatjs/no-literal-string-in-jsx': ['error', { props: { include: [['*', '{label,placeholder,title,alt,heading,description,hint,summary}']] } }],
     },
   },
   {

@@ -15,6 +15,9 @@ import { EngineIncidentNotice } from './EngineIncidentNotice';
 import { CopyLinkButton } from './CopyLinkButton';
 import { seedWithSummary, startWithSummary } from './startupHandover';
 import { EngineVersion, StartupStatus } from './StartupStatus';
+import { LanguagePicker } from './LanguagePicker';
+import { messages } from './messages';
+import { t, useT } from '../i18n';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -30,10 +33,6 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** What a panel of a snapshot says when it asks for a figure the snapshot does not hold. */
-const NOT_IN_SNAPSHOT =
-  'This figure is not in the snapshot: a snapshot holds only what its panels showed when it was taken, and nothing is computed from it.';
-
 /**
  * The app. `prerendering` draws the default overview from the build-time summary alone, never starting the engine
  * nor reading what the browser kept: the build writes that into index.html (src/app/prerender.tsx).
@@ -43,9 +42,10 @@ export function App({ prerendering = false }: { prerendering?: boolean }) {
     const client = createQueryClient();
     // A snapshot's page shows fixed figures: the engine is never started, nor the datasets downloaded.
     const snapshot = isSnapshotPage(window.location);
-    if (snapshot) refuseEngine(NOT_IN_SNAPSHOT);
+    // What a panel of a snapshot says when it asks for a figure the snapshot does not hold.
+    if (snapshot) refuseEngine(t(messages.notInSnapshot));
     else if (prerendering) {
-      refuseEngine('The page is being drawn at build time: nothing is computed.');
+      refuseEngine(t(messages.buildTime));
       seedWithSummary(client);
     } else startWithSummary(client);
     return { queryClient: client, snapshot };
@@ -81,6 +81,7 @@ function Shell({ snapshot, prerendering }: { snapshot: boolean; prerendering: bo
   const [uploadOpen, setUploadOpen] = useState(false);
   const [dashboardsOpen, setDashboardsOpen] = useState(false);
   const [connectOpen, setConnectOpen] = useState(false);
+  const tr = useT();
   // Read once, at the first render: after a compressed link has been expanded (main.tsx), and before the view
   // rewrites the address. A shared dashboard opens in presentation mode; a view over someone's upload names the file
   // it needs.
@@ -100,28 +101,29 @@ function Shell({ snapshot, prerendering }: { snapshot: boolean; prerendering: bo
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        Skip to the dashboard
+        {tr(messages.skipLink)}
       </a>
       <header className="app-header">
         <div className="brand">
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <div>
-            <h1 className="brand-name">Marketscope</h1>
-            <p className="brand-tagline">E-commerce marketplaces compared across countries</p>
+            <h1 className="brand-name">{PRODUCT_NAME}</h1>
+            <p className="brand-tagline">{tr(messages.tagline)}</p>
           </div>
         </div>
         {PRESENTING ? null : <div className="header-actions">
           <CopyLinkButton />
           <RegionToggle open={dashboardsOpen} onToggle={setDashboardsOpen} region="dashboards-region" testId="open-dashboards">
-            {dashboardsOpen ? 'Close dashboards' : 'Dashboards…'}
+            {tr(dashboardsOpen ? messages.closeDashboards : messages.openDashboards)}
           </RegionToggle>
           <RegionToggle open={uploadOpen} onToggle={setUploadOpen} region="upload-region" testId="open-upload">
-            {uploadOpen ? 'Close your data' : 'Your data…'}
+            {tr(uploadOpen ? messages.closeUpload : messages.openUpload)}
           </RegionToggle>
           <RegionToggle open={connectOpen} onToggle={setConnectOpen} region="connect-region" testId="open-connect">
-            {connectOpen ? 'Close the table picker' : 'Connect to a table…'}
+            {tr(connectOpen ? messages.closeConnect : messages.openConnect)}
           </RegionToggle>
           <ThemePicker theme={state.theme} onChange={(theme) => update({ theme })} />
+          <LanguagePicker />
         </div>}
       </header>
       {snapshot ? null : <StartupStatus />}
@@ -134,14 +136,14 @@ function Shell({ snapshot, prerendering }: { snapshot: boolean; prerendering: bo
         ) : null}
         {dashboardsOpen && !PRESENTING ? (
           <div id="dashboards-region">
-            <Suspense fallback={<Skeleton height={160} label="Loading the dashboards" />}>
+            <Suspense fallback={<Skeleton height={160} label={tr(messages.loadingDashboards)} />}>
               <DashboardManager captureSnapshot={captureSnapshot} />
             </Suspense>
           </div>
         ) : null}
         {uploadOpen && !PRESENTING ? (
           <div id="upload-region">
-            <Suspense fallback={<Skeleton height={160} label="Loading the upload screen" />}>
+            <Suspense fallback={<Skeleton height={160} label={tr(messages.loadingUpload)} />}>
               <UploadPanel
                 onOpen={(dataset) => {
                   writeViewState({ ...DEFAULT_VIEW_STATE, dataset, theme: state.theme });
@@ -153,7 +155,7 @@ function Shell({ snapshot, prerendering }: { snapshot: boolean; prerendering: bo
         ) : null}
         {connectOpen && !PRESENTING ? (
           <div id="connect-region">
-            <Suspense fallback={<Skeleton height={160} label="Loading the table picker" />}>
+            <Suspense fallback={<Skeleton height={160} label={tr(messages.loadingConnect)} />}>
               <ConnectPanel
                 onOpen={(dataset) => {
                   writeViewState({ ...DEFAULT_VIEW_STATE, dataset, theme: state.theme });
@@ -164,10 +166,10 @@ function Shell({ snapshot, prerendering }: { snapshot: boolean; prerendering: bo
           </div>
         ) : null}
         <ErrorBoundary FallbackComponent={({ error, resetErrorBoundary }) => (
-          <ErrorMessage title="The dashboard stopped" error={error} onRetry={resetErrorBoundary} />
+          <ErrorMessage title={tr(messages.stopped)} error={error} onRetry={resetErrorBoundary} />
         )}>
           {PRESENTING ? (
-            <Suspense fallback={<Skeleton height={240} label="Opening the dashboard" />}>
+            <Suspense fallback={<Skeleton height={240} label={tr(messages.openingDashboard)} />}>
               <PresentationPage snapshot={snapshot} />
             </Suspense>
           ) : (
@@ -180,9 +182,9 @@ function Shell({ snapshot, prerendering }: { snapshot: boolean; prerendering: bo
       </main>
       <footer className="app-footer">
         {snapshot ? (
-          <p>These figures were computed when the snapshot was taken; this page computes nothing and sends nothing.</p>
+          <p>{tr(messages.footerSnapshot)}</p>
         ) : (
-          <p>Every query runs in this browser tab; no data leaves it.</p>
+          <p>{tr(messages.footerLive)}</p>
         )}
         <EngineVersion />
       </footer>
@@ -229,14 +231,20 @@ function RegionToggle(props: { open: boolean; onToggle: (open: boolean) => void;
   );
 }
 
+/** The product's name, the same in every language. */
+const PRODUCT_NAME = 'Marketscope';
+
+const THEME_NAMES = { system: messages.themeSystem, light: messages.themeLight, dark: messages.themeDark } as const;
+
 function ThemePicker({ theme, onChange }: { theme: Theme; onChange: (theme: Theme) => void }) {
+  const tr = useT();
   return (
     <label className="theme-picker">
-      <span className="field-label">Theme</span>
+      <span className="field-label">{tr(messages.theme)}</span>
       <select className="select" value={theme} onChange={(event) => onChange(event.target.value as Theme)} data-testid="theme">
         {THEMES.map((option) => (
           <option key={option} value={option}>
-            {option === 'system' ? 'System' : option === 'light' ? 'Light' : 'Dark'}
+            {tr(THEME_NAMES[option])}
           </option>
         ))}
       </select>

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { neededDatasetParam } from '../data';
 import { decodeViewState } from '../views';
 import { shareUrl } from '../state/shareLink';
+import { useT, withLanguage } from '../i18n';
+import { messages } from './messages';
 
 /**
  * Puts a link to exactly this view on the clipboard (compressed when long), and says so. Where the clipboard is not
@@ -10,6 +12,7 @@ import { shareUrl } from '../state/shareLink';
 export function CopyLinkButton() {
   const [status, setStatus] = useState<{ kind: 'copied' } | { kind: 'manual'; url: string } | null>(null);
   const manual = useRef<HTMLInputElement>(null);
+  const tr = useT();
   useEffect(() => {
     if (status?.kind === 'manual') manual.current?.select();
     if (status?.kind !== 'copied') return;
@@ -21,7 +24,8 @@ export function CopyLinkButton() {
     // A view over an uploaded dataset carries what the recipient needs to load the same file (not the data).
     const search = window.location.search.replace(/^\?/, '');
     const needed = await neededDatasetParam(decodeViewState(search).state.dataset, search);
-    const url = await shareUrl(window.location, needed ? `${search}&need=${needed}` : search);
+    // It opens in this page's language for a recipient who has not chosen one.
+    const url = await shareUrl(window.location, withLanguage(needed ? `${search}&need=${needed}` : search));
     try {
       await navigator.clipboard.writeText(url);
       setStatus({ kind: 'copied' });
@@ -33,14 +37,14 @@ export function CopyLinkButton() {
   return (
     <div className="copy-link">
       <button type="button" className="button" onClick={() => void copy()} data-testid="copy-link">
-        Copy link
+        {tr(messages.copyLink)}
       </button>
       <span role="status" className="floating-status" data-testid="copy-link-status">
-        {status?.kind === 'copied' ? 'Link copied: it opens this exact view.' : ''}
+        {status?.kind === 'copied' ? tr(messages.linkCopied) : ''}
       </span>
       {status?.kind === 'manual' ? (
         <label className="copy-link-manual">
-          <span className="field-label">Copy this link</span>
+          <span className="field-label">{tr(messages.copyThisLink)}</span>
           <input ref={manual} className="input" readOnly value={status.url} data-testid="copy-link-url" />
         </label>
       ) : null}

@@ -6,6 +6,7 @@ import { expandSearch } from '../state/shareLink';
 import { snapshotInHash } from '../state/snapshotParams';
 import { showingPrerender } from '../lib/prerendered';
 import { startEngineEarly } from './startupHandover';
+import { I18nProvider, initialLocale, switchLocale } from '../i18n';
 import './styles.css';
 
 performance.mark('app:start');
@@ -28,16 +29,28 @@ if (new URLSearchParams(location.search).has('z')) {
       if (expanded && 'search' in expanded) history.replaceState(history.state, '', `${location.pathname}?${expanded.search}${location.hash}`);
     })
     .catch(() => {})
-    .finally(render);
+    .finally(start);
 } else {
-  render();
+  start();
+}
+
+/**
+ * Renders in the page's language (src/i18n/locales.ts says which): English at once, another after its chunk of
+ * messages has loaded (a few kB from this origin), so that no English flashes first.
+ */
+function start(): void {
+  const { locale } = initialLocale();
+  if (locale === 'en') render();
+  else void switchLocale(locale).catch(() => {}).finally(render);
 }
 
 function render(): void {
   const root = createRoot(document.getElementById('root')!);
   const app = (
     <StrictMode>
-      <App />
+      <I18nProvider>
+        <App />
+      </I18nProvider>
     </StrictMode>
   );
   // Over the overview index.html drew at build time, the first render replaces it at once, in this task: the same

@@ -1,3 +1,4 @@
+import { withLanguage } from '../i18n';
 import { parseDashboard, unpackDashboard, type Dashboard } from '../state/dashboards';
 import { deflate } from '../state/shareLink';
 import { SAVED_SNAPSHOT_PARAM, SNAPSHOT_PARAM, snapshotInHash } from '../state/snapshotParams';
@@ -33,7 +34,8 @@ export function withSnapshot(dashboard: Dashboard, snapshot: Snapshot): Dashboar
 /** How to share a dashboard with its figures from this page: a link if it fits, otherwise the file. */
 export async function shareSnapshot(location: { origin: string; pathname: string }, dashboard: Dashboard, snapshot: Snapshot): Promise<SnapshotShare> {
   const packed = await deflate(snapshotFile(dashboard, snapshot));
-  return linkOrFile(`${location.origin}${location.pathname}#${SNAPSHOT_PARAM}=${packed}`);
+  // In the analyst's language, for a recipient who has not chosen one.
+  return linkOrFile(`${location.origin}${location.pathname}?${withLanguage('')}#${SNAPSHOT_PARAM}=${packed}`);
 }
 
 /**

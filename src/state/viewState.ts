@@ -99,6 +99,8 @@ export interface DecodedState<State> {
 export const COMPRESSED_PARAM = 'z';
 /** The parameter describing the uploaded file a shared view was made from (see src/data/neededDataset.ts). */
 export const NEEDED_DATASET_PARAM = 'need';
+/** The language a link opens in (src/i18n/locales.ts's LANG_PARAM; read by the app, not part of the view). */
+export const LANGUAGE_PARAM = 'lang';
 /** Opens a presentation (src/features/dashboards/presentLink.ts): a column may never be called that. */
 const PRESENT_PARAM = 'present';
 const SELECTION_PREFIX = 'xf.';
@@ -175,6 +177,7 @@ export function createViewStateCodec<const Tabs extends readonly [string, ...str
   function readKeyed(params: URLSearchParams, key: string, state: Record<string, unknown>, notices: string[]): void {
     if (key === 'v' || Object.hasOwn(scalars, key)) return;
     if (key === NEEDED_DATASET_PARAM) return; // read by the app before the view (see neededDataset.ts)
+    if (key === LANGUAGE_PARAM) return; // read by the app before the view (see src/i18n/startup.ts)
     if (key === COMPRESSED_PARAM) {
       // Expanded before the app starts (see shareLink.ts); still here means it could not be.
       notices.push('The compressed part of this link could not be read (was it cut short?); showing the default view.');
@@ -240,7 +243,7 @@ export function createViewStateCodec<const Tabs extends readonly [string, ...str
    * Parameter names a link uses for itself; a dataset's dimension ids must avoid them, or a filter on a column named
    * "measure" would be read as the measure (src/data/upload/plan.ts derives its reserved column ids from these).
    */
-  const parameterNames: readonly string[] = ['v', COMPRESSED_PARAM, NEEDED_DATASET_PARAM, PRESENT_PARAM, ...scalarNames];
+  const parameterNames: readonly string[] = ['v', COMPRESSED_PARAM, NEEDED_DATASET_PARAM, PRESENT_PARAM, LANGUAGE_PARAM, ...scalarNames];
 
   return { schema, defaults, decode, encode, parameterNames, withLookupTables: withLookupTables<State> };
 }

@@ -1,5 +1,6 @@
 import { createContext, createElement, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { decodeViewState, encodeViewState, type DecodedViewState, type ViewState } from './viewState';
+import { LANGUAGE_PARAM } from '../state/viewState';
 
 const URL_CHANGE = 'marketscope:urlchange';
 
@@ -24,7 +25,9 @@ export function onViewStateChange(listener: () => void): () => void {
 
 /** Replaces the query string without a reload, and tells every `useViewState` reader. */
 export function writeViewState(state: ViewState): void {
-  const search = encodeViewState(state);
+  // The language of the link this page was opened from stays in the address (a reload opens in it too).
+  const language = new URLSearchParams(window.location.search).get(LANGUAGE_PARAM);
+  const search = language === null ? encodeViewState(state) : `${encodeViewState(state)}&${LANGUAGE_PARAM}=${encodeURIComponent(language)}`;
   const url = `${window.location.pathname}?${search}${window.location.hash}`;
   if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
     window.history.replaceState(window.history.state, '', url);

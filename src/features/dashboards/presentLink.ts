@@ -1,11 +1,13 @@
 import { deflate } from '../../state/shareLink';
 import { serializeDashboard, unpackDashboard, type Dashboard } from '../../state/dashboards';
+import { withLanguage } from '../../i18n';
 
 /** The parameter of a presentation link: the whole dashboard, deflated (`?present=…`). */
 export const PRESENT_PARAM = 'present';
 
 export async function presentationUrl(location: { origin: string; pathname: string }, dashboard: Dashboard): Promise<string> {
-  return `${location.origin}${location.pathname}?${PRESENT_PARAM}=${await deflate(JSON.stringify(dashboard))}`;
+  // In the analyst's language, for an executive who has not chosen one.
+  return `${location.origin}${location.pathname}?${withLanguage(`${PRESENT_PARAM}=${await deflate(JSON.stringify(dashboard))}`)}`;
 }
 
 /** The dashboard of a presentation link, validated; or why it cannot be shown. */
