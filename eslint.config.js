@@ -33,7 +33,20 @@ const layers = {
  * Folders whose user-facing text all comes from message catalogs (src/i18n): a string written in their JSX (text,
  * or a label, title, placeholder, alt or aria-label) fails the lint. Grows until it is all of src.
  */
-const TRANSLATED = ['src/app/App.tsx', 'src/app/CopyLinkButton.tsx', 'src/app/LanguagePicker.tsx'];
+const TRANSLATED = [
+  // the app shell
+  'src/app/App.tsx',
+  'src/app/CopyLinkButton.tsx',
+  'src/app/LanguagePicker.tsx',
+  // uploads
+  //
+  // the rest of the app, shared UI, dashboards, connections, exports and snapshots
+  //
+  // the workspace, charts and the describing views
+  //
+  // the analysing views and the SQL workspace
+  //
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/results.json', 'bench/.native/', 'tmp/'] },
