@@ -49,7 +49,9 @@ describe('sharing a dashboard with its figures', () => {
     const snapshot = snapshotOf(3);
     const shared = await shareSnapshot(PAGE, dashboard, snapshot);
     if (shared.kind !== 'link') throw new Error(`expected a link, got a file of ${shared.linkLength}`);
-    expect(new URL(shared.url).search).toBe('');
+    // Only the language goes in the query (sent to the server); the figures stay in the fragment.
+    expect(new URL(shared.url).search).toBe('?lang=en');
+    expect(new URL(shared.url).hash.length).toBeGreaterThan(100);
     expect(isSnapshotPage(at(shared.url))).toBe(true);
     expect(isSnapshotPage(at('/?v=1&measure=gmv#bench'))).toBe(false);
     expect(await readSnapshotPresentation(at(shared.url), [])).toEqual({ dashboard: { ...dashboard, snapshot }, snapshot, dropped: 0 });
