@@ -1,5 +1,7 @@
 import { INTERNET_USERS_TABLE } from '../sql';
-import type { DatasetModel } from './model';
+import { t, type Message } from '../i18n';
+import type { DatasetModel, DimensionDef, MeasureDef } from './model';
+import { messages } from './messages';
 
 /** The bundled countries' internet users (datasets/internet-users.csv); a country's sub-region and region narrow it. */
 const perInternetUser = (scale: number) => ({
@@ -8,88 +10,88 @@ const perInternetUser = (scale: number) => ({
   scale,
   referenceTable: INTERNET_USERS_TABLE,
 });
-const REAL_AND_SYNTHETIC = 'Combines the synthetic traffic and sales with real World Bank data (internet users, WDI, CC BY 4.0).';
+
+/**
+ * A dimension whose labels are messages: read in the language active when they are read (a view re-renders when
+ * the language changes), never frozen in the one the module was loaded in.
+ */
+function dimension(def: Omit<DimensionDef, 'label' | 'pluralLabel'>, label: Message, pluralLabel: Message): DimensionDef {
+  return {
+    ...def,
+    get label() {
+      return t(label);
+    },
+    get pluralLabel() {
+      return t(pluralLabel);
+    },
+  };
+}
+
+/** A measure whose label, period label and description are messages (see {@link dimension}). */
+function measure(
+  def: Omit<MeasureDef, 'label' | 'periodLabel' | 'description'>,
+  text: { label: Message; periodLabel: Message; description: Message },
+): MeasureDef {
+  return {
+    ...def,
+    get label() {
+      return t(text.label);
+    },
+    get periodLabel() {
+      return t(text.periodLabel);
+    },
+    get description() {
+      return t(text.description);
+    },
+  };
+}
 
 /** The bundled marketplace dataset: traffic and sales joined by month × marketplace × country. */
 export const MARKET_MODEL: DatasetModel = {
   id: 'market',
-  label: 'Marketplaces by country (synthetic)',
+  get label() {
+    return t(messages.marketLabel);
+  },
   table: 'market_monthly',
   timeColumn: 'month',
   dimensions: [
-    { id: 'marketplace', column: 'marketplace', label: 'Marketplace', pluralLabel: 'Marketplaces', display: 'text', rollsUpTo: 'group' },
-    { id: 'country', column: 'country', label: 'Country', pluralLabel: 'Countries', display: 'country', rollsUpTo: 'subregion' },
+    dimension({ id: 'marketplace', column: 'marketplace', display: 'text', rollsUpTo: 'group' }, messages.marketplace, messages.marketplaces),
+    dimension({ id: 'country', column: 'country', display: 'country', rollsUpTo: 'subregion' }, messages.country, messages.countries),
     // Derived in market_monthly (src/sql/bundledTables.ts): UN M49 levels of the country, the marketplace's owner.
-    { id: 'region', column: 'region', label: 'Region', pluralLabel: 'Regions', display: 'text' },
-    { id: 'subregion', column: 'subregion', label: 'Sub-region', pluralLabel: 'Sub-regions', display: 'text', rollsUpTo: 'region' },
-    { id: 'group', column: 'group', label: 'Marketplace group', pluralLabel: 'Marketplace groups', display: 'text' },
+    dimension({ id: 'region', column: 'region', display: 'text' }, messages.region, messages.regions),
+    dimension({ id: 'subregion', column: 'subregion', display: 'text', rollsUpTo: 'region' }, messages.subregion, messages.subregions),
+    dimension({ id: 'group', column: 'group', display: 'text' }, messages.group, messages.groups),
   ],
   measures: [
-    {
-      id: 'visitors',
-      column: 'visitors',
-      label: 'Visitors',
-      unit: 'count',
-      overTime: 'mean',
-      periodLabel: 'avg. monthly visitors',
-      description: 'Monthly unique visitors; over several months, the average month.',
-    },
-    {
-      id: 'gmv',
-      column: 'gmv_usd',
-      label: 'GMV',
-      unit: 'usd',
-      overTime: 'sum',
-      periodLabel: 'total GMV',
-      description: 'Gross merchandise value in US dollars, summed over the period.',
-    },
-    {
-      id: 'orders',
-      column: 'orders',
-      label: 'Orders',
-      unit: 'count',
-      overTime: 'sum',
-      periodLabel: 'total orders',
-      description: 'Orders placed, summed over the period.',
-    },
-    {
-      id: 'sellers',
-      column: 'active_sellers',
-      label: 'Active sellers',
-      unit: 'count',
-      overTime: 'mean',
-      periodLabel: 'avg. monthly active sellers',
-      description: 'Sellers with at least one order in the month; over several months, the average month.',
-    },
-    {
-      id: 'reach',
-      column: 'visitors',
-      label: 'Reach (visitors per 100 internet users)',
-      unit: 'number',
-      overTime: 'mean',
-      periodLabel: 'avg. monthly visitors per 100 internet users',
-      description:
-        'Monthly visitors per 100 internet users of the selected countries (that year); over several months, the ' +
-        'average month. Countries and years without World Bank data are left out of both sides. ' +
-        REAL_AND_SYNTHETIC,
-      perInternetUser: perInternetUser(100),
-    },
-    {
-      id: 'gmv_per_internet_user',
-      column: 'gmv_usd',
-      label: 'GMV per internet user',
-      unit: 'usd',
-      overTime: 'sum',
-      periodLabel: 'GMV per internet user',
-      description:
-        'GMV in US dollars per internet user of the selected countries (that year), summed over the period. ' +
-        'Countries and years without World Bank data are left out of both sides. ' +
-        REAL_AND_SYNTHETIC,
-      perInternetUser: perInternetUser(1),
-    },
+    measure(
+      { id: 'visitors', column: 'visitors', unit: 'count', overTime: 'mean' },
+      { label: messages.visitors, periodLabel: messages.visitorsPeriod, description: messages.visitorsDescription },
+    ),
+    measure(
+      { id: 'gmv', column: 'gmv_usd', unit: 'usd', overTime: 'sum' },
+      { label: messages.gmv, periodLabel: messages.gmvPeriod, description: messages.gmvDescription },
+    ),
+    measure(
+      { id: 'orders', column: 'orders', unit: 'count', overTime: 'sum' },
+      { label: messages.orders, periodLabel: messages.ordersPeriod, description: messages.ordersDescription },
+    ),
+    measure(
+      { id: 'sellers', column: 'active_sellers', unit: 'count', overTime: 'mean' },
+      { label: messages.sellers, periodLabel: messages.sellersPeriod, description: messages.sellersDescription },
+    ),
+    measure(
+      { id: 'reach', column: 'visitors', unit: 'number', overTime: 'mean', perInternetUser: perInternetUser(100) },
+      { label: messages.reach, periodLabel: messages.reachPeriod, description: messages.reachDescription },
+    ),
+    measure(
+      { id: 'gmv_per_internet_user', column: 'gmv_usd', unit: 'usd', overTime: 'sum', perInternetUser: perInternetUser(1) },
+      { label: messages.gmvPerUser, periodLabel: messages.gmvPerUserPeriod, description: messages.gmvPerUserDescription },
+    ),
   ],
   defaultMeasure: 'visitors',
   roles: { visitors: 'visitors', orders: 'orders', revenue: 'gmv' },
   provenance: 'synthetic',
-  sourceLine: 'Synthetic data calibrated to published figures (Forbes via PYMNTS) — see datasets/README.md',
+  get sourceLine() {
+    return t(messages.marketSource);
+  },
 };

@@ -3,7 +3,9 @@ import { resolveViewSettings, type ResolvedSettings, type Tab, type ViewState } 
 import type { SliceSpec } from '../sql';
 import { lookupTable, ownValue } from '../lib/lookupTable';
 import { monthSpan, monthToDate, shiftMonth } from '../lib/months';
+import { t } from '../i18n';
 import { findDimension, findMeasure, type DatasetModel, type MeasureDef } from './model';
+import { messages } from './messages';
 
 /** What the data offers: its months and the members of each dimension (largest first). */
 export interface DatasetCatalog {
@@ -64,38 +66,38 @@ export function resolveQuerySlice(
   let measureId = model.defaultMeasure;
   if (state.measure !== null) {
     if (findMeasure(model, state.measure)) measureId = state.measure;
-    else notices.push(`There is no measure "${state.measure}"; showing ${findMeasure(model, measureId)?.label}.`);
+    else notices.push(t(messages.noMeasure, { measure: state.measure, shown: findMeasure(model, measureId)?.label }));
   }
 
-  const clamp = (month: string, name: string): string => {
+  const clamp = (month: string, end: 'start' | 'end'): string => {
     if (month < catalog.firstMonth) {
-      notices.push(`${name} ${month} is before the data starts; using ${catalog.firstMonth}.`);
+      notices.push(t(end === 'start' ? messages.startBeforeData : messages.endBeforeData, { month, first: catalog.firstMonth }));
       return catalog.firstMonth;
     }
     if (month > catalog.lastMonth) {
-      notices.push(`${name} ${month} is after the data ends; using ${catalog.lastMonth}.`);
+      notices.push(t(end === 'start' ? messages.startAfterData : messages.endAfterData, { month, last: catalog.lastMonth }));
       return catalog.lastMonth;
     }
     return month;
   };
   // A link with only one end of the range gets the other from it: the twelve months up to `to`, or up to the
   // last month of data from `from`.
-  let to = state.to === null ? catalog.lastMonth : clamp(state.to, 'The end month');
+  let to = state.to === null ? catalog.lastMonth : clamp(state.to, 'end');
   let from =
     state.from === null
       ? maxMonth(catalog.firstMonth, shiftMonth(to, 1 - DEFAULT_SPAN_MONTHS))
-      : clamp(state.from, 'The start month');
+      : clamp(state.from, 'start');
   if (from > to) {
-    notices.push(`The start month ${from} was after the end month ${to}; they were swapped.`);
+    notices.push(t(messages.swapped, { from, to }));
     [from, to] = [to, from];
   }
 
-  const filters = knownMembers(state.filters, model, catalog, notices, '');
+  const filters = knownMembers(state.filters, model, catalog, notices, false);
   const compareTo = resolveComparison(state, { from, to }, notices);
 
   const selections: ResolvedOptions['selections'] = lookupTable();
   for (const [tab, byDimension] of Object.entries(state.selections) as [Tab, Record<string, string[]>][]) {
-    const kept = knownMembers(byDimension, model, catalog, notices, 'selected ');
+    const kept = knownMembers(byDimension, model, catalog, notices, true);
     if (Object.keys(kept).length > 0) selections[tab] = kept;
   }
 
@@ -130,13 +132,13 @@ function resolveComparison(state: ViewState, period: MonthRange, notices: string
   if (state.compare === 'previous') return { from: shiftMonth(period.from, -length), to: shiftMonth(period.from, -1) };
   if (state.compare !== 'custom') return undefined;
   if (state.cfrom === null && state.cto === null) {
-    notices.push('A custom comparison needs a period to compare with; comparing with the same months a year earlier.');
+    notices.push(t(messages.customNeedsPeriod));
     return undefined;
   }
   let from = state.cfrom ?? shiftMonth(state.cto!, 1 - length);
   let to = state.cto ?? shiftMonth(from, length - 1);
   if (from > to) {
-    notices.push(`The comparison's start month ${from} was after its end month ${to}; they were swapped.`);
+    notices.push(t(messages.comparisonSwapped, { from, to }));
     [from, to] = [to, from];
   }
   return { from, to };
@@ -153,13 +155,13 @@ function knownMembers(
   model: DatasetModel,
   catalog: DatasetCatalog,
   notices: string[],
-  what: string,
+  selected: boolean,
 ): Record<string, string[]> {
   const kept = lookupTable<string[]>();
   for (const [dimensionId, values] of Object.entries(byDimension)) {
     const dimension = findDimension(model, dimensionId);
     if (!dimension) {
-      notices.push(`Ignored the ${what}filter "${dimensionId}": this dataset has no such column.`);
+      notices.push(t(messages.unknownFilter, { selected: String(selected), dimension: dimensionId }));
       continue;
     }
     const known = new Set(ownValue(catalog.members, dimension.id) ?? []);
@@ -167,8 +169,7 @@ function knownMembers(
     const dropped = values.filter((value) => !known.has(value));
     if (dropped.length > 0) {
       const shown = dropped.slice(0, 3).map((value) => `"${value.slice(0, 40)}"`).join(', ');
-      const more = dropped.length > 3 ? ` and ${dropped.length - 3} more` : '';
-      notices.push(`Ignored unknown ${what}${dimension.pluralLabel.toLowerCase()}: ${shown}${more}.`);
+      notices.push(t(messages.unknownMembers, { selected: String(selected), dimension: dimension.pluralLabel.toLowerCase(), members: shown, more: Math.max(0, dropped.length - 3) }));
     }
     if (good.length > 0) kept[dimension.id] = good;
   }

@@ -1,6 +1,8 @@
 import type { Unit } from '../lib/format';
 import { EXPLAIN_RATIOS } from '../views';
+import { t } from '../i18n';
 import { findMeasure, type DatasetModel } from './model';
+import { messages } from './messages';
 
 /** The traffic-to-sales ratios, for datasets whose model names visitors, orders and revenue (`roles`). */
 export const RATIO_IDS = EXPLAIN_RATIOS;
@@ -18,7 +20,7 @@ export interface RatioDef {
   description: string;
 }
 
-/** The ratios a dataset offers: none unless its model names the three roles. */
+/** The ratios a dataset offers: none unless its model names the three roles. Labelled in the active language. */
 export function ratioMeasures(model: DatasetModel): RatioDef[] {
   const roles = model.roles;
   if (!roles) return [];
@@ -28,30 +30,30 @@ export function ratioMeasures(model: DatasetModel): RatioDef[] {
   return [
     {
       id: 'conversion',
-      label: 'Orders per 1,000 visitors',
+      label: t(messages.ratioConversion),
       unit: 'number',
       numerator: column(roles.orders),
       denominator: column(roles.visitors),
       scale: 1000,
-      description: 'Orders placed for every thousand monthly visitors.',
+      description: t(messages.ratioConversionDescription),
     },
     {
       id: 'order_value',
-      label: 'Average order value',
+      label: t(messages.ratioOrderValue),
       unit: money,
       numerator: column(roles.revenue),
       denominator: column(roles.orders),
       scale: 1,
-      description: 'Revenue divided by orders.',
+      description: t(messages.ratioOrderValueDescription),
     },
     {
       id: 'revenue_per_visitor',
-      label: `${revenue?.label ?? 'Revenue'} per visitor`,
+      label: t(messages.ratioRevenuePerVisitor, { revenue: revenue?.label ?? t(messages.revenue) }),
       unit: money,
       numerator: column(roles.revenue),
       denominator: column(roles.visitors),
       scale: 1,
-      description: 'Revenue divided by monthly visitors.',
+      description: t(messages.ratioRevenuePerVisitorDescription),
     },
   ];
 }
