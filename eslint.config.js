@@ -45,7 +45,7 @@ const TRANSLATED = [
   // the workspace, charts and the describing views
   //
   // the analysing views and the SQL workspace
-  //
+  'src/views/explain',
 ];
 
 export default tseslint.config(

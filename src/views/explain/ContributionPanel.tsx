@@ -9,6 +9,8 @@ import type { ViewProps } from '../shared/viewProps';
 import type { ExplainSplit } from './declaration';
 import { explanationWaterfall, segmentKey, segmentsAt, shareOfChange } from './explainParts';
 import { explanationSummary } from './summaries';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 export const DEFAULT_EXPLAIN_SORT: SortState = { column: 'contribution', direction: 'desc' };
 
@@ -26,6 +28,7 @@ export interface ContributionPanelProps extends ViewProps {
 export function ContributionPanel(props: ContributionPanelProps) {
   const { model, view, options, measure, update, query, ratio, split, dimensionOf, labelOf, comparison, onDrill } = props;
   const tableToggle = useTableToggle();
+  const tr = useT();
   const unit: Unit = ratio?.unit ?? measure.unit;
   const what = ratio?.label ?? measure.label;
   const compact = (value: number | null) => formatCompact(value, unit);
@@ -35,7 +38,8 @@ export function ContributionPanel(props: ContributionPanelProps) {
     [segment.first === null ? null : labelOf(dimensionOf('first'), segment.first), segment.second === null ? null : labelOf(dimensionOf('second'), segment.second)]
       .filter((part) => part !== null)
       .join(' · ');
-  const splitLabel = split === 'both' ? `${dimensionOf('first').label} × ${dimensionOf('second').label.toLowerCase()}` : dimensionOf(split).label;
+  const splitLabel =
+    split === 'both' ? tr(messages.pair, { first: dimensionOf('first').label, second: dimensionOf('second').label.toLowerCase() }) : dimensionOf(split).label;
   const sort = options.sorts.explain ?? DEFAULT_EXPLAIN_SORT;
   const setSort = (next: SortState) => update({ sorts: { ...options.sorts, explain: next } });
   const drill = (segment: ExplainSegment) => onDrill(split, segment.first, segment.second);
@@ -49,7 +53,7 @@ export function ContributionPanel(props: ContributionPanelProps) {
         split === 'both' ? (
           segmentLabel(segment)
         ) : (
-          <button type="button" className="button button-quiet" onClick={() => drill(segment)} title={`Why did ${segmentLabel(segment)} move?`}>
+          <button type="button" className="button button-quiet" onClick={() => drill(segment)} title={tr(messages.whyMember, { member: segmentLabel(segment) })}>
             {segmentLabel(segment)}
           </button>
         ),
@@ -58,25 +62,32 @@ export function ContributionPanel(props: ContributionPanelProps) {
     { id: 'current', header: rangeLabel(view), numeric: true, sortValue: (segment) => segment.current, cell: (segment) => full(segment.current) },
     ...(ratio
       ? [
-          { id: 'rate', header: 'Rate effect', numeric: true, sortValue: (segment: ExplainSegment) => segment.rateEffect, cell: (segment: ExplainSegment) => signed(segment.rateEffect) },
-          { id: 'mix', header: 'Mix effect', numeric: true, sortValue: (segment: ExplainSegment) => segment.mixEffect, cell: (segment: ExplainSegment) => signed(segment.mixEffect) },
+          { id: 'rate', header: tr(messages.rateEffect), numeric: true, sortValue: (segment: ExplainSegment) => segment.rateEffect, cell: (segment: ExplainSegment) => signed(segment.rateEffect) },
+          { id: 'mix', header: tr(messages.mixEffect), numeric: true, sortValue: (segment: ExplainSegment) => segment.mixEffect, cell: (segment: ExplainSegment) => signed(segment.mixEffect) },
         ]
       : []),
-    { id: 'contribution', header: 'Contribution', numeric: true, sortValue: (segment) => segment.contribution, cell: (segment) => signed(segment.contribution) },
+    { id: 'contribution', header: tr(messages.contribution), numeric: true, sortValue: (segment) => segment.contribution, cell: (segment) => signed(segment.contribution) },
     {
       id: 'share',
-      header: 'Share of the change',
+      header: tr(messages.shareOfChange),
       numeric: true,
       sortValue: (segment) => shareOfChange(segment.contribution, explanation.change),
       cell: (segment) => formatShare(shareOfChange(segment.contribution, explanation.change)),
     },
-    { id: 'status', header: 'In both periods', sortValue: (segment) => segment.status, cell: (segment) => STATUS_TEXT[segment.status] },
+    { id: 'status', header: tr(messages.inBoth), sortValue: (segment) => segment.status, cell: (segment) => tr(STATUS_TEXT[segment.status]) },
   ];
 
   const exportData = () => {
     const explanation = query.data;
     if (!explanation) return null;
-    const header = [splitLabel, `${what} ${rangeLabel(comparison.range)}`, `${what} ${rangeLabel(view)}`, ...(ratio ? ['rate effect', 'mix effect'] : []), 'contribution', 'status'];
+    const header = [
+      splitLabel,
+      tr(messages.csvValue, { what, period: rangeLabel(comparison.range) }),
+      tr(messages.csvValue, { what, period: rangeLabel(view) }),
+      ...(ratio ? [tr(messages.csvRate), tr(messages.csvMix)] : []),
+      tr(messages.csvContribution),
+      tr(messages.csvStatus),
+    ];
     const rows = segmentsAt(explanation, split).map((segment) => [
       segmentLabel(segment),
       segment.base,
@@ -85,27 +96,27 @@ export function ContributionPanel(props: ContributionPanelProps) {
       segment.contribution,
       segment.status,
     ]);
-    return { header, rows: [...rows, ['Total', explanation.base, explanation.current, ...(ratio ? [null, null] : []), explanation.change, '']] };
+    return { header, rows: [...rows, [tr(messages.csvTotal), explanation.base, explanation.current, ...(ratio ? [null, null] : []), explanation.change, '']] };
   };
 
   return (
     <ChartPanel
-      title={`Why did ${what.toLowerCase()} move?`}
-      subtitle={`${what} ${rangeLabel(view)} against ${comparison.long}, by ${splitLabel.toLowerCase()}`}
+      title={tr(messages.title, { what: what.toLowerCase() })}
+      subtitle={tr(messages.subtitle, { what, period: rangeLabel(view), comparison: comparison.long, split: splitLabel.toLowerCase() })}
       model={model}
       table={tableToggle}
       className="panel-wide"
       testId="explain-panel"
       exportData={exportData}
     >
-      <QueryView query={query} height={360} isEmpty={(explanation) => explanation.base === null && explanation.current === null} empty="No data in either period for this selection.">
+      <QueryView query={query} height={360} isEmpty={(explanation) => explanation.base === null && explanation.current === null} empty={tr(messages.noData)}>
         {(explanation) => {
           const summary = explanationSummary(explanation, { split, what, unit, segmentLabel, comparison, view, ratio: ratio !== null, summed: measure.overTime === 'sum' });
           const steps = explanationWaterfall(explanation, split, {
             base: rangeLabel(comparison.range),
             current: rangeLabel(view),
             segment: segmentLabel,
-            rest: (count) => `${count} others`,
+            rest: (count) => tr(messages.others, { count }),
           });
           const segments = segmentsAt(explanation, split);
           return (
@@ -115,7 +126,7 @@ export function ContributionPanel(props: ContributionPanelProps) {
               </p>
               {tableToggle.asTable || !steps ? (
                 <SortableTable
-                  caption={`Contributions to the change of ${what.toLowerCase()} by ${splitLabel.toLowerCase()}`}
+                  caption={tr(messages.tableCaption, { what: what.toLowerCase(), split: splitLabel.toLowerCase() })}
                   testId="explain-table"
                   columns={columns(explanation)}
                   rows={segments}
@@ -137,10 +148,15 @@ export function ContributionPanel(props: ContributionPanelProps) {
                           if (segment) drill(segment);
                         }
                   }
-                  ariaLabel={`Waterfall of ${what.toLowerCase()} from ${compact(explanation.base)} to ${compact(explanation.current)}: ${segments
-                    .slice(0, 5)
-                    .map((segment) => `${segmentLabel(segment)} ${signed(segment.contribution)}`)
-                    .join(', ')}`}
+                  ariaLabel={tr(messages.waterfallLabel, {
+                    what: what.toLowerCase(),
+                    base: compact(explanation.base),
+                    current: compact(explanation.current),
+                    segments: segments
+                      .slice(0, 5)
+                      .map((segment) => `${segmentLabel(segment)} ${signed(segment.contribution)}`)
+                      .join(', '),
+                  })}
                 />
               )}
             </>
@@ -151,7 +167,7 @@ export function ContributionPanel(props: ContributionPanelProps) {
   );
 }
 
-const STATUS_TEXT = { both: 'Yes', new: 'New', gone: 'Gone' } as const;
+const STATUS_TEXT = { both: messages.statusBoth, new: messages.statusNew, gone: messages.statusGone } as const;
 
 function rangeLabel(range: { from: string; to: string }): string {
   return periodName(range);

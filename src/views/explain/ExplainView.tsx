@@ -10,6 +10,8 @@ import { ContributionPanel } from './ContributionPanel';
 import { ShareShiftPanel } from './ShareShiftPanel';
 import type { ExplainSplit } from './declaration';
 import { levelBelow } from '../levels';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 /**
  * Why did it move? The change of the measure (or of a traffic-to-sales ratio) between the period and the period it
@@ -18,10 +20,11 @@ import { levelBelow } from '../levels';
  */
 export function ExplainView(props: ViewProps) {
   const { model } = props;
+  const tr = useT();
   if (model.timeless) {
     return (
-      <Panel title="Why did it move?" testId="explain-panel">
-        <EmptyState>This dataset has no time column: there are no two periods to compare.</EmptyState>
+      <Panel title={tr(messages.whyTitle)} testId="explain-panel">
+        <EmptyState>{tr(messages.timeless)}</EmptyState>
       </Panel>
     );
   }
@@ -30,6 +33,7 @@ export function ExplainView(props: ViewProps) {
 
 function Explanation(props: ViewProps) {
   const { model, view, options, measure, update } = props;
+  const tr = useT();
   const first = model.dimensions[0]!;
   const split = splitDimension(model);
   // Countries split at the level the views show: by region or sub-region, and a click on one drills into it.
@@ -57,23 +61,23 @@ function Explanation(props: ViewProps) {
   };
   return (
     <div className="explain" data-testid="explain-view">
-      <ControlBar label="Explanation options">
+      <ControlBar label={tr(messages.options)}>
         <ControlSelect
-          label="Explain"
+          label={tr(messages.explainLabel)}
           value={ratio?.id ?? 'measure'}
           options={[{ value: 'measure', label: measure.label }, ...ratios.map((candidate) => ({ value: candidate.id, label: candidate.label }))]}
           onChange={(value) => update({ ratio: value === 'measure' ? null : (value as typeof options.ratio) })}
           testId="explain-what"
         />
         <ControlSelect
-          label="By"
+          label={tr(messages.byLabel)}
           value={options.split}
           options={[
             { value: 'first', label: first.label },
             ...(second
               ? [
                   { value: 'second' as const, label: second.label },
-                  { value: 'both' as const, label: `${first.label} × ${second.label.toLowerCase()}` },
+                  { value: 'both' as const, label: tr(messages.pair, { first: first.label, second: second.label.toLowerCase() }) },
                 ]
               : []),
           ]}
@@ -83,18 +87,17 @@ function Explanation(props: ViewProps) {
       </ControlBar>
       {geo ? <LevelControls geo={geo} filters={props.filters} update={update} testId="explain-level" /> : null}
       <p className="explain-periods" data-testid="explain-periods">
-        {rangeText(view)} against {comparison.long}
+        {tr(messages.periods, { range: rangeText(view), comparison: comparison.long })}
       </p>
       {options.ratio !== null && ratio === null ? (
         <p className="explain-note" role="status" data-testid="explain-note">
-          This dataset has no visitors, orders and revenue to make ratios of: showing why {measure.label.toLowerCase()} moved.
+          {tr(messages.noRatios, { measure: measure.label.toLowerCase() })}
         </p>
       ) : null}
       {ratio === null && measure.perInternetUser ? (
         // Reach divides by internet users; the parts are over the whole selection's, so that they add up.
         <p className="explain-note" data-testid="explain-reach-note">
-          Each part divides a segment&apos;s figures by the internet users of the whole selection, so the parts add up
-          to the change; a country&apos;s part moves with its own figure and with its share of those internet users.
+          {tr(messages.reachNote)}
         </p>
       ) : null}
       <ContributionPanel

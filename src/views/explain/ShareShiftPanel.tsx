@@ -9,6 +9,8 @@ import { ChartPanel, useTableToggle } from '../shared/panelParts';
 import type { ViewProps } from '../shared/viewProps';
 import { shareShiftWaterfall } from './explainParts';
 import { shareShiftSummary } from './summaries';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 const DEFAULT_SORT: SortState = { column: 'points', direction: 'desc' };
 
@@ -25,6 +27,7 @@ export function ShareShiftPanel({
 }: ViewProps & { comparison: ReturnType<typeof describeComparison>; onDrill: (member: string) => void }) {
   const query = useQuery({ ...shareShiftQuery(view), placeholderData: keepPreviousData });
   const tableToggle = useTableToggle();
+  const tr = useT();
   // The share table's sort stays in the panel: the view's sort in the URL is the contributions table's.
   const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
   const member = model.dimensions[0]!;
@@ -37,36 +40,44 @@ export function ShareShiftPanel({
       header: member.label,
       sortValue: (row) => row.member,
       cell: (row) => (
-        <button type="button" className="button button-quiet" onClick={() => onDrill(row.member)} title={`Why did ${row.member} move?`}>
+        <button type="button" className="button button-quiet" onClick={() => onDrill(row.member)} title={tr(messages.whyMember, { member: row.member })}>
           {row.member}
         </button>
       ),
     },
-    { id: 'base_share', header: `Share ${base}`, numeric: true, sortValue: (row) => row.baseShare, cell: (row) => formatShare(row.baseShare) },
-    { id: 'current_share', header: `Share ${current}`, numeric: true, sortValue: (row) => row.currentShare, cell: (row) => formatShare(row.currentShare) },
-    { id: 'points', header: 'Change', numeric: true, sortValue: (row) => row.shareChangePoints, cell: (row) => formatPoints(row.shareChangePoints) },
-    { id: 'change', header: `${measure.label} change`, numeric: true, sortValue: (row) => row.change, cell: (row) => signed(row.change) },
-    { id: 'market', header: 'From market growth', numeric: true, sortValue: (row) => row.marketEffect, cell: (row) => signed(row.marketEffect) },
-    { id: 'share', header: 'From share change', numeric: true, sortValue: (row) => row.shareEffect, cell: (row) => signed(row.shareEffect) },
+    { id: 'base_share', header: tr(messages.shareIn, { period: base }), numeric: true, sortValue: (row) => row.baseShare, cell: (row) => formatShare(row.baseShare) },
+    { id: 'current_share', header: tr(messages.shareIn, { period: current }), numeric: true, sortValue: (row) => row.currentShare, cell: (row) => formatShare(row.currentShare) },
+    { id: 'points', header: tr(messages.change), numeric: true, sortValue: (row) => row.shareChangePoints, cell: (row) => formatPoints(row.shareChangePoints) },
+    { id: 'change', header: tr(messages.measureChange, { measure: measure.label }), numeric: true, sortValue: (row) => row.change, cell: (row) => signed(row.change) },
+    { id: 'market', header: tr(messages.fromMarket), numeric: true, sortValue: (row) => row.marketEffect, cell: (row) => signed(row.marketEffect) },
+    { id: 'share', header: tr(messages.fromShare), numeric: true, sortValue: (row) => row.shareEffect, cell: (row) => signed(row.shareEffect) },
   ];
   const exportData = () =>
     query.data
       ? {
-          header: [member.label, `share ${base}`, `share ${current}`, 'change (pp)', `${measure.label} change`, 'from market growth', 'from share change'],
+          header: [
+            member.label,
+            tr(messages.csvShareIn, { period: base }),
+            tr(messages.csvShareIn, { period: current }),
+            tr(messages.csvPoints),
+            tr(messages.measureChange, { measure: measure.label }),
+            tr(messages.csvFromMarket),
+            tr(messages.csvFromShare),
+          ],
           rows: query.data.members.map((row) => [row.member, row.baseShare, row.currentShare, row.shareChangePoints, row.change, row.marketEffect, row.shareEffect]),
         }
       : null;
   return (
     <ChartPanel
-      title="Share shift"
-      subtitle={`Each ${member.label.toLowerCase()}'s share of the selection's ${measure.periodLabel}, ${current} against ${base}`}
+      title={tr(messages.shareShift)}
+      subtitle={tr(messages.shiftSubtitle, { member: member.label.toLowerCase(), measure: measure.periodLabel, current, base })}
       model={model}
       table={tableToggle}
       className="panel-wide"
       testId="share-shift-panel"
       exportData={exportData}
     >
-      <QueryView query={query} height={300} isEmpty={(shift: ShareShift) => shift.members.length === 0} empty="No data in either period for this selection.">
+      <QueryView query={query} height={300} isEmpty={(shift: ShareShift) => shift.members.length === 0} empty={tr(messages.noData)}>
         {(shift) => (
           <>
             <p className="explain-summary" data-testid="share-shift-summary">
@@ -74,7 +85,7 @@ export function ShareShiftPanel({
             </p>
             {tableToggle.asTable ? (
               <SortableTable
-                caption={`Change of share by ${member.label.toLowerCase()}`}
+                caption={tr(messages.shiftCaption, { member: member.label.toLowerCase() })}
                 testId="share-shift-table"
                 columns={columns}
                 rows={shift.members}
@@ -85,15 +96,17 @@ export function ShareShiftPanel({
             ) : (
               <WaterfallChart
                 testId="share-shift-chart"
-                steps={shareShiftWaterfall(shift, (count) => `${count} others`)}
-                formatAxis={(points) => `${formatCompact(points, 'number')} pp`}
+                steps={shareShiftWaterfall(shift, (count) => tr(messages.others, { count }))}
+                formatAxis={(points) => tr(messages.points, { points: formatCompact(points, 'number') })}
                 formatValue={formatPoints}
                 formatChange={formatPoints}
                 onSelect={(key) => (key === '__rest' ? undefined : onDrill(key))}
-                ariaLabel={`Change of share in percentage points: ${shift.members
-                  .slice(0, 5)
-                  .map((row) => `${row.member} ${formatPoints(row.shareChangePoints)}`)
-                  .join(', ')}`}
+                ariaLabel={tr(messages.shiftChartLabel, {
+                  members: shift.members
+                    .slice(0, 5)
+                    .map((row) => `${row.member} ${formatPoints(row.shareChangePoints)}`)
+                    .join(', '),
+                })}
               />
             )}
           </>

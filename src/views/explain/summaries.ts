@@ -1,8 +1,10 @@
 import type { describeComparison, ExplainSegment, Explanation, QuerySlice, ShareShift } from '../../data';
 import { periodName } from '../../data';
+import { t } from '../../i18n';
 import { formatChange, formatCompact, formatPoints, formatShare, formatSignedCompact, type Unit } from '../../lib/format';
 import type { ExplainSplit } from './declaration';
 import { segmentsAt } from './explainParts';
+import { messages } from './messages';
 
 export interface ExplanationWords {
   split: ExplainSplit;
@@ -20,30 +22,37 @@ export interface ExplanationWords {
 
 /**
  * One paragraph, written from the numbers: what moved and by how much, then the two or three segments that explain
- * most of it with their shares of the change, and what pulled the other way. No model: every word is chosen here.
+ * most of it with their shares of the change, and what pulled the other way. No model: every word is chosen here,
+ * one message per sentence in the active language, with the figures formatted in it.
  */
 export function explanationSummary(explanation: Explanation, words: ExplanationWords): string {
   const { what, unit } = words;
   const base = periodName(words.comparison.range);
   const current = periodName(words.view);
   const value = (number: number | null) => formatCompact(number, unit);
-  if (explanation.base === null && explanation.current === null) return `There is no ${what.toLowerCase()} for this selection in ${current} or ${base}.`;
-  if (explanation.base === null) return `${what} has no value in ${base} to compare with: it is ${value(explanation.current)} in ${current}, all of it new.`;
-  if (explanation.current === null) return `${what} has no value in ${current}: it was ${value(explanation.base)} in ${base}.`;
+  if (explanation.base === null && explanation.current === null) return t(messages.nothing, { what: what.toLowerCase(), current, base });
+  if (explanation.base === null) return t(messages.noBase, { what, base, current, value: value(explanation.current) });
+  if (explanation.current === null) return t(messages.noCurrent, { what, base, current, value: value(explanation.base) });
   const change = explanation.change ?? 0;
   const sentences: string[] = [];
-  const relative = explanation.base !== 0 ? ` (${formatChange(change / explanation.base)})` : '';
   if (change === 0) {
-    sentences.push(`${what} is unchanged at ${value(explanation.current)} in ${current} against ${base}.`);
+    sentences.push(t(messages.unchanged, { what, value: value(explanation.current), current, base }));
   } else {
     sentences.push(
-      `${what} ${change > 0 ? 'rose' : 'fell'} from ${value(explanation.base)} in ${base} to ${value(explanation.current)} in ${current}, ${formatSignedCompact(change, unit)}${relative}.`,
+      t(messages.moved, {
+        what,
+        direction: change > 0 ? 'rise' : 'fall',
+        baseValue: value(explanation.base),
+        base,
+        currentValue: value(explanation.current),
+        current,
+        change: formatSignedCompact(change, unit),
+        relative: explanation.base !== 0 ? formatChange(change / explanation.base) : 'none',
+      }),
     );
   }
   if (words.summed && explanation.baseMonths !== explanation.currentMonths) {
-    sentences.push(
-      `Careful: the selection has data in ${explanation.baseMonths} ${plural(explanation.baseMonths, 'month')} of ${base} and ${explanation.currentMonths} of ${current}, so the totals do not cover the same months.`,
-    );
+    sentences.push(t(messages.careful, { baseMonths: explanation.baseMonths, base, currentMonths: explanation.currentMonths, current }));
   }
   const segments = segmentsAt(explanation, words.split).filter((segment) => segment.contribution !== null && segment.contribution !== 0);
   if (change !== 0 && segments.length > 0) {
@@ -53,34 +62,38 @@ export function explanationSummary(explanation: Explanation, words: ExplanationW
     const leaders = pickExplaining(along, change);
     const movement = change > 0 ? 'rise' : 'fall';
     const covered = leaders.reduce((sum, segment) => sum + segment.contribution!, 0) / change;
+    const about = (segment: ExplainSegment) => ({
+      segment: words.segmentLabel(segment),
+      change: formatSignedCompact(segment.contribution, unit),
+      status: segment.status,
+    });
+    const withChange = (segment: ExplainSegment) =>
+      t(segment.status === 'new' ? messages.segmentChangeNew : segment.status === 'gone' ? messages.segmentChangeGone : messages.segmentChange, about(segment));
     if (leaders.length === 1) {
       const [leader] = leaders as [ExplainSegment];
-      sentences.push(
-        `${words.segmentLabel(leader)} accounts for ${formatShare(covered)} of the ${movement} (${formatSignedCompact(leader.contribution, unit)}${status(leader)}).`,
-      );
+      sentences.push(t(messages.leader, { ...about(leader), share: formatShare(covered), direction: movement }));
     } else if (leaders.length > 1 && leaders[0]!.contribution! / change > 0.5) {
       // One segment explains most of it: say so first, then what the others add.
       const [leader, ...others] = leaders as [ExplainSegment, ...ExplainSegment[]];
       sentences.push(
-        `${words.segmentLabel(leader)} accounts for ${formatShare(leader.contribution! / change)} of the ${movement} (${formatSignedCompact(leader.contribution, unit)}${status(leader)}); with ${listOf(others.map((segment) => `${words.segmentLabel(segment)} (${formatSignedCompact(segment.contribution, unit)}${status(segment)})`))}, ${formatShare(covered)}.`,
+        t(messages.leaderWithOthers, {
+          ...about(leader),
+          share: formatShare(leader.contribution! / change),
+          direction: movement,
+          others: listOf(others.map(withChange)),
+          covered: formatShare(covered),
+        }),
       );
     } else if (leaders.length > 1) {
-      const parts = leaders.map((segment) => `${words.segmentLabel(segment)} (${formatSignedCompact(segment.contribution, unit)}${status(segment)})`);
-      sentences.push(`${listOf(parts)} account for ${formatShare(covered)} of the ${movement}.`);
+      sentences.push(t(messages.leaders, { segments: listOf(leaders.map(withChange)), covered: formatShare(covered), direction: movement }));
     }
     const largestAgainst = against[0];
-    if (largestAgainst) {
-      sentences.push(
-        `${words.segmentLabel(largestAgainst)} moved the other way (${formatSignedCompact(largestAgainst.contribution, unit)}${status(largestAgainst)})${against.length > 1 ? `, with ${against.length - 1} more` : ''}.`,
-      );
-    }
+    if (largestAgainst) sentences.push(t(messages.against, { ...about(largestAgainst), more: against.length - 1 }));
   }
   if (words.ratio && change !== 0) {
     const rate = segmentsAt(explanation, words.split).reduce((sum, segment) => sum + (segment.rateEffect ?? 0), 0);
     const mix = segmentsAt(explanation, words.split).reduce((sum, segment) => sum + (segment.mixEffect ?? 0), 0);
-    sentences.push(
-      `Of the change, ${formatSignedCompact(rate, unit)} comes from the segments' own ratios (rate effect) and ${formatSignedCompact(mix, unit)} from the shift of visitors between segments (mix effect).`,
-    );
+    sentences.push(t(messages.rateAndMix, { rate: formatSignedCompact(rate, unit), mix: formatSignedCompact(mix, unit) }));
   }
   return sentences.join(' ');
 }
@@ -110,33 +123,39 @@ export interface ShareShiftWords {
  */
 export function shareShiftSummary(shift: ShareShift, words: ShareShiftWords): string {
   const moved = shift.members.filter((member) => member.shareChangePoints !== null && Math.abs(member.shareChangePoints) >= 0.05);
-  const net = `These are net shares of the selection: aggregates cannot say which ${words.memberPlural} took customers from which.`;
-  if (shift.baseTotal === null || shift.currentTotal === null) return `There is nothing to compare in one of the periods. ${net}`;
-  if (moved.length === 0) return `Shares hardly moved between ${words.base} and ${words.current}. ${net}`;
+  const net = t(messages.net, { members: words.memberPlural });
+  if (shift.baseTotal === null || shift.currentTotal === null) return `${t(messages.nothingToCompare)} ${net}`;
+  if (moved.length === 0) return `${t(messages.hardlyMoved, { base: words.base, current: words.current })} ${net}`;
   const gainer = [...moved].sort((a, b) => b.shareChangePoints! - a.shareChangePoints!)[0]!;
   const loser = [...moved].sort((a, b) => a.shareChangePoints! - b.shareChangePoints!)[0]!;
   const sentences = [
-    `${gainer.member} gained the most share, ${formatPoints(gainer.shareChangePoints)} to ${formatShare(gainer.currentShare)}${gainer.status === 'new' ? ' (new in the selection)' : ''}` +
-      (loser.shareChangePoints! < 0 ? `; ${loser.member} lost the most, ${formatPoints(loser.shareChangePoints)} to ${formatShare(loser.currentShare)}.` : '.'),
+    t(messages.gainer, {
+      gainer: gainer.member,
+      gainerPoints: formatPoints(gainer.shareChangePoints),
+      gainerShare: formatShare(gainer.currentShare),
+      gainerNew: gainer.status === 'new' ? 'yes' : 'no',
+      hasLoser: loser.shareChangePoints! < 0 ? 'yes' : 'no',
+      loser: loser.member,
+      loserPoints: formatPoints(loser.shareChangePoints),
+      loserShare: formatShare(loser.currentShare),
+    }),
   ];
   if (gainer.marketEffect !== null && gainer.shareEffect !== null && gainer.change !== 0) {
     sentences.push(
-      `Of ${gainer.member}'s change (${formatSignedCompact(gainer.change, words.unit)}), ${formatSignedCompact(gainer.marketEffect, words.unit)} is what the selection's growth would have brought at its old share, and ${formatSignedCompact(gainer.shareEffect, words.unit)} comes from its gain of share.`,
+      t(messages.gainerEffects, {
+        gainer: gainer.member,
+        change: formatSignedCompact(gainer.change, words.unit),
+        market: formatSignedCompact(gainer.marketEffect, words.unit),
+        share: formatSignedCompact(gainer.shareEffect, words.unit),
+      }),
     );
   }
   sentences.push(net);
   return sentences.join(' ');
 }
 
-function status(segment: ExplainSegment): string {
-  return segment.status === 'new' ? ', new' : segment.status === 'gone' ? ', gone' : '';
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
-}
-
+/** "A", "A and B", "A, B and C", in the active language. */
 function listOf(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return t(messages.list, { head: parts.slice(0, -1).join(', '), last: parts.at(-1)! });
 }
