@@ -46,6 +46,8 @@ const TRANSLATED = [
   //
   // the analysing views and the SQL workspace
   'src/views/explain',
+  'src/views/matrix',
+  'src/views/conversion',
 ];
 
 export default tseslint.config(

@@ -18,6 +18,7 @@ export {
   OVERVIEW_SERIES_LIMIT,
   overviewSeriesOptions,
   OTHER_LABEL,
+  otherLabel,
   periodsOf,
   type SeriesOptions,
   type SeriesResult,

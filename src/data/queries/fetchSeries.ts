@@ -5,6 +5,8 @@ import { dateToMonth, monthToDate, periodStart, shiftMonth } from '../../lib/mon
 import type { DatasetModel } from '../model';
 import { measureOf, sliceFor, type QuerySlice } from '../querySlice';
 import { requireDimension, viewQueryFn } from './queryTarget';
+import { t } from '../../i18n';
+import { messages } from './messages';
 
 export interface SeriesOptions {
   by: string;
@@ -27,6 +29,14 @@ export interface SeriesResult {
 
 /** The label of the bucket that holds every member beyond the ones shown. */
 export const OTHER_LABEL = 'Other';
+
+/**
+ * How "Other" is shown, in the active language. {@link OTHER_LABEL} stays the series' key in results (and in
+ * colours, selections and snapshots); views show this instead.
+ */
+export function otherLabel(): string {
+  return t(messages.other);
+}
 
 export async function fetchSeries(engine: Engine, model: DatasetModel, view: QuerySlice, options: SeriesOptions): Promise<SeriesResult> {
   const dimension = requireDimension(model, options.by);

@@ -5,6 +5,8 @@ import { recordingEngine, recordStatements, type RecordedStatement } from '../sq
 import { findDimension, findMeasure, type DatasetModel, type DimensionDef } from '../model';
 import type { QuerySlice } from '../querySlice';
 import { isPrefetch } from './prefetchScheduler';
+import { t } from '../../i18n';
+import { messages } from './messages';
 
 /**
  * Where the query options find a dataset's engine and model: the browser's dataset registry, connected by
@@ -33,7 +35,7 @@ function datasets(): DatasetAccess {
 /** The dataset's model, or a clear error for a dataset this browser does not have (e.g. a shared link). */
 export function datasetModel(datasetId: string): DatasetModel {
   const model = datasets().modelOf(datasetId);
-  if (!model) throw new Error(`There is no dataset "${datasetId}" in this browser.`);
+  if (!model) throw new Error(t(messages.noDataset, { dataset: datasetId }));
   return model;
 }
 

@@ -4,7 +4,9 @@ import { conversionQuery, findMeasure, type ConversionRow, type DatasetModel } f
 import { ScatterPlot, type ScatterPoint } from '../../charts/ScatterPlot';
 import { countryLabel, countryName } from '../../lib/countries';
 import { ownValue } from '../../lib/lookupTable';
-import { formatCompact, type Unit } from '../../lib/format';
+import { formatCompact, formatLocale, type Unit } from '../../lib/format';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 import { EmptyState, Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
 import { SortableTable, type SortableColumn, type SortState } from '../../ui/SortableTable';
@@ -16,31 +18,41 @@ import { explainMember, WhyButton } from '../shared/WhyButton';
 /** The question this view answers first: who turns visits into orders best. */
 export const DEFAULT_CONVERSION_SORT: SortState = { column: 'orders_per_k', direction: 'desc' };
 
-const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const dollarsAndCents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** The formats of unit figures, in the active locale (src/lib/format.ts), one set per locale. */
+const unitFormats = new Map<string, { oneDecimal: Intl.NumberFormat; dollarsAndCents: Intl.NumberFormat; twoDecimals: Intl.NumberFormat }>();
+function formats() {
+  const locale = formatLocale();
+  let found = unitFormats.get(locale);
+  if (!found) {
+    found = {
+      oneDecimal: new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      dollarsAndCents: new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      twoDecimals: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    };
+    unitFormats.set(locale, found);
+  }
+  return found;
+}
 
 /** 12.345 → "12.3"; null → "–". */
 export function formatPerThousand(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? '–' : oneDecimal.format(value);
+  return value === null || !Number.isFinite(value) ? '–' : formats().oneDecimal.format(value);
 }
 
 /** 41.236 → "$41.24" (or "41.24" for a revenue that is not in dollars); null → "–". */
 export function formatUnitPrice(value: number | null, unit: Unit): string {
   if (value === null || !Number.isFinite(value)) return '–';
-  return unit === 'usd' ? dollarsAndCents.format(value) : twoDecimals.format(value);
+  return unit === 'usd' ? formats().dollarsAndCents.format(value) : formats().twoDecimals.format(value);
 }
 
 /** Traffic against sales per marketplace × country: a scatter of the two, and the ratios between them. */
 export function ConversionView(props: ViewProps) {
   const roles = props.model.roles;
+  const tr = useT();
   if (!roles) {
     return (
-      <Panel title="Traffic × sales" testId="conversion-panel">
-        <EmptyState>
-          {props.model.label} has no visitors, orders and revenue measures, so there is no conversion to compare. This
-          view works on datasets that have all three.
-        </EmptyState>
+      <Panel title={tr(messages.title)} testId="conversion-panel">
+        <EmptyState>{tr(messages.noRoles, { dataset: props.model.label })}</EmptyState>
       </Panel>
     );
   }
@@ -50,15 +62,18 @@ export function ConversionView(props: ViewProps) {
 function Conversion(props: ViewProps & { roles: NonNullable<DatasetModel['roles']> }) {
   const { model, view, options, update, selected, onSelect, colorFor, roles } = props;
   const [first, second] = model.dimensions;
+  const tr = useT();
   const query = useQuery({ ...conversionQuery(view), placeholderData: keepPreviousData });
   // A display preference for this look at the data, not part of what a link shares.
   const [logScale, setLogScale] = useState(false);
   const revenue = findMeasure(model, roles.revenue);
-  const revenueLabel = revenue?.label ?? 'Revenue';
+  const revenueLabel = revenue?.label ?? tr(messages.revenue);
   const revenueUnit: Unit = revenue?.unit ?? 'usd';
   const firstId = first?.id ?? '';
   const secondId = second?.id ?? '';
   const isCountry = second?.display === 'country';
+  const firstName = (first?.label ?? tr(messages.csvMarketplace)).toLowerCase();
+  const secondNameLabel = (second?.label ?? tr(messages.csvCountry)).toLowerCase();
   const secondName = (key: string) => (isCountry ? countryName(key) : key);
   const sort = options.sorts.conversion ?? DEFAULT_CONVERSION_SORT;
   const selectedFirst = ownValue(selected, firstId) ?? [];
@@ -67,7 +82,7 @@ function Conversion(props: ViewProps & { roles: NonNullable<DatasetModel['roles'
   const columns: SortableColumn<ConversionRow>[] = [
     {
       id: 'marketplace',
-      header: first?.label ?? 'Marketplace',
+      header: first?.label ?? tr(messages.marketplace),
       sortValue: (row) => row.first,
       cell: (row) => (
         <button type="button" className="button button-quiet" onClick={(event) => onSelect(firstId, row.first, isAdditive(event))}>
@@ -78,34 +93,34 @@ function Conversion(props: ViewProps & { roles: NonNullable<DatasetModel['roles'
     },
     {
       id: 'country',
-      header: second?.label ?? 'Country',
+      header: second?.label ?? tr(messages.country),
       sortValue: (row) => secondName(row.second),
       cell: (row) => (isCountry ? countryLabel(row.second) : row.second),
     },
     {
       id: 'orders_per_k',
-      header: 'Orders per 1,000 visitors',
+      header: tr(messages.ordersPerThousand),
       numeric: true,
       sortValue: (row) => row.ordersPerThousandVisitors,
       cell: (row) => formatPerThousand(row.ordersPerThousandVisitors),
     },
     {
       id: 'aov',
-      header: 'Average order value',
+      header: tr(messages.averageOrderValue),
       numeric: true,
       sortValue: (row) => row.averageOrderValue,
       cell: (row) => formatUnitPrice(row.averageOrderValue, revenueUnit),
     },
     {
       id: 'revenue_per_visitor',
-      header: `${revenueLabel} per visitor`,
+      header: tr(messages.revenuePerVisitor, { revenue: revenueLabel }),
       numeric: true,
       sortValue: (row) => row.revenuePerVisitor,
       cell: (row) => formatUnitPrice(row.revenuePerVisitor, revenueUnit),
     },
     {
       id: 'visitors',
-      header: 'Avg monthly visitors',
+      header: tr(messages.avgMonthlyVisitors),
       numeric: true,
       sortValue: (row) => row.avgMonthlyVisitors,
       cell: (row) => formatCompact(row.avgMonthlyVisitors),
@@ -116,9 +131,9 @@ function Conversion(props: ViewProps & { roles: NonNullable<DatasetModel['roles'
       : [
           {
             id: 'why',
-            header: 'Why?',
+            header: tr(messages.why),
             cell: (row: ConversionRow) => (
-              <WhyButton subject={`conversion in ${secondName(row.second)}`} onClick={() => update({ ...explainMember(view.filters, secondId, row.second), ratio: 'conversion' })} />
+              <WhyButton subject={tr(messages.conversionIn, { country: secondName(row.second) })} onClick={() => update({ ...explainMember(view.filters, secondId, row.second), ratio: 'conversion' })} />
             ),
           },
         ]),
@@ -135,27 +150,36 @@ function Conversion(props: ViewProps & { roles: NonNullable<DatasetModel['roles'
 
   return (
     <ChartPanel
-      title="Traffic × sales"
-      subtitle={`Average month per ${(first?.label ?? 'marketplace').toLowerCase()} and ${(second?.label ?? 'country').toLowerCase()}: visitors against ${revenueLabel}`}
+      title={tr(messages.title)}
+      subtitle={tr(messages.subtitle, { first: firstName, second: secondNameLabel, revenue: revenueLabel })}
       model={model}
       className="panel-wide"
       testId="conversion-panel"
       exportData={() =>
         query.data
           ? {
-              header: [first?.label ?? 'marketplace', second?.label ?? 'country', 'months', 'avg. monthly visitors', `avg. monthly ${revenueLabel}`, 'orders per 1,000 visitors', 'average order value', 'revenue per visitor'],
+              header: [
+                first?.label ?? tr(messages.csvMarketplace),
+                second?.label ?? tr(messages.csvCountry),
+                tr(messages.csvMonths),
+                tr(messages.csvVisitors),
+                tr(messages.csvRevenue, { revenue: revenueLabel }),
+                tr(messages.csvOrdersPerThousand),
+                tr(messages.csvAov),
+                tr(messages.csvRevenuePerVisitor),
+              ],
               rows: query.data.map((row) => [row.first, row.second, row.months, row.avgMonthlyVisitors, row.avgMonthlyRevenue, row.ordersPerThousandVisitors, row.averageOrderValue, row.revenuePerVisitor]),
             }
           : null
       }
     >
-      <ControlBar label="Traffic and sales options">
+      <ControlBar label={tr(messages.options)}>
         <ControlSelect
-          label="Axes"
+          label={tr(messages.axes)}
           value={logScale ? 'log' : 'linear'}
           options={[
-            { value: 'linear', label: 'Linear' },
-            { value: 'log', label: 'Logarithmic' },
+            { value: 'linear', label: tr(messages.linear) },
+            { value: 'log', label: tr(messages.logarithmic) },
           ]}
           onChange={(value) => setLogScale(value === 'log')}
           testId="conversion-axes"
@@ -166,20 +190,18 @@ function Conversion(props: ViewProps & { roles: NonNullable<DatasetModel['roles'
           <>
             <ScatterPlot
               points={pointsOf(rows)}
-              xLabel="Avg monthly visitors"
-              yLabel={`Avg monthly ${revenueLabel}`}
+              xLabel={tr(messages.avgMonthlyVisitors)}
+              yLabel={tr(messages.yLabel, { revenue: revenueLabel })}
               formatX={(value) => formatCompact(value)}
               formatY={(value) => formatCompact(value, revenueUnit)}
               colorFor={colorFor}
               logScale={logScale}
               onSelect={(point, additive) => onSelect(firstId, point.group, additive)}
-              ariaLabel={`Scatter plot of average monthly visitors against average monthly ${revenueLabel}, one point per ${(
-                first?.label ?? 'marketplace'
-              ).toLowerCase()} and ${(second?.label ?? 'country').toLowerCase()}, ${rows.length} points`}
+              ariaLabel={tr(messages.scatterLabel, { revenue: revenueLabel, first: firstName, second: secondNameLabel, count: rows.length })}
             />
-            <p className="tooltip-note">Which markets convert traffic to sales best: sort by orders per 1,000 visitors.</p>
+            <p className="tooltip-note">{tr(messages.hint)}</p>
             <SortableTable
-              caption={`Conversion by ${(first?.label ?? 'marketplace').toLowerCase()} and ${(second?.label ?? 'country').toLowerCase()}`}
+              caption={tr(messages.tableCaption, { first: firstName, second: secondNameLabel })}
               testId="conversion-table"
               columns={columns}
               rows={rows}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { breakdownQuery, OTHER_LABEL, type Breakdown, type ResolvedOptions, groupingDimension } from '../../data';
+import { breakdownQuery, otherLabel, type Breakdown, type ResolvedOptions, groupingDimension } from '../../data';
 import { Heatmap, type HeatmapAxisItem } from '../../charts/Heatmap';
 import { countryLabel, countryName } from '../../lib/countries';
 import { ownValue } from '../../lib/lookupTable';
@@ -13,6 +13,8 @@ import { geoLevelOf, LevelControls } from '../shared/LevelControls';
 import type { ViewProps } from '../shared/viewProps';
 import { explainMember, WhyButton } from '../shared/WhyButton';
 import { capitalise } from '../../lib/text';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 type CellMetric = ResolvedOptions['cell'];
 
@@ -54,44 +56,46 @@ export function MatrixView(props: ViewProps) {
     placeholderData: keepPreviousData,
   });
   const tableToggle = useTableToggle();
+  const tr = useT();
+  const other = otherLabel();
   const { asTable } = tableToggle;
   const cell = options.cell;
   const format = measureFormatters(measure);
   const rowPlural = rowDimension.pluralLabel.toLowerCase();
   const columnPlural = columnDimension.pluralLabel.toLowerCase();
   const columnName = columnDimension.label.toLowerCase();
-  const valueLabel = cell === 'share' ? `Share of each ${columnName}'s ${measure.label}` : capitalise(measure.periodLabel);
+  const valueLabel = cell === 'share' ? tr(messages.shareOfEach, { column: columnName, measure: measure.label }) : capitalise(measure.periodLabel);
 
-  const rowLabel = (key: string | null) => key ?? OTHER_LABEL;
+  const rowLabel = (key: string | null) => key ?? other;
   // Codes keep forty columns narrow enough to scan; the table toggle gives the full names.
-  const columnShortLabel = (key: string | null) => key ?? OTHER_LABEL;
-  const columnFullLabel = (key: string | null) => (key === null ? OTHER_LABEL : isCountry ? countryLabel(key) : key);
+  const columnShortLabel = (key: string | null) => key ?? other;
+  const columnFullLabel = (key: string | null) => (key === null ? other : isCountry ? countryLabel(key) : key);
 
   const subtitle = (data: Breakdown | undefined) => {
     const what =
       cell === 'share'
-        ? `Each ${columnName}'s ${measure.periodLabel} split by ${rowDimension.label.toLowerCase()}`
+        ? tr(messages.splitBy, { column: columnName, measure: measure.periodLabel, row: rowDimension.label.toLowerCase() })
         : capitalise(measure.periodLabel);
     if (!data) return what;
     const shownRows = data.rowKeys.filter((key) => key !== null).length;
     const shownColumns = data.columnKeys.filter((key) => key !== null).length;
     const limits = [
-      data.rowTotal > shownRows ? `the ${shownRows} largest of ${data.rowTotal} ${rowPlural}` : null,
-      data.columnTotal > shownColumns ? `the ${shownColumns} largest of ${data.columnTotal} ${columnPlural}` : null,
+      data.rowTotal > shownRows ? tr(messages.largestOf, { shown: shownRows, total: data.rowTotal, members: rowPlural }) : null,
+      data.columnTotal > shownColumns ? tr(messages.largestOf, { shown: shownColumns, total: data.columnTotal, members: columnPlural }) : null,
     ].filter((part) => part !== null);
-    return limits.length > 0 ? `${what} · ${limits.join(', ')}; the rest in "${OTHER_LABEL}"` : what;
+    return limits.length > 0 ? tr(messages.withLimits, { what, limits: limits.join(', '), other }) : what;
   };
 
   const controls = (
-    <ControlBar label="Matrix options">
+    <ControlBar label={tr(messages.options)}>
       <ControlSelect<CellMetric>
-        label="Cells"
+        label={tr(messages.cells)}
         value={cell}
         testId="matrix-cell"
         onChange={(value) => update({ cell: value })}
         options={[
           { value: 'value', label: capitalise(measure.periodLabel) },
-          { value: 'share', label: `Share within each ${columnName}` },
+          { value: 'share', label: tr(messages.shareWithin, { column: columnName }) },
         ]}
       />
     </ControlBar>
@@ -106,7 +110,7 @@ export function MatrixView(props: ViewProps) {
 
   return (
     <ChartPanel
-      title={`${rowDimension.label} × ${columnDimension.label.toLowerCase()}`}
+      title={tr(messages.title, { row: rowDimension.label, column: columnDimension.label.toLowerCase() })}
       subtitle={subtitle(query.data)}
       model={model}
       table={tableToggle}
@@ -141,7 +145,7 @@ export function MatrixView(props: ViewProps) {
             );
             return (
               <DataTable
-                caption={`${measure.label} by ${rowDimension.label.toLowerCase()} and ${columnName}`}
+                caption={tr(messages.tableCaption, { measure: measure.label, row: rowDimension.label.toLowerCase(), column: columnName })}
                 testId="matrix-table"
                 rowKey={(line) => line.id}
                 rows={lines}
@@ -149,13 +153,13 @@ export function MatrixView(props: ViewProps) {
                   { header: rowDimension.label, cell: (line) => rowLabel(line.rowKey) },
                   { header: columnDimension.label, cell: (line) => columnFullLabel(line.columnKey) },
                   { header: capitalise(measure.periodLabel), numeric: true, cell: (line) => format.full(line.value) },
-                  { header: `Share of ${columnName}`, numeric: true, cell: (line) => formatShare(line.share) },
+                  { header: tr(messages.shareOf, { column: columnName }), numeric: true, cell: (line) => formatShare(line.share) },
                   // A cell's change is one segment: explain its column (the country) by the rows (the marketplaces).
                   ...(model.timeless || columnDimension === rowDimension
                     ? []
                     : [
                         {
-                          header: 'Why?',
+                          header: tr(messages.why),
                           cell: (line: (typeof lines)[number]) =>
                             line.columnKey === null ? null : (
                               <WhyButton subject={isCountry ? countryName(line.columnKey) : line.columnKey} onClick={() => update(explainMember(view.filters, columnDimension.id, line.columnKey!))} />
@@ -177,7 +181,7 @@ export function MatrixView(props: ViewProps) {
               onSelectColumn={selectable(columnDimension.id)}
               selectedRows={ownValue(selected, rowDimension.id) ?? []}
               selectedColumns={ownValue(selected, columnDimension.id) ?? []}
-              ariaLabel={`${valueLabel} by ${rowDimension.label.toLowerCase()} (rows) and ${columnName} (columns)`}
+              ariaLabel={tr(messages.heatmapLabel, { value: valueLabel, row: rowDimension.label.toLowerCase(), column: columnName })}
             />
           );
         }}
