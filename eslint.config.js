@@ -48,6 +48,7 @@ const TRANSLATED = [
   'src/views/explain',
   'src/views/matrix',
   'src/views/conversion',
+  'src/views/cohorts',
 ];
 
 export default tseslint.config(

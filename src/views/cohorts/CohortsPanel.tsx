@@ -8,6 +8,8 @@ import { measureFormatters } from '../shared/measureFormat';
 import { ChartPanel, useTableToggle } from '../shared/panelParts';
 import { SeriesTable } from '../shared/SeriesTable';
 import type { ViewProps } from '../shared/viewProps';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 import { cohortLines, cohortSummary, measureWord, monthsShown, pairName, type CohortLine, type PairNaming } from './cohortParts';
 
 export interface CohortsPanelProps extends ViewProps {
@@ -18,12 +20,13 @@ export interface CohortsPanelProps extends ViewProps {
   colors: readonly string[];
 }
 
-const ageLabel = (age: string | number) => `Month ${age}`;
 
 /** The curves by months since entry, or the same numbers as a table with each pair's entry; exports as the others. */
 export function CohortsPanel(props: CohortsPanelProps) {
   const { model, view, options, measure, query, naming, pairWord, colors } = props;
   const tableToggle = useTableToggle();
+  const tr = useT();
+  const ageLabel = (age: string | number) => tr(messages.age, { age: String(age) });
   const indexed = options.cohortMode === 'indexed';
   const format = indexed ? { compact: formatIndex, full: formatIndex } : measureFormatters(measure);
   const linesOf = (data: Cohorts) => cohortLines(data.series, options.cohortMode, monthsShown(options.cohortMonths, data.series), naming);
@@ -36,20 +39,25 @@ export function CohortsPanel(props: CohortsPanelProps) {
     const lines = linesOf(query.data);
     return {
       // The entry in each column's name: a month, or "or earlier" when it is unknown.
-      header: ['months since entry', ...lines.map((line) => `${pairName({ ...line.pair, unknownEntry: false }, naming)} (entry ${line.pair.entryMonth}${line.pair.unknownEntry ? ' or earlier' : ''})`)],
+      header: [
+        tr(messages.csvAge),
+        ...lines.map((line) =>
+          tr(line.pair.unknownEntry ? messages.csvPairUnknown : messages.csvPair, { pair: pairName({ ...line.pair, unknownEntry: false }, naming), month: line.pair.entryMonth }),
+        ),
+      ],
       rows: Array.from({ length: lines[0]?.values.length ?? 0 }, (_, age) => [age, ...lines.map((line) => line.values[age] ?? null)]),
     };
   };
 
   return (
     <ChartPanel
-      title={`${measure.label} since entry, by ${pairWord}`}
-      subtitle={
-        `Month 0 is each pair’s first month with ${measureWord(entryMeasure.label)} above zero` +
-        (firstMonth ? ` since the data starts (${formatMonth(firstMonth)})` : '') +
-        (indexed ? '; indexed, entry month = 100' : '') +
-        (options.cohortPairs === null ? `; the largest pairs in ${formatMonth(view.from)} – ${formatMonth(view.to)}` : '')
-      }
+      title={tr(messages.panelTitle, { measure: measure.label, pairWord })}
+      subtitle={tr(messages.subtitle, {
+        measure: measureWord(entryMeasure.label),
+        start: firstMonth ? formatMonth(firstMonth) : 'none',
+        indexed: indexed ? 'yes' : 'no',
+        range: options.cohortPairs === null ? `${formatMonth(view.from)} – ${formatMonth(view.to)}` : 'none',
+      })}
       model={model}
       table={tableToggle}
       className="panel-wide"
@@ -60,7 +68,7 @@ export function CohortsPanel(props: CohortsPanelProps) {
         query={query}
         height={340}
         isEmpty={(data) => data.series.length === 0}
-        empty="No pair with a known entry has data here: include unknown entries, pick pairs, or widen the filters."
+        empty={tr(messages.empty)}
       >
         {(data) => {
           const lines = linesOf(data);
@@ -72,7 +80,7 @@ export function CohortsPanel(props: CohortsPanelProps) {
                 {summary}
               </p>
               {tableToggle.asTable ? (
-                <CohortTables lines={lines} ages={ages} format={format.full} caption={`${measure.label} by months since entry`} />
+                <CohortTables lines={lines} ages={ages} format={format.full} caption={tr(messages.tableCaption, { measure: measure.label })} />
               ) : (
                 <SeriesChart
                   periods={ages}
@@ -88,8 +96,8 @@ export function CohortsPanel(props: CohortsPanelProps) {
                   formatAxis={format.compact}
                   formatValue={format.full}
                   formatPeriod={ageLabel}
-                  referenceLines={indexed ? [{ value: 100, label: 'Entry month = 100' }] : []}
-                  ariaLabel={`${measure.label}${indexed ? ', indexed at entry,' : ''} by months since entry for ${lines.map((line) => line.name).join(', ')}`}
+                  referenceLines={indexed ? [{ value: 100, label: tr(messages.entryLine) }] : []}
+                  ariaLabel={tr(indexed ? messages.chartLabelIndexed : messages.chartLabel, { measure: measure.label, pairs: lines.map((line) => line.name).join(', ') })}
                   testId="cohorts-chart"
                 />
               )}
@@ -103,22 +111,26 @@ export function CohortsPanel(props: CohortsPanelProps) {
 
 /** Each pair's entry, then its values by months since entry (one column per pair). */
 function CohortTables({ lines, ages, format, caption }: { lines: CohortLine[]; ages: string[]; format: (value: number | null) => string; caption: string }) {
+  const tr = useT();
   return (
     <>
       <DataTable
-        caption="Entry of each pair"
+        caption={tr(messages.entriesCaption)}
         testId="cohorts-entries"
         rowKey={(line) => line.key}
         rows={lines}
         columns={[
-          { header: 'Pair', cell: (line) => line.name },
-          { header: 'Entry', cell: (line) => (line.pair.unknownEntry ? `${formatMonth(line.pair.entryMonth)} or earlier (entry unknown)` : formatMonth(line.pair.entryMonth)) },
+          { header: tr(messages.pair), cell: (line) => line.name },
+          {
+            header: tr(messages.entry),
+            cell: (line) => (line.pair.unknownEntry ? tr(messages.entryUnknown, { month: formatMonth(line.pair.entryMonth) }) : formatMonth(line.pair.entryMonth)),
+          },
         ]}
       />
       <SeriesTable
         caption={caption}
         testId="cohorts-table"
-        periodHeader="Months since entry"
+        periodHeader={tr(messages.monthsSince)}
         periods={ages}
         periodLabel={(age) => age}
         series={lines}

@@ -12,8 +12,9 @@ import { CohortsPanel } from './CohortsPanel';
 import { pairKey, pairName, type PairNaming } from './cohortParts';
 import { COHORT_SPANS, cohortDimensions, decodePairs, encodePairs, MAX_PAIRS_TEXT, type CohortPairKey } from './declaration';
 import './CohortsView.css';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
-const SPAN_LABELS = { '24': '24 months', '36': '36 months', '60': '60 months', all: 'All' } as const;
 
 /**
  * Launch-aligned cohorts: each marketplace in each country by months since it entered there (its first month with
@@ -22,14 +23,13 @@ const SPAN_LABELS = { '24': '24 months', '36': '36 months', '60': '60 months', a
 export function CohortsView(props: ViewProps) {
   const { model } = props;
   const roles = cohortDimensions(model.dimensions);
+  const tr = useT();
   if (model.timeless || !roles) {
     return (
-      <Panel title="Since launch" testId="cohorts-view">
+      <Panel title={tr(messages.title)} testId="cohorts-view">
         <EmptyState>
           <p data-testid="cohorts-unavailable">
-            {model.timeless
-              ? `${model.label} has no time column: there is no first month to align on. Load the file again with a date or month column set to “Time”.`
-              : `${model.label} has one dimension: aligning on entry needs two, one that enters (such as a marketplace) and one it enters (such as a country).`}
+            {model.timeless ? tr(messages.timeless, { dataset: model.label }) : tr(messages.oneDimension, { dataset: model.label })}
           </p>
         </EmptyState>
       </Panel>
@@ -41,39 +41,40 @@ export function CohortsView(props: ViewProps) {
 function CohortCurves(props: ViewProps & { first: DimensionDef; second: DimensionDef }) {
   const { view, options, update, first, second } = props;
   const includeUnknown = options.cohortUnknown === 'include';
+  const tr = useT();
   const query = useQuery({
     ...cohortsQuery(view, { pairs: options.cohortPairs, includeUnknown, limit: DEFAULT_COHORT_PAIRS }),
     placeholderData: keepPreviousData,
   });
   const naming: PairNaming = { first: nameFor(first), second: nameFor(second) };
-  const pairWord = `${first.label.toLowerCase()} × ${second.label.toLowerCase()}`;
+  const pairWord = tr(messages.pairWord, { first: first.label.toLowerCase(), second: second.label.toLowerCase() });
   const picked = options.cohortPairs === null ? [] : decodePairs(options.cohortPairs).pairs;
   const pick = (keys: string[]) => update({ cohortPairs: keys.length === 0 ? null : encodedWithin(keys.flatMap((key) => decodePairs(key).pairs)) });
   const firstMonth = query.data?.dataFirstMonth;
   return (
     <div className="cohorts" data-testid="cohorts-view">
-      <ControlBar label="Since launch options">
+      <ControlBar label={tr(messages.options)}>
         <ControlSelect
-          label="Show as"
+          label={tr(messages.showAs)}
           testId="cohorts-mode"
           value={options.cohortMode}
           options={[
-            { value: 'measured', label: 'As measured' },
-            { value: 'indexed', label: 'Indexed, entry = 100' },
+            { value: 'measured', label: tr(messages.measured) },
+            { value: 'indexed', label: tr(messages.indexed) },
           ]}
           onChange={(cohortMode) => update({ cohortMode })}
         />
         <ControlSelect
-          label="Months after entry"
+          label={tr(messages.monthsAfter)}
           testId="cohorts-months"
           value={options.cohortMonths}
-          options={COHORT_SPANS.map((span) => ({ value: span, label: SPAN_LABELS[span] }))}
+          options={COHORT_SPANS.map((span) => ({ value: span, label: span === 'all' ? tr(messages.spanAll) : tr(messages.span, { months: span }) }))}
           onChange={(cohortMonths) => update({ cohortMonths })}
         />
         <LazyMultiSelect
-          label={`Pairs (${pairWord})`}
+          label={tr(messages.pairs, { pairWord })}
           testId="cohorts-pairs"
-          allLabel={`Largest ${DEFAULT_COHORT_PAIRS}`}
+          allLabel={tr(messages.largest, { count: DEFAULT_COHORT_PAIRS })}
           options={(query.data?.pairs ?? []).map((pair) => ({ id: pairKey(pair), label: pairName(pair, naming) }))}
           selected={picked.map(pairKey)}
           onChange={pick}
@@ -88,14 +89,15 @@ function CohortCurves(props: ViewProps & { first: DimensionDef; second: Dimensio
 
 function UnknownToggle({ checked, firstMonth, onChange }: { checked: boolean; firstMonth: string | null; onChange: (on: boolean) => void }) {
   const id = useId();
+  const tr = useT();
   return (
     <div className="field control cohorts-unknown">
       <span className="field-label" aria-hidden="true">
-        Unknown entries
+        {tr(messages.unknownEntries)}
       </span>
       <label htmlFor={id} className="cohorts-checkbox">
         <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} data-testid="cohorts-unknown" />
-        Include pairs already there {firstMonth ? `in ${formatMonth(firstMonth)}` : 'when the data starts'}
+        {firstMonth ? tr(messages.includeFrom, { month: formatMonth(firstMonth) }) : tr(messages.includeAtStart)}
       </label>
     </div>
   );
@@ -103,19 +105,24 @@ function UnknownToggle({ checked, firstMonth, onChange }: { checked: boolean; fi
 
 /** What is left out and why: unknown entries, picked pairs with an unknown entry, pairs the filters leave empty. */
 function CohortNotes({ data, picked, includeUnknown, naming }: { data: Cohorts; picked: CohortPairKey[]; includeUnknown: boolean; naming: PairNaming }) {
+  const tr = useT();
   const notes: string[] = [];
   const unknown = data.pairs.filter((pair) => pair.unknownEntry);
   if (!includeUnknown && unknown.length > 0 && data.dataFirstMonth) {
     const hiddenPicks = unknown.filter((pair) => picked.some((key) => key.first === pair.first && key.second === pair.second));
+    const month = formatMonth(data.dataFirstMonth);
     notes.push(
-      `${unknown.length} ${unknown.length === 1 ? 'pair was' : 'pairs were'} already there in ${formatMonth(data.dataFirstMonth)}, when the data starts: ` +
-        `their entry is unknown, so they are left out` +
-        (hiddenPicks.length > 0 ? `, ${hiddenPicks.map((pair) => pairName({ ...pair, unknownEntry: false }, naming)).join(', ')} among them` : '') +
-        '. Include them to draw them from that month.',
+      hiddenPicks.length > 0
+        ? tr(messages.leftOutPicked, {
+            count: unknown.length,
+            month,
+            picked: hiddenPicks.map((pair) => pairName({ ...pair, unknownEntry: false }, naming)).join(', '),
+          })
+        : tr(messages.leftOut, { count: unknown.length, month }),
     );
   }
   if (data.missing.length > 0) {
-    notes.push(`No data above zero under the filters for ${data.missing.map((key) => `${naming.first(key.first)} · ${naming.second(key.second)}`).join(', ')}.`);
+    notes.push(tr(messages.missing, { pairs: data.missing.map((key) => `${naming.first(key.first)} · ${naming.second(key.second)}`).join(', ') }));
   }
   if (notes.length === 0) return null;
   return (

@@ -1,5 +1,7 @@
 import type { CohortPair, CohortSeries } from '../../data';
-import { formatCompact, formatIndex, formatMonth, type Unit } from '../../lib/format';
+import { t } from '../../i18n';
+import { formatCompact, formatIndex, formatLocale, formatMonth, type Unit } from '../../lib/format';
+import { messages } from './messages';
 import { encodePairs, type CohortMode, type CohortPairKey, type CohortSpan } from './declaration';
 
 /** A pair's curve as drawn: its name, and its values by months since entry (measured or indexed), cut to the span. */
@@ -23,7 +25,7 @@ export interface PairNaming {
 /** "AliExpress · Russia"; an unknown entry says so, with the month the data starts. */
 export function pairName(pair: CohortPair, naming: PairNaming): string {
   const name = `${naming.first(pair.first)} · ${naming.second(pair.second)}`;
-  return pair.unknownEntry ? `${name} (entry unknown, ${formatMonth(pair.entryMonth)} or earlier)` : name;
+  return pair.unknownEntry ? t(messages.pairUnknown, { pair: name, month: formatMonth(pair.entryMonth) }) : name;
 }
 
 /** Country names read with "the" after "in": the United States, the Netherlands, the Czech Republic. */
@@ -83,35 +85,32 @@ const SUMMARY_AGES = [12, 24, 36, 60];
  */
 export function cohortSummary(lines: readonly CohortLine[], words: SummaryWords): string {
   const known = lines.filter((line) => !line.pair.unknownEntry);
-  const unknownNote = lines.length > known.length ? ' Entries before the data starts are unknown: those curves are at least as old as shown.' : '';
+  const unknownNote = lines.length > known.length ? ` ${t(messages.unknownNote)}` : '';
   const reaching = (age: number) => known.filter((line) => line.values[age] !== null && line.values[age] !== undefined);
   const span = Math.max(0, ...known.map((line) => line.values.length));
   const oldest = (count: number) => Array.from({ length: span }, (_, age) => span - 1 - age).find((age) => reaching(age).length >= count);
   const age = SUMMARY_AGES.find((candidate) => reaching(candidate).length >= 2) ?? oldest(2) ?? oldest(1);
-  if (age === undefined) return `No curve with a known entry is drawn.${unknownNote}`;
+  if (age === undefined) return `${t(messages.noCurve)}${unknownNote}`;
   const [leader, next] = [...reaching(age)].sort((a, b) => b.values[age]! - a.values[age]!);
-  const when = `${age} ${age === 1 ? 'month' : 'months'} after entry`;
-  const where = (line: CohortLine) => `${words.naming.first(line.pair.first)} in ${placeName(words.naming.second(line.pair.second))}`;
-  const value = (line: CohortLine) =>
-    words.mode === 'indexed' ? `stood at ${formatIndex(line.values[age])} (entry month = 100)` : `had ${formatCompact(line.values[age], words.unit)} ${words.measure} that month`;
-  if (!next) return `${capitalise(when)}, ${where(leader!)} ${value(leader!)}.${unknownNote}`;
+  // placeName adds the English "the" ("in the United States"); names in other languages have no English words.
+  const where = (line: CohortLine) => t(messages.where, { first: words.naming.first(line.pair.first), place: placeName(words.naming.second(line.pair.second)) });
+  const measured = (line: CohortLine) => ({ age, where: where(line), value: formatCompact(line.values[age], words.unit), measure: words.measure });
+  const indexed = (line: CohortLine) => ({ age, where: where(line), index: formatIndex(line.values[age]) });
+  if (!next) return `${words.mode === 'indexed' ? t(messages.oneIndexed, indexed(leader!)) : t(messages.oneMeasured, measured(leader!))}${unknownNote}`;
   const ratio = next.values[age]! > 0 ? leader!.values[age]! / next.values[age]! : null;
-  const against =
+  const sentence =
     words.mode === 'indexed'
-      ? `against ${formatIndex(next.values[age])} for ${where(next)}`
+      ? t(messages.twoIndexed, { ...indexed(leader!), nextIndex: formatIndex(next.values[age]), next: where(next) })
       : ratio === null
-        ? `while ${where(next)} had none at the same age`
-        : `${formatMultiple(ratio)} ${where(next)} at the same age`;
-  return `${capitalise(when)}, ${where(leader!)} ${value(leader!)}, ${against}.${unknownNote}`;
+        ? t(messages.twoMeasuredNone, { ...measured(leader!), next: where(next) })
+        : t(messages.twoMeasured, { ...measured(leader!), multiple: formatMultiple(ratio), next: where(next) });
+  return `${sentence}${unknownNote}`;
 }
 
-/** 3.14 → "3.1×". */
+/** 3.14 → "3.1×", in the active locale ("3,1×"). */
 function formatMultiple(ratio: number): string {
-  return `${ratio >= 10 ? Math.round(ratio).toLocaleString('en-US') : ratio.toFixed(1)}×`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const digits = ratio >= 10 ? { maximumFractionDigits: 0 } : { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+  return t(messages.multiple, { ratio: new Intl.NumberFormat(formatLocale(), digits).format(ratio) });
 }
 
 /** The measure's label as it reads after a number: lower case, unless it is an abbreviation (GMV). */
