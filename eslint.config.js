@@ -49,6 +49,7 @@ const TRANSLATED = [
   'src/views/matrix',
   'src/views/conversion',
   'src/views/cohorts',
+  'src/views/sql',
 ];
 
 export default tseslint.config(

@@ -5,7 +5,8 @@ import { ScatterPlot } from '../../charts/ScatterPlot';
 import { SeriesChart } from '../../charts/SeriesChart';
 import { formatCompact, formatMonth, formatShare } from '../../lib/format';
 import { barData, lineData, scatterData } from './chartData';
-import { chartWord, type ChartPlan } from './chartSuggestion';
+import { chartLabel, type ChartPlan } from './chartSuggestion';
+import { useLocale } from '../../i18n';
 import { formatCell } from './formatCell';
 import type { ResultRows } from './resultRows';
 import type { WorkspaceColumn } from './workspaceApi';
@@ -26,13 +27,16 @@ export function ResultChart({ plan, columns, rows }: { plan: ChartPlan; columns:
     const positions = new Map(columns.map((column, index) => [column.name, index]));
     return (name: string) => positions.get(name) ?? -1;
   }, [columns]);
-  const label = `${chartWord(plan.type)[0]!.toUpperCase()}${chartWord(plan.type).slice(1)} of ${plan.y.join(', ')} by ${plan.x}`;
+  const label = chartLabel(plan);
+  // The notes are text: made again when the language changes.
+  const locale = useLocale();
   const drawn = useMemo(() => {
     if (plan.type === 'line') return { kind: 'line' as const, ...lineData(rows, indexOf, plan) };
     if (plan.type === 'bar') return { kind: 'bar' as const, ...barData(rows, indexOf, plan) };
     const textColumn = columns.findIndex((column) => column.kind === 'text');
     return { kind: 'scatter' as const, ...scatterData(rows, indexOf, plan, textColumn === -1 ? null : textColumn) };
-  }, [plan, rows, indexOf, columns]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the locale changes the notes' language
+  }, [plan, rows, indexOf, columns, locale]);
   const xKind = columns[indexOf(plan.x)]?.kind ?? 'text';
   return (
     <figure className="sql-chart" data-testid="sql-chart" data-chart-type={plan.type}>

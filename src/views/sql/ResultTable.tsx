@@ -6,6 +6,8 @@ import { sortedOrder, type ResultRows } from './resultRows';
 import type { WorkspaceColumn } from './workspaceApi';
 
 const ROW_HEIGHT = 28;
+/** Marks, not words: the sort's direction is also in aria-sort. */
+const SORT_MARKS = { asc: '\u25B2', desc: '\u25BC' } as const;
 
 /**
  * A result as a table that stays smooth at a million rows: only the rows in sight are in the page (TanStack
@@ -76,7 +78,7 @@ export function ResultTable({ columns, rows, label }: { columns: readonly Worksp
                       <span className="sql-column-name">{flexRender(header.column.columnDef.header, header.getContext())}</span>
                       <span className="sql-column-type">{column.type}</span>
                       <span aria-hidden="true" className="sql-sort-mark">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                        {sorted ? SORT_MARKS[sorted] : null}
                       </span>
                     </button>
                   </th>

@@ -2,23 +2,29 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../../lib/errors';
 import { fetchColumnSample, type WorkspaceTable } from './workspaceApi';
+import { useT, type Message } from '../../i18n';
+import { messages } from './messages';
 
-const SOURCE_LABELS: Record<WorkspaceTable['source'], string> = {
-  bundled: 'Bundled data',
-  upload: 'Your uploads',
-  view: 'The views’ tables',
-  reference: 'Reference tables',
+const SOURCE_LABELS: Record<WorkspaceTable['source'], Message> = {
+  bundled: messages.bundled,
+  upload: messages.uploads,
+  view: messages.views,
+  reference: messages.reference,
 };
+
+/** A space between inline elements (not text to translate). */
+const SPACE = ' ';
 
 /** The tables a statement can read, by where they come from: their columns and types, and a sample of values on demand. */
 export function SchemaBrowser({ tables, onInsert }: { tables: readonly WorkspaceTable[]; onInsert: (text: string) => void }) {
+  const tr = useT();
   const sources = (Object.keys(SOURCE_LABELS) as WorkspaceTable['source'][]).filter((source) => tables.some((table) => table.source === source));
   return (
-    <nav className="sql-schema" aria-label="Tables" data-testid="sql-schema">
-      {tables.length === 0 ? <p className="sql-notes">No tables yet.</p> : null}
+    <nav className="sql-schema" aria-label={tr(messages.tables)} data-testid="sql-schema">
+      {tables.length === 0 ? <p className="sql-notes">{tr(messages.noTables)}</p> : null}
       {sources.map((source) => (
         <section key={source}>
-          <h3 className="sql-schema-source">{SOURCE_LABELS[source]}</h3>
+          <h3 className="sql-schema-source">{tr(SOURCE_LABELS[source])}</h3>
           <ul>
             {tables
               .filter((table) => table.source === source)
@@ -29,8 +35,8 @@ export function SchemaBrowser({ tables, onInsert }: { tables: readonly Workspace
                       <code>{table.name}</code>
                       <span className="sql-schema-label">{table.label}</span>
                     </summary>
-                    <button type="button" className="button button-quiet sql-insert" onClick={() => onInsert(table.name)} aria-label={`Insert ${table.name} into the editor`}>
-                      Insert name
+                    <button type="button" className="button button-quiet sql-insert" onClick={() => onInsert(table.name)} aria-label={tr(messages.insertLabel, { table: table.name })}>
+                      {tr(messages.insert)}
                     </button>
                     <ul className="sql-schema-columns">
                       {table.columns.map((column) => (
@@ -49,6 +55,7 @@ export function SchemaBrowser({ tables, onInsert }: { tables: readonly Workspace
 
 function ColumnItem({ table, column }: { table: string; column: { name: string; type: string } }) {
   const [open, setOpen] = useState(false);
+  const tr = useT();
   const sample = useQuery({
     queryKey: ['sqlColumnSample', table, column.name],
     queryFn: () => fetchColumnSample(table, column.name, 8),
@@ -57,25 +64,25 @@ function ColumnItem({ table, column }: { table: string; column: { name: string; 
   });
   return (
     <li>
-      <code>{column.name}</code> <span className="sql-column-type">{column.type}</span>{' '}
+      <code>{column.name}</code> <span className="sql-column-type">{column.type}</span>{SPACE}
       <button
         type="button"
         className="link-button"
         aria-expanded={open}
-        aria-label={`${open ? 'Hide' : 'Show'} sample values of ${column.name}`}
+        aria-label={tr(open ? messages.hideSample : messages.showSample, { column: column.name })}
         onClick={() => setOpen(!open)}
         data-testid="sql-sample-button"
       >
-        {open ? 'hide' : 'sample'}
+        {open ? tr(messages.hide) : tr(messages.sample)}
       </button>
       {open ? (
         <p className="sql-sample" role="status" data-testid="sql-sample">
           {sample.isPending
-            ? 'Reading…'
+            ? tr(messages.reading)
             : sample.isError
-              ? `Could not read a sample: ${errorMessage(sample.error)}`
+              ? tr(messages.sampleFailed, { error: errorMessage(sample.error) })
               : sample.data.length === 0
-                ? 'No values.'
+                ? tr(messages.noValues)
                 : sample.data.map((value) => JSON.stringify(value)).join(', ')}
         </p>
       ) : null}

@@ -4,32 +4,39 @@ import { errorMessage } from '../../lib/errors';
 import { EmptyState, Skeleton } from '../../ui/Panel';
 import { ControlBar, ControlSelect } from '../shared/ControlSelect';
 import type { ViewProps } from '../shared/viewProps';
-import { chartWord, resolveChart, suggestChart, xCandidates, yCandidates } from './chartSuggestion';
+import { resolveChart, suggestChart, xCandidates, yCandidates } from './chartSuggestion';
 import type { SqlChart } from './declaration';
 import { ResultChart } from './ResultChart';
 import { ResultTable } from './ResultTable';
 import { resultRows, type SqlResultData } from './sqlResultQuery';
 import { WORKSPACE_MAX_ROWS, WorkspaceQueryError } from './workspaceApi';
+import { t, useT } from '../../i18n';
+import { formatLocale, formatWhole } from '../../lib/format';
+import { messages } from './messages';
 
-const count = (value: number) => value.toLocaleString('en-US');
-export const seconds = (ms: number) => `${(ms / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
+const count = (value: number) => formatWhole(value);
+/** Between the figures of the status line: a mark, not a word. */
+const SEPARATOR = ' \u00B7 ';
+/** 1234 ms → "1.2 s", in the active locale. */
+export const seconds = (ms: number) =>
+  t(messages.seconds, { seconds: new Intl.NumberFormat(formatLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ms / 1000) });
 
 /** Why a statement failed, for people: DuckDB's own message, introduced by what kind of failure it was. */
 export function failureTitle(error: unknown): string {
-  if (!(error instanceof WorkspaceQueryError)) return 'The statement failed';
+  if (!(error instanceof WorkspaceQueryError)) return t(messages.failed);
   switch (error.kind) {
     case 'refused':
-      return 'Refused: the workspace only reads';
+      return t(messages.refused);
     case 'syntax':
-      return 'Syntax error';
+      return t(messages.syntax);
     case 'binder':
-      return 'Unknown name or wrong type';
+      return t(messages.binder);
     case 'memory':
-      return 'Out of memory';
+      return t(messages.memory);
     case 'cancelled':
-      return 'Cancelled';
+      return t(messages.cancelled);
     default:
-      return 'The statement failed';
+      return t(messages.failed);
   }
 }
 
@@ -44,6 +51,7 @@ export interface SqlResultsProps {
 /** The last result: its size and time, the chart picked for it, the table, the CSV download; or why there is none. */
 export function SqlResults({ query, options, update, readOnly, cancelled }: SqlResultsProps) {
   const data = query.data;
+  const tr = useT();
   const rows = useMemo(() => (data ? resultRows(data) : null), [data]);
   if (query.isError) {
     return (
@@ -54,30 +62,33 @@ export function SqlResults({ query, options, update, readOnly, cancelled }: SqlR
     );
   }
   if (!data || !rows) {
-    if (query.isFetching) return readOnly ? <Skeleton height={240} label="Running the statement" /> : null;
+    if (query.isFetching) return readOnly ? <Skeleton height={240} label={tr(messages.runningStatement)} /> : null;
     return cancelled ? (
       <p className="sql-status" role="status" data-testid="sql-cancelled">
-        Cancelled: the statement was stopped before it finished. Nothing was changed.
+        {tr(messages.stopped)}
       </p>
     ) : (
       <EmptyState>
-        <p>{options.sql ? 'Not run yet.' : 'Write a statement and run it with Ctrl+Enter (⌘+Enter on a Mac) or the Run button.'}</p>
+        <p>{options.sql ? tr(messages.notRun) : tr(messages.writeOne)}</p>
       </EmptyState>
     );
   }
   const { plan, notes, reason } = resolveChart(data.columns, { chart: options.sqlChart, x: options.sqlX, y: options.sqlY });
   const suggested = suggestChart(data.columns);
   const sizeNotes: string[] = [];
-  if (data.truncated) sizeNotes.push(`The statement returned more than ${count(WORKSPACE_MAX_ROWS)} rows: only the first ${count(data.rowCount)} are held here. Add a LIMIT or aggregate.`);
-  if (!rows.complete) sizeNotes.push(`This copy holds the first ${count(rows.rowCount)} of the result’s ${count(data.rowCount)} rows; the table, chart and download show those.`);
+  if (data.truncated) sizeNotes.push(tr(messages.truncated, { max: count(WORKSPACE_MAX_ROWS), count: count(data.rowCount) }));
+  if (!rows.complete) sizeNotes.push(tr(messages.partial, { held: count(rows.rowCount), count: count(data.rowCount) }));
   const download = () => void import('./resultCsv').then(({ downloadResultCsv }) => downloadResultCsv(data, rows));
   return (
-    <section className="sql-results" aria-label="Result" data-testid="sql-results">
+    <section className="sql-results" aria-label={tr(messages.result)} data-testid="sql-results">
       <p className="sql-status" role="status" data-testid="sql-status">
         <strong data-testid="sql-row-count">
-          {count(data.rowCount)} {data.rowCount === 1 ? 'row' : 'rows'}
-        </strong>{' '}
-        · {count(data.columns.length)} {data.columns.length === 1 ? 'column' : 'columns'} · {seconds(data.elapsedMs)}
+          {tr(messages.rowCount, { count: data.rowCount, rows: count(data.rowCount) })}
+        </strong>
+        {SEPARATOR}
+        {tr(messages.columnCount, { count: data.columns.length, columns: count(data.columns.length) })}
+        {SEPARATOR}
+        {seconds(data.elapsedMs)}
       </p>
       {[...sizeNotes, ...notes].map((note) => (
         <p key={note} className="sql-notes" data-testid="sql-result-note">
@@ -85,35 +96,35 @@ export function SqlResults({ query, options, update, readOnly, cancelled }: SqlR
         </p>
       ))}
       {readOnly ? null : (
-        <ControlBar label="Result options">
+        <ControlBar label={tr(messages.resultOptions)}>
           <ControlSelect<SqlChart>
-            label="Show"
+            label={tr(messages.show)}
             testId="sql-chart-type"
             value={options.sqlChart}
             options={[
-              { value: 'table', label: 'Table only' },
-              { value: 'auto', label: suggested ? `Suggested: ${chartWord(suggested.type)}` : 'Suggested chart (none fits)' },
-              { value: 'line', label: 'Line chart' },
-              { value: 'bar', label: 'Bar chart' },
-              { value: 'scatter', label: 'Scatter plot' },
+              { value: 'table', label: tr(messages.tableOnly) },
+              { value: 'auto', label: suggested ? tr(messages.suggested, { chart: suggested.type }) : tr(messages.noneFits) },
+              { value: 'line', label: tr(messages.lineChart) },
+              { value: 'bar', label: tr(messages.barChart) },
+              { value: 'scatter', label: tr(messages.scatterPlot) },
             ]}
             onChange={(sqlChart) => update({ sqlChart })}
           />
           {plan ? (
             <>
               <ControlSelect
-                label={plan.type === 'line' ? 'Time axis' : plan.type === 'bar' ? 'Bars per' : 'X axis'}
+                label={plan.type === 'line' ? tr(messages.timeAxis) : plan.type === 'bar' ? tr(messages.barsPer) : tr(messages.xAxis)}
                 testId="sql-chart-x"
                 value={plan.x}
                 options={xCandidates(plan.type, data.columns).map((column) => ({ value: column.name, label: column.name }))}
                 onChange={(sqlX) => update({ sqlX, sqlY: null })}
               />
               <ControlSelect
-                label={plan.type === 'scatter' ? 'Y axis' : 'Measure'}
+                label={plan.type === 'scatter' ? tr(messages.yAxis) : tr(messages.measure)}
                 testId="sql-chart-y"
                 value={options.sqlY !== null && plan.y.length === 1 ? plan.y[0]! : plan.type === 'line' && plan.y.length > 1 ? '' : plan.y[0]!}
                 options={[
-                  ...(plan.type === 'line' ? [{ value: '', label: 'Every number column' }] : []),
+                  ...(plan.type === 'line' ? [{ value: '', label: tr(messages.everyNumber) }] : []),
                   ...yCandidates(data.columns, plan.x).map((column) => ({ value: column.name, label: column.name })),
                 ]}
                 onChange={(sqlY) => update({ sqlY: sqlY === '' ? null : sqlY })}
@@ -122,11 +133,11 @@ export function SqlResults({ query, options, update, readOnly, cancelled }: SqlR
           ) : null}
           {options.sqlChart === 'table' && suggested ? (
             <button type="button" className="button" onClick={() => update({ sqlChart: 'auto' })} data-testid="sql-chart-it">
-              Chart it ({chartWord(suggested.type)})
+              {tr(messages.chartIt, { chart: suggested.type })}
             </button>
           ) : null}
           <button type="button" className="button button-quiet" onClick={download} data-testid="sql-csv">
-            Download CSV
+            {tr(messages.downloadCsv)}
           </button>
         </ControlBar>
       )}
@@ -136,7 +147,7 @@ export function SqlResults({ query, options, update, readOnly, cancelled }: SqlR
         </p>
       ) : null}
       {plan ? <ResultChart plan={plan} columns={data.columns} rows={rows} /> : null}
-      {data.columns.length > 0 ? <ResultTable columns={data.columns} rows={rows} label={`Result of the statement, ${count(rows.rowCount)} rows`} /> : null}
+      {data.columns.length > 0 ? <ResultTable columns={data.columns} rows={rows} label={tr(messages.resultLabel, { count: rows.rowCount, rows: count(rows.rowCount) })} /> : null}
     </section>
   );
 }

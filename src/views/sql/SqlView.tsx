@@ -25,6 +25,13 @@ import {
   type TabsState,
 } from './workspaceStorage';
 import './SqlView.css';
+import { useT } from '../../i18n';
+import { formatWhole } from '../../lib/format';
+import { messages } from './messages';
+
+/** Marks, not words: a tab's close button (named by its aria-label) and a statement cut short. */
+const CLOSE_MARK = '\u00D7';
+const ELLIPSIS = '\u2026';
 
 /** What a first visit's editor holds: a question over the bundled data, ready to run. */
 export const EXAMPLE_SQL = `-- Ctrl+Enter (⌘+Enter) runs the statement at the cursor, or the selection.
@@ -44,17 +51,18 @@ ORDER BY month;
  */
 export function SqlView(props: ViewProps) {
   const { readOnly } = useViewState();
+  const tr = useT();
   const query = useQuery(sqlResultQuery(props.options.sql));
   if (readOnly) {
     return (
       <div className="sql-view sql-view-presented" data-testid="sql-view">
         {props.options.sql ? (
           <details className="sql-statement">
-            <summary>Statement</summary>
+            <summary>{tr(messages.statement)}</summary>
             <pre data-testid="sql-statement">{props.options.sql}</pre>
           </details>
         ) : (
-          <p>No statement.</p>
+          <p>{tr(messages.noStatement)}</p>
         )}
         <SqlResults query={query} options={props.options} update={props.update} readOnly cancelled={false} />
       </div>
@@ -65,6 +73,7 @@ export function SqlView(props: ViewProps) {
 
 function SqlWorkspace({ options, update, query }: ViewProps & { query: UseQueryResult<SqlResultData> }) {
   const client = useQueryClient();
+  const tr = useT();
   const editor = useRef<SqlEditorHandle>(null);
   const [tabs, setTabs] = useState<TabsState>(() => tabsForStatement(readTabs(EXAMPLE_SQL), options.sql));
   const [history, setHistory] = useState<HistoryEntry[]>(() => readHistory());
@@ -89,8 +98,8 @@ function SqlWorkspace({ options, update, query }: ViewProps & { query: UseQueryR
   const elapsed = useElapsed(query.isFetching);
   const run = (statement: StatementRange | null) => {
     setProblem(null);
-    if (!statement) return setProblem('There is no statement at the cursor to run.');
-    if (statement.text.length > MAX_SQL_TEXT) return setProblem(`This statement is ${statement.text.length.toLocaleString('en-US')} characters; the workspace runs at most ${MAX_SQL_TEXT.toLocaleString('en-US')}.`);
+    if (!statement) return setProblem(tr(messages.nothingAtCursor));
+    if (statement.text.length > MAX_SQL_TEXT) return setProblem(tr(messages.tooLong, { length: formatWhole(statement.text.length), max: formatWhole(MAX_SQL_TEXT) }));
     setCancelled(false);
     setRanFrom(statement.from);
     if (statement.text === options.sql) void query.refetch();
@@ -107,7 +116,7 @@ function SqlWorkspace({ options, update, query }: ViewProps & { query: UseQueryR
       editor.current?.replace(formatSql(selected || active.text, { language: 'duckdb', keywordCase: 'upper' }), selected === '');
       setProblem(null);
     } catch (error) {
-      setProblem(`Could not format this text: ${errorMessage(error)}`);
+      setProblem(tr(messages.cannotFormat, { error: errorMessage(error) }));
     }
   };
 
@@ -120,29 +129,29 @@ function SqlWorkspace({ options, update, query }: ViewProps & { query: UseQueryR
     // The pin button titles a pinned panel by data-pin-title (src/features/workspace/PinButton.tsx).
     <div className="sql-view" data-testid="sql-view" data-pin-title={options.sql.trim() ? sqlPanelTitle(options.sql) : undefined}>
       <details className="sql-side" open={typeof window !== 'undefined' && window.matchMedia?.('(min-width: 900px)').matches}>
-        <summary>Tables and columns</summary>
+        <summary>{tr(messages.tablesAndColumns)}</summary>
         {schema.isError ? (
-          <p className="sql-notes">The tables could not be listed: {errorMessage(schema.error)}</p>
+          <p className="sql-notes">{tr(messages.cannotList, { error: errorMessage(schema.error) })}</p>
         ) : schema.data ? (
           <SchemaBrowser tables={schema.data} onInsert={(name) => editor.current?.replace(name, false)} />
         ) : (
-          <p className="sql-notes">Listing the tables…</p>
+          <p className="sql-notes">{tr(messages.listing)}</p>
         )}
       </details>
       <div className="sql-main">
-        <div className="sql-tabs" role="group" aria-label="Query tabs">
+        <div className="sql-tabs" role="group" aria-label={tr(messages.queryTabs)}>
           {tabs.tabs.map((tab) => (
             <span key={tab.id} className="sql-tab">
               <button type="button" className="sql-tab-name" aria-pressed={tab.id === tabs.active} onClick={() => setTabs({ ...tabs, active: tab.id })} data-testid="sql-tab">
                 {tab.title}
               </button>
-              <button type="button" className="sql-tab-close" aria-label={`Close ${tab.title}`} onClick={() => setTabs(closeTab(tabs, tab.id))}>
-                ×
+              <button type="button" className="sql-tab-close" aria-label={tr(messages.closeTab, { tab: tab.title })} onClick={() => setTabs(closeTab(tabs, tab.id))}>
+                {CLOSE_MARK}
               </button>
             </span>
           ))}
           <button type="button" className="button button-quiet" onClick={() => setTabs(addTab(tabs, ''))} data-testid="sql-new-tab">
-            New tab
+            {tr(messages.newTab)}
           </button>
         </div>
         <SqlEditor
@@ -151,24 +160,24 @@ function SqlWorkspace({ options, update, query }: ViewProps & { query: UseQueryR
           onRun={run}
           tables={schema.data ?? []}
           mark={mark}
-          label={`SQL editor, ${active.title}`}
+          label={tr(messages.editorLabel, { tab: active.title })}
           editorRef={editor}
         />
         <div className="sql-actions">
           {query.isFetching ? (
             <button type="button" className="button" onClick={cancel} data-testid="sql-cancel">
-              Cancel
+              {tr(messages.cancel)}
             </button>
           ) : (
             <button type="button" className="button sql-run" onClick={() => run(editor.current?.statement() ?? null)} data-testid="sql-run">
-              Run
+              {tr(messages.run)}
             </button>
           )}
           <button type="button" className="button button-quiet" onClick={() => void format()} data-testid="sql-format">
-            Format
+            {tr(messages.format)}
           </button>
           <span className="sql-status" role="status" data-testid="sql-running">
-            {query.isFetching ? `Running… ${seconds(elapsed)}` : ''}
+            {query.isFetching ? tr(messages.running, { time: seconds(elapsed) }) : ''}
           </span>
           <HistoryList history={history} onPick={(sql) => setTabs(tabsForStatement(tabs, sql))} onClear={() => setHistory([])} />
         </div>
@@ -197,25 +206,26 @@ function useElapsed(running: boolean): number {
 }
 
 function HistoryList({ history, onPick, onClear }: { history: readonly HistoryEntry[]; onPick: (sql: string) => void; onClear: () => void }) {
+  const tr = useT();
   return (
     <details className="sql-history" data-testid="sql-history">
-      <summary>History ({history.length})</summary>
+      <summary>{tr(messages.history, { count: history.length })}</summary>
       {history.length === 0 ? (
-        <p className="sql-notes">Statements you run are listed here.</p>
+        <p className="sql-notes">{tr(messages.historyEmpty)}</p>
       ) : (
         <>
           <ol>
             {history.map((entry) => (
               <li key={`${entry.at}-${entry.sql}`}>
                 <button type="button" className="link-button sql-history-item" onClick={() => onPick(entry.sql)} title={entry.sql}>
-                  <code>{entry.sql.length > 120 ? `${entry.sql.slice(0, 120)}…` : entry.sql}</code>
+                  <code>{entry.sql.length > 120 ? entry.sql.slice(0, 120) + ELLIPSIS : entry.sql}</code>
                 </button>
-                <span className="sql-history-rows">{entry.rows === null ? 'failed' : `${entry.rows.toLocaleString('en-US')} rows`}</span>
+                <span className="sql-history-rows">{entry.rows === null ? tr(messages.historyFailed) : tr(messages.historyRows, { count: entry.rows, rows: formatWhole(entry.rows) })}</span>
               </li>
             ))}
           </ol>
           <button type="button" className="button button-quiet" onClick={onClear}>
-            Clear the history
+            {tr(messages.clearHistory)}
           </button>
         </>
       )}

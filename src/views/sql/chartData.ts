@@ -1,5 +1,8 @@
 import type { ChartPlan } from './chartSuggestion';
 import { numberOf, type Cell, type ResultRows } from './resultRows';
+import { t } from '../../i18n';
+import { formatWhole } from '../../lib/format';
+import { messages } from './messages';
 
 /** Points a line chart draws at most (distinct x values), bars at most; a scatter caps itself (ScatterPlot). */
 export const MAX_LINE_POINTS = 2_000;
@@ -47,10 +50,10 @@ export function lineData(rows: ResultRows, columnIndex: (name: string) => number
   }
   const keys = [...sums.keys()].sort((a, b) => (xNumbers.has(a) && xNumbers.has(b) ? xNumbers.get(a)! - xNumbers.get(b)! : a < b ? -1 : a > b ? 1 : 0));
   const notes: string[] = [];
-  if (shared > 0) notes.push(`Rows that share a value of “${plan.x}” are added up (${shared.toLocaleString('en-US')} rows).`);
-  if (noX > 0) notes.push(`${noX.toLocaleString('en-US')} rows without a value of “${plan.x}” are not drawn.`);
+  if (shared > 0) notes.push(t(messages.addedUpCount, { column: plan.x, count: formatWhole(shared) }));
+  if (noX > 0) notes.push(t(messages.noXValue, { count: formatWhole(noX), column: plan.x }));
   const periods = keys.slice(0, MAX_LINE_POINTS);
-  if (keys.length > periods.length) notes.push(`Drawn: the first ${MAX_LINE_POINTS.toLocaleString('en-US')} of ${keys.length.toLocaleString('en-US')} values of “${plan.x}”.`);
+  if (keys.length > periods.length) notes.push(t(messages.firstValues, { shown: formatWhole(MAX_LINE_POINTS), total: formatWhole(keys.length), column: plan.x }));
   return {
     periods,
     series: plan.y.map((name, index) => ({ name, values: periods.map((key) => sums.get(key)![index]!) })),
@@ -70,7 +73,7 @@ export function barData(rows: ResultRows, columnIndex: (name: string) => number,
   const sums = new Map<string, number>();
   let shared = 0;
   for (let row = 0; row < rows.rowCount; row++) {
-    const key = asKey(rows.cell(row, x)) ?? '(no value)';
+    const key = asKey(rows.cell(row, x)) ?? t(messages.noValue);
     const value = asNumber(rows.cell(row, y));
     if (sums.has(key)) shared++;
     sums.set(key, (sums.get(key) ?? 0) + (value ?? 0));
@@ -79,8 +82,8 @@ export function barData(rows: ResultRows, columnIndex: (name: string) => number,
   const all = [...sums.entries()].sort((a, b) => b[1] - a[1]);
   const kept = all.slice(0, MAX_BARS);
   const notes: string[] = [];
-  if (shared > 0) notes.push(`Rows that share a value of “${plan.x}” are added up.`);
-  if (all.length > kept.length) notes.push(`Drawn: the largest ${MAX_BARS} of ${all.length.toLocaleString('en-US')} values of “${plan.x}”.`);
+  if (shared > 0) notes.push(t(messages.addedUp, { column: plan.x }));
+  if (all.length > kept.length) notes.push(t(messages.largestValues, { shown: formatWhole(MAX_BARS), total: formatWhole(all.length), column: plan.x }));
   return {
     bars: kept.map(([key, value]) => ({ key, label: key, value, share: total > 0 && all.every(([, v]) => v >= 0) ? value / total : null })),
     notes,
@@ -106,9 +109,9 @@ export function scatterData(rows: ResultRows, columnIndex: (name: string) => num
     const yValue = asNumber(rows.cell(row, y));
     // Non-finite values are counted by the plot's own notes; nulls are simply not points.
     if (rows.cell(row, x) === null || rows.cell(row, y) === null) continue;
-    const label = labelColumn === null ? `Row ${(row + 1).toLocaleString('en-US')}` : (asKey(rows.cell(row, labelColumn)) ?? '(no value)');
+    const label = labelColumn === null ? t(messages.row, { row: formatWhole(row + 1) }) : (asKey(rows.cell(row, labelColumn)) ?? t(messages.noValue));
     points.push({ id: String(row), label, x: xValue ?? Number.NaN, y: yValue ?? Number.NaN, group: plan.y[0]! });
   }
-  const notes = rows.rowCount > read ? [`Read for the plot: the first ${read.toLocaleString('en-US')} of ${rows.rowCount.toLocaleString('en-US')} rows.`] : [];
+  const notes = rows.rowCount > read ? [t(messages.readFirst, { read: formatWhole(read), count: formatWhole(rows.rowCount) })] : [];
   return { points, notes };
 }

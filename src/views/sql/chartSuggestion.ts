@@ -1,4 +1,6 @@
 import type { SqlChart } from './declaration';
+import { t } from '../../i18n';
+import { messages } from './messages';
 
 export type ChartType = 'line' | 'bar' | 'scatter';
 type Kind = 'number' | 'date' | 'timestamp' | 'text' | 'boolean' | 'other';
@@ -61,27 +63,28 @@ export function resolveChart(
   if (settings.chart === 'table') return { plan: null, notes, reason: null };
   const suggested = suggestChart(columns);
   const type: ChartType | null = settings.chart === 'auto' ? (suggested?.type ?? null) : settings.chart;
-  if (!type) return { plan: null, notes, reason: 'This result has nothing to chart: it needs a number column and a date, text or second number column.' };
+  if (!type) return { plan: null, notes, reason: t(messages.nothingToChart) };
   const xs = xCandidates(type, columns);
   let x = settings.x !== null ? xs.find((column) => column.name === settings.x) : undefined;
-  if (settings.x !== null && !x) notes.push(`The column “${settings.x}” cannot be the ${type === 'line' ? 'time axis' : 'x axis'} of this result; used another.`);
+  if (settings.x !== null && !x) notes.push(t(messages.cannotBeX, { column: settings.x, axis: type === 'line' ? 'time' : 'x' }));
   // A line's x prefers time over numbers, and bars' a category, as the suggestion does.
   x ??= (suggested?.type === type ? xs.find((column) => column.name === suggested.x) : undefined) ??
     xs.find((column) => (type === 'line' ? isTime(column.kind) : type === 'bar' ? isCategory(column.kind) : true)) ??
     xs.find((column) => yCandidates(columns, column.name).length > 0);
-  if (!x) return { plan: null, notes, reason: `This result has no column that can be the x axis of a ${chartWord(type)}.` };
+  if (!x) return { plan: null, notes, reason: t(messages.noX, { chart: type }) };
   const ys = yCandidates(columns, x.name);
-  if (ys.length === 0) return { plan: null, notes, reason: `A ${chartWord(type)} needs a number column besides “${x.name}”.` };
+  if (ys.length === 0) return { plan: null, notes, reason: t(messages.noY, { chart: type, column: x.name }) };
   let y: string[];
   const named = settings.y !== null ? ys.find((column) => column.name === settings.y) : undefined;
   if (named) y = [named.name];
   else {
-    if (settings.y !== null) notes.push(`The column “${settings.y}” is not a number column of this result; used another.`);
+    if (settings.y !== null) notes.push(t(messages.notNumber, { column: settings.y }));
     y = type === 'line' ? ys.slice(0, MAX_LINES).map((column) => column.name) : [ys[0]!.name];
   }
   return { plan: { type, x: x.name, y }, notes, reason: null };
 }
 
-export function chartWord(type: ChartType): string {
-  return type === 'line' ? 'line chart' : type === 'bar' ? 'bar chart' : 'scatter plot';
+/** "Line chart of visitors, orders by month", in the active language. */
+export function chartLabel(plan: ChartPlan): string {
+  return t(messages.chartLabel, { chart: plan.type, y: plan.y.join(', '), x: plan.x });
 }

@@ -1,8 +1,19 @@
-import { formatWhole } from '../../lib/format';
+import { formatLocale, formatWhole } from '../../lib/format';
 import { EXACT_NUMBER, type Cell } from './resultRows';
 import type { WorkspaceColumnKind } from './workspaceApi';
 
-const small = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+/** Small numbers to three significant digits, and the group and decimal marks, in the active locale. */
+const smallFormats = new Map<string, Intl.NumberFormat>();
+function small(): Intl.NumberFormat {
+  const locale = formatLocale();
+  let found = smallFormats.get(locale);
+  if (!found) smallFormats.set(locale, (found = new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 })));
+  return found;
+}
+function marks(): { group: string; decimal: string } {
+  const parts = new Intl.NumberFormat(formatLocale()).formatToParts(12345.6);
+  return { group: parts.find((part) => part.type === 'group')?.value ?? ',', decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.' };
+}
 
 /**
  * A cell for people: numbers grouped (1,234,567; 12.35; 0.000123), booleans as words, null as a dash. In a number
@@ -14,7 +25,7 @@ export function formatCell(value: Cell, kind?: WorkspaceColumnKind): string {
   if (typeof value === 'string') return kind === 'number' && EXACT_NUMBER.test(value) ? groupDigits(value) : value;
   if (!Number.isFinite(value)) return String(value);
   if (Number.isInteger(value)) return formatWhole(value, 'count');
-  if (Math.abs(value) < 0.01) return small.format(value);
+  if (Math.abs(value) < 0.01) return small().format(value);
   return formatWhole(value, 'number');
 }
 
@@ -23,5 +34,6 @@ function groupDigits(text: string): string {
   const [whole, fraction] = text.split('.');
   const sign = whole!.startsWith('-') ? '-' : '';
   const digits = whole!.slice(sign.length);
-  return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
+  const { group, decimal } = marks();
+  return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, group)}${fraction === undefined ? '' : `${decimal}${fraction}`}`;
 }

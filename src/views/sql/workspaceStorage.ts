@@ -1,3 +1,6 @@
+import { t } from '../../i18n';
+import { messages } from './messages';
+
 /**
  * The editor's query tabs and the history of statements run, kept in the browser (localStorage) so they outlive a
  * reload. Never in a link: a link carries only the statement whose result it shows (the `sql` setting). Both are
@@ -74,7 +77,7 @@ export function readTabs(example: string, store: KeyValueStore | null = storage(
       }
     }
   }
-  if (tabs.length === 0) tabs.push({ id: 'q1', title: 'Query 1', text: example });
+  if (tabs.length === 0) tabs.push({ id: 'q1', title: t(messages.queryTab, { n: 1 }), text: example });
   const active = typeof raw?.active === 'string' && tabs.some((tab) => tab.id === raw.active) ? raw.active : tabs[0]!.id;
   return { tabs, active };
 }
@@ -86,8 +89,8 @@ export function writeTabs(state: TabsState, store: KeyValueStore | null = storag
 /** The next free "Query n" title. */
 function nextTitle(tabs: readonly QueryTab[]): string {
   let n = tabs.length + 1;
-  while (tabs.some((tab) => tab.title === `Query ${n}`)) n++;
-  return `Query ${n}`;
+  while (tabs.some((tab) => tab.title === t(messages.queryTab, { n }))) n++;
+  return t(messages.queryTab, { n });
 }
 
 /** A new tab holding `text`, made active; at the cap, the oldest tab that is not active makes room. */
