@@ -5,6 +5,8 @@
  * text. The engine's settings already keep every file, URL, extension and setting out of reach; this keeps the app's
  * own tables as they are.
  */
+import { t } from '../i18n';
+import { messages } from './messages';
 
 /** DuckDB-wasm's token kinds (`TokenType`), as src/engine's statement check reads them. */
 const TOKEN = { IDENTIFIER: 0, NUMERIC_CONSTANT: 1, STRING_CONSTANT: 2, OPERATOR: 3, KEYWORD: 4, COMMENT: 5 } as const;
@@ -89,34 +91,34 @@ const isWord = (token: Token | undefined): token is Token =>
  */
 export function workspaceTokenRefusal(sql: string, tokens: WorkspaceTokens): string | null {
   const words = readTokens(sql, tokens);
-  if (words.length === 0) return 'there is no statement to run';
+  if (words.length === 0) return t(messages.noStatement);
   const end = words.findIndex((token) => token.type === TOKEN.OPERATOR && token.word === ';');
   if (end >= 0 && words.slice(end + 1).some((token) => !(token.type === TOKEN.OPERATOR && token.word === ';'))) {
-    return 'only one statement can run at a time: remove everything after the first ";"';
+    return t(messages.oneStatement);
   }
   let first = 0;
   while (words[first]?.type === TOKEN.OPERATOR && words[first]!.word === '(') first += 1;
   if (words[first]?.word === 'explain') {
     first += 1;
-    if (words[first]?.word === 'analyze' || words[first]?.word === '(') return 'EXPLAIN ANALYZE runs the statement; use EXPLAIN alone';
+    if (words[first]?.word === 'analyze' || words[first]?.word === '(') return t(messages.explainAnalyze);
   }
   while (words[first]?.type === TOKEN.OPERATOR && words[first]!.word === '(') first += 1;
   const head = words[first];
-  if (!isWord(head)) return 'a statement starts with a keyword such as SELECT';
+  if (!isWord(head)) return t(messages.keywordFirst);
   if (!READ_FIRST.has(head.word) || (head.word === 'explain' && first > 0)) {
-    return `${head.word.toUpperCase()} statements cannot run here: the workspace only reads (SELECT, WITH, FROM, DESCRIBE, SUMMARIZE, PIVOT…)`;
+    return t(messages.notReading, { keyword: head.word.toUpperCase() });
   }
   for (let index = 0; index < words.length; index++) {
     const token = words[index]!;
     const next = words[index + 1];
     if (isWord(token) && REFUSED_FUNCTIONS.has(token.word) && next?.type === TOKEN.OPERATOR && next.word === '(') {
-      return `the function ${token.word}() is not available here: it reads files or runs SQL text`;
+      return t(messages.function, { name: token.word });
     }
     // `FROM 'file.csv'` (a replacement scan) reads a file named by a string.
     if (token.type === TOKEN.STRING_CONSTANT && index > 0) {
       const before = words[index - 1]!;
       if ((isWord(before) && (before.word === 'from' || before.word === 'join')) || (before.type === TOKEN.OPERATOR && before.word === ',' && insideFrom(words, index))) {
-        return 'a file cannot be read by name here: query the tables listed in the schema';
+        return t(messages.fileByName);
       }
     }
   }
@@ -158,9 +160,9 @@ export function planOperators(plan: string): string[] {
  */
 export function workspacePlanRefusal(plan: string): string | null {
   const operators = planOperators(plan);
-  if (operators.length === 0) return 'DuckDB gave no plan for this statement, so it cannot run here';
+  if (operators.length === 0) return t(messages.noPlan);
   const refused = operators.find((name) => REFUSED_OPERATOR.test(name));
-  if (refused) return `this statement would ${refused.replaceAll('_', ' ')}: the workspace only reads`;
+  if (refused) return t(messages.writes, { operation: refused.replaceAll('_', ' ') });
   return null;
 }
 

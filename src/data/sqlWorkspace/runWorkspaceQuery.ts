@@ -2,6 +2,8 @@ import { DataType, type Table } from 'apache-arrow';
 import { QueryCancelledError, QueryError, isFatalEngineError, type Engine } from '../../engine';
 import { quoteIdentifier } from '../../sql/literals';
 import { buildWorkspaceExplain, duckdbErrorPosition, EXPLAIN_PREFIX, workspacePlanRefusal, workspaceTokenRefusal } from '../../sql/workspaceGuard';
+import { t } from '../../i18n';
+import { messages } from './messages';
 
 /** A column of a workspace result: its DuckDB type, and what kind of value it holds for display and charts. */
 export type WorkspaceColumnKind = 'number' | 'date' | 'timestamp' | 'text' | 'boolean' | 'other';
@@ -63,10 +65,10 @@ export async function runWorkspaceQueryOn(engine: Engine, sql: string, options: 
   const statement = sql.replace(/[\s;]+$/, '');
   try {
     const refusedByTokens = workspaceTokenRefusal(statement, await engine.tokenize(statement));
-    if (refusedByTokens !== null) throw new WorkspaceQueryError('refused', `Refused: ${refusedByTokens}.`, sql);
+    if (refusedByTokens !== null) throw new WorkspaceQueryError('refused', t(messages.refused, { reason: refusedByTokens }), sql);
     const plan = await engine.query<{ explain_value: string }>(buildWorkspaceExplain(explainTarget(statement)));
     const refusedByPlan = workspacePlanRefusal(plan.map((row) => String(row.explain_value)).join('\n'));
-    if (refusedByPlan !== null) throw new WorkspaceQueryError('refused', `Refused: ${refusedByPlan}.`, sql);
+    if (refusedByPlan !== null) throw new WorkspaceQueryError('refused', t(messages.refused, { reason: refusedByPlan }), sql);
     const types = await columnTypes(engine, statement);
     const arrowOptions = { signal: options.signal, maxRows: options.maxRows ?? WORKSPACE_MAX_ROWS };
     const exact = exactStatement(statement, types);
@@ -254,15 +256,14 @@ function duckdbMessage(error: unknown): string {
   return text;
 }
 
-/** What a person reads when a statement ran out of memory: what to do, before DuckDB's own words. */
-export const MEMORY_ADVICE =
-  'This statement needs more memory than the browser gives the query engine. Add a LIMIT, filter with WHERE, select fewer columns, or aggregate with GROUP BY over fewer values.';
+/** What a person reads when a statement ran out of memory: what to do, before DuckDB's own words (in English). */
+export const MEMORY_ADVICE = messages.memory.defaultMessage;
 
 /** Any failure of a workspace statement as a {@link WorkspaceQueryError}: its kind, DuckDB's message, the position. */
 export function workspaceError(error: unknown, sql: string, prefix = ''): WorkspaceQueryError {
   if (error instanceof WorkspaceQueryError) return error;
   if (error instanceof QueryCancelledError || (error instanceof Error && error.name === 'AbortError')) {
-    return new WorkspaceQueryError('cancelled', `Cancelled: ${error.message}.`, sql, null, error);
+    return new WorkspaceQueryError('cancelled', t(messages.cancelled, { reason: error.message }), sql, null, error);
   }
   const raw = rawMessage(error);
   const message = duckdbMessage(error);
@@ -277,7 +278,7 @@ export function workspaceError(error: unknown, sql: string, prefix = ''): Worksp
   else if (/^Permission$/i.test(type)) kind = 'refused';
   const readable =
     kind === 'memory'
-      ? `${MEMORY_ADVICE}${isFatalEngineError(error) ? ' The query engine was restarted.' : ''} (DuckDB: ${firstLine(message)})`
+      ? t(messages.duckdb, { advice: t(isFatalEngineError(error) ? messages.memoryRestarted : messages.memory), message: firstLine(message) })
       : message;
   return new WorkspaceQueryError(kind, readable, sql, position, error);
 }

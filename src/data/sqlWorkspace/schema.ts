@@ -3,6 +3,8 @@ import { quoteIdentifier, sqlInteger } from '../../sql';
 import { BUNDLED_FILES, INTERNET_USERS_FILE, REGIONS_FILE } from '../bundledFiles';
 import { MARKET_MODEL } from '../marketModel';
 import type { DatasetModel } from '../model';
+import { t } from '../../i18n';
+import { messages } from './messages';
 
 /** A table a workspace statement can read, for completion and the schema browser. */
 export interface WorkspaceTable {
@@ -21,16 +23,16 @@ export interface WorkspaceUpload {
   model: DatasetModel;
 }
 
-/** What each bundled table holds, in words (datasets/README.md). */
-const BUNDLED_LABELS: Record<string, string> = {
-  traffic: 'Bundled: monthly visitors by marketplace and country',
-  sales: 'Bundled: monthly GMV, orders and active sellers by marketplace and country',
-  events: 'Bundled: dated market events',
-  published_figures: 'Bundled: figures the marketplaces published',
-  marketplaces: 'Bundled: marketplaces, their owners and home countries',
-  [MARKET_MODEL.table]: `Bundled: ${MARKET_MODEL.label}, traffic and sales by month (what the views show)`,
-  [REGIONS_FILE.table]: 'Reference: UN M49 regions and sub-regions by country code',
-  [INTERNET_USERS_FILE.table]: 'Reference: World Bank population and internet users by country and year',
+/** What each bundled table holds, in words (datasets/README.md), in the language active when the schema is listed. */
+const BUNDLED_LABELS: Record<string, () => string> = {
+  traffic: () => t(messages.traffic),
+  sales: () => t(messages.sales),
+  events: () => t(messages.events),
+  published_figures: () => t(messages.publishedFigures),
+  marketplaces: () => t(messages.marketplaces),
+  [MARKET_MODEL.table]: () => t(messages.market, { dataset: MARKET_MODEL.label }),
+  [REGIONS_FILE.table]: () => t(messages.regions),
+  [INTERNET_USERS_FILE.table]: () => t(messages.internetUsers),
 };
 const REFERENCE_TABLES = new Set([REGIONS_FILE.table, INTERNET_USERS_FILE.table]);
 const SOURCE_ORDER = { bundled: 0, upload: 1, view: 2, reference: 3 } as const;
@@ -74,7 +76,7 @@ export async function fetchWorkspaceSchemaOn(engine: Engine, uploads: readonly W
 
 function describeTable(table: string, bundled: ReadonlySet<string>, uploads: readonly WorkspaceUpload[]): Pick<WorkspaceTable, 'label' | 'source'> | null {
   if (bundled.has(table)) {
-    return { label: BUNDLED_LABELS[table] ?? `Bundled: ${table}`, source: REFERENCE_TABLES.has(table) ? 'reference' : 'bundled' };
+    return { label: BUNDLED_LABELS[table]?.() ?? t(messages.bundled, { table }), source: REFERENCE_TABLES.has(table) ? 'reference' : 'bundled' };
   }
   for (const upload of uploads) {
     const prefix = `${upload.id}__`;
@@ -82,12 +84,16 @@ function describeTable(table: string, bundled: ReadonlySet<string>, uploads: rea
     const headers = upload.model.dimensions.map((dimension) => `${dimension.column} = ${dimension.label}`);
     const measures = upload.model.measures.filter((measure) => !measure.perInternetUser).map((measure) => `${measure.column} = ${measure.label}`);
     const legend = [...headers, ...measures].join(', ');
-    if (table === `${upload.id}__rows`) return { label: `Upload: ${upload.label}, one row per line of the file${legend ? ` (${legend})` : ''}`, source: 'upload' };
-    if (table === upload.model.table) return { label: `View cube: ${upload.label} by month and every column${legend ? ` (${legend})` : ''}`, source: 'view' };
+    if (table === `${upload.id}__rows`) {
+      return { label: legend ? t(messages.uploadRowsLegend, { dataset: upload.label, legend }) : t(messages.uploadRows, { dataset: upload.label }), source: 'upload' };
+    }
+    if (table === upload.model.table) {
+      return { label: legend ? t(messages.cubeLegend, { dataset: upload.label, legend }) : t(messages.cube, { dataset: upload.label }), source: 'view' };
+    }
     if (table.startsWith(`${upload.model.table}__by_`)) {
       const columns = table.slice(`${upload.model.table}__by_`.length);
-      const named = columns === 'total' ? 'month only' : columns.split('_c').map((part) => (part.startsWith('c') ? part : `c${part}`)).map((column) => upload.model.dimensions.find((dimension) => dimension.column === column)?.label ?? column).join(', ');
-      return { label: `View cube: ${upload.label} by ${named}`, source: 'view' };
+      const named = columns === 'total' ? t(messages.monthOnly) : columns.split('_c').map((part) => (part.startsWith('c') ? part : `c${part}`)).map((column) => upload.model.dimensions.find((dimension) => dimension.column === column)?.label ?? column).join(', ');
+      return { label: t(messages.subCube, { dataset: upload.label, columns: named }), source: 'view' };
     }
     return null;
   }

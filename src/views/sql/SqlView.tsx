@@ -25,7 +25,7 @@ import {
   type TabsState,
 } from './workspaceStorage';
 import './SqlView.css';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { formatWhole } from '../../lib/format';
 import { messages } from './messages';
 
@@ -81,7 +81,9 @@ function SqlWorkspace({ options, update, query }: ViewProps & { query: UseQueryR
   const [problem, setProblem] = useState<string | null>(null);
   // Where in the editor the last statement run began, to mark its error there (the same text may stand twice).
   const [ranFrom, setRanFrom] = useState<number | null>(null);
-  const schema = useQuery({ queryKey: ['sqlWorkspaceSchema'], queryFn: fetchWorkspaceSchema, staleTime: 0, retry: false });
+  // The tables' labels are text: listed again in a new language.
+  const locale = useLocale();
+  const schema = useQuery({ queryKey: ['sqlWorkspaceSchema', locale], queryFn: fetchWorkspaceSchema, staleTime: 0, retry: false });
   const active = tabs.tabs.find((tab) => tab.id === tabs.active) ?? tabs.tabs[0]!;
 
   useEffect(() => setTabs((current) => tabsForStatement(current, options.sql)), [options.sql]);
