@@ -2,6 +2,8 @@
 import { z } from 'zod/mini';
 import { parseJsonText } from './jsonText';
 import { inflate } from './shareLink';
+import { t } from '../i18n';
+import { messages } from './messages';
 
 /**
  * Dashboards: views an analyst pinned, each with a title and notes, in an order, under a name. Kept in this
@@ -46,7 +48,7 @@ export function newId(): string {
   return Math.random().toString(36).slice(2, 10).padEnd(8, '0');
 }
 
-export function newDashboard(name = 'My dashboard'): Dashboard {
+export function newDashboard(name = t(messages.newDashboard)): Dashboard {
   return { format: DASHBOARD_FORMAT, v: DASHBOARD_VERSION, id: newId(), name, panels: [] };
 }
 
@@ -57,13 +59,12 @@ export function newDashboard(name = 'My dashboard'): Dashboard {
 export function parseDashboard(text: string): { dashboard: Dashboard } | { error: string } {
   const read = parseJsonText(text, MAX_DASHBOARD_FILE_CHARS);
   if ('problem' in read) {
-    return { error: `This is not a Marketscope dashboard file: ${read.problem === 'too-large' ? 'it is far too large' : 'it is not JSON'}.` };
+    return { error: t(read.problem === 'too-large' ? messages.notDashboardTooLarge : messages.notDashboardJson) };
   }
   const parsed = dashboardSchema.safeParse(read.json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
-    return { error: `This is not a Marketscope dashboard file, or one from a newer version${where}.` };
+    return { error: issue?.path.length ? t(messages.notDashboardAt, { path: issue.path.join('.') }) : t(messages.notDashboard) };
   }
   return { dashboard: parsed.data };
 }
@@ -129,16 +130,11 @@ function isQuotaError(error: unknown): boolean {
 /** What to tell the user when the browser refuses to keep the dashboards. */
 export function dashboardsNotSavedMessage(error: unknown): string {
   if (isQuotaError(error)) {
-    return (
-      'The browser has no room left for this site’s dashboards, so your dashboards were left as they were. ' +
-      'Delete a dashboard you no longer need (those shared with their figures take the most room; export one to a file first to keep it), then try again.'
-    );
+    return t(messages.storageFull);
   }
-  const reason = error instanceof Error || error instanceof DOMException ? ` (${error.name}: ${error.message})` : '';
-  return (
-    `This browser does not let the app keep dashboards${reason}, so your dashboards were left as they were. ` +
-    'Allow this site to store data (site settings, or leave private browsing), then try again; meanwhile, export a dashboard to a file to keep it.'
-  );
+  return error instanceof Error || error instanceof DOMException
+    ? t(messages.storageRefusedReason, { reason: `${error.name}: ${error.message}` })
+    : t(messages.storageRefused);
 }
 
 /** Stores the whole list in one item (written whole or not at all); the copy in memory changes only once it is. */

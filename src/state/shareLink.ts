@@ -1,4 +1,6 @@
 import { VIEW_STATE_VERSION } from './viewState';
+import { t } from '../i18n';
+import { messages } from './messages';
 
 /**
  * Share links. A view's query string is readable and usually short; past {@link COMPRESS_ABOVE} characters (many
@@ -30,12 +32,12 @@ export async function expandSearch(search: string): Promise<{ search: string } |
   const packed = params.get('z');
   if (packed === null) return null;
   if (packed.length > MAX_COMPRESSED_LENGTH || !/^[A-Za-z0-9_-]*$/.test(packed)) {
-    return { error: 'The compressed part of this link is not valid; showing the default view.' };
+    return { error: t(messages.compressedInvalid) };
   }
   try {
     return { search: await inflate(packed) };
   } catch {
-    return { error: 'The compressed part of this link is damaged (was it cut short?); showing the default view.' };
+    return { error: t(messages.compressedDamaged) };
   }
 }
 

@@ -1,5 +1,7 @@
 // zod/mini: the same validation as zod's classic API in a fraction of the entry bundle (it is on the first screen).
 import { z } from 'zod/mini';
+import { t } from '../i18n';
+import { messages } from './messages';
 
 /**
  * The building blocks of the view state: everything that decides what the analyst sees, kept in the URL so that a
@@ -157,19 +159,19 @@ export function createViewStateCodec<const Tabs extends readonly [string, ...str
     const state: Record<string, unknown> = { ...defaults, filters: lookupTable(), selections: lookupTable(), sorts: lookupTable() };
     const version = params.get('v');
     if (version !== null && version !== String(VIEW_STATE_VERSION)) {
-      notices.push(`This link was made by an unknown version (v=${truncate(version)}); it was read as version ${VIEW_STATE_VERSION}.`);
+      notices.push(t(messages.unknownVersion, { version: truncate(version), current: VIEW_STATE_VERSION }));
     }
     for (const name of scalarNames) {
       const raw = params.get(name);
       if (raw === null) continue;
       const parsed = scalars[name]!.read.safeParse(raw);
       if (parsed.success) state[name] = parsed.data;
-      else notices.push(`Ignored ${name}=${quote(raw)}: expected ${scalars[name]!.expected}.`);
+      else notices.push(t(messages.ignoredValue, { name, value: quote(raw), expected: scalars[name]!.expected }));
     }
     for (const key of new Set(params.keys())) readKeyed(params, key, state, notices);
     // Belt and braces: whatever the code above built must satisfy the schema.
     const checked = schema.safeParse(state);
-    if (!checked.success) return { state: withLookupTables(defaults), notices: [...notices, 'The link could not be read; showing the default view.'] };
+    if (!checked.success) return { state: withLookupTables(defaults), notices: [...notices, t(messages.unreadable)] };
     return { state: withLookupTables(checked.data), notices };
   }
 
@@ -180,7 +182,7 @@ export function createViewStateCodec<const Tabs extends readonly [string, ...str
     if (key === LANGUAGE_PARAM) return; // read by the app before the view (see src/i18n/startup.ts)
     if (key === COMPRESSED_PARAM) {
       // Expanded before the app starts (see shareLink.ts); still here means it could not be.
-      notices.push('The compressed part of this link could not be read (was it cut short?); showing the default view.');
+      notices.push(t(messages.compressedUnreadable));
       return;
     }
     if (key.startsWith(SORT_PREFIX)) {
@@ -188,13 +190,13 @@ export function createViewStateCodec<const Tabs extends readonly [string, ...str
       const [column, direction] = (params.get(key) ?? '').split(':');
       const parsed = isTab(view) ? sortSchema.safeParse({ column, direction }) : null;
       if (parsed?.success) (state.sorts as Record<string, SortState>)[view] = parsed.data;
-      else notices.push(`Ignored the sort order ${quote(`${key}=${params.get(key) ?? ''}`)}.`);
+      else notices.push(t(messages.ignoredSort, { sort: quote(`${key}=${params.get(key) ?? ''}`) }));
       return;
     }
     if (key.startsWith(SELECTION_PREFIX)) {
       const [view = '', dimension = ''] = key.slice(SELECTION_PREFIX.length).split('.');
       if (!isTab(view) || !IDENTIFIER.test(dimension)) {
-        notices.push(`Ignored the selection ${quote(key)}.`);
+        notices.push(t(messages.ignoredSelection, { key: quote(key) }));
         return;
       }
       const values = readValues(params.getAll(key), key, notices);
@@ -203,7 +205,7 @@ export function createViewStateCodec<const Tabs extends readonly [string, ...str
       return;
     }
     if (!IDENTIFIER.test(key)) {
-      notices.push(`Ignored the unknown parameter ${quote(key)}.`);
+      notices.push(t(messages.ignoredParameter, { key: quote(key) }));
       return;
     }
     const values = readValues(params.getAll(key), key, notices);
@@ -277,13 +279,13 @@ function readValues(raw: string[], key: string, notices: string[]): string[] {
   const values: string[] = [];
   for (const value of raw) {
     if (!filterValueSchema.safeParse(value).success) {
-      notices.push(`Ignored ${key}=${quote(value)}: a value must be 1 to ${MAX_VALUE_LENGTH} characters.`);
+      notices.push(t(messages.valueTooLong, { key, value: quote(value), max: MAX_VALUE_LENGTH }));
     } else if (!values.includes(value)) {
       values.push(value);
     }
   }
   if (values.length > MAX_VALUES_PER_FILTER) {
-    notices.push(`Kept the first ${MAX_VALUES_PER_FILTER} of ${values.length} values for ${key}.`);
+    notices.push(t(messages.keptFirst, { max: MAX_VALUES_PER_FILTER, count: values.length, key }));
     values.length = MAX_VALUES_PER_FILTER;
   }
   return values;
