@@ -5,6 +5,8 @@ import { QueryError } from './QueryError';
 import { createStatementBatcher, type RunBatch } from './statementBatcher';
 import { refusedStatementError, statementRefusal, type StatementTokens } from './statementGuard';
 import type { ArrowQueryOptions, ArrowQueryResult, Engine, QueryOptions, Row, SqlParam } from './types';
+import { t } from '../i18n';
+import { messages } from './messages';
 
 /** What an engine needs from a DuckDB binding; both the browser worker and the Node build provide it. */
 export interface ConnectionDriver {
@@ -72,7 +74,7 @@ export function isFatalEngineError(error: unknown): boolean {
 /** The engine's instance died: every operation on it fails with this error. */
 export class EngineDiedError extends Error {
   constructor(cause: Error) {
-    super(`The query engine stopped: ${cause.message}`, { cause });
+    super(t(messages.stopped, { reason: cause.message }), { cause });
     this.name = 'EngineDiedError';
   }
 }

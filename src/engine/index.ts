@@ -4,6 +4,8 @@
  */
 import { createExternalStore } from './externalStore';
 import type { Engine, EngineIncident, EnginePhase } from './types';
+import { t } from '../i18n';
+import { messages } from './messages';
 
 export { QueryError } from './QueryError';
 export { EngineDiedError, isFatalEngineError } from './connectionEngine';
@@ -85,7 +87,7 @@ function engineDied(which: number, error: Error): void {
   const message = error.message;
   if (restarts > MAX_RESTARTS) {
     engineIncident.set({ message, restarts, state: 'failed' });
-    enginePhase.set({ phase: 'failed', message: `The query engine stopped ${restarts} times; reload the page. (${message})` });
+    enginePhase.set({ phase: 'failed', message: t(messages.stoppedTimes, { count: restarts, reason: message }) });
     return;
   }
   engineIncident.set({ message, restarts, state: 'restarting' });

@@ -8,6 +8,8 @@ import { newDatasetId } from './datasetIds';
 import { loadIngest, markLoaded } from './lazyLoad';
 import { findDataset, putEntry, type DatasetEntry } from './registry';
 import { uploadEngine, uploadStore } from './uploadDependencies';
+import { t } from '../../i18n';
+import { messages } from './messages';
 
 export interface UploadResult {
   entry: DatasetEntry;
@@ -74,8 +76,8 @@ async function keep(kept: UploadStore, manifest: UploadManifest, file: Blob, rep
     else await kept.save(manifest, file);
   } catch (error) {
     return error instanceof Error && error.name === 'StorageFullError'
-      ? 'The browser has no room left to keep this file: it is loaded for this visit only. Delete other datasets to make room.'
-      : `This file could not be kept in the browser (${errorMessage(error)}): it is loaded for this visit only.`;
+      ? t(messages.noRoom)
+      : t(messages.notKept, { reason: errorMessage(error) });
   }
-  return kept.kind === 'memory' ? 'This browser offers no storage to this page: the dataset is loaded for this visit only.' : undefined;
+  return kept.kind === 'memory' ? t(messages.noStorage) : undefined;
 }

@@ -7,6 +7,8 @@ import { unloadUpload } from './lazyLoad';
 import { dropEntry, findDataset, putEntry, type DatasetEntry } from './registry';
 import { KEPT_CLICKHOUSE_KEY } from './storedManifests';
 import { uploadEngine } from './uploadDependencies';
+import { t } from '../../i18n';
+import { messages } from './messages';
 
 /**
  * The ClickHouse datasets kept in this browser: their definitions (connection, database, table, roles — never
@@ -62,7 +64,7 @@ export function keepClickHouseDataset(id: string, def: ClickHouseDatasetDef): st
   try {
     writeKept([...items, { id, def }]);
   } catch (error) {
-    return `This browser refused to keep the dataset's definition (${errorMessage(error)}): it is here for this visit only.`;
+    return t(messages.definitionNotKept, { reason: errorMessage(error) });
   }
   announce({ type: 'added', id });
   return undefined;

@@ -6,6 +6,8 @@ import { unloadUpload } from './lazyLoad';
 import { dropEntry, findDataset, putEntry } from './registry';
 import { listKeptUploads, unreadableUploads } from './storedManifests';
 import { uploadEngine, uploadStore } from './uploadDependencies';
+import { t } from '../../i18n';
+import { messages } from './messages';
 
 /** True once the uploads kept from earlier visits are listed (or could not be): links to them can be resolved. */
 export const uploadsListed = createExternalStore(false);
@@ -26,7 +28,7 @@ export async function restoreUploadList(): Promise<void> {
  */
 export async function readKeptUpload(id: string): Promise<{ file: Blob; manifest: UploadManifest }> {
   const entry = findDataset(id);
-  if (!entry?.manifest) throw new Error(`There is no uploaded dataset "${id}" in this browser.`);
+  if (!entry?.manifest) throw new Error(t(messages.noUpload, { dataset: id }));
   const file = await (await uploadStore()).read(id);
   return { file, manifest: entry.manifest };
 }
@@ -46,7 +48,7 @@ export async function renameUpload(id: string, label: string): Promise<void> {
   } catch (error) {
     if (!entry.notKept) {
       const reason = errorMessage(error);
-      throw new Error(`“${entry.model.label}” could not be renamed: the browser refused to keep the new name (${reason}).`, { cause: error });
+      throw new Error(t(messages.notRenamed, { dataset: entry.model.label, reason }), { cause: error });
     }
   }
   putEntry(id, { manifest, model: { ...entry.model, label: name } });
