@@ -1,0 +1,28 @@
+import { defineMessages } from '../i18n';
+
+export const messages = defineMessages({
+  panelFailed: { id: 'ui.panelFailed', defaultMessage: 'This panel could not be drawn' },
+  query: { id: 'ui.error.query', defaultMessage: 'Query' },
+  retry: { id: 'ui.retry', defaultMessage: 'Retry' },
+  loading: { id: 'ui.loading', defaultMessage: 'Loading' },
+  dataNotLoaded: { id: 'ui.dataNotLoaded', defaultMessage: 'The data could not be loaded' },
+  noData: { id: 'ui.noData', defaultMessage: 'No data for this selection.' },
+  showSql: { id: 'ui.showSql', defaultMessage: 'Show SQL' },
+  showSqlOf: { id: 'ui.showSql.of', defaultMessage: 'Show SQL: {title}' },
+  showSqlHint: { id: 'ui.showSql.hint', defaultMessage: 'Open the statement behind this panel in the SQL workspace' },
+  choose: { id: 'ui.multiSelect.choose', defaultMessage: 'Choose {label}' },
+  search: { id: 'ui.multiSelect.search', defaultMessage: 'Search {label}' },
+  searchPlaceholder: { id: 'ui.multiSelect.searchPlaceholder', defaultMessage: 'Search…' },
+  noMatch: { id: 'ui.multiSelect.noMatch', defaultMessage: 'No match' },
+  selected: { id: 'ui.multiSelect.selected', defaultMessage: '{count} selected' },
+  done: { id: 'ui.multiSelect.done', defaultMessage: 'Done' },
+  clear: { id: 'ui.multiSelect.clear', defaultMessage: 'Clear' },
+  clearLabel: { id: 'ui.multiSelect.clearLabel', defaultMessage: 'Clear {label}' },
+  loadingLabel: { id: 'ui.multiSelect.loading', defaultMessage: '{label}: loading' },
+  noticesTitle: { id: 'ui.notices.title', defaultMessage: 'Some of this link could not be used' },
+  dismiss: { id: 'ui.dismiss', defaultMessage: 'Dismiss' },
+  startingEngine: { id: 'ui.startingEngine', defaultMessage: 'Starting the query engine' },
+  cannotDraw: { id: 'ui.export.cannotDraw', defaultMessage: 'this browser cannot draw the image' },
+  notEncoded: { id: 'ui.export.notEncoded', defaultMessage: 'the image could not be encoded' },
+  htmlMeta: { id: 'ui.html.meta', defaultMessage: 'Snapshot of {date} from Marketscope. {source}' },
+});
