@@ -58,8 +58,7 @@ export function PresentationPage({ snapshot: fromSnapshot = false }: { snapshot?
           <p className="snapshot-label" data-testid="snapshot-label">
             <strong className="snapshot-date" title={tr(messages.snapshotTaken, { moment: formatMoment(takenAt) })}>
               {tr(messages.snapshotOf, { day: formatDay(takenAt) })}
-            </strong>{' '}
-            <span>{tr(messages.snapshotFixed)}</span>
+            </strong> <span>{tr(messages.snapshotFixed)}</span>
           </p>
         ) : null}
         <p className="presentation-notes">

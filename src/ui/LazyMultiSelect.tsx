@@ -4,6 +4,9 @@ import { selectionSummary } from './selectionSummary';
 import { useT } from '../i18n';
 import { messages } from './messages';
 
+/** The arrow that says the button opens a list. */
+const OPENS = '▾';
+
 const MultiSelect = lazy(() => import('./MultiSelect').then((module) => ({ default: module.MultiSelect })));
 
 /**
@@ -26,7 +29,7 @@ function MultiSelectPlaceholder({ label, options, selected, allLabel, testId }: 
       <div className="multiselect-row">
         <button type="button" className="button multiselect-button" aria-disabled="true" aria-label={tr(messages.loadingLabel, { label })}>
           <span className="multiselect-summary">{selectionSummary(options, selected, allLabel)}</span>
-          <span aria-hidden="true">▾</span>
+          <span aria-hidden="true">{OPENS}</span>
         </button>
       </div>
     </div>

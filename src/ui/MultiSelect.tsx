@@ -17,6 +17,10 @@ import { selectionSummary } from './selectionSummary';
 import { useT } from '../i18n';
 import { messages } from './messages';
 
+/** The arrow that says the button opens a list, and an option's tick. */
+const OPENS = '▾';
+const CHECK = '✓';
+
 export interface MultiSelectOption {
   id: string;
   label: string;
@@ -67,7 +71,7 @@ export function MultiSelect({ label, options, selected, onChange, allLabel, test
             <span id={`${testId ?? label}-value`} className="multiselect-summary">
               {summary}
             </span>
-            <span aria-hidden="true">▾</span>
+            <span aria-hidden="true">{OPENS}</span>
           </Button>
           <Popover className="popover" placement="bottom start">
             <Dialog className="multiselect-dialog" aria-label={tr(messages.choose, { label: label.toLowerCase() })}>
@@ -100,7 +104,7 @@ export function MultiSelect({ label, options, selected, onChange, allLabel, test
                           <>
                             {onOptionIntent ? <OptionIntent active={isHovered || isFocused} start={() => onOptionIntent(toggled(option.id))} /> : null}
                             <span className="checkbox" aria-hidden="true">
-                              {isSelected ? '✓' : ''}
+                              {isSelected ? CHECK : null}
                             </span>
                             {option.icon ? <span aria-hidden="true">{option.icon}</span> : null}
                             <span>{option.label}</span>

@@ -75,7 +75,7 @@ export function Skeleton({ height = 240, label }: { height?: number; label?: str
   const tr = useT();
   return (
     <div className="skeleton" style={{ height }} role="status" aria-live="polite">
-      <span className="visually-hidden">{label ?? tr(messages.loading)}…</span>
+      <span className="visually-hidden">{tr(messages.loadingWhat, { label: label ?? tr(messages.loading) })}</span>
     </div>
   );
 }

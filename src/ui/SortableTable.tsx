@@ -35,6 +35,9 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 
 type SortKey = number | string | null;
 
+/** The arrow beside a sortable header (the header's aria-sort says the same in words). */
+const SORT_ARROWS = { ascending: '▲', descending: '▼', none: '↕' } as const;
+
 function normalise(value: SortKey): SortKey {
   // NaN would make the comparator inconsistent (every comparison false), so it counts as missing.
   return typeof value === 'number' && Number.isNaN(value) ? null : value;
@@ -108,7 +111,7 @@ export function SortableTable<Row>(props: SortableTableProps<Row>) {
                   <button type="button" className="sort-button" onClick={() => onSortChange(nextSort(sort, column))}>
                     {column.header}
                     <span className="sort-indicator" data-sort={state} aria-hidden="true">
-                      {state === 'ascending' ? '▲' : state === 'descending' ? '▼' : '↕'}
+                      {SORT_ARROWS[state]}
                     </span>
                   </button>
                 </th>

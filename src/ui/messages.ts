@@ -5,6 +5,7 @@ export const messages = defineMessages({
   query: { id: 'ui.error.query', defaultMessage: 'Query' },
   retry: { id: 'ui.retry', defaultMessage: 'Retry' },
   loading: { id: 'ui.loading', defaultMessage: 'Loading' },
+  loadingWhat: { id: 'ui.loadingWhat', defaultMessage: '{label}…' },
   dataNotLoaded: { id: 'ui.dataNotLoaded', defaultMessage: 'The data could not be loaded' },
   noData: { id: 'ui.noData', defaultMessage: 'No data for this selection.' },
   showSql: { id: 'ui.showSql', defaultMessage: 'Show SQL' },

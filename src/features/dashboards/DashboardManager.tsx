@@ -17,6 +17,10 @@ export type CaptureSnapshot = (dashboard: Dashboard) => Promise<{ snapshot: Snap
 
 type Message = { kind: 'status' | 'alert'; text: string };
 
+/** The arrows of the move buttons (each button has its words in its label). */
+const UP = '↑';
+const DOWN = '↓';
+
 /**
  * Runs a change to the kept dashboards; when the browser refuses it (storage full or blocked: nothing was changed),
  * gives the sentence to show: `refused` ("Not saved. {reason}") with the browser's reason.
@@ -194,8 +198,7 @@ function DashboardEditor({
       ) : null}
       {held ? (
         <p className="snapshot-label" data-testid="dashboard-snapshot-label">
-          <strong className="snapshot-date">{tr(messages.snapshotOf, { day: formatDay(new Date(held.takenAt)) })}</strong>{' '}
-          <span>{tr(messages.snapshotFixed)}</span>
+          <strong className="snapshot-date">{tr(messages.snapshotOf, { day: formatDay(new Date(held.takenAt)) })}</strong> <span>{tr(messages.snapshotFixed)}</span>
         </p>
       ) : null}
       {dashboard.panels.length === 0 ? <p className="dashboards-note">{tr(messages.noPanel)}</p> : null}
@@ -215,7 +218,7 @@ function DashboardEditor({
                 {tr(messages.open)}
               </a>
               <button type="button" className="button button-quiet" disabled={index === 0} onClick={() => move(index, -1)} aria-label={tr(messages.moveUp, { title: panel.title })}>
-                ↑
+                {UP}
               </button>
               <button
                 type="button"
@@ -224,7 +227,7 @@ function DashboardEditor({
                 onClick={() => move(index, 1)}
                 aria-label={tr(messages.moveDown, { title: panel.title })}
               >
-                ↓
+                {DOWN}
               </button>
               <button
                 type="button"
