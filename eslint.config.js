@@ -49,6 +49,7 @@ const TRANSLATED = [
   'src/ui',
   'src/features/dashboards',
   'src/features/connect',
+  'src/data/clickhouse',
   // the workspace, charts and the describing views
   //
   // the analysing views and the SQL workspace
