@@ -48,6 +48,8 @@ describe('a snapshot’s presentation', () => {
     expect(engineRefusal()).not.toBeNull();
     present({ ...newDashboard('Marketplaces'), panels: [{ id: 'a', title: 'Overview', notes: '', view: 'v=1' }], snapshot });
     expect(await screen.findByTestId('snapshot-label')).toHaveProperty('textContent', expect.stringMatching(/^Snapshot of 21 Nov 2026 These figures are fixed/));
+    // Taken and shown in English: nothing to say about its language.
+    expect(screen.queryByTestId('snapshot-language')).toBeNull();
     const panel = await screen.findByTestId('presentation-panel');
     const total = await within(panel).findByTestId('kpi-total');
     expect(total.textContent).toContain(formatCompact(kpisOf(summary.entries).current));
@@ -79,6 +81,7 @@ describe('a snapshot’s presentation', () => {
       present({ ...newDashboard('Marketplaces'), panels: [{ id: 'a', title: 'Overview', notes: '', view: 'v=1' }], snapshot: inRussian });
       expect((await screen.findByTestId('snapshot-label')).textContent).toMatch(/^Instantánea del 21 nov 2026 Estas cifras quedaron fijas/);
       expect(screen.getByTestId('presentation').textContent).toContain('1 panel · solo lectura · Explorar en Marketscope');
+      expect(screen.getByTestId('snapshot-language').textContent).toBe('Se tomó en ruso: los textos que vienen con las cifras están en ese idioma.');
       const panel = await screen.findByTestId('presentation-panel');
       const total = await within(panel).findByTestId('kpi-total');
       expect(total.textContent).toContain(formatCompact(kpisOf(summary.entries).current));

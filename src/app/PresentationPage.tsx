@@ -4,7 +4,7 @@ import { readPresentation } from '../features/dashboards/presentLink';
 import { FixedDatasetsProvider } from '../features/workspace/fixedDatasets';
 import { snapshotDatasetEntries, toDehydratedState, type Snapshot } from '../data/snapshot';
 import { readSnapshotPresentation } from '../data/snapshotShare';
-import { formatDay, formatMoment } from '../lib/format';
+import { formatDay, formatLocale, formatMoment } from '../lib/format';
 import { dashboards, type Dashboard } from '../state/dashboards';
 import { ErrorMessage, Skeleton } from '../ui/Panel';
 import { useIntlShape, useLocale, useT, type Message } from '../i18n';
@@ -33,6 +33,7 @@ export function PresentationPage({ snapshot: fromSnapshot = false }: { snapshot?
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const tr = useT();
   const intl = useIntlShape();
+  const locale = useLocale();
   useEffect(() => {
     void (fromSnapshot ? readSnapshotPresentation(window.location, dashboards.get()) : readPresentation(window.location.search).then(withClickHouseDatasets)).then(setLoaded);
   }, [fromSnapshot]);
@@ -59,6 +60,12 @@ export function PresentationPage({ snapshot: fromSnapshot = false }: { snapshot?
             <strong className="snapshot-date" title={tr(messages.snapshotTaken, { moment: formatMoment(takenAt) })}>
               {tr(messages.snapshotOf, { day: formatDay(takenAt) })}
             </strong> <span>{tr(messages.snapshotFixed)}</span>
+            {snapshot?.lang && snapshot.lang !== locale ? (
+              <>
+                {' '}
+                <span data-testid="snapshot-language">{tr(messages.snapshotLanguage, { language: languageName(snapshot.lang) })}</span>
+              </>
+            ) : null}
           </p>
         ) : null}
         <p className="presentation-notes">
@@ -103,6 +110,12 @@ export function PresentationPage({ snapshot: fromSnapshot = false }: { snapshot?
       {snapshot ? <SnapshotFigures snapshot={snapshot}>{panels}</SnapshotFigures> : panels}
     </div>
   );
+}
+
+/** A language's name in the reader's language ("Russian", «русский», "ruso"). */
+function languageName(locale: string): string {
+  const language = locale.split('-')[0]!;
+  return new Intl.DisplayNames([formatLocale()], { type: 'language' }).of(language) ?? language;
 }
 
 /**

@@ -42,6 +42,10 @@ export const messages = defineMessages({
     id: 'app.presentation.snapshotFixed',
     defaultMessage: 'These figures are fixed as they were that day: they are not live, and do not change when the data does.',
   },
+  snapshotLanguage: {
+    id: 'app.presentation.snapshotLanguage',
+    defaultMessage: 'It was taken in {language}: text that came with the figures is in that language.',
+  },
   presentationNotes: {
     id: 'app.presentation.notes',
     defaultMessage: '{count, plural, one {# panel} other {# panels}} · read-only · <link>Explore in Marketscope</link>',

@@ -32,7 +32,8 @@ import type { Breakdown, DatasetCatalog, KpiSummary, MarketEvent, PublishedFigur
  * the taker, since nothing can be recomputed from a snapshot. A query whose result holds text in the active language
  * carries the locale as an element of its key (e.g. `['explain', slice, null, 'ru-RU']`); {@link toDehydratedState}
  * files such results under the viewer's locale, so that the viewer's panels, whose keys name the viewer's language,
- * find them. A snapshot without `lang` (taken before Marketscope spoke other languages) was taken in English.
+ * find them; the presentation says in which language it was taken when that is not the viewer's. A snapshot without
+ * `lang` (taken before Marketscope spoke other languages) was taken in English.
  */
 
 export const SNAPSHOT_FORMAT = 'marketscope-snapshot';
