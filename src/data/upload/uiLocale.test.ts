@@ -31,7 +31,7 @@ async function readAndLoad() {
     ...prepared.plan,
     columns: prepared.plan.columns.map((column) =>
       column.header === 'revenue'
-        ? { ...column, role: 'measure' as const, format: { kind: 'number' as const, decimal: ',' as const, thousands: '.', percent: false, currency: null, integer: false } }
+        ? { ...column, role: 'measure' as const, format: { kind: 'number' as const, decimal: ',' as const, thousands: '.' as const, percent: false, currency: null, integer: false } }
         : column.header === 'share'
           ? { ...column, role: 'measure' as const }
           : column,
