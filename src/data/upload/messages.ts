@@ -82,6 +82,7 @@ export const messages = defineMessages({
   whyBoolean: { id: 'uploadData.why.boolean', defaultMessage: 'yes/no values' },
   whyTooMany: { id: 'uploadData.why.tooMany', defaultMessage: '{count}+ different values: too many to compare' },
   whyIdentifiers: { id: 'uploadData.why.identifiers', defaultMessage: 'identifiers ({reason, select, zeros {leading zeros} other {beyond 2^53}})' },
+  defaultLabel: { id: 'uploadData.defaultLabel', defaultMessage: 'Uploaded data' },
   whyFewValues: { id: 'uploadData.why.fewValues', defaultMessage: 'text with few values' },
 
   // What reading the start of a CSV file found (readers/csv/sniffWarnings.ts, readableText.ts)

@@ -182,5 +182,5 @@ function unitOf(format: ValueFormat, header: string): Unit {
 /** "blog_analytics.csv" → "Blog analytics". */
 export function labelFromFileName(fileName: string): string {
   const base = fileName.replace(/\.(csv|tsv|txt)(\.gz)?$/i, '').replace(/[_-]+/g, ' ').trim();
-  return base ? base.charAt(0).toUpperCase() + base.slice(1) : 'Uploaded data';
+  return base ? base.charAt(0).toUpperCase() + base.slice(1) : t(messages.defaultLabel);
 }

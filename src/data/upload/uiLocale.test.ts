@@ -93,3 +93,34 @@ describe('reading an uploaded file', () => {
     await switchLocale('en');
   });
 });
+
+describe('what reading a file says', () => {
+  it('names the file, line, column and value in every language, as written in the file', async () => {
+    await switchLocale('ru-RU');
+    try {
+      // A ragged row: the warning names the file and the line as an editor numbers it, the same in Russian.
+      const ragged = await prepareUpload(new File(['month,shop,orders\n2024-01,A,1\n2024-02,B,2,9\n'], 'ряды.csv'), 'ряды.csv');
+      const warning = ragged.sniff.warnings.find((item) => item.code === 'ragged');
+      expect(warning?.message).toMatch(/^В строке 3 файла "ряды\.csv" 4 поля, а в заголовке — 3\./);
+      // A refused file: the message names it, in Russian.
+      await expect(prepareUpload(new File([''], 'пусто.csv'), 'пусто.csv')).rejects.toThrow('"пусто.csv" пуст (0 байт).');
+      // A rejected row: its reason is Russian, its line, column and value are the file's.
+      const prepared = await prepareUpload(new File(['month,shop,orders\n2024-01,A,1\n2024-02,B,x\n2024-03,C,3\n'], 'r.csv'), 'r.csv');
+      const plan = {
+        ...prepared.plan,
+        columns: prepared.plan.columns.map((column) =>
+          column.header === 'orders'
+            ? { ...column, role: 'measure' as const, format: { kind: 'number' as const, decimal: '.' as const, thousands: null, percent: false, currency: null, integer: true } }
+            : column,
+        ),
+      };
+      const { entry, report } = await addUpload(prepared.file, 'r.csv', plan);
+      expect(report.rejects.map(({ line, column, value, reason }) => ({ line, column, value, reason }))).toEqual([
+        { line: 3, column: 'orders', value: 'x', reason: 'не число в формате столбца' },
+      ]);
+      await removeUpload(entry.id);
+    } finally {
+      await switchLocale('en');
+    }
+  });
+});
