@@ -39,7 +39,7 @@ const TRANSLATED = [
   'src/app/CopyLinkButton.tsx',
   'src/app/LanguagePicker.tsx',
   // uploads
-  //
+  'src/features/upload',
   // the rest of the app, shared UI, dashboards, connections, exports and snapshots
   'src/app/PresentationPage.tsx',
   'src/app/PresentationPanels.tsx',
