@@ -39,9 +39,17 @@ const TRANSLATED = [
   'src/app/CopyLinkButton.tsx',
   'src/app/LanguagePicker.tsx',
   // uploads
-  //
+  'src/features/upload',
   // the rest of the app, shared UI, dashboards, connections, exports and snapshots
-  //
+  'src/app/PresentationPage.tsx',
+  'src/app/PresentationPanels.tsx',
+  'src/app/StartupStatus.tsx',
+  'src/app/EngineIncidentNotice.tsx',
+  'src/app/snapshotCapture.tsx',
+  'src/ui',
+  'src/features/dashboards',
+  'src/features/connect',
+  'src/data/clickhouse',
   // the workspace, charts and the describing views
   //
   // the analysing views and the SQL workspace

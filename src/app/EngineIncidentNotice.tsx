@@ -2,6 +2,8 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { engineIncident, onEngineLost } from '../engine';
 import { datasetsChangedElsewhere } from '../data';
+import { useT } from '../i18n';
+import { messages } from './messages';
 
 /**
  * When the query engine dies (DuckDB can fail fatally on some malformed input, or run out of memory), it is
@@ -12,6 +14,7 @@ export function EngineIncidentNotice() {
   const queryClient = useQueryClient();
   const incident = useSyncExternalStore(engineIncident.subscribe, engineIncident.get);
   const [dismissed, setDismissed] = useState(0);
+  const tr = useT();
   useEffect(
     () =>
       onEngineLost(() => {
@@ -29,19 +32,19 @@ export function EngineIncidentNotice() {
   if (!incident || dismissed === incident.restarts) return null;
   const text =
     incident.state === 'restarting'
-      ? 'The query engine stopped unexpectedly and is being restarted; your datasets will be loaded into it again.'
+      ? tr(messages.incidentRestarting)
       : incident.state === 'restarted'
-        ? 'The query engine stopped unexpectedly and was restarted. Your datasets are loaded again as you use them; nothing was lost.'
-        : 'The query engine stopped unexpectedly and could not be restarted. Your uploaded files are still kept in this browser: reload the page to continue.';
+        ? tr(messages.incidentRestarted)
+        : tr(messages.incidentFailed);
   return (
     <div className="notices" role={incident.state === 'failed' ? 'alert' : 'status'} data-testid="engine-incident" data-state={incident.state}>
       <div>
         <p className="notices-title">{text}</p>
-        <p className="notices-detail">What it reported: {incident.message}</p>
+        <p className="notices-detail">{tr(messages.incidentReported, { message: incident.message })}</p>
       </div>
       {incident.state !== 'restarting' ? (
         <button type="button" className="button button-quiet" onClick={() => setDismissed(incident.restarts)}>
-          Dismiss
+          {tr(messages.dismiss)}
         </button>
       ) : null}
     </div>

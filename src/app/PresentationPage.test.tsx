@@ -11,6 +11,7 @@ import { formatCompact } from '../lib/format';
 import { dashboards, newDashboard, type Dashboard } from '../state/dashboards';
 import { SAVED_SNAPSHOT_PARAM } from '../state/snapshotParams';
 import { installResizeObserverStub } from '../views/shared/viewTestKit';
+import { switchLocale } from '../i18n';
 import { PresentationPage } from './PresentationPage';
 
 // The default overview's real results (the build-time summary computes them from the bundled data), as a snapshot
@@ -47,6 +48,8 @@ describe('a snapshot’s presentation', () => {
     expect(engineRefusal()).not.toBeNull();
     present({ ...newDashboard('Marketplaces'), panels: [{ id: 'a', title: 'Overview', notes: '', view: 'v=1' }], snapshot });
     expect(await screen.findByTestId('snapshot-label')).toHaveProperty('textContent', expect.stringMatching(/^Snapshot of 21 Nov 2026 These figures are fixed/));
+    // Taken and shown in English: nothing to say about its language.
+    expect(screen.queryByTestId('snapshot-language')).toBeNull();
     const panel = await screen.findByTestId('presentation-panel');
     const total = await within(panel).findByTestId('kpi-total');
     expect(total.textContent).toContain(formatCompact(kpisOf(summary.entries).current));
@@ -66,5 +69,26 @@ describe('a snapshot’s presentation', () => {
   it('shows a damaged snapshot’s sentence instead of the panels', async () => {
     present({ ...newDashboard('Broken'), panels: [{ id: 'a', title: 'Overview', notes: '', view: 'v=1' }], snapshot: { ...snapshot, v: 99 } });
     expect((await screen.findByTestId('presentation-error')).textContent).toContain('newer version of Marketscope');
+  });
+  it('taken in Russian and opened in Spanish: the chrome in Spanish, the figures as taken, formatted for the reader', async () => {
+    try {
+      await switchLocale('ru-RU');
+      const client = new QueryClient();
+      for (const entry of summary.entries) client.setQueryData(entry.key, entry.data);
+      const inRussian = buildSnapshot(TAKEN_AT, [MARKET_MODEL], dehydrate(client));
+      expect(inRussian.lang).toBe('ru-RU');
+      await switchLocale('es-MX');
+      present({ ...newDashboard('Marketplaces'), panels: [{ id: 'a', title: 'Overview', notes: '', view: 'v=1' }], snapshot: inRussian });
+      expect((await screen.findByTestId('snapshot-label')).textContent).toMatch(/^Instantánea del 21 nov 2026 Estas cifras quedaron fijas/);
+      expect(screen.getByTestId('presentation').textContent).toContain('1 panel · solo lectura · Explorar en Marketscope');
+      expect(screen.getByTestId('snapshot-language').textContent).toBe('Se tomó en ruso: los textos que vienen con las cifras están en ese idioma.');
+      const panel = await screen.findByTestId('presentation-panel');
+      const total = await within(panel).findByTestId('kpi-total');
+      expect(total.textContent).toContain(formatCompact(kpisOf(summary.entries).current));
+      expect(formatCompact(kpisOf(summary.entries).current)).toMatch(/millones/);
+      expect(screen.queryByRole('alert')).toBeNull();
+    } finally {
+      await switchLocale('en');
+    }
   });
 });

@@ -1,13 +1,15 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { hydrate, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { readPresentation } from '../features/dashboards/presentLink';
 import { FixedDatasetsProvider } from '../features/workspace/fixedDatasets';
 import { snapshotDatasetEntries, toDehydratedState, type Snapshot } from '../data/snapshot';
 import { readSnapshotPresentation } from '../data/snapshotShare';
-import { formatDay, formatMoment } from '../lib/format';
+import { formatDay, formatLocale, formatMoment } from '../lib/format';
 import { dashboards, type Dashboard } from '../state/dashboards';
 import { ErrorMessage, Skeleton } from '../ui/Panel';
+import { useIntlShape, useLocale, useT, type Message } from '../i18n';
 import { PresentationPanels } from './PresentationPanels';
+import { messages } from './messages';
 import '../features/dashboards/dashboards.css';
 
 type Loaded = { dashboard: Dashboard; snapshot?: Snapshot; dropped?: number; problems?: string[] } | { error: string };
@@ -29,16 +31,19 @@ async function withClickHouseDatasets(loaded: Loaded): Promise<Loaded> {
  */
 export function PresentationPage({ snapshot: fromSnapshot = false }: { snapshot?: boolean }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const tr = useT();
+  const intl = useIntlShape();
+  const locale = useLocale();
   useEffect(() => {
     void (fromSnapshot ? readSnapshotPresentation(window.location, dashboards.get()) : readPresentation(window.location.search).then(withClickHouseDatasets)).then(setLoaded);
   }, [fromSnapshot]);
-  if (!loaded) return <Skeleton height={240} label="Opening the dashboard" />;
+  if (!loaded) return <Skeleton height={240} label={tr(messages.openingDashboard)} />;
   if ('error' in loaded) {
     return (
       <div data-testid="presentation-error">
-        <ErrorMessage title="This dashboard cannot be shown" error={new Error(loaded.error)} />
+        <ErrorMessage title={tr(messages.presentationCannotShow)} error={new Error(loaded.error)} />
         <a className="button" href="/">
-          Open Marketscope
+          {tr(messages.presentationOpenApp)}
         </a>
       </div>
     );
@@ -52,17 +57,26 @@ export function PresentationPage({ snapshot: fromSnapshot = false }: { snapshot?
         <h2>{dashboard.name}</h2>
         {takenAt ? (
           <p className="snapshot-label" data-testid="snapshot-label">
-            <strong className="snapshot-date" title={`Taken ${formatMoment(takenAt)}`}>
-              Snapshot of {formatDay(takenAt)}
-            </strong>{' '}
-            <span>These figures are fixed as they were that day: they are not live, and do not change when the data does.</span>
+            <strong className="snapshot-date" title={tr(messages.snapshotTaken, { moment: formatMoment(takenAt) })}>
+              {tr(messages.snapshotOf, { day: formatDay(takenAt) })}
+            </strong> <span>{tr(messages.snapshotFixed)}</span>
+            {snapshot?.lang && snapshot.lang !== locale ? (
+              <>
+                {' '}
+                <span data-testid="snapshot-language">{tr(messages.snapshotLanguage, { language: languageName(snapshot.lang) })}</span>
+              </>
+            ) : null}
           </p>
         ) : null}
         <p className="presentation-notes">
-          {dashboard.panels.length} {dashboard.panels.length === 1 ? 'panel' : 'panels'} · read-only ·{' '}
-          <a className="presentation-leave" href="/">
-            Explore in Marketscope
-          </a>
+          {intl.formatMessage(messages.presentationNotes as Message, {
+            count: dashboard.panels.length,
+            link: (parts: ReactNode[]) => (
+              <a key="leave" className="presentation-leave" href="/">
+                {parts}
+              </a>
+            ),
+          })}
         </p>
         <button
           type="button"
@@ -73,14 +87,14 @@ export function PresentationPage({ snapshot: fromSnapshot = false }: { snapshot?
             if (!root) return;
             // A snapshot's page is dated by its figures, not by the day it was downloaded.
             const meta = takenAt
-              ? { title: dashboard.name, generatedAt: takenAt, source: 'The figures are fixed as they were that day, not live.' }
-              : { title: dashboard.name, generatedAt: new Date(), source: 'Every figure was computed in the browser.' };
+              ? { title: dashboard.name, generatedAt: takenAt, source: tr(messages.htmlSourceSnapshot) }
+              : { title: dashboard.name, generatedAt: new Date(), source: tr(messages.htmlSourceLive) };
             void Promise.all([import('../ui/standaloneHtml'), import('../lib/csv')]).then(([{ standaloneHtml }, { downloadFile, fileNameOf }]) =>
               downloadFile(`${fileNameOf(dashboard.name)}.html`, new Blob([standaloneHtml(root, meta)], { type: 'text/html' })),
             );
           }}
         >
-          Download as one HTML file
+          {tr(messages.downloadHtml)}
         </button>
       </header>
       {problems.map((problem) => (
@@ -90,9 +104,7 @@ export function PresentationPage({ snapshot: fromSnapshot = false }: { snapshot?
       ))}
       {dropped > 0 ? (
         <p className="notices" role="status" data-testid="snapshot-notice">
-          {dropped === 1 ? 'One figure of this snapshot was' : `${dropped} figures of this snapshot were`} damaged on the way and{' '}
-          {dropped === 1 ? 'is' : 'are'} left out; the panels that need {dropped === 1 ? 'it' : 'them'} say so. Ask for a new link or file
-          to see {dropped === 1 ? 'it' : 'them'}.
+          {tr(messages.snapshotDropped, { count: dropped })}
         </p>
       ) : null}
       {snapshot ? <SnapshotFigures snapshot={snapshot}>{panels}</SnapshotFigures> : panels}
@@ -100,22 +112,38 @@ export function PresentationPage({ snapshot: fromSnapshot = false }: { snapshot?
   );
 }
 
+/** A language's name in the reader's language ("Russian", «русский», "ruso"). */
+function languageName(locale: string): string {
+  const language = locale.split('-')[0]!;
+  return new Intl.DisplayNames([formatLocale()], { type: 'language' }).of(language) ?? language;
+}
+
 /**
  * The panels below answered from the snapshot alone: a query cache of their own, filled with TanStack Query's
  * hydrate, that never goes stale, never refetches and never retries, and the snapshot's datasets in place of this
  * browser's. A panel asking for a figure the snapshot does not hold reaches the engine, which this page refuses to
  * start (see App), and says so.
+ *
+ * Languages (see src/data/snapshot.ts): the chrome follows the viewer's language, the figures stay as taken. A query
+ * whose key names the language finds the taker's result under the viewer's locale; when the viewer switches language
+ * here, the results are filed under the new one too, before the panels ask for them.
  */
 function SnapshotFigures({ snapshot, children }: { snapshot: Snapshot; children: ReactNode }) {
-  const [client] = useState(() => {
-    const client = new QueryClient({
-      defaultOptions: {
-        queries: { staleTime: Infinity, gcTime: Infinity, retry: false, refetchOnMount: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
-      },
-    });
-    hydrate(client, toDehydratedState(snapshot));
-    return client;
-  });
+  const locale = useLocale();
+  const [client] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: { staleTime: Infinity, gcTime: Infinity, retry: false, refetchOnMount: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
+        },
+      }),
+  );
+  // During render, not in an effect: the panels below ask for their figures in this same render. Idempotent.
+  const filed = useRef(new Set<string>());
+  if (!filed.current.has(locale)) {
+    filed.current.add(locale);
+    hydrate(client, toDehydratedState(snapshot, locale));
+  }
   const datasets = useMemo(() => snapshotDatasetEntries(snapshot), [snapshot]);
   return (
     <QueryClientProvider client={client}>

@@ -3,6 +3,8 @@ import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import type { Dashboard } from '../state/dashboards';
 import { FixedViewStateProvider } from '../views';
 import { ErrorMessage } from '../ui/Panel';
+import { useT } from '../i18n';
+import { messages } from './messages';
 
 /**
  * A dashboard's panels, one under the other, each with its title and notes and each showing its own view,
@@ -29,5 +31,6 @@ export function PresentationPanels({ dashboard }: { dashboard: Dashboard }) {
 }
 
 function PanelFailed({ error, resetErrorBoundary }: FallbackProps) {
-  return <ErrorMessage title="This panel could not be drawn" error={error} onRetry={resetErrorBoundary} />;
+  const tr = useT();
+  return <ErrorMessage title={tr(messages.panelFailed)} error={error} onRetry={resetErrorBoundary} />;
 }

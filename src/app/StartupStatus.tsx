@@ -4,27 +4,30 @@ import { enginePhase } from '../engine';
 import { datasetLoadProgress } from '../data';
 import { formatBytes } from '../lib/format';
 import { engineDeferred } from './startupHandover';
+import { useT } from '../i18n';
+import { messages } from './messages';
 
 /** Start-up in words and as a fraction, from the engine's phase and the dataset loader's progress. */
 export function useStartupStatus(): { done: boolean; label: string; fraction?: number; failed: boolean } {
   const phase = useSyncExternalStore(enginePhase.subscribe, enginePhase.get);
   const datasets = useSyncExternalStore(datasetLoadProgress.subscribe, datasetLoadProgress.get);
+  const tr = useT();
   switch (phase.phase) {
     case 'idle':
-      return { done: false, failed: false, label: 'Starting the query engine…' };
+      return { done: false, failed: false, label: tr(messages.engineStarting) };
     case 'downloading':
       return {
         done: false,
         failed: false,
         label: phase.totalBytes
-          ? `Downloading the query engine: ${formatBytes(phase.loadedBytes)} of ${formatBytes(phase.totalBytes)}`
-          : `Downloading the query engine: ${formatBytes(phase.loadedBytes)}`,
+          ? tr(messages.engineDownloadingOf, { loaded: formatBytes(phase.loadedBytes), total: formatBytes(phase.totalBytes) })
+          : tr(messages.engineDownloading, { loaded: formatBytes(phase.loadedBytes) }),
         fraction: phase.totalBytes ? (phase.loadedBytes / phase.totalBytes) * 0.7 : undefined,
       };
     case 'starting':
-      return { done: false, failed: false, label: 'Starting the query engine…', fraction: 0.75 };
+      return { done: false, failed: false, label: tr(messages.engineStarting), fraction: 0.75 };
     case 'failed':
-      return { done: false, failed: true, label: `The query engine could not start: ${phase.message}` };
+      return { done: false, failed: true, label: tr(messages.engineFailed, { message: phase.message }) };
     case 'ready':
       if (!datasets || datasets.current !== null) {
         const loaded = datasets?.loaded ?? 0;
@@ -32,7 +35,7 @@ export function useStartupStatus(): { done: boolean; label: string; fraction?: n
         return {
           done: false,
           failed: false,
-          label: datasets?.current ? `Loading datasets: ${datasets.current}` : 'Loading datasets…',
+          label: datasets?.current ? tr(messages.loadingDataset, { name: datasets.current }) : tr(messages.loadingDatasets),
           fraction: 0.8 + 0.2 * (loaded / total),
         };
       }
@@ -48,11 +51,11 @@ export function useStartupStatus(): { done: boolean; label: string; fraction?: n
 export function StartupStatus() {
   const startup = useStartupStatus();
   const deferred = useSyncExternalStore(engineDeferred.subscribe, engineDeferred.get);
+  const tr = useT();
   if (deferred) {
     return (
       <p className="startup startup-deferred" role="status" data-testid="startup-deferred">
-        Your browser asks to save data, so these figures came with the page and the query engine is not downloaded.
-        It starts when you change the view.
+        {tr(messages.engineDeferred)}
       </p>
     );
   }

@@ -33,4 +33,80 @@ export const messages = defineMessages({
   copyLink: { id: 'app.copyLink', defaultMessage: 'Copy link' },
   linkCopied: { id: 'app.linkCopied', defaultMessage: 'Link copied: it opens this exact view.' },
   copyThisLink: { id: 'app.copyThisLink', defaultMessage: 'Copy this link' },
+  // The presentation of a shared dashboard (PresentationPage, PresentationPanels)
+  presentationCannotShow: { id: 'app.presentation.cannotShow', defaultMessage: 'This dashboard cannot be shown' },
+  presentationOpenApp: { id: 'app.presentation.openApp', defaultMessage: 'Open Marketscope' },
+  snapshotTaken: { id: 'app.presentation.snapshotTaken', defaultMessage: 'Taken {moment}' },
+  snapshotOf: { id: 'app.presentation.snapshotOf', defaultMessage: 'Snapshot of {day}' },
+  snapshotFixed: {
+    id: 'app.presentation.snapshotFixed',
+    defaultMessage: 'These figures are fixed as they were that day: they are not live, and do not change when the data does.',
+  },
+  snapshotLanguage: {
+    id: 'app.presentation.snapshotLanguage',
+    defaultMessage: 'It was taken in {language}: text that came with the figures is in that language.',
+  },
+  presentationNotes: {
+    id: 'app.presentation.notes',
+    defaultMessage: '{count, plural, one {# panel} other {# panels}} · read-only · <link>Explore in Marketscope</link>',
+  },
+  downloadHtml: { id: 'app.presentation.downloadHtml', defaultMessage: 'Download as one HTML file' },
+  htmlSourceSnapshot: { id: 'app.presentation.htmlSource.snapshot', defaultMessage: 'The figures are fixed as they were that day, not live.' },
+  htmlSourceLive: { id: 'app.presentation.htmlSource.live', defaultMessage: 'Every figure was computed in the browser.' },
+  snapshotDropped: {
+    id: 'app.presentation.snapshotDropped',
+    defaultMessage:
+      '{count, plural, one {One figure of this snapshot was damaged on the way and is left out; the panels that need it say so. Ask for a new link or file to see it.} other {# figures of this snapshot were damaged on the way and are left out; the panels that need them say so. Ask for a new link or file to see them.}}',
+  },
+  panelFailed: { id: 'app.presentation.panelFailed', defaultMessage: 'This panel could not be drawn' },
+  // Start-up (StartupStatus)
+  engineStarting: { id: 'app.startup.engineStarting', defaultMessage: 'Starting the query engine…' },
+  engineDownloadingOf: { id: 'app.startup.downloadingOf', defaultMessage: 'Downloading the query engine: {loaded} of {total}' },
+  engineDownloading: { id: 'app.startup.downloading', defaultMessage: 'Downloading the query engine: {loaded}' },
+  engineFailed: { id: 'app.startup.failed', defaultMessage: 'The query engine could not start: {message}' },
+  loadingDataset: { id: 'app.startup.loadingDataset', defaultMessage: 'Loading datasets: {name}' },
+  loadingDatasets: { id: 'app.startup.loadingDatasets', defaultMessage: 'Loading datasets…' },
+  engineDeferred: {
+    id: 'app.startup.deferred',
+    defaultMessage:
+      'Your browser asks to save data, so these figures came with the page and the query engine is not downloaded. It starts when you change the view.',
+  },
+  // The engine's incidents (EngineIncidentNotice)
+  incidentRestarting: {
+    id: 'app.incident.restarting',
+    defaultMessage: 'The query engine stopped unexpectedly and is being restarted; your datasets will be loaded into it again.',
+  },
+  incidentRestarted: {
+    id: 'app.incident.restarted',
+    defaultMessage: 'The query engine stopped unexpectedly and was restarted. Your datasets are loaded again as you use them; nothing was lost.',
+  },
+  incidentFailed: {
+    id: 'app.incident.failed',
+    defaultMessage:
+      'The query engine stopped unexpectedly and could not be restarted. Your uploaded files are still kept in this browser: reload the page to continue.',
+  },
+  incidentReported: { id: 'app.incident.reported', defaultMessage: 'What it reported: {message}' },
+  dismiss: { id: 'app.dismiss', defaultMessage: 'Dismiss' },
+  // Taking a snapshot (snapshotCapture)
+  captureNoPanel: { id: 'app.capture.noPanel', defaultMessage: 'This dashboard has no panel yet: pin a view to it first.' },
+  captureDatasetGone: {
+    id: 'app.capture.datasetGone',
+    defaultMessage:
+      'The panel “{title}” shows a dataset that is no longer in this browser. Load its file again under “Your data…”, or remove the panel, then share again.',
+  },
+  captureFailed: { id: 'app.capture.failed', defaultMessage: 'Some figures could not be computed, so nothing was shared: {detail}' },
+  captureTooLarge: {
+    id: 'app.capture.tooLarge',
+    defaultMessage:
+      'These figures take {size}, more than a snapshot holds ({max}). Share fewer panels, or views of fewer members (filter them, or show fewer), then try again.',
+  },
+  captureNotPacked: { id: 'app.capture.notPacked', defaultMessage: 'The figures could not be packed for sharing: {error}' },
+  captureUnsupported: {
+    id: 'app.capture.unsupported',
+    defaultMessage: '{count} of the figures are of a kind a snapshot cannot carry yet, so nothing was shared.',
+  },
+  captureTimeout: {
+    id: 'app.capture.timeout',
+    defaultMessage: 'Computing the figures took too long, so nothing was shared. Try again, or share fewer panels.',
+  },
 });

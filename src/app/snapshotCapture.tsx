@@ -6,7 +6,9 @@ import { buildSnapshot, MAX_SNAPSHOT_CHARS, parseSnapshot, type Snapshot } from 
 import { formatBytes } from '../lib/format';
 import type { Dashboard } from '../state/dashboards';
 import { decodeViewState } from '../views';
+import { activeLocale, t } from '../i18n';
 import { PresentationPanels } from './PresentationPanels';
+import { messages } from './messages';
 
 /**
  * How long the figures of a dashboard may take before the snapshot is given up. Not a measure of anything: loading a
@@ -25,20 +27,20 @@ export type CaptureResult = { snapshot: Snapshot } | { error: string };
  * recipient would read it: what this app would refuse to show is never shared.
  */
 export async function captureSnapshot(dashboard: Dashboard): Promise<CaptureResult> {
-  if (dashboard.panels.length === 0) return { error: 'This dashboard has no panel yet: pin a view to it first.' };
+  if (dashboard.panels.length === 0) return { error: t(messages.captureNoPanel) };
   if (!uploadsListed.get()) await restoreUploadList().catch(() => {});
   const models: DatasetModel[] = [];
   for (const panel of dashboard.panels) {
     const datasetId = decodeViewState(panel.view).state.dataset;
     const entry = findDataset(datasetId);
     if (!entry) {
-      return {
-        error: `The panel “${panel.title}” shows a dataset that is no longer in this browser. Load its file again under “Your data…”, or remove the panel, then share again.`,
-      };
+      return { error: t(messages.captureDatasetGone, { title: panel.title }) };
     }
     if (!models.some((model) => model.id === entry.id)) models.push(entry.model);
   }
 
+  // The language the panels are drawn in, and so the one the text in their results is in (see src/data/snapshot.ts).
+  const lang = activeLocale();
   const client = new QueryClient({
     defaultOptions: { queries: { staleTime: Infinity, gcTime: Infinity, retry: false, refetchOnWindowFocus: false } },
   });
@@ -60,7 +62,7 @@ export async function captureSnapshot(dashboard: Dashboard): Promise<CaptureResu
     const problem = failure ?? host.querySelector('.state-error .state-detail')?.textContent;
     if (problem) {
       const detail = errorMessage(problem);
-      return { error: `Some figures could not be computed, so nothing was shared: ${detail}` };
+      return { error: t(messages.captureFailed, { detail }) };
     }
   } catch (error) {
     return { error: errorMessage(error) };
@@ -69,17 +71,15 @@ export async function captureSnapshot(dashboard: Dashboard): Promise<CaptureResu
     host.remove();
   }
 
-  const text = JSON.stringify(buildSnapshot(new Date(), models, dehydrate(client)));
+  const text = JSON.stringify(buildSnapshot(new Date(), models, dehydrate(client), lang));
   client.clear();
   if (text.length > MAX_SNAPSHOT_CHARS) {
-    return {
-      error: `These figures take ${formatBytes(text.length)}, more than a snapshot holds (${formatBytes(MAX_SNAPSHOT_CHARS)}). Share fewer panels, or views of fewer members (filter them, or show fewer), then try again.`,
-    };
+    return { error: t(messages.captureTooLarge, { size: formatBytes(text.length), max: formatBytes(MAX_SNAPSHOT_CHARS) }) };
   }
   const reading = parseSnapshot(JSON.parse(text));
-  if ('error' in reading) return { error: `The figures could not be packed for sharing: ${reading.error}` };
+  if ('error' in reading) return { error: t(messages.captureNotPacked, { error: reading.error }) };
   if (reading.dropped > 0) {
-    return { error: `${reading.dropped} of the figures are of a kind a snapshot cannot carry yet, so nothing was shared.` };
+    return { error: t(messages.captureUnsupported, { count: reading.dropped }) };
   }
   return { snapshot: reading.snapshot };
 }
@@ -102,7 +102,7 @@ function allDrawn(client: QueryClient, host: HTMLElement): Promise<void> {
     const unsubscribe = cache.subscribe(() => queueMicrotask(check));
     const timer = setTimeout(() => {
       finish();
-      reject(new Error('Computing the figures took too long, so nothing was shared. Try again, or share fewer panels.'));
+      reject(new Error(t(messages.captureTimeout)));
     }, CAPTURE_LIMIT_MS);
     function finish() {
       observer.disconnect();

@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+import { messages } from './upload/messages';
 import { z } from 'zod/mini';
 import { formatBytes } from '../lib/format';
 import { deflate, inflate } from '../state/shareLink';
@@ -42,11 +44,7 @@ const neededSchema = z.strictObject({
 export type NeededDatasetRead = { needed: NeededDataset } | { error: string };
 
 function damaged(detail?: string): { error: string } {
-  return {
-    error:
-      `This link names a dataset from an uploaded file, but that part of the link (“need”) is damaged${detail ? ` (${detail})` : ''} ` +
-      'or was not made by Marketscope. Nothing was loaded: ask whoever sent it to copy the link again.',
-  };
+  return { error: detail ? t(messages.linkDamagedDetail, { detail }) : t(messages.linkDamaged) };
 }
 
 /**
@@ -65,17 +63,14 @@ export async function checkNeededDataset(param: string): Promise<NeededDatasetRe
   const envelope = neededSchema.safeParse(json);
   if (!envelope.success) {
     const issue = envelope.error.issues[0];
-    return damaged(issue ? `${issue.path.map(String).join('.') || 'the whole'}: ${issue.message}` : undefined);
+    return damaged(issue ? `${issue.path.map(String).join('.') || t(messages.linkWhole)}: ${issue.message}` : undefined);
   }
   const { parseUploadPlan } = await import('./upload/planSchema');
   const read = parseUploadPlan(envelope.data.plan, envelope.data.columns.length);
   const problems = 'plan' in read ? planProblems(read.plan) : [read.error];
   if (!('plan' in read) || problems.length > 0) {
     return {
-      error:
-        `This link asks for “${envelope.data.fileName}” with a plan for reading it that Marketscope refuses ` +
-        `(${problems.join(' ')}). Nothing was loaded and nothing in this browser was changed: ask whoever sent the ` +
-        'link to copy it again.',
+      error: t(messages.linkPlanRefused, { fileName: envelope.data.fileName, problems: problems.join(' ') }),
     };
   }
   return { needed: { ...envelope.data, plan: read.plan } };
@@ -95,8 +90,12 @@ export async function loadNeededDataset(file: Blob, fileName: string, needed: Ne
   const print = await fingerprintFile(file);
   if (print.bytes !== needed.bytes || print.hash !== needed.hash) {
     throw new Error(
-      `${fileName} is not the file this view was made from (${formatBytes(file.size)}; expected ${needed.fileName}, ` +
-        `${formatBytes(needed.bytes)}). Nothing was loaded.`,
+      t(messages.linkWrongFile, {
+        fileName,
+        size: formatBytes(file.size),
+        expectedName: needed.fileName,
+        expectedSize: formatBytes(needed.bytes),
+      }),
     );
   }
   const { prepareUpload } = await import('./upload/prepare');
@@ -107,7 +106,7 @@ export async function loadNeededDataset(file: Blob, fileName: string, needed: Ne
   const { parseUploadPlan } = await import('./upload/planSchema');
   const read = parseUploadPlan(needed.plan, prepared.sniff.columns.length);
   if ('error' in read) {
-    throw new Error(`The link's plan does not fit ${needed.fileName} (${read.error}). Nothing was loaded: ask for the link again.`);
+    throw new Error(t(messages.linkPlanMisfit, { fileName: needed.fileName, reason: read.error }));
   }
   // Every dataset kept in this browser must be listed before an id is chosen, or a kept one could be overwritten.
   await restoreUploadList();
@@ -162,10 +161,7 @@ export function holdsNeededDataset(needed: NeededDataset): boolean {
 
 /** The notice for a link whose dataset is not in this browser (the view falls back to the bundled data meanwhile). */
 export function missingDatasetNotice(datasetId: string): string {
-  return (
-    `This link shows a dataset ("${datasetId}") that is not in this browser: uploaded data never leaves ` +
-    "the browser it was uploaded in. Showing the bundled data instead; upload the file to see the link's view."
-  );
+  return t(messages.linkMissing, { datasetId });
 }
 
 /**

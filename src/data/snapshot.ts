@@ -2,11 +2,13 @@
 import { hashKey, type DehydratedState, type QueryKey } from '@tanstack/react-query';
 import { z } from 'zod/mini';
 import { CURRENCY_UNITS } from '../lib/format';
+import { activeLocale, matchLocale, t, type AnyLocale } from '../i18n';
 import { parseJsonText } from '../state/jsonText';
 import { identifier, list, MAX_TEXT, maybeNumber, maybeText, month, number, text } from '../state/resultSchemas';
 import { VIEW_RESULT_SCHEMAS } from '../views';
 import type { DatasetEntry } from './datasets';
 import type { DatasetModel } from './model';
+import { messages } from './messages';
 // The result types through the barrel, whose names stay put whichever module defines them.
 import type { Breakdown, DatasetCatalog, KpiSummary, MarketEvent, PublishedFigure, Ranking, SeriesResult } from '.';
 
@@ -22,6 +24,16 @@ import type { Breakdown, DatasetCatalog, KpiSummary, MarketEvent, PublishedFigur
  * It arrives in a link or a file, so it is untrusted: {@link parseSnapshot} checks every part against the shape the
  * panels expect, within caps, and drops a result that does not fit (counting it, for a notice) rather than letting a
  * panel draw it. Whatever is accepted is rebuilt from the schemas' output, so unknown fields are dropped.
+ *
+ * Languages. A snapshot records the language it was taken in (`lang`). Presented later, its chrome — headings,
+ * buttons, axis titles, the date of the snapshot, and every number and date as formatted on screen — is in the
+ * viewer's language, as the page around it; its figures are as they were taken: the numbers, and any text a query
+ * result holds (dataset and measure labels, an explanation's sentences, names from the data), stay in the language of
+ * the taker, since nothing can be recomputed from a snapshot. A query whose result holds text in the active language
+ * carries the locale as an element of its key (e.g. `['explain', slice, null, 'ru-RU']`); {@link toDehydratedState}
+ * files such results under the viewer's locale, so that the viewer's panels, whose keys name the viewer's language,
+ * find them; the presentation says in which language it was taken when that is not the viewer's. A snapshot without
+ * `lang` (taken before Marketscope spoke other languages) was taken in English.
  */
 
 export const SNAPSHOT_FORMAT = 'marketscope-snapshot';
@@ -191,6 +203,11 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const snapshotSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   v: z.literal(SNAPSHOT_VERSION),
+  /**
+   * The language it was taken in (absent in a snapshot taken before there were several: English). One this version
+   * does not speak is not damage: it is kept out, and the figures still show.
+   */
+  lang: z.optional(z.string().check(z.maxLength(35))),
   /** When it was taken, as an ISO 8601 UTC timestamp (checked to be a real moment below). */
   takenAt: z.string().check(z.regex(INSTANT)),
   datasets: z.array(datasetSchema).check(z.maxLength(MAX_DATASETS)),
@@ -201,6 +218,8 @@ const snapshotSchema = z.object({
 export interface Snapshot {
   format: typeof SNAPSHOT_FORMAT;
   v: typeof SNAPSHOT_VERSION;
+  /** The language it was taken in: the text inside its results is in this language (see the top of this file). */
+  lang?: AnyLocale;
   takenAt: string;
   datasets: SnapshotDataset[];
   results: [QueryKey, unknown][];
@@ -218,9 +237,9 @@ export function parseSnapshot(value: unknown): SnapshotReading {
   if (!parsed.success) {
     const looksLikeOne = typeof value === 'object' && value !== null && (value as { format?: unknown }).format === SNAPSHOT_FORMAT;
     if (looksLikeOne && (value as { v?: unknown }).v !== SNAPSHOT_VERSION) {
-      return { error: 'These figures were saved by a newer version of Marketscope, which this one cannot read. Ask for a new snapshot.' };
+      return { error: t(messages.newerVersion) };
     }
-    if (!looksLikeOne) return { error: 'This is not a Marketscope snapshot.' };
+    if (!looksLikeOne) return { error: t(messages.notASnapshot) };
     const issue = parsed.error.issues[0];
     return damaged(issue?.path.length ? issue.path.map(String).join('.') : null);
   }
@@ -228,7 +247,7 @@ export function parseSnapshot(value: unknown): SnapshotReading {
   const badDataset = parsed.data.datasets.findIndex((dataset) => !namesItsMeasures(dataset));
   if (badDataset >= 0) return damaged(`datasets.${badDataset}`);
   const ids = parsed.data.datasets.map((dataset) => dataset.id);
-  if (new Set(ids).size !== ids.length) return { error: 'This snapshot is damaged (it describes one dataset twice). Ask its author for a new one.' };
+  if (new Set(ids).size !== ids.length) return { error: t(messages.datasetTwice) };
 
   const results: [QueryKey, unknown][] = [];
   const seen = new Set<string>();
@@ -249,15 +268,23 @@ export function parseSnapshot(value: unknown): SnapshotReading {
     seen.add(hash);
     results.push([key, checked.data]);
   }
+  const lang = matchLocale(parsed.data.lang);
   return {
-    snapshot: { format: SNAPSHOT_FORMAT, v: SNAPSHOT_VERSION, takenAt: parsed.data.takenAt, datasets: parsed.data.datasets, results },
+    snapshot: {
+      format: SNAPSHOT_FORMAT,
+      v: SNAPSHOT_VERSION,
+      ...(lang ? { lang } : {}),
+      takenAt: parsed.data.takenAt,
+      datasets: parsed.data.datasets,
+      results,
+    },
     dropped,
   };
 }
 
 /** Why a damaged snapshot cannot be shown, naming where it is damaged when that is known. */
 function damaged(where: string | null): { error: string } {
-  return { error: `This snapshot is damaged${where ? ` (at ${where})` : ''}; nothing of it can be shown. Ask its author for a new one.` };
+  return { error: where ? t(messages.damagedAt, { where }) : t(messages.damaged) };
 }
 
 /** {@link parseSnapshot} for JSON text, with its size cap. */
@@ -266,9 +293,7 @@ export function parseSnapshotText(text: string): SnapshotReading {
   if ('problem' in read) {
     return {
       error:
-        read.problem === 'too-large'
-          ? 'This snapshot is far too large to be one Marketscope made.'
-          : 'This is not a Marketscope snapshot: it is not JSON.',
+        read.problem === 'too-large' ? t(messages.tooLarge) : t(messages.notJson),
     };
   }
   return parseSnapshot(read.json);
@@ -316,11 +341,15 @@ export function snapshotDatasetEntries(snapshot: Snapshot): DatasetEntry[] {
   }));
 }
 
-/** A snapshot of the successful queries of a dehydrated cache (TanStack Query's `dehydrate`), over these datasets. */
-export function buildSnapshot(takenAt: Date, models: readonly DatasetModel[], cache: DehydratedState): Snapshot {
+/**
+ * A snapshot of the successful queries of a dehydrated cache (TanStack Query's `dehydrate`), over these datasets,
+ * taken in `lang` (the language the panels were drawn in: the active one).
+ */
+export function buildSnapshot(takenAt: Date, models: readonly DatasetModel[], cache: DehydratedState, lang: AnyLocale = activeLocale()): Snapshot {
   return {
     format: SNAPSHOT_FORMAT,
     v: SNAPSHOT_VERSION,
+    lang,
     takenAt: takenAt.toISOString(),
     datasets: models.map(describeDataset),
     results: cache.queries.filter((query) => query.state.status === 'success').map((query) => [query.queryKey, query.state.data]),
@@ -328,17 +357,29 @@ export function buildSnapshot(takenAt: Date, models: readonly DatasetModel[], ca
 }
 
 /**
- * The snapshot as TanStack Query's dehydrated state, for `hydrate`: every result a successful query, fetched at the
- * moment the snapshot was taken. The hashes are computed here, never taken from the snapshot, so that they are the
- * ones the panels' keys give.
+ * A query key of a snapshot taken in `taken`, as a viewer in `viewer` asks for it: the element naming the taker's
+ * language names the viewer's (the result itself, and its text, stay as taken). Only whole elements of the key
+ * that are exactly the locale change, never text inside them.
  */
-export function toDehydratedState(snapshot: Snapshot): DehydratedState {
+export function keyForViewer(queryKey: QueryKey, taken: AnyLocale, viewer: AnyLocale): QueryKey {
+  if (taken === viewer) return queryKey;
+  return queryKey.map((part) => (part === taken ? viewer : part));
+}
+
+/**
+ * The snapshot as TanStack Query's dehydrated state, for `hydrate`: every result a successful query, fetched at the
+ * moment the snapshot was taken, under the key a panel in the `viewer`'s language asks for (see the top of this file:
+ * the figures stay as taken). The hashes are computed here, never taken from the snapshot, so that they are the ones
+ * the panels' keys give.
+ */
+export function toDehydratedState(snapshot: Snapshot, viewer: AnyLocale = activeLocale()): DehydratedState {
   const takenAt = Date.parse(snapshot.takenAt);
+  const taken = snapshot.lang ?? 'en';
   return {
     mutations: [],
-    queries: snapshot.results.map(([queryKey, data]) => ({
-      queryKey,
-      queryHash: hashKey(queryKey),
+    queries: snapshot.results.map(([snapshotKey, data]) => ({
+      queryKey: keyForViewer(snapshotKey, taken, viewer),
+      queryHash: hashKey(keyForViewer(snapshotKey, taken, viewer)),
       dehydratedAt: takenAt,
       state: {
         data,

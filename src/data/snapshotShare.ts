@@ -1,8 +1,9 @@
-import { withLanguage } from '../i18n';
+import { t, withLanguage } from '../i18n';
 import { parseDashboard, unpackDashboard, type Dashboard } from '../state/dashboards';
 import { deflate } from '../state/shareLink';
 import { SAVED_SNAPSHOT_PARAM, SNAPSHOT_PARAM, snapshotInHash } from '../state/snapshotParams';
 import { parseSnapshot, type Snapshot } from './snapshot';
+import { messages } from './messages';
 
 /**
  * How a dashboard travels with its figures: in the link when the snapshot is small, otherwise in the dashboard file
@@ -50,7 +51,7 @@ export function snapshotFile(dashboard: Dashboard, snapshot: Snapshot): string {
 export type SnapshotPresentation = { dashboard: Dashboard; snapshot: Snapshot; dropped: number } | { error: string };
 
 function withCheckedSnapshot(dashboard: Dashboard): SnapshotPresentation {
-  if (dashboard.snapshot === undefined) return { error: 'This dashboard holds no figures: it was not shared with its data.' };
+  if (dashboard.snapshot === undefined) return { error: t(messages.noFigures) };
   const reading = parseSnapshot(dashboard.snapshot);
   if ('error' in reading) return reading;
   return { dashboard: { ...dashboard, snapshot: reading.snapshot }, snapshot: reading.snapshot, dropped: reading.dropped };
@@ -65,7 +66,7 @@ export async function readSnapshotPresentation(place: { search: string; hash: st
   if (savedId !== null) {
     const dashboard = kept.find((item) => item.id === savedId);
     if (!dashboard) {
-      return { error: 'This dashboard is not kept in this browser (was it deleted, or is this another browser?). Import its file again.' };
+      return { error: t(messages.notKept) };
     }
     return withCheckedSnapshot(dashboard);
   }
@@ -84,6 +85,6 @@ export function parseDashboardFile(text: string): { dashboard: Dashboard; snapsh
   if ('error' in parsed) return parsed;
   if (parsed.dashboard.snapshot === undefined) return { dashboard: parsed.dashboard, snapshot: null, dropped: 0 };
   const checked = withCheckedSnapshot(parsed.dashboard);
-  if ('error' in checked) return { error: `The figures in this dashboard file cannot be used. ${checked.error}` };
+  if ('error' in checked) return { error: t(messages.fileFiguresUnusable, { reason: checked.error }) };
   return checked;
 }

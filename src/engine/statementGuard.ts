@@ -40,11 +40,16 @@ const WORD = /^(?:"(?:[^"]|"")*"|[^\s"'(),;.:[\]{}+\-*/<>=!|&%^~@#?$]+)/;
 
 function readTokens(sql: string, tokens: StatementTokens): Token[] {
   const result: Token[] = [];
+  // DuckDB's offsets count UTF-8 bytes, not UTF-16 code units: read the slices from the bytes, or every token after
+  // a name or string outside ASCII (Россия, ÅLAND) would be read from the wrong place — a `;` inside `delim = ';'`
+  // taken for the end of a statement, or a refused function's name missed.
+  const bytes = new TextEncoder().encode(sql);
+  const decoder = new TextDecoder();
   for (let index = 0; index < tokens.offsets.length; index++) {
     const type = tokens.types[index]!;
     if (type === TOKEN.COMMENT) continue;
     // A token runs to the next one's offset, with whatever whitespace and comments stand between them.
-    const slice = sql.slice(tokens.offsets[index], tokens.offsets[index + 1] ?? sql.length);
+    const slice = decoder.decode(bytes.subarray(tokens.offsets[index], tokens.offsets[index + 1] ?? bytes.length));
     let word: string;
     if (type === TOKEN.KEYWORD || type === TOKEN.IDENTIFIER) {
       word = WORD.exec(slice)?.[0] ?? slice.trim();

@@ -1,6 +1,11 @@
 import { lazy, Suspense } from 'react';
 import type { MultiSelectProps } from './MultiSelect';
 import { selectionSummary } from './selectionSummary';
+import { useT } from '../i18n';
+import { messages } from './messages';
+
+/** The arrow that says the button opens a list. */
+const OPENS = '▾';
 
 const MultiSelect = lazy(() => import('./MultiSelect').then((module) => ({ default: module.MultiSelect })));
 
@@ -17,13 +22,14 @@ export function LazyMultiSelect(props: MultiSelectProps) {
 }
 
 function MultiSelectPlaceholder({ label, options, selected, allLabel, testId }: MultiSelectProps) {
+  const tr = useT();
   return (
     <div className="field" data-testid={testId}>
       <span className="field-label">{label}</span>
       <div className="multiselect-row">
-        <button type="button" className="button multiselect-button" aria-disabled="true" aria-label={`${label}: loading`}>
+        <button type="button" className="button multiselect-button" aria-disabled="true" aria-label={tr(messages.loadingLabel, { label })}>
           <span className="multiselect-summary">{selectionSummary(options, selected, allLabel)}</span>
-          <span aria-hidden="true">▾</span>
+          <span aria-hidden="true">{OPENS}</span>
         </button>
       </div>
     </div>

@@ -14,6 +14,12 @@ import {
 } from 'react-aria-components';
 
 import { selectionSummary } from './selectionSummary';
+import { useT } from '../i18n';
+import { messages } from './messages';
+
+/** The arrow that says the button opens a list, and an option's tick. */
+const OPENS = '▾';
+const CHECK = '✓';
 
 export interface MultiSelectOption {
   id: string;
@@ -41,6 +47,7 @@ export interface MultiSelectProps {
 /** A searchable multi-select (button → popover with a search field and a checkable list), keyboard-operable. */
 export function MultiSelect({ label, options, selected, onChange, allLabel, testId, onOptionIntent }: MultiSelectProps) {
   const { contains } = useFilter({ sensitivity: 'base' });
+  const tr = useT();
   const selectedSet = new Set(selected);
   const summary = selectionSummary(options, selected, allLabel);
   const [isOpen, setOpen] = useState(false);
@@ -64,10 +71,10 @@ export function MultiSelect({ label, options, selected, onChange, allLabel, test
             <span id={`${testId ?? label}-value`} className="multiselect-summary">
               {summary}
             </span>
-            <span aria-hidden="true">▾</span>
+            <span aria-hidden="true">{OPENS}</span>
           </Button>
           <Popover className="popover" placement="bottom start">
-            <Dialog className="multiselect-dialog" aria-label={`Choose ${label.toLowerCase()}`}>
+            <Dialog className="multiselect-dialog" aria-label={tr(messages.choose, { label: label.toLowerCase() })}>
               <div
                 className="multiselect-body"
                 // Escape first clears the search (the search field's own behaviour); once it is empty, Escape closes.
@@ -79,8 +86,8 @@ export function MultiSelect({ label, options, selected, onChange, allLabel, test
                 }}
               >
                 <Autocomplete filter={contains}>
-                  <SearchField className="search-field" aria-label={`Search ${label.toLowerCase()}`} autoFocus>
-                    <Input className="input" placeholder="Search…" />
+                  <SearchField className="search-field" aria-label={tr(messages.search, { label: label.toLowerCase() })} autoFocus>
+                    <Input className="input" placeholder={tr(messages.searchPlaceholder)} />
                   </SearchField>
                   <ListBox
                     className="listbox"
@@ -89,7 +96,7 @@ export function MultiSelect({ label, options, selected, onChange, allLabel, test
                     selectedKeys={selectedSet}
                     onSelectionChange={handleChange}
                     items={options}
-                    renderEmptyState={() => <p className="listbox-empty">No match</p>}
+                    renderEmptyState={() => <p className="listbox-empty">{tr(messages.noMatch)}</p>}
                   >
                     {(option) => (
                       <ListBoxItem id={option.id} textValue={option.textValue ?? option.label} className="listbox-item">
@@ -97,7 +104,7 @@ export function MultiSelect({ label, options, selected, onChange, allLabel, test
                           <>
                             {onOptionIntent ? <OptionIntent active={isHovered || isFocused} start={() => onOptionIntent(toggled(option.id))} /> : null}
                             <span className="checkbox" aria-hidden="true">
-                              {isSelected ? '✓' : ''}
+                              {isSelected ? CHECK : null}
                             </span>
                             {option.icon ? <span aria-hidden="true">{option.icon}</span> : null}
                             <span>{option.label}</span>
@@ -108,9 +115,9 @@ export function MultiSelect({ label, options, selected, onChange, allLabel, test
                   </ListBox>
                 </Autocomplete>
                 <div className="multiselect-actions">
-                  <span className="multiselect-count">{selected.length === 0 ? allLabel : `${selected.length} selected`}</span>
+                  <span className="multiselect-count">{selected.length === 0 ? allLabel : tr(messages.selected, { count: selected.length })}</span>
                   <Button slot="close" className="button">
-                    Done
+                    {tr(messages.done)}
                   </Button>
                 </div>
               </div>
@@ -118,8 +125,8 @@ export function MultiSelect({ label, options, selected, onChange, allLabel, test
           </Popover>
         </DialogTrigger>
         {selected.length > 0 ? (
-          <button type="button" className="button button-quiet" onClick={() => onChange([])} aria-label={`Clear ${label.toLowerCase()}`}>
-            Clear
+          <button type="button" className="button button-quiet" onClick={() => onChange([])} aria-label={tr(messages.clearLabel, { label: label.toLowerCase() })}>
+            {tr(messages.clear)}
           </button>
         ) : null}
       </div>

@@ -1,3 +1,6 @@
+import { useT } from '../i18n';
+import { messages } from './messages';
+
 export interface NoticesProps {
   notices: readonly string[];
   onDismiss: () => void;
@@ -5,11 +8,12 @@ export interface NoticesProps {
 
 /** Explains what part of a link could not be used and what is shown instead. */
 export function Notices({ notices, onDismiss }: NoticesProps) {
+  const tr = useT();
   if (notices.length === 0) return null;
   return (
     <div className="notices" role="status" data-testid="notices">
       <div>
-        <p className="notices-title">Some of this link could not be used</p>
+        <p className="notices-title">{tr(messages.noticesTitle)}</p>
         <ul>
           {notices.map((notice) => (
             <li key={notice}>{notice}</li>
@@ -17,7 +21,7 @@ export function Notices({ notices, onDismiss }: NoticesProps) {
         </ul>
       </div>
       <button type="button" className="button button-quiet" onClick={onDismiss}>
-        Dismiss
+        {tr(messages.dismiss)}
       </button>
     </div>
   );

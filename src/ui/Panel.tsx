@@ -1,6 +1,8 @@
 import { useId, type ReactNode } from 'react';
 import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
+import { useT } from '../i18n';
+import { messages } from './messages';
 
 export interface PanelProps {
   title: string;
@@ -41,10 +43,12 @@ export function Panel({ title, subtitle, badges, footer, className, testId, chil
 }
 
 function PanelCrash({ error, resetErrorBoundary }: FallbackProps) {
-  return <ErrorMessage title="This panel could not be drawn" error={error} onRetry={resetErrorBoundary} />;
+  const tr = useT();
+  return <ErrorMessage title={tr(messages.panelFailed)} error={error} onRetry={resetErrorBoundary} />;
 }
 
 export function ErrorMessage({ title, error, onRetry }: { title: string; error: unknown; onRetry?: () => void }) {
+  const tr = useT();
   const message = error instanceof Error ? error.message : String(error);
   const sql = typeof error === 'object' && error !== null && 'sql' in error ? String(error.sql) : null;
   return (
@@ -53,13 +57,13 @@ export function ErrorMessage({ title, error, onRetry }: { title: string; error: 
       <p className="state-detail">{message}</p>
       {sql ? (
         <details>
-          <summary>Query</summary>
+          <summary>{tr(messages.query)}</summary>
           <pre className="sql">{sql}</pre>
         </details>
       ) : null}
       {onRetry ? (
         <button type="button" className="button" onClick={onRetry}>
-          Retry
+          {tr(messages.retry)}
         </button>
       ) : null}
     </div>
@@ -67,10 +71,11 @@ export function ErrorMessage({ title, error, onRetry }: { title: string; error: 
 }
 
 /** Grey blocks where content will appear, so the layout does not jump when it does. */
-export function Skeleton({ height = 240, label = 'Loading' }: { height?: number; label?: string }) {
+export function Skeleton({ height = 240, label }: { height?: number; label?: string }) {
+  const tr = useT();
   return (
     <div className="skeleton" style={{ height }} role="status" aria-live="polite">
-      <span className="visually-hidden">{label}…</span>
+      <span className="visually-hidden">{tr(messages.loadingWhat, { label: label ?? tr(messages.loading) })}</span>
     </div>
   );
 }

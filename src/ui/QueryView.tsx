@@ -1,6 +1,8 @@
 import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { EmptyState, ErrorMessage, Skeleton } from './Panel';
+import { useT } from '../i18n';
+import { messages } from './messages';
 
 export interface QueryViewProps<T> {
   query: UseQueryResult<T>;
@@ -39,9 +41,10 @@ export function QueryView<T>({ query, height, isEmpty, empty, children }: QueryV
   const hasSql = useMemo(() => (showSql && data !== undefined ? showSql.available(data) : false), [showSql, data]);
   const showSqlButton = useRef<HTMLButtonElement>(null);
   const panelTitle = usePanelTitle(showSqlButton, hasSql, data);
+  const tr = useT();
   if (query.isPending) return <Skeleton height={height} />;
   if (query.isError) {
-    return <ErrorMessage title="The data could not be loaded" error={query.error} onRetry={() => void query.refetch()} />;
+    return <ErrorMessage title={tr(messages.dataNotLoaded)} error={query.error} onRetry={() => void query.refetch()} />;
   }
   if (query.isPlaceholderData && drawn.current !== null) {
     return (
@@ -50,7 +53,7 @@ export function QueryView<T>({ query, height, isEmpty, empty, children }: QueryV
       </div>
     );
   }
-  const content = isEmpty?.(query.data) ? <EmptyState>{empty ?? 'No data for this selection.'}</EmptyState> : children(query.data);
+  const content = isEmpty?.(query.data) ? <EmptyState>{empty ?? tr(messages.noData)}</EmptyState> : children(query.data);
   drawn.current = content;
   return (
     <div className={query.isPlaceholderData ? 'is-updating' : undefined} aria-busy={query.isFetching}>
@@ -61,11 +64,11 @@ export function QueryView<T>({ query, height, isEmpty, empty, children }: QueryV
             ref={panelTitle.ref}
             type="button"
             className="button button-quiet"
-            aria-label={panelTitle.text ? `Show SQL: ${panelTitle.text}` : undefined}
+            aria-label={panelTitle.text ? tr(messages.showSqlOf, { title: panelTitle.text }) : undefined}
             onClick={() => showSql.open(query.data)}
-            title="Open the statement behind this panel in the SQL workspace"
+            title={tr(messages.showSqlHint)}
           >
-            Show SQL
+            {tr(messages.showSql)}
           </button>
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatLocale } from '../lib/format';
 import './SortableTable.css';
 
 /** One column of a {@link SortableTable}; it is sortable when it has a `sortValue`. */
@@ -30,10 +31,23 @@ export interface SortableTableProps<Row> {
   rowProps?: (row: Row) => { 'aria-selected'?: boolean; className?: string };
 }
 
-// Numeric collation so "Item 9" sorts before "Item 10"; undefined locale keeps accented names (Côte d'Ivoire) in place.
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+// Numeric collation so "Item 9" sorts before "Item 10", base sensitivity so accented names (Côte d'Ivoire) sort in
+// place, in the order of the active language (Cyrillic and ñ where a reader of it expects them).
+const collators = new Map<string, Intl.Collator>();
+function collator(): Intl.Collator {
+  const locale = formatLocale();
+  let found = collators.get(locale);
+  if (!found) {
+    found = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+    collators.set(locale, found);
+  }
+  return found;
+}
 
 type SortKey = number | string | null;
+
+/** The arrow beside a sortable header (the header's aria-sort says the same in words). */
+const SORT_ARROWS = { ascending: '▲', descending: '▼', none: '↕' } as const;
 
 function normalise(value: SortKey): SortKey {
   // NaN would make the comparator inconsistent (every comparison false), so it counts as missing.
@@ -45,7 +59,7 @@ function compareKeys(a: number | string, b: number | string): number {
   // A column mixing numbers and text: numbers first, then text, each in its own order.
   if (typeof a === 'number') return -1;
   if (typeof b === 'number') return 1;
-  return collator.compare(a, b);
+  return collator().compare(a, b);
 }
 
 /**
@@ -108,7 +122,7 @@ export function SortableTable<Row>(props: SortableTableProps<Row>) {
                   <button type="button" className="sort-button" onClick={() => onSortChange(nextSort(sort, column))}>
                     {column.header}
                     <span className="sort-indicator" data-sort={state} aria-hidden="true">
-                      {state === 'ascending' ? '▲' : state === 'descending' ? '▼' : '↕'}
+                      {SORT_ARROWS[state]}
                     </span>
                   </button>
                 </th>

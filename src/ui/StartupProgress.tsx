@@ -1,3 +1,6 @@
+import { useT } from '../i18n';
+import { messages } from './messages';
+
 export interface StartupProgressProps {
   /** What is happening, in words. */
   label: string;
@@ -7,6 +10,7 @@ export interface StartupProgressProps {
 
 /** The engine's start-up, shown instead of a blank page. A native progress bar: accessible, and no library. */
 export function StartupProgress({ label, fraction }: StartupProgressProps) {
+  const tr = useT();
   return (
     <div className="startup" role="status" data-testid="startup-progress">
       <label className="startup-label" htmlFor="startup-bar">
@@ -15,7 +19,7 @@ export function StartupProgress({ label, fraction }: StartupProgressProps) {
       <progress
         id="startup-bar"
         className="startup-bar"
-        aria-label="Starting the query engine"
+        aria-label={tr(messages.startingEngine)}
         max={1}
         value={fraction}
       />

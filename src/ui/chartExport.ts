@@ -3,7 +3,12 @@
  * from the page's styles (so the file looks like the screen in either theme, without the stylesheet), and the same
  * as a PNG at twice the size. Only text is written into the SVG, as escaped text: nothing from the data can become
  * markup in the file.
+ *
+ * The texts are the panel's as drawn on screen (title, subtitle, legend, axes, source line), so a file is in the
+ * language the page was in when it was exported.
  */
+import { t } from '../i18n';
+import { messages } from './messages';
 
 export interface ChartFileMeta {
   title: string;
@@ -109,11 +114,11 @@ export async function svgToPng(svg: string, width: number, height: number, scale
     canvas.width = Math.round(width * scale);
     canvas.height = Math.round(height * scale);
     const context = canvas.getContext('2d');
-    if (!context) throw new Error('this browser cannot draw the image');
+    if (!context) throw new Error(t(messages.cannotDraw));
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the image could not be encoded'))), 'image/png'),
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(t(messages.notEncoded)))), 'image/png'),
     );
   } finally {
     URL.revokeObjectURL(url);

@@ -1,3 +1,6 @@
+import { t } from '../i18n';
+import { messages } from './messages';
+
 /** What a multi-select's button says: "All countries", "Russia, Mexico" or "5 selected". */
 export function selectionSummary(
   options: readonly { id: string; label: string }[],
@@ -6,5 +9,5 @@ export function selectionSummary(
 ): string {
   if (selected.length === 0) return allLabel;
   if (selected.length <= 2) return selected.map((id) => options.find((option) => option.id === id)?.label ?? id).join(', ');
-  return `${selected.length} selected`;
+  return t(messages.selected, { count: selected.length });
 }

@@ -1,10 +1,16 @@
+import { activeLocale, t } from '../i18n';
 import { chartSvg, escapeMarkup as escapeHtml } from './chartExport';
+import { messages } from './messages';
 
 /**
  * A dashboard as one self-contained HTML file: its panels' titles, notes, key figures and charts (as SVG drawn from
  * the page, with the numbers they show), and nothing else. No script at all, no request: it opens offline in any
  * browser, without Marketscope or DuckDB, and its own Content-Security-Policy forbids anything else. Every text from
  * the data is escaped.
+ *
+ * The file is in the language of the page it was made from: its `<html lang>`, its line of metadata (`meta.source`
+ * is given already translated), and the panels' texts, read from the page as drawn. Its date is ISO 8601 (2026-11-21)
+ * in every language, as no reader it is forwarded to can misread it.
  */
 export function standaloneHtml(root: HTMLElement, meta: { title: string; generatedAt: Date; source: string }): string {
   const sections: string[] = [];
@@ -36,7 +42,7 @@ export function standaloneHtml(root: HTMLElement, meta: { title: string; generat
   }
   const policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(activeLocale())}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${policy}">
@@ -53,7 +59,7 @@ section{break-inside:avoid}@media print{body{max-width:none}}
 </head>
 <body>
 <h1>${escapeHtml(meta.title)}</h1>
-<p class="meta">Snapshot of ${escapeHtml(meta.generatedAt.toISOString().slice(0, 10))} from Marketscope. ${escapeHtml(meta.source)}</p>
+<p class="meta">${escapeHtml(t(messages.htmlMeta, { date: meta.generatedAt.toISOString().slice(0, 10), source: meta.source }))}</p>
 ${sections.join('\n')}
 </body>
 </html>

@@ -1,4 +1,6 @@
 import { buildColumnsQuery, buildTablesQuery, columnsInTableOrder, type JsonCompactAnswer } from '../../sql/clickhouse/catalog';
+import { t } from '../../i18n';
+import { messages } from './messages';
 
 /**
  * The page's side of the same-origin ClickHouse proxy (scripts/clickhouse/proxy.mjs): it names connections, never
@@ -69,10 +71,13 @@ async function errorFrom(response: Response, connection: string | null): Promise
   } catch {
     // not the proxy's JSON: fall through
   }
-  const named = connection === null ? 'The ClickHouse proxy' : `ClickHouse connection "${connection}"`;
-  return new ClickHouseError(`${named} answered HTTP ${response.status}: ${text.trim().slice(0, 300) || response.statusText}`, {
+  // What the server said, as it said it (in its own language).
+  const detail = text.trim().slice(0, 300) || response.statusText;
+  const status = String(response.status);
+  const message = connection === null ? t(messages.proxyAnswered, { status, detail }) : t(messages.connectionAnswered, { connection, status, detail });
+  return new ClickHouseError(message, {
     connection,
-    hint: response.status === 404 ? 'This server does not proxy ClickHouse: start it with npm start and ClickHouse connections configured.' : null,
+    hint: response.status === 404 ? t(messages.noProxy) : null,
     status: response.status,
   });
 }
@@ -101,9 +106,9 @@ export function createClickHouseClient(base = '/clickhouse', fetchImpl: typeof f
         response = await fetchImpl(`${connectionUrl(connection, 'query')}?${params}`, { method: 'POST', body: sql, signal });
       } catch (error) {
         if (signal?.aborted) throw error;
-        throw new ClickHouseError(`Could not reach this server's ClickHouse proxy for connection "${connection}": ${(error as Error).message}`, {
+        throw new ClickHouseError(t(messages.unreachableFor, { connection, reason: (error as Error).message }), {
           connection,
-          hint: 'Check that Marketscope is served by npm start (or a proxy) and try again.',
+          hint: t(messages.unreachableForHint),
         });
       }
       if (!response.ok) throw await errorFrom(response, connection);
@@ -120,7 +125,7 @@ export function createClickHouseClient(base = '/clickhouse', fetchImpl: typeof f
         response = await fetchImpl(`${root}/`, { signal });
       } catch (error) {
         if (signal?.aborted) throw error;
-        throw new ClickHouseError(`Could not reach this server's ClickHouse proxy: ${(error as Error).message}`, { hint: 'Check that Marketscope is served by npm start.' });
+        throw new ClickHouseError(t(messages.unreachable, { reason: (error as Error).message }), { hint: t(messages.unreachableHint) });
       }
       if (!response.ok) throw await errorFrom(response, null);
       const body = (await response.json()) as { connections?: ClickHouseConnection[] };

@@ -1,6 +1,8 @@
 import { z } from 'zod/mini';
 import { CURRENCY_UNITS } from '../../lib/format';
 import type { ClickHouseDatasetDef } from './clickHouseModel';
+import { t } from '../../i18n';
+import { messages } from './messages';
 
 /**
  * A ClickHouse dataset's definition as it arrives from outside the running page — this browser's storage, a link, a
@@ -29,11 +31,12 @@ export function parseClickHouseDef(value: unknown): { def: ClickHouseDatasetDef 
   const parsed = defSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { error: issue ? `${issue.path.map(String).join('.') || 'the definition'}: ${issue.message}` : 'not a ClickHouse dataset definition' };
+    // The path and zod's own words: a detail for whoever made the link, inside a sentence that says what to do.
+    return { error: issue ? `${issue.path.map(String).join('.') || t(messages.theDefinition)}: ${issue.message}` : t(messages.notADefinition) };
   }
   const def = parsed.data;
   const columns = [def.time, ...def.dimensions.map((d) => d.column), ...def.measures.map((m) => m.column)];
-  if (new Set(columns).size !== columns.length) return { error: 'a column has two roles' };
+  if (new Set(columns).size !== columns.length) return { error: t(messages.twoRoles) };
   return { def };
 }
 

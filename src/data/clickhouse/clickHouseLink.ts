@@ -6,6 +6,8 @@ import { parseClickHouseDef, sameClickHouseDef } from './clickHouseDefSchema';
 import { ClickHouseError, createClickHouseClient, type ClickHouseClient } from './clickHouseClient';
 import type { ClickHouseDatasetDef } from './clickHouseModel';
 import { CLICKHOUSE_NEED_PREFIX, isClickHouseNeed } from './clickHouseNeed';
+import { t } from '../../i18n';
+import { messages } from './messages';
 
 /**
  * Reading a ClickHouse dataset from a link (see clickHouseNeed.ts for what the link carries) and bringing it into this
@@ -14,24 +16,21 @@ import { CLICKHOUSE_NEED_PREFIX, isClickHouseNeed } from './clickHouseNeed';
 
 const MAX_PARAM_LENGTH = 20_000;
 
-const DAMAGED =
-  'This link names a ClickHouse table, but that part of the link (“need”) is damaged or was not made by Marketscope. ' +
-  'Nothing was loaded: ask whoever sent it to copy the link again.';
 
 /** The dataset a `ch.` parameter names, checked; or why it is refused, in words for the recipient. */
 export function readClickHouseNeed(param: string): { id: string; def: ClickHouseDatasetDef } | { error: string } {
   const packed = param.slice(CLICKHOUSE_NEED_PREFIX.length);
-  if (!isClickHouseNeed(param) || packed.length > MAX_PARAM_LENGTH || !/^[A-Za-z0-9_-]+$/.test(packed)) return { error: DAMAGED };
+  if (!isClickHouseNeed(param) || packed.length > MAX_PARAM_LENGTH || !/^[A-Za-z0-9_-]+$/.test(packed)) return { error: t(messages.damaged) };
   let json: { id?: unknown; def?: unknown };
   try {
     const binary = atob(packed.replaceAll('-', '+').replaceAll('_', '/'));
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)))) as typeof json;
   } catch {
-    return { error: DAMAGED };
+    return { error: t(messages.damaged) };
   }
-  if (typeof json?.id !== 'string' || json.id.length > 64 || !DATASET_ID_PATTERN.test(json.id)) return { error: DAMAGED };
+  if (typeof json?.id !== 'string' || json.id.length > 64 || !DATASET_ID_PATTERN.test(json.id)) return { error: t(messages.damaged) };
   const read = parseClickHouseDef(json.def);
-  if ('error' in read) return { error: DAMAGED.replace('is damaged', `is damaged (${read.error})`) };
+  if ('error' in read) return { error: t(messages.damagedBecause, { reason: read.error }) };
   return { id: json.id, def: read.def };
 }
 
@@ -57,22 +56,25 @@ export async function restoreClickHouseFromLink(
   const existing = findDataset(id);
   if (existing?.kind === 'clickhouse' && existing.clickhouse && sameClickHouseDef(existing.clickhouse, def)) return { datasetId: id };
   if (existing && !renameOnClash) {
-    return { error: `A panel reads the ClickHouse table ${tableName(def)} as "${id}", a name this browser already gives “${existing.model.label}”; that panel cannot show it here.` };
+    return { error: t(messages.nameTaken, { table: tableName(def), id, label: existing.model.label }) };
   }
   let offered: string[];
   try {
     offered = (await client.listConnections()).map((connection) => connection.name);
   } catch (error) {
-    const hint = error instanceof ClickHouseError && error.hint ? ` ${error.hint}` : '';
-    return { error: `This link reads the ClickHouse table ${tableName(def)} on the connection "${def.connection}", but this server's connections could not be listed: ${(error as Error).message}.${hint}` };
-  }
-  if (!offered.includes(def.connection)) {
+    const values = { table: tableName(def), connection: def.connection, reason: (error as Error).message };
     return {
       error:
-        `This link reads the ClickHouse table ${tableName(def)} on the connection "${def.connection}", which this server does not offer ` +
-        `(${offered.length === 0 ? 'it offers no ClickHouse connection' : `it offers ${offered.map((name) => `"${name}"`).join(', ')}`}). ` +
-        `Ask whoever runs this Marketscope to add a connection named "${def.connection}" (MARKETSCOPE_CLICKHOUSE or marketscope.connections.json, ` +
-        'see the README), or open the link on the server it was made on. The other datasets are unchanged.',
+        error instanceof ClickHouseError && error.hint ? t(messages.notListedHint, { ...values, hint: error.hint }) : t(messages.notListed, values),
+    };
+  }
+  if (!offered.includes(def.connection)) {
+    const values = { table: tableName(def), connection: def.connection };
+    return {
+      error:
+        offered.length === 0
+          ? t(messages.notOfferedNone, values)
+          : t(messages.notOffered, { ...values, offered: offered.map((name) => `"${name}"`).join(', ') }),
     };
   }
   let datasetId = id;

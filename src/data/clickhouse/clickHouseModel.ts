@@ -4,6 +4,8 @@ import type { DatasetModel } from '../model';
 import { RESERVED_IDS } from '../upload/plan';
 import type { ClickHouseColumn, ClickHouseTable } from './clickHouseClient';
 import type { ClickHouseCubeSpec } from './loadClickHouseCube';
+import { t } from '../../i18n';
+import { messages } from './messages';
 
 /**
  * A ClickHouse dataset as the browser keeps it (storage, links, dashboards): a table on a named connection and the
@@ -86,7 +88,7 @@ export function clickHouseSourceLine(def: ClickHouseDatasetDef): string {
  * table's column names (quoted by every view's SQL), the time column as a DATE (the first of each month).
  */
 export function clickHouseModel(datasetId: string, def: ClickHouseDatasetDef): { model: DatasetModel; cubeTable: string } {
-  if (def.measures.length === 0) throw new Error(`the ClickHouse dataset ${def.table} maps no measure`);
+  if (def.measures.length === 0) throw new Error(t(messages.noMeasure, { table: def.table }));
   const cubeTable = `${datasetId}__cube`;
   // Never a name a link uses for itself ("measure", "from"…): a filter on such a column would be read as that.
   const taken = new Set<string>(RESERVED_IDS);
@@ -104,8 +106,9 @@ export function clickHouseModel(datasetId: string, def: ClickHouseDatasetDef): {
     label: m.label,
     unit: m.unit,
     overTime: m.overTime,
-    periodLabel: m.overTime === 'sum' ? 'total' : 'avg. per month',
-    description: m.overTime === 'sum' ? `${m.label}, summed over the period.` : `${m.label}, summed within each month; over several months, the average month.`,
+    // In the language active when the dataset is listed (as for a bundled dataset's model): a snapshot keeps it as taken.
+    periodLabel: m.overTime === 'sum' ? t(messages.periodTotal) : t(messages.periodMean),
+    description: m.overTime === 'sum' ? t(messages.describeSum, { label: m.label }) : t(messages.describeMean, { label: m.label }),
   }));
   return {
     cubeTable,

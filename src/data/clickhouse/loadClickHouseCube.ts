@@ -2,6 +2,9 @@ import type { Engine } from '../../engine';
 import { buildPushdownQuery, type PushdownAggregate, type PushdownFilter } from '../../sql/clickhouse/pushdown';
 import { quoteIdentifier, sqlLiteral } from '../../sql/literals';
 import { ClickHouseError, type ClickHouseClient } from './clickHouseClient';
+import { formatLocale, formatWhole } from '../../lib/format';
+import { t } from '../../i18n';
+import { messages } from './messages';
 
 /**
  * A ClickHouse table as a dataset's cube: ClickHouse runs the heavy `GROUP BY` (month × the mapped dimensions, filters
@@ -77,29 +80,37 @@ export async function loadClickHouseCube(
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tableName)) throw new Error(`not a plain table name: ${JSON.stringify(tableName)}`);
   const rowCap = options.rowCap ?? CLICKHOUSE_CUBE_ROW_CAP;
   const { view } = options;
+  const cap = formatWhole(rowCap);
+  const dimensions = spec.dimensions.join(', ') || t(messages.noDimension);
   if (options.scope === 'view' && view === undefined) throw new Error("scope 'view' needs the view's filters (options.view)");
   if (view === undefined || options.scope !== 'view') {
     const whole = await loadCube(engine, client, spec, tableName, rowCap, options.signal);
     if (whole.rows !== null) return { rows: whole.rows, sql: whole.sql, scope: 'table' };
     if (view === undefined) {
-      throw new ClickHouseError(
-        `ClickHouse connection "${spec.connection}": the cube of ${spec.table} has more than ${rowCap.toLocaleString('en-US')} rows (months × members of ${spec.dimensions.join(', ') || 'no dimension'}).`,
-        { connection: spec.connection, hint: 'Map fewer or coarser dimensions, or point the dataset at a pre-aggregated table.', status: 413 },
-      );
+      throw new ClickHouseError(t(messages.cubeTooLarge, { connection: spec.connection, table: spec.table, cap, dimensions }), {
+        connection: spec.connection,
+        hint: t(messages.cubeTooLargeHint),
+        status: 413,
+      });
     }
   }
   const scoped: ClickHouseCubeSpec = { ...spec, filters: [...(spec.filters ?? []), ...(view.filters ?? [])], months: intersectMonths(spec.months, view.months) };
   const cut = await loadCube(engine, client, scoped, tableName, rowCap, options.signal);
   if (cut.rows !== null) return { rows: cut.rows, sql: cut.sql, scope: 'view' };
   const selection = [
-    ...(view.filters ?? []).map((f) => `${f.column}: ${f.values.length.toLocaleString('en-US')} selected`),
-    ...(view.months?.from !== undefined || view.months?.to !== undefined ? [`months ${view.months.from ?? 'first'} to ${view.months.to ?? 'last'}`] : []),
+    ...(view.filters ?? []).map((f) => t(messages.filterSelected, { column: f.column, count: f.values.length })),
+    ...(view.months?.from !== undefined || view.months?.to !== undefined
+      ? [t(messages.months, { from: view.months.from ?? t(messages.firstMonth), to: view.months.to ?? t(messages.lastMonth) })]
+      : []),
   ];
+  const filtered = (view.filters ?? []).map((f) => f.column);
   throw new ClickHouseError(
-    `ClickHouse connection "${spec.connection}": the cube of ${spec.table} for this view (${selection.join('; ') || 'no filter'}) has more than ${rowCap.toLocaleString('en-US')} rows (months × members of ${spec.dimensions.join(', ') || 'no dimension'}), even with the view's filters applied in ClickHouse.`,
+    t(messages.viewTooLarge, { connection: spec.connection, table: spec.table, selection: selection.join('; ') || t(messages.noFilter), cap, dimensions }),
     {
       connection: spec.connection,
-      hint: `Narrow the view (fewer ${(view.filters ?? []).map((f) => f.column).join(' or ') || 'dimension'} members, fewer months), map fewer dimensions, or point the dataset at a pre-aggregated table.`,
+      hint: t(messages.viewTooLargeHint, {
+        columns: filtered.length > 0 ? new Intl.ListFormat(formatLocale(), { type: 'disjunction' }).format(filtered) : t(messages.dimensionWord),
+      }),
       status: 413,
     },
   );

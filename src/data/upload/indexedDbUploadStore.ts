@@ -1,3 +1,5 @@
+import { t } from '../../i18n';
+import { messages } from './messages';
 import { uploadLockName, uploadLocks } from './storageLocks';
 import { isQuotaError, StorageFullError, UPLOADS_STORAGE_NAME, type UploadManifest, type UploadStore } from './uploadStoreContract';
 
@@ -37,7 +39,7 @@ export async function indexedDbUploadStore(): Promise<UploadStore> {
         try {
           await run('readwrite', (store) => store.put({ manifest, file }));
         } catch (error) {
-          if (isQuotaError(error)) throw new StorageFullError('The browser has no room left to keep this file.', { cause: error });
+          if (isQuotaError(error)) throw new StorageFullError(t(messages.storageFull), { cause: error });
           throw error;
         }
       }),

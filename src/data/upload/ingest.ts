@@ -4,6 +4,8 @@
  * commit the tables. What depends on the file's format is behind the SourceReader (readers/); the steps are in
  * load/.
  */
+import { t } from '../../i18n';
+import { messages } from './messages';
 import type { Engine } from '../../engine';
 import { POSITION_COLUMN } from '../../sql';
 import type { DatasetModel } from '../model';
@@ -174,7 +176,7 @@ async function rejectedRows(
  */
 export function checkedPlan(plan: UploadPlan, fileName: string): UploadPlan {
   const checked = parseUploadPlan(plan);
-  if ('error' in checked) throw new Error(`The plan for reading ${fileName} is not valid (${checked.error}); nothing was loaded.`);
+  if ('error' in checked) throw new Error(t(messages.planInvalid, { fileName, reason: checked.error }));
   const problems = planProblems(checked.plan);
   if (problems.length > 0) throw new Error(problems.join(' '));
   return checked.plan;

@@ -1,3 +1,5 @@
+import { t } from '../../i18n';
+import { messages } from './messages';
 import { uploadLockName, uploadLocks, type UploadLocks } from './storageLocks';
 import { isQuotaError, StorageFullError, type UploadManifest, type UploadStore } from './uploadStoreContract';
 
@@ -126,7 +128,7 @@ export function opfsUploadStore(
           await writeManifest(target, manifest);
         } catch (error) {
           await directory.removeEntry(manifest.id, { recursive: true }).catch(() => {});
-          if (isQuotaError(error)) throw new StorageFullError('The browser has no room left to keep this file.', { cause: error });
+          if (isQuotaError(error)) throw new StorageFullError(t(messages.storageFull), { cause: error });
           throw error;
         }
       }),

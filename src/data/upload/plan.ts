@@ -1,3 +1,5 @@
+import { t } from '../../i18n';
+import { messages } from './messages';
 import type { ValueFormat } from '../../sql';
 import { reservedParameterNames } from '../../views';
 import type { Unit } from '../../lib/format';
@@ -61,25 +63,25 @@ export function effectiveColumns(plan: UploadPlan): PlannedColumn[] {
 export function planProblems(plan: UploadPlan): string[] {
   const problems: string[] = [];
   const columns = effectiveColumns(plan);
-  if (plan.unpivot && plan.unpivot.columns.length < 2) problems.push('Choose at least two columns to turn into rows.');
+  if (plan.unpivot && plan.unpivot.columns.length < 2) problems.push(t(messages.unpivotTwoColumns));
   const times = columns.filter((column) => column.role === 'time');
-  if (times.length > 1) problems.push('Choose one time column (several are marked as time).');
+  if (times.length > 1) problems.push(t(messages.oneTimeColumn));
   for (const time of times) {
     if (!['date', 'timestamp', 'month', 'year'].includes(time.format.kind)) {
-      problems.push(`"${time.header}" is the time column, so its format must be a date, a month or a year.`);
+      problems.push(t(messages.timeFormat, { column: time.header }));
     }
   }
   if (!columns.some((column) => column.role === 'dimension')) {
-    problems.push('Mark at least one column as a dimension (something to compare: a marketplace, a country, a channel…).');
+    problems.push(t(messages.needDimension));
   }
   // No measure is fine: every dataset can count its rows.
   const measures = columns.filter((column) => column.role === 'measure');
   for (const measure of measures) {
     if (measure.format.kind !== 'number' && measure.format.kind !== 'duration') {
-      problems.push(`"${measure.header}" is a measure, so its format must be a number or a duration.`);
+      problems.push(t(messages.measureFormat, { column: measure.header }));
     }
   }
-  if (plan.datasetLabel.trim().length === 0) problems.push('Give the dataset a name.');
+  if (plan.datasetLabel.trim().length === 0) problems.push(t(messages.needName));
   return problems;
 }
 

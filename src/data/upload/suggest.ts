@@ -1,3 +1,5 @@
+import { t } from '../../i18n';
+import { messages } from './messages';
 import type { Unit } from '../../lib/format';
 import type { ValueFormat } from '../../sql';
 import { DEFAULT_NULL_TOKENS, profileColumn, type ColumnProfile } from './formats';
@@ -126,25 +128,30 @@ export function looksNumeric(value: string): boolean {
 function suggestRole(header: string, profile: ColumnProfile, timeTaken: boolean): { role: ColumnRole; why: string } {
   const format = profile.format;
   const timeLike = format.kind === 'date' || format.kind === 'timestamp' || format.kind === 'month' || format.kind === 'year';
-  if (timeLike && !timeTaken) return { role: 'time', why: `holds ${format.kind === 'year' ? 'years' : 'dates'}` };
-  if (timeLike) return { role: 'ignore', why: 'a second time column' };
-  if (profile.nullCount === profile.sampleSize) return { role: 'ignore', why: 'empty in the rows read' };
+  if (timeLike && !timeTaken) return { role: 'time', why: t(format.kind === 'year' ? messages.whyYears : messages.whyDates) };
+  if (timeLike) return { role: 'ignore', why: t(messages.whySecondTime) };
+  if (profile.nullCount === profile.sampleSize) return { role: 'ignore', why: t(messages.whyEmpty) };
   switch (format.kind) {
     case 'country':
-      return { role: 'dimension', why: 'holds countries' };
+      return { role: 'dimension', why: t(messages.whyCountries) };
     case 'number':
-      if (format.percent) return { role: 'ignore', why: 'a percentage: rates cannot be added up across rows' };
-      if (TIME_HEADER.test(header) && format.integer) return { role: 'ignore', why: 'a number named like a date' };
-      return { role: 'measure', why: 'holds numbers' };
+      if (format.percent) return { role: 'ignore', why: t(messages.whyPercentage) };
+      if (TIME_HEADER.test(header) && format.integer) return { role: 'ignore', why: t(messages.whyNumberLikeDate) };
+      return { role: 'measure', why: t(messages.whyNumbers) };
     case 'duration':
-      return { role: 'ignore', why: 'a duration: averages per row cannot be added up across rows' };
+      return { role: 'ignore', why: t(messages.whyDuration) };
     case 'boolean':
-      return { role: 'dimension', why: 'yes/no values' };
+      return { role: 'dimension', why: t(messages.whyBoolean) };
     case 'text':
       if (profile.distinctCount > MAX_SUGGESTED_MEMBERS) {
-        return { role: 'ignore', why: `${profile.distinctCount}+ different values: too many to compare` };
+        return { role: 'ignore', why: t(messages.whyTooMany, { count: String(profile.distinctCount) }) };
       }
-      return { role: 'dimension', why: profile.keptAsText ? `identifiers (${profile.keptAsText})` : 'text with few values' };
+      return {
+        role: 'dimension',
+        why: profile.keptAsText
+          ? t(messages.whyIdentifiers, { reason: profile.keptAsText === 'leading zeros' ? 'zeros' : 'big' })
+          : t(messages.whyFewValues),
+      };
     default:
       return { role: 'ignore', why: '' };
   }
@@ -175,5 +182,5 @@ function unitOf(format: ValueFormat, header: string): Unit {
 /** "blog_analytics.csv" → "Blog analytics". */
 export function labelFromFileName(fileName: string): string {
   const base = fileName.replace(/\.(csv|tsv|txt)(\.gz)?$/i, '').replace(/[_-]+/g, ' ').trim();
-  return base ? base.charAt(0).toUpperCase() + base.slice(1) : 'Uploaded data';
+  return base ? base.charAt(0).toUpperCase() + base.slice(1) : t(messages.defaultLabel);
 }

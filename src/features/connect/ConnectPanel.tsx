@@ -1,12 +1,17 @@
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { ClickHouseError, createClickHouseClient, type ClickHouseClient, type ClickHouseConnection, type ClickHouseTable } from '../../data/clickhouse/clickHouseClient';
 import { suggestClickHouseDataset, type ClickHouseDatasetDef } from '../../data/clickhouse/clickHouseModel';
 import { datasetRegistry } from '../../data/datasets/registry';
 import { RoleEditor } from './RoleEditor';
 import { KeptClickHouseList } from './KeptClickHouseList';
+import { t, useIntlShape, useT, type Message } from '../../i18n';
+import { messages } from './messages';
 import './connect.css';
 
 type Failure = { message: string; hint: string | null };
+
+/** ClickHouse's own name for the database a connection reads when it names none: a name, not a word to translate. */
+const DEFAULT_DATABASE = 'default';
 
 const failureOf = (e: unknown): Failure => ({
   message: e instanceof Error ? e.message : String(e),
@@ -30,6 +35,8 @@ export function ConnectPanel({ onOpen, client: given }: { onOpen: (datasetId: st
   const [loading, setLoading] = useState(false);
   const abort = useRef<AbortController | null>(null);
   const registry = useSyncExternalStore(datasetRegistry.subscribe, datasetRegistry.get);
+  const tr = useT();
+  const intl = useIntlShape();
 
   useEffect(() => {
     const controller = new AbortController();
@@ -73,7 +80,7 @@ export function ConnectPanel({ onOpen, client: given }: { onOpen: (datasetId: st
       const entry = await addClickHouseDataset(def, { signal: controller.signal, client });
       onOpen(entry.id);
     } catch (e) {
-      if (controller.signal.aborted) setError({ message: `Cancelled: ${def.table} was not loaded, and nothing was added.`, hint: null });
+      if (controller.signal.aborted) setError({ message: t(messages.cancelled, { table: def.table }), hint: null });
       else setError(failureOf(e));
     } finally {
       setLoading(false);
@@ -86,72 +93,73 @@ export function ConnectPanel({ onOpen, client: given }: { onOpen: (datasetId: st
   return (
     <section className="connect-panel" aria-labelledby={`${ids}-title`} data-testid="connect-panel">
       <h2 className="connect-title" id={`${ids}-title`}>
-        Connect to a ClickHouse table
+        {tr(messages.title)}
       </h2>
-      <p className="connect-lead">
-        This server reads the table for you: ClickHouse groups it by month and by the dimensions you choose, and only that
-        small result comes to this browser. Credentials stay on the server; this browser keeps the table&rsquo;s name and
-        roles.
-      </p>
+      <p className="connect-lead">{tr(messages.lead)}</p>
       {kept.length > 0 ? <KeptClickHouseList datasets={kept} onOpen={onOpen} /> : null}
       {connections === null && !error ? (
         <p role="status" className="connect-note">
-          Asking this server for its ClickHouse connections…
+          {tr(messages.asking)}
         </p>
       ) : null}
       {connections?.length === 0 ? (
         <div className="connect-empty" data-testid="connect-none">
-          <p>This server offers no ClickHouse connection.</p>
+          <p>{tr(messages.none)}</p>
           <p className="connect-note">
-            To add one, start Marketscope with <code>npm start</code> and name the connection in the environment variable{' '}
-            <code>MARKETSCOPE_CLICKHOUSE</code> (<code>name=http://host:8123;user=…;password=…;database=…</code>) or in{' '}
-            <code>marketscope.connections.json</code> beside it, then open this panel again. The README&rsquo;s
-            &ldquo;ClickHouse&rdquo; section has the details, and how to do the same behind nginx.
+            {intl.formatMessage(messages.howToAdd as Message, { code: (parts: ReactNode[]) => <code key={String(parts[0])}>{parts}</code> })}
           </p>
         </div>
       ) : null}
       {connections && connections.length > 0 ? (
         <div className="connect-pickers">
           <label className="field" htmlFor={`${ids}-connection`}>
-            <span className="field-label">Connection</span>
+            <span className="field-label">{tr(messages.connection)}</span>
             <select id={`${ids}-connection`} className="select" value={connection} onChange={(e) => setConnection(e.target.value)} data-testid="connect-connection">
               {connections.map((c) => (
-                <option key={c.name} value={c.name}>{`${c.name} (${c.database || 'default'})`}</option>
+                <option key={c.name} value={c.name}>
+                  {tr(messages.connectionOption, { name: c.name, database: c.database || DEFAULT_DATABASE })}
+                </option>
               ))}
             </select>
           </label>
           {tables ? (
             <label className="field" htmlFor={`${ids}-table`}>
-              <span className="field-label">Table</span>
+              <span className="field-label">{tr(messages.table)}</span>
               <select id={`${ids}-table`} className="select" value={tableName} onChange={(e) => setTableName(e.target.value)} data-testid="connect-table">
-                <option value="">Choose a table…</option>
+                <option value="">{tr(messages.chooseTable)}</option>
                 {tables.map((t) => (
-                  <option key={t.name} value={t.name}>{`${t.name} (${t.columns.length} columns, ${t.engine})`}</option>
+                  <option key={t.name} value={t.name}>
+                    {tr(messages.tableOption, { name: t.name, count: t.columns.length, engine: t.engine })}
+                  </option>
                 ))}
               </select>
             </label>
           ) : !error ? (
-            <p role="status" className="connect-note">{`Listing the tables of "${connection}"…`}</p>
+            <p role="status" className="connect-note">
+              {tr(messages.listingTables, { connection })}
+            </p>
           ) : null}
         </div>
       ) : null}
       {table && !def ? (
-        <p role="alert" className="connect-problem">{`${table.name} needs a Date or DateTime column and a numeric column to be a dataset. Choose another table.`}</p>
+        <p role="alert" className="connect-problem">
+          {tr(messages.notADataset, { table: table.name })}
+        </p>
       ) : null}
       {table && def ? (
         <div className="connect-form">
           <RoleEditor table={table} def={def} onChange={setDef} disabled={loading} />
           <div className="connect-actions">
             <button type="button" className="button" onClick={() => void load()} disabled={loading} data-testid="connect-load">
-              Load {table.name} as a dataset
+              {tr(messages.load, { table: table.name })}
             </button>
             {loading ? (
               <>
                 <span role="status" className="connect-note" data-testid="connect-progress">
-                  {`ClickHouse (connection "${def.connection}") is grouping ${table.name} by month…`}
+                  {tr(messages.grouping, { connection: def.connection, table: table.name })}
                 </span>
                 <button type="button" className="button" onClick={() => abort.current?.abort()} data-testid="connect-cancel">
-                  Cancel
+                  {tr(messages.cancel)}
                 </button>
               </>
             ) : null}

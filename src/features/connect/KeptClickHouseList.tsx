@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import type { DatasetEntry } from '../../data/datasets/registry';
 import { errorMessage } from '../../lib/errors';
+import { t, useT } from '../../i18n';
+import { messages } from './messages';
 
 /** The ClickHouse datasets kept in this browser: where each reads from, open, and remove (with a confirmation). */
 export function KeptClickHouseList({ datasets, onOpen }: { datasets: readonly DatasetEntry[]; onOpen: (datasetId: string) => void }) {
+  const tr = useT();
   return (
     <div>
-      <h3 className="connect-subtitle">Kept in this browser</h3>
+      <h3 className="connect-subtitle">{tr(messages.kept)}</h3>
       <ul className="connect-list" data-testid="connect-datasets">
         {datasets.map((entry) => (
           <KeptItem key={entry.id} entry={entry} onOpen={onOpen} />
@@ -19,12 +22,13 @@ export function KeptClickHouseList({ datasets, onOpen }: { datasets: readonly Da
 function KeptItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (datasetId: string) => void }) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const tr = useT();
   const remove = async () => {
     try {
       const { removeClickHouseDataset } = await import('../../data/datasets/keptClickHouse');
       await removeClickHouseDataset(entry.id);
     } catch (e) {
-      setError(`“${entry.model.label}” could not be removed: ${errorMessage(e)}`);
+      setError(t(messages.notRemoved, { name: entry.model.label, reason: errorMessage(e) }));
     }
   };
   const def = entry.clickhouse;
@@ -32,12 +36,19 @@ function KeptItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (datasetId: 
     <li className="connect-item" data-testid={`connect-dataset-${entry.id}`}>
       <p className="connect-kept-name">{entry.model.label}</p>
       <p className="connect-facts">
-        {entry.model.sourceLine}
-        {entry.status === 'loading' ? ' · loading…' : entry.status === 'stored' ? ' · loads when opened' : ''}
+        {entry.status === 'loading'
+          ? tr(messages.keptLoading, { source: entry.model.sourceLine })
+          : entry.status === 'stored'
+            ? tr(messages.keptStored, { source: entry.model.sourceLine })
+            : entry.model.sourceLine}
       </p>
       {def ? (
         <p className="connect-facts">
-          By {def.time} · Dimensions: {def.dimensions.map((d) => d.column).join(', ') || 'none'} · Measures: {def.measures.map((m) => m.column).join(', ')}
+          {tr(messages.keptRoles, {
+            time: def.time,
+            dimensions: def.dimensions.map((d) => d.column).join(', ') || tr(messages.noDimension),
+            measures: def.measures.map((m) => m.column).join(', '),
+          })}
         </p>
       ) : null}
       {entry.notKept ? <p className="connect-problem">{entry.notKept}</p> : null}
@@ -49,20 +60,20 @@ function KeptItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (datasetId: 
       ) : null}
       <div className="connect-actions">
         <button type="button" className="button" onClick={() => onOpen(entry.id)}>
-          Open
+          {tr(messages.open)}
         </button>
         {confirming ? (
           <>
-            <button type="button" className="button" onClick={() => void remove()} aria-label={`Remove ${entry.model.label} from this browser`}>
-              Remove {entry.model.label}
+            <button type="button" className="button" onClick={() => void remove()} aria-label={tr(messages.removeLabel, { name: entry.model.label })}>
+              {tr(messages.removeNamed, { name: entry.model.label })}
             </button>
             <button type="button" className="button button-quiet" onClick={() => setConfirming(false)}>
-              Keep it
+              {tr(messages.keepIt)}
             </button>
           </>
         ) : (
           <button type="button" className="button" onClick={() => setConfirming(true)}>
-            Remove…
+            {tr(messages.remove)}
           </button>
         )}
       </div>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { restoreClickHouseFromLink } from '../../data/clickhouse/clickHouseLink';
 import { decodeViewState, writeViewState } from '../../views';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 /**
  * A link to a view over a ClickHouse table (`need=ch.…`): the table is listed in this browser when this server offers
@@ -8,6 +10,7 @@ import { decodeViewState, writeViewState } from '../../views';
  * the server does not offer it, an alert says so and what to do; the view stays on the bundled data meanwhile.
  */
 export function NeededClickHouse({ param, view }: { param: string; view: string }) {
+  const tr = useT();
   const [state, setState] = useState<{ kind: 'checking' } | { kind: 'done' } | { kind: 'error'; text: string }>({ kind: 'checking' });
   useEffect(() => {
     let live = true;
@@ -29,7 +32,7 @@ export function NeededClickHouse({ param, view }: { param: string; view: string 
   if (state.kind === 'checking') {
     return (
       <p className="visually-hidden" role="status">
-        Checking the ClickHouse connection this link reads…
+        {tr(messages.checking)}
       </p>
     );
   }

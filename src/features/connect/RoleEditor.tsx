@@ -2,16 +2,18 @@ import { useId } from 'react';
 import type { ClickHouseColumn, ClickHouseTable } from '../../data/clickhouse/clickHouseClient';
 import { columnKind, type ClickHouseDatasetDef } from '../../data/clickhouse/clickHouseModel';
 import type { Unit } from '../../lib/format';
+import { useT, type Message } from '../../i18n';
+import { messages } from './messages';
 
 type Role = 'time' | 'dimension' | 'measure' | 'ignored';
 
-const UNITS: { value: Unit; label: string }[] = [
-  { value: 'count', label: 'Count' },
-  { value: 'number', label: 'Number' },
-  { value: 'usd', label: 'US dollars' },
-  { value: 'eur', label: 'Euros' },
-  { value: 'percent', label: 'Percent' },
-  { value: 'seconds', label: 'Seconds' },
+const UNITS: { value: Unit; label: Message }[] = [
+  { value: 'count', label: messages.unitCount },
+  { value: 'number', label: messages.unitNumber },
+  { value: 'usd', label: messages.unitUsd },
+  { value: 'eur', label: messages.unitEur },
+  { value: 'percent', label: messages.unitPercent },
+  { value: 'seconds', label: messages.unitSeconds },
 ];
 
 const humanize = (name: string) => {
@@ -35,7 +37,7 @@ function rolesFor(column: ClickHouseColumn): Role[] {
   return ['ignored'];
 }
 
-const ROLE_LABELS: Record<Role, string> = { time: 'Time (by month)', dimension: 'Dimension', measure: 'Measure', ignored: 'Ignored' };
+const ROLE_LABELS: Record<Role, Message> = { time: messages.roleTime, dimension: messages.roleDimension, measure: messages.roleMeasure, ignored: messages.roleIgnored };
 
 /** `def` with `column` given `role` (a new time column sends the old one to "ignored"). */
 function withRole(def: ClickHouseDatasetDef, column: string, role: Role): ClickHouseDatasetDef {
@@ -55,11 +57,12 @@ function withRole(def: ClickHouseDatasetDef, column: string, role: Role): ClickH
  */
 export function RoleEditor({ table, def, onChange, disabled }: { table: ClickHouseTable; def: ClickHouseDatasetDef; onChange: (def: ClickHouseDatasetDef) => void; disabled: boolean }) {
   const ids = useId();
+  const tr = useT();
   return (
     <fieldset className="connect-roles" disabled={disabled}>
-      <legend>Roles of the columns of {table.name}</legend>
+      <legend>{tr(messages.rolesOf, { table: table.name })}</legend>
       <label className="field connect-name" htmlFor={`${ids}-label`}>
-        <span className="field-label">Dataset name</span>
+        <span className="field-label">{tr(messages.datasetName)}</span>
         <input
           id={`${ids}-label`}
           className="input"
@@ -82,11 +85,11 @@ export function RoleEditor({ table, def, onChange, disabled }: { table: ClickHou
                 <code>{column.name}</code> <span className="connect-note">{column.type}</span>
               </span>
               <label className="field" htmlFor={`${id}-role`}>
-                <span className="field-label">Role</span>
+                <span className="field-label">{tr(messages.role)}</span>
                 <select
                   id={`${id}-role`}
                   className="select"
-                  aria-label={`Role of ${column.name}`}
+                  aria-label={tr(messages.roleOf, { column: column.name })}
                   value={role}
                   disabled={fixed && rolesFor(column).length === 1}
                   onChange={(e) => {
@@ -98,7 +101,7 @@ export function RoleEditor({ table, def, onChange, disabled }: { table: ClickHou
                 >
                   {rolesFor(column).map((option) => (
                     <option key={option} value={option} disabled={fixed && option !== role}>
-                      {ROLE_LABELS[option]}
+                      {tr(ROLE_LABELS[option])}
                     </option>
                   ))}
                 </select>
@@ -106,32 +109,32 @@ export function RoleEditor({ table, def, onChange, disabled }: { table: ClickHou
               {measure ? (
                 <>
                   <label className="field" htmlFor={`${id}-over`}>
-                    <span className="field-label">Over months</span>
+                    <span className="field-label">{tr(messages.overMonths)}</span>
                     <select
                       id={`${id}-over`}
                       className="select"
-                      aria-label={`How ${column.name} combines over months`}
+                      aria-label={tr(messages.overMonthsOf, { column: column.name })}
                       value={measure.overTime}
                       onChange={(e) =>
                         onChange({ ...def, measures: def.measures.map((m) => (m.column === column.name ? { ...m, overTime: e.target.value as 'sum' | 'mean' } : m)) })
                       }
                     >
-                      <option value="mean">Average month</option>
-                      <option value="sum">Sum</option>
+                      <option value="mean">{tr(messages.averageMonth)}</option>
+                      <option value="sum">{tr(messages.sum)}</option>
                     </select>
                   </label>
                   <label className="field" htmlFor={`${id}-unit`}>
-                    <span className="field-label">Unit</span>
+                    <span className="field-label">{tr(messages.unit)}</span>
                     <select
                       id={`${id}-unit`}
                       className="select"
-                      aria-label={`Unit of ${column.name}`}
+                      aria-label={tr(messages.unitOf, { column: column.name })}
                       value={measure.unit}
                       onChange={(e) => onChange({ ...def, measures: def.measures.map((m) => (m.column === column.name ? { ...m, unit: e.target.value as Unit } : m)) })}
                     >
                       {UNITS.map((unit) => (
                         <option key={unit.value} value={unit.value}>
-                          {unit.label}
+                          {tr(unit.label)}
                         </option>
                       ))}
                     </select>

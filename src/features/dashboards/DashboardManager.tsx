@@ -8,6 +8,8 @@ import { downloadFile, fileNameOf } from '../../lib/csv';
 import { formatBytes, formatDay } from '../../lib/format';
 import { presentationUrl } from './presentLink';
 import { FilePicker } from '../../ui/FilePicker';
+import { t, useT } from '../../i18n';
+import { messages } from './messages';
 import './dashboards.css';
 
 /** Takes a snapshot of a dashboard's figures (given by the app: it draws the panels, which this feature cannot). */
@@ -15,16 +17,20 @@ export type CaptureSnapshot = (dashboard: Dashboard) => Promise<{ snapshot: Snap
 
 type Message = { kind: 'status' | 'alert'; text: string };
 
+/** The arrows of the move buttons (each button has its words in its label). */
+const UP = '↑';
+const DOWN = '↓';
+
 /**
  * Runs a change to the kept dashboards; when the browser refuses it (storage full or blocked: nothing was changed),
- * gives the sentence to show, after `refused` ("Not saved.").
+ * gives the sentence to show: `refused` ("Not saved. {reason}") with the browser's reason.
  */
-function tryToKeep(change: () => void, refused: string): string | null {
+function tryToKeep(change: () => void, refused: (reason: string) => string): string | null {
   try {
     change();
     return null;
   } catch (error) {
-    return `${refused} ${errorMessage(error)}`;
+    return refused(errorMessage(error));
   }
 }
 
@@ -37,11 +43,12 @@ export function DashboardManager({ captureSnapshot }: { captureSnapshot?: Captur
   const all = useSyncExternalStore(dashboards.subscribe, dashboards.get);
   const [message, setMessage] = useState<Message | null>(null);
   const inputId = useId();
+  const tr = useT();
 
   const importFile = async (file: File) => {
     const result = parseDashboardFile(await file.text());
     if ('error' in result) {
-      setMessage({ kind: 'alert', text: `${file.name}: ${result.error} Nothing was changed.` });
+      setMessage({ kind: 'alert', text: t(messages.importRefused, { file: file.name, reason: result.error }) });
       return;
     }
     // An imported dashboard never replaces one of yours: it gets an id of its own.
@@ -51,37 +58,40 @@ export function DashboardManager({ captureSnapshot }: { captureSnapshot?: Captur
       ...(result.snapshot ? { snapshot: result.snapshot } : {}),
     };
     // The browser's storage for this site may be full (figures can take a megabyte or two).
-    const refused = tryToKeep(() => dashboards.save(imported), `${file.name} was not imported.`);
+    const refused = tryToKeep(() => dashboards.save(imported), (reason) => t(messages.importNotKept, { file: file.name, reason }));
     if (refused) {
       setMessage({ kind: 'alert', text: refused });
       return;
     }
-    const figures = result.snapshot ? ` with its figures (snapshot of ${formatDay(new Date(result.snapshot.takenAt))}): present it to see them` : '';
-    const damaged = result.dropped > 0 ? ` ${result.dropped === 1 ? 'One damaged figure was' : `${result.dropped} damaged figures were`} left out.` : '';
-    setMessage({ kind: 'status', text: `Imported “${imported.name}” (${imported.panels.length} panels)${figures}.${damaged}` });
+    const count = imported.panels.length;
+    const done = result.snapshot
+      ? t(messages.importedWithFigures, { name: imported.name, count, day: formatDay(new Date(result.snapshot.takenAt)) })
+      : t(messages.imported, { name: imported.name, count });
+    const damaged = result.dropped > 0 ? t(messages.importedDamaged, { count: result.dropped }) : null;
+    setMessage({ kind: 'status', text: damaged ? `${done} ${damaged}` : done });
   };
 
   return (
     <section className="dashboards" aria-labelledby={`${inputId}-title`} data-testid="dashboards-panel">
-      <h2 id={`${inputId}-title`}>Dashboards</h2>
-      <p className="dashboards-lead">
-        Pin any view with “Pin to dashboard”. A dashboard is kept in this browser; share it as a link that opens in
-        presentation mode, or as a file.
-      </p>
+      <h2 id={`${inputId}-title`}>{tr(messages.title)}</h2>
+      <p className="dashboards-lead">{tr(messages.lead)}</p>
       <div className="dashboards-actions">
         <button
           type="button"
           className="button"
           onClick={() => {
-            const refused = tryToKeep(() => dashboards.save(newDashboard(`Dashboard ${all.length + 1}`)), 'No dashboard was made.');
+            const refused = tryToKeep(
+              () => dashboards.save(newDashboard(tr(messages.defaultName, { number: all.length + 1 }))),
+              (reason) => t(messages.notMade, { reason }),
+            );
             if (refused) setMessage({ kind: 'alert', text: refused });
           }}
           data-testid="dashboard-new"
         >
-          New dashboard
+          {tr(messages.newDashboard)}
         </button>
         <FilePicker accept=".json,application/json" testId="dashboard-import" onFiles={([file]) => void importFile(file!)}>
-          Import a dashboard file…
+          {tr(messages.importFile)}
         </FilePicker>
       </div>
       {message ? (
@@ -89,7 +99,7 @@ export function DashboardManager({ captureSnapshot }: { captureSnapshot?: Captur
           {message.text}
         </p>
       ) : null}
-      {all.length === 0 ? <p className="dashboards-note">No dashboard yet.</p> : null}
+      {all.length === 0 ? <p className="dashboards-note">{tr(messages.none)}</p> : null}
       {all.map((dashboard) => (
         <DashboardEditor key={dashboard.id} dashboard={dashboard} onMessage={setMessage} captureSnapshot={captureSnapshot} />
       ))}
@@ -113,10 +123,11 @@ function DashboardEditor({
     return 'snapshot' in reading ? reading.snapshot : null;
   }, [dashboard.snapshot]);
   const [share, setShare] = useState<ShareState>({ kind: 'idle' });
+  const tr = useT();
   // A change the browser refused, shown in this dashboard until one is kept: the fields show what is kept.
   const [refused, setRefused] = useState<string | null>(null);
-  const keep = (change: () => void, what: string) => setRefused(tryToKeep(change, what));
-  const save = (change: Partial<Dashboard>) => keep(() => dashboards.save({ ...dashboard, ...change }), 'Not saved.');
+  const keep = (change: () => void, refusal: (reason: string) => string) => setRefused(tryToKeep(change, refusal));
+  const save = (change: Partial<Dashboard>) => keep(() => dashboards.save({ ...dashboard, ...change }), (reason) => t(messages.notSaved, { reason }));
   const setPanel = (panelId: string, change: Partial<DashboardPanel>) =>
     save({ panels: dashboard.panels.map((panel) => (panel.id === panelId ? { ...panel, ...change } : panel)) });
   const move = (index: number, by: number) => {
@@ -163,7 +174,7 @@ function DashboardEditor({
     const url = await presentationUrl(window.location, dashboard);
     try {
       await navigator.clipboard.writeText(url);
-      onMessage({ kind: 'status', text: `Link to “${dashboard.name}” copied: it opens in presentation mode.` });
+      onMessage({ kind: 'status', text: t(messages.linkCopied, { name: dashboard.name }) });
     } catch {
       onMessage({ kind: 'status', text: url });
     }
@@ -171,12 +182,12 @@ function DashboardEditor({
   return (
     <article className="dashboard-editor" data-testid="dashboard-editor">
       <label className="field">
-        <span className="field-label">Name</span>
+        <span className="field-label">{tr(messages.name)}</span>
         <input
           className="input"
           value={dashboard.name}
           maxLength={160}
-          onChange={(event) => save({ name: event.target.value || 'Untitled dashboard' })}
+          onChange={(event) => save({ name: event.target.value || tr(messages.untitled) })}
           data-testid="dashboard-name"
         />
       </label>
@@ -187,45 +198,44 @@ function DashboardEditor({
       ) : null}
       {held ? (
         <p className="snapshot-label" data-testid="dashboard-snapshot-label">
-          <strong className="snapshot-date">Snapshot of {formatDay(new Date(held.takenAt))}</strong>{' '}
-          <span>Its figures are fixed: it shows them as they were that day, without the data.</span>
+          <strong className="snapshot-date">{tr(messages.snapshotOf, { day: formatDay(new Date(held.takenAt)) })}</strong> <span>{tr(messages.snapshotFixed)}</span>
         </p>
       ) : null}
-      {dashboard.panels.length === 0 ? <p className="dashboards-note">No panel yet: pin a view.</p> : null}
+      {dashboard.panels.length === 0 ? <p className="dashboards-note">{tr(messages.noPanel)}</p> : null}
       <ol className="dashboard-panels">
         {dashboard.panels.map((panel, index) => (
           <li key={panel.id} className="dashboard-panel-item" data-testid="dashboard-panel-item">
             <label className="field">
-              <span className="field-label">Title</span>
+              <span className="field-label">{tr(messages.panelTitle)}</span>
               <input className="input" value={panel.title} maxLength={160} onChange={(event) => setPanel(panel.id, { title: event.target.value })} />
             </label>
             <label className="field">
-              <span className="field-label">Notes</span>
+              <span className="field-label">{tr(messages.panelNotes)}</span>
               <textarea className="input" rows={2} value={panel.notes} maxLength={2000} onChange={(event) => setPanel(panel.id, { notes: event.target.value })} />
             </label>
             <div className="dashboard-panel-actions">
               <a className="button button-quiet" href={`?${panel.view}`}>
-                Open
+                {tr(messages.open)}
               </a>
-              <button type="button" className="button button-quiet" disabled={index === 0} onClick={() => move(index, -1)} aria-label={`Move ${panel.title} up`}>
-                ↑
+              <button type="button" className="button button-quiet" disabled={index === 0} onClick={() => move(index, -1)} aria-label={tr(messages.moveUp, { title: panel.title })}>
+                {UP}
               </button>
               <button
                 type="button"
                 className="button button-quiet"
                 disabled={index === dashboard.panels.length - 1}
                 onClick={() => move(index, 1)}
-                aria-label={`Move ${panel.title} down`}
+                aria-label={tr(messages.moveDown, { title: panel.title })}
               >
-                ↓
+                {DOWN}
               </button>
               <button
                 type="button"
                 className="button button-quiet"
                 onClick={() => save({ panels: dashboard.panels.filter((item) => item.id !== panel.id) })}
-                aria-label={`Remove ${panel.title}`}
+                aria-label={tr(messages.removePanel, { title: panel.title })}
               >
-                Remove
+                {tr(messages.remove)}
               </button>
             </div>
           </li>
@@ -239,10 +249,10 @@ function DashboardEditor({
           onClick={present}
           data-testid="dashboard-present"
         >
-          Present
+          {tr(messages.present)}
         </button>
         <button type="button" className="button" disabled={dashboard.panels.length === 0} onClick={() => void copyLink()} data-testid="dashboard-copy-link">
-          Copy link
+          {tr(messages.copyLink)}
         </button>
         <button
           type="button"
@@ -254,7 +264,7 @@ function DashboardEditor({
           }
           data-testid="dashboard-export"
         >
-          Export file
+          {tr(messages.exportFile)}
         </button>
         {captureSnapshot && !held ? (
           <button
@@ -265,11 +275,15 @@ function DashboardEditor({
             onClick={() => void shareWithData()}
             data-testid="dashboard-share-data"
           >
-            Share with data
+            {tr(messages.shareWithData)}
           </button>
         ) : null}
-        <button type="button" className="button button-danger" onClick={() => keep(() => dashboards.remove(dashboard.id), 'Not deleted.')}>
-          Delete dashboard
+        <button
+          type="button"
+          className="button button-danger"
+          onClick={() => keep(() => dashboards.remove(dashboard.id), (reason) => t(messages.notDeleted, { reason }))}
+        >
+          {tr(messages.deleteDashboard)}
         </button>
       </div>
       <ShareResult state={share} onDownload={downloadWithFigures} />
@@ -286,11 +300,12 @@ type ShareState =
 
 /** What "Share with data" made: the link (copied, and shown to copy by hand), or the file when a link cannot hold it. */
 function ShareResult({ state, onDownload }: { state: ShareState; onDownload: (snapshot: Snapshot) => void }) {
+  const tr = useT();
   if (state.kind === 'idle') return null;
   if (state.kind === 'busy') {
     return (
       <p role="status" className="share-data" data-testid="share-data-result">
-        Computing the figures of every panel…
+        {tr(messages.computing)}
       </p>
     );
   }
@@ -306,13 +321,9 @@ function ShareResult({ state, onDownload }: { state: ShareState; onDownload: (sn
     <div className="share-data" data-testid="share-data-result">
       {state.kind === 'link' ? (
         <>
-          <p role="status">
-            {state.copied ? 'Link with the figures copied' : 'Link with the figures ready: copy it from the box below'} (
-            {formatBytes(state.url.length)}). Whoever opens it sees these panels as they are today ({day}), without the data files
-            and without waiting for the query engine.
-          </p>
+          <p role="status">{tr(state.copied ? messages.shareCopied : messages.shareReady, { size: formatBytes(state.url.length), day })}</p>
           <label className="field">
-            <span className="field-label">Link with the figures</span>
+            <span className="field-label">{tr(messages.shareLink)}</span>
             <input
               className="input share-data-link"
               readOnly
@@ -323,14 +334,10 @@ function ShareResult({ state, onDownload }: { state: ShareState; onDownload: (sn
           </label>
         </>
       ) : (
-        <p role="status">
-          These figures are too large for a link ({formatBytes(state.linkLength)}; a link holds at most {formatBytes(MAX_SNAPSHOT_LINK_LENGTH)}).
-          Download the dashboard file with its figures and send it: the recipient opens Marketscope, imports it under “Dashboards…”, and
-          presents it.
-        </p>
+        <p role="status">{tr(messages.shareTooLarge, { size: formatBytes(state.linkLength), max: formatBytes(MAX_SNAPSHOT_LINK_LENGTH) })}</p>
       )}
       <button type="button" className="button" onClick={() => onDownload(state.snapshot)} data-testid="share-data-file">
-        {state.kind === 'link' ? 'Download as a file instead' : 'Download the file with its figures'}
+        {tr(state.kind === 'link' ? messages.downloadInstead : messages.downloadFile)}
       </button>
     </div>
   );

@@ -1,5 +1,7 @@
 import type { ColumnRole, ColumnSuggestion, PlannedColumn, ValueFormat } from '../../data/uploads';
+import { useT } from '../../i18n';
 import type { Unit } from '../../lib/format';
+import { messages } from './messages';
 import { describeFormat, describeUnit, formatChoices, MEASURE_UNITS, ROLE_LABELS } from './columnChoices';
 
 /** One column's header in the preview: its name, and the menus that say how it is loaded. */
@@ -12,15 +14,16 @@ export function ColumnHeader(props: {
   onChange: (changed: Partial<PlannedColumn>) => void;
 }) {
   const { column, suggestion, disabled, onChange } = props;
+  const tr = useT();
   const formats = formatChoices(column.format, [...(suggestion?.profile.alternatives ?? []), suggestion?.profile.format]);
   return (
     <th scope="col" data-testid={`upload-column-${column.index}`}>
       <span className="column-name" title={column.header}>
         {column.header}
       </span>
-      {props.unpivoted ? <span className="column-why">turned into rows</span> : null}
+      {props.unpivoted ? <span className="column-why">{tr(messages.turnedIntoRows)}</span> : null}
       <label className="column-control">
-        <span className="visually-hidden">Role of {column.header}</span>
+        <span className="visually-hidden">{tr(messages.roleOf, { column: column.header })}</span>
         <select
           className="select"
           value={column.role}
@@ -30,13 +33,13 @@ export function ColumnHeader(props: {
         >
           {(Object.keys(ROLE_LABELS) as ColumnRole[]).map((role) => (
             <option key={role} value={role}>
-              {ROLE_LABELS[role]}
+              {tr(ROLE_LABELS[role])}
             </option>
           ))}
         </select>
       </label>
       <label className="column-control">
-        <span className="visually-hidden">Format of {column.header}</span>
+        <span className="visually-hidden">{tr(messages.formatOf, { column: column.header })}</span>
         <select
           className="select"
           value={JSON.stringify(column.format)}
@@ -53,7 +56,7 @@ export function ColumnHeader(props: {
       </label>
       {suggestion?.profile.ambiguous && column.format === suggestion.column.format ? (
         <span className="column-ask" role="note">
-          Day and month order cannot be told from the data: check the format.
+          {tr(messages.dayMonthAmbiguous)}
         </span>
       ) : null}
       {column.role === 'measure' ? <MeasureControls column={column} disabled={disabled} onChange={onChange} /> : null}
@@ -65,10 +68,11 @@ export function ColumnHeader(props: {
 /** A measure's unit, and whether it adds up over months or is averaged. */
 function MeasureControls(props: { column: PlannedColumn; disabled: boolean; onChange: (changed: Partial<PlannedColumn>) => void }) {
   const { column, disabled, onChange } = props;
+  const tr = useT();
   return (
     <>
       <label className="column-control">
-        <span className="visually-hidden">Unit of {column.header}</span>
+        <span className="visually-hidden">{tr(messages.unitOf, { column: column.header })}</span>
         <select
           className="select"
           value={column.unit}
@@ -83,15 +87,15 @@ function MeasureControls(props: { column: PlannedColumn; disabled: boolean; onCh
         </select>
       </label>
       <label className="column-control">
-        <span className="visually-hidden">Over several months, {column.header} is</span>
+        <span className="visually-hidden">{tr(messages.overTimeOf, { column: column.header })}</span>
         <select
           className="select"
           value={column.overTime}
           disabled={disabled}
           onChange={(event) => onChange({ overTime: event.target.value as 'sum' | 'mean' })}
         >
-          <option value="sum">Summed over months</option>
-          <option value="mean">Average month</option>
+          <option value="sum">{tr(messages.summedOverMonths)}</option>
+          <option value="mean">{tr(messages.averageMonth)}</option>
         </select>
       </label>
     </>

@@ -1,5 +1,7 @@
 import type { PlannedColumn, PreparedUpload } from '../../data/uploads';
+import { useT } from '../../i18n';
 import { ColumnHeader } from './ColumnHeader';
+import { messages } from './messages';
 
 /** Rows of the file shown under the column controls. */
 const PREVIEW_ROWS = 12;
@@ -17,11 +19,12 @@ export function ColumnTable(props: {
   disabled: boolean;
 }) {
   const { prepared, columns } = props;
+  const tr = useT();
   const change = (index: number, changed: Partial<PlannedColumn>) =>
     props.onChange(columns.map((column) => (column.index === index ? { ...column, ...changed } : column)));
   const rows = prepared.sniff.rows.slice(0, PREVIEW_ROWS);
   return (
-    <div className="column-table-wrap" tabIndex={0} role="region" aria-label="Preview and column roles">
+    <div className="column-table-wrap" tabIndex={0} role="region" aria-label={tr(messages.previewLabel)}>
       <table className="column-table" data-testid="upload-preview">
         <thead>
           <tr>

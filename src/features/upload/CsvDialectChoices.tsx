@@ -1,5 +1,7 @@
 import type { Dialect, PreparedUpload } from '../../data/uploads';
+import { useT, type Message } from '../../i18n';
 import { ChoiceField } from './ChoiceField';
+import { messages } from './messages';
 import { readOptionsOf, type ReadOptions } from './readOptions';
 
 const ENCODINGS: [Dialect['encoding'], string][] = [
@@ -8,15 +10,15 @@ const ENCODINGS: [Dialect['encoding'], string][] = [
   ['utf-16le', 'UTF-16 LE'],
   ['utf-16be', 'UTF-16 BE'],
 ];
-const DELIMITERS: [string, string][] = [
-  [',', 'Comma ,'],
-  [';', 'Semicolon ;'],
-  ['\t', 'Tab'],
-  ['|', 'Pipe |'],
+const DELIMITERS: [string, Message][] = [
+  [',', messages.delimiterComma],
+  [';', messages.delimiterSemicolon],
+  ['\t', messages.delimiterTab],
+  ['|', messages.delimiterPipe],
 ];
-const QUOTES: [string, string][] = [
-  ['"', 'Double quote "'],
-  ["'", "Single quote '"],
+const QUOTES: [string, Message][] = [
+  ['"', messages.quoteDouble],
+  ["'", messages.quoteSingle],
 ];
 
 /**
@@ -25,26 +27,35 @@ const QUOTES: [string, string][] = [
  */
 export function CsvDialectChoices({ prepared, onReread }: { prepared: PreparedUpload; onReread: (options: ReadOptions) => void }) {
   const dialect = prepared.sniff.dialect;
+  const tr = useT();
   const change = (changed: ReadOptions) => onReread({ ...readOptionsOf(dialect), ...changed });
   return (
     <>
       <ChoiceField
-        label="Encoding"
+        label={tr(messages.encoding)}
         value={dialect.encoding}
         options={ENCODINGS}
         onChange={(encoding) => change({ encoding: encoding as Dialect['encoding'] })}
       />
-      <ChoiceField label="Delimiter" value={dialect.delimiter} options={DELIMITERS} onChange={(delimiter) => change({ delimiter })} />
+      <ChoiceField
+        label={tr(messages.delimiter)}
+        value={dialect.delimiter}
+        options={DELIMITERS.map(([value, text]) => [value, tr(text)])} onChange={(delimiter) => change({ delimiter })} />
       {/* The escape follows the quote: sniffing accepts only the quote itself or a backslash. */}
-      <ChoiceField label="Quote" value={dialect.quote} options={QUOTES} onChange={(quote) => change({ quote, escape: quote })} />
+      <ChoiceField
+        label={tr(messages.quote)}
+        value={dialect.quote}
+        options={QUOTES.map(([value, text]) => [value, tr(text)])} onChange={(quote) => change({ quote, escape: quote })} />
       <label className="check">
         <input type="checkbox" checked={dialect.header} onChange={(event) => change({ header: event.target.checked })} />
-        First row is the header
+        {tr(messages.headerRow)}
       </label>
       <p className="dialect-facts">
-        Line endings: {prepared.sniff.lineEnding.toUpperCase()}
-        {prepared.sniff.bom ? ' · byte-order mark' : ''}
-        {dialect.compression === 'gzip' ? ' · gzip' : ''}
+        {[
+          tr(messages.lineEndings, { ending: prepared.sniff.lineEnding.toUpperCase() }),
+          ...(prepared.sniff.bom ? [tr(messages.byteOrderMark)] : []),
+          ...(dialect.compression === 'gzip' ? ['gzip'] : []),
+        ].join(' · ')}
       </p>
     </>
   );

@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { removeUpload, renameUpload, type DatasetEntry } from '../../data';
+import { useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { formatBytes, formatWhole } from '../../lib/format';
 import { EditColumns } from './EditColumns';
+import { messages } from './messages';
 
 /** One uploaded dataset: its name (renamed on leaving the field), what it holds, and open, edit and delete. */
 export function DatasetItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (datasetId: string) => void }) {
   const [name, setName] = useState(entry.model.label);
   const [editing, setEditing] = useState(false);
   const [renameError, setRenameError] = useState<string | null>(null);
+  const tr = useT();
   // A name the browser refused to keep is not shown as if it were: the old one comes back, with the reason.
   const rename = () =>
     renameUpload(entry.id, name).then(
@@ -21,7 +24,7 @@ export function DatasetItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (d
   return (
     <li className="dataset-item" data-testid={`dataset-${entry.id}`}>
       <label className="field">
-        <span className="field-label">Name</span>
+        <span className="field-label">{tr(messages.name)}</span>
         <input
           className="input"
           value={name}
@@ -35,7 +38,7 @@ export function DatasetItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (d
       {entry.status === 'failed' ? <p className="upload-error">{entry.error}</p> : null}
       <div className="upload-actions">
         <button type="button" className="button" onClick={() => onOpen(entry.id)}>
-          Open
+          {tr(messages.open)}
         </button>
         {entry.manifest ? (
           <button
@@ -45,7 +48,7 @@ export function DatasetItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (d
             onClick={() => setEditing((open) => !open)}
             data-testid="dataset-edit"
           >
-            {editing ? 'Close columns' : 'Edit columns…'}
+            {tr(editing ? messages.closeColumns : messages.editColumns)}
           </button>
         ) : null}
         <DeleteDataset entry={entry} />
@@ -57,18 +60,23 @@ export function DatasetItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (d
 
 function DatasetFacts({ entry }: { entry: DatasetEntry }) {
   const { manifest, model } = entry;
+  const tr = useT();
+  // Separate facts, each a message of its own, listed with a middle dot.
+  const facts = [
+    ...(manifest ? [tr(messages.factsRows, { fileName: manifest.fileName, count: manifest.rowsLoaded, rows: formatWhole(manifest.rowsLoaded) })] : []),
+    ...(manifest && manifest.rowsRejected > 0 ? [tr(messages.factsRejected, { count: formatWhole(manifest.rowsRejected) })] : []),
+    ...(entry.storedBytes !== undefined ? [tr(messages.factsStored, { size: formatBytes(entry.storedBytes) })] : []),
+    ...(entry.status === 'loading' ? [tr(messages.factsLoading)] : []),
+  ];
   return (
     <>
-      <p className="dataset-facts">
-        {manifest ? `${manifest.fileName} · ${formatWhole(manifest.rowsLoaded)} rows` : null}
-        {manifest && manifest.rowsRejected > 0 ? ` · ${formatWhole(manifest.rowsRejected)} rejected` : ''}
-        {entry.storedBytes !== undefined ? ` · ${formatBytes(entry.storedBytes)} stored` : ''}
-        {entry.status === 'loading' ? ' · loading…' : ''}
-      </p>
+      <p className="dataset-facts">{facts.join(' · ')}</p>
       <p className="dataset-roles">
-        {model.timeless ? 'No time column' : 'By month'} · Dimensions:{' '}
-        {dimensionSummary(model)} · Measures:{' '}
-        {model.measures.map((measure) => measure.label).join(', ')}
+        {[
+          tr(model.timeless ? messages.noTimeColumn : messages.byMonth),
+          tr(messages.dimensionsList, { list: dimensionSummary(model) }),
+          tr(messages.measuresList, { list: model.measures.map((measure) => measure.label).join(', ') }),
+        ].join(' · ')}
       </p>
     </>
   );
@@ -96,20 +104,21 @@ function dimensionSummary(model: DatasetEntry['model']): string {
 /** Delete asks once more, naming the dataset, before it removes it. */
 function DeleteDataset({ entry }: { entry: DatasetEntry }) {
   const [confirming, setConfirming] = useState(false);
+  const tr = useT();
   if (!confirming) {
     return (
       <button type="button" className="button" onClick={() => setConfirming(true)}>
-        Delete…
+        {tr(messages.deleteAsk)}
       </button>
     );
   }
   return (
     <>
       <button type="button" className="button button-danger" onClick={() => void removeUpload(entry.id)}>
-        Delete {entry.model.label}
+        {tr(messages.deleteNamed, { name: entry.model.label })}
       </button>
       <button type="button" className="button" onClick={() => setConfirming(false)}>
-        Keep it
+        {tr(messages.keepIt)}
       </button>
     </>
   );

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { readKeptUpload, type DatasetEntry } from '../../data';
 import { prepareUpload, type PlannedColumn, type PreparedUpload, type UnpivotPlan } from '../../data/uploads';
+import { useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
+import { messages } from './messages';
 import { prepareArguments, readOptionsOfPlan } from './readOptions';
 import { UploadForm } from './UploadForm';
 
@@ -14,7 +16,11 @@ type KeptUpload = { prepared: PreparedUpload; columns: PlannedColumn[]; unpivot?
  */
 export function EditColumns({ entry, onDone, onOpen }: { entry: DatasetEntry; onDone: () => void; onOpen: (id: string) => void }) {
   const kept = useKeptUpload(entry.id);
-  if (!kept) return <p className="upload-note">Reading {entry.manifest?.fileName ?? 'the file'} again…</p>;
+  const tr = useT();
+  if (!kept) {
+    const fileName = entry.manifest?.fileName;
+    return <p className="upload-note">{fileName ? tr(messages.readingAgain, { fileName }) : tr(messages.readingTheFileAgain)}</p>;
+  }
   if ('error' in kept) {
     return (
       <p role="alert" className="upload-error">

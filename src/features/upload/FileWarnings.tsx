@@ -1,10 +1,13 @@
 import type { SniffResult } from '../../data/uploads';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 /** What reading the start of the file found worth knowing (odd rows, a guessed encoding…); nothing when all is well. */
 export function FileWarnings({ warnings }: { warnings: SniffResult['warnings'] }) {
+  const tr = useT();
   if (warnings.length === 0) return null;
   return (
-    <ul className="upload-warnings" aria-label="Warnings about this file">
+    <ul className="upload-warnings" aria-label={tr(messages.warningsLabel)}>
       {warnings.map((warning) => (
         <li key={warning.code + warning.message} data-testid={`warning-${warning.code}`}>
           {warning.message}

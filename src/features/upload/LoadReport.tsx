@@ -1,6 +1,9 @@
 import type { IngestReport } from '../../data/uploads';
 import type { SourceFormat } from '../../data/upload/readers/sourceFormat';
+import type { ReactNode } from 'react';
+import { useIntlShape, useT, type Message } from '../../i18n';
 import { formatWhole } from '../../lib/format';
+import { messages } from './messages';
 import { RejectsTable } from './RejectsTable';
 
 /** After a load: how many rows arrived, were rejected or left out, what to know about them, and where to go next. */
@@ -13,20 +16,24 @@ export function LoadReport(props: {
   onClose: () => void;
 }) {
   const { report } = props;
+  const tr = useT();
+  const intl = useIntlShape();
+  const summary: Message = report.valuesPerRecord > 1 ? messages.reportValues : messages.reportRows;
+  const counts = {
+    loaded: formatWhole(report.rowsLoaded),
+    inFile: formatWhole(report.rowsInFile),
+    count: report.rowsInFile,
+    records: formatWhole(report.recordsInFile),
+    perRecord: formatWhole(report.valuesPerRecord),
+    withRejected: report.rowsRejected > 0 ? 'yes' : 'no',
+    rejected: formatWhole(report.rowsRejected),
+    withSkipped: report.rowsSkipped > 0 ? 'yes' : 'no',
+    skipped: formatWhole(report.rowsSkipped),
+    b: (parts: ReactNode[]) => <strong>{parts}</strong>,
+  };
   return (
     <div className="load-report" data-testid="upload-report">
-      <p role="status">
-        <strong>{formatWhole(report.rowsLoaded)}</strong> of {formatWhole(report.rowsInFile)}{' '}
-        {report.valuesPerRecord > 1
-          ? `values loaded (${formatWhole(report.recordsInFile)} rows × ${report.valuesPerRecord} columns turned into rows)`
-          : 'rows loaded'}
-        {report.rowsRejected > 0 ? (
-          <>
-            , <strong>{formatWhole(report.rowsRejected)}</strong> rejected
-          </>
-        ) : null}
-        {report.rowsSkipped > 0 ? <>, {formatWhole(report.rowsSkipped)} left out (sample)</> : null}.
-      </p>
+      <p role="status">{intl.formatMessage(summary, counts)}</p>
       {report.warnings.map((warning) => (
         <p key={warning} className="upload-note">
           {warning}
@@ -43,10 +50,10 @@ export function LoadReport(props: {
       ) : null}
       <div className="upload-actions">
         <button type="button" className="button button-strong" onClick={props.onOpen} data-testid="upload-open">
-          Open in the dashboard
+          {tr(messages.openInDashboard)}
         </button>
         <button type="button" className="button" onClick={props.onClose}>
-          Close
+          {tr(messages.close)}
         </button>
       </div>
     </div>

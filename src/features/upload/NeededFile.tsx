@@ -1,10 +1,12 @@
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { datasetRegistry } from '../../data';
 import { checkNeededDataset, holdsNeededDataset, loadNeededDataset, type NeededDatasetRead } from '../../data/neededDataset';
+import { useT } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { formatBytes, formatWhole } from '../../lib/format';
 import { decodeViewState, writeViewState } from '../../views';
 import { FilePicker } from '../../ui/FilePicker';
+import { messages } from './messages';
 
 /**
  * A link to a view over someone's uploaded file: the data is not in the link (it never leaves their browser), so
@@ -17,6 +19,7 @@ export function NeededFile({ param }: { param: string }) {
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'done' }>({ kind: 'idle' });
   const datasets = useSyncExternalStore(datasetRegistry.subscribe, datasetRegistry.get);
   const inputId = useId();
+  const tr = useT();
   useEffect(() => {
     void checkNeededDataset(param).then(setRead);
   }, [param]);
@@ -32,6 +35,7 @@ export function NeededFile({ param }: { param: string }) {
   // Already here (this browser has the same file under the link's id): the view can show.
   if (datasets.length > 0 && holdsNeededDataset(needed)) return null;
   const taken = datasets.some((entry) => entry.id === needed.id);
+  const takenNote = taken ? ` ${tr(messages.neededTaken)}` : null;
 
   const load = async (file: File) => {
     setState({ kind: 'loading' });
@@ -48,18 +52,21 @@ export function NeededFile({ param }: { param: string }) {
     <section className="notices needed-file" aria-labelledby={`${inputId}-title`} data-testid="needed-file">
       <div>
         <p className="notices-title" id={`${inputId}-title`}>
-          This view was made from a file that stays in its owner's browser: “{needed.fileName}”
+          {tr(messages.neededTitle, { fileName: needed.fileName })}
         </p>
         <p className="notices-detail">
-          {formatWhole(needed.rows)} rows, {formatBytes(needed.bytes)}; columns: {needed.columns.slice(0, 12).join(', ')}
-          {needed.columns.length > 12 ? ', …' : ''}. If you have the same file, choose it: it is checked, loaded in this browser only,
-          and the view appears.
-          {taken ? ' A dataset in this browser already has this link’s id: it is kept as it is, and the file is loaded as a new dataset.' : ''}
+          {tr(messages.neededDetail, {
+            count: needed.rows,
+            rows: formatWhole(needed.rows),
+            size: formatBytes(needed.bytes),
+            columns: needed.columns.slice(0, 12).join(', ') + (needed.columns.length > 12 ? ', …' : ''),
+          })}
+          {takenNote}
         </p>
         <FilePicker testId="needed-file-input" onFiles={([file]) => void load(file!)}>
-          Choose {needed.fileName}…
+          {tr(messages.neededChoose, { fileName: needed.fileName })}
         </FilePicker>
-        {state.kind === 'loading' ? <p role="status">Checking and loading…</p> : null}
+        {state.kind === 'loading' ? <p role="status">{tr(messages.neededLoading)}</p> : null}
         {state.kind === 'error' ? (
           <p role="alert" className="upload-error" data-testid="needed-file-error">
             {state.text}

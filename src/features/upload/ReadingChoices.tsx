@@ -1,6 +1,8 @@
 import type { PreparedUpload } from '../../data/uploads';
 import { sourceOf } from '../../data/upload/readers/sourceFormat';
+import { useT } from '../../i18n';
 import { CsvDialectChoices } from './CsvDialectChoices';
+import { messages } from './messages';
 import { SheetChoice } from './SheetChoice';
 import type { ReadOptions } from './readOptions';
 
@@ -17,11 +19,12 @@ export interface ReadingChoicesProps {
  * dialect to choose; the rest of the form is the same for every format.
  */
 export function ReadingChoices({ prepared, disabled, onReread }: ReadingChoicesProps) {
+  const tr = useT();
   switch (sourceOf(prepared.plan).format) {
     case 'csv':
       return (
         <fieldset className="dialect" disabled={disabled}>
-          <legend>How the file is read</legend>
+          <legend>{tr(messages.howRead)}</legend>
           <CsvDialectChoices prepared={prepared} onReread={onReread} />
         </fieldset>
       );

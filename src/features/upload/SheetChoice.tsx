@@ -1,6 +1,8 @@
 import type { PreparedUpload } from '../../data/uploads';
 import { sourceOf } from '../../data/upload/readers/sourceFormat';
+import { useT } from '../../i18n';
 import { ChoiceField } from './ChoiceField';
+import { messages } from './messages';
 import type { ReadOptions } from './readOptions';
 
 /**
@@ -10,11 +12,12 @@ import type { ReadOptions } from './readOptions';
 export function SheetChoice({ prepared, disabled, onReread }: { prepared: PreparedUpload; disabled: boolean; onReread: (options: ReadOptions) => void }) {
   const source = sourceOf(prepared.plan);
   const sheets = prepared.sheets ?? [];
+  const tr = useT();
   if (source.format !== 'xlsx' || sheets.length < 2) return null;
   return (
     <fieldset className="dialect" disabled={disabled}>
-      <legend>Which sheet is read</legend>
-      <ChoiceField label="Sheet" value={source.sheet} options={sheets.map((sheet) => [sheet, sheet])} onChange={(sheet) => onReread({ sheet })} />
+      <legend>{tr(messages.whichSheet)}</legend>
+      <ChoiceField label={tr(messages.sheet)} value={source.sheet} options={sheets.map((sheet) => [sheet, sheet])} onChange={(sheet) => onReread({ sheet })} />
     </fieldset>
   );
 }

@@ -1,4 +1,6 @@
 import type { ColumnRole, PlannedColumn, UnpivotPlan } from '../../data/uploads';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 /** The wide-file offer: turn the year (or month) columns into rows, with a time column and a value column. */
 export function UnpivotChoice(props: {
@@ -12,29 +14,36 @@ export function UnpivotChoice(props: {
   const { unpivot } = props;
   const headers = unpivot.columns.map((index) => props.columns.find((column) => column.index === index)?.header ?? '');
   const what = unpivot.name.header.toLowerCase();
+  const tr = useT();
   return (
     <fieldset className="unpivot" disabled={props.disabled} data-testid="upload-unpivot">
-      <legend>Wide file</legend>
+      <legend>{tr(messages.wideFile)}</legend>
       <label className="check">
         <input type="checkbox" checked={props.on} onChange={(event) => props.onToggle(event.target.checked)} data-testid="unpivot-on" />
-        Turn the {headers.length} {what} columns ({headers[0]} … {headers.at(-1)}) into rows: one “{unpivot.name.header}” column and
-        one “{unpivot.value.header}” column
+        {tr(messages.unpivotOffer, {
+          count: headers.length,
+          what,
+          first: headers[0],
+          last: headers.at(-1),
+          nameColumn: unpivot.name.header,
+          valueColumn: unpivot.value.header,
+        })}
       </label>
       {props.on ? (
         <div className="unpivot-fields">
           <label className="field">
-            <span className="field-label">The {what} is</span>
+            <span className="field-label">{tr(messages.unpivotNameIs, { what })}</span>
             <select
               className="select"
               value={unpivot.name.role}
               onChange={(event) => props.onChange({ ...unpivot, name: { ...unpivot.name, role: event.target.value as ColumnRole } })}
             >
-              <option value="time">the time column</option>
-              <option value="dimension">a dimension</option>
+              <option value="time">{tr(messages.unpivotTime)}</option>
+              <option value="dimension">{tr(messages.unpivotDimension)}</option>
             </select>
           </label>
           <label className="field">
-            <span className="field-label">Name of the values</span>
+            <span className="field-label">{tr(messages.unpivotValueName)}</span>
             <input
               className="input"
               value={unpivot.value.header}
@@ -43,7 +52,7 @@ export function UnpivotChoice(props: {
             />
           </label>
           <label className="field">
-            <span className="field-label">Over several {what}s, the values are</span>
+            <span className="field-label">{tr(messages.unpivotOverTime, { what })}</span>
             <select
               className="select"
               value={unpivot.value.overTime}
@@ -51,8 +60,8 @@ export function UnpivotChoice(props: {
                 props.onChange({ ...unpivot, value: { ...unpivot.value, overTime: event.target.value as 'sum' | 'mean' } })
               }
             >
-              <option value="mean">averaged (levels: GDP, population)</option>
-              <option value="sum">summed (flows: sales, visits)</option>
+              <option value="mean">{tr(messages.unpivotMean)}</option>
+              <option value="sum">{tr(messages.unpivotSum)}</option>
             </select>
           </label>
         </div>

@@ -1,4 +1,6 @@
+import { useT } from '../../i18n';
 import { LoadProgress } from './LoadProgress';
+import { messages } from './messages';
 import type { LoadState } from './uploadFormReducer';
 
 /** The form's buttons: load and discard (or, for a loaded dataset, reload and cancel); progress and cancel while loading. */
@@ -13,12 +15,13 @@ export function UploadActions(props: {
   onDiscard: () => void;
 }) {
   const { load, label, replacing } = props;
+  const tr = useT();
   if (load.step === 'loading') {
     return (
       <div className="upload-actions">
         <LoadProgress progress={load.progress} />
         <button type="button" className="button" onClick={() => load.controller.abort()}>
-          Cancel
+          {tr(messages.cancel)}
         </button>
       </div>
     );
@@ -32,10 +35,16 @@ export function UploadActions(props: {
         onClick={props.onLoad}
         data-testid="upload-load"
       >
-        {replacing ? `Reload ${label || 'dataset'} with these columns` : `Load ${label || 'dataset'}`}
+        {replacing
+          ? label
+            ? tr(messages.reload, { label })
+            : tr(messages.reloadDataset)
+          : label
+            ? tr(messages.load, { label })
+            : tr(messages.loadDataset)}
       </button>
       <button type="button" className="button" onClick={props.onDiscard}>
-        {replacing ? 'Cancel' : 'Discard'}
+        {tr(replacing ? messages.cancel : messages.discard)}
       </button>
     </div>
   );

@@ -1,10 +1,12 @@
 import { useId } from 'react';
 import type { PreparedUpload } from '../../data/uploads';
 import { sourceOf } from '../../data/upload/readers/sourceFormat';
+import { useT } from '../../i18n';
 import { formatBytes } from '../../lib/format';
 import { ColumnTable } from './ColumnTable';
 import { FileWarnings } from './FileWarnings';
 import { LoadReport } from './LoadReport';
+import { messages } from './messages';
 import { MemoryWarning } from './MemoryWarning';
 import { ReadingChoices } from './ReadingChoices';
 import { UnpivotChoice } from './UnpivotChoice';
@@ -27,6 +29,7 @@ export function UploadForm({ prepared: initial, onDone, onOpen, replace }: Uploa
   const { state, dispatch, checked, reread, startLoad } = useUploadForm(initial, replace);
   const { prepared, load } = state;
   const formId = useId();
+  const tr = useT();
   const loading = load.step === 'loading';
   return (
     <article className="upload-form" aria-labelledby={`${formId}-name`} data-testid="upload-form">
@@ -47,7 +50,7 @@ export function UploadForm({ prepared: initial, onDone, onOpen, replace }: Uploa
           <ReadingChoices prepared={prepared} disabled={loading} onReread={(options) => void reread(options)} />
           <FileWarnings warnings={prepared.sniff.warnings} />
           <label className="field dataset-name">
-            <span className="field-label">Dataset name</span>
+            <span className="field-label">{tr(messages.datasetName)}</span>
             <input
               className="input"
               value={state.label}
@@ -81,7 +84,7 @@ export function UploadForm({ prepared: initial, onDone, onOpen, replace }: Uploa
             />
           ) : null}
           {checked.problems.length > 0 ? (
-            <ul className="upload-problems" aria-label="Before loading">
+            <ul className="upload-problems" aria-label={tr(messages.beforeLoading)}>
               {checked.problems.map((problem) => (
                 <li key={problem}>{problem}</li>
               ))}

@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 import { acceptedFilesInWords } from './acceptedFiles';
 import { DatasetList } from './DatasetList';
 import { DropZone } from './DropZone';
@@ -13,14 +15,14 @@ import './upload.css';
 export function UploadPanel({ onOpen }: { onOpen: (datasetId: string) => void }) {
   const { pending, errors, add, remove } = usePendingUploads();
   const inputId = useId();
+  const tr = useT();
   return (
     <section className="upload" aria-labelledby={`${inputId}-title`} data-testid="upload-panel">
       <h2 id={`${inputId}-title`} className="upload-title">
-        Your data
+        {tr(messages.title)}
       </h2>
       <p className="upload-lead">
-        {`Load your own ${acceptedFilesInWords()}. They are read in this browser tab and kept in this browser only: ` +
-          'nothing is uploaded anywhere.'}
+        {tr(messages.lead, { files: acceptedFilesInWords() })}
       </p>
       <DropZone onFiles={(files) => void add(files)} />
       {errors.map((error) => (

@@ -1,5 +1,7 @@
 import { estimateLoadBytes, MEMORY_BUDGET_BYTES, planProblems, type UploadPlan } from '../../data/uploads';
 import { parseUploadPlan } from '../../data/upload/planSchema';
+import { t } from '../../i18n';
+import { messages } from './messages';
 import type { UploadFormState } from './uploadFormReducer';
 
 /** Rows loaded when the person chooses to load only the start of a file too big for this tab. */
@@ -30,7 +32,7 @@ export function checkUploadForm(state: UploadFormState): CheckedUploadForm {
   };
   // The same schema as a plan from a link or from storage (defense in depth: the form only offers valid choices).
   const checked = parseUploadPlan(plan, prepared.sniff.columns.length);
-  const problems = 'error' in checked ? [`This mapping cannot be loaded: ${checked.error}.`] : planProblems(plan);
+  const problems = 'error' in checked ? [t(messages.mappingInvalid, { reason: checked.error })] : planProblems(plan);
   const estimate = estimateLoadBytes(plan, prepared.file.size, prepared.sniff.dialect.compression === 'gzip');
   return {
     plan,

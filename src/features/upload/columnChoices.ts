@@ -1,12 +1,14 @@
 import type { ColumnRole, ValueFormat } from '../../data/uploads';
+import { t, type Message } from '../../i18n';
 import { CURRENCY_UNITS, type Unit } from '../../lib/format';
+import { messages } from './messages';
 
-/** The roles a column can take, in the order the role menu offers them. */
-export const ROLE_LABELS: Record<ColumnRole, string> = {
-  time: 'Time',
-  dimension: 'Dimension',
-  measure: 'Measure',
-  ignore: 'Not used',
+/** The roles a column can take, in the order the role menu offers them, with their names (`t(ROLE_LABELS[role])`). */
+export const ROLE_LABELS: Record<ColumnRole, Message> = {
+  time: messages.roleTime,
+  dimension: messages.roleDimension,
+  measure: messages.roleMeasure,
+  ignore: messages.roleIgnore,
 };
 
 /** Formats offered for every column, after the column's own format and the ones suggested for its values. */
@@ -47,41 +49,50 @@ function uniqueFormats(formats: readonly (ValueFormat | undefined)[]): ValueForm
 /** The units a measure can have, in the order the unit menu offers them. */
 export const MEASURE_UNITS: Unit[] = ['count', 'number', 'percent', 'seconds', ...CURRENCY_UNITS];
 
-const UNIT_WORDS: Partial<Record<Unit, string>> = { count: 'Count', number: 'Number', percent: 'Percent', seconds: 'Seconds' };
+const UNIT_WORDS: Partial<Record<Unit, Message>> = {
+  count: messages.unitCount,
+  number: messages.unitNumber,
+  percent: messages.unitPercent,
+  seconds: messages.unitSeconds,
+};
 
 /** A unit as the menu names it: a word, or the currency code in capitals. */
 export function describeUnit(unit: Unit): string {
-  return UNIT_WORDS[unit] ?? unit.toUpperCase();
+  const word = UNIT_WORDS[unit];
+  return word ? t(word) : unit.toUpperCase();
 }
 
-/** A format as the menu names it, with an example of the values it reads. */
+/**
+ * A format as the menu names it, in the active language, with an example of the values it reads: the example and the
+ * pattern are the file's way of writing (`1,234.5`, `DD/MM/YYYY`), the same in every language.
+ */
 export function describeFormat(format: ValueFormat): string {
   switch (format.kind) {
     case 'text':
-      return 'Text';
+      return t(messages.formatText);
     case 'number':
       return describeNumber(format);
     case 'duration':
-      return 'Duration (00:01:11)';
+      return t(messages.formatDuration, { example: '00:01:11' });
     case 'date':
-      return `Date (${dateFields(format.format).replace('%y', 'YY')})`;
+      return t(messages.formatDate, { pattern: dateFields(format.format).replace('%y', 'YY') });
     case 'timestamp':
-      return `Date and time (${dateFields(format.format).replace('%H', 'hh').replace('%M', 'mm').replace('%S', 'ss')})`;
+      return t(messages.formatTimestamp, { pattern: dateFields(format.format).replace('%H', 'hh').replace('%M', 'mm').replace('%S', 'ss') });
     case 'month':
-      return `Month (${format.format.replace('%Y', 'YYYY').replace('%m', 'MM').replace('%b', 'Mon')})`;
+      return t(messages.formatMonth, { pattern: format.format.replace('%Y', 'YYYY').replace('%m', 'MM').replace('%b', 'Mon') });
     case 'year':
-      return 'Year';
+      return t(messages.formatYear);
     case 'boolean':
-      return 'Yes / no';
+      return t(messages.formatBoolean);
     case 'country':
-      return format.codes === 'iso2' ? 'Country (ISO-2 code)' : format.codes === 'iso3' ? 'Country (ISO-3 code)' : 'Country (English name)';
+      return t(format.codes === 'iso2' ? messages.formatCountryIso2 : format.codes === 'iso3' ? messages.formatCountryIso3 : messages.formatCountryName);
   }
 }
 
 function describeNumber(format: Extract<ValueFormat, { kind: 'number' }>): string {
   const sample = format.decimal === ',' ? `1${format.thousands ?? ''}234,5` : `1${format.thousands ?? ''}234.5`;
-  if (format.percent) return `Percentage (${format.decimal === ',' ? '32,3' : '32.3'}%)`;
-  return `Number (${format.currency ? `${format.currency}` : ''}${format.integer ? sample.replace(/[.,]5$/, '') : sample})`;
+  if (format.percent) return t(messages.formatPercent, { example: `${format.decimal === ',' ? '32,3' : '32.3'}%` });
+  return t(messages.formatNumber, { example: `${format.currency ? `${format.currency}` : ''}${format.integer ? sample.replace(/[.,]5$/, '') : sample}` });
 }
 
 function dateFields(pattern: string): string {

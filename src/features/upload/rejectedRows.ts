@@ -1,6 +1,8 @@
 import type { RejectedRow } from '../../data/uploads';
 import type { SourceFormat } from '../../data/upload/readers/sourceFormat';
+import { t } from '../../i18n';
 import { downloadFile, toCsv } from '../../lib/csv';
+import { messages } from './messages';
 
 /**
  * What a rejected row's number is, as the table heads it: a CSV's physical line (as an editor counts it), a sheet's
@@ -10,11 +12,23 @@ import { downloadFile, toCsv } from '../../lib/csv';
 export function rejectsPlaceHeading(format: SourceFormat): string {
   switch (format) {
     case 'csv':
-      return 'Line';
+      return t(messages.placeLine);
     case 'xlsx':
-      return 'Sheet row';
+      return t(messages.placeSheetRow);
     case 'parquet':
-      return 'Row';
+      return t(messages.placeRow);
+  }
+}
+
+/** The same, as the rejected rows' CSV heads its first column (lower case). */
+function rejectsPlaceColumn(format: SourceFormat): string {
+  switch (format) {
+    case 'csv':
+      return t(messages.csvLine);
+    case 'xlsx':
+      return t(messages.csvSheetRow);
+    case 'parquet':
+      return t(messages.csvRow);
   }
 }
 
@@ -24,7 +38,7 @@ export function rejectsPlaceHeading(format: SourceFormat): string {
  */
 export function rejectsCsv(rejects: readonly RejectedRow[], format: SourceFormat = 'csv'): string {
   return toCsv(
-    [rejectsPlaceHeading(format).toLowerCase(), 'column', 'value', 'reason'],
+    [rejectsPlaceColumn(format), t(messages.csvColumn), t(messages.csvValue), t(messages.csvReason)],
     rejects.map((row) => [row.line, row.column, row.value, row.reason]),
   );
 }

@@ -2,8 +2,10 @@ import { useReducer } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { addUpload } from '../../data';
 import { prepareUpload, type PreparedUpload } from '../../data/uploads';
+import { t } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { checkUploadForm } from './checkUploadForm';
+import { messages } from './messages';
 import { prepareArguments, type ReadOptions } from './readOptions';
 import { initialUploadFormState, uploadFormReducer, type LoadedMapping } from './uploadFormReducer';
 
@@ -53,6 +55,6 @@ export function useUploadForm(initial: PreparedUpload, replace?: ReplacedDataset
 
 function loadFailureMessage(error: unknown, fileName: string): string {
   return error instanceof DOMException && error.name === 'AbortError'
-    ? `Loading ${fileName} was cancelled. Nothing was changed.`
+    ? t(messages.loadCancelled, { fileName })
     : errorMessage(error);
 }

@@ -2,6 +2,9 @@
  * The accounting step: rows in the file = rows loaded + rows rejected (+ rows skipped by a sample), always. A load
  * whose numbers do not add up is refused rather than lose rows silently.
  */
+import { t } from '../../../i18n';
+import { formatWhole } from '../../../lib/format';
+import { messages } from '../messages';
 import { quoteFileName, UploadError } from '../UploadError';
 
 export interface RowAccounting {
@@ -42,14 +45,18 @@ export function accountRows(fileName: string, counts: RowCounts): RowAccounting 
   return { valuesInFile, rowsLoaded: loaded, rowsRejected, conversionRejected, rowsSkipped };
 }
 
-function accountingError(fileName: string, inFile: number, loaded: number, rejected: number, unit: string): UploadError {
+function accountingError(fileName: string, inFile: number, loaded: number, rejected: number, unit: 'values' | 'rows'): UploadError {
   return new UploadError(
     fileName,
     'row-accounting',
-    `${quoteFileName(fileName)} has ${inFile.toLocaleString('en-US')} ${unit}, but the engine read ` +
-      `${(loaded + rejected).toLocaleString('en-US')} (${loaded.toLocaleString('en-US')} loaded, ` +
-      `${rejected.toLocaleString('en-US')} rejected). Rather than lose ${unit} silently, nothing was loaded. ` +
-      'This usually means a quote character is used inside fields: try another quote setting in the preview.',
+    t(messages.rowAccounting, {
+      file: quoteFileName(fileName),
+      inFile: formatWhole(inFile),
+      unit,
+      read: formatWhole(loaded + rejected),
+      loaded: formatWhole(loaded),
+      rejected: formatWhole(rejected),
+    }),
   );
 }
 
@@ -58,8 +65,7 @@ function nothingLoadedError(fileName: string, records: number): UploadError {
     fileName,
     records === 0 ? 'header-only' : 'nothing-loaded',
     records === 0
-      ? `${quoteFileName(fileName)} has a header but no data rows. Add rows, or check that the right file was chosen.`
-      : `None of the ${records.toLocaleString('en-US')} rows of ${quoteFileName(fileName)} could be loaded. ` +
-        'Check the delimiter and the column formats in the preview (see the rejected rows for why).',
+      ? t(messages.headerOnly, { file: quoteFileName(fileName) })
+      : t(messages.nothingLoaded, { file: quoteFileName(fileName), records: formatWhole(records) }),
   );
 }

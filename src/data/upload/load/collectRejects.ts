@@ -2,6 +2,8 @@
  * The rejects step: the rows that were not loaded, where they are and why, in file order — those the reader
  * refused and those whose values did not convert, merged into one list with the locations people see.
  */
+import { t } from '../../../i18n';
+import { messages } from '../messages';
 import type { Engine } from '../../../engine';
 import { buildConversionRejectsQuery } from '../../../sql';
 import type { PlannedColumn, UploadPlan } from '../plan';
@@ -80,7 +82,7 @@ function conversionEntry(
     record: recordOfPosition(Math.floor(row.position / perRecord), readerRejected),
     column: (unpivoted ? unpivotedHeader() : column?.header) ?? null,
     value: row.value,
-    reason: column ? conversionReason(column, row.value) : 'could not be converted',
+    reason: column ? conversionReason(column, row.value) : t(messages.notConverted),
   };
 }
 
@@ -95,23 +97,23 @@ function recordOfPosition(position: number, readerRejected: readonly number[]): 
 }
 
 function conversionReason(column: PlannedColumn, value: string | null): string {
-  if (value === null || value.trim() === '') return `"${column.header}" is empty, and the time column needs a value`;
+  if (value === null || value.trim() === '') return t(messages.emptyTime, { column: column.header });
   switch (column.format.kind) {
     case 'number':
-      return `is not a number in the column's format${column.format.percent ? ' (a percentage)' : ''}`;
+      return t(column.format.percent ? messages.notPercentage : messages.notNumber);
     case 'date':
     case 'timestamp':
     case 'month':
-      return `is not a date in the form ${column.format.format}`;
+      return t(messages.notDate, { pattern: column.format.format });
     case 'year':
-      return 'is not a year';
+      return t(messages.notYear);
     case 'duration':
-      return 'is not a duration such as 00:01:11';
+      return t(messages.notDuration, { example: '00:01:11' });
     case 'country':
-      return 'is not a country the app knows';
+      return t(messages.notCountry);
     case 'boolean':
-      return 'is not true or false';
+      return t(messages.notBoolean);
     case 'text':
-      return 'could not be read';
+      return t(messages.notRead);
   }
 }

@@ -1,4 +1,6 @@
 /** The load's own refusals, in words people can act on. */
+import { t } from '../../../i18n';
+import { messages } from '../messages';
 import { errorMessage } from '../../../lib/errors';
 import { quoteFileName, UploadError } from '../UploadError';
 
@@ -8,13 +10,12 @@ export function readError(fileName: string, cause: unknown): Error {
   return new UploadError(
     fileName,
     'read-failed',
-    `${quoteFileName(fileName)} could not be read: ${errorMessage(cause).split('\n')[0]}. Check the delimiter, quote and encoding ` +
-      'in the preview. Your other datasets are unchanged.',
+    t(messages.readFailed, { file: quoteFileName(fileName), reason: errorMessage(cause).split('\n')[0] }),
     undefined,
     { cause },
   );
 }
 
 export function cancelled(fileName: string): DOMException {
-  return new DOMException(`Loading ${fileName} was cancelled.`, 'AbortError');
+  return new DOMException(t(messages.cancelled, { fileName }), 'AbortError');
 }

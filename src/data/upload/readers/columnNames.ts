@@ -2,6 +2,8 @@
  * Column names the upload can use, from the names a file gives its columns: a CSV header (csv/sniff.ts) or the names
  * a decoded table carries (decoded/textTable.ts). Shared by every reader, so every format names columns alike.
  */
+import { t } from '../../../i18n';
+import { messages } from '../messages';
 import type { SniffResult, SniffWarning } from '../dialect';
 
 /** Long header names are cut: they are labels, not data. */
@@ -35,16 +37,16 @@ export function makeColumns(
     used.add(key(final));
     const originalName = rawNames[index] ?? '';
     if (rawNames.length > 0 && final !== originalName) {
-      const was = originalName.trim() === '' ? '(no name)' : JSON.stringify(originalName);
-      renamed.push(`column ${index + 1} ${was} → ${final}`);
+      const was = originalName.trim() === '' ? t(messages.noName) : JSON.stringify(originalName);
+      renamed.push(t(messages.renamedOne, { index: String(index + 1), was, name: final }));
     }
     return { index, name: final, originalName };
   });
   if (renamed.length > 0) {
-    const shown = renamed.slice(0, 5).join('; ') + (renamed.length > 5 ? `; and ${renamed.length - 5} more` : '');
+    const shown = [...renamed.slice(0, 5), ...(renamed.length > 5 ? [t(messages.renamedMore, { count: renamed.length - 5 })] : [])].join('; ');
     warnings.push({
       code: 'renamed-columns',
-      message: `Some column names in ${name} were empty, repeated or untidy, so they were renamed: ${shown}.`,
+      message: t(messages.renamedColumns, { file: name, renamed: shown }),
     });
   }
   return columns;

@@ -1,4 +1,6 @@
 /** A Blob or File read as a stream of byte chunks, gunzipped on the way when it is gzip. */
+import { t } from '../../../../i18n';
+import { messages } from '../../messages';
 import { UploadError, quoteFileName } from '../../UploadError';
 
 /**
@@ -30,8 +32,7 @@ export async function* blobChunks(
         throw new UploadError(
           name,
           'decompression-failed',
-          `${name ? quoteFileName(name) : 'The file'} could not be decompressed: its gzip data is damaged or incomplete. ` +
-            'Download or export it again, or decompress it yourself and choose the CSV inside.',
+          name ? t(messages.gzipDamaged, { file: quoteFileName(name) }) : t(messages.gzipDamagedUnnamed),
         );
       }
       if (result.done) {

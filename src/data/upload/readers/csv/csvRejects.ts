@@ -1,4 +1,6 @@
 /** How the CSV reader's own rejects are described to people: the column by its header, the reason in words. */
+import { t } from '../../../../i18n';
+import { messages } from '../../messages';
 import type { Dialect } from '../../dialect';
 import type { PlannedColumn } from '../../plan';
 
@@ -30,18 +32,18 @@ export function readerReason(errorType: string, message: string, fieldsInLine: n
   const counts = /^Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
   switch (errorType) {
     case 'MISSING COLUMNS':
-      return counts ? `too few fields (${counts[2]} instead of ${counts[1]})` : 'too few fields';
+      return counts ? t(messages.tooFewFieldsCounted, { found: counts[2], expected: counts[1] }) : t(messages.tooFewFields);
     case 'TOO MANY COLUMNS': {
-      if (!counts) return 'too many fields';
+      if (!counts) return t(messages.tooManyFields);
       const found = fieldsInLine !== null && fieldsInLine > Number(counts[1]) ? fieldsInLine : Number(counts[2]);
-      return `too many fields (${found} instead of ${counts[1]})`;
+      return t(messages.tooManyFieldsCounted, { found: String(found), expected: counts[1] });
     }
     case 'UNQUOTED VALUE':
-      return 'a quote is opened and not closed properly';
+      return t(messages.quoteNotClosed);
     case 'INVALID UNICODE':
-      return 'bytes that are not valid UTF-8';
+      return t(messages.invalidUtf8Reason);
     case 'LINE SIZE OVER MAXIMUM':
-      return 'the line is longer than 64 MB';
+      return t(messages.lineTooLong);
     default:
       return message.split('\n')[0] ?? errorType;
   }

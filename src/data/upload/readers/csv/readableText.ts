@@ -1,4 +1,6 @@
 /** What the CSV reader does to a file before DuckDB reads it, and the file problems it refuses or warns about. */
+import { t } from '../../../../i18n';
+import { messages } from '../../messages';
 import type { Dialect, LineEnding } from '../../dialect';
 import { blobChunks } from './blobChunks';
 import type { FileScan } from './csvScanner';
@@ -24,8 +26,8 @@ export async function readableSource(
     parts.push(chunk);
   }
   const warnings = [];
-  if (dialect.encoding !== 'utf-8') warnings.push(`Converted from ${dialect.encoding.toUpperCase()} to UTF-8.`);
-  if (needsLineEnds) warnings.push('Line endings were normalised (the file had CR-only or mixed line endings).');
+  if (dialect.encoding !== 'utf-8') warnings.push(t(messages.convertedFrom, { encoding: dialect.encoding.toUpperCase() }));
+  if (needsLineEnds) warnings.push(t(messages.lineEndsNormalised));
   return {
     source: new Blob(parts as BlobPart[], { type: 'text/csv' }),
     dialect: { ...dialect, encoding: 'utf-8', compression: 'none' },
@@ -39,8 +41,7 @@ export function checkFileProblems(fileName: string, scan: FileScan): void {
     throw new UploadError(
       fileName,
       'nul-bytes',
-      `${quoteFileName(fileName)}, line ${scan.nulByte.line}: the file contains NUL bytes (\\0), which a text file ` +
-        'should not. Re-export the file from its source, or remove the NUL bytes with a text editor.',
+      t(messages.nulBytesError, { file: quoteFileName(fileName), line: String(scan.nulByte.line) }),
       { line: scan.nulByte.line },
     );
   }
@@ -48,8 +49,7 @@ export function checkFileProblems(fileName: string, scan: FileScan): void {
     throw new UploadError(
       fileName,
       'invalid-utf8',
-      `${quoteFileName(fileName)}, line ${scan.invalidUtf8.line}: bytes that are not valid UTF-8. Choose the ` +
-        'encoding "Windows-1252 / Latin-1" in the preview, or re-save the file as UTF-8.',
+      t(messages.invalidUtf8Error, { file: quoteFileName(fileName), line: String(scan.invalidUtf8.line) }),
       { line: scan.invalidUtf8.line },
     );
   }
@@ -58,7 +58,7 @@ export function checkFileProblems(fileName: string, scan: FileScan): void {
 export function scanWarnings(scan: FileScan): string[] {
   const warnings: string[] = [];
   if (scan.unterminatedQuote) {
-    warnings.push(`A quote opened on line ${scan.unterminatedQuote.line} is never closed: the rest of the file was read as one field.`);
+    warnings.push(t(messages.quoteNeverClosed, { line: String(scan.unterminatedQuote.line) }));
   }
   return warnings;
 }

@@ -2,6 +2,8 @@
  * The encoding of a CSV sample, and its text: a byte order mark, UTF-16 told by its zero bytes, valid UTF-8, then
  * damaged UTF-8 or a Western single-byte encoding (Windows-1252). UTF-32, Shift-JIS and binary files are refused.
  */
+import { t } from '../../../../i18n';
+import { messages } from '../../messages';
 import type { Encoding, SniffWarning } from '../../dialect';
 import { UploadError, quoteFileName } from '../../UploadError';
 import { utf8SequenceAt } from '../../utf8';
@@ -33,7 +35,7 @@ export function decodeSample(
       throw new UploadError(
         fileName,
         'invalid-utf16',
-        `${name} looks like UTF-16 text but contains invalid UTF-16 data. Open it in a text editor and save it as UTF-8.`,
+        t(messages.invalidUtf16, { file: name }),
       );
     }
   }
@@ -41,8 +43,7 @@ export function decodeSample(
     throw new UploadError(
       fileName,
       'binary',
-      `${name} is not a text file (it is full of control characters and zero bytes). Choose a CSV file, or export ` +
-        'your data as CSV from the program that made this file.',
+      t(messages.binary, { file: name }),
     );
   }
   if (encoding === 'windows-1252') return { encoding, bom: false, text: decode(sample, encoding, truncated, false) };
@@ -61,7 +62,7 @@ function byteOrderMark(sample: Uint8Array, fileName: string): Encoding | null {
     throw new UploadError(
       fileName,
       'unsupported-encoding',
-      `${name} is encoded as UTF-32, which cannot be read. Open it in a text editor and save it as UTF-8.`,
+      t(messages.utf32, { file: name }),
     );
   }
   if (starts(0xef, 0xbb, 0xbf)) return 'utf-8';
@@ -88,8 +89,7 @@ function utf8OrWestern(
     throw new UploadError(
       fileName,
       'unsupported-encoding',
-      `${name} looks like Shift-JIS (Japanese) text, which cannot be read here. Open it in a text editor and save ` +
-        'it as UTF-8.',
+      t(messages.shiftJis, { file: name }),
     );
   }
   if (utf8Bom || countUtf8(sample).valid > 0) {

@@ -7,6 +7,8 @@
  * delimiterDetection.ts, sampleRecords.ts (parsing), headerDetection.ts and ../columnNames.ts; the warnings it gives,
  * with their codes, are in sniffWarnings.ts.
  */
+import { t } from '../../../../i18n';
+import { messages } from '../../messages';
 import { UploadError, quoteFileName } from '../../UploadError';
 import type { Dialect, LineEnding, SniffResult, SniffWarning } from '../../dialect';
 import { makeColumns } from '../columnNames';
@@ -88,7 +90,7 @@ export function expectedFieldCount(result: SniffResult): number {
 /** An empty sample, or one of a known format that is not CSV, is refused. */
 function refuseNonCsv(sample: Uint8Array, { fileName, name }: SniffContext): void {
   if (sample.length === 0) {
-    throw new UploadError(fileName, 'empty', `${name} is empty (0 bytes). Choose the CSV file that holds your data.`);
+    throw new UploadError(fileName, 'empty', t(messages.emptyFile, { file: name }));
   }
   refuseKnownFormat(sample, fileName);
 }
@@ -101,7 +103,7 @@ function readText(sample: Uint8Array, context: SniffContext): { decoded: Decoded
     throw new UploadError(
       fileName,
       'empty',
-      `${name} contains no data, only blank space. Choose the CSV file that holds your data.`,
+      t(messages.blankFile, { file: name }),
     );
   }
   // A sample cut between CR and LF must not make a CRLF file look mixed.

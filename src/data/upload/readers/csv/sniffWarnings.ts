@@ -17,93 +17,52 @@
  * - `backslash-escape`    quotes inside values are escaped with a backslash
  * - `unterminated-quote`  a quoted value is never closed in the sample
  */
+import { t } from '../../../../i18n';
 import type { SniffWarning } from '../../dialect';
+import { messages } from '../../messages';
 
 export function convertedEncodingWarning(name: string): SniffWarning {
-  return {
-    code: 'converted-encoding',
-    message:
-      `${name} is not UTF-8; it was read as Windows-1252 (Western European, a superset of Latin-1) and converted. ` +
-      'Check accented letters in the preview; if they look wrong, save the file as UTF-8 and upload it again.',
-  };
+  return { code: 'converted-encoding', message: t(messages.convertedEncoding, { file: name }) };
 }
 
 export function invalidUtf8Warning(name: string, line: number): SniffWarning {
-  return {
-    code: 'invalid-utf8',
-    message:
-      `Line ${line} of ${name} contains bytes that are not valid UTF-8 (shown as �). Part of the file may have been ` +
-      'saved in another encoding: fix that line in a text editor and save the file as UTF-8.',
-  };
+  return { code: 'invalid-utf8', message: t(messages.invalidUtf8, { file: name, line: String(line) }) };
 }
 
 export function lineEndingsWarning(name: string, lineEnding: 'cr' | 'mixed'): SniffWarning {
-  return {
-    code: 'line-endings',
-    message:
-      lineEnding === 'cr'
-        ? `${name} ends its lines with a lone carriage return (old Mac style); they will be converted to line feeds.`
-        : `${name} mixes line endings (LF, CRLF or CR); they will be normalised to line feeds.`,
-  };
+  return { code: 'line-endings', message: t(lineEnding === 'cr' ? messages.lineEndingsCr : messages.lineEndingsMixed, { file: name }) };
 }
 
 export function nulBytesWarning(name: string, line: number): SniffWarning {
-  return {
-    code: 'nul-bytes',
-    message:
-      `${name} contains a NUL byte (an invisible zero character) on line ${line}. ` +
-      'The file may be damaged, and it cannot be loaded until the character is removed (in a text editor) or the ' +
-      'file is exported again.',
-  };
+  return { code: 'nul-bytes', message: t(messages.nulBytes, { file: name, line: String(line) }) };
 }
 
 export function backslashEscapeWarning(name: string, quote: string): SniffWarning {
-  return {
-    code: 'backslash-escape',
-    message: `Quotes inside values of ${name} are escaped with a backslash (\\${quote}); the file will be read that way.`,
-  };
+  return { code: 'backslash-escape', message: t(messages.backslashEscape, { file: name, escaped: `\\${quote}` }) };
 }
 
 export function unterminatedQuoteWarning(name: string, line: number, quote: string): SniffWarning {
-  return {
-    code: 'unterminated-quote',
-    message:
-      `A quoted value starting on line ${line} of ${name} is never closed, so the rest ` +
-      `of the file reads as one value. Add the missing ${quote}, or remove the stray one.`,
-  };
+  return { code: 'unterminated-quote', message: t(messages.unterminatedQuote, { file: name, line: String(line), quote }) };
 }
 
 export function trailingDelimiterWarning(name: string, delimiter: string): SniffWarning {
-  return {
-    code: 'trailing-delimiter',
-    message: `Every line of ${name} ends with "${printable(delimiter)}", which adds an empty last column; it was dropped.`,
-  };
+  return { code: 'trailing-delimiter', message: t(messages.trailingDelimiter, { file: name, delimiter: printable(delimiter) }) };
 }
 
 /** One column found, but the header (or first row) holds `other`, another delimiter. */
 export function oneColumnWarning(name: string, header: boolean, other: string): SniffWarning {
   return {
     code: 'one-column',
-    message:
-      `Only one column was found in ${name}, but its ${header ? 'header' : 'first row'} contains ` +
-      `"${printable(other)}". Choose the delimiter.`,
+    message: t(messages.oneColumn, { file: name, where: header ? 'header' : 'row', delimiter: printable(other) }),
   };
 }
 
 export function noHeaderWarning(name: string): SniffWarning {
-  return {
-    code: 'no-header',
-    message:
-      `The first row of ${name} looks like data, not column names, so the columns are named column_1, ` +
-      'column_2, … If the first row holds the names, say so.',
-  };
+  return { code: 'no-header', message: t(messages.noHeader, { file: name }) };
 }
 
 export function headerOnlyWarning(name: string): SniffWarning {
-  return {
-    code: 'header-only',
-    message: `${name} has a header row but no data rows.`,
-  };
+  return { code: 'header-only', message: t(messages.headerOnlyWarning, { file: name }) };
 }
 
 /** The first ragged row of the preview (on `line`, with `count` fields), and how many `others` there are. */
@@ -116,19 +75,11 @@ export function raggedWarning(
   const { line, count, others } = ragged;
   return {
     code: 'ragged',
-    message:
-      `Line ${line} of ${name} has ${plural(count, 'field')}, but ` +
-      `${header ? 'the header has' : 'most rows have'} ${columnCount}` +
-      (others > 0 ? ` (${plural(others, 'other row')} in the preview ${others === 1 ? 'differs' : 'differ'} too)` : '') +
-      '. Check the delimiter and quoting: rows with more or fewer fields than that are not loaded (the report ' +
-      'lists them as rejected).',
+    message: t(messages.ragged, { file: name, line: String(line), count, where: header ? 'header' : 'rows', columns: String(columnCount), others }),
   };
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
+/** The delimiter as a message shows it: a tab by its name in the active language. */
 function printable(delimiter: string): string {
-  return delimiter === '\t' ? 'tab' : delimiter;
+  return delimiter === '\t' ? t(messages.tabName) : delimiter;
 }

@@ -4,6 +4,8 @@
  * the table's row count and it has no rejects of its own; every value problem is left to the conversions, which
  * reject and report rows as they do for CSV. Shared by the Parquet and the Excel reader.
  */
+import { t } from '../../../../i18n';
+import { messages } from '../../messages';
 import { buildDecodedTableRead, buildDropTableStatement } from '../../../../sql';
 import { UploadError, quoteFileName } from '../../UploadError';
 import type { OpenedSource, OpenRequest, RecordCount } from '../sourceReader';
@@ -48,8 +50,7 @@ function planFieldCount(request: OpenRequest, table: TextTable): number {
     throw new UploadError(
       request.fileName,
       'read-failed',
-      `${quoteFileName(request.fileName)} has ${table.columns.length} columns, but the upload was set up for ${fieldCount}. ` +
-        'Choose the file again so that its columns are read afresh.',
+      t(messages.columnCountChanged, { file: quoteFileName(request.fileName), columns: String(table.columns.length), expected: String(fieldCount) }),
     );
   }
   return fieldCount;

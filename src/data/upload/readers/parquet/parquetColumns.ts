@@ -4,6 +4,8 @@
  * and times or intervals without a date are refused with a message that names the file and the column and says
  * what to do.
  */
+import { t } from '../../../../i18n';
+import { messages } from '../../messages';
 import type { SchemaElement, SchemaTree } from 'hyparquet';
 import { UploadError, quoteFileName } from '../../UploadError';
 
@@ -19,7 +21,7 @@ export interface ParquetColumn {
 /** The file's top-level columns, each with how to read it; throws an UploadError for the first it cannot load. */
 export function parquetColumns(schema: SchemaTree, fileName: string): ParquetColumn[] {
   if (schema.children.length === 0) {
-    throw new UploadError(fileName, 'empty', `${quoteFileName(fileName)} is a Parquet file without columns: there is nothing to load.`);
+    throw new UploadError(fileName, 'empty', t(messages.parquetNoColumns, { file: quoteFileName(fileName) }));
   }
   return schema.children.map((child) => {
     const kind = valueKind(child);
@@ -27,7 +29,7 @@ export function parquetColumns(schema: SchemaTree, fileName: string): ParquetCol
     throw new UploadError(
       fileName,
       'read-failed',
-      `Column "${child.element.name}" of ${quoteFileName(fileName)} holds ${kind.holds}, which Marketscope cannot load: ${kind.todo}`,
+      t(messages.parquetRefused, { column: child.element.name, file: quoteFileName(fileName), holds: kind.holds, todo: kind.todo }),
       { column: child.element.name },
     );
   });
@@ -39,21 +41,21 @@ interface Refusal {
   todo: string;
 }
 
-const LEAVE_OUT = 'leave the column out when exporting the file, or export it as text.';
-const FLATTEN = 'flatten it into plain columns (one value per cell) before exporting, or leave it out.';
+const LEAVE_OUT = messages.parquetLeaveOut;
+const FLATTEN = messages.parquetFlatten;
 
 function valueKind(node: SchemaTree): ParquetValueKind | Refusal {
   const element = node.element;
-  if (node.children.length > 0) return { holds: nestedKind(element), todo: FLATTEN };
-  if (element.repetition_type === 'REPEATED') return { holds: 'lists (repeated values)', todo: FLATTEN };
+  if (node.children.length > 0) return { holds: nestedKind(element), todo: t(FLATTEN) };
+  if (element.repetition_type === 'REPEATED') return { holds: t(messages.holdsRepeated), todo: t(FLATTEN) };
   const logical = element.logical_type?.type;
   const converted = element.converted_type;
   if (logical === 'TIME' || converted === 'TIME_MILLIS' || converted === 'TIME_MICROS') {
-    return { holds: 'times of day without a date', todo: 'export it as text or combine it with its date into a timestamp.' };
+    return { holds: t(messages.holdsTimes), todo: t(messages.parquetTimeTodo) };
   }
-  if (logical === 'INTERVAL' || converted === 'INTERVAL') return { holds: 'intervals (durations)', todo: LEAVE_OUT };
+  if (logical === 'INTERVAL' || converted === 'INTERVAL') return { holds: t(messages.holdsIntervals), todo: t(LEAVE_OUT) };
   if (logical === 'BSON' || converted === 'BSON' || logical === 'GEOMETRY' || logical === 'GEOGRAPHY') {
-    return { holds: 'binary data (BSON or geometry)', todo: LEAVE_OUT };
+    return { holds: t(messages.holdsBinary), todo: t(LEAVE_OUT) };
   }
   if (logical === 'NULL') return 'null';
   if (logical === 'DATE' || converted === 'DATE') return 'date';
@@ -78,16 +80,16 @@ function physicalKind(element: SchemaElement): ParquetValueKind | Refusal {
       // that is not UTF-8 is refused where it is (see parquetDecode.ts).
       return 'text';
     case 'FIXED_LEN_BYTE_ARRAY':
-      return element.logical_type?.type === 'UUID' ? 'text' : { holds: 'fixed-length binary data', todo: LEAVE_OUT };
+      return element.logical_type?.type === 'UUID' ? 'text' : { holds: t(messages.holdsFixedBinary), todo: t(LEAVE_OUT) };
     default:
-      return { holds: `values of the unusual type ${String(element.type)}`, todo: LEAVE_OUT };
+      return { holds: t(messages.holdsUnusual, { type: String(element.type) }), todo: t(LEAVE_OUT) };
   }
 }
 
 function nestedKind(element: SchemaElement): string {
   const logical = element.logical_type?.type;
-  if (logical === 'LIST' || element.converted_type === 'LIST') return 'lists (nested values)';
-  if (logical === 'MAP' || element.converted_type === 'MAP' || element.converted_type === 'MAP_KEY_VALUE') return 'maps (nested key-value pairs)';
-  if (logical === 'VARIANT') return 'variant values (nested data)';
-  return 'structs (nested fields)';
+  if (logical === 'LIST' || element.converted_type === 'LIST') return t(messages.holdsLists);
+  if (logical === 'MAP' || element.converted_type === 'MAP' || element.converted_type === 'MAP_KEY_VALUE') return t(messages.holdsMaps);
+  if (logical === 'VARIANT') return t(messages.holdsVariant);
+  return t(messages.holdsStructs);
 }

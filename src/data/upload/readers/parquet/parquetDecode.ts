@@ -2,6 +2,9 @@
  * Decodes a Parquet file in JavaScript (hyparquet; hyparquet-compressors for the codecs it lacks) into a text table:
  * DuckDB-wasm's own Parquet reader is an extension fetched from the internet, which the engine never loads.
  */
+import { t } from '../../../../i18n';
+import { formatWhole } from '../../../../lib/format';
+import { messages } from '../../messages';
 import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type Compressors, type FileMetaData, type ParquetParsers } from 'hyparquet';
 import { UploadError, quoteFileName } from '../../UploadError';
 import { dateTimeFromMilliseconds, isoDateFromDays, plainNumberText } from '../decoded/canonicalText';
@@ -29,17 +32,17 @@ function textOrOdd(bytes: Uint8Array | undefined): string | OddValue | undefined
   try {
     return strictUtf8.decode(bytes);
   } catch {
-    return new OddValue(`${bytes.length} bytes that are not UTF-8 text (binary data)`);
+    return new OddValue(t(messages.oddBinary, { count: String(bytes.length) }));
   }
 }
 
 function momentOrOdd(milliseconds: number, raw: bigint, unit: string): string | OddValue {
-  return dateTimeFromMilliseconds(milliseconds) ?? new OddValue(`the timestamp ${raw} ${unit}, outside the years 1–9999`);
+  return dateTimeFromMilliseconds(milliseconds) ?? new OddValue(t(messages.oddTimestamp, { raw: String(raw), unit }));
 }
 
 /** Dates, timestamps and texts come out of hyparquet already in their canonical text. */
 const PARSERS: Partial<ParquetParsers> = {
-  dateFromDays: (days) => isoDateFromDays(days) ?? new OddValue(`the date ${days} days from 1970-01-01, outside the years 1–9999`),
+  dateFromDays: (days) => isoDateFromDays(days) ?? new OddValue(t(messages.oddDate, { days: String(days) })),
   timestampFromMilliseconds: (millis) => momentOrOdd(Number(millis), millis, 'ms'),
   timestampFromMicroseconds: (micros) => momentOrOdd(Number(BigInt(micros) / 1000n), micros, 'µs'),
   timestampFromNanoseconds: (nanos) => momentOrOdd(Number(BigInt(nanos) / 1_000_000n), nanos, 'ns'),
@@ -138,13 +141,16 @@ async function readRows({ buffer, metadata, columns, compressors }: OpenParquet,
 }
 
 function tooLarge(fileName: string, records: number, columns: number): UploadError {
-  const count = (value: number) => value.toLocaleString('en-US');
   return new UploadError(
     fileName,
     'too-large',
-    `${quoteFileName(fileName)} holds ${count(records)} rows × ${count(columns)} columns (${count(records * columns)} values), more ` +
-      `than Marketscope can decode in the browser at once (${count(MAX_DECODED_VALUES)}). Export fewer rows or columns, ` +
-      'or save the data as CSV, which is read without holding it all in memory.',
+    t(messages.parquetTooLarge, {
+      file: quoteFileName(fileName),
+      records: formatWhole(records),
+      columns: formatWhole(columns),
+      values: formatWhole(records * columns),
+      limit: formatWhole(MAX_DECODED_VALUES),
+    }),
   );
 }
 
@@ -153,7 +159,7 @@ function notReadable(fileName: string, cause: unknown): UploadError {
   return new UploadError(
     fileName,
     'read-failed',
-    `${quoteFileName(fileName)} could not be read as a Parquet file (${reason}). Check that the file is complete, or export it again.`,
+    t(messages.parquetUnreadable, { file: quoteFileName(fileName), reason }),
     undefined,
     { cause },
   );
@@ -179,15 +185,14 @@ function cellText(value: unknown, column: ParquetColumn, record: number, fileNam
     case 'null':
       return null;
   }
-  throw oddValue(fileName, column, record, `a value of the unexpected type ${typeof value}`);
+  throw oddValue(fileName, column, record, t(messages.oddType, { type: typeof value }));
 }
 
 function oddValue(fileName: string, column: ParquetColumn, record: number, description: string): UploadError {
   return new UploadError(
     fileName,
     'read-failed',
-    `Row ${record} of ${quoteFileName(fileName)}, column "${column.name}", holds ${description}, which Marketscope cannot load. ` +
-      'Fix the value at its source or leave the column out, and export the file again.',
+    t(messages.parquetOddValue, { row: String(record), file: quoteFileName(fileName), column: column.name, value: description }),
     { line: record + 1, column: column.name, value: description },
   );
 }

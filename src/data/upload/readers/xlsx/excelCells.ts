@@ -4,6 +4,8 @@
  * `false`, empty cells and empty strings null. Error cells (#DIV/0!, #N/A, …) and formulas saved without their value
  * cannot stand for a value: they are reported, never loaded as text.
  */
+import { t } from '../../../../i18n';
+import { messages } from '../../messages';
 import { SSF, type CellObject } from '@e965/xlsx';
 import { dateOrDateTimeFromMilliseconds, plainNumberText } from '../decoded/canonicalText';
 
@@ -45,12 +47,12 @@ function serialToMilliseconds(serial: number, date1904: boolean): number {
 export function cellText(cell: CellObject | null | undefined, date1904: boolean): string | null | CellProblem {
   if (!cell) return null;
   if (cell.t === 'e') {
-    if (cell.v === undefined) return { problem: 'a formula saved without its value', shown: cell.f ? `=${cell.f}` : '(empty formula)' };
+    if (cell.v === undefined) return { problem: t(messages.excelFormulaNoValue), shown: cell.f ? `=${cell.f}` : t(messages.emptyFormula) };
     const shown = ERROR_TEXTS.get(cell.v as number) ?? `error ${String(cell.v)}`;
-    return { problem: `the error ${shown}`, shown };
+    return { problem: t(messages.excelErrorValue, { error: shown }), shown };
   }
   if (cell.v === undefined || cell.v === null) {
-    return cell.f ? { problem: 'a formula saved without its value', shown: `=${cell.f}` } : null;
+    return cell.f ? { problem: t(messages.excelFormulaNoValue), shown: `=${cell.f}` } : null;
   }
   switch (cell.t) {
     case 's':
@@ -60,7 +62,7 @@ export function cellText(cell: CellObject | null | undefined, date1904: boolean)
     case 'n':
       return numberText(cell.v as number, cell.z, date1904);
     case 'd':
-      return dateOrDateTimeFromMilliseconds((cell.v as Date).getTime()) ?? { problem: 'a date outside the years 1–9999', shown: String(cell.v) };
+      return dateOrDateTimeFromMilliseconds((cell.v as Date).getTime()) ?? { problem: t(messages.excelDateOutside), shown: String(cell.v) };
     default:
       return null;
   }
@@ -70,7 +72,7 @@ function numberText(value: number, format: string | number | undefined, date1904
   if (format === undefined || !SSF.is_date(format)) return plainNumberText(value);
   return (
     dateOrDateTimeFromMilliseconds(serialToMilliseconds(value, date1904)) ?? {
-      problem: 'a number formatted as a date that is not a date of the years 1–9999',
+      problem: t(messages.excelNumberAsDate),
       shown: plainNumberText(value),
     }
   );

@@ -3,6 +3,8 @@
  * and one sheet as a text table whose first non-empty row names the columns. Blank rows are skipped, as blank lines
  * of a CSV are; each record keeps the row number Excel shows, for the report.
  */
+import { t } from '../../../../i18n';
+import { messages } from '../../messages';
 import { read, utils, type CellObject, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import { UploadError, quoteFileName } from '../../UploadError';
 import { namedColumns, type TextTable } from '../decoded/textTable';
@@ -41,8 +43,7 @@ function parseWorkbook(bytes: Uint8Array, fileName: string, options: Parameters<
     throw new UploadError(
       fileName,
       'read-failed',
-      `${quoteFileName(fileName)} could not be read as an Excel workbook (${reason}). Open it in Excel and save it ` +
-        'again as an .xlsx workbook without a password.',
+      t(messages.excelUnreadable, { file: quoteFileName(fileName), reason }),
       undefined,
       { cause },
     );
@@ -61,10 +62,10 @@ function denseRows(sheet: WorkSheet | undefined): (CellObject[] | undefined)[] {
 
 /** The sheet's records as texts; throws an UploadError naming the sheet, row, column and value it cannot load. */
 export function decodeSheet(workbook: WorkBook, sheet: string, fileName: string): TextTable {
-  const where = `Sheet "${sheet}" of ${quoteFileName(fileName)}`;
+  const where = { sheet, file: quoteFileName(fileName) };
   const worksheet = workbook.Sheets[sheet];
   if (!worksheet) {
-    throw new UploadError(fileName, 'read-failed', `${quoteFileName(fileName)} has no sheet named "${sheet}". Pick one of: ${workbook.SheetNames.join(', ')}.`);
+    throw new UploadError(fileName, 'read-failed', t(messages.excelNoSheet, { file: quoteFileName(fileName), sheet, sheets: workbook.SheetNames.join(', ') }));
   }
   const range = utils.decode_range(worksheet['!ref'] ?? 'A1:A1');
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
@@ -81,7 +82,7 @@ export function decodeSheet(workbook: WorkBook, sheet: string, fileName: string)
     if (values.some((value) => value !== null)) texts.push({ sheetRow: row + 1, values });
   }
   const [header, ...records] = texts;
-  if (!header) throw new UploadError(fileName, 'empty', `${where} is empty: pick another sheet, or put the data with a header row on this one.`);
+  if (!header) throw new UploadError(fileName, 'empty', t(messages.excelEmptySheet, where));
   const width = usedWidth(texts);
   return {
     ...namedColumns(header.values.slice(0, width).map((name) => name ?? ''), fileName),
@@ -106,7 +107,7 @@ function usedWidth(rows: readonly { values: readonly (string | null)[] }[]): num
 }
 
 function cellProblem(
-  where: string,
+  where: { sheet: string; file: string },
   fileName: string,
   header: readonly (string | null)[] | undefined,
   cellAt: { r: number; c: number },
@@ -114,13 +115,12 @@ function cellProblem(
   cell: CellProblem,
 ): UploadError {
   const address = utils.encode_cell(cellAt);
-  const name = header?.[column] ?? `column ${utils.encode_col(cellAt.c)}`;
+  const name = header?.[column] ?? t(messages.excelColumnLetter, { letter: utils.encode_col(cellAt.c) });
   const row = cellAt.r;
   return new UploadError(
     fileName,
     'read-failed',
-    `${where}, row ${row + 1}, column "${name}" (cell ${address}) holds ${cell.problem} (${cell.shown}), which Marketscope ` +
-      'cannot load. Fix or clear the cell in Excel (or replace the formula by its value), save the workbook and upload it again.',
+    t(messages.excelCell, { ...where, row: String(row + 1), column: name, cell: address, problem: cell.problem, value: cell.shown }),
     { line: row + 1, column: name, value: cell.shown },
   );
 }

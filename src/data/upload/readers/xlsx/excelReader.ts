@@ -3,6 +3,9 @@
  * the first with data (or the one asked for); the load decodes the plan's sheet into one engine table (see
  * ../decoded/decodedSource.ts). Loaded on demand (readers/index.ts), so SheetJS never reaches the entry.
  */
+import { t } from '../../../../i18n';
+import { formatWhole } from '../../../../lib/format';
+import { messages } from '../../messages';
 import { UploadError, quoteFileName } from '../../UploadError';
 import { openDecodedSource } from '../decoded/decodedSource';
 import { textSample } from '../decoded/textTable';
@@ -20,8 +23,11 @@ async function fileBytes(file: Blob, fileName: string): Promise<Uint8Array> {
     throw new UploadError(
       fileName,
       'too-large',
-      `${quoteFileName(fileName)} is ${Math.round(file.size / 1024 / 1024)} MB, more than Marketscope can read as a workbook in the ` +
-        `browser (${MAX_WORKBOOK_BYTES / 1024 / 1024} MB). Save the sheet as CSV, which is read without holding it all in memory.`,
+      t(messages.excelTooLarge, {
+        file: quoteFileName(fileName),
+        size: formatWhole(Math.round(file.size / 1024 / 1024)),
+        limit: formatWhole(MAX_WORKBOOK_BYTES / 1024 / 1024),
+      }),
     );
   }
   return new Uint8Array(await file.arrayBuffer());
@@ -52,5 +58,5 @@ export const excelReader: SourceReader = {
 };
 
 function missingSheet(fileName: string, sheet: string, sheets: readonly string[]): UploadError {
-  return new UploadError(fileName, 'read-failed', `${quoteFileName(fileName)} has no sheet named "${sheet}". Pick one of: ${sheets.join(', ')}.`);
+  return new UploadError(fileName, 'read-failed', t(messages.excelNoSheet, { file: quoteFileName(fileName), sheet, sheets: sheets.join(', ') }));
 }

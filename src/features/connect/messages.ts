@@ -1,0 +1,66 @@
+import { defineMessages } from '../../i18n';
+
+export const messages = defineMessages({
+  cancelled: { id: 'connect.cancelled', defaultMessage: 'Cancelled: {table} was not loaded, and nothing was added.' },
+  title: { id: 'connect.title', defaultMessage: 'Connect to a ClickHouse table' },
+  lead: {
+    id: 'connect.lead',
+    defaultMessage:
+      'This server reads the table for you: ClickHouse groups it by month and by the dimensions you choose, and only that small result comes to this browser. Credentials stay on the server; this browser keeps the table’s name and roles.',
+  },
+  asking: { id: 'connect.asking', defaultMessage: 'Asking this server for its ClickHouse connections…' },
+  none: { id: 'connect.none', defaultMessage: 'This server offers no ClickHouse connection.' },
+  howToAdd: {
+    id: 'connect.howToAdd',
+    defaultMessage:
+      'To add one, start Marketscope with <code>npm start</code> and name the connection in the environment variable <code>MARKETSCOPE_CLICKHOUSE</code> (<code>name=http://host:8123;user=…;password=…;database=…</code>) or in <code>marketscope.connections.json</code> beside it, then open this panel again. The README’s “ClickHouse” section has the details, and how to do the same behind nginx.',
+  },
+  connection: { id: 'connect.connection', defaultMessage: 'Connection' },
+  connectionOption: { id: 'connect.connectionOption', defaultMessage: '{name} ({database})' },
+  table: { id: 'connect.table', defaultMessage: 'Table' },
+  chooseTable: { id: 'connect.chooseTable', defaultMessage: 'Choose a table…' },
+  tableOption: { id: 'connect.tableOption', defaultMessage: '{name} ({count, plural, one {# column} other {# columns}}, {engine})' },
+  listingTables: { id: 'connect.listingTables', defaultMessage: 'Listing the tables of "{connection}"…' },
+  notADataset: {
+    id: 'connect.notADataset',
+    defaultMessage: '{table} needs a Date or DateTime column and a numeric column to be a dataset. Choose another table.',
+  },
+  load: { id: 'connect.load', defaultMessage: 'Load {table} as a dataset' },
+  grouping: { id: 'connect.grouping', defaultMessage: 'ClickHouse (connection "{connection}") is grouping {table} by month…' },
+  cancel: { id: 'connect.cancel', defaultMessage: 'Cancel' },
+  // The datasets kept in this browser (KeptClickHouseList)
+  kept: { id: 'connect.kept', defaultMessage: 'Kept in this browser' },
+  notRemoved: { id: 'connect.kept.notRemoved', defaultMessage: '“{name}” could not be removed: {reason}' },
+  keptLoading: { id: 'connect.kept.loading', defaultMessage: '{source} · loading…' },
+  keptStored: { id: 'connect.kept.stored', defaultMessage: '{source} · loads when opened' },
+  keptRoles: { id: 'connect.kept.roles', defaultMessage: 'By {time} · Dimensions: {dimensions} · Measures: {measures}' },
+  noDimension: { id: 'connect.kept.noDimension', defaultMessage: 'none' },
+  open: { id: 'connect.kept.open', defaultMessage: 'Open' },
+  removeLabel: { id: 'connect.kept.removeLabel', defaultMessage: 'Remove {name} from this browser' },
+  removeNamed: { id: 'connect.kept.removeNamed', defaultMessage: 'Remove {name}' },
+  keepIt: { id: 'connect.kept.keepIt', defaultMessage: 'Keep it' },
+  remove: { id: 'connect.kept.remove', defaultMessage: 'Remove…' },
+  // A link that needs a ClickHouse table (NeededClickHouse)
+  checking: { id: 'connect.checking', defaultMessage: 'Checking the ClickHouse connection this link reads…' },
+  // The roles of a table's columns (RoleEditor)
+  unitCount: { id: 'connect.unit.count', defaultMessage: 'Count' },
+  unitNumber: { id: 'connect.unit.number', defaultMessage: 'Number' },
+  unitUsd: { id: 'connect.unit.usd', defaultMessage: 'US dollars' },
+  unitEur: { id: 'connect.unit.eur', defaultMessage: 'Euros' },
+  unitPercent: { id: 'connect.unit.percent', defaultMessage: 'Percent' },
+  unitSeconds: { id: 'connect.unit.seconds', defaultMessage: 'Seconds' },
+  roleTime: { id: 'connect.role.time', defaultMessage: 'Time (by month)' },
+  roleDimension: { id: 'connect.role.dimension', defaultMessage: 'Dimension' },
+  roleMeasure: { id: 'connect.role.measure', defaultMessage: 'Measure' },
+  roleIgnored: { id: 'connect.role.ignored', defaultMessage: 'Ignored' },
+  rolesOf: { id: 'connect.rolesOf', defaultMessage: 'Roles of the columns of {table}' },
+  datasetName: { id: 'connect.datasetName', defaultMessage: 'Dataset name' },
+  role: { id: 'connect.role', defaultMessage: 'Role' },
+  roleOf: { id: 'connect.roleOf', defaultMessage: 'Role of {column}' },
+  overMonths: { id: 'connect.overMonths', defaultMessage: 'Over months' },
+  overMonthsOf: { id: 'connect.overMonthsOf', defaultMessage: 'How {column} combines over months' },
+  averageMonth: { id: 'connect.averageMonth', defaultMessage: 'Average month' },
+  sum: { id: 'connect.sum', defaultMessage: 'Sum' },
+  unit: { id: 'connect.unit', defaultMessage: 'Unit' },
+  unitOf: { id: 'connect.unitOf', defaultMessage: 'Unit of {column}' },
+});
