@@ -43,7 +43,11 @@ const TRANSLATED = [
   // the rest of the app, shared UI, dashboards, connections, exports and snapshots
   //
   // the workspace, charts and the describing views
-  //
+  'src/features/workspace',
+  'src/charts',
+  'src/views/viewComponents.tsx',
+  'src/views/overview',
+  'src/views/shared',
   // the analysing views and the SQL workspace
   //
 ];

@@ -7,6 +7,8 @@ import { useLocaleFormatter } from './useLocaleFormatter';
 import { useT } from '../i18n';
 import { messages } from './messages';
 
+const SEPARATOR = ' · ';
+
 export interface RankingBar {
   key: string;
   label: string;
@@ -130,7 +132,7 @@ function RankingTooltip({ active, payload, chart }: TooltipContentProps & { char
       <p className="tooltip-title">{bar.label}</p>
       <p>
         <span className="tooltip-value">{chart.formatValue(bar.value)}</span>
-        {bar.share !== null ? <span className="tooltip-note"> · {tr(messages.ofTotal, { share: chart.formatShare(bar.share) })}</span> : null}
+        {bar.share !== null ? <span className="tooltip-note">{SEPARATOR}{tr(messages.ofTotal, { share: chart.formatShare(bar.share) })}</span> : null}
       </p>
     </div>
   );

@@ -143,7 +143,7 @@ const X_TITLE_SPACE = 28;
 export function ScatterPlot(props: ScatterPlotProps) {
   const { xLabel, yLabel, colorFor, logScale = false, onSelect, ariaLabel, width, height = 360 } = props;
   // The notes are said, and the ticks formatted, in the active language: re-rendered when it changes.
-  useT();
+  const tr = useT();
   const formatX = useLocaleFormatter(props.formatX);
   const formatY = useLocaleFormatter(props.formatY);
   const prepared = prepareScatterPoints(props.points, logScale);
@@ -219,7 +219,7 @@ export function ScatterPlot(props: ScatterPlotProps) {
         )}
       </div>
       {groups.length > 0 ? (
-        <ul className="chart-legend" aria-label="Legend" data-testid="scatter-legend">
+        <ul className="chart-legend" aria-label={tr(messages.legend)} data-testid="scatter-legend">
           {groups.map((group) => (
             <li key={group}>
               <span className="chart-legend-item">

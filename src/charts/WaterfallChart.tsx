@@ -5,6 +5,8 @@ import { useMeasuredWidth } from './useMeasuredWidth';
 import { useLocaleFormatter } from './useLocaleFormatter';
 import { useT } from '../i18n';
 import { messages } from './messages';
+
+const SEPARATOR = ' · ';
 import type { WaterfallStep } from './waterfall';
 
 export interface WaterfallChartProps {
@@ -74,7 +76,7 @@ function WaterfallTooltip({
       <p className="tooltip-title">{step.label}</p>
       <p>
         <span className="tooltip-value">{step.kind === 'total' ? format.formatValue(step.value) : format.formatChange(step.value)}</span>
-        {step.kind === 'total' ? null : <span className="tooltip-note"> · {tr(messages.toValue, { value: format.formatValue(step.to) })}</span>}
+        {step.kind === 'total' ? null : <span className="tooltip-note">{SEPARATOR}{tr(messages.toValue, { value: format.formatValue(step.to) })}</span>}
       </p>
     </div>
   );

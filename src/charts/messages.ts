@@ -2,6 +2,8 @@ import { defineMessages } from '../i18n';
 
 export const messages = defineMessages({
   noData: { id: 'charts.noData', defaultMessage: 'No data' },
+  cellNoData: { id: 'charts.heatmap.noData', defaultMessage: 'no data' },
+  rangeTo: { id: 'charts.heatmap.rangeTo', defaultMessage: 'to' },
   tooSmall: { id: 'charts.map.tooSmall', defaultMessage: 'Too small to draw at this scale: {countries}' },
   ofTotal: { id: 'charts.ofTotal', defaultMessage: '{share} of total' },
   total: { id: 'charts.total', defaultMessage: 'Total' },

@@ -39,7 +39,7 @@ export function SelectionChips({ model, view, options, update }: SelectionChipsP
     <div className="chips" aria-label={tr(messages.chips)} role="group" data-testid="chips">
       {filterChips.map((chip) => (
         <span key={chip.key} className="chip">
-          <span className="chip-kind">{dimensionLabel(chip.dimensionId)}:</span> {label(chip.dimensionId, chip.member)}
+          <span className="chip-kind">{chipKind(dimensionLabel(chip.dimensionId))}</span> {label(chip.dimensionId, chip.member)}
           <ChipRemove
             label={tr(messages.removeFilter, { dimension: dimensionLabel(chip.dimensionId), member: chip.member })}
             change={withoutFilter(chip.dimensionId, chip.member)}
@@ -64,12 +64,16 @@ export function SelectionChips({ model, view, options, update }: SelectionChipsP
   );
 }
 
+/** A filter chip's kind: the dimension it filters, as a lead-in ("Country:"). */
+const chipKind = (dimension: string) => `${dimension}:`;
+const REMOVE = '×';
+
 /** A chip's remove button; resting on it or focusing it fetches the view without that filter ahead. */
 function ChipRemove({ label, change, update }: { label: string; change: Partial<ViewState>; update: (change: Partial<ViewState>) => void }) {
   const intent = useChangeIntent(change);
   return (
     <button {...intent} type="button" className="chip-remove" aria-label={label} onClick={() => update(change)}>
-      ×
+      {REMOVE}
     </button>
   );
 }

@@ -109,7 +109,7 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
           <SelectionChips model={model} view={view} options={options} update={update} />
           <div className="view-nav-row">
             <ViewNav state={state} onSelect={(tab) => update({ tab })} />
-            <PinButton title={`${tabLabel(options.tab)}: ${measure.label}${model.provenance === 'uploaded' ? ` (${model.label})` : ''}`} />
+            <PinButton title={pinTitle(tabLabel(options.tab), measure.label, model.provenance === 'uploaded' ? model.label : null)} />
           </div>
         </>
       )}
@@ -127,6 +127,11 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
       )}
     </PrefetchIntentProvider>
   );
+}
+
+/** A pinned panel's title: the view, its measure, and an uploaded dataset's name. */
+function pinTitle(view: string, measure: string, uploaded: string | null): string {
+  return `${view}: ${measure}${uploaded === null ? '' : ` (${uploaded})`}`;
 }
 
 /** The props of the view of `slice` and `resolved` (the settled state, or a state a control would lead to). */

@@ -60,6 +60,8 @@ export function upOneLevel(levels: Record<GeoLevel, DimensionDef>, level: GeoLev
   return { level: above, filters: withEntry(filters, levels[above].id, undefined) };
 }
 
+const UP = '↑ ';
+
 /**
  * The view's level (Region, Sub-region, Country), the path it has drilled down ("All regions › Europe › Eastern
  * Europe", each step a button that goes back to it) and "Up one level". Nothing for a view without levels. Every
@@ -116,7 +118,7 @@ export function LevelControls({ geo, filters, update, testId }: { geo: GeoLevelV
         onClick={() => up && update(up)}
         data-testid={`${testId}-up`}
       >
-        <span aria-hidden="true">↑ </span>
+        <span aria-hidden="true">{UP}</span>
         {tr(messages.upOneLevel)}
       </button>
     </div>
