@@ -48,6 +48,7 @@ const TRANSLATED = [
   'src/views/viewComponents.tsx',
   'src/views/overview',
   'src/views/shared',
+  'src/views/leaderboard',
   // the analysing views and the SQL workspace
   //
 ];
