@@ -49,6 +49,7 @@ const TRANSLATED = [
   'src/views/overview',
   'src/views/shared',
   'src/views/leaderboard',
+  'src/views/map',
   // the analysing views and the SQL workspace
   //
 ];
