@@ -50,6 +50,7 @@ const TRANSLATED = [
   'src/views/shared',
   'src/views/leaderboard',
   'src/views/map',
+  'src/views/countries',
   // the analysing views and the SQL workspace
   //
 ];
