@@ -51,6 +51,7 @@ const TRANSLATED = [
   'src/views/leaderboard',
   'src/views/map',
   'src/views/countries',
+  'src/views/trend',
   // the analysing views and the SQL workspace
   //
 ];
