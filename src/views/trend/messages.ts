@@ -100,4 +100,11 @@ export const messages = defineMessages({
   forecastPeriod: { id: 'trend.forecastTable.period', defaultMessage: '{period} (forecast)' },
   interval: { id: 'trend.forecastTable.interval', defaultMessage: '{level} interval' },
   range: { id: 'trend.forecastTable.range', defaultMessage: '{low} to {high}' },
+  csvKind: { id: 'trend.csv.kind', defaultMessage: 'kind' },
+  csvMeasured: { id: 'trend.csv.measured', defaultMessage: 'measured' },
+  csvForecast: { id: 'trend.csv.forecast', defaultMessage: 'forecast' },
+  csvBound: {
+    id: 'trend.csv.bound',
+    defaultMessage: '{series} forecast {level}% {end, select, low {low} other {high}}',
+  },
 });
