@@ -51,7 +51,15 @@ const TRANSLATED = [
   'src/features/connect',
   'src/data/clickhouse',
   // the workspace, charts and the describing views
-  //
+  'src/features/workspace',
+  'src/charts',
+  'src/views/viewComponents.tsx',
+  'src/views/overview',
+  'src/views/shared',
+  'src/views/leaderboard',
+  'src/views/map',
+  'src/views/countries',
+  'src/views/trend',
   // the analysing views and the SQL workspace
   'src/views/explain',
   'src/views/matrix',

@@ -5,6 +5,8 @@ import type { MapColorScale } from './colorScales';
 import { worldShapes } from './worldGeometry';
 import type { CountryShape } from './worldGeometry';
 import './ChoroplethMap.css';
+import { useT } from '../i18n';
+import { messages } from './messages';
 
 /** One country's value; null means "no data", drawn like a country missing from `data`. */
 export interface ChoroplethDatum {
@@ -34,7 +36,6 @@ export interface ChoroplethMapProps {
 
 /** The internal drawing width; the SVG scales to its container, so this only sets the precision of the paths. */
 const FRAME_WIDTH = 960;
-const NO_DATA = 'No data';
 
 interface Active {
   code: string;
@@ -51,6 +52,8 @@ interface Active {
  */
 export function ChoroplethMap(props: ChoroplethMapProps) {
   const { data, scale, formatValue, valueLabel, countryName, selected = [], onSelect, ariaLabel, height = 360 } = props;
+  const tr = useT();
+  const NO_DATA = tr(messages.noData);
   const hatchId = `choropleth-no-data-${useId().replace(/[^\w-]/g, '')}`;
   const frameRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Active | null>(null);
@@ -161,7 +164,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       <MapLegend colors={colors} formatValue={formatValue} valueLabel={valueLabel} hatchId={hatchId} />
       {undrawn.length > 0 ? (
         <p className="choropleth-note">
-          Too small to draw at this scale: {undrawn.map((code) => `${countryName(code)} ${formatValue(values.get(code) ?? 0)}`).join(', ')}
+          {tr(messages.tooSmall, { countries: undrawn.map((code) => `${countryName(code)} ${formatValue(values.get(code) ?? 0)}`).join(', ') })}
         </p>
       ) : null}
     </div>
@@ -186,6 +189,7 @@ interface MapLegendProps {
 }
 
 function MapLegend({ colors, formatValue, valueLabel, hatchId }: MapLegendProps) {
+  const tr = useT();
   const low = colors.domain[0] ?? 0;
   const high = colors.domain[colors.domain.length - 1] ?? 1;
   const last = colors.ticks.length - 1;
@@ -218,7 +222,7 @@ function MapLegend({ colors, formatValue, valueLabel, hatchId }: MapLegendProps)
         <svg width="14" height="14" aria-hidden="true">
           <rect width="14" height="14" fill={`url(#${hatchId})`} />
         </svg>
-        {NO_DATA}
+        {tr(messages.noData)}
       </span>
     </div>
   );

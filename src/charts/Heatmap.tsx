@@ -2,6 +2,12 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import { scaleSequential } from 'd3-scale';
 import { interpolateBlues } from 'd3-scale-chromatic';
 import './Heatmap.css';
+import { useT } from '../i18n';
+import { messages } from './messages';
+
+/** A cell's title: its row, its column and what it holds. */
+const NONE = '–';
+const cellTitle = (row: string, column: string, value: string) => `${row} · ${column}: ${value}`;
 
 /** A row or column of the matrix. */
 export interface HeatmapAxisItem {
@@ -114,6 +120,7 @@ function AxisLabel({ item, selected, onSelect }: AxisLabelProps) {
  */
 export function Heatmap(props: HeatmapProps) {
   const { rows, columns, value, formatValue, valueLabel, onSelectRow, onSelectColumn, ariaLabel } = props;
+  const tr = useT();
   const selectedRows = new Set(props.selectedRows ?? []);
   const selectedColumns = new Set(props.selectedColumns ?? []);
 
@@ -154,8 +161,8 @@ export function Heatmap(props: HeatmapProps) {
                   const cellKey = { 'data-row': row.key, 'data-column': column.key };
                   if (v === null) {
                     return (
-                      <td key={column.key} {...cellKey} className="heatmap-cell is-empty" title={`${row.label} · ${column.label}: no data`}>
-                        –
+                      <td key={column.key} {...cellKey} className="heatmap-cell is-empty" title={cellTitle(row.label, column.label, tr(messages.cellNoData))}>
+                        {NONE}
                       </td>
                     );
                   }
@@ -167,7 +174,7 @@ export function Heatmap(props: HeatmapProps) {
                       {...cellKey}
                       className={selectedColumns.has(column.key) ? 'heatmap-cell is-column-selected' : 'heatmap-cell'}
                       style={{ backgroundColor: background, color: textColorFor(background) }}
-                      title={`${row.label} · ${column.label}: ${text}`}
+                      title={cellTitle(row.label, column.label, text)}
                     >
                       {text}
                     </td>
@@ -192,13 +199,14 @@ interface HeatmapLegendProps {
 
 function HeatmapLegend({ valueLabel, min, max, top, colorOf }: HeatmapLegendProps) {
   // Sampled stops so the CSS gradient follows the palette's curve, not a straight line between its ends.
+  const tr = useT();
   const stops = Array.from({ length: 9 }, (_, i) => `${colorOf((top * i) / 8)} ${(i * 100) / 8}%`);
   return (
     <p className="heatmap-legend" data-testid="heatmap-legend">
       <span className="heatmap-legend-label">{valueLabel}</span>
       <span className="heatmap-legend-value">{min}</span>
       <span className="heatmap-legend-ramp" style={{ background: `linear-gradient(to right, ${stops.join(', ')})` }} aria-hidden="true" />
-      <span className="visually-hidden"> to </span>
+      <span className="visually-hidden"> {tr(messages.rangeTo)} </span>
       <span className="heatmap-legend-value">{max}</span>
     </p>
   );

@@ -3,6 +3,11 @@ import type { TooltipContentProps } from 'recharts';
 import { niceAxis } from './niceScale';
 import { useMeasuredWidth } from './useMeasuredWidth';
 import { labelInterval } from './SeriesChart';
+import { useLocaleFormatter } from './useLocaleFormatter';
+import { useT } from '../i18n';
+import { messages } from './messages';
+
+const SEPARATOR = ' · ';
 
 export interface RankingBar {
   key: string;
@@ -27,7 +32,8 @@ export interface RankingBarChartProps {
 
 /** Horizontal bars, largest first, one row per member. A pure function of its props. */
 export function RankingBarChart(props: RankingBarChartProps) {
-  const { bars, color, formatAxis, ariaLabel, onSelect, selected = [] } = props;
+  const { bars, color, ariaLabel, onSelect, selected = [] } = props;
+  const formatAxis = useLocaleFormatter(props.formatAxis);
   const height = Math.max(120, bars.length * 28 + 40);
   const [frame, width] = useMeasuredWidth<HTMLDivElement>();
   const axis = niceAxis(bars.map((bar) => bar.value));
@@ -118,6 +124,7 @@ function cut(text: string, width: number): string {
 }
 
 function RankingTooltip({ active, payload, chart }: TooltipContentProps & { chart: RankingBarChartProps }) {
+  const tr = useT();
   const bar = active ? (payload?.[0]?.payload as RankingBar | undefined) : undefined;
   if (!bar) return null;
   return (
@@ -125,7 +132,7 @@ function RankingTooltip({ active, payload, chart }: TooltipContentProps & { char
       <p className="tooltip-title">{bar.label}</p>
       <p>
         <span className="tooltip-value">{chart.formatValue(bar.value)}</span>
-        {bar.share !== null ? <span className="tooltip-note"> · {chart.formatShare(bar.share)} of total</span> : null}
+        {bar.share !== null ? <span className="tooltip-note">{SEPARATOR}{tr(messages.ofTotal, { share: chart.formatShare(bar.share) })}</span> : null}
       </p>
     </div>
   );

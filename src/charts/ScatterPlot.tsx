@@ -2,6 +2,10 @@ import type { MouseEvent } from 'react';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { ScatterPointItem, TooltipContentProps } from 'recharts';
 import { scaleLinear, scaleLog } from 'd3-scale';
+import { formatWhole } from '../lib/format';
+import { t, useT } from '../i18n';
+import { useLocaleFormatter } from './useLocaleFormatter';
+import { messages } from './messages';
 
 /** One dot: e.g. a marketplace in a country, placed by two measures and coloured by its group. */
 export interface ScatterPoint {
@@ -68,22 +72,19 @@ export function prepareScatterPoints(points: readonly ScatterPoint[], logScale: 
   return { points: drawable.filter((point) => kept.has(point)), droppedNonPositive, droppedInvalid, available: drawable.length };
 }
 
-const count = new Intl.NumberFormat('en-US');
-
-/** The sentences under the chart that say which points are not drawn. */
+/** The sentences under the chart that say which points are not drawn, in the active language (call it at render time). */
 export function scatterNotes(prepared: PreparedScatter, yLabel: string): string[] {
   const notes: string[] = [];
-  const plural = (n: number) => (n === 1 ? 'point' : 'points');
   if (prepared.droppedNonPositive > 0) {
     const n = prepared.droppedNonPositive;
-    notes.push(`${count.format(n)} ${plural(n)} with a zero or negative value not shown on log axes.`);
+    notes.push(t(messages.nonPositive, { count: n, shown: formatWhole(n) }));
   }
   if (prepared.droppedInvalid > 0) {
     const n = prepared.droppedInvalid;
-    notes.push(`${count.format(n)} ${plural(n)} without a value not shown.`);
+    notes.push(t(messages.invalid, { count: n, shown: formatWhole(n) }));
   }
   if (prepared.points.length < prepared.available) {
-    notes.push(`Showing ${count.format(prepared.points.length)} of ${count.format(prepared.available)} points: the largest by ${yLabel}.`);
+    notes.push(t(messages.capped, { shown: formatWhole(prepared.points.length), available: formatWhole(prepared.available), measure: yLabel }));
   }
   return notes;
 }
@@ -140,7 +141,11 @@ const X_TITLE_SPACE = 28;
  * bottom edge with the x-axis title, and at narrow widths (many groups wrapping into rows) the two collided.
  */
 export function ScatterPlot(props: ScatterPlotProps) {
-  const { xLabel, yLabel, formatX, formatY, colorFor, logScale = false, onSelect, ariaLabel, width, height = 360 } = props;
+  const { xLabel, yLabel, colorFor, logScale = false, onSelect, ariaLabel, width, height = 360 } = props;
+  // The notes are said, and the ticks formatted, in the active language: re-rendered when it changes.
+  const tr = useT();
+  const formatX = useLocaleFormatter(props.formatX);
+  const formatY = useLocaleFormatter(props.formatY);
   const prepared = prepareScatterPoints(props.points, logScale);
   const notes = scatterNotes(prepared, yLabel);
   const groups = [...new Set(prepared.points.map((point) => point.group))];
@@ -214,7 +219,7 @@ export function ScatterPlot(props: ScatterPlotProps) {
         )}
       </div>
       {groups.length > 0 ? (
-        <ul className="chart-legend" aria-label="Legend" data-testid="scatter-legend">
+        <ul className="chart-legend" aria-label={tr(messages.legend)} data-testid="scatter-legend">
           {groups.map((group) => (
             <li key={group}>
               <span className="chart-legend-item">

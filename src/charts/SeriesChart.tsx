@@ -11,6 +11,10 @@ import {
 import type { TooltipContentProps } from 'recharts';
 import { niceAxis } from './niceScale';
 import { useMeasuredWidth } from './useMeasuredWidth';
+import { useLocaleFormatter } from './useLocaleFormatter';
+import { useT } from '../i18n';
+import { formatShare } from '../lib/format';
+import { messages } from './messages';
 
 export interface ChartSeries {
   name: string;
@@ -85,7 +89,10 @@ interface PeriodRow {
 
 /** Series over periods as lines or areas, with event marks and reference lines. A pure function of its props. */
 export function SeriesChart(props: SeriesChartProps) {
-  const { periods, series, kind, formatAxis, formatPeriod, annotations = [], referenceLines = [], forecasts = [], height = 340 } = props;
+  const { periods, series, kind, annotations = [], referenceLines = [], forecasts = [], height = 340 } = props;
+  const tr = useT();
+  const formatAxis = useLocaleFormatter(props.formatAxis);
+  const formatPeriod = useLocaleFormatter(props.formatPeriod);
   const [frame, measuredWidth] = useMeasuredWidth<HTMLDivElement>();
   const width = props.width ?? measuredWidth;
   const rows: PeriodRow[] = periods.map((period, index) => ({ period, index }));
@@ -146,7 +153,7 @@ export function SeriesChart(props: SeriesChartProps) {
           x={props.forecastStart}
           stroke="var(--muted)"
           strokeDasharray="2 3"
-          label={{ value: 'Forecast', position: 'insideTopLeft', fill: 'var(--muted)', fontSize: 11 }}
+          label={{ value: tr(messages.forecast), position: 'insideTopLeft', fill: 'var(--muted)', fontSize: 11 }}
         />
       ) : null}
       {forecasts.flatMap((forecast) => forecastLayers(forecast))}
@@ -212,8 +219,9 @@ function SeriesLegend({
   onSelect?: (name: string, additive: boolean) => void;
   withForecast: boolean;
 }) {
+  const tr = useT();
   return (
-    <ul className="chart-legend" aria-label="Legend">
+    <ul className="chart-legend" aria-label={tr(messages.legend)}>
       {series.map((line) => {
         const swatch = line.dashed ? (
           <svg width="16" height="10" aria-hidden="true" className="swatch-dashed" data-testid="legend-swatch-dashed">
@@ -251,7 +259,7 @@ function SeriesLegend({
               <rect x="0" y="3" width="24" height="6" fill="currentColor" opacity="0.25" />
               <line x1="0" y1="6" x2="24" y2="6" stroke="currentColor" strokeWidth="2" strokeDasharray="4 3" />
             </svg>
-            Forecast (dashed), 80% and 95% intervals (bands)
+            {tr(messages.forecastLegend, { low: formatShare(0.8), high: formatShare(0.95) })}
           </span>
         </li>
       ) : null}
@@ -301,6 +309,7 @@ function forecastBand(forecast: ChartForecast, level: 80 | 95, band: ChartForeca
 }
 
 function SeriesTooltip({ active, payload, label, chart }: TooltipContentProps & { chart: SeriesChartProps }) {
+  const tr = useT();
   if (!active || !payload || payload.length === 0) return null;
   const entries = payload
     .filter((entry) => typeof entry.value === 'number')
@@ -308,7 +317,7 @@ function SeriesTooltip({ active, payload, label, chart }: TooltipContentProps & 
   return (
     <div className="tooltip">
       <p className="tooltip-title">{chart.formatPeriod(String(label))}</p>
-      {entries.length === 0 ? <p className="tooltip-note">No data</p> : null}
+      {entries.length === 0 ? <p className="tooltip-note">{tr(messages.noData)}</p> : null}
       <ul>
         {entries.map((entry) => (
           <li key={String(entry.name)}>

@@ -2,6 +2,9 @@ import type { MouseEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BarRectangleItem, TooltipContentProps, XAxisTickContentProps } from 'recharts';
 import { niceAxis } from './niceScale';
+import { useLocaleFormatter } from './useLocaleFormatter';
+import { useT } from '../i18n';
+import { messages } from './messages';
 
 /** A bar position on the x axis; key null is the "Other" bucket. */
 export interface StackedBarCategory {
@@ -65,7 +68,8 @@ const seriesId = (series: StackedBarSeries) => series.key ?? '\u0000other';
  * series. Clicking a bar selects its category (except "Other"). A pure function of its props.
  */
 export function StackedBarChart(props: StackedBarChartProps) {
-  const { categories, series, value, stacked, formatAxis, onSelectCategory, ariaLabel, width, height = 340 } = props;
+  const { categories, series, value, stacked, onSelectCategory, ariaLabel, width, height = 340 } = props;
+  const formatAxis = useLocaleFormatter(props.formatAxis);
   const selected = new Set(props.selectedCategories ?? []);
   const rows: CategoryRow[] = categories.map((category, index) => ({ slot: String(index), category }));
   const totals = rows.map((row) => series.reduce((sum, line) => sum + (value(row.category.key, line.key) ?? 0), 0));
@@ -165,6 +169,7 @@ function CategoryTick({ x, y, payload, width, visibleTicksCount, rows, selected 
 }
 
 function StackedTooltip({ active, payload, chart }: TooltipContentProps & { chart: StackedBarChartProps }) {
+  const tr = useT();
   const row = active ? (payload?.[0]?.payload as CategoryRow | undefined) : undefined;
   if (!row) return null;
   const entries = chart.series
@@ -183,7 +188,7 @@ function StackedTooltip({ active, payload, chart }: TooltipContentProps & { char
           </li>
         ))}
         <li className="tooltip-total">
-          <span className="tooltip-name">Total</span>
+          <span className="tooltip-name">{tr(messages.total)}</span>
           <span className="tooltip-value">{chart.formatValue(total)}</span>
         </li>
       </ul>

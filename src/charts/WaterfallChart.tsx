@@ -2,6 +2,11 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxi
 import type { TooltipContentProps } from 'recharts';
 import { niceAxis } from './niceScale';
 import { useMeasuredWidth } from './useMeasuredWidth';
+import { useLocaleFormatter } from './useLocaleFormatter';
+import { useT } from '../i18n';
+import { messages } from './messages';
+
+const SEPARATOR = ' · ';
 import type { WaterfallStep } from './waterfall';
 
 export interface WaterfallChartProps {
@@ -24,7 +29,8 @@ const COLORS = { total: 'var(--muted)', up: 'var(--up)', down: 'var(--down)' } a
  * and falls in the theme's up and down colours. Horizontal so that long names fit on a phone. A pure function of
  * its props.
  */
-export function WaterfallChart({ steps, formatAxis, onSelect, ariaLabel, testId = 'waterfall-chart', ...format }: WaterfallChartProps) {
+export function WaterfallChart({ steps, formatAxis: givenFormatAxis, onSelect, ariaLabel, testId = 'waterfall-chart', ...format }: WaterfallChartProps) {
+  const formatAxis = useLocaleFormatter(givenFormatAxis);
   const height = Math.max(140, steps.length * 30 + 44);
   const [frame, width] = useMeasuredWidth<HTMLDivElement>();
   const axis = niceAxis(steps.flatMap((step) => [step.from, step.to]));
@@ -62,6 +68,7 @@ function WaterfallTooltip({
   payload,
   format,
 }: TooltipContentProps & { format: Pick<WaterfallChartProps, 'formatValue' | 'formatChange'> }) {
+  const tr = useT();
   const step = active ? (payload?.[0]?.payload as WaterfallStep | undefined) : undefined;
   if (!step) return null;
   return (
@@ -69,7 +76,7 @@ function WaterfallTooltip({
       <p className="tooltip-title">{step.label}</p>
       <p>
         <span className="tooltip-value">{step.kind === 'total' ? format.formatValue(step.value) : format.formatChange(step.value)}</span>
-        {step.kind === 'total' ? null : <span className="tooltip-note"> · to {format.formatValue(step.to)}</span>}
+        {step.kind === 'total' ? null : <span className="tooltip-note">{SEPARATOR}{tr(messages.toValue, { value: format.formatValue(step.to) })}</span>}
       </p>
     </div>
   );

@@ -12,6 +12,7 @@ export {
   reservedParameterNames,
   resolveViewSettings,
   TAB_LABELS,
+  tabLabel,
   TABS,
   VIEW_RESULT_SCHEMAS,
   VIEW_SETTINGS,

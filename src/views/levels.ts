@@ -1,5 +1,7 @@
 import { choiceSetting } from '../state/viewState';
 import type { ResolveContext } from './declaration';
+import { t, type Message } from '../i18n';
+import { messages } from './messages';
 
 /**
  * Levels of the country hierarchy: countries roll up to UN M49 sub-regions, and those to regions (a dataset's
@@ -9,7 +11,12 @@ import type { ResolveContext } from './declaration';
 export const GEO_LEVELS = ['region', 'subregion', 'country'] as const;
 export type GeoLevel = (typeof GEO_LEVELS)[number];
 
-export const GEO_LEVEL_LABELS: Record<GeoLevel, string> = { region: 'Region', subregion: 'Sub-region', country: 'Country' };
+/** Each level's name, as the level picker shows it: `tr(GEO_LEVEL_LABELS.region)`. */
+export const GEO_LEVEL_LABELS: Record<GeoLevel, Message> = {
+  region: messages.levelRegion,
+  subregion: messages.levelSubregion,
+  country: messages.levelCountry,
+};
 
 /**
  * The level setting, declared once (by the countries view, src/views/countries/declaration.ts) and read by every view
@@ -68,6 +75,6 @@ export function levelAbove(level: GeoLevel): GeoLevel | null {
 /** The level a link asks for, if the dataset has it; country (with a notice) when it has no regions. */
 export function resolveLevel(level: GeoLevel, { dimensions, notices }: ResolveContext): GeoLevel {
   if (level === 'country' || geoLevels(dimensions)) return level;
-  notices.push(`This dataset has no regions (it needs a country column): showing countries rather than ${level === 'region' ? 'regions' : 'sub-regions'}.`);
+  notices.push(t(messages.noRegions, { level }));
   return 'country';
 }

@@ -2,7 +2,9 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { Skeleton } from '../ui/Panel';
 import { OverviewView } from './overview/OverviewView';
 import type { ViewProps } from './shared/viewProps';
-import { TAB_LABELS, TABS, type Tab } from './viewState';
+import { tabLabel, TABS, type Tab } from './viewState';
+import { useT } from '../i18n';
+import { messages } from './messages';
 
 type ViewModule = Record<string, ComponentType<ViewProps>>;
 
@@ -39,11 +41,12 @@ export const VIEW_COMPONENT_IDS: readonly string[] = ['overview', ...LAZY_VIEWS.
 
 /** The open view, with a placeholder while its code loads. */
 export function ActiveView({ tab, ...props }: ViewProps & { tab: Tab }) {
+  const tr = useT();
   if (tab === TABS[0]) return <OverviewView {...props} />;
   const View = LAZY_VIEWS.get(tab);
   if (!View) throw new Error(`the view "${tab}" has no component (src/views/${tab}/<Name>View.tsx)`);
   return (
-    <Suspense fallback={<Skeleton height={420} label={`Loading the ${TAB_LABELS[tab]} view`} />}>
+    <Suspense fallback={<Skeleton height={420} label={tr(messages.loadingView, { view: tabLabel(tab) })} />}>
       <View {...props} />
     </Suspense>
   );

@@ -2,6 +2,8 @@ import type { z } from 'zod/mini';
 import { createViewStateCodec, type Setting, type SettingValues } from '../state/viewState';
 import type { AnyViewDeclaration, ResolveContext } from './declaration';
 import { VIEWS } from './registry';
+import { t, type Message } from '../i18n';
+import { tabMessages } from './messages';
 
 /**
  * The view state, its defaults, its URL codec and the parameter names a link uses, derived from the declared views:
@@ -71,8 +73,20 @@ export function canonicalViewSettings(state: ViewState, resolved: ResolvedSettin
   return canonical as Partial<ViewState>;
 }
 
-/** The tab bar: each view's label, by id. */
+/** The tab bar: each view's label (its English text), by id; `tabLabel` says it in the active language. */
 export const TAB_LABELS = Object.fromEntries(VIEWS.map((view) => [view.id, view.label])) as Record<Tab, string>;
+
+/** Each view's tab label as a message (src/views/messages.ts), by id; a view with none is called by its English label. */
+const TAB_MESSAGES: Partial<Record<string, Message>> = tabMessages;
+
+/**
+ * A view's tab label in the active language, at the time of the call (call it while rendering, in a component that
+ * re-renders on a language change: `useT()` or `useLocale()`).
+ */
+export function tabLabel(tab: Tab): string {
+  const message = TAB_MESSAGES[tab];
+  return message && message.defaultMessage === TAB_LABELS[tab] ? t(message) : TAB_LABELS[tab];
+}
 
 /** The shapes of the query results only some views ask for, by kind (the first element of a query key). */
 export const VIEW_RESULT_SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = Object.assign({}, ...VIEWS.map((view) => view.snapshot));

@@ -8,6 +8,8 @@ import type { MultiSelectOption } from '../../ui/MultiSelect';
 import { PeriodControls } from './PeriodControls';
 import { ReachCoverageNote } from './ReachCoverageNote';
 import { PrefetchIntentContext } from './prefetchIntent';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 export interface FilterBarProps {
   datasets: readonly DatasetEntry[];
@@ -29,6 +31,7 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
   const datasetId = useId();
   const moreId = useId();
   const intend = useContext(PrefetchIntentContext);
+  const tr = useT();
   const filterChange = (dimension: DimensionDef, selected: readonly string[]): Partial<ViewState> => ({
     filters: withEntry(filters, dimension.id, selected.length > 0 ? [...selected] : undefined),
   });
@@ -43,7 +46,7 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
       key={dimension.id}
       testId={`filter-${dimension.id}`}
       label={dimension.pluralLabel}
-      allLabel={`All ${dimension.pluralLabel.toLowerCase()}`}
+      allLabel={tr(messages.allMembers, { dimension: dimension.pluralLabel.toLowerCase() })}
       options={(ownValue(catalog.members, dimension.id) ?? []).map((member) => memberOption(member, dimension.display))}
       selected={ownValue(view.filters, dimension.id) ?? []}
       onChange={(selected) => update(filterChange(dimension, selected))}
@@ -52,11 +55,11 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
   );
 
   return (
-    <form className="filter-bar" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
+    <form className="filter-bar" aria-label={tr(messages.filters)} onSubmit={(event) => event.preventDefault()}>
       {datasets.length > 1 ? (
         <div className="field">
           <label className="field-label" htmlFor={datasetId}>
-            Dataset
+            {tr(messages.dataset)}
           </label>
           <select
             id={datasetId}
@@ -80,8 +83,8 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
       ) : null}
       {model.timeless ? (
         <div className="field" data-testid="filter-period">
-          <span className="field-label">Period</span>
-          <span>All rows (no time column)</span>
+          <span className="field-label">{tr(messages.period)}</span>
+          <span>{tr(messages.allRows)}</span>
         </div>
       ) : (
         <PeriodControls catalog={catalog} view={view} compare={compare} update={update} />
@@ -89,7 +92,7 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
       {model.dimensions.filter((dimension) => !rolledUpTo.has(dimension.id)).map(picker)}
       <div className="field">
         <label className="field-label" htmlFor={measureId}>
-          Measure
+          {tr(messages.measure)}
         </label>
         <select
           id={measureId}
@@ -108,7 +111,7 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
         {chosenMeasure?.perInternetUser ? (
           // Says what the number mixes: the dataset's figures over real World Bank internet users.
           <span id={`${measureId}-note`} className="badge badge-synthetic" style={{ whiteSpace: 'normal' }} title={chosenMeasure.description} data-testid="measure-note">
-            {model.provenance === 'synthetic' ? 'Synthetic traffic' : 'Your data'} ÷ real World Bank internet users
+            {tr(model.provenance === 'synthetic' ? messages.syntheticPerUser : messages.yoursPerUser)}
           </span>
         ) : null}
         {chosenMeasure?.perInternetUser ? <ReachCoverageNote view={view} id={`${measureId}-coverage`} amountLabel={amountLabel(model, chosenMeasure)} /> : null}
@@ -123,7 +126,9 @@ export function FilterBar({ datasets, model, catalog, view, update, filters, com
             onClick={() => setMoreChoice(!moreShown)}
             data-testid="filter-more"
           >
-            {moreShown ? 'Fewer filters' : `More filters: ${levels.map((dimension) => dimension.pluralLabel.toLowerCase()).join(', ')}`}
+            {moreShown
+              ? tr(messages.fewerFilters)
+              : tr(messages.moreFilters, { levels: levels.map((dimension) => dimension.pluralLabel.toLowerCase()).join(', ') })}
           </button>
           <div id={moreId} className="filter-more-fields" hidden={!moreShown}>
             {moreShown ? levels.map(picker) : null}

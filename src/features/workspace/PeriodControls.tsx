@@ -3,6 +3,8 @@ import { periodPresets, type DatasetCatalog, type QuerySlice } from '../../data'
 import { formatMonth } from '../../lib/format';
 import { monthSpan, shiftMonth } from '../../lib/months';
 import type { ViewState } from '../../views';
+import { useT, type Message } from '../../i18n';
+import { messages } from './messages';
 
 export interface PeriodControlsProps {
   catalog: DatasetCatalog;
@@ -11,11 +13,15 @@ export interface PeriodControlsProps {
   update: (change: Partial<ViewState>) => void;
 }
 
-const COMPARE_LABELS: Record<ViewState['compare'], string> = {
-  year: 'Same months a year earlier',
-  previous: 'Previous period',
-  custom: 'Another period…',
-};
+/** The comparisons, in the order the picker lists them ("previous" is said with its length). */
+const COMPARES: readonly ViewState['compare'][] = ['year', 'previous', 'custom'];
+
+/** The preset groups (as src/data's presets name them) and their labels. */
+const PRESET_GROUPS: readonly { group: 'Recent' | 'Half-years' | 'Quarters'; label: Message }[] = [
+  { group: 'Recent', label: messages.groupRecent },
+  { group: 'Half-years', label: messages.groupHalfYears },
+  { group: 'Quarters', label: messages.groupQuarters },
+];
 
 /**
  * The period and what it is compared with: a ready-made period (last 12 months, year to date, a half-year or a
@@ -23,6 +29,7 @@ const COMPARE_LABELS: Record<ViewState['compare'], string> = {
  */
 export function PeriodControls({ catalog, view, compare, update }: PeriodControlsProps) {
   const presetId = useId();
+  const tr = useT();
   const compareId = useId();
   const months = allMonths(catalog.firstMonth, catalog.lastMonth);
   const presets = periodPresets(catalog.firstMonth, catalog.lastMonth);
@@ -32,7 +39,7 @@ export function PeriodControls({ catalog, view, compare, update }: PeriodControl
     <>
       <div className="field">
         <label className="field-label" htmlFor={presetId}>
-          Period
+          {tr(messages.period)}
         </label>
         <select
           id={presetId}
@@ -45,10 +52,10 @@ export function PeriodControls({ catalog, view, compare, update }: PeriodControl
           }}
         >
           <option value="" disabled>
-            Months below
+            {tr(messages.monthsBelow)}
           </option>
-          {(['Recent', 'Half-years', 'Quarters'] as const).map((group) => (
-            <optgroup key={group} label={group}>
+          {PRESET_GROUPS.map(({ group, label }) => (
+            <optgroup key={group} label={tr(label)}>
               {presets
                 .filter((preset) => preset.group === group)
                 .map((preset) => (
@@ -60,11 +67,11 @@ export function PeriodControls({ catalog, view, compare, update }: PeriodControl
           ))}
         </select>
       </div>
-      <MonthSelect label="From" testId="filter-from" months={months} value={view.from} onChange={(from) => update({ from, to: maxOf(from, view.to) })} />
-      <MonthSelect label="To" testId="filter-to" months={months} value={view.to} onChange={(to) => update({ to, from: minOf(to, view.from) })} />
+      <MonthSelect label={tr(messages.from)} testId="filter-from" months={months} value={view.from} onChange={(from) => update({ from, to: maxOf(from, view.to) })} />
+      <MonthSelect label={tr(messages.to)} testId="filter-to" months={months} value={view.to} onChange={(to) => update({ to, from: minOf(to, view.from) })} />
       <div className="field">
         <label className="field-label" htmlFor={compareId}>
-          Compare with
+          {tr(messages.compareWith)}
         </label>
         <select
           id={compareId}
@@ -78,9 +85,11 @@ export function PeriodControls({ catalog, view, compare, update }: PeriodControl
             else update({ compare: next, cfrom: null, cto: null });
           }}
         >
-          {(Object.keys(COMPARE_LABELS) as ViewState['compare'][]).map((value) => (
+          {COMPARES.map((value) => (
             <option key={value} value={value}>
-              {value === 'previous' ? `Previous ${length === 1 ? 'month' : `${length} months`}` : COMPARE_LABELS[value]}
+              {value === 'previous'
+                ? tr(messages.comparePrevious, { count: length })
+                : tr(value === 'year' ? messages.compareYear : messages.compareCustom)}
             </option>
           ))}
         </select>
@@ -88,14 +97,14 @@ export function PeriodControls({ catalog, view, compare, update }: PeriodControl
       {compare === 'custom' && view.compareTo ? (
         <>
           <MonthSelect
-            label="Compare from"
+            label={tr(messages.compareFrom)}
             testId="filter-compare-from"
             months={months}
             value={view.compareTo.from}
             onChange={(cfrom) => update({ cfrom, cto: maxOf(cfrom, view.compareTo!.to) })}
           />
           <MonthSelect
-            label="Compare to"
+            label={tr(messages.compareTo)}
             testId="filter-compare-to"
             months={months}
             value={view.compareTo.to}
@@ -109,6 +118,8 @@ export function PeriodControls({ catalog, view, compare, update }: PeriodControl
 
 function MonthSelect(props: { label: string; testId: string; months: readonly string[]; value: string; onChange: (month: string) => void }) {
   const id = useId();
+  // The months are said in the active language.
+  useT();
   // A comparison period may lie outside the data (then there is nothing to compare with): keep it selectable.
   const months = props.months.includes(props.value) ? props.months : [props.value, ...props.months].sort();
   return (

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../../lib/errors';
 import { withClickHouseNeed } from '../../data/clickhouse/clickHouseNeed';
 import { dashboards } from '../../state/dashboards';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 type Outcome = { kind: 'pinned' | 'refused'; text: string };
 
@@ -13,6 +15,7 @@ type Outcome = { kind: 'pinned' | 'refused'; text: string };
  */
 export function PinButton({ title }: { title: string }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const tr = useT();
   useEffect(() => {
     if (outcome?.kind !== 'pinned') return;
     const timer = setTimeout(() => setOutcome(null), 4000);
@@ -25,17 +28,16 @@ export function PinButton({ title }: { title: string }) {
       const named = document.querySelector<HTMLElement>('[data-pin-title]')?.dataset.pinTitle;
       // A view over a ClickHouse table carries its definition (never credentials), for wherever the dashboard goes.
       const dashboard = dashboards.pin({ title: named || title, notes: '', view: withClickHouseNeed(location.search.slice(1)) });
-      const panels = `${dashboard.panels.length} ${dashboard.panels.length === 1 ? 'panel' : 'panels'}`;
-      setOutcome({ kind: 'pinned', text: `Pinned to “${dashboard.name}” (${panels}).` });
+      setOutcome({ kind: 'pinned', text: tr(messages.pinned, { dashboard: dashboard.name, count: dashboard.panels.length }) });
     } catch (error) {
-      setOutcome({ kind: 'refused', text: `Not pinned. ${errorMessage(error)}` });
+      setOutcome({ kind: 'refused', text: tr(messages.notPinned, { reason: errorMessage(error) }) });
     }
   };
   const refused = outcome?.kind === 'refused';
   return (
     <span className="pin">
       <button type="button" className="button button-quiet" onClick={pin} data-testid="pin-view">
-        Pin to dashboard
+        {tr(messages.pin)}
       </button>
       {/* A refusal is an alert (a new element, announced as it appears), long enough to wrap: the floating
           confirmation is one line, this is a few. */}

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatYearRanges, reachCoverageQuery, type QuerySlice } from '../../data';
 import { countryName } from '../../lib/countries';
-import { formatShare } from '../../lib/format';
+import { formatShare, formatWhole } from '../../lib/format';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 /** How many left-out countries are named; the rest are counted. */
 const NAMED = 3;
@@ -14,13 +16,13 @@ const NAMED = 3;
  */
 export function ReachCoverageNote({ view, id, amountLabel }: { view: QuerySlice; id: string; amountLabel: string }) {
   const coverage = useQuery(reachCoverageQuery(view));
+  const tr = useT();
   const data = coverage.data;
   if (!data || data.leftOutCountryMonths === 0) return <span id={id} hidden />;
   if (data.leftOutCountryMonths === data.countryMonths) {
     return (
       <span id={id} className="reach-coverage" data-testid="reach-coverage">
-        The World Bank has no internet users for this period&apos;s countries yet: there is no value to show. Choose
-        an earlier period.
+        {tr(messages.reachNone)}
       </span>
     );
   }
@@ -28,10 +30,15 @@ export function ReachCoverageNote({ view, id, amountLabel }: { view: QuerySlice;
   const more = data.leftOut.length - named.length;
   return (
     <span id={id} className="reach-coverage" data-testid="reach-coverage">
-      Leaves out {data.leftOutShare === null ? '' : `${formatShare(data.leftOutShare)} of the ${amountLabel}, `}
-      {data.leftOutCountryMonths.toLocaleString('en-US')} of {data.countryMonths.toLocaleString('en-US')} country-months, for
-      want of World Bank data: {named.join('; ')}
-      {more > 0 ? `; and ${more} more ${more === 1 ? 'country' : 'countries'}` : ''}.
+      {tr(messages.reachLeavesOut, {
+        withShare: data.leftOutShare === null ? 'no' : 'yes',
+        share: data.leftOutShare === null ? '' : formatShare(data.leftOutShare),
+        amount: amountLabel,
+        left: formatWhole(data.leftOutCountryMonths),
+        total: formatWhole(data.countryMonths),
+        named: named.join('; '),
+        more,
+      })}
     </span>
   );
 }

@@ -3,18 +3,26 @@ import type { Theme } from '../../state/viewState';
 import type { ViewState } from '../../views';
 import { encodeViewState, DEFAULT_VIEW_STATE } from '../../views';
 import { useChangeIntent } from './prefetchIntent';
+import { useT, type Message } from '../../i18n';
+import { formatCompact, formatWhole } from '../../lib/format';
+import { storyMessages as messages } from './messages';
 
 interface Story {
-  title: string;
-  summary: string;
+  id: string;
+  title: Message;
+  summary: Message;
+  /** The figures the summary quotes, formatted when it is said (in the reader's locale). */
+  figures?: () => Record<string, string>;
   state: Partial<ViewState>;
 }
 
 /** Views that tell the stories of the source articles, one click each. */
 const STORIES: readonly Story[] = [
   {
-    title: 'AliExpress leads Russia, H2 2014',
-    summary: '15.6M monthly visitors against 3.7M for eBay and 1.4M for Amazon.',
+    id: 'leads',
+    title: messages.leadsTitle,
+    summary: messages.leadsSummary,
+    figures: () => ({ aliexpress: formatCompact(15.6e6), ebay: formatCompact(3.7e6), amazon: formatCompact(1.4e6) }),
     state: {
       measure: 'visitors',
       from: '2014-07',
@@ -24,8 +32,10 @@ const STORIES: readonly Story[] = [
   },
   {
     // Beside the visitors: 15.6M over Russia's 101.4M internet users in 2014 (World Bank WDI) is about 15 per 100.
-    title: 'Reach in Russia, H2 2014',
-    summary: 'The same months per 100 Russian internet users (real World Bank data): AliExpress reached about 15 in 100.',
+    id: 'reach',
+    title: messages.reachTitle,
+    summary: messages.reachSummary,
+    figures: () => ({ hundred: formatWhole(100), reached: formatWhole(15) }),
     state: {
       measure: 'reach',
       from: '2014-07',
@@ -34,34 +44,40 @@ const STORIES: readonly Story[] = [
     },
   },
   {
-    title: 'Why AliExpress pulled ahead in Russia',
-    summary: 'H2 2014 against H2 2013: who accounts for the change, and who lost share (synthetic, calibrated data).',
+    id: 'why',
+    title: messages.whyTitle,
+    summary: messages.whySummary,
     state: { tab: 'explain', measure: 'visitors', from: '2014-07', to: '2014-12', filters: { country: ['RU'] } },
   },
   {
-    title: 'AliExpress’s share of Russia, 2014–2016',
-    summary: 'Share of Russian marketplace traffic around Jack Ma’s St. Petersburg visit in June 2015.',
+    id: 'share',
+    title: messages.shareTitle,
+    summary: messages.shareSummary,
     state: { tab: 'trend', mode: 'share', measure: 'visitors', from: '2014-01', to: '2016-12', filters: { country: ['RU'] } },
   },
   {
-    title: 'Who grew fastest in 2015',
-    summary: 'Change against 2014, by marketplace, in every country.',
+    id: 'growth',
+    title: messages.growthTitle,
+    summary: messages.growthSummary,
     state: { tab: 'trend', mode: 'yoy', grain: 'year', measure: 'visitors', from: '2015-01', to: '2015-12' },
   },
   {
-    title: 'Alibaba courts Mexican sellers',
-    summary: 'Mexico 2016–2019: the government deal, Alipay with Openpay, 24 of 100 vendors.',
+    id: 'mexico',
+    title: messages.mexicoTitle,
+    summary: messages.mexicoSummary,
+    figures: () => ({ vendors: formatWhole(24), hundred: formatWhole(100) }),
     state: { measure: 'visitors', from: '2016-01', to: '2019-12', filters: { country: ['MX'] } },
   },
 ];
 
-/** Memoised: it depends on the theme only, and the page re-renders on every filter change. */
+/** Memoised: it depends on the theme only (and the language), and the page re-renders on every filter change. */
 export const StoryLinks = memo(function StoryLinks({ theme, onSelect }: { theme: Theme; onSelect: (state: ViewState) => void }) {
+  const tr = useT();
   return (
-    <nav className="stories" aria-label="Stories">
+    <nav className="stories" aria-label={tr(messages.nav)}>
       {STORIES.map((story) => {
         const state: ViewState = { ...DEFAULT_VIEW_STATE, filters: {}, selections: {}, sorts: {}, theme, ...story.state };
-        return <StoryLink key={story.title} story={story} state={state} onSelect={onSelect} />;
+        return <StoryLink key={story.id} story={story} state={state} onSelect={onSelect} />;
       })}
     </nav>
   );
@@ -70,6 +86,7 @@ export const StoryLinks = memo(function StoryLinks({ theme, onSelect }: { theme:
 /** One story's link; resting on it or focusing it fetches its view's queries ahead. */
 function StoryLink({ story, state, onSelect }: { story: Story; state: ViewState; onSelect: (state: ViewState) => void }) {
   const intent = useChangeIntent(state);
+  const tr = useT();
   const href = `?${encodeViewState(state)}`;
   return (
       <a
@@ -82,8 +99,8 @@ function StoryLink({ story, state, onSelect }: { story: Story; state: ViewState;
           onSelect(state);
         }}
       >
-        <span className="story-title">{story.title}</span>
-        <span className="story-summary">{story.summary}</span>
+        <span className="story-title">{tr(story.title)}</span>
+        <span className="story-summary">{tr(story.summary, story.figures?.())}</span>
       </a>
   );
 }

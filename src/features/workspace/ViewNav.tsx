@@ -1,4 +1,6 @@
-import { encodeViewState, TAB_LABELS, TABS, type Tab, type ViewState } from '../../views';
+import { encodeViewState, tabLabel, TABS, type Tab, type ViewState } from '../../views';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 import { useChangeIntent } from './prefetchIntent';
 
 /**
@@ -7,8 +9,9 @@ import { useChangeIntent } from './prefetchIntent';
  * whole panel after every render, which cost tens of milliseconds on each filter change.)
  */
 export function ViewNav({ state, onSelect }: { state: ViewState; onSelect: (tab: Tab) => void }) {
+  const tr = useT();
   return (
-    <nav className="tabs-list" aria-label="Views">
+    <nav className="tabs-list" aria-label={tr(messages.views)}>
       {TABS.map((tab) => (
         <TabLink key={tab} tab={tab} state={state} onSelect={onSelect} />
       ))}
@@ -19,6 +22,8 @@ export function ViewNav({ state, onSelect }: { state: ViewState; onSelect: (tab:
 /** One view's link; resting on it or focusing it fetches the view's queries ahead. */
 function TabLink({ tab, state, onSelect }: { tab: Tab; state: ViewState; onSelect: (tab: Tab) => void }) {
   const intent = useChangeIntent(state.tab === tab ? null : { tab });
+  // Re-rendered in a new language: the label is said at render time.
+  useT();
   return (
     <a
       {...intent}
@@ -32,7 +37,7 @@ function TabLink({ tab, state, onSelect }: { tab: Tab; state: ViewState; onSelec
         onSelect(tab);
       }}
     >
-      {TAB_LABELS[tab]}
+      {tabLabel(tab)}
     </a>
   );
 }

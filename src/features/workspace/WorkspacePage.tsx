@@ -12,7 +12,9 @@ import {
 } from '../../data';
 import { lookupTable, ownValue } from '../../lib/lookupTable';
 import { colorsByOrder } from '../../charts/palette';
-import { DEFAULT_VIEW_STATE, onViewStateChange, TAB_LABELS, writeViewState, type Tab, type ViewState } from '../../views';
+import { DEFAULT_VIEW_STATE, onViewStateChange, tabLabel, writeViewState, type Tab, type ViewState } from '../../views';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 import { ActiveView, loadViewComponent, type ViewProps } from '../../views/components';
 import { discoverQueries, PrefetchIntentProvider, type IntendChange } from './prefetchIntent';
 import { ErrorMessage, Skeleton } from '../../ui/Panel';
@@ -55,13 +57,14 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
     [settled, update, colorFor],
   );
   const intend = useChangePrefetch(state, model, catalog.data, colorFor);
+  const tr = useT();
 
   if (catalog.isError) {
     const bundled = datasets[0];
     return (
       <>
         <ErrorMessage
-          title={`The dataset “${model.label}” could not be loaded`}
+          title={tr(messages.datasetFailed, { dataset: model.label })}
           error={catalog.error}
           onRetry={() => void catalog.refetch()}
         />
@@ -73,7 +76,7 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
             onClick={() => writeViewState({ ...DEFAULT_VIEW_STATE, dataset: bundled.id, theme: state.theme })}
             data-testid="open-bundled"
           >
-            Show {bundled.model.label} meanwhile
+            {tr(messages.showMeanwhile, { dataset: bundled.model.label })}
           </button>
         )}
       </>
@@ -86,11 +89,11 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
       <>
         <Notices notices={notices} onDismiss={dismissNotices} />
         {presentation ? null : <StoryLinks theme={state.theme} onSelect={writeViewState} />}
-        {presentation ? null : <Skeleton height={64} label="Loading filters" />}
-        <Skeleton height={108} label="Loading key figures" />
+        {presentation ? null : <Skeleton height={64} label={tr(messages.loadingFilters)} />}
+        <Skeleton height={108} label={tr(messages.loadingKpis)} />
         <div className="panel-grid">
-          <Skeleton height={360} label="Loading the trend chart" />
-          <Skeleton height={360} label="Loading the country chart" />
+          <Skeleton height={360} label={tr(messages.loadingTrend)} />
+          <Skeleton height={360} label={tr(messages.loadingCountries)} />
         </div>
       </>
     );
@@ -106,24 +109,29 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
           <SelectionChips model={model} view={view} options={options} update={update} />
           <div className="view-nav-row">
             <ViewNav state={state} onSelect={(tab) => update({ tab })} />
-            <PinButton title={`${TAB_LABELS[options.tab]}: ${measure.label}${model.provenance === 'uploaded' ? ` (${model.label})` : ''}`} />
+            <PinButton title={pinTitle(tabLabel(options.tab), measure.label, model.provenance === 'uploaded' ? model.label : null)} />
           </div>
         </>
       )}
       {settledProps ? (
         <section
           className={`tab-panel${updating ? ' view-updating' : ''}`}
-          aria-label={TAB_LABELS[settledProps.tab]}
+          aria-label={tabLabel(settledProps.tab)}
           aria-busy={updating}
           data-testid={`view-${settledProps.tab}`}
         >
           <SettledView {...settledProps} />
         </section>
       ) : (
-        <Skeleton height={360} label="Loading the view" />
+        <Skeleton height={360} label={tr(messages.loadingView)} />
       )}
     </PrefetchIntentProvider>
   );
+}
+
+/** A pinned panel's title: the view, its measure, and an uploaded dataset's name. */
+function pinTitle(view: string, measure: string, uploaded: string | null): string {
+  return `${view}: ${measure}${uploaded === null ? '' : ` (${uploaded})`}`;
 }
 
 /** The props of the view of `slice` and `resolved` (the settled state, or a state a control would lead to). */

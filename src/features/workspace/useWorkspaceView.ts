@@ -12,6 +12,8 @@ import {
   type QuerySlice,
 } from '../../data';
 import { canonicalViewSettings, useViewState, writeViewState, type ViewState } from '../../views';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 import { useFixedDatasets } from './fixedDatasets';
 
 /**
@@ -36,6 +38,7 @@ export function useWorkspaceView() {
   const model = (entry ?? registry[0]!).model;
   const catalog = useQuery({ ...catalogQuery(state.dataset), enabled: Boolean(entry) || missing });
   const [stickyNotices, setStickyNotices] = useState<string[]>([]);
+  const tr = useT();
 
   const resolved = useMemo(
     () => (catalog.data ? resolveQuerySlice(state, model, catalog.data) : null),
@@ -46,13 +49,13 @@ export function useWorkspaceView() {
     () => [
       ...syntaxNotices,
       ...(missing && fixed
-        ? [`This panel shows a dataset ("${linkState.dataset}") that its snapshot does not describe; its figures cannot be shown.`]
+        ? [tr(messages.notInSnapshot, { dataset: linkState.dataset })]
         : missing
         ? [missingDatasetNotice(linkState.dataset)]
         : []),
       ...(resolved?.notices ?? []),
     ],
-    [syntaxNotices, resolved, missing, fixed, linkState.dataset],
+    [syntaxNotices, resolved, missing, fixed, linkState.dataset, tr],
   );
 
   useEffect(() => {

@@ -14,6 +14,8 @@ import { geoLevelOf, LevelControls } from '../shared/LevelControls';
 import type { ViewProps } from '../shared/viewProps';
 import { explainMember, WhyButton } from '../shared/WhyButton';
 import { capitalise } from '../../lib/text';
+import { t, useT } from '../../i18n';
+import { messages } from './messages';
 
 const DEFAULT_TOP = 10;
 const TOP_CHOICES = [5, 10, 15, 20];
@@ -88,10 +90,11 @@ export function orderCountries(breakdown: Breakdown, sort: SortState, nameOf: (k
  */
 export function CountriesView(props: ViewProps) {
   const rowDimension = splitDimension(props.model);
+  const tr = useT();
   if (!rowDimension) {
     return (
-      <Panel title="Country comparison" testId="countries-panel">
-        <EmptyState>This dataset has only one dimension: there is nothing to split its members by.</EmptyState>
+      <Panel title={tr(messages.title)} testId="countries-panel">
+        <EmptyState>{tr(messages.oneDimension)}</EmptyState>
       </Panel>
     );
   }
@@ -115,21 +118,24 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
   const tableToggle = useTableToggle();
   const { asTable } = tableToggle;
   const format = measureFormatters(measure);
+  const tr = useT();
   const sort = options.sorts.countries ?? DEFAULT_COUNTRY_SORT;
   const setSort = (next: SortState) => update({ sorts: { ...options.sorts, countries: next } });
   const isCountry = rowDimension.display === 'country';
-  const rowLabel = (key: string | null) => (key === null ? `Other ${rowDimension.pluralLabel.toLowerCase()}` : isCountry ? countryLabel(key) : key);
-  const columnLabel = (key: string | null) => (key === null ? `Other ${columnDimension.pluralLabel.toLowerCase()}` : key);
+  const rowLabel = (key: string | null) => (key === null ? tr(messages.other, { members: rowDimension.pluralLabel.toLowerCase() }) : isCountry ? countryLabel(key) : key);
+  const columnLabel = (key: string | null) => (key === null ? tr(messages.other, { members: columnDimension.pluralLabel.toLowerCase() }) : key);
   const selectedRows = ownValue(selected, rowDimension.id) ?? [];
   const sortChoice = sort.column === 'name' && sort.direction === 'asc' ? 'name' : sort.column === 'total' && sort.direction === 'desc' ? 'total' : 'table';
   const shown = query.data ? query.data.rowKeys.filter((key) => key !== null).length : 0;
-  const subtitle = `${capitalise(measure.periodLabel)} by ${rowDimension.label.toLowerCase()}, split by ${columnDimension.label.toLowerCase()}${
-    query.data && query.data.rowTotal > shown ? ` · the ${shown} largest of ${query.data.rowTotal}` : ''
-  }`;
+  const subtitle = `${tr(messages.subtitle, {
+    measure: capitalise(measure.periodLabel),
+    rows: rowDimension.label.toLowerCase(),
+    columns: columnDimension.label.toLowerCase(),
+  })}${query.data && query.data.rowTotal > shown ? ` · ${tr(messages.largestOf, { shown: String(shown), total: String(query.data.rowTotal) })}` : ''}`;
 
   return (
     <ChartPanel
-      title={`${rowDimension.label} comparison`}
+      title={tr(messages.comparison, { dimension: rowDimension.label })}
       subtitle={subtitle}
       model={model}
       table={tableToggle}
@@ -138,31 +144,31 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
       exportData={() => breakdownData(query.data, rowDimension.label, columnDimension.label, measure.label)}
     >
       <LevelControls geo={geo} filters={props.filters} update={update} testId="countries-level" />
-      <ControlBar label="Country comparison options">
+      <ControlBar label={tr(messages.options)}>
         <ControlSelect
-          label="Show"
+          label={tr(messages.show)}
           value={String(top)}
-          options={[...new Set([...TOP_CHOICES, top])].sort((a, b) => a - b).map((n) => ({ value: String(n), label: `Top ${n}` }))}
+          options={[...new Set([...TOP_CHOICES, top])].sort((a, b) => a - b).map((n) => ({ value: String(n), label: tr(messages.top, { count: String(n) }) }))}
           onChange={(value) => update({ top: Number(value) })}
           testId="countries-top"
         />
         <ControlSelect
-          label="Bars"
+          label={tr(messages.bars)}
           value={options.stack}
           options={[
-            { value: 'stacked', label: 'Stacked' },
-            { value: 'grouped', label: 'Grouped' },
+            { value: 'stacked', label: tr(messages.stacked) },
+            { value: 'grouped', label: tr(messages.grouped) },
           ]}
           onChange={(stack) => update({ stack })}
           testId="countries-stack"
         />
         <ControlSelect
-          label="Sort"
+          label={tr(messages.sort)}
           value={sortChoice}
           options={[
-            { value: 'total', label: 'Largest first' },
-            { value: 'name', label: 'A–Z' },
-            { value: 'table', label: 'As the table', disabled: true },
+            { value: 'total', label: tr(messages.largestFirst) },
+            { value: 'name', label: tr(messages.alphabetical) },
+            { value: 'table', label: tr(messages.asTable), disabled: true },
           ]}
           onChange={(choice) => setSort(choice === 'name' ? { column: 'name', direction: 'asc' } : DEFAULT_COUNTRY_SORT)}
           testId="countries-sort"
@@ -190,7 +196,7 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
                 ),
             },
             { id: 'total', header: measure.label, numeric: true, sortValue: sortValues.total, cell: (row) => format.full(row.total) },
-            { id: 'share', header: 'Share of total', numeric: true, sortValue: sortValues.share, cell: (row) => formatShare(row.share) },
+            { id: 'share', header: tr(messages.shareOfTotal), numeric: true, sortValue: sortValues.share, cell: (row) => formatShare(row.share) },
             ...data.columnKeys.map((columnKey, index) => ({
               id: columnIds[index]!,
               header: columnLabel(columnKey),
@@ -202,7 +208,7 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
           ];
           return asTable ? (
             <SortableTable
-              caption={`${measure.label} by ${rowDimension.label.toLowerCase()} and ${columnDimension.label.toLowerCase()}`}
+              caption={tr(messages.caption, { measure: measure.label, rows: rowDimension.label.toLowerCase(), columns: columnDimension.label.toLowerCase() })}
               testId="countries-table"
               columns={columns}
               rows={rows}
@@ -221,10 +227,15 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
               formatValue={format.full}
               onSelectCategory={onRow}
               selectedCategories={selectedRows}
-              ariaLabel={`Bar chart of ${measure.periodLabel} by ${rowDimension.label.toLowerCase()} and ${columnDimension.label.toLowerCase()}: ${rows
-                .slice(0, 5)
-                .map((row) => `${rowLabel(row.key)} ${format.compact(row.total)}`)
-                .join(', ')}`}
+              ariaLabel={tr(messages.barsAria, {
+                measure: measure.periodLabel,
+                rows: rowDimension.label.toLowerCase(),
+                columns: columnDimension.label.toLowerCase(),
+                bars: rows
+                  .slice(0, 5)
+                  .map((row) => `${rowLabel(row.key)} ${format.compact(row.total)}`)
+                  .join(', '),
+              })}
             />
           );
         }}
@@ -237,7 +248,7 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
 function whyColumn(nameOf: (key: string) => string, onWhy: (key: string) => void): SortableColumn<CountryRow> {
   return {
     id: 'why',
-    header: 'Why?',
+    header: t(messages.why),
     cell: (row) =>
       row.key === null ? null : (
         <WhyButton subject={nameOf(row.key)} onClick={() => onWhy(row.key!)} />

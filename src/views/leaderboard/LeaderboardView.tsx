@@ -12,6 +12,8 @@ import { ChartPanel } from '../shared/panelParts';
 import type { ViewProps } from '../shared/viewProps';
 import { explainMember, WhyButton } from '../shared/WhyButton';
 import { geoLevelOf, LevelControls } from '../shared/LevelControls';
+import { t, useT } from '../../i18n';
+import { messages } from './messages';
 
 /**
  * By country A–Z. Ties (the rows of one country) fall back to rank: the table's sort is stable and the rows reach
@@ -21,25 +23,26 @@ export const DEFAULT_LEADERBOARD_SORT: SortState = { column: 'country', directio
 
 /** "▲2" (up two places), "▼1", "new" (no data a year earlier) or "–" (same rank). */
 export function rankChangeText(row: Pick<LeaderboardRow, 'rank' | 'previousRank'>): string {
-  if (row.previousRank === null) return 'new';
+  if (row.previousRank === null) return t(messages.isNew);
   const change = row.previousRank - row.rank;
   return change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : '–';
 }
 
 function rankChangeTitle(row: LeaderboardRow): string {
-  if (row.previousRank === null) return 'No data in the period compared with';
+  if (row.previousRank === null) return t(messages.noPrevious);
   const change = row.previousRank - row.rank;
-  const places = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;
-  return change > 0 ? `Up ${places(change)} from #${row.previousRank}` : change < 0 ? `Down ${places(-change)} from #${row.previousRank}` : 'Same rank';
+  if (change > 0) return t(messages.up, { count: change, previous: row.previousRank });
+  return change < 0 ? t(messages.down, { count: -change, previous: row.previousRank }) : t(messages.same);
 }
 
 /** Which marketplace leads in each country, how that changed over a year, and its recent trend. */
 export function LeaderboardView(props: ViewProps) {
   const group = splitDimension(props.model);
+  const tr = useT();
   if (!group) {
     return (
-      <Panel title="Leaderboard" testId="leaderboard-panel">
-        <EmptyState>This dataset has only one dimension: there is nothing to rank its members within.</EmptyState>
+      <Panel title={tr(messages.title)} testId="leaderboard-panel">
+        <EmptyState>{tr(messages.oneDimension)}</EmptyState>
       </Panel>
     );
   }
@@ -54,6 +57,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
   const member = model.dimensions[0]!;
   const query = useQuery({ ...leaderboardQuery(view, { group: group.id, member: member.id }), placeholderData: keepPreviousData });
   const format = measureFormatters(measure);
+  const tr = useT();
   const sort = options.sorts.leaderboard ?? DEFAULT_LEADERBOARD_SORT;
   const isCountry = group.display === 'country';
   const groupName = (key: string) => (isCountry ? countryName(key) : key);
@@ -62,16 +66,17 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
   // Without a time column there is no year earlier to compare ranks with and no trend to draw.
   const timeless = model.timeless === true;
   const comparison = describeComparison(view);
-  const subtitle = `${measure.label} rank of each ${member.label.toLowerCase()} within its ${group.label.toLowerCase()} · ${
-    timeless
-      ? 'all rows; rank changes and trends need a time column'
-      : `${rangeText(view)}, rank change vs ${rangeText(comparison.range)}`
-  }`;
+  const subtitle = tr(messages.subtitle, {
+    measure: measure.label,
+    member: member.label.toLowerCase(),
+    group: group.label.toLowerCase(),
+    when: timeless ? tr(messages.timeless) : tr(messages.versus, { range: rangeText(view), compared: rangeText(comparison.range) }),
+  });
 
   const sparkLabel = (row: LeaderboardRow) => {
     const first = row.spark.find((value) => value !== null) ?? null;
     const last = row.spark.findLast((value) => value !== null) ?? null;
-    return `${measure.label} of ${row.member} in ${groupName(row.group)}: ${format.compact(first)} at the start, ${format.compact(last)} at the end`;
+    return tr(messages.spark, { measure: measure.label, member: row.member, group: groupName(row.group), first: format.compact(first), last: format.compact(last) });
   };
 
   const allColumns: SortableColumn<LeaderboardRow>[] = [
@@ -91,7 +96,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
         </button>
       ),
     },
-    { id: 'rank', header: 'Rank', numeric: true, sortValue: (row) => row.rank, cell: (row) => `#${row.rank}` },
+    { id: 'rank', header: tr(messages.rank), numeric: true, sortValue: (row) => row.rank, cell: (row) => `#${row.rank}` },
     {
       id: 'marketplace',
       header: member.label,
@@ -106,7 +111,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
     { id: 'value', header: measure.label, numeric: true, sortValue: (row) => row.value, cell: (row) => format.full(row.value) },
     {
       id: 'share',
-      header: `Share of the ${group.label.toLowerCase()}`,
+      header: tr(messages.shareOf, { group: group.label.toLowerCase() }),
       numeric: true,
       sortValue: (row) => row.share,
       cell: (row) => formatShare(row.share),
@@ -120,7 +125,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
     },
     {
       id: 'change',
-      header: 'Rank change',
+      header: tr(messages.rankChange),
       numeric: true,
       // Places climbed; a newcomer has no earlier rank to climb from, so it sorts with the missing values.
       sortValue: (row) => (row.previousRank === null ? null : row.previousRank - row.rank),
@@ -132,12 +137,12 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
     },
     {
       id: 'trend',
-      header: 'Trend',
+      header: tr(messages.trend),
       cell: (row) => <Sparkline values={row.spark} color={colorFor(row.member)} ariaLabel={sparkLabel(row)} />,
     },
     {
       id: 'why',
-      header: 'Why?',
+      header: tr(messages.why),
       // The change of this marketplace in this country, explained by… its one segment: so explain the country.
       cell: (row) => <WhyButton subject={groupName(row.group)} onClick={() => update(explainMember(view.filters, group.id, row.group))} />,
     },
@@ -146,7 +151,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
 
   return (
     <ChartPanel
-      title="Leaderboard"
+      title={tr(messages.title)}
       subtitle={subtitle}
       model={model}
       className="panel-wide"
@@ -154,7 +159,14 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
       exportData={() =>
         query.data
           ? {
-              header: [group.label, member.label, measure.label, 'share', 'rank', ...(timeless ? [] : ['rank a year earlier', 'growth'])],
+              header: [
+                group.label,
+                member.label,
+                measure.label,
+                t(messages.csvShare),
+                t(messages.csvRank),
+                ...(timeless ? [] : [t(messages.csvPrevious), t(messages.csvGrowth)]),
+              ],
               rows: query.data.rows.map((row) => [
                 row.group,
                 row.member,
@@ -171,7 +183,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
       <QueryView query={query} height={360} isEmpty={(data) => data.rows.length === 0}>
         {(data) => (
           <SortableTable
-            caption={`${member.pluralLabel} ranked by ${measure.label.toLowerCase()} within each ${group.label.toLowerCase()}`}
+            caption={tr(messages.caption, { members: member.pluralLabel, measure: measure.label.toLowerCase(), group: group.label.toLowerCase() })}
             testId="leaderboard-table"
             columns={columns}
             // Rank order first, so that every sort breaks its ties by rank (see DEFAULT_LEADERBOARD_SORT).

@@ -14,6 +14,8 @@ import { geoLevelOf, LevelControls } from '../shared/LevelControls';
 import type { ViewProps } from '../shared/viewProps';
 import { explainMember, WhyButton } from '../shared/WhyButton';
 import { capitalise } from '../../lib/text';
+import { t, useT } from '../../i18n';
+import { messages } from './messages';
 
 // d3-geo and the world outlines are only needed once the map tab is opened: keep them out of the entry bundle.
 const ChoroplethMap = lazy(() => import('../../charts/ChoroplethMap').then((m) => ({ default: m.ChoroplethMap })));
@@ -44,6 +46,7 @@ export function MapView(props: ViewProps) {
   });
   const tableToggle = useTableToggle();
   const { asTable } = tableToggle;
+  const tr = useT();
   const format = formattersFor(metric, measure);
   const valueLabel = valueLabelFor(metric, measure, area ?? country, view);
   // At region level the table and the export list the regions, each once; the map draws their countries.
@@ -58,18 +61,18 @@ export function MapView(props: ViewProps) {
   const plural = memberDimension.pluralLabel.toLowerCase();
 
   const controls = (
-    <ControlBar label="Map options">
+    <ControlBar label={tr(messages.options)}>
       <ControlSelect<MapMetric>
-        label="Show"
+        label={tr(messages.show)}
         value={metric}
         testId="map-metric"
         onChange={(value) => update({ mapMetric: value })}
         options={[
           { value: 'value', label: capitalise(measure.periodLabel) },
-          { value: 'share', label: `Share of the ${country?.label.toLowerCase() ?? 'country'}'s ${plural}` },
+          { value: 'share', label: tr(messages.shareOption, { where: country?.label.toLowerCase() ?? tr(messages.country), members: plural }) },
           model.timeless
-            ? { value: 'growth', label: 'Change vs a year earlier (needs a time column)', disabled: true }
-            : { value: 'growth', label: `Change ${describeComparison(view).short}` },
+            ? { value: 'growth', label: tr(messages.growthDisabled), disabled: true }
+            : { value: 'growth', label: tr(messages.growthOption, { comparison: describeComparison(view).short }) },
         ]}
       />
       <ControlSelect<string>
@@ -78,7 +81,7 @@ export function MapView(props: ViewProps) {
         testId="map-member"
         onChange={(value) => update({ mapMember: value === ALL_MEMBERS ? null : value })}
         options={[
-          { value: ALL_MEMBERS, label: ownValue(view.filters, memberDimension.id) ? `All selected ${plural}` : `All ${plural}` },
+          { value: ALL_MEMBERS, label: tr(ownValue(view.filters, memberDimension.id) ? messages.allSelected : messages.all, { members: plural }) },
           ...members.map((name) => ({ value: name, label: name })),
         ]}
       />
@@ -87,9 +90,9 @@ export function MapView(props: ViewProps) {
 
   return (
     <ChartPanel
-      title={`Map: ${measure.label}`}
+      title={tr(messages.title, { measure: measure.label })}
       subtitle={`${subtitleFor(metric, member, view, measure, memberDimension)}${
-        area ? ` · each country shows its ${area.label.toLowerCase()}’s value` : ''
+        area ? ` · ${tr(messages.areaValue, { area: area.label.toLowerCase() })}` : ''
       }`}
       model={model}
       table={country ? tableToggle : undefined}
@@ -99,7 +102,7 @@ export function MapView(props: ViewProps) {
         country && query.data
           ? area
             ? { header: [area.label, valueLabel], rows: byValueDescending(byArea(query.data), areaName).map((row) => [row.code, row.value]) }
-            : { header: [country.label, 'ISO code', valueLabel], rows: byValueDescending(query.data).map((row) => [countryLabel(row.code), row.code, row.value]) }
+            : { header: [country.label, t(messages.isoCode), valueLabel], rows: byValueDescending(query.data).map((row) => [countryLabel(row.code), row.code, row.value]) }
           : null
       }
     >
@@ -110,7 +113,7 @@ export function MapView(props: ViewProps) {
           {(data) =>
             asTable ? (
               <DataTable
-                caption={`${valueLabel} by ${(area ?? country).label.toLowerCase()}`}
+                caption={tr(messages.valueBy, { value: valueLabel, dimension: (area ?? country).label.toLowerCase() })}
                 testId="map-table"
                 rowKey={(row) => row.code}
                 rows={byValueDescending(tableRows(data), area ? areaName : countryName)}
@@ -119,11 +122,11 @@ export function MapView(props: ViewProps) {
                   { header: valueLabel, numeric: true, cell: (row) => format.full(row.value) },
                   ...(model.timeless
                     ? []
-                    : [{ header: 'Why?', cell: (row: MapValue) => <WhyButton subject={area ? nameOf(row) : countryName(row.code)} onClick={() => update(explainMember(view.filters, (area ?? country).id, row.code))} /> }]),
+                    : [{ header: tr(messages.why), cell: (row: MapValue) => <WhyButton subject={area ? nameOf(row) : countryName(row.code)} onClick={() => update(explainMember(view.filters, (area ?? country).id, row.code))} /> }]),
                 ]}
               />
             ) : (
-              <Suspense fallback={<Skeleton height={MAP_HEIGHT} label="Loading the map" />}>
+              <Suspense fallback={<Skeleton height={MAP_HEIGHT} label={tr(messages.loading)} />}>
                 <ChoroplethMap
                   data={data}
                   scale={metric === 'growth' ? 'diverging' : 'sequential'}
@@ -135,8 +138,8 @@ export function MapView(props: ViewProps) {
                   height={MAP_HEIGHT}
                   ariaLabel={
                     area
-                      ? describeMap(byArea(data), `${valueLabel} by ${area.label.toLowerCase()}`, format.compact, areaName)
-                      : describeMap(data, `${valueLabel} by ${country.label.toLowerCase()}`, format.compact)
+                      ? describeMap(byArea(data), tr(messages.valueBy, { value: valueLabel, dimension: area.label.toLowerCase() }), format.compact, areaName)
+                      : describeMap(data, tr(messages.valueBy, { value: valueLabel, dimension: country.label.toLowerCase() }), format.compact)
                   }
                 />
               </Suspense>
@@ -144,7 +147,7 @@ export function MapView(props: ViewProps) {
           }
         </QueryView>
       ) : (
-        <EmptyState>{model.label} has no country column, so there is nothing to draw on a map.</EmptyState>
+        <EmptyState>{tr(messages.noCountry, { dataset: model.label })}</EmptyState>
       )}
     </ChartPanel>
   );
@@ -158,9 +161,9 @@ function formattersFor(metric: MapMetric, measure: MeasureDef) {
 }
 
 function valueLabelFor(metric: MapMetric, measure: MeasureDef, country: DimensionDef | undefined, view: QuerySlice): string {
-  const where = country?.label.toLowerCase() ?? 'country';
-  if (metric === 'share') return `Share of the ${where}'s ${measure.label.toLowerCase()}`;
-  if (metric === 'growth') return `${measure.label} change ${describeComparison(view).short}`;
+  const where = country?.label.toLowerCase() ?? t(messages.country);
+  if (metric === 'share') return t(messages.shareLabel, { where, measure: measure.label.toLowerCase() });
+  if (metric === 'growth') return t(messages.growthLabel, { measure: measure.label, comparison: describeComparison(view).short });
   return capitalise(measure.periodLabel);
 }
 
@@ -174,14 +177,14 @@ function subtitleFor(
 ): string {
   const plural = memberDimension.pluralLabel.toLowerCase();
   const filtered = ownValue(view.filters, memberDimension.id);
-  const whose = member ?? (filtered ? filtered.join(', ') : `all ${plural}`);
+  const whose = member ?? (filtered ? filtered.join(', ') : t(messages.allMembers, { members: plural }));
   if (metric === 'share') {
-    if (member) return `${member}'s share of each country's ${measure.periodLabel}, among all ${plural}`;
-    if (filtered) return `Share of ${filtered.join(', ')} in each country's ${measure.periodLabel}, among all ${plural}`;
+    if (member) return t(messages.memberShare, { member, measure: measure.periodLabel, members: plural });
+    if (filtered) return t(messages.filteredShare, { filtered: filtered.join(', '), measure: measure.periodLabel, members: plural });
     const one = memberDimension.label.toLowerCase();
-    return `All ${plural} together make 100% of every country: choose a ${one} or filter ${plural} to see a share`;
+    return t(messages.allShare, { members: plural, whole: formatShare(1), one });
   }
-  if (metric === 'growth') return `Change in ${measure.periodLabel} against ${describeComparison(view).long} · ${whose}`;
+  if (metric === 'growth') return t(messages.growthSubtitle, { measure: measure.periodLabel, comparison: describeComparison(view).long, whose });
   return `${capitalise(measure.periodLabel)} · ${whose}`;
 }
 
@@ -196,7 +199,7 @@ function describeMap(
     .filter((row) => row.value !== null)
     .slice(0, 5)
     .map((row) => `${nameOf(row.code)} ${format(row.value ?? 0)}`);
-  return `World map of ${what.charAt(0).toLowerCase()}${what.slice(1)}: ${largest.join(', ')}`;
+  return t(messages.worldMap, { what: `${what.charAt(0).toLowerCase()}${what.slice(1)}`, largest: largest.join(', ') });
 }
 
 function byValueDescending<T extends { code: string; value: number | null }>(data: readonly T[], nameOf: (code: string) => string = countryName): T[] {

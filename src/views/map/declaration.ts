@@ -2,6 +2,8 @@ import { z } from 'zod/mini';
 import { choiceSetting, filterValueSchema, optionalSetting } from '../../state/viewState';
 import { list, maybeNumber, text } from '../../state/resultSchemas';
 import { defineView, type ResolveContext } from '../declaration';
+import { t } from '../../i18n';
+import { messages } from '../messages';
 
 export const MAP_METRICS = ['value', 'share', 'growth'] as const;
 export type MapMetric = (typeof MAP_METRICS)[number];
@@ -24,6 +26,6 @@ export const map = defineView({
 function resolveMember(member: string | null, { dimensions, membersOf, notices }: ResolveContext): string | null {
   const first = dimensions[0]!;
   if (member === null || membersOf(first.id).includes(member)) return member;
-  notices.push(`The map cannot show "${member.slice(0, 40)}": there is no such ${first.label.toLowerCase()}.`);
+  notices.push(t(messages.noMapMember, { member: member.slice(0, 40), dimension: first.label.toLowerCase() }));
   return null;
 }

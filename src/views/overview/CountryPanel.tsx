@@ -8,6 +8,8 @@ import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from '../shared/measureFormat';
 import { ChartPanel, RankingTable, rankingExport, useTableToggle } from '../shared/panelParts';
 import { capitalise } from '../../lib/text';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 
 export interface CountryPanelProps {
@@ -27,15 +29,20 @@ export function CountryPanel({ model, view, measure, selected, onSelect }: Count
   const tableToggle = useTableToggle();
   const { asTable } = tableToggle;
   const format = measureFormatters(measure);
+  const tr = useT();
   const label = (key: string) => (dimension.display === 'country' ? countryLabel(key) : key);
   const members = ownValue(view.filters, model.dimensions[0]!.id);
   const subtitle = `${capitalise(measure.periodLabel)} · ${
-    members ? members.join(', ') : `all ${model.dimensions[0]!.pluralLabel.toLowerCase()}`
-  }${query.data && query.data.groupTotal > query.data.rows.length ? ` · top ${query.data.rows.length} of ${query.data.groupTotal}` : ''}`;
+    members ? members.join(', ') : tr(messages.allMembers, { dimension: model.dimensions[0]!.pluralLabel.toLowerCase() })
+  }${
+    query.data && query.data.groupTotal > query.data.rows.length
+      ? ` · ${tr(messages.topOf, { shown: String(query.data.rows.length), total: String(query.data.groupTotal) })}`
+      : ''
+  }`;
 
   return (
     <ChartPanel
-      title={`Top ${dimension.pluralLabel.toLowerCase()}`}
+      title={tr(messages.top, { dimension: dimension.pluralLabel.toLowerCase() })}
       subtitle={subtitle}
       model={model}
       table={tableToggle}
@@ -49,7 +56,7 @@ export function CountryPanel({ model, view, measure, selected, onSelect }: Count
               ranking={data}
               dimension={dimension}
               measure={measure}
-              caption={`${measure.label} by ${dimension.label.toLowerCase()}`}
+              caption={tr(messages.measureBy, { measure: measure.label, dimension: dimension.label.toLowerCase() })}
               testId="country-table"
             />
           ) : (
@@ -61,10 +68,14 @@ export function CountryPanel({ model, view, measure, selected, onSelect }: Count
               formatShare={formatShare}
               selected={selected}
               onSelect={(key, additive) => onSelect(dimension.id, key, additive)}
-              ariaLabel={`Bar chart of ${measure.periodLabel} by ${dimension.label.toLowerCase()}: ${data.rows
-                .slice(0, 5)
-                .map((row) => `${label(row.key)} ${format.compact(row.value)}`)
-                .join(', ')}`}
+              ariaLabel={tr(messages.barsAria, {
+                measure: measure.periodLabel,
+                dimension: dimension.label.toLowerCase(),
+                bars: data.rows
+                  .slice(0, 5)
+                  .map((row) => `${label(row.key)} ${format.compact(row.value)}`)
+                  .join(', '),
+              })}
             />
           )
         }

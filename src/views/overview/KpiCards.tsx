@@ -5,6 +5,8 @@ import { QueryView } from '../../ui/QueryView';
 import { measureFormatters } from '../shared/measureFormat';
 import { SyntheticBadge } from '../shared/panelParts';
 import { capitalise } from '../../lib/text';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 export interface KpiCardsProps {
   view: QuerySlice;
@@ -22,16 +24,17 @@ export interface KpiCardsProps {
 export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic, ...props }: KpiCardsProps) {
   const query = useQuery({ ...kpiQuery(view), placeholderData: keepPreviousData });
   const format = measureFormatters(measure);
+  const tr = useT();
   const timeless = props.timeless ?? findDataset(view.datasetId)?.model.timeless ?? false;
   const period = `${formatMonth(view.from)} – ${formatMonth(view.to)}`;
   const comparison = describeComparison(view);
   return (
-    <section className="kpis" aria-label="Key figures" data-testid="kpis">
+    <section className="kpis" aria-label={tr(messages.keyFigures)} data-testid="kpis">
       <p className="kpis-caption">
         <span>{datasetLabel}</span>
         {synthetic ? <SyntheticBadge /> : null}
       </p>
-      <QueryView query={query} height={108} isEmpty={(kpis) => kpis.current === null} empty="No data for this selection.">
+      <QueryView query={query} height={108} isEmpty={(kpis) => kpis.current === null} empty={tr(messages.noDataSelection)}>
         {(kpis) => (
           <div className="kpi-grid">
             <article className="kpi" data-testid="kpi-total">
@@ -40,43 +43,43 @@ export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic, 
                 {format.compact(kpis.current)}
               </p>
               <p className="kpi-note">
-                {timeless ? 'All rows · no time column' : `${period} · ${kpis.monthsWithData} ${kpis.monthsWithData === 1 ? 'month' : 'months'}`}
+                {timeless ? tr(messages.allRowsNoTime) : tr(messages.periodMonths, { period, count: kpis.monthsWithData })}
               </p>
             </article>
             {timeless ? null : (
               <article className="kpi" data-testid="kpi-change">
                 <h3 className="kpi-label">{comparison.short}</h3>
                 <p className={`kpi-value ${trendClass(kpis.change)}`}>
-                  {kpis.change === null ? '–' : `${kpis.change >= 0 ? '▲' : '▼'} ${formatChange(kpis.change)}`}
+                  {changeText(kpis.change)}
                 </p>
                 <p className="kpi-note">
                   {kpis.previous === null
-                    ? `No data for every month of ${comparison.long} to compare with.`
-                    : `${format.compact(kpis.previous)} in ${comparison.long}`}
+                    ? tr(messages.noComparison, { comparison: comparison.long })
+                    : tr(messages.previousValue, { value: format.compact(kpis.previous), comparison: comparison.long })}
                 </p>
                 {props.onWhy && kpis.change !== null ? (
                   <button type="button" className="button button-quiet kpi-why" onClick={() => props.onWhy?.()} data-testid="kpi-why">
-                    Why?
+                    {tr(messages.why)}
                   </button>
                 ) : null}
               </article>
             )}
             <article className="kpi" data-testid="kpi-leader">
-              <h3 className="kpi-label">Leading {leaderLabel.toLowerCase()}</h3>
-              <p className="kpi-value kpi-value-text">{kpis.leader ?? '–'}</p>
+              <h3 className="kpi-label">{tr(messages.leading, { dimension: leaderLabel.toLowerCase() })}</h3>
+              <p className="kpi-value kpi-value-text">{kpis.leader ?? NONE}</p>
               <p className="kpi-note">
                 {format.compact(kpis.leaderValue)} {measure.periodLabel}
-                {kpis.leaderShare !== null ? ` · ${formatShare(kpis.leaderShare)} of the selection` : ''}
+                {kpis.leaderShare !== null ? afterSeparator(tr(messages.leaderShare, { share: formatShare(kpis.leaderShare) })) : ''}
               </p>
               {props.onWhy && !timeless && kpis.leader !== null ? (
                 <button
                   type="button"
                   className="button button-quiet kpi-why"
-                  title={`Why did ${kpis.leader} move?`}
+                  title={tr(messages.whyMove, { subject: kpis.leader })}
                   onClick={() => props.onWhy?.(kpis.leader!)}
                   data-testid="kpi-leader-why"
                 >
-                  Why?
+                  {tr(messages.why)}
                 </button>
               ) : null}
             </article>
@@ -85,6 +88,18 @@ export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic, 
       </QueryView>
     </section>
   );
+}
+
+const NONE = '–';
+
+/** A change with its arrow: "▲ +12.4%". */
+function changeText(change: number | null): string {
+  return change === null ? NONE : `${change >= 0 ? '▲' : '▼'} ${formatChange(change)}`;
+}
+
+/** A note's further part, after the separator. */
+function afterSeparator(text: string): string {
+  return ` · ${text}`;
 }
 
 function trendClass(change: number | null): string {

@@ -9,6 +9,8 @@ import { CountryPanel } from './CountryPanel';
 import { KpiCards } from './KpiCards';
 import { PublishedFiguresPanel } from './PublishedFiguresPanel';
 import { TrendPanel } from './TrendPanel';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 /** The first screen: key figures, the measure over time by marketplace, the top countries, the published figures. */
 export function OverviewView({ model, view, viewOf, options, measure, colorFor, onSelectIn, update }: ViewProps) {
@@ -16,6 +18,7 @@ export function OverviewView({ model, view, viewOf, options, measure, colorFor, 
   // chart reaches the screen a frame sooner and nothing waits on them. Over the overview index.html drew, everything
   // is drawn at once: the page already shows it all.
   const showSecondary = useDeferredValue(true, showingPrerender());
+  const tr = useT();
   const first = model.dimensions[0]!;
   // A dataset with one dimension ranks that one: the overview still has something to show.
   const country = groupingDimension(model) ?? first;
@@ -55,7 +58,7 @@ export function OverviewView({ model, view, viewOf, options, measure, colorFor, 
             <PublishedFiguresPanel />
           </>
         ) : (
-          <Skeleton height={360} label="Loading the country chart" />
+          <Skeleton height={360} label={tr(messages.loadingCountries)} />
         )}
       </div>
     </>

@@ -6,33 +6,36 @@ import { formatCompact, formatMonth } from '../../lib/format';
 import { DataTable } from '../../ui/DataTable';
 import { Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
+import { t, useT } from '../../i18n';
+import { messages } from './messages';
 
 /** The figures our source articles published, as published: the ground truth the synthetic data is calibrated to. */
 /** Memoised: it has no props, and the page re-renders on every filter change. */
 export const PublishedFiguresPanel = memo(function PublishedFiguresPanel() {
   const query = useQuery(publishedFiguresQuery());
+  const tr = useT();
   return (
     <Panel
-      title="Published figures"
-      subtitle="As reported in the source articles (measured, not synthetic)"
-      footer="Sources: Forbes via PYMNTS; PYMNTS — see datasets/README.md"
+      title={tr(messages.published)}
+      subtitle={tr(messages.publishedSubtitle)}
+      footer={tr(messages.publishedSources)}
       className="panel-wide"
       testId="published-panel"
     >
       <QueryView query={query} height={200} isEmpty={(rows) => rows.length === 0}>
         {(rows) => (
           <DataTable<PublishedFigure>
-            caption="Published figures"
+            caption={tr(messages.published)}
             testId="published-table"
             rowKey={(row) => row.figureId}
             rows={rows}
             columns={[
-              { header: 'Subject', cell: (row) => row.subject },
-              { header: 'Figure', cell: (row) => row.metric },
-              { header: 'Value', numeric: true, cell: formatFigure },
-              { header: 'Where', cell: (row) => (row.country ? countryLabel(row.country) : 'Worldwide') },
-              { header: 'Period', cell: formatPeriod },
-              { header: 'Publication', cell: (row) => row.publication },
+              { header: tr(messages.subject), cell: (row) => row.subject },
+              { header: tr(messages.figure), cell: (row) => row.metric },
+              { header: tr(messages.value), numeric: true, cell: formatFigure },
+              { header: tr(messages.where), cell: (row) => (row.country ? countryLabel(row.country) : tr(messages.worldwide)) },
+              { header: tr(messages.period), cell: formatPeriod },
+              { header: tr(messages.publication), cell: (row) => row.publication },
             ]}
           />
         )}
@@ -43,8 +46,9 @@ export const PublishedFiguresPanel = memo(function PublishedFiguresPanel() {
 
 function formatFigure(figure: PublishedFigure): string {
   const value = formatCompact(figure.value, figure.unit.toUpperCase() === 'USD' ? 'usd' : 'count');
-  const prefix = figure.qualifier === 'at least' ? 'more than ' : figure.qualifier === 'target' ? 'target ' : '';
-  return `${prefix}${value}`;
+  if (figure.qualifier === 'at least') return t(messages.moreThan, { value });
+  if (figure.qualifier === 'target') return t(messages.target, { value });
+  return value;
 }
 
 function formatPeriod(figure: PublishedFigure): string {

@@ -18,6 +18,8 @@ import { measureFormatters } from '../shared/measureFormat';
 import { ChartPanel, RankingTable, rankingExport, useTableToggle } from '../shared/panelParts';
 import { useEventMarks } from '../shared/useEventMarks';
 import { capitalise } from '../../lib/text';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 
 export interface TrendPanelProps {
@@ -45,15 +47,21 @@ function TrendOverTime({ model, view, measure, colorFor, selected, onSelect }: T
   const { asTable } = tableToggle;
   const format = measureFormatters(measure);
   const annotations = useEventMarks(view);
+  const tr = useT();
 
   const subtitle = (data: SeriesResult | undefined) =>
     data && data.seriesTotal > data.series.length
-      ? `Monthly ${measure.label.toLowerCase()} · the ${data.series.length} largest of ${data.seriesTotal} ${seriesDimension.pluralLabel.toLowerCase()}`
-      : `Monthly ${measure.label.toLowerCase()} by ${seriesDimension.label.toLowerCase()}`;
+      ? tr(messages.monthlyLargest, {
+          measure: measure.label.toLowerCase(),
+          shown: String(data.series.length),
+          total: String(data.seriesTotal),
+          dimension: seriesDimension.pluralLabel.toLowerCase(),
+        })
+      : tr(messages.monthlyBy, { measure: measure.label.toLowerCase(), dimension: seriesDimension.label.toLowerCase() });
 
   return (
     <ChartPanel
-      title={`${measure.label} over time`}
+      title={tr(messages.overTime, { measure: measure.label })}
       subtitle={subtitle(query.data)}
       model={model}
       table={tableToggle}
@@ -62,7 +70,7 @@ function TrendOverTime({ model, view, measure, colorFor, selected, onSelect }: T
       exportData={() =>
         query.data
           ? {
-              header: ['month', ...query.data.series.map((series) => series.name)],
+              header: [tr(messages.monthColumn), ...query.data.series.map((series) => series.name)],
               rows: query.data.periods.map((period, index) => [period, ...query.data!.series.map((series) => series.raw[index] ?? null)]),
             }
           : null
@@ -72,9 +80,9 @@ function TrendOverTime({ model, view, measure, colorFor, selected, onSelect }: T
         {(data) =>
           asTable ? (
             <SeriesTable
-              caption={`${measure.label} by month and ${seriesDimension.label.toLowerCase()}`}
+              caption={tr(messages.byMonthAnd, { measure: measure.label, dimension: seriesDimension.label.toLowerCase() })}
               testId="trend-table"
-              periodHeader="Month"
+              periodHeader={tr(messages.monthHeader)}
               periods={data.periods}
               periodLabel={(month) => formatMonth(month)}
               series={data.series}
@@ -96,9 +104,12 @@ function TrendOverTime({ model, view, measure, colorFor, selected, onSelect }: T
               formatPeriod={formatMonth}
               annotations={annotations}
               onSelectSeries={(name, additive) => onSelect(seriesDimension.id, name, additive)}
-              ariaLabel={`Line chart of monthly ${measure.label.toLowerCase()} for ${data.series
-                .map((line) => line.name)
-                .join(', ')}, ${formatMonth(view.from)} to ${formatMonth(view.to)}`}
+              ariaLabel={tr(messages.linesAria, {
+                measure: measure.label.toLowerCase(),
+                series: data.series.map((line) => line.name).join(', '),
+                from: formatMonth(view.from),
+                to: formatMonth(view.to),
+              })}
             />
           )
         }
@@ -116,21 +127,21 @@ function TimelessMemberPanel({ model, view, measure }: TrendPanelProps) {
   // With one dimension the ranking beside this panel already lists its members: no second copy.
   const listed = model.dimensions.length > 1;
   const query = useQuery({ ...rankingQuery(view, dimension.id, OVERVIEW_SERIES_LIMIT), placeholderData: keepPreviousData, enabled: listed });
-  const noTime = `${model.label} has no time column, so there is no trend over time`;
+  const tr = useT();
   if (!listed) {
     return (
-      <ChartPanel title={`${measure.label} over time`} model={model} className="panel-wide" testId="trend-panel">
-        <EmptyState>
-          {noTime}: its {dimension.pluralLabel.toLowerCase()} are ranked in the next panel.
-        </EmptyState>
+      <ChartPanel title={tr(messages.overTime, { measure: measure.label })} model={model} className="panel-wide" testId="trend-panel">
+        <EmptyState>{tr(messages.noTime, { dataset: model.label, dimension: dimension.pluralLabel.toLowerCase() })}</EmptyState>
       </ChartPanel>
     );
   }
   return (
     <ChartPanel
-      title={`${measure.label} by ${dimension.label.toLowerCase()}`}
-      subtitle={`${capitalise(measure.periodLabel)} over all rows · no time column, so no trend over time${
-        query.data && query.data.groupTotal > query.data.rows.length ? ` · top ${query.data.rows.length} of ${query.data.groupTotal}` : ''
+      title={tr(messages.measureBy, { measure: measure.label, dimension: dimension.label.toLowerCase() })}
+      subtitle={`${tr(messages.allRowsSubtitle, { measure: capitalise(measure.periodLabel) })}${
+        query.data && query.data.groupTotal > query.data.rows.length
+          ? ` · ${tr(messages.topOf, { shown: String(query.data.rows.length), total: String(query.data.groupTotal) })}`
+          : ''
       }`}
       model={model}
       className="panel-wide"
@@ -143,7 +154,7 @@ function TimelessMemberPanel({ model, view, measure }: TrendPanelProps) {
             ranking={data}
             dimension={dimension}
             measure={measure}
-            caption={`${measure.label} by ${dimension.label.toLowerCase()}, all rows`}
+            caption={tr(messages.byAllRows, { measure: measure.label, dimension: dimension.label.toLowerCase() })}
             testId="trend-table"
           />
         )}

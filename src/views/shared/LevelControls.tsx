@@ -1,6 +1,8 @@
 import { dimensionAtLevel, geographicLevels, type DimensionDef } from '../../data';
 import { ownValue, withEntry } from '../../lib/lookupTable';
 import { GEO_LEVEL_LABELS, GEO_LEVELS, levelAbove, levelBelow, type GeoLevel } from '../levels';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 import type { ViewState } from '../viewState';
 import { ControlSelect } from './ControlSelect';
 import type { ViewProps } from './viewProps';
@@ -58,6 +60,8 @@ export function upOneLevel(levels: Record<GeoLevel, DimensionDef>, level: GeoLev
   return { level: above, filters: withEntry(filters, levels[above].id, undefined) };
 }
 
+const UP = '↑ ';
+
 /**
  * The view's level (Region, Sub-region, Country), the path it has drilled down ("All regions › Europe › Eastern
  * Europe", each step a button that goes back to it) and "Up one level". Nothing for a view without levels. Every
@@ -65,6 +69,7 @@ export function upOneLevel(levels: Record<GeoLevel, DimensionDef>, level: GeoLev
  */
 export function LevelControls({ geo, filters, update, testId }: { geo: GeoLevelView; filters: ViewProps['filters']; update: ViewProps['update']; testId: string }) {
   const { levels, level } = geo;
+  const tr = useT();
   if (!levels) return null;
   const path = levelPath(levels, filters);
   const up = upOneLevel(levels, level, filters);
@@ -76,17 +81,17 @@ export function LevelControls({ geo, filters, update, testId }: { geo: GeoLevelV
     const step = path[index]!.level;
     return { level: step === null ? 'region' : levelBelow(step)!, filters: next };
   };
-  const stepLabel = (step: (typeof path)[number]) => (step.level === null ? 'All regions' : step.members.join(', '));
+  const stepLabel = (step: (typeof path)[number]) => (step.level === null ? tr(messages.allRegions) : step.members.join(', '));
   return (
     <div className="level-controls" data-testid={testId}>
       <ControlSelect<GeoLevel>
-        label="Level"
+        label={tr(messages.level)}
         value={level}
         testId={`${testId}-select`}
-        options={GEO_LEVELS.map((value) => ({ value, label: GEO_LEVEL_LABELS[value] }))}
+        options={GEO_LEVELS.map((value) => ({ value, label: tr(GEO_LEVEL_LABELS[value]) }))}
         onChange={(value) => update({ level: value })}
       />
-      <nav className="level-path" aria-label="Drill-down path" data-testid={`${testId}-path`}>
+      <nav className="level-path" aria-label={tr(messages.drillPath)} data-testid={`${testId}-path`}>
         <ol>
           {path.map((step, index) => (
             <li key={step.level ?? 'all'}>
@@ -103,7 +108,7 @@ export function LevelControls({ geo, filters, update, testId }: { geo: GeoLevelV
       </nav>
       {below ? (
         <span className="level-hint" id={`${testId}-hint`}>
-          Choose a {GEO_LEVEL_LABELS[level].toLowerCase()} to see its {below === 'country' ? 'countries' : 'sub-regions'}.
+          {tr(messages.chooseLevel, { level, below })}
         </span>
       ) : null}
       <button
@@ -113,7 +118,8 @@ export function LevelControls({ geo, filters, update, testId }: { geo: GeoLevelV
         onClick={() => up && update(up)}
         data-testid={`${testId}-up`}
       >
-        <span aria-hidden="true">↑ </span>Up one level
+        <span aria-hidden="true">{UP}</span>
+        {tr(messages.upOneLevel)}
       </button>
     </div>
   );

@@ -1,12 +1,15 @@
 import { withEntry } from '../../lib/lookupTable';
 import type { ViewState } from '../viewState';
 import type { ViewProps } from './viewProps';
+import { useT } from '../../i18n';
+import { messages } from './messages';
 
 /** "Why?" on a row or a figure: opens the explanation of that member's change (the Why? view). */
 export function WhyButton({ subject, onClick }: { subject: string; onClick: () => void }) {
+  const tr = useT();
   return (
-    <button type="button" className="button button-quiet" title={`Why did ${subject} move?`} onClick={onClick}>
-      Why?
+    <button type="button" className="button button-quiet" title={tr(messages.whyMove, { subject })} onClick={onClick}>
+      {tr(messages.why)}
     </button>
   );
 }

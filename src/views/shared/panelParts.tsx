@@ -7,21 +7,25 @@ import { DataTable } from '../../ui/DataTable';
 import { measureFormatters } from './measureFormat';
 import type { CsvCell } from '../../lib/csv';
 import { Panel, type PanelProps } from '../../ui/Panel';
+import { t, useT } from '../../i18n';
+import { messages } from './messages';
 
 /** Marks numbers that come from the synthetic generator, wherever they are shown. */
 export function SyntheticBadge() {
+  const tr = useT();
   return (
-    <span className="badge badge-synthetic" title="Generated data, calibrated to published figures; see datasets/README.md">
-      Synthetic data
+    <span className="badge badge-synthetic" title={tr(messages.syntheticNote)}>
+      {tr(messages.syntheticData)}
     </span>
   );
 }
 
 /** Switches a panel between its chart and the same numbers as a table. */
 export function TableToggle({ asTable, onToggle }: { asTable: boolean; onToggle: () => void }) {
+  const tr = useT();
   return (
     <button type="button" className="button button-quiet" aria-pressed={asTable} onClick={onToggle}>
-      {asTable ? 'Show chart' : 'Show table'}
+      {tr(asTable ? messages.showChart : messages.showTable)}
     </button>
   );
 }
@@ -38,10 +42,10 @@ export interface PanelData {
   rows: CsvCell[][];
 }
 
-/** A ranking's numbers for a panel's CSV export. */
+/** A ranking's numbers for a panel's CSV export (its headers in the active language, when it is made). */
 export function rankingExport(ranking: Ranking | undefined, dimension: DimensionDef, measure: MeasureDef): PanelData | null {
   return ranking
-    ? { header: [dimension.label, measure.label, 'share'], rows: ranking.rows.map((row) => [row.key, row.value, row.share]) }
+    ? { header: [dimension.label, measure.label, t(messages.shareHeader)], rows: ranking.rows.map((row) => [row.key, row.value, row.share]) }
     : null;
 }
 
@@ -60,6 +64,7 @@ export function RankingTable({
   testId: string;
 }) {
   const format = measureFormatters(measure);
+  const tr = useT();
   const label = (key: string) => (dimension.display === 'country' ? countryLabel(key) : key);
   return (
     <DataTable
@@ -70,7 +75,7 @@ export function RankingTable({
       columns={[
         { header: dimension.label, cell: (row) => label(row.key) },
         { header: measure.label, numeric: true, cell: (row) => format.full(row.value) },
-        { header: 'Share', numeric: true, cell: (row) => formatShare(row.share) },
+        { header: tr(messages.shareColumn), numeric: true, cell: (row) => formatShare(row.share) },
       ]}
     />
   );
@@ -86,7 +91,8 @@ export interface DatasetPanelProps extends Omit<PanelProps, 'badges' | 'footer'>
 
 /** A panel over a dataset: labelled synthetic when it is, with the dataset's source line and the table switch. */
 export function ChartPanel({ model, table, exportData, ...panel }: DatasetPanelProps) {
-  const title = typeof panel.title === 'string' ? panel.title : 'Chart';
+  const tr = useT();
+  const title = typeof panel.title === 'string' ? panel.title : tr(messages.chart);
   const subtitle = typeof panel.subtitle === 'string' ? panel.subtitle : undefined;
   return (
     <Panel
@@ -105,6 +111,8 @@ export function ChartPanel({ model, table, exportData, ...panel }: DatasetPanelP
   );
 }
 
+const EXPORT_KINDS = ['png', 'svg', 'csv'] as const;
+
 /** PNG (2×), SVG and CSV of a panel. The export code loads on the first click. */
 function ExportButtons(props: {
   meta: { title: string; subtitle?: string; source: string };
@@ -112,6 +120,7 @@ function ExportButtons(props: {
   chartShown: boolean;
 }) {
   const [problem, setProblem] = useState<string | null>(null);
+  const tr = useT();
   const run = (kind: 'png' | 'svg' | 'csv') => async (event: MouseEvent<HTMLButtonElement>) => {
     const panel = event.currentTarget.closest('section');
     setProblem(null);
@@ -123,30 +132,34 @@ function ExportButtons(props: {
       const name = fileNameOf(props.meta.title);
       if (kind === 'csv') {
         const data = props.data();
-        if (!data) throw new Error('the data is still loading');
+        if (!data) throw new Error(t(messages.stillLoading));
         downloadFile(`${name}.csv`, new Blob([toCsv(data.header, data.rows)], { type: 'text/csv' }));
         return;
       }
       const drawn = panel ? chartSvg(panel, props.meta) : null;
-      if (!drawn) throw new Error('show the chart (not the table) to export it as an image');
+      if (!drawn) throw new Error(t(messages.showChartToExport));
       const file =
         kind === 'svg' ? new Blob([drawn.svg], { type: 'image/svg+xml' }) : await svgToPng(drawn.svg, drawn.width, drawn.height, 2);
       downloadFile(`${name}.${kind}`, file);
     } catch (error) {
-      setProblem(`Could not export: ${errorMessage(error)}`);
+      setProblem(t(messages.exportFailed, { reason: errorMessage(error) }));
     }
   };
   return (
-    <span className="export-buttons" role="group" aria-label={`Export ${props.meta.title}`}>
-      <button type="button" className="button button-quiet" onClick={run('png')} disabled={!props.chartShown} data-testid="export-png">
-        PNG
-      </button>
-      <button type="button" className="button button-quiet" onClick={run('svg')} disabled={!props.chartShown} data-testid="export-svg">
-        SVG
-      </button>
-      <button type="button" className="button button-quiet" onClick={run('csv')} data-testid="export-csv">
-        CSV
-      </button>
+    <span className="export-buttons" role="group" aria-label={tr(messages.exportOf, { title: props.meta.title })}>
+      {EXPORT_KINDS.map((kind) => (
+        // The format's name (PNG, SVG, CSV) is the same in every language.
+        <button
+          key={kind}
+          type="button"
+          className="button button-quiet"
+          onClick={run(kind)}
+          disabled={kind !== 'csv' && !props.chartShown}
+          data-testid={`export-${kind}`}
+        >
+          {kind.toUpperCase()}
+        </button>
+      ))}
       {problem ? (
         <span role="alert" className="export-problem">
           {problem}
@@ -166,6 +179,6 @@ export function breakdownData(
   if (!data) return null;
   return {
     header: [rowLabel, columnLabel, measureLabel],
-    rows: data.cells.map((cell) => [cell.rowKey ?? 'Other', cell.columnKey ?? 'Other', cell.value]),
+    rows: data.cells.map((cell) => [cell.rowKey ?? t(messages.other), cell.columnKey ?? t(messages.other), cell.value]),
   };
 }

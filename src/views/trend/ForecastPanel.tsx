@@ -4,6 +4,22 @@ import type { TargetOutlook } from '../../lib/forecast';
 import { FORECAST_HORIZONS, FORECAST_SERIES_CAP, type SeriesForecast } from './forecastModel';
 import type { TrendForecast } from './useTrendForecast';
 import { ControlSelect } from '../shared/ControlSelect';
+import { t, useT } from '../../i18n';
+import { messages } from './messages';
+
+const COLON = ': ';
+const SPACE = ' ';
+const NONE = '–';
+
+/** Sentences one after another, those missing left out. */
+function sentences(parts: readonly (string | null)[]): string {
+  return parts.filter((part): part is string => part !== null).join(' ');
+}
+
+/** A phrase as a sentence: with its full stop. */
+function sentence(text: string): string {
+  return `${text}.`;
+}
 
 /** The forecast's horizon (off by default), disabled with its reason where a forecast makes no sense. */
 export function ForecastControl({
@@ -18,12 +34,13 @@ export function ForecastControl({
   const horizons: number[] = [...FORECAST_HORIZONS];
   if (months !== null && !horizons.includes(months)) horizons.push(months);
   horizons.sort((a, b) => a - b);
+  const tr = useT();
   return (
     <ControlSelect
-      label="Forecast"
+      label={tr(messages.forecast)}
       testId="trend-forecast"
       value={unavailable || months === null ? 'off' : String(months)}
-      options={[{ value: 'off', label: 'Off' }, ...horizons.map((h) => ({ value: String(h), label: `${h} months` }))]}
+      options={[{ value: 'off', label: tr(messages.off) }, ...horizons.map((h) => ({ value: String(h), label: tr(messages.horizon, { count: h }) }))]}
       disabled={unavailable !== null}
       hint={unavailable}
       hintTestId="trend-forecast-reason"
@@ -44,10 +61,11 @@ export function ForecastSummary({
   periodLabel: (period: string) => string;
   target: number | null;
 }) {
+  const tr = useT();
   const progress = forecast.pending ? <FitProgress progress={forecast.progress} /> : null;
   if (forecast.pending && forecast.forecasts.length === 0) {
     return (
-      <section className="forecast-summary" aria-label="Forecast" aria-busy="true" data-testid="trend-forecast-summary">
+      <section className="forecast-summary" aria-label={tr(messages.forecast)} aria-busy="true" data-testid="trend-forecast-summary">
         {progress}
       </section>
     );
@@ -55,26 +73,27 @@ export function ForecastSummary({
   return (
     <section
       className={forecast.pending ? 'forecast-summary is-updating' : 'forecast-summary'}
-      aria-label="Forecast"
+      aria-label={tr(messages.forecast)}
       aria-busy={forecast.pending}
       data-testid="trend-forecast-summary"
     >
-      <h3 className="forecast-summary-title">Forecast</h3>
+      <h3 className="forecast-summary-title">{tr(messages.forecast)}</h3>
       {progress}
       <ul>
         {forecast.forecasts.map((one) => (
           <li key={one.name} data-testid="trend-forecast-item">
-            <strong>{one.name}</strong>: <SeriesOutlook forecast={one} unit={unit} periodLabel={periodLabel} target={target} />
+            <strong>{one.name}</strong>
+            {COLON}
+            <SeriesOutlook forecast={one} unit={unit} periodLabel={periodLabel} target={target} />
           </li>
         ))}
       </ul>
       <p className="forecast-summary-note">
-        {forecast.leftOut > 0
-          ? `Only the ${FORECAST_SERIES_CAP} largest series are forecast; ${forecast.leftOut} more shown without one. `
-          : ''}
-        Exponential smoothing (ETS), chosen by AICc; intervals are analytical for additive models and from 2,000
-        simulated paths for multiplicative ones; a target’s chance is the share of 2,000 simulated paths that reach it.
-        {forecast.elapsedMs !== null ? ` Fitted in ${formatWhole(Math.round(forecast.elapsedMs), 'number')} ms.` : ''}
+        {sentences([
+          forecast.leftOut > 0 ? tr(messages.onlyLargest, { cap: String(FORECAST_SERIES_CAP), left: String(forecast.leftOut) }) : null,
+          tr(messages.method, { paths: formatWhole(2000) }),
+          forecast.elapsedMs !== null ? tr(messages.fitted, { ms: formatWhole(Math.round(forecast.elapsedMs), 'number') }) : null,
+        ])}
       </p>
     </section>
   );
@@ -82,10 +101,13 @@ export function ForecastSummary({
 
 /** “Fitting the forecasts… 2 of 5 series” while the worker fits; a status, so screen readers hear it. */
 function FitProgress({ progress }: { progress: TrendForecast['progress'] }) {
+  const tr = useT();
   return (
     <p role="status" className="forecast-summary-progress" data-testid="trend-forecast-progress">
-      Fitting the forecasts…
-      {progress && progress.total > 1 ? ` ${progress.done} of ${progress.total} series done.` : ''}
+      {sentences([
+        tr(messages.fitting),
+        progress && progress.total > 1 ? tr(messages.fittingProgress, { done: String(progress.done), total: String(progress.total) }) : null,
+      ])}
     </p>
   );
 }
@@ -102,20 +124,26 @@ function SeriesOutlook({
   target: number | null;
 }) {
   const { result } = forecast;
-  if (!result) return <span>no forecast ({forecast.error}).</span>;
+  const tr = useT();
+  if (!result) return <span>{tr(messages.noForecast, { error: forecast.error })}</span>;
   const backtest = result.backtest;
   const outlook = result.target;
   return (
     <span>
-      <span data-testid="trend-forecast-model">{result.reason}.</span>{' '}
+      <span data-testid="trend-forecast-model">{sentence(result.reason)}</span>
+      {SPACE}
       {backtest ? (
         <span data-testid="trend-forecast-backtest">
-          Backtest ({backtest.note}): MAPE {formatShare(backtest.mape)}, MASE{' '}
-          {backtest.mase === null ? '–' : formatWhole(Math.round(backtest.mase * 100) / 100, 'number')}.
+          {tr(messages.backtest, {
+            note: backtest.note,
+            mape: formatShare(backtest.mape),
+            mase: backtest.mase === null ? NONE : formatWhole(Math.round(backtest.mase * 100) / 100, 'number'),
+          })}
         </span>
       ) : (
-        <span data-testid="trend-forecast-backtest">Too short to backtest.</span>
-      )}{' '}
+        <span data-testid="trend-forecast-backtest">{tr(messages.tooShort)}</span>
+      )}
+      {SPACE}
       {outlook && target !== null ? (
         <span data-testid="trend-forecast-target">{targetText(outlook, formatCompact(target, unit), forecast.periods.map(periodLabel))}</span>
       ) : null}
@@ -129,7 +157,7 @@ function targetText(outlook: TargetOutlook, target: string, periods: string[]): 
   const when = outlook.firstStep === null ? null : periods[outlook.firstStep - 1]!;
   const chance = formatShare(outlook.probability);
   if (outlook.direction === 'up') {
-    return `${when ? `The forecast reaches ${target} in ${when}` : `The forecast stays below ${target} through ${last}`}; chance of reaching it by ${last}: ${chance}.`;
+    return when ? t(messages.reaches, { target, when, last, chance }) : t(messages.staysBelow, { target, last, chance });
   }
-  return `${when ? `Above ${target} now; the forecast falls to it in ${when}` : `Above ${target} now, and the forecast stays above it through ${last}`}; chance of falling to it by ${last}: ${chance}.`;
+  return when ? t(messages.fallsTo, { target, when, last, chance }) : t(messages.staysAbove, { target, last, chance });
 }

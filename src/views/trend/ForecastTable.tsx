@@ -1,5 +1,8 @@
 import { DataTable } from '../../ui/DataTable';
 import type { SeriesForecast } from './forecastModel';
+import { useT } from '../../i18n';
+import { formatShare } from '../../lib/format';
+import { messages } from './messages';
 
 interface Row {
   key: string;
@@ -32,19 +35,21 @@ export function ForecastTable({
       ...step,
     })),
   );
+  const tr = useT();
   if (rows.length === 0) return null;
+  const [low, high] = [formatShare(0.8), formatShare(0.95)];
   return (
     <DataTable
-      caption="Forecast (not measured): point forecast with 80% and 95% prediction intervals"
+      caption={tr(messages.tableCaption, { low, high })}
       testId="trend-forecast-table"
       rowKey={(row) => row.key}
       rows={rows}
       columns={[
-        { header: 'Series', cell: (row) => row.series },
-        { header: periodHeader, cell: (row) => `${periodLabel(row.period)} (forecast)` },
-        { header: 'Forecast', numeric: true, cell: (row) => format(row.mean) },
-        { header: '80% interval', numeric: true, cell: (row) => `${format(row.lower80)} to ${format(row.upper80)}` },
-        { header: '95% interval', numeric: true, cell: (row) => `${format(row.lower95)} to ${format(row.upper95)}` },
+        { header: tr(messages.series), cell: (row) => row.series },
+        { header: periodHeader, cell: (row) => tr(messages.forecastPeriod, { period: periodLabel(row.period) }) },
+        { header: tr(messages.forecast), numeric: true, cell: (row) => format(row.mean) },
+        { header: tr(messages.interval, { level: low }), numeric: true, cell: (row) => tr(messages.range, { low: format(row.lower80), high: format(row.upper80) }) },
+        { header: tr(messages.interval, { level: high }), numeric: true, cell: (row) => tr(messages.range, { low: format(row.lower95), high: format(row.upper95) }) },
       ]}
     />
   );

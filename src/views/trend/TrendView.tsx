@@ -10,7 +10,6 @@ import { SeriesTable } from '../shared/SeriesTable';
 import { EmptyState } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
 import { ChartPanel, useTableToggle } from '../shared/panelParts';
-import { TAB_LABELS } from '../viewState';
 import { useEventMarks } from '../shared/useEventMarks';
 import { ControlBar, ControlSelect } from '../shared/ControlSelect';
 import { MODE_LABELS, modeFormatters } from './modeFormat';
@@ -21,9 +20,12 @@ import { chartForecasts, exportWithForecasts } from './forecastPresentation';
 import { useTrendForecast } from './useTrendForecast';
 import { ForecastControl, ForecastSummary } from './ForecastPanel';
 import { ForecastTable } from './ForecastTable';
+import { t, useIntlShape, useT } from '../../i18n';
+import { tabLabel } from '../viewState';
+import { grainMessages, messages } from './messages';
 
 const DEFAULT_SERIES = 10;
-const GRAIN_LABELS: Record<Grain, string> = { month: 'Month', quarter: 'Quarter', year: 'Year' };
+const GRAIN_LABELS = grainMessages;
 
 /** The measure over time by marketplace or country, in any comparison mode and grain; none without a time column. */
 export function TrendView(props: ViewProps) {
@@ -34,25 +36,21 @@ export function TrendView(props: ViewProps) {
 const TIMELESS_ALTERNATIVES = ['countries', 'matrix', 'leaderboard'] as const;
 
 function NoTimeColumn({ model, measure, update }: ViewProps) {
+  const tr = useT();
+  const intl = useIntlShape();
+  const [first, second, third] = TIMELESS_ALTERNATIVES.map((tab) => (
+    <button key={tab} type="button" className="button button-quiet" onClick={() => update({ tab })} data-testid={`timeless-open-${tab}`}>
+      {tabLabel(tab)}
+    </button>
+  ));
+  const plurals = model.dimensions.map((dimension) => dimension.pluralLabel.toLowerCase());
+  // "marketplaces and countries" (and "… and …" for more).
+  const dimensions = plurals.reduce((named, next) => tr(messages.dimensionsAnd, { first: named, second: next }));
   return (
-    <ChartPanel title={`${measure.label} over time`} model={model} className="panel-wide" testId="trend-view">
+    <ChartPanel title={tr(messages.overTime, { measure: measure.label })} model={model} className="panel-wide" testId="trend-view">
       <EmptyState>
-        <p>
-          {model.label} has no time column: every row counts in one total, so there is no trend to draw. To show one,
-          load the file again with a date or month column set to “Time”.
-        </p>
-        <p className="timeless-alternatives">
-          Compare its {model.dimensions.map((dimension) => dimension.pluralLabel.toLowerCase()).join(' and ')} in{' '}
-          {TIMELESS_ALTERNATIVES.map((tab, index) => (
-            <span key={tab}>
-              {index > 0 ? (index === TIMELESS_ALTERNATIVES.length - 1 ? ' or ' : ', ') : null}
-              <button type="button" className="button button-quiet" onClick={() => update({ tab })} data-testid={`timeless-open-${tab}`}>
-                {TAB_LABELS[tab]}
-              </button>
-            </span>
-          ))}
-          .
-        </p>
+        <p>{tr(messages.noTime, { dataset: model.label })}</p>
+        <p className="timeless-alternatives">{intl.formatMessage({ id: messages.compareIn.id, defaultMessage: messages.compareIn.defaultMessage }, { dimensions, first, second, third })}</p>
       </EmptyState>
     </ChartPanel>
   );
@@ -80,30 +78,35 @@ function TrendOverTime(props: ViewProps) {
   const query = useQuery({ ...seriesQuery(view, seriesOptions), placeholderData: keepPreviousData });
   const tableToggle = useTableToggle();
   const { asTable } = tableToggle;
+  const tr = useT();
   const format = modeFormatters(options.mode, measure);
   const periodLabel = (period: string) => formatPeriod(period, options.grain);
   const annotations = useEventMarks(view, options.grain);
   const targetShown = options.target !== null && (options.mode === 'absolute' || rolling);
   const referenceLines = [
-    ...(options.mode === 'index' ? [{ value: 100, label: `${formatMonth(options.base)} = 100` }] : []),
+    ...(options.mode === 'index' ? [{ value: 100, label: tr(messages.indexLine, { month: formatMonth(options.base) }) }] : []),
     ...(targetShown && options.target !== null
-      ? [{ value: options.target, label: `Target ${formatCompact(options.target, measure.unit)}` }]
+      ? [{ value: options.target, label: tr(messages.targetLine, { value: formatCompact(options.target, measure.unit) }) }]
       : []),
   ];
-  const forecastUnavailable = forecastUnavailableReason(options.mode, options.grain);
+  // The reason, in the active language (forecastModel.ts runs in the worker too, and says it in English).
+  const forecastUnavailable =
+    forecastUnavailableReason(options.mode, options.grain) === null
+      ? null
+      : tr(options.mode === 'absolute' || rolling ? messages.needMonths : messages.measuredOnly);
   const forecastMonths = forecastUnavailable ? null : options.forecast;
   const forecast = useTrendForecast(query.data, {
     months: forecastMonths,
     grain: options.grain,
     target: targetShown ? options.target : null,
   });
-  const periodHeader = options.grain === 'month' ? 'month' : `${options.grain} starting`;
+  const periodHeader = tr(messages.periodStarting, { grain: options.grain });
   const selected = ownValue(props.selected, by.id) ?? [];
   const months = Array.from({ length: monthSpan(view.from, view.to) }, (_, index) => shiftMonth(view.from, index));
 
   return (
     <ChartPanel
-      title={`${measure.label} by ${by.label.toLowerCase()}`}
+      title={tr(messages.measureBy, { measure: measure.label, dimension: by.label.toLowerCase() })}
       subtitle={describe(options.mode, options.grain, options.base, query.data)}
       model={model}
       table={tableToggle}
@@ -122,24 +125,24 @@ function TrendOverTime(props: ViewProps) {
       }
     >
       <LevelControls geo={geo} filters={props.filters} update={update} testId="trend-level" />
-      <ControlBar label="Trend options">
+      <ControlBar label={tr(messages.options)}>
         <ControlSelect
-          label="Series by"
+          label={tr(messages.seriesBy)}
           testId="trend-by"
           value={family.id}
           options={byChoices.map((dimension) => ({ value: dimension.id, label: dimension.label }))}
           onChange={(value) => update({ by: value })}
         />
         <ControlSelect
-          label="Compare as"
+          label={tr(messages.compareAs)}
           testId="trend-mode"
           value={options.mode}
-          options={MODES.map((mode) => ({ value: mode, label: MODE_LABELS[mode] }))}
+          options={MODES.map((mode) => ({ value: mode, label: tr(MODE_LABELS[mode]) }))}
           onChange={(mode) => update({ mode, ...(mode === 'avg3' || mode === 'avg12' ? { grain: 'month' } : {}) })}
         />
         {options.mode === 'index' ? (
           <ControlSelect
-            label="Base month"
+            label={tr(messages.baseMonth)}
             testId="trend-base"
             value={options.base}
             options={months.map((month) => ({ value: month, label: formatMonth(month) }))}
@@ -147,21 +150,21 @@ function TrendOverTime(props: ViewProps) {
           />
         ) : null}
         <ControlSelect
-          label="Grain"
+          label={tr(messages.grain)}
           testId="trend-grain"
           value={options.grain}
           disabled={rolling}
-          options={GRAINS.map((grain) => ({ value: grain, label: GRAIN_LABELS[grain] }))}
+          options={GRAINS.map((grain) => ({ value: grain, label: tr(GRAIN_LABELS[grain]) }))}
           onChange={(grain) => update({ grain })}
         />
         <ControlSelect
-          label="Chart"
+          label={tr(messages.chart)}
           testId="trend-chart-kind"
           value={options.mode === 'share' ? 'area' : options.chart}
           disabled={options.mode === 'share'}
           options={[
-            { value: 'line', label: 'Lines' },
-            { value: 'area', label: options.mode === 'share' ? 'Stacked areas' : 'Areas' },
+            { value: 'line', label: tr(messages.lines) },
+            { value: 'area', label: tr(options.mode === 'share' ? messages.stackedAreas : messages.areas) },
           ]}
           onChange={(chart) => update({ chart })}
         />
@@ -175,7 +178,11 @@ function TrendOverTime(props: ViewProps) {
             // The selected series (clicked in the legend), else everything shown: why did it move?
             onClick={() => update({ tab: 'explain', ...(selected.length > 0 ? { filters: withEntry(view.filters, by.id, [...selected]) } : {}) })}
           >
-            {selected.length > 0 ? `Why did ${selected.length === 1 ? selected[0] : `these ${by.pluralLabel.toLowerCase()}`} move?` : 'Why did it move?'}
+            {selected.length === 0
+              ? tr(messages.whyIt)
+              : selected.length === 1
+              ? tr(messages.whyOne, { member: selected[0] })
+              : tr(messages.whyThese, { members: by.pluralLabel.toLowerCase() })}
           </button>
         )}
       </ControlBar>
@@ -184,15 +191,15 @@ function TrendOverTime(props: ViewProps) {
           asTable ? (
             <>
             <SeriesTable
-              caption={`${measure.label} by ${by.label.toLowerCase()}, ${MODE_LABELS[options.mode].toLowerCase()}`}
+              caption={tr(messages.caption, { measure: measure.label, dimension: by.label.toLowerCase(), mode: tr(MODE_LABELS[options.mode]).toLowerCase() })}
               testId="trend-view-table"
-              periodHeader={GRAIN_LABELS[options.grain]}
+              periodHeader={tr(GRAIN_LABELS[options.grain])}
               periods={data.periods}
-              periodLabel={(period, index) => `${periodLabel(period)}${data.partial[index] ? ' (partial)' : ''}`}
+              periodLabel={(period, index) => (data.partial[index] ? tr(messages.partial, { period: periodLabel(period) }) : periodLabel(period))}
               series={data.series}
               format={(value) => format.full(value)}
             />
-            <ForecastTable forecasts={forecast.forecasts} format={(value) => format.full(value)} periodLabel={periodLabel} periodHeader={GRAIN_LABELS[options.grain]} />
+            <ForecastTable forecasts={forecast.forecasts} format={(value) => format.full(value)} periodLabel={periodLabel} periodHeader={tr(GRAIN_LABELS[options.grain])} />
             </>
           ) : (
             <SeriesChart
@@ -215,9 +222,13 @@ function TrendOverTime(props: ViewProps) {
               onSelectSeries={(name, additive) => {
                 if (!geo.drill(name)) props.onSelect(by.id, name, additive);
               }}
-              ariaLabel={`${MODE_LABELS[options.mode]} of ${measure.label.toLowerCase()} for ${data.series
-                .map((line) => line.name)
-                .join(', ')}, ${periodLabel(data.periods[0] ?? view.from)} to ${periodLabel(data.periods.at(-1) ?? view.to)}`}
+              ariaLabel={tr(messages.aria, {
+                mode: tr(MODE_LABELS[options.mode]),
+                measure: measure.label.toLowerCase(),
+                series: data.series.map((line) => line.name).join(', '),
+                from: periodLabel(data.periods[0] ?? view.from),
+                to: periodLabel(data.periods.at(-1) ?? view.to),
+              })}
             />
           )
         }
@@ -233,6 +244,7 @@ function TargetInput({ target, onChange, disabled }: { target: number | null; on
   const id = useId();
   const [text, setText] = useState(target === null ? '' : String(target));
   const [invalid, setInvalid] = useState(false);
+  const tr = useT();
   const commit = () => {
     if (text.trim() === '') {
       setInvalid(false);
@@ -246,13 +258,13 @@ function TargetInput({ target, onChange, disabled }: { target: number | null; on
   return (
     <div className="field control">
       <label className="field-label" htmlFor={id}>
-        Target line
+        {tr(messages.targetInput)}
       </label>
       <input
         id={id}
         className="input"
         inputMode="decimal"
-        placeholder="e.g. 1.5B"
+        placeholder={tr(messages.targetPlaceholder, { example: '1.5B' })}
         value={text}
         disabled={disabled}
         aria-invalid={invalid}
@@ -267,7 +279,7 @@ function TargetInput({ target, onChange, disabled }: { target: number | null; on
       />
       {invalid ? (
         <span id={`${id}-error`} className="field-error" role="alert">
-          Not a number: try 1.5B or 250000.
+          {tr(messages.targetInvalid, { short: '1.5B', long: '250000' })}
         </span>
       ) : null}
     </div>
@@ -276,14 +288,15 @@ function TargetInput({ target, onChange, disabled }: { target: number | null; on
 
 function describe(mode: Mode, grain: Grain, base: string, data: SeriesResult | undefined): string {
   const parts: string[] = [];
-  if (mode === 'index') parts.push(`Index: ${formatPeriod(base, grain)} = 100`);
-  else if (mode === 'yoy') parts.push(`Change against the same ${grain} a year earlier`);
-  else if (mode === 'share') parts.push('Share of the total of the selection, each period');
-  else if (mode === 'avg3' || mode === 'avg12') parts.push(`${MODE_LABELS[mode]}, where all its months have data`);
-  else parts.push(`By ${grain}`);
+  if (mode === 'index') parts.push(t(messages.describeIndex, { period: formatPeriod(base, grain) }));
+  else if (mode === 'yoy') parts.push(t(messages.describeYoy, { grain }));
+  else if (mode === 'share') parts.push(t(messages.describeShare));
+  else if (mode === 'avg3' || mode === 'avg12') parts.push(t(messages.describeRolling, { mode: t(MODE_LABELS[mode]) }));
+  else parts.push(t(messages.describeBy, { grain }));
   if (data && data.seriesTotal > data.series.filter((line) => !line.isOther).length) {
-    parts.push(`the ${data.series.filter((line) => !line.isOther).length} largest of ${data.seriesTotal}`);
+    const shown = data.series.filter((line) => !line.isOther).length;
+    parts.push(t(messages.describeLargest, { shown: String(shown), total: String(data.seriesTotal) }));
   }
-  if (data?.partial.some(Boolean)) parts.push('first or last period partial');
+  if (data?.partial.some(Boolean)) parts.push(t(messages.describePartial));
   return parts.join(' · ');
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod/mini';
 import { choiceSetting, identifierSchema, monthSchema, optionalSetting } from '../../state/viewState';
 import { defineView, type ResolveContext } from '../declaration';
+import { t } from '../../i18n';
+import { messages } from '../messages';
 
 /** How a measure over time is compared: as it is, indexed, against a year earlier, as a share, smoothed. */
 export const MODES = ['absolute', 'index', 'yoy', 'share', 'avg3', 'avg12'] as const;
@@ -55,7 +57,7 @@ export const trend = defineView({
 
 function resolveGrain(mode: Mode, grain: Grain, context: ResolveContext): Grain {
   if ((mode === 'avg3' || mode === 'avg12') && grain !== 'month') {
-    context.notices.push(`Rolling averages are monthly; the ${grain}ly grain was set back to months.`);
+    context.notices.push(t(messages.monthlyGrain, { grain }));
     return 'month';
   }
   return grain;
@@ -65,7 +67,7 @@ function resolveGrain(mode: Mode, grain: Grain, context: ResolveContext): Grain 
 function resolveBase(base: string | null, { from, to, notices }: ResolveContext): string {
   const month = base ?? from;
   if (month >= from && month <= to) return month;
-  if (base !== null) notices.push(`The base month ${base} is outside the range shown; using ${from}.`);
+  if (base !== null) notices.push(t(messages.baseOutside, { base, from }));
   return from;
 }
 
@@ -74,6 +76,6 @@ function resolveSeriesDimension(by: string | null, { dimensions, notices }: Reso
   const first = dimensions[0]!;
   if (by === null) return first.id;
   if (dimensions.some((dimension) => dimension.id === by)) return by;
-  notices.push(`There is no dimension "${by}" to draw series by; using ${first.label.toLowerCase()}.`);
+  notices.push(t(messages.noSeriesDimension, { by, dimension: first.label.toLowerCase() }));
   return first.id;
 }

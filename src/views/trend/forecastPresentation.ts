@@ -1,6 +1,8 @@
 import type { ChartForecast } from '../../charts/SeriesChart';
 import type { SeriesResult } from '../../data';
 import type { SeriesForecast } from './forecastModel';
+import { t } from '../../i18n';
+import { messages } from './messages';
 
 /** The forecasts laid on the chart's periods: the dashed line starts at the last value fitted, so it joins it. */
 export function chartForecasts(
@@ -45,16 +47,23 @@ export function exportWithForecasts(
   forecasts: readonly SeriesForecast[],
 ): { header: string[]; rows: Cell[][] } {
   const fitted = forecasts.filter((forecast) => forecast.result);
-  const bounds = ['80% low', '80% high', '95% low', '95% high'];
+  // The headers in the active language, when the export is made.
+  const bounds = [
+    { level: 80, end: 'low' },
+    { level: 80, end: 'high' },
+    { level: 95, end: 'low' },
+    { level: 95, end: 'high' },
+  ];
   const header = [
     periodHeader,
-    'kind',
+    t(messages.csvKind),
     ...data.series.map((series) => series.name),
-    ...fitted.flatMap((forecast) => bounds.map((bound) => `${forecast.name} forecast ${bound}`)),
+    ...fitted.flatMap((forecast) => bounds.map((bound) => t(messages.csvBound, { series: forecast.name, ...bound }))),
   ];
+  const [measuredKind, forecastKind] = [t(messages.csvMeasured), t(messages.csvForecast)];
   const measured: Cell[][] = data.periods.map((period, index) => [
     period,
-    'measured',
+    measuredKind,
     ...data.series.map((series) => series.values[index] ?? null),
     ...fitted.flatMap(() => bounds.map(() => null)),
   ]);
@@ -63,7 +72,7 @@ export function exportWithForecasts(
     const stepOf = (forecast: SeriesForecast) => forecast.result!.steps[forecast.periods.indexOf(period)];
     return [
       period,
-      'forecast',
+      forecastKind,
       ...data.series.map((series) => {
         const forecast = fitted.find((candidate) => candidate.name === series.name);
         return forecast ? (stepOf(forecast)?.mean ?? null) : null;

@@ -1,0 +1,40 @@
+import { defineMessages } from '../i18n';
+
+/**
+ * The tab labels of every registered view (by view id) and what the declarations say: the declarations may import
+ * only this layer, so their messages live here rather than beside them.
+ */
+export const tabMessages = defineMessages({
+  overview: { id: 'views.tab.overview', defaultMessage: 'Overview' },
+  trend: { id: 'views.tab.trend', defaultMessage: 'Trend' },
+  countries: { id: 'views.tab.countries', defaultMessage: 'Countries' },
+  map: { id: 'views.tab.map', defaultMessage: 'Map' },
+  matrix: { id: 'views.tab.matrix', defaultMessage: 'Matrix' },
+  leaderboard: { id: 'views.tab.leaderboard', defaultMessage: 'Leaderboard' },
+  conversion: { id: 'views.tab.conversion', defaultMessage: 'Traffic × sales' },
+  explain: { id: 'views.tab.explain', defaultMessage: 'Why?' },
+  cohorts: { id: 'views.tab.cohorts', defaultMessage: 'Since launch' },
+  sql: { id: 'views.tab.sql', defaultMessage: 'SQL' },
+});
+
+export const messages = defineMessages({
+  loadingView: { id: 'views.loadingView', defaultMessage: 'Loading the {view} view' },
+  levelRegion: { id: 'views.level.region', defaultMessage: 'Region' },
+  levelSubregion: { id: 'views.level.subregion', defaultMessage: 'Sub-region' },
+  levelCountry: { id: 'views.level.country', defaultMessage: 'Country' },
+  noRegions: {
+    id: 'views.notice.noRegions',
+    defaultMessage:
+      'This dataset has no regions (it needs a country column): showing countries rather than {level, select, region {regions} other {sub-regions}}.',
+  },
+  monthlyGrain: {
+    id: 'views.notice.monthlyGrain',
+    defaultMessage: 'Rolling averages are monthly; the {grain, select, quarter {quarterly} year {yearly} other {monthly}} grain was set back to months.',
+  },
+  baseOutside: { id: 'views.notice.baseOutside', defaultMessage: 'The base month {base} is outside the range shown; using {from}.' },
+  noSeriesDimension: {
+    id: 'views.notice.noSeriesDimension',
+    defaultMessage: 'There is no dimension "{by}" to draw series by; using {dimension}.',
+  },
+  noMapMember: { id: 'views.notice.noMapMember', defaultMessage: 'The map cannot show "{member}": there is no such {dimension}.' },
+});
