@@ -80,16 +80,27 @@ function isCurrency(unit: Unit): unit is CurrencyUnit {
   return (CURRENCY_UNITS as readonly string[]).includes(unit);
 }
 
-/** 71 → "1m 11s"; 3725 → "1h 2m"; 4.5 → "4.5s". */
+/**
+ * Words a formatter writes beside its numbers, per locale: unit abbreviations as each language prints them in tables
+ * (Russian "п. п.", "кв."), and what an invalid date is called.
+ */
+const WORDS: Record<FormatLocale, { hour: string; minute: string; second: string; bytes: readonly string[]; points: string; quarter: (q: number, year: number) => string; unknownDate: string; unknownMoment: string }> = {
+  'en-US': { hour: 'h', minute: 'm', second: 's', bytes: ['B', 'kB', 'MB', 'GB'], points: 'pp', quarter: (q, year) => `Q${q} ${year}`, unknownDate: 'an unknown date', unknownMoment: 'an unknown moment' },
+  'ru-RU': { hour: '\u00a0ч', minute: '\u00a0мин', second: '\u00a0с', bytes: ['Б', 'кБ', 'МБ', 'ГБ'], points: 'п.\u00a0п.', quarter: (q, year) => `${q} кв. ${year}`, unknownDate: 'неизвестная дата', unknownMoment: 'неизвестный момент' },
+  'es-MX': { hour: '\u00a0h', minute: '\u00a0min', second: '\u00a0s', bytes: ['B', 'kB', 'MB', 'GB'], points: 'pp', quarter: (q, year) => `T${q} ${year}`, unknownDate: 'una fecha desconocida', unknownMoment: 'un momento desconocido' },
+};
+
+/** 71 → "1m 11s"; 3725 → "1h 2m"; 4.5 → "4.5s" (Russian: "1 мин 11 с"). */
 export function formatDuration(seconds: number): string {
+  const words = WORDS[active];
   const sign = seconds < 0 ? '-' : '';
   const total = Math.abs(seconds);
-  if (total < 60) return `${sign}${f().decimals.format(Math.round(total * 10) / 10)}s`;
+  if (total < 60) return `${sign}${f().decimals.format(Math.round(total * 10) / 10)}${words.second}`;
   const rounded = Math.round(total);
   const hours = Math.floor(rounded / 3600);
   const minutes = Math.floor((rounded % 3600) / 60);
   const secs = rounded % 60;
-  return hours > 0 ? `${sign}${hours}h ${minutes}m` : `${sign}${minutes}m ${secs}s`;
+  return hours > 0 ? `${sign}${hours}${words.hour} ${minutes}${words.minute}` : `${sign}${minutes}${words.minute} ${secs}${words.second}`;
 }
 
 /** 15600000 → "15.6M"; 1.2e9 USD → "$1.2B"; null → "–". */
@@ -135,28 +146,28 @@ export function formatMonth(isoMonth: string): string {
  * taken late on the 21st in Tokyo is the 21st for its reader in Tokyo).
  */
 export function formatDay(date: Date): string {
-  if (!Number.isFinite(date.getTime())) return 'an unknown date';
+  if (!Number.isFinite(date.getTime())) return WORDS[active].unknownDate;
   const parts = Object.fromEntries(f().dayParts.formatToParts(date).map((part) => [part.type, part.value]));
   return `${parts.day} ${parts.month} ${parts.year}`;
 }
 
 /** A moment for people, to the minute: "21 Nov 2026, 14:05". */
 export function formatMoment(date: Date): string {
-  if (!Number.isFinite(date.getTime())) return 'an unknown moment';
+  if (!Number.isFinite(date.getTime())) return WORDS[active].unknownMoment;
   return `${formatDay(date)}, ${f().time.format(date)}`;
 }
 
-/** Bytes for progress displays: 7_600_000 → "7.6 MB". */
+/** Bytes for progress displays: 7_600_000 → "7.6 MB" (Russian: "7,6 МБ"). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB'];
+  const units = WORDS[active].bytes;
+  if (bytes < 1000) return `${bytes} ${units[0]}`;
   let value = bytes / 1000;
-  let unit = 0;
+  let unit = 1;
   while (value >= 1000 && unit < units.length - 1) {
     value /= 1000;
     unit++;
   }
-  return `${value.toFixed(1)} ${units[unit]}`;
+  return `${f().oneDecimal.format(value)} ${units[unit]}`;
 }
 
 /** A period's start month as a label for its grain: Jul 2014, Q3 2014, 2014. */
@@ -164,7 +175,7 @@ export function formatPeriod(period: string, grain: 'month' | 'quarter' | 'year'
   const [year, month] = period.split('-').map(Number);
   if (!year || !month) return period;
   if (grain === 'year') return String(year);
-  if (grain === 'quarter') return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
+  if (grain === 'quarter') return WORDS[active].quarter(Math.floor((month - 1) / 3) + 1, year);
   return formatMonth(period);
 }
 
@@ -210,10 +221,11 @@ export function formatSignedCompact(value: number | null | undefined, unit: Unit
   return `${value > 0 ? '+' : '−'}${formatCompact(Math.abs(value), unit)}`;
 }
 
-/** A change of share in percentage points: 4.23 → "+4.2 pp". */
+/** A change of share in percentage points: 4.23 → "+4.2 pp" (Russian: "+4,2 п. п."). */
 export function formatPoints(points: number | null | undefined): string {
   if (points === null || points === undefined || !Number.isFinite(points)) return '–';
   const rounded = Math.round(points * 10) / 10;
-  if (rounded === 0) return '0.0 pp';
-  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(1)} pp`;
+  const unit = WORDS[active].points;
+  if (rounded === 0) return `${f().oneDecimal.format(0)} ${unit}`;
+  return `${rounded > 0 ? '+' : '−'}${f().oneDecimal.format(Math.abs(rounded))} ${unit}`;
 }

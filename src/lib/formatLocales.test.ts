@@ -3,6 +3,10 @@ import {
   FORMAT_LOCALES,
   formatChange,
   formatCompact,
+  formatBytes,
+  formatDuration,
+  formatPeriod,
+  formatPoints,
   formatDay,
   formatIndex,
   formatMonth,
@@ -51,4 +55,21 @@ describe('formatting in each locale', () => {
       expect(plain(formatDay(new Date(Date.UTC(2026, 10, 21, 12))))).toBe(want.day);
     });
   }
+});
+
+describe('unit words in each locale', () => {
+  afterEach(() => setFormatLocale('en-US'));
+  it.each([
+    ['en-US', '1m 11s', '7.6 MB', '+4.2 pp', 'Q3 2014', 'an unknown date'],
+    ['ru-RU', '1\u00a0мин 11\u00a0с', '7,6 МБ', '+4,2 п.\u00a0п.', '3 кв. 2014', 'неизвестная дата'],
+    ['es-MX', '1\u00a0min 11\u00a0s', '7.6 MB', '+4.2 pp', 'T3 2014', 'una fecha desconocida'],
+  ] as const)('%s', (locale, duration, bytes, points, quarter, unknown) => {
+    setFormatLocale(locale);
+    expect(formatDuration(71)).toBe(duration);
+    expect(formatBytes(7_600_000)).toBe(bytes);
+    expect(formatPoints(4.23)).toBe(points);
+    expect(formatPoints(-4.23)).toBe(points.replace('+', '−'));
+    expect(formatPeriod('2014-07', 'quarter')).toBe(quarter);
+    expect(formatDay(new Date(Number.NaN))).toBe(unknown);
+  });
 });
