@@ -37,4 +37,17 @@ export const messages = defineMessages({
     defaultMessage: 'There is no dimension "{by}" to draw series by; using {dimension}.',
   },
   noMapMember: { id: 'views.notice.noMapMember', defaultMessage: 'The map cannot show "{member}": there is no such {dimension}.' },
+  explainOneDimension: {
+    id: 'views.notice.explainOneDimension',
+    defaultMessage: 'This dataset has one dimension: the change is explained by {dimension}.',
+  },
+  cohortsOneDimension: {
+    id: 'views.notice.cohortsOneDimension',
+    defaultMessage: 'This dataset has one dimension: there are no pairs to draw by entry; ignored the pairs of the link.',
+  },
+  cohortsUnknownPairs: {
+    id: 'views.notice.cohortsUnknownPairs',
+    defaultMessage:
+      'Ignored {count, plural, one {a pair} other {pairs}} this dataset does not have: {shown}{more, plural, =0 {} one { and # more} other { and # more}}.',
+  },
 });

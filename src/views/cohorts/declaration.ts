@@ -1,6 +1,8 @@
 import { z } from 'zod/mini';
 import { choiceSetting, optionalSetting } from '../../state/viewState';
 import { list, maybeNumber, month, number, text } from '../../state/resultSchemas';
+import { t } from '../../i18n';
+import { messages } from '../messages';
 import { defineView, type ResolveContext } from '../declaration';
 
 /** How a cohort's curve is drawn: the measure as measured, or indexed to its entry month (= 100). */
@@ -123,7 +125,7 @@ function resolvePairs(encoded: string | null, { dimensions, membersOf, notices }
   if (encoded === null) return null;
   const roles = cohortDimensions(dimensions);
   if (!roles) {
-    notices.push('This dataset has one dimension: there are no pairs to draw by entry; ignored the pairs of the link.');
+    notices.push(t(messages.cohortsOneDimension));
     return null;
   }
   const { pairs, unreadable } = decodePairs(encoded);
@@ -133,7 +135,7 @@ function resolvePairs(encoded: string | null, { dimensions, membersOf, notices }
   const dropped = [...unreadable, ...pairs.filter((pair) => !known.includes(pair)).map((pair) => `${pair.first} · ${pair.second}`)];
   if (dropped.length > 0) {
     const shown = dropped.slice(0, 3).map((name) => JSON.stringify(name.slice(0, 40))).join(', ');
-    notices.push(`Ignored ${dropped.length === 1 ? 'a pair' : 'pairs'} this dataset does not have: ${shown}${dropped.length > 3 ? ` and ${dropped.length - 3} more` : ''}.`);
+    notices.push(t(messages.cohortsUnknownPairs, { count: dropped.length, shown, more: Math.max(0, dropped.length - 3) }));
   }
   return known.length > 0 ? encodePairs(known) : null;
 }

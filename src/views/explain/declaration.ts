@@ -1,6 +1,8 @@
 import { z } from 'zod/mini';
 import { choiceSetting, optionalSetting } from '../../state/viewState';
 import { list, maybeNumber, maybeText, number, text } from '../../state/resultSchemas';
+import { t } from '../../i18n';
+import { messages } from '../messages';
 import { defineView, type ResolveContext } from '../declaration';
 
 /** Which segments explain the change: members of the first dimension, of the second, or pairs of both. */
@@ -71,6 +73,6 @@ export const explain = defineView({
 /** A dataset with one dimension has nothing to split a change by but that dimension. */
 function resolveSplit(split: ExplainSplit, { dimensions, notices }: ResolveContext): ExplainSplit {
   if (split === 'first' || dimensions.length > 1) return split;
-  notices.push(`This dataset has one dimension: the change is explained by ${dimensions[0]!.label.toLowerCase()}.`);
+  notices.push(t(messages.explainOneDimension, { dimension: dimensions[0]!.label.toLowerCase() }));
   return 'first';
 }
