@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useT } from '../i18n';
+import { messages } from './messages';
 
 export interface DataTableColumn<Row> {
   header: string;
@@ -17,8 +19,10 @@ export interface DataTableProps<Row> {
 
 /** The accessible alternative to a chart: the same numbers as a plain table. */
 export function DataTable<Row>({ caption, columns, rows, rowKey, testId }: DataTableProps<Row>) {
+  const tr = useT();
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+    // Its own name: a panel titled like the table is a region too, and two regions may not share a name.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={tr(messages.tableRegion, { caption })}>
       <table className="data-table" data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -26,4 +26,5 @@ export const messages = defineMessages({
   cannotDraw: { id: 'ui.export.cannotDraw', defaultMessage: 'this browser cannot draw the image' },
   notEncoded: { id: 'ui.export.notEncoded', defaultMessage: 'the image could not be encoded' },
   htmlMeta: { id: 'ui.html.meta', defaultMessage: 'Snapshot of {date} from Marketscope. {source}' },
+  tableRegion: { id: 'ui.dataTable.region', defaultMessage: 'Table: {caption}' },
 });
