@@ -8,7 +8,7 @@ import { t } from '../i18n';
 import { messages } from './messages';
 
 export { QueryError } from './QueryError';
-export { EngineDiedError, isFatalEngineError } from './connectionEngine';
+export { EngineDiedError, isFatalEngineError } from './engineErrors';
 export type { ArrowQueryOptions, ArrowQueryResult, Engine, EngineIncident, EnginePhase, QueryOptions, Row, SqlParam, StatementTokens } from './types';
 export { QueryCancelledError } from './pendingQuery';
 export { TOKEN } from './statementGuard';
