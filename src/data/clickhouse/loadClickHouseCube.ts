@@ -60,6 +60,16 @@ export interface ClickHouseCubeOptions {
   scope?: 'auto' | 'view';
 }
 
+/** A cube above the row cap: `scope` says whether it was the whole table's or a view's (then narrow the view). */
+export class ClickHouseCubeOverCapError extends ClickHouseError {
+  readonly scope: 'table' | 'view';
+  constructor(message: string, options: { connection: string; hint: string; scope: 'table' | 'view' }) {
+    super(message, { connection: options.connection, hint: options.hint, status: 413 });
+    this.name = 'ClickHouseCubeOverCapError';
+    this.scope = options.scope;
+  }
+}
+
 let loads = 0;
 
 /**
@@ -82,25 +92,35 @@ export async function loadClickHouseCube(
     const whole = await loadCube(engine, client, spec, tableName, rowCap, options.signal);
     if (whole.rows !== null) return { rows: whole.rows, sql: whole.sql, scope: 'table' };
     if (view === undefined) {
-      throw new ClickHouseError(
+      throw new ClickHouseCubeOverCapError(
         `ClickHouse connection "${spec.connection}": the cube of ${spec.table} has more than ${rowCap.toLocaleString('en-US')} rows (months × members of ${spec.dimensions.join(', ') || 'no dimension'}).`,
-        { connection: spec.connection, hint: 'Map fewer or coarser dimensions, or point the dataset at a pre-aggregated table.', status: 413 },
+        { connection: spec.connection, hint: 'Map fewer or coarser dimensions, or point the dataset at a pre-aggregated table.', scope: 'table' },
       );
     }
   }
   const scoped: ClickHouseCubeSpec = { ...spec, filters: [...(spec.filters ?? []), ...(view.filters ?? [])], months: intersectMonths(spec.months, view.months) };
   const cut = await loadCube(engine, client, scoped, tableName, rowCap, options.signal);
   if (cut.rows !== null) return { rows: cut.rows, sql: cut.sql, scope: 'view' };
+  const filtered = (view.filters ?? []).map((f) => f.column);
+  const hasMonths = view.months?.from !== undefined || view.months?.to !== undefined;
   const selection = [
     ...(view.filters ?? []).map((f) => `${f.column}: ${f.values.length.toLocaleString('en-US')} selected`),
-    ...(view.months?.from !== undefined || view.months?.to !== undefined ? [`months ${view.months.from ?? 'first'} to ${view.months.to ?? 'last'}`] : []),
+    ...(hasMonths ? [`months ${view.months!.from ?? 'first'} to ${view.months!.to ?? 'last'}`] : []),
   ];
-  throw new ClickHouseError(
+  const unfiltered = spec.dimensions.filter((d) => !filtered.includes(d));
+  // What to narrow: the members already filtered on (fewer of them), the dimensions not filtered yet, the months
+  // when the view's months are pushed down too.
+  const narrow = [
+    ...(filtered.length > 0 ? [`fewer ${filtered.join(' or ')} members`] : []),
+    ...(unfiltered.length > 0 ? [`a filter on ${unfiltered.join(' or ')}`] : []),
+    ...(hasMonths ? ['fewer months'] : []),
+  ];
+  throw new ClickHouseCubeOverCapError(
     `ClickHouse connection "${spec.connection}": the cube of ${spec.table} for this view (${selection.join('; ') || 'no filter'}) has more than ${rowCap.toLocaleString('en-US')} rows (months × members of ${spec.dimensions.join(', ') || 'no dimension'}), even with the view's filters applied in ClickHouse.`,
     {
       connection: spec.connection,
-      hint: `Narrow the view (fewer ${(view.filters ?? []).map((f) => f.column).join(' or ') || 'dimension'} members, fewer months), map fewer dimensions, or point the dataset at a pre-aggregated table.`,
-      status: 413,
+      hint: `Narrow the view (${narrow.join(', ') || 'fewer members'}), map fewer dimensions, or point the dataset at a pre-aggregated table.`,
+      scope: 'view',
     },
   );
 }
