@@ -84,7 +84,13 @@ export function pushedFilters(model: DatasetModel, view: QuerySlice, readPast: r
 interface ViewCube {
   table: string;
   loading: Promise<void>;
+  /** Cancels the ClickHouse query (KILL QUERY by its id) once no query waits for the cube any more. */
+  controller: AbortController;
+  settled: boolean;
+  /** Queries holding the cube (waiting for it, or reading it). */
   users: number;
+  /** Queries waiting for it to load. */
+  waiting: number;
   used: number;
 }
 
@@ -114,21 +120,31 @@ export async function acquireViewCube(
   if (!cube) {
     tables += 1;
     const table = `${model.id}__view${tables}`;
+    const controller = new AbortController();
+    // Not one query's signal: every query of the view waits for the same cube; it is cancelled when none waits.
     const loading = (async () => {
       countViewCubeLoad(model.id, 1);
       try {
-        // Not the query's signal: other queries of the same view wait for the same cube.
-        await loadClickHouseCube(engine, client, clickHouseCubeSpec(def), table, { view: { filters }, scope: 'view', rowCap: options.rowCap ?? CLICKHOUSE_CUBE_ROW_CAP });
+        await loadClickHouseCube(engine, client, clickHouseCubeSpec(def), table, {
+          view: { filters },
+          scope: 'view',
+          rowCap: options.rowCap ?? CLICKHOUSE_CUBE_ROW_CAP,
+          signal: controller.signal,
+        });
       } finally {
         countViewCubeLoad(model.id, -1);
       }
     })();
-    const created: ViewCube = { table, loading, users: 0, used: 0 };
+    const created: ViewCube = { table, loading, controller, settled: false, users: 0, waiting: 0, used: 0 };
     cube = created;
     cubes.set(key, created);
-    loading.catch(() => {
-      if (cubes.get(key) === created) cubes.delete(key);
-    });
+    loading.then(
+      () => (created.settled = true),
+      () => {
+        created.settled = true;
+        if (cubes.get(key) === created) cubes.delete(key);
+      },
+    );
   }
   const held = cube;
   held.users += 1;
@@ -140,13 +156,32 @@ export async function acquireViewCube(
     held.users -= 1;
     void evict(engine, cubes);
   };
+  const { signal } = options;
+  held.waiting += 1;
   try {
-    await held.loading;
+    await (signal ? untilAborted(held.loading, signal) : held.loading);
   } catch (error) {
     release();
-    throw withHint(error);
+    throw signal?.aborted ? error : withHint(error);
+  } finally {
+    held.waiting -= 1;
+    // The view was left (its queries cancelled) before its cube came: ClickHouse stops working on it.
+    if (signal?.aborted && held.waiting === 0 && !held.settled) held.controller.abort();
   }
   return { model: { ...model, table: held.table }, release };
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts (the promise itself goes on). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
+      (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
+    );
+  });
 }
 
 /** Drops the least recently used cubes not in use beyond {@link VIEW_CUBES_KEPT}, and their sub-cubes. */
