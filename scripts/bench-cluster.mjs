@@ -229,9 +229,20 @@ try {
     if (app) {
       for (const [layout, table] of [['oneShard', 'bench_one'], ['twoShards', 'bench_all']]) {
         const id = `u_bench_${table.slice('bench_'.length)}_${label.toLowerCase()}`;
-        const opened = await openClickHouse(app.browser, app.origin, id, benchDef('bench', 'marketscope', table), { country: [COUNTRIES[0]] });
-        const country = summary(await timeSeries(opened.page, COUNTRIES.map((c) => ({ country: [c] })), CHANGES));
-        const channel = summary(await timeSeries(opened.page, singlesAndPairs(CHANNELS).map((set) => ({ country: [], channel: set })), CHANGES));
+        let opened;
+        let country;
+        let channel;
+        try {
+          opened = await openClickHouse(app.browser, app.origin, id, benchDef('bench', 'marketscope', table), { country: [COUNTRIES[0]] });
+          country = summary(await timeSeries(opened.page, COUNTRIES.map((c) => ({ country: [c] })), CHANGES));
+          channel = summary(await timeSeries(opened.page, singlesAndPairs(CHANNELS).map((set) => ({ country: [], channel: set })), CHANGES));
+        } catch (error) {
+          // Reported, not fatal: the other layouts and sizes are still measured.
+          results.browser.clickhouse.push({ rows: size, layout, table, error: String(error.message ?? error).slice(0, 2000) });
+          log(`${label} rows in the app, ${layout}: FAILED ${String(error.message ?? error).slice(0, 500)}`);
+          await opened?.context.close();
+          continue;
+        }
         await opened.context.close();
         results.browser.clickhouse.push({ rows: size, layout, table, mode: opened.mode, openedMs: opened.openedMs, country, channel, loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100) });
         log(`${label} rows in the app, ${layout} (${opened.mode}): opened in ${opened.openedMs} ms; country filter p50 ${country.p50} ms, p95 ${country.p95} ms; channel filter p50 ${channel.p50} ms, p95 ${channel.p95} ms`);
