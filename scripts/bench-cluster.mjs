@@ -37,6 +37,11 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: '4182' },
     dist: { type: 'string', default: 'dist-bench-cluster' },
     'upload-rows': { type: 'string', default: '10000000' },
+    // The proxy's per-query time limit for the app's connection (the proxy's default is 30 s).
+    'max-execution-time': { type: 'string', default: '30' },
+    // --no-node: the browser part only (the pushdown from Node takes minutes at 100M on a loaded machine).
+    node: { type: 'boolean', default: true },
+    upload: { type: 'boolean', default: true },
   },
   allowNegative: true,
 });
@@ -157,7 +162,7 @@ async function dropBenchTables(url) {
 }
 
 const began = Date.now();
-if (args.browser) execFileSync(process.execPath, ['scripts/generate-bench-data.mjs', '--rows', String(UPLOAD_ROWS), '--out', UPLOAD, '--skip-existing'], { stdio: 'inherit' });
+if (args.browser && args.upload) execFileSync(process.execPath, ['scripts/generate-bench-data.mjs', '--rows', String(UPLOAD_ROWS), '--out', UPLOAD, '--skip-existing'], { stdio: 'inherit' });
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverage: { atStart: os.loadavg().map((x) => Math.round(x * 100) / 100) } };
 const cluster = await startCluster({ load: false, log: (line) => console.log(line) });
 const results = { measuredAt: new Date().toISOString(), machine, changes: CHANGES, clickhouse: [], duckdb: null, browser: null };
@@ -165,8 +170,8 @@ let app = null;
 try {
   const [one, two] = cluster.shards.map((s) => s.url);
   if (args.browser) {
-    app = await startApp({ port: Number(args.port), dist: args.dist, buildFirst: args.build, connection: connectionString(cluster, 'bench', 0), log });
-    results.browser = { chromium: app.version, clickhouse: [], duckdbWasm: null };
+    app = await startApp({ port: Number(args.port), dist: args.dist, buildFirst: args.build, connection: `${connectionString(cluster, 'bench', 0)};maxExecutionTime=${Number(args['max-execution-time'])}`, log });
+    results.browser = { chromium: app.version, maxExecutionTimeS: Number(args['max-execution-time']), clickhouse: [], duckdbWasm: null };
   }
   const version = (await execute(one, 'SELECT version()')).trim();
   console.log(`ClickHouse ${version}, two shards on this machine; ${CHANGES} filter changes per measurement.`);
@@ -208,7 +213,7 @@ try {
       monthly = { unmerged, merged: { oneShard: await count('marketscope.bench_one_monthly'), twoShards: await count('marketscope.bench_all_monthly') }, optimizeMs };
       console.log(`${label} rows pre-aggregated by month: ${unmerged.oneShard} rows before merging, ${monthly.merged.oneShard} after OPTIMIZE FINAL (${(optimizeMs / 1000).toFixed(1)} s for both layouts)`);
     }
-    for (const [column, values] of Object.entries(FILTERS)) {
+    for (const [column, values] of args.node ? Object.entries(FILTERS) : []) {
       const oneShard = await timeChanges((value) => execute(one, pushdown('marketscope.bench_one', column, value)), values);
       const twoShards = await timeChanges((value) => execute(one, pushdown('marketscope.bench_all', column, value)), values);
       const entry = { rows: size, filter: column, oneShard, twoShards, generatedMs: { oneShard: Math.round(generatedOne), twoShards: Math.round(generatedTwo) } };
@@ -250,7 +255,7 @@ try {
     }
     for (const url of [one, two]) await dropBenchTables(url);
   }
-  if (app) {
+  if (app && args.upload) {
     // The same changes on the bench's 10M upload, all in DuckDB-wasm in the same browser: the same-run reference.
     const opened = await openUpload(app.browser, app.origin, UPLOAD);
     const country = summary(await timeSeries(opened.page, bundledMembers('country').map((c) => ({ country: [c] })), CHANGES));
