@@ -5,18 +5,24 @@
 // marketplace, one country filter, a different country each time) p50/p95 over --changes changes, on one shard
 // (all rows in one MergeTree) and on two (half each, sharded by country, queried through a Distributed table).
 // The same aggregate in DuckDB-wasm (Node build) at 10M is the same-run reference. Nothing is kept: the cluster's
-// data is temporary. The in-browser figure needs the app's ClickHouse datasets (H-D's part), not measured here.
+// data is temporary. In the browser (scripts/lib/bench-cluster-browser.mjs; --no-browser skips it): the production
+// build in Chromium, each table opened in the app as a ClickHouse dataset through the same-origin proxy, filter changes
+// timed from a real key press until every panel has settled, next to the same changes on the 10M upload in DuckDB-wasm.
 //
 // Pre-aggregated: next to each raw table, a materialized view (created before the insert, as in production) feeds a
 // SummingMergeTree by month with every dimension kept (month × marketplace × country × device × channel: at most
 // 133 × 6,000 = 798,000 rows however many raw rows), and the same filter changes run on it after OPTIMIZE … FINAL
 // (its steady state once background merges are done; the rows before that are reported too). --no-preagg skips it.
 //
-//   node scripts/bench-cluster.mjs [--changes 25] [--sizes 10000000,100000000] [--no-preagg] [--no-duckdb] [--json out.json]
+//   node scripts/bench-cluster.mjs [--changes 25] [--sizes 10000000,100000000] [--no-preagg] [--no-duckdb] [--no-browser]
+//     [--no-build] [--port 4182] [--dist dist-bench-cluster] [--upload-rows 10000000] [--json out.json]
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CLUSTER_NAME, execute, startCluster } from './cluster.mjs';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { CLUSTER_NAME, connectionString, execute, startCluster } from './cluster.mjs';
+import { benchDef, bundledMembers, openClickHouse, openUpload, singlesAndPairs, startApp, timeSeries } from './lib/bench-cluster-browser.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,6 +31,17 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     preagg: { type: 'boolean', default: true },
     duckdb: { type: 'boolean', default: true },
+    // In Chromium: the production build, a ClickHouse dataset opened in the app, and the 10M upload as reference.
+    browser: { type: 'boolean', default: true },
+    build: { type: 'boolean', default: true },
+    port: { type: 'string', default: '4182' },
+    dist: { type: 'string', default: 'dist-bench-cluster' },
+    'upload-rows': { type: 'string', default: '10000000' },
+    // The proxy's per-query time limit for the app's connection (the proxy's default is 30 s).
+    'max-execution-time': { type: 'string', default: '30' },
+    // --no-node: the browser part only (the pushdown from Node takes minutes at 100M on a loaded machine).
+    node: { type: 'boolean', default: true },
+    upload: { type: 'boolean', default: true },
   },
   allowNegative: true,
 });
@@ -134,74 +151,124 @@ async function duckdbReference(rows) {
   return out;
 }
 
+const UPLOAD_ROWS = Number(args['upload-rows']);
+const UPLOAD = `bench/data/traffic-${UPLOAD_ROWS / 1e6}m.csv`;
+const log = (message) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+/** The tables a size leaves on a shard (the app's read-only user reads the `marketscope` database only). */
+async function dropBenchTables(url) {
+  for (const table of ['bench_one_mv', 'bench_part_mv', 'bench_all_monthly', 'bench_all', 'bench_one_monthly', 'bench_part_monthly', 'bench_one', 'bench_part']) {
+    await execute(url, `DROP TABLE IF EXISTS marketscope.${table}`);
+  }
+}
+
 const began = Date.now();
+if (args.browser && args.upload) execFileSync(process.execPath, ['scripts/generate-bench-data.mjs', '--rows', String(UPLOAD_ROWS), '--out', UPLOAD, '--skip-existing'], { stdio: 'inherit' });
+const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverage: { atStart: os.loadavg().map((x) => Math.round(x * 100) / 100) } };
 const cluster = await startCluster({ load: false, log: (line) => console.log(line) });
-const results = { changes: CHANGES, clickhouse: [], duckdb: null };
+const results = { measuredAt: new Date().toISOString(), machine, changes: CHANGES, clickhouse: [], duckdb: null, browser: null };
+let app = null;
 try {
   const [one, two] = cluster.shards.map((s) => s.url);
+  if (args.browser) {
+    app = await startApp({ port: Number(args.port), dist: args.dist, buildFirst: args.build, connection: `${connectionString(cluster, 'bench', 0)};maxExecutionTime=${Number(args['max-execution-time'])}`, log });
+    results.browser = { chromium: app.version, maxExecutionTimeS: Number(args['max-execution-time']), clickhouse: [], duckdbWasm: null };
+  }
   const version = (await execute(one, 'SELECT version()')).trim();
   console.log(`ClickHouse ${version}, two shards on this machine; ${CHANGES} filter changes per measurement.`);
   for (const size of SIZES) {
     const label = size >= 1e6 ? `${size / 1e6}M` : String(size);
-    await execute(one, 'CREATE DATABASE IF NOT EXISTS bench');
-    await execute(two, 'CREATE DATABASE IF NOT EXISTS bench');
+    await execute(one, 'CREATE DATABASE IF NOT EXISTS marketscope');
+    await execute(two, 'CREATE DATABASE IF NOT EXISTS marketscope');
     // One shard: every row in one MergeTree on shard 1.
     let started = performance.now();
-    await execute(one, `CREATE TABLE bench.one (${COLUMNS}) ${ENGINE}`);
+    await execute(one, `CREATE TABLE marketscope.bench_one (${COLUMNS}) ${ENGINE}`);
     if (args.preagg) {
-      await execute(one, `CREATE TABLE bench.one_monthly (${MONTHLY_COLUMNS}) ${MONTHLY_ENGINE}`);
-      await execute(one, monthlyView('bench.one_mv', 'bench.one_monthly', 'bench.one'));
+      await execute(one, `CREATE TABLE marketscope.bench_one_monthly (${MONTHLY_COLUMNS}) ${MONTHLY_ENGINE}`);
+      await execute(one, monthlyView('marketscope.bench_one_mv', 'marketscope.bench_one_monthly', 'marketscope.bench_one'));
     }
-    await insertInChunks(one, 'bench.one', size, 0, (k) => `${k} % ${COUNTRIES.length}`);
+    await insertInChunks(one, 'marketscope.bench_one', size, 0, (k) => `${k} % ${COUNTRIES.length}`);
     const generatedOne = performance.now() - started;
     // Two shards: half the rows each, by country (even country indexes on shard 1, odd on shard 2).
     started = performance.now();
     for (const [s, url] of [one, two].entries()) {
-      await execute(url, `CREATE TABLE bench.part (${COLUMNS}) ${ENGINE}`);
-      await execute(url, `CREATE TABLE bench.all AS bench.part ENGINE = Distributed(${CLUSTER_NAME}, bench, part)`);
+      await execute(url, `CREATE TABLE marketscope.bench_part (${COLUMNS}) ${ENGINE}`);
+      await execute(url, `CREATE TABLE marketscope.bench_all AS marketscope.bench_part ENGINE = Distributed(${CLUSTER_NAME}, marketscope, bench_part)`);
       if (args.preagg) {
-        await execute(url, `CREATE TABLE bench.part_monthly (${MONTHLY_COLUMNS}) ${MONTHLY_ENGINE}`);
-        await execute(url, monthlyView('bench.part_mv', 'bench.part_monthly', 'bench.part'));
-        await execute(url, `CREATE TABLE bench.all_monthly AS bench.part_monthly ENGINE = Distributed(${CLUSTER_NAME}, bench, part_monthly)`);
+        await execute(url, `CREATE TABLE marketscope.bench_part_monthly (${MONTHLY_COLUMNS}) ${MONTHLY_ENGINE}`);
+        await execute(url, monthlyView('marketscope.bench_part_mv', 'marketscope.bench_part_monthly', 'marketscope.bench_part'));
+        await execute(url, `CREATE TABLE marketscope.bench_all_monthly AS marketscope.bench_part_monthly ENGINE = Distributed(${CLUSTER_NAME}, marketscope, bench_part_monthly)`);
       }
-      await insertInChunks(url, 'bench.part', size / 2, s * (size / 2), (k) => `(${k} % ${COUNTRIES.length / 2}) * 2 + ${s}`);
+      await insertInChunks(url, 'marketscope.bench_part', size / 2, s * (size / 2), (k) => `(${k} % ${COUNTRIES.length / 2}) * 2 + ${s}`);
     }
     const generatedTwo = performance.now() - started;
     console.log(`${label} rows generated${args.preagg ? ' (with the materialized views)' : ''}: one shard ${(generatedOne / 1000).toFixed(1)} s, two shards ${(generatedTwo / 1000).toFixed(1)} s`);
     let monthly = null;
     if (args.preagg) {
       const count = async (table) => Number((await execute(one, `SELECT count() FROM ${table}`)).trim());
-      const unmerged = { oneShard: await count('bench.one_monthly'), twoShards: await count('bench.all_monthly') };
+      const unmerged = { oneShard: await count('marketscope.bench_one_monthly'), twoShards: await count('marketscope.bench_all_monthly') };
       started = performance.now();
-      await execute(one, 'OPTIMIZE TABLE bench.one_monthly FINAL');
-      for (const url of [one, two]) await execute(url, 'OPTIMIZE TABLE bench.part_monthly FINAL');
+      await execute(one, 'OPTIMIZE TABLE marketscope.bench_one_monthly FINAL');
+      for (const url of [one, two]) await execute(url, 'OPTIMIZE TABLE marketscope.bench_part_monthly FINAL');
       const optimizeMs = Math.round(performance.now() - started);
-      monthly = { unmerged, merged: { oneShard: await count('bench.one_monthly'), twoShards: await count('bench.all_monthly') }, optimizeMs };
+      monthly = { unmerged, merged: { oneShard: await count('marketscope.bench_one_monthly'), twoShards: await count('marketscope.bench_all_monthly') }, optimizeMs };
       console.log(`${label} rows pre-aggregated by month: ${unmerged.oneShard} rows before merging, ${monthly.merged.oneShard} after OPTIMIZE FINAL (${(optimizeMs / 1000).toFixed(1)} s for both layouts)`);
     }
-    for (const [column, values] of Object.entries(FILTERS)) {
-      const oneShard = await timeChanges((value) => execute(one, pushdown('bench.one', column, value)), values);
-      const twoShards = await timeChanges((value) => execute(one, pushdown('bench.all', column, value)), values);
+    for (const [column, values] of args.node ? Object.entries(FILTERS) : []) {
+      const oneShard = await timeChanges((value) => execute(one, pushdown('marketscope.bench_one', column, value)), values);
+      const twoShards = await timeChanges((value) => execute(one, pushdown('marketscope.bench_all', column, value)), values);
       const entry = { rows: size, filter: column, oneShard, twoShards, generatedMs: { oneShard: Math.round(generatedOne), twoShards: Math.round(generatedTwo) } };
       console.log(`${label} rows, ${column} filter: one shard p50 ${oneShard.p50} ms, p95 ${oneShard.p95} ms; two shards p50 ${twoShards.p50} ms, p95 ${twoShards.p95} ms`);
       if (monthly) {
         // Same figures from both tables, or the comparison means nothing.
-        const [raw, summed] = await Promise.all([execute(one, pushdown('bench.one', column, values[0])), execute(one, pushdown('bench.one_monthly', column, values[0], 'month'))]);
+        const [raw, summed] = await Promise.all([execute(one, pushdown('marketscope.bench_one', column, values[0])), execute(one, pushdown('marketscope.bench_one_monthly', column, values[0], 'month'))]);
         if (JSON.stringify(JSON.parse(raw).data) !== JSON.stringify(JSON.parse(summed).data)) throw new Error(`the pre-aggregated table answers differently from the raw one (${column} = ${values[0]})`);
         const pre = {
-          oneShard: await timeChanges((value) => execute(one, pushdown('bench.one_monthly', column, value, 'month')), values),
-          twoShards: await timeChanges((value) => execute(one, pushdown('bench.all_monthly', column, value, 'month')), values),
+          oneShard: await timeChanges((value) => execute(one, pushdown('marketscope.bench_one_monthly', column, value, 'month')), values),
+          twoShards: await timeChanges((value) => execute(one, pushdown('marketscope.bench_all_monthly', column, value, 'month')), values),
         };
         entry.preaggregated = { ...pre, ...monthly };
         console.log(`${label} rows pre-aggregated, ${column} filter: one shard p50 ${pre.oneShard.p50} ms, p95 ${pre.oneShard.p95} ms; two shards p50 ${pre.twoShards.p50} ms, p95 ${pre.twoShards.p95} ms`);
       }
       results.clickhouse.push(entry);
     }
-    for (const url of [one, two]) await execute(url, 'DROP DATABASE bench');
+    if (app) {
+      for (const [layout, table] of [['oneShard', 'bench_one'], ['twoShards', 'bench_all']]) {
+        const id = `u_bench_${table.slice('bench_'.length)}_${label.toLowerCase()}`;
+        let opened;
+        let country;
+        let channel;
+        try {
+          opened = await openClickHouse(app.browser, app.origin, id, benchDef('bench', 'marketscope', table), { country: [COUNTRIES[0]] });
+          country = summary(await timeSeries(opened.page, COUNTRIES.map((c) => ({ country: [c] })), CHANGES));
+          channel = summary(await timeSeries(opened.page, singlesAndPairs(CHANNELS).map((set) => ({ country: [], channel: set })), CHANGES));
+        } catch (error) {
+          // Reported, not fatal: the other layouts and sizes are still measured.
+          results.browser.clickhouse.push({ rows: size, layout, table, error: String(error.message ?? error).slice(0, 2000) });
+          log(`${label} rows in the app, ${layout}: FAILED ${String(error.message ?? error).slice(0, 500)}`);
+          await opened?.context.close();
+          continue;
+        }
+        await opened.context.close();
+        results.browser.clickhouse.push({ rows: size, layout, table, mode: opened.mode, openedMs: opened.openedMs, country, channel, loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100) });
+        log(`${label} rows in the app, ${layout} (${opened.mode}): opened in ${opened.openedMs} ms; country filter p50 ${country.p50} ms, p95 ${country.p95} ms; channel filter p50 ${channel.p50} ms, p95 ${channel.p95} ms`);
+      }
+    }
+    for (const url of [one, two]) await dropBenchTables(url);
+  }
+  if (app && args.upload) {
+    // The same changes on the bench's 10M upload, all in DuckDB-wasm in the same browser: the same-run reference.
+    const opened = await openUpload(app.browser, app.origin, UPLOAD);
+    const country = summary(await timeSeries(opened.page, bundledMembers('country').map((c) => ({ country: [c] })), CHANGES));
+    const channel = summary(await timeSeries(opened.page, singlesAndPairs(CHANNELS).map((set) => ({ country: [], channel: set })), CHANGES));
+    await opened.context.close();
+    results.browser.duckdbWasm = { rows: UPLOAD_ROWS, file: UPLOAD, openedMs: opened.openedMs, country, channel };
+    log(`${UPLOAD_ROWS / 1e6}M upload in DuckDB-wasm (the same browser): loaded in ${opened.openedMs} ms; country filter p50 ${country.p50} ms, p95 ${country.p95} ms; channel filter p50 ${channel.p50} ms, p95 ${channel.p95} ms`);
   }
 } finally {
+  await app?.close();
   await cluster.stop();
 }
+results.machine.loadAverage.atEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
 if (args.duckdb) {
   const rows = Math.min(10_000_000, ...SIZES);
   results.duckdb = { rows, ...(await duckdbReference(rows)) };

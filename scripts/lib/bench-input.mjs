@@ -21,7 +21,7 @@ const INTERACTION_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'inpu
 export const DURATION_THRESHOLD = 16;
 
 /** Installed in every page before its scripts run: times one change of a filter select. */
-export function installMeasureChange({ key, threshold, names }) {
+export function installMeasureChange({ key, threshold, names, urlChange: URL_CHANGE = 'url', urlChangeEvent = 'marketscope:urlchange' }) {
   const events = [];
   try {
     const observer = new PerformanceObserver((list) => {
@@ -47,7 +47,7 @@ export function installMeasureChange({ key, threshold, names }) {
    */
   const measureChange = (id, next) =>
     new Promise((resolve) => {
-      const select = document.querySelector(`[data-testid="${id}"]`);
+      const select = id === URL_CHANGE ? null : document.querySelector(`[data-testid="${id}"]`);
       let mutated = false;
       const observer = new MutationObserver(() => {
         mutated = true;
@@ -59,8 +59,15 @@ export function installMeasureChange({ key, threshold, names }) {
         channel.port2.postMessage(null);
       };
       const started = performance.now();
-      select.value = next;
-      select.dispatchEvent(new Event('change', { bubbles: true }));
+      if (id === URL_CHANGE) {
+        // A change of the view's filters as the app's own controls write it (src/views/useViewState.ts): `next` is
+        // the query string.
+        window.history.replaceState(window.history.state, '', `${window.location.pathname}?${next}${window.location.hash}`);
+        window.dispatchEvent(new Event(urlChangeEvent));
+      } else {
+        select.value = next;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }
       let painted = null;
       let quietFrames = 0;
       let nextFrame = null;
@@ -146,8 +153,14 @@ export function installMeasureChange({ key, threshold, names }) {
     });
 }
 
+/**
+ * The "test id" of a change that is not a select's: the view's query string becomes the value, as the app's filter
+ * controls write it (a member picked in a dimension's multi-select, say), in the keydown of the same real key press.
+ */
+export const URL_CHANGE = 'url';
+
 /** The argument of `installMeasureChange`, for `page.addInitScript(installMeasureChange, MEASURE_CHANGE_OPTIONS)`. */
-export const MEASURE_CHANGE_OPTIONS = { key: INPUT_KEY, threshold: DURATION_THRESHOLD, names: INTERACTION_EVENTS };
+export const MEASURE_CHANGE_OPTIONS = { key: INPUT_KEY, threshold: DURATION_THRESHOLD, names: INTERACTION_EVENTS, urlChange: URL_CHANGE, urlChangeEvent: 'marketscope:urlchange' };
 
 /** One filter change from a real key press: its settle figures and its input to next paint. */
 export async function changeByInput(page, id, value) {

@@ -61,6 +61,14 @@ connectDatasets({
   engineFor: databaseFor,
   modelOf: (datasetId) => findDataset(datasetId)?.model,
   bundledEngine: getMarketDatabase,
+  catalogOf: (datasetId) => findDataset(datasetId)?.viewScope?.catalog,
+  async modelForView(engine, model, view, options) {
+    const entry = findDataset(view.datasetId);
+    if (!entry?.viewScope || !entry.clickhouse) return { model, release: () => {} };
+    // Loaded only for a ClickHouse table too big to load whole (see src/data/clickhouse/viewCubes.ts).
+    const [{ acquireViewCube }, { createClickHouseClient }] = await Promise.all([import('./clickhouse/viewCubes'), import('./clickhouse/clickHouseClient')]);
+    return acquireViewCube(engine, createClickHouseClient(), entry.clickhouse, model, view, options);
+  },
 });
 export { describeComparison, periodName, periodPresets, rangeText, type PeriodPreset } from './comparison';
 export { explainQuery, type Explanation, type ExplainSegment } from './queries/fetchExplain';

@@ -41,7 +41,7 @@ describe('a ClickHouse cube above the row cap', () => {
   it('is refused whole, with what to do', async () => {
     expect(MONTHS * MARKETPLACES * COUNTRIES).toBeGreaterThan(CLICKHOUSE_CUBE_ROW_CAP);
     const whole = loadClickHouseCube(engine, createClickHouseClient(proxy.url), spec, 'wide_whole');
-    await expect(whole).rejects.toMatchObject({ status: 413, connection: 'local', hint: expect.stringMatching(/pre-aggregated table/) });
+    await expect(whole).rejects.toMatchObject({ status: 413, connection: 'local', hint: expect.stringMatching(/pre-aggregated table/), scope: 'table' });
     await expect(whole).rejects.toThrow(/the cube of wide has more than 500,000 rows/);
     await expect(engine.query('SELECT 1 FROM wide_whole')).rejects.toThrow();
   });
@@ -93,7 +93,7 @@ describe('a ClickHouse cube above the row cap', () => {
   it('says what to do when even the view is above the cap', async () => {
     const view = { filters: [{ column: 'country', values: countries(700) }] };
     const failed = loadClickHouseCube(engine, createClickHouseClient(proxy.url), spec, 'wide_too_big', { view, scope: 'view' });
-    await expect(failed).rejects.toMatchObject({ status: 413, hint: expect.stringMatching(/^Narrow the view \(fewer country members, fewer months\), map fewer dimensions, or point the dataset at a pre-aggregated table/) });
+    await expect(failed).rejects.toMatchObject({ status: 413, hint: expect.stringMatching(/^Narrow the view \(fewer country members, a filter on marketplace\), map fewer dimensions, or point the dataset at a pre-aggregated table/), scope: 'view' });
     await expect(failed).rejects.toThrow(/the cube of wide for this view \(country: 700 selected\) has more than 500,000 rows .*even with the view's filters applied in ClickHouse/);
     await expect(engine.query('SELECT 1 FROM wide_too_big')).rejects.toThrow();
   });

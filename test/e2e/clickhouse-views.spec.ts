@@ -257,6 +257,70 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
+/** Runs `sql` on shard 1 as the loading user (`default`, loopback, no password): fixtures only, never the app. */
+async function clusterAdmin(sql: string): Promise<string> {
+  const url = new URL(e2eCluster().info.shards[0]!.url);
+  url.searchParams.set('query', sql);
+  const response = await fetch(url, { method: 'POST' });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`ClickHouse: ${text}`);
+  return text;
+}
+
+// A table too big to load whole: 24 months × 30 marketplaces × 800 campaigns = 576,000 cube rows, above the app's
+// 500,000 (CLICKHOUSE_CUBE_ROW_CAP). The app shows it view by view: each view's filters go into ClickHouse's WHERE.
+test('a table whose cube is above the cap: each view loads its filters from ClickHouse, with ClickHouse\'s own figures', async ({ guarded: page }) => {
+  test.setTimeout(600_000);
+  await clusterAdmin('DROP TABLE IF EXISTS marketscope.wide_e2e');
+  await clusterAdmin('CREATE TABLE marketscope.wide_e2e (month Date, marketplace String, campaign String, visitors UInt64) ENGINE = MergeTree() ORDER BY (campaign, marketplace, month)');
+  await clusterAdmin(
+    "INSERT INTO marketscope.wide_e2e SELECT addMonths(toDate('2020-01-01'), number % 24), concat('m', toString(intDiv(number, 24) % 30)), concat('c', toString(intDiv(number, 720))), (number * 7919) % 1000 + intDiv(number, 24) % 30 * 50 + 1 FROM numbers(576000)",
+  );
+  try {
+    await page.goto('/');
+    await waitForDashboard(page);
+    await page.getByTestId('open-connect').click();
+    const panel = page.getByTestId('connect-panel');
+    await panel.getByTestId('connect-table').selectOption('wide_e2e');
+    await expect(panel.getByRole('combobox', { name: 'Role of campaign' })).toHaveValue('dimension');
+    await panel.getByRole('combobox', { name: 'How visitors combines over months' }).selectOption('sum');
+    await panel.getByTestId('connect-load').click();
+    await expect(panel).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
+    const id = new URL(page.url()).searchParams.get('dataset')!;
+    expect(id).toMatch(/^u_wide_e2e/);
+    await expect(page.getByTestId('view-cube-status')).toHaveText('This table is too big to load whole: each view loads its own filters from ClickHouse.', { timeout: ENGINE_TIMEOUT });
+    // Unfiltered, the view's cube is the whole table's: the panels say what to filter.
+    await expect(page.getByRole('alert').first()).toContainText('has more than 500,000 rows', { timeout: ENGINE_TIMEOUT });
+    await expect(page.getByRole('alert').first()).toContainText('Narrow the view (a filter on marketplace or campaign)');
+
+    for (const [campaigns, marketplaces] of [
+      [['c3', 'c17', 'c640'], ['m2', 'm11', 'm29']],
+      [['c3', 'c17', 'c640', 'c799'], []],
+    ] as const) {
+      const filters = [...campaigns.map((c) => `campaign=${c}`), ...marketplaces.map((m) => `marketplace=${m}`)].join('&');
+      await page.goto(`/?v=1&dataset=${id}&measure=visitors&from=2021-01&to=2021-06&${filters}`);
+      await waitForDashboard(page);
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await page.getByTestId('view-overview').getByRole('button', { name: 'Show table' }).nth(1).click();
+      const table = page.getByTestId('country-table');
+      await expect(table).toBeVisible();
+      const shown = (await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell as HTMLElement).innerText.trim()))));
+      const where = `campaign IN (${campaigns.map((c) => `'${c}'`).join(', ')})${marketplaces.length ? ` AND marketplace IN (${marketplaces.map((m) => `'${m}'`).join(', ')})` : ''}`;
+      const direct = JSON.parse(
+        await clusterAdmin(
+          `SELECT campaign, toString(sum(visitors)) AS total FROM marketscope.wide_e2e WHERE ${where} AND month BETWEEN '2021-01-01' AND '2021-06-01' GROUP BY campaign ORDER BY sum(visitors) DESC FORMAT JSON`,
+        ),
+      ).data as { campaign: string; total: string }[];
+      expect(shown.map((cells) => [cells[0], cells[1]])).toEqual(direct.map((row) => [row.campaign, Number(row.total).toLocaleString('en-US')]));
+      const [sum] = JSON.parse(await clusterAdmin(`SELECT toString(sum(visitors)) AS total FROM marketscope.wide_e2e WHERE ${where} AND month BETWEEN '2021-01-01' AND '2021-06-01' FORMAT JSON`)).data as { total: string }[];
+      console.log(`view cube: ${campaigns.length} campaigns × ${marketplaces.length || 30} marketplaces, total ${sum!.total}, panel rows ${shown.length}`);
+      await expect(page.getByTestId('view-cube-status')).toHaveAttribute('aria-busy', 'false');
+    }
+  } finally {
+    await clusterAdmin('DROP TABLE IF EXISTS marketscope.wide_e2e');
+  }
+});
+
 // Not `guarded`: the failed requests of the stopped shard are logged by the browser as console errors, as they should.
 test('a stopped shard: an error naming the connection, the bundled views keep working, and the view recovers', async ({ page }) => {
   test.setTimeout(600_000);

@@ -63,6 +63,16 @@ export interface ClickHouseCubeOptions {
   scope?: 'auto' | 'view';
 }
 
+/** A cube above the row cap: `scope` says whether it was the whole table's or a view's (then narrow the view). */
+export class ClickHouseCubeOverCapError extends ClickHouseError {
+  readonly scope: 'table' | 'view';
+  constructor(message: string, options: { connection: string; hint: string; scope: 'table' | 'view' }) {
+    super(message, { connection: options.connection, hint: options.hint, status: 413 });
+    this.name = 'ClickHouseCubeOverCapError';
+    this.scope = options.scope;
+  }
+}
+
 let loads = 0;
 
 /**
@@ -87,31 +97,37 @@ export async function loadClickHouseCube(
     const whole = await loadCube(engine, client, spec, tableName, rowCap, options.signal);
     if (whole.rows !== null) return { rows: whole.rows, sql: whole.sql, scope: 'table' };
     if (view === undefined) {
-      throw new ClickHouseError(t(messages.cubeTooLarge, { connection: spec.connection, table: spec.table, cap, dimensions }), {
+      throw new ClickHouseCubeOverCapError(t(messages.cubeTooLarge, { connection: spec.connection, table: spec.table, cap, dimensions }), {
         connection: spec.connection,
         hint: t(messages.cubeTooLargeHint),
-        status: 413,
+        scope: 'table',
       });
     }
   }
   const scoped: ClickHouseCubeSpec = { ...spec, filters: [...(spec.filters ?? []), ...(view.filters ?? [])], months: intersectMonths(spec.months, view.months) };
   const cut = await loadCube(engine, client, scoped, tableName, rowCap, options.signal);
   if (cut.rows !== null) return { rows: cut.rows, sql: cut.sql, scope: 'view' };
+  const filtered = (view.filters ?? []).map((f) => f.column);
+  const hasMonths = view.months?.from !== undefined || view.months?.to !== undefined;
   const selection = [
     ...(view.filters ?? []).map((f) => t(messages.filterSelected, { column: f.column, count: f.values.length })),
-    ...(view.months?.from !== undefined || view.months?.to !== undefined
-      ? [t(messages.months, { from: view.months.from ?? t(messages.firstMonth), to: view.months.to ?? t(messages.lastMonth) })]
-      : []),
+    ...(hasMonths ? [t(messages.months, { from: view.months!.from ?? t(messages.firstMonth), to: view.months!.to ?? t(messages.lastMonth) })] : []),
   ];
-  const filtered = (view.filters ?? []).map((f) => f.column);
-  throw new ClickHouseError(
+  const unfiltered = spec.dimensions.filter((d) => !filtered.includes(d));
+  const or = (columns: string[]) => new Intl.ListFormat(formatLocale(), { type: 'disjunction' }).format(columns);
+  // What to narrow: the members already filtered on (fewer of them), the dimensions not filtered yet, the months
+  // when the view's months are pushed down too.
+  const narrow = [
+    ...(filtered.length > 0 ? [t(messages.narrowFewer, { columns: or(filtered) })] : []),
+    ...(unfiltered.length > 0 ? [t(messages.narrowFilterOn, { columns: or(unfiltered) })] : []),
+    ...(hasMonths ? [t(messages.narrowMonths)] : []),
+  ];
+  throw new ClickHouseCubeOverCapError(
     t(messages.viewTooLarge, { connection: spec.connection, table: spec.table, selection: selection.join('; ') || t(messages.noFilter), cap, dimensions }),
     {
       connection: spec.connection,
-      hint: t(messages.viewTooLargeHint, {
-        columns: filtered.length > 0 ? new Intl.ListFormat(formatLocale(), { type: 'disjunction' }).format(filtered) : t(messages.dimensionWord),
-      }),
-      status: 413,
+      hint: t(messages.viewTooLargeHint, { narrow: narrow.join(', ') || t(messages.narrowFewerMembers) }),
+      scope: 'view',
     },
   );
 }

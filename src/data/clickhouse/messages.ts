@@ -72,8 +72,12 @@ export const messages = defineMessages({
   },
   viewTooLargeHint: {
     id: 'clickhouse.cube.viewTooLargeHint',
-    defaultMessage: 'Narrow the view (fewer {columns} members, fewer months), map fewer dimensions, or point the dataset at a pre-aggregated table.',
+    defaultMessage: 'Narrow the view ({narrow}), map fewer dimensions, or point the dataset at a pre-aggregated table.',
   },
+  narrowFewer: { id: 'clickhouse.cube.narrow.fewer', defaultMessage: 'fewer {columns} members' },
+  narrowFilterOn: { id: 'clickhouse.cube.narrow.filterOn', defaultMessage: 'a filter on {columns}' },
+  narrowMonths: { id: 'clickhouse.cube.narrow.months', defaultMessage: 'fewer months' },
+  narrowFewerMembers: { id: 'clickhouse.cube.narrow.fewerMembers', defaultMessage: 'fewer members' },
   noDimension: { id: 'clickhouse.cube.noDimension', defaultMessage: 'no dimension' },
   dimensionWord: { id: 'clickhouse.cube.dimensionWord', defaultMessage: 'dimension' },
   noFilter: { id: 'clickhouse.cube.noFilter', defaultMessage: 'no filter' },

@@ -1,8 +1,9 @@
 import type { Engine } from '../../engine';
 import { errorMessage } from '../../lib/errors';
-import { ClickHouseError, createClickHouseClient, type ClickHouseClient } from '../clickhouse/clickHouseClient';
+import { createClickHouseClient, type ClickHouseClient } from '../clickhouse/clickHouseClient';
 import { clickHouseCubeSpec, clickHouseModel, type ClickHouseDatasetDef } from '../clickhouse/clickHouseModel';
-import { loadClickHouseCube } from '../clickhouse/loadClickHouseCube';
+import { ClickHouseCubeOverCapError, loadClickHouseCube } from '../clickhouse/loadClickHouseCube';
+import { forgetViewCubes, loadClickHouseCatalog, withHint } from '../clickhouse/viewCubes';
 import { newDatasetId } from './datasetIds';
 import { keepClickHouseDataset } from './keptClickHouse';
 import { markLoaded } from './lazyLoad';
@@ -22,7 +23,7 @@ export async function addClickHouseDataset(
   const id = options.datasetId ?? newDatasetId(def.label);
   const existed = findDataset(id) !== undefined;
   const { model } = clickHouseModel(id, def);
-  putEntry(id, { id, model, kind: 'clickhouse', clickhouse: def, status: 'loading', error: undefined });
+  putEntry(id, { id, model, kind: 'clickhouse', clickhouse: def, status: 'loading', error: undefined, viewScope: undefined });
   try {
     await loadClickHouseDataset(engine, id, def, { signal: options.signal, client: options.client, markStatus: false });
     markLoaded(engine, id);
@@ -42,14 +43,17 @@ export async function loadClickHouseDataset(
   engine: Engine,
   datasetId: string,
   def: ClickHouseDatasetDef,
-  options: { signal?: AbortSignal; client?: ClickHouseClient; markStatus?: boolean } = {},
+  options: { signal?: AbortSignal; client?: ClickHouseClient; markStatus?: boolean; rowCap?: number } = {},
 ): Promise<void> {
   const markStatus = options.markStatus ?? true;
   const { cubeTable } = clickHouseModel(datasetId, def);
   if (markStatus) putEntry(datasetId, { status: 'loading', error: undefined });
+  const client = options.client ?? createClickHouseClient();
   try {
     await engine.query(`DROP TABLE IF EXISTS ${cubeTable}`);
-    await loadClickHouseCube(engine, options.client ?? createClickHouseClient(), clickHouseCubeSpec(def), cubeTable, { signal: options.signal });
+    forgetViewCubes(engine, datasetId);
+    // Known to be too big as a whole (this engine was restarted): its views load their own cubes, as before.
+    if (!findDataset(datasetId)?.viewScope) await loadWholeOrCatalog(engine, client, datasetId, def, options);
     if (markStatus) putEntry(datasetId, { status: 'ready' });
   } catch (error) {
     // A view shows the message alone: it carries what to do too.
@@ -59,10 +63,23 @@ export async function loadClickHouseDataset(
   }
 }
 
-/** A ClickHouseError whose message ends with its hint (what to do), for places that show the message alone. */
-function withHint(error: unknown): unknown {
-  if (!(error instanceof ClickHouseError) || !error.hint || error.message.includes(error.hint)) return error;
-  const told = new ClickHouseError(`${error.message.replace(/[.\s]*$/, '.')} ${error.hint}`, { connection: error.connection, hint: error.hint, status: error.status });
-  told.cause = error;
-  return told;
+/**
+ * The whole table's cube; when it is above the row cap, the dataset is shown view by view instead (each view's
+ * filters pushed down, src/data/clickhouse/viewCubes.ts) and its catalog is read from ClickHouse.
+ */
+async function loadWholeOrCatalog(
+  engine: Engine,
+  client: ClickHouseClient,
+  datasetId: string,
+  def: ClickHouseDatasetDef,
+  options: { signal?: AbortSignal; rowCap?: number },
+): Promise<void> {
+  const { model, cubeTable } = clickHouseModel(datasetId, def);
+  try {
+    await loadClickHouseCube(engine, client, clickHouseCubeSpec(def), cubeTable, { signal: options.signal, rowCap: options.rowCap });
+  } catch (error) {
+    if (!(error instanceof ClickHouseCubeOverCapError)) throw error;
+    const catalog = await loadClickHouseCatalog(engine, client, def, model, { signal: options.signal, rowCap: options.rowCap });
+    putEntry(datasetId, { viewScope: { catalog } });
+  }
 }

@@ -3,6 +3,7 @@ import { MARKET_MODEL } from '../marketModel';
 import type { DatasetModel } from '../model';
 import type { UploadManifest } from '../upload/storage';
 import type { ClickHouseDatasetDef } from '../clickhouse/clickHouseModel';
+import type { DatasetCatalog } from '../querySlice';
 
 /** A dataset the app can show: the bundled one, or a file the user uploaded (kept in this browser only). */
 export interface DatasetEntry {
@@ -17,6 +18,11 @@ export interface DatasetEntry {
   error?: string;
   /** Bytes the stored file takes in the browser's storage. */
   storedBytes?: number;
+  /**
+   * ClickHouse datasets whose whole cube is above the row cap: each view loads a cube with its own filters
+   * (src/data/clickhouse/viewCubes.ts), and the catalog (months, members) was read from ClickHouse.
+   */
+  viewScope?: { catalog: DatasetCatalog };
   /** Why the dataset will not survive a reload, when it will not. */
   notKept?: string;
 }

@@ -5,7 +5,7 @@ import { lookupTable } from '../../lib/lookupTable';
 import { dateToMonth } from '../../lib/months';
 import { findMeasure, type DatasetModel } from '../model';
 import type { DatasetCatalog } from '../querySlice';
-import { datasetEngine, datasetModel } from './queryTarget';
+import { datasetEngine, datasetModel, ownCatalog } from './queryTarget';
 
 /** The months and dimension members of a dataset. */
 export async function fetchCatalog(engine: Engine, model: DatasetModel): Promise<DatasetCatalog> {
@@ -32,6 +32,9 @@ export const catalogKey = (datasetId: string) => ['catalog', datasetId] as const
 export const catalogQuery = (datasetId: string) =>
   queryOptions({
     queryKey: catalogKey(datasetId),
-    queryFn: async () => fetchCatalog(await datasetEngine(datasetId), datasetModel(datasetId)),
+    queryFn: async () => {
+      const engine = await datasetEngine(datasetId);
+      return ownCatalog(datasetId) ?? fetchCatalog(engine, datasetModel(datasetId));
+    },
     staleTime: Infinity,
   });

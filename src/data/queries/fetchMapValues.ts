@@ -113,5 +113,7 @@ export const mapQuery = (view: QuerySlice, options: MapOptions) =>
         return [full.dimensions[0]!.id, ...(country ? [country.id] : []), ...(options.by ? [options.by] : [])];
       },
       (engine, model) => fetchMapValues(engine, model, view, options),
+      // A member's share divides by every member of the first dimension (see valuesBy).
+      { readsPastFilters: (full) => (options.metric === 'share' ? [full.dimensions[0]!.id] : []) },
     ),
   });

@@ -3,7 +3,7 @@ import type { Engine } from '../../engine';
 import { modelForQuery } from '../cubes';
 import { recordingEngine, recordStatements, type RecordedStatement } from '../sqlWorkspace/recordedStatements';
 import { findDimension, findMeasure, type DatasetModel, type DimensionDef } from '../model';
-import type { QuerySlice } from '../querySlice';
+import type { DatasetCatalog, QuerySlice } from '../querySlice';
 import { isPrefetch } from './prefetchScheduler';
 import { t } from '../../i18n';
 import { messages } from './messages';
@@ -19,6 +19,18 @@ export interface DatasetAccess {
   modelOf(datasetId: string): DatasetModel | undefined;
   /** The engine holding the bundled tables (published figures, events). */
   bundledEngine(): Promise<Engine>;
+  /** A dataset's catalog when it does not come from its table (a ClickHouse table shown view by view). */
+  catalogOf?(datasetId: string): DatasetCatalog | undefined;
+  /**
+   * The model one view's query reads: the dataset's own, or, for a ClickHouse table shown view by view, one over a
+   * cube loaded with the view's filters (`readPast`: dimensions whose filter the query lifts). `release` when done.
+   */
+  modelForView?(
+    engine: Engine,
+    model: DatasetModel,
+    view: QuerySlice,
+    options: { readPast: readonly string[]; signal?: AbortSignal },
+  ): Promise<{ model: DatasetModel; release(): void }>;
 }
 
 let access: DatasetAccess | null = null;
@@ -47,6 +59,11 @@ export function datasetEngine(datasetId: string): Promise<Engine> {
   return datasets().engineFor(datasetId);
 }
 
+/** The catalog a dataset provides itself (see {@link DatasetAccess.catalogOf}), once its engine is ready. */
+export function ownCatalog(datasetId: string): DatasetCatalog | undefined {
+  return datasets().catalogOf?.(datasetId);
+}
+
 /**
  * The query function of a query over a view's dataset. It loads the dataset and, for an uploaded one, picks the
  * smallest pre-aggregated cube that holds the dimensions the view filters by and the ones it is `groupedBy` (a list,
@@ -60,17 +77,28 @@ export function viewQueryFn<T>(
   view: QuerySlice,
   groupedBy: readonly string[] | ((model: DatasetModel) => readonly string[]),
   fetch: (engine: Engine, model: DatasetModel) => Promise<T>,
+  options: {
+    /** Dimensions whose filter `fetch` lifts (reads every member of): a view cube must not be cut by them. */
+    readsPastFilters?: (model: DatasetModel) => readonly string[];
+  } = {},
 ): (context?: { queryKey: QueryKey; signal?: AbortSignal; meta?: Record<string, unknown> }) => Promise<T> {
   return async (context) => {
     // Dimensions computed from the model name a missing dataset before any engine starts.
     const dimensions = typeof groupedBy === 'function' ? groupedBy(datasetModel(view.datasetId)) : groupedBy;
     const engine = await datasetEngine(view.datasetId);
     const full = datasetModel(view.datasetId);
-    const model = await modelForQuery(engine, full, [...Object.keys(view.filters), ...dimensions, ...perInternetUserNeeds(full, view)]);
-    const statements: RecordedStatement[] = [];
-    const result = await fetch(recordingEngine(context ? withQueryContext(engine, context) : engine, statements), model);
-    if (context) recordStatements(context.queryKey, statements);
-    return result;
+    // A ClickHouse table too big to load whole: the cube of this view's filters, loaded once for every query.
+    const scoped = await (datasets().modelForView?.(engine, full, view, { readPast: options.readsPastFilters?.(full) ?? [], signal: context?.signal }) ??
+      { model: full, release: () => {} });
+    try {
+      const model = await modelForQuery(engine, scoped.model, [...Object.keys(view.filters), ...dimensions, ...perInternetUserNeeds(full, view)]);
+      const statements: RecordedStatement[] = [];
+      const result = await fetch(recordingEngine(context ? withQueryContext(engine, context) : engine, statements), model);
+      if (context) recordStatements(context.queryKey, statements);
+      return result;
+    } finally {
+      scoped.release();
+    }
   };
 }
 

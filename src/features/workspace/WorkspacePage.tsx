@@ -26,6 +26,7 @@ import { StoryLinks } from './StoryLinks';
 import { ViewNav } from './ViewNav';
 import { useWorkspaceView } from './useWorkspaceView';
 import { PinButton } from './PinButton';
+import { ViewCubeStatus } from './ViewCubeStatus';
 import '../../ui/updating.css';
 
 /** Re-rendered only when the settled view changes: the controls' urgent render leaves the charts as they are. */
@@ -107,6 +108,7 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
           <StoryLinks theme={state.theme} onSelect={writeViewState} />
           <FilterBar datasets={datasets} model={model} catalog={catalog.data} view={view} filters={state.filters} compare={state.compare} update={update} />
           <SelectionChips model={model} view={view} options={options} update={update} />
+          <ViewCubeStatus entry={datasets.find((entry) => entry.id === view.datasetId)} />
           <div className="view-nav-row">
             <ViewNav state={state} onSelect={(tab) => update({ tab })} />
             <PinButton title={pinTitle(tabLabel(options.tab), measure.label, model.provenance === 'uploaded' ? model.label : null)} />

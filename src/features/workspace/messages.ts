@@ -91,4 +91,6 @@ export const messages = defineMessages({
     id: 'workspace.notice.notInSnapshot',
     defaultMessage: 'This panel shows a dataset ("{dataset}") that its snapshot does not describe; its figures cannot be shown.',
   },
+  viewCubeLoading: { id: 'workspace.viewCube.loading', defaultMessage: "Loading this view's data from ClickHouse ({connection})…" },
+  viewCubeMode: { id: 'workspace.viewCube.mode', defaultMessage: 'This table is too big to load whole: each view loads its own filters from ClickHouse.' },
 });
