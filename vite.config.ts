@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { immutableAssetsPlugin } from './scripts/immutableAssetsPlugin';
 import { contentSecurityPolicyPlugin } from './scripts/contentSecurityPolicyPlugin';
 import { startupSummaryPlugin } from './scripts/startupSummaryPlugin';
+import { bundledDataPlugin } from './scripts/bundledDataPlugin';
 import { clickHouseProxyPlugin } from './scripts/clickhouse/proxy.mjs';
 import { precompressPlugin } from './scripts/precompressPlugin';
 import { prerenderPlugin } from './scripts/prerenderPlugin';
@@ -16,6 +17,8 @@ export default defineConfig({
   plugins: [
     react(),
     startupSummaryPlugin(fileURLToPath(new URL('./datasets/', import.meta.url))),
+    // The bundled CSVs as Arrow streams, made and checked at build time: what the browser's engine loads.
+    bundledDataPlugin(fileURLToPath(new URL('./datasets/', import.meta.url)), fileURLToPath(new URL('./', import.meta.url))),
     immutableAssetsPlugin(),
     contentSecurityPolicyPlugin(),
     // index.html gets the default overview drawn at build time, painted before any script runs.
