@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import startupSummary from 'virtual:startup-summary';
 import { createExternalStore, enginePhase } from '../engine';
-import { getMarketDatabase, seedStartupSummary } from '../data';
+import { getMarketDatabase, handOverStartupSummary, seedStartupSummary } from '../data';
 import { showingPrerender } from '../lib/prerendered';
 
 /**
@@ -12,8 +12,10 @@ export const engineDeferred = createExternalStore(false);
 
 /**
  * Draws the default overview from the build-time summary at once, starts the engine in the background, and when it
- * is ready runs the same queries live. The live results equal the summary's, so the charts do not move; the
- * `data-live` attribute on <html> tells tests and curious people that the hand-over happened.
+ * is ready runs the same queries live, replacing only results that differ (see handOverStartupSummary): the live
+ * results equal the summary's, so the charts are neither redrawn nor marked as updating. The `data-live` attribute
+ * on <html> tells tests and curious people that the hand-over happened; `data-handover-changed` how many of the
+ * summary's results the engine answered differently (0 unless the build's data and the page's differ).
  *
  * With data saving on, the engine starts only when a query needs it (any change of the view runs one); the hand-over
  * follows then.
@@ -23,7 +25,8 @@ export function startWithSummary(client: QueryClient): void {
   const handOver = () => {
     getMarketDatabase()
       .then(async () => {
-        await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey, exact: true })));
+        const changed = await handOverStartupSummary(client, keys);
+        document.documentElement.dataset.handoverChanged = String(changed);
         document.documentElement.dataset.live = 'true';
       })
       .catch(() => {
