@@ -60,3 +60,32 @@ test('with data saving on, a reader of the default view never downloads the engi
   expect(wasm).toHaveLength(1);
   await expect(page.getByTestId('startup-deferred')).toHaveCount(0);
 });
+
+test('the hand-over to the engine leaves the drawn overview untouched: no panel is marked busy or redrawn', async ({ guarded: page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('[data-testid=ranking-chart] .recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.locator('[data-testid=trend-chart] .recharts-line').first()).toBeAttached();
+  // From now on, every change the panels go through: a busy mark, or any node added to or taken from a chart.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __handover: string[] }).__handover = seen;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target as Element;
+        if (record.type === 'attributes' && target.getAttribute('aria-busy') === 'true') seen.push(`busy: ${target.closest('[data-testid]')?.getAttribute('data-testid')}`);
+        if (record.type === 'childList' && target.closest('[data-testid=trend-chart], [data-testid=ranking-chart]')) seen.push(`redrawn: ${target.closest('[data-testid]')?.getAttribute('data-testid')}`);
+      }
+    }).observe(document.getElementById('root')!, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+  });
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.live === 'true', null, { timeout: ENGINE_TIMEOUT });
+  // Every result the engine gave equals the summary's, so none replaced it.
+  expect(await page.evaluate(() => document.documentElement.dataset.handoverChanged)).toBe('0');
+  expect(await page.evaluate(() => (window as unknown as { __handover: string[] }).__handover)).toEqual([]);
+});
