@@ -10,7 +10,7 @@ import './styles.css';
 
 performance.mark('app:start');
 // Before the first render, which holds the main thread for a few hundred milliseconds (see startEngineEarly).
-startEngineEarly();
+const engineStarting = startEngineEarly();
 if (location.hash === '#bench') void import('./benchHooks').then((module) => module.installBenchHooks());
 
 // A snapshot travels in the fragment, and opening another fragment of the same page does not load it again: a page
@@ -29,6 +29,10 @@ if (new URLSearchParams(location.search).has('z')) {
     })
     .catch(() => {})
     .finally(render);
+} else if (engineStarting) {
+  // The engine's worker starts only while the main thread is free: the render (over the drawn overview, already
+  // painted) waits for it, briefly.
+  void engineStarting.then(render);
 } else {
   render();
 }

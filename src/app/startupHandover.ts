@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import startupSummary from 'virtual:startup-summary';
-import { createExternalStore, enginePhase } from '../engine';
+import { createExternalStore, enginePhase, prestartEngine } from '../engine';
 import { getMarketDatabase, handOverStartupSummary, seedStartupSummary } from '../data';
 import { showingPrerender } from '../lib/prerendered';
 
@@ -51,13 +51,22 @@ export function startWithSummary(client: QueryClient): void {
 }
 
 /**
- * Over the overview index.html drew at build time the charts are painted already: the engine's download and the
- * datasets' start at once, before the app's first render (which then hands over to them), unless the browser asks to
- * save data.
+ * Over the overview index.html drew at build time the charts are painted already: the engine's worker, its wasm
+ * download and the datasets' start at once, before the app's first render (which then hands over to them), unless
+ * the browser asks to save data. Returns, when it did, when to render: once the worker has started.
  */
-export function startEngineEarly(): void {
-  if (showingPrerender() && !savingData()) void getMarketDatabase().catch(() => {});
+export function startEngineEarly(): Promise<void> | null {
+  if (!showingPrerender() || savingData()) return null;
+  // The worker and its wasm download now: DuckDB's client is a chunk of its own, which can only run after the first
+  // render. Chromium starts the worker only while the main thread is free, so the caller renders once it runs (or
+  // after WORKER_START_WAIT_MS at most): the drawn overview is on screen meanwhile.
+  const started = prestartEngine();
+  void getMarketDatabase().catch(() => {});
+  return Promise.race([started, new Promise<void>((resolve) => setTimeout(resolve, WORKER_START_WAIT_MS))]);
 }
+
+/** How long the first render waits at most for the engine's worker to start. */
+export const WORKER_START_WAIT_MS = 150;
 
 /** Seeds the query cache with the build-time summary; returns its keys. */
 export function seedWithSummary(client: QueryClient): (readonly unknown[])[] {

@@ -10,7 +10,6 @@ function seeded(key: readonly unknown[], shown: unknown, queryFn: () => Promise<
   const seen: { data: unknown; isFetching: boolean }[] = [];
   // Like a panel: it reads the data and whether it is fetching (aria-busy).
   const unsubscribe = observer.subscribe((result) => seen.push({ data: result.data, isFetching: result.isFetching }));
-  observer.getCurrentResult().isFetching;
   return { client, seen, unsubscribe };
 }
 
