@@ -36,6 +36,10 @@ export default defineConfig({
     // The wasm files are fetched by the worker, never inlined.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1200,
+    // No <link rel="modulepreload"> in index.html: the two dozen scripts competed with the first paint of the
+    // overview drawn into it, and the entry imports them at once anyway (its worker start no longer waits for them).
+    // Dynamic imports keep their preloads.
+    modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? [] : deps) },
   },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
