@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { immutableAssetsPlugin } from './scripts/immutableAssetsPlugin';
 import { contentSecurityPolicyPlugin } from './scripts/contentSecurityPolicyPlugin';
 import { startupSummaryPlugin } from './scripts/startupSummaryPlugin';
+import { bundledDataPlugin } from './scripts/bundledDataPlugin';
 import { clickHouseProxyPlugin } from './scripts/clickhouse/proxy.mjs';
 import { precompressPlugin } from './scripts/precompressPlugin';
 import { prerenderPlugin } from './scripts/prerenderPlugin';
@@ -16,6 +17,8 @@ export default defineConfig({
   plugins: [
     react(),
     startupSummaryPlugin(fileURLToPath(new URL('./datasets/', import.meta.url))),
+    // The bundled CSVs as Arrow streams, made and checked at build time: what the browser's engine loads.
+    bundledDataPlugin(fileURLToPath(new URL('./datasets/', import.meta.url)), fileURLToPath(new URL('./', import.meta.url))),
     immutableAssetsPlugin(),
     contentSecurityPolicyPlugin(),
     // index.html gets the default overview drawn at build time, painted before any script runs.
@@ -33,6 +36,10 @@ export default defineConfig({
     // The wasm files are fetched by the worker, never inlined.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1200,
+    // No <link rel="modulepreload"> in index.html: the two dozen scripts competed with the first paint of the
+    // overview drawn into it, and the entry imports them at once anyway (its worker start no longer waits for them).
+    // Dynamic imports keep their preloads.
+    modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? [] : deps) },
   },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },

@@ -22,6 +22,8 @@ export const COMPRESSIBLE_TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
   '.csv': 'text/csv; charset=utf-8',
+  // The bundled tables (scripts/bundledDataPlugin.ts).
+  '.arrow': 'application/vnd.apache.arrow.stream',
   '.map': 'application/json',
 };
 /** Smaller files gain too little from compression to be worth a second request path. */

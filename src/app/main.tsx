@@ -11,7 +11,7 @@ import './styles.css';
 
 performance.mark('app:start');
 // Before the first render, which holds the main thread for a few hundred milliseconds (see startEngineEarly).
-startEngineEarly();
+const engineStarting = startEngineEarly();
 if (location.hash === '#bench') void import('./benchHooks').then((module) => module.installBenchHooks());
 
 // A snapshot travels in the fragment, and opening another fragment of the same page does not load it again: a page
@@ -40,8 +40,11 @@ if (new URLSearchParams(location.search).has('z')) {
  */
 function start(): void {
   const { locale } = initialLocale();
-  if (locale === 'en') render();
-  else void switchLocale(locale).catch(() => {}).finally(render);
+  // The engine's worker starts only while the main thread is free: the render (over the drawn overview, already
+  // painted) waits for it, briefly.
+  const ready = [engineStarting, locale === 'en' ? null : switchLocale(locale).catch(() => {})].filter((step) => step);
+  if (ready.length === 0) render();
+  else void Promise.all(ready).then(render, render);
 }
 
 function render(): void {

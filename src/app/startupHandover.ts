@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import startupSummary from 'virtual:startup-summary';
-import { createExternalStore, enginePhase } from '../engine';
-import { getMarketDatabase, seedStartupSummary } from '../data';
+import { createExternalStore, enginePhase, prestartEngine } from '../engine';
+import { getMarketDatabase, handOverStartupSummary, seedStartupSummary } from '../data';
 import { showingPrerender } from '../lib/prerendered';
 
 /**
@@ -12,8 +12,10 @@ export const engineDeferred = createExternalStore(false);
 
 /**
  * Draws the default overview from the build-time summary at once, starts the engine in the background, and when it
- * is ready runs the same queries live. The live results equal the summary's, so the charts do not move; the
- * `data-live` attribute on <html> tells tests and curious people that the hand-over happened.
+ * is ready runs the same queries live, replacing only results that differ (see handOverStartupSummary): the live
+ * results equal the summary's, so the charts are neither redrawn nor marked as updating. The `data-live` attribute
+ * on <html> tells tests and curious people that the hand-over happened; `data-handover-changed` how many of the
+ * summary's results the engine answered differently (0 unless the build's data and the page's differ).
  *
  * With data saving on, the engine starts only when a query needs it (any change of the view runs one); the hand-over
  * follows then.
@@ -23,7 +25,8 @@ export function startWithSummary(client: QueryClient): void {
   const handOver = () => {
     getMarketDatabase()
       .then(async () => {
-        await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey, exact: true })));
+        const changed = await handOverStartupSummary(client, keys);
+        document.documentElement.dataset.handoverChanged = String(changed);
         document.documentElement.dataset.live = 'true';
       })
       .catch(() => {
@@ -48,13 +51,22 @@ export function startWithSummary(client: QueryClient): void {
 }
 
 /**
- * Over the overview index.html drew at build time the charts are painted already: the engine's download and the
- * datasets' start at once, before the app's first render (which then hands over to them), unless the browser asks to
- * save data.
+ * Over the overview index.html drew at build time the charts are painted already: the engine's worker, its wasm
+ * download and the datasets' start at once, before the app's first render (which then hands over to them), unless
+ * the browser asks to save data. Returns, when it did, when to render: once the worker has started.
  */
-export function startEngineEarly(): void {
-  if (showingPrerender() && !savingData()) void getMarketDatabase().catch(() => {});
+export function startEngineEarly(): Promise<void> | null {
+  if (!showingPrerender() || savingData()) return null;
+  // The worker and its wasm download now: DuckDB's client is a chunk of its own, which can only run after the first
+  // render. Chromium starts the worker only while the main thread is free, so the caller renders once it runs (or
+  // after WORKER_START_WAIT_MS at most): the drawn overview is on screen meanwhile.
+  const started = prestartEngine();
+  void getMarketDatabase().catch(() => {});
+  return Promise.race([started, new Promise<void>((resolve) => setTimeout(resolve, WORKER_START_WAIT_MS))]);
 }
+
+/** How long the first render waits at most for the engine's worker to start. */
+export const WORKER_START_WAIT_MS = 150;
 
 /** Seeds the query cache with the build-time summary; returns its keys. */
 export function seedWithSummary(client: QueryClient): (readonly unknown[])[] {

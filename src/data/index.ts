@@ -34,7 +34,7 @@ export { datasetModel } from './queries/queryTarget';
 // Only whether a result has SQL: the SQL writer loads on the first Show SQL, the workspace with the SQL view.
 export { hasRecordedStatements } from './sqlWorkspace/recordedStatements';
 export const loadShowSql = () => import('./sqlWorkspace/showSql');
-export { seedStartupSummary, type StartupSummary } from './startupSummary';
+export { handOverStartupSummary, seedStartupSummary, type StartupSummary } from './startupSummary';
 export {
   datasetRegistry,
   uploadsListed,

@@ -1,6 +1,7 @@
 import { createExternalStore, engineRefusal, getEngine, onEngineLost, type Engine } from '../engine';
-import { BUNDLED_FILE_URLS } from './bundledFileUrls';
-import { loadBundledDatasets, type DatasetLoadProgress } from './loadBundledDatasets';
+import bundledData from 'virtual:bundled-data';
+import { loadBundledArrow } from './loadBundledArrow';
+import type { DatasetLoadProgress } from './loadBundledDatasets';
 
 /** Progress of loading the bundled datasets, for the start-up display. */
 export const datasetLoadProgress = createExternalStore<DatasetLoadProgress | null>(null);
@@ -12,29 +13,26 @@ onEngineLost(() => {
 });
 
 /**
- * The engine with the bundled datasets loaded, started once. The CSV downloads start at once, in parallel with the
- * engine's own download, so neither waits for the other.
+ * The engine with the bundled datasets loaded, started once. Their downloads (the build's Arrow streams of the CSVs,
+ * scripts/bundledDataPlugin.ts) start at once, in parallel with the engine's own download, so neither waits for the
+ * other.
  */
 export function getMarketDatabase(): Promise<Engine> {
   // A page that may not compute does not download the datasets either.
   const refused = engineRefusal();
   if (refused !== null) return Promise.reject(new Error(refused));
   shared ??= (async () => {
-    const downloads = new Map(
-      Object.entries(BUNDLED_FILE_URLS).map(([fileName, url]) => [fileName, fetchBytes(fileName, url)]),
-    );
+    const downloads = new Map(bundledData.map((file) => [file.table, fetchBytes(file.fileName, file.url)]));
     for (const download of downloads.values()) download.catch(() => {});
     const engine = await getEngine();
     performance.mark('datasets:start');
-    await loadBundledDatasets(
+    // Every field, header and row count of the CSVs was checked when this build made the Arrow streams; the page
+    // checks that each table has as many rows as its CSV has records.
+    await loadBundledArrow(
       engine,
-      (fileName) => downloads.get(fileName) ?? Promise.reject(new Error(`${fileName} is not bundled`)),
+      bundledData,
+      (file) => downloads.get(file.table) ?? Promise.reject(new Error(`${file.fileName} is not bundled`)),
       (progress) => datasetLoadProgress.set(progress),
-      undefined,
-      // Every field of the bundled files was checked when this build was made (the startup summary loads them with
-      // the checking loader) and by the data tests; the browser skips the staging copy. Headers and row counts
-      // are still checked.
-      { checkFields: false },
     );
     performance.mark('datasets:loaded');
     return engine;

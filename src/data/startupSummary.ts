@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { replaceEqualDeep, type QueryClient, type QueryFunctionContext, type QueryKey } from '@tanstack/react-query';
 import type { Engine } from '../engine';
 import { DEFAULT_VIEW_STATE } from '../views';
 import { MARKET_MODEL } from './marketModel';
@@ -63,4 +63,41 @@ export async function computeStartupSummary(engine: Engine): Promise<StartupSumm
 export function seedStartupSummary(client: QueryClient, summary: StartupSummary): (readonly unknown[])[] {
   for (const entry of summary.entries) client.setQueryData(entry.key, entry.data);
   return summary.entries.map((entry) => entry.key);
+}
+
+/**
+ * Hands the summary's entries over to the engine: runs each entry's query live, through the query function its
+ * panel registered, and compares the answer with what is shown. An equal answer leaves the cache, and so the panels,
+ * untouched: no "updating" state, no re-render of the charts (the live figures equal the drawn ones, which is the
+ * usual case: the build computed them with the same statements on the same data). A different answer replaces the
+ * shown one. An entry no panel has asked for yet (or whose query fails) is invalidated instead, as before: its panel
+ * runs it through TanStack Query, and shows a failure with its retry button.
+ * Returns how many entries changed.
+ */
+export async function handOverStartupSummary(client: QueryClient, keys: readonly QueryKey[]): Promise<number> {
+  const changed = await Promise.all(
+    keys.map(async (queryKey) => {
+      const query = client.getQueryCache().find({ queryKey, exact: true });
+      const queryFn = query?.options.queryFn;
+      if (!query || typeof queryFn !== 'function') {
+        await client.invalidateQueries({ queryKey, exact: true });
+        return false;
+      }
+      const context = { client, queryKey, signal: new AbortController().signal, meta: query.meta } as QueryFunctionContext;
+      let live: unknown;
+      try {
+        live = await queryFn(context);
+      } catch {
+        // Run by TanStack Query instead, whose panel then shows the failure with its retry button.
+        await client.invalidateQueries({ queryKey, exact: true });
+        return false;
+      }
+      const shown: unknown = client.getQueryData(queryKey);
+      // The same structural comparison TanStack Query makes: equal in every value, so nothing would re-render.
+      if (replaceEqualDeep(shown, live) === shown) return false;
+      client.setQueryData(queryKey, live);
+      return true;
+    }),
+  );
+  return changed.filter(Boolean).length;
 }

@@ -1,57 +1,12 @@
-import {
-  AsyncDuckDB,
-  DuckDBDataProtocol,
-  VoidLogger,
-  selectBundle,
-  type AsyncDuckDBConnection,
-  type DuckDBBundles,
-} from '@duckdb/duckdb-wasm';
-// Bundled by Vite and served from the app's own origin: no CDN, and the hashed names let the browser cache them.
-import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { AsyncDuckDB, DuckDBDataProtocol, VoidLogger, selectBundle, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { BatchItem, BatchReply, BatchRequest } from './batchWorker';
 import { createConnectionEngine, LOCKDOWN_STATEMENTS } from './connectionEngine';
 import { QueryCancelledError } from './pendingQuery';
 import type { RunBatch } from './statementBatcher';
-import shimUrl from './duckdbWorkerShim.js?worker&url';
+import { BUNDLES, EH_WASM_URL, takeEngineWorker } from './engineWorker';
 import type { ExternalStore } from './externalStore';
 import type { Engine, EnginePhase } from './types';
-
-/** The bundles this app ships. `selectBundle` picks eh (wasm exceptions) where supported, mvp otherwise. */
-export const BUNDLES: DuckDBBundles = {
-  mvp: { mainModule: mvpWasmUrl, mainWorker: mvpWorkerUrl },
-  eh: { mainModule: ehWasmUrl, mainWorker: ehWorkerUrl },
-};
-
-/** The part of the Trusted Types API this file uses (TypeScript's DOM library does not declare it). */
-interface ScriptUrlPolicy {
-  createScriptURL(url: string): unknown;
-}
-let scriptUrlPolicy: ScriptUrlPolicy | null | undefined;
-
-/**
- * The engine worker's URL as the page's Trusted Types policy accepts it (`require-trusted-types-for 'script'`, see
- * scripts/contentSecurityPolicyPlugin.ts): only a same-origin URL of the worker shim. A policy name can be created
- * once per page, so it is made on the first start and kept for restarts.
- */
-function workerScriptUrl(url: string): string {
-  if (scriptUrlPolicy === undefined) {
-    const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(url: string): string }): ScriptUrlPolicy } }).trustedTypes;
-    scriptUrlPolicy =
-      factory?.createPolicy('marketscope-engine', {
-        createScriptURL(candidate) {
-          const parsed = new URL(candidate, location.href);
-          if (parsed.origin !== location.origin || !candidate.startsWith(shimUrl)) throw new Error(`refusing to start a worker from ${candidate}`);
-          return candidate;
-        },
-      }) ?? null;
-  }
-  // A TrustedScriptURL where the browser has Trusted Types; Worker takes it in place of the string.
-  return (scriptUrlPolicy ? scriptUrlPolicy.createScriptURL(url) : url) as string;
-}
 
 /** The worker of the newest instance, for the crash test hook. */
 let currentWorker: Worker | null = null;
@@ -71,18 +26,12 @@ export function crashEngineWorker(): void {
 export async function startBrowserEngine(phase: ExternalStore<EnginePhase>, onFatal?: (error: Error) => void): Promise<Engine> {
   performance.mark('engine:start');
   const bundle = await selectBundle(BUNDLES);
-  // The wasm is downloaded once: the worker downloads and compiles it, off the page's main thread, and the page keeps
-  // the compiled module for a restart (duckdbWorkerShim.js).
-  const worker = new Worker(workerScriptUrl(`${shimUrl}?duckdb=${encodeURIComponent(bundle.mainWorker!)}`));
+  // The worker the entry started before the first render, when there is one (engineWorker.ts): it has been
+  // downloading and compiling the wasm meanwhile.
+  const { worker, died, compiled } = takeEngineWorker({ mainModule: bundle.mainModule, mainWorker: bundle.mainWorker! }, phase);
   currentWorker = worker;
-  const died = new Promise<Error>((resolve) => {
-    worker.addEventListener('error', (event) => resolve(new Error(event.message || 'the engine worker failed')));
-  });
-  const url = new URL(bundle.mainModule, location.href).href;
   try {
-    const kept = compiledModules.get(url);
-    if (kept) worker.postMessage({ type: 'marketscope:wasm-module', url, module: await kept });
-    else await compileInWorker(worker, url, phase, died);
+    await compiled;
   } catch (error) {
     worker.terminate();
     throw error;
@@ -99,7 +48,7 @@ export async function startBrowserEngine(phase: ExternalStore<EnginePhase>, onFa
   const version = await db.getVersion();
   const runBatch = openBatchPort(worker, connection.useUnsafe((_, connectionId) => connectionId));
   performance.mark('engine:ready');
-  phase.set({ phase: 'ready', bundle: bundle.mainModule === ehWasmUrl ? 'eh' : 'mvp', version });
+  phase.set({ phase: 'ready', bundle: bundle.mainModule === EH_WASM_URL ? 'eh' : 'mvp', version });
 
   return createConnectionEngine(
     {
@@ -187,41 +136,4 @@ function openBatchPort(worker: Worker, connection: number): RunBatch {
     performance.mark('engine:batch', { detail: { statements: items.length } });
     return results;
   };
-}
-
-/** The compiled engine, kept for the page: a restart after a crash instantiates it again without any download. */
-const compiledModules = new Map<string, Promise<WebAssembly.Module>>();
-
-/** What the worker shim tells the page while it downloads and compiles the wasm. */
-type CompileMessage =
-  | { type: 'progress' | 'downloaded'; loaded: number; total: number | null }
-  | { type: 'compiled'; module: WebAssembly.Module }
-  | { type: 'failed'; message: string };
-
-/**
- * Has `worker` download and compile the wasm at `url` (it then holds the module for DuckDB), reporting the download
- * into `phase`; keeps the compiled module for later workers. Fails if the worker dies meanwhile.
- */
-function compileInWorker(worker: Worker, url: string, phase: ExternalStore<EnginePhase>, died: Promise<Error>): Promise<WebAssembly.Module> {
-  const channel = new MessageChannel();
-  const compiled = new Promise<WebAssembly.Module>((resolve, reject) => {
-    died.then(reject);
-    channel.port1.onmessage = (event: MessageEvent<CompileMessage>) => {
-      const message = event.data;
-      if (message.type === 'progress') phase.set({ phase: 'downloading', loadedBytes: message.loaded, totalBytes: message.total });
-      if (message.type === 'downloaded') {
-        performance.mark('engine:downloaded');
-        // What is left of compiling once the last byte is in, and instantiating, is "starting".
-        phase.set({ phase: 'starting' });
-      }
-      if (message.type === 'compiled') resolve(message.module);
-      if (message.type === 'failed') reject(new Error(message.message));
-    };
-  });
-  compiled.finally(() => channel.port1.close()).catch(() => {});
-  worker.postMessage({ type: 'marketscope:compile', url, port: channel.port2 }, [channel.port2]);
-  compiledModules.set(url, compiled);
-  // A failed download is tried afresh by the next start.
-  compiled.catch(() => compiledModules.delete(url));
-  return compiled;
 }

@@ -7,6 +7,10 @@
 // of that URL is then answered without the network, and its instantiateStreaming instantiates the module.
 import { serveBatches } from './batchWorker';
 
+// First thing, before DuckDB's worker script is fetched and run: the page renders once it knows this worker has
+// started (engineWorker.ts), as Chromium starts a worker only while the page's main thread is free.
+self.postMessage({ type: 'marketscope:started' });
+
 const target = new URL(new URL(self.location.href).searchParams.get('duckdb') ?? '', self.location.origin);
 if (target.origin !== self.location.origin) throw new Error(`refusing to load a worker script from ${target.origin}`);
 
@@ -39,7 +43,7 @@ self.addEventListener('message', (event) => {
   if (!data || typeof data.type !== 'string' || !data.type.startsWith('marketscope:')) return;
   // The page's own messages are not requests for DuckDB.
   event.stopImmediatePropagation();
-  if (data.type === 'marketscope:compile' && data.port instanceof MessagePort) void compile(data.url, data.port);
+  if (data.type === 'marketscope:compile' && data.port instanceof MessagePort) download(data.url).attach(data.port);
   if (data.type === 'marketscope:wasm-module' && data.module instanceof WebAssembly.Module) {
     modules.set(new URL(data.url, self.location.href).href, data.module);
   }
@@ -52,8 +56,37 @@ self.addEventListener('message', (event) => {
     });
   }
 });
-/** Downloads and compiles the wasm at `url`, telling `port` the bytes so far, then the module (or the failure). */
-async function compile(url, port) {
+/**
+ * The wasm downloads of this worker by absolute URL, each relaying what it tells the page (the bytes so far, then the
+ * module or the failure) to the port the page sends with 'marketscope:compile', held back until that port arrives.
+ */
+const downloads = new Map();
+function download(url) {
+  const href = new URL(url, self.location.href).href;
+  let relay = downloads.get(href);
+  if (!relay) {
+    const held = [];
+    relay = {
+      port: null,
+      done: false,
+      send(message) {
+        if (this.port) this.port.postMessage(message);
+        else held.push(message);
+      },
+      attach(port) {
+        this.port = port;
+        for (const message of held.splice(0)) port.postMessage(message);
+        if (this.done) setTimeout(() => port.close(), 0);
+      },
+    };
+    downloads.set(href, relay);
+    void compile(href, relay);
+  }
+  return relay;
+}
+
+/** Downloads and compiles the wasm at `url`, telling `relay` the bytes so far, then the module (or the failure). */
+async function compile(url, relay) {
   try {
     const response = await networkFetch(url, { credentials: 'same-origin' });
     if (!response.ok || !response.body) throw new Error(`${url}: the server answered ${response.status}`);
@@ -69,7 +102,7 @@ async function compile(url, port) {
     const chunks = [];
     let loaded = 0;
     let reported = 0;
-    port.postMessage({ type: 'progress', loaded, total });
+    relay.send({ type: 'progress', loaded, total });
     const reader = counted.body.getReader();
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       loaded += chunk.value.byteLength;
@@ -77,19 +110,28 @@ async function compile(url, port) {
       // A few updates a second are enough for a progress bar, and each one re-renders it.
       if (performance.now() - reported > 100) {
         reported = performance.now();
-        port.postMessage({ type: 'progress', loaded, total });
+        relay.send({ type: 'progress', loaded, total });
       }
     }
-    port.postMessage({ type: 'downloaded', loaded, total });
+    relay.send({ type: 'downloaded', loaded, total });
     const module = await (compiled ?? WebAssembly.compile(await new Blob(chunks).arrayBuffer()));
-    modules.set(new URL(url, self.location.href).href, module);
-    port.postMessage({ type: 'compiled', module });
+    modules.set(url, module);
+    relay.send({ type: 'compiled', module });
   } catch (error) {
-    port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    relay.send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    // A later request for this URL downloads afresh.
+    downloads.delete(url);
   } finally {
-    setTimeout(() => port.close(), 0);
+    relay.done = true;
+    if (relay.port) setTimeout(() => relay.port.close(), 0);
   }
 }
+
+// The page names the wasm in this worker's URL (`?wasm=`) when it will ask for it: the download and compilation
+// start now, beside the fetch and run of DuckDB's worker script below (which hold this thread for a few hundred
+// milliseconds), not after them.
+const earlyWasm = new URL(self.location.href).searchParams.get('wasm');
+if (earlyWasm && new URL(earlyWasm, self.location.href).origin === self.location.origin) download(earlyWasm);
 
 // Under the app's Trusted Types policy (require-trusted-types-for 'script'), importScripts takes only a URL made by a
 // named policy: this one makes exactly one, DuckDB's worker script checked above.

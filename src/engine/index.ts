@@ -2,6 +2,7 @@
  * The database engine: one DuckDB-wasm instance in a worker, created lazily on first use, and replaced by a fresh
  * one if it dies. Import from here, not from the files behind it.
  */
+import { prestartEngineWorker } from './engineWorker';
 import { createExternalStore } from './externalStore';
 import type { Engine, EngineIncident, EnginePhase } from './types';
 import { t } from '../i18n';
@@ -72,6 +73,15 @@ export function getEngine(): Promise<Engine> {
       throw error;
     });
   return shared;
+}
+
+/**
+ * Starts the engine's worker and wasm download at once, in this task, for a {@link getEngine} call to come (which
+ * takes that worker over): for the entry, before the first render holds the main thread. Resolves once the worker
+ * runs. Does nothing once the engine is refused or started.
+ */
+export function prestartEngine(): Promise<void> {
+  return refusal === null && !shared ? prestartEngineWorker(enginePhase) : Promise.resolve();
 }
 
 /**

@@ -13,6 +13,11 @@ export interface NodeEngineOptions {
    * that needs more memory than the engine has does. Default: DuckDB's own, as in the browser.
    */
   memoryLimit?: string;
+  /**
+   * Results with BIGINT as doubles, as in the browser (default true). The build turns this off to write the bundled
+   * tables as Arrow with their exact column types (scripts/bundledData.ts).
+   */
+  castBigIntToDouble?: boolean;
 }
 
 /**
@@ -39,7 +44,7 @@ export async function createNodeDriver(options: NodeEngineOptions = {}): Promise
     NODE_RUNTIME,
   );
   await db.instantiate(() => {});
-  db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  db.open({ query: { castBigIntToDouble: options.castBigIntToDouble ?? true, castDecimalToDouble: true } });
   const connection = db.connect();
   if (options.memoryLimit !== undefined) {
     if (!/^\d+(?:\.\d+)?\s*[KMGT]i?B$/i.test(options.memoryLimit)) throw new Error(`not a memory size: ${options.memoryLimit}`);

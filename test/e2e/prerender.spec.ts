@@ -113,3 +113,10 @@ test('between the two layouts the drawn charts fit their column', async ({ brows
     await context.close();
   }
 });
+
+test('beside the drawn overview the document asks for one script, the entry: no module preloads compete with its first paint', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  expect(html).toContain('data-testid="trend-chart"');
+  expect(html).not.toContain('modulepreload');
+  expect(html.match(/<script[^>]*\bsrc=/g)).toHaveLength(1);
+});

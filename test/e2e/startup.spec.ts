@@ -60,3 +60,51 @@ test('with data saving on, a reader of the default view never downloads the engi
   expect(wasm).toHaveLength(1);
   await expect(page.getByTestId('startup-deferred')).toHaveCount(0);
 });
+
+test('the hand-over to the engine leaves the drawn overview untouched: no panel is marked busy or redrawn', async ({ guarded: page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('[data-testid=ranking-chart] .recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.locator('[data-testid=trend-chart] .recharts-line').first()).toBeAttached();
+  // From now on, every change the panels go through: a busy mark, or any node added to or taken from a chart.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __handover: string[] }).__handover = seen;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target as Element;
+        if (record.type === 'attributes' && target.getAttribute('aria-busy') === 'true') seen.push(`busy: ${target.closest('[data-testid]')?.getAttribute('data-testid')}`);
+        if (record.type === 'childList' && target.closest('[data-testid=trend-chart], [data-testid=ranking-chart]')) seen.push(`redrawn: ${target.closest('[data-testid]')?.getAttribute('data-testid')}`);
+      }
+    }).observe(document.getElementById('root')!, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+  });
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.live === 'true', null, { timeout: ENGINE_TIMEOUT });
+  // Every result the engine gave equals the summary's, so none replaced it.
+  expect(await page.evaluate(() => document.documentElement.dataset.handoverChanged)).toBe('0');
+  expect(await page.evaluate(() => (window as unknown as { __handover: string[] }).__handover)).toEqual([]);
+});
+
+test('over the drawn overview, the engine’s worker runs and downloads the wasm before the app’s first render', async ({ guarded: page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    const name = new URL(request.url()).pathname.split('/').pop()!;
+    if (/\.wasm$|^duckdb-browser-.*\.worker.*\.js$/.test(name)) requests.push(name.endsWith('.wasm') ? 'wasm' : 'duckdb worker script');
+  });
+  await page.goto('/');
+  await page.waitForFunction(() => document.documentElement.dataset.live === 'true', null, { timeout: ENGINE_TIMEOUT });
+  // The worker asks for the wasm first, then loads DuckDB's own script (which holds its thread for a while).
+  expect(requests).toEqual(['wasm', 'duckdb worker script']);
+  // It was started before the first render, long before DuckDB's client (which can only start after it); when it
+  // ran depends on the machine's load (the render waits for it a little).
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])));
+  expect(marks['engine:prestart']).toBeLessThan(marks['app:start']! + 50);
+  expect(marks['engine:prestart']).toBeLessThan(marks['engine:start']!);
+  expect(marks['engine:worker-started']).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.documentElement.dataset.handoverChanged)).toBe('0');
+});

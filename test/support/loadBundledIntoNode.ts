@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNodeEngine } from '../../src/engine/nodeEngine';
 import type { Engine } from '../../src/engine';
-import { loadBundledDatasets, type FileLoadReport } from '../../src/data/loadBundledDatasets';
+import type { FileLoadReport } from '../../src/data/loadBundledDatasets';
+import { loadBundledArrow } from '../../src/data/loadBundledArrow';
+import { bundledArrowData } from '../../scripts/bundledDataPlugin';
 
 /** The repository's `datasets/` folder, where the bundled CSVs live. */
 export const DATASETS_DIR = fileURLToPath(new URL('../../datasets/', import.meta.url));
@@ -21,11 +23,13 @@ export async function readDatasetText(fileName: string): Promise<string> {
 }
 
 /**
- * A fresh Node DuckDB-wasm engine with every bundled dataset loaded exactly as the app loads them (same loader, same
- * column types, same derived tables), plus the loader's per-file reports.
+ * A fresh Node DuckDB-wasm engine with every bundled dataset loaded exactly as the app loads them: from the Arrow
+ * streams the build makes of the CSVs (scripts/bundledDataPlugin.ts), with the same loader, column types and derived
+ * tables; plus the loader's per-file reports.
  */
 export async function loadBundledIntoNode(): Promise<{ engine: Engine; reports: FileLoadReport[] }> {
+  const data = await bundledArrowData(DATASETS_DIR);
   const engine = await createNodeEngine();
-  const reports = await loadBundledDatasets(engine, readDatasetFile);
+  const reports = await loadBundledArrow(engine, data, async (file) => data.find((candidate) => candidate.table === file.table)!.ipc.slice());
   return { engine, reports };
 }

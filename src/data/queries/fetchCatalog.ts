@@ -9,15 +9,21 @@ import { datasetEngine, datasetModel, ownCatalog } from './queryTarget';
 
 /** The months and dimension members of a dataset. */
 export async function fetchCatalog(engine: Engine, model: DatasetModel): Promise<DatasetCatalog> {
-  const [extent] = await engine.query<{ first_month: string | null; last_month: string | null; row_count: number }>(
-    buildTimeExtentQuery(model.table, model.timeColumn),
-  );
-  if (!extent?.first_month || !extent.last_month) throw new Error(`dataset ${model.label} has no rows`);
   const weight = findMeasure(model, model.defaultMeasure)!.column;
+  // Issued together, so they reach the engine as one batch (one round trip to the browser's worker).
+  const [extentRows, ...memberRows] = await Promise.all([
+    engine.query<{ first_month: string | null; last_month: string | null; row_count: number }>(
+      buildTimeExtentQuery(model.table, model.timeColumn),
+    ),
+    ...model.dimensions.map((dimension) =>
+      engine.query<{ value: string }>(buildDimensionMembersQuery(model.table, dimension.column, weight)),
+    ),
+  ]);
+  const [extent] = extentRows;
+  if (!extent?.first_month || !extent.last_month) throw new Error(`dataset ${model.label} has no rows`);
   const members = lookupTable<string[]>();
-  for (const dimension of model.dimensions) {
-    const rows = await engine.query<{ value: string }>(buildDimensionMembersQuery(model.table, dimension.column, weight));
-    members[dimension.id] = rows.map((row) => String(row.value));
+  for (const [index, dimension] of model.dimensions.entries()) {
+    members[dimension.id] = memberRows[index]!.map((row) => String(row.value));
   }
   return {
     firstMonth: dateToMonth(extent.first_month),
