@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { neededDatasetParam } from '../data';
 import { decodeViewState } from '../views';
 import { shareUrl } from '../state/shareLink';
-import { useT, withLanguage } from '../i18n';
+import { linkWithLanguage, useT } from '../i18n';
 import { messages } from './messages';
 
 /**
@@ -25,7 +25,7 @@ export function CopyLinkButton() {
     const search = window.location.search.replace(/^\?/, '');
     const needed = await neededDatasetParam(decodeViewState(search).state.dataset, search);
     // It opens in this page's language for a recipient who has not chosen one.
-    const url = await shareUrl(window.location, withLanguage(needed ? `${search}&need=${needed}` : search));
+    const url = linkWithLanguage(await shareUrl(window.location, needed ? `${search}&need=${needed}` : search));
     try {
       await navigator.clipboard.writeText(url);
       setStatus({ kind: 'copied' });

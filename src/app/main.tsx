@@ -6,7 +6,7 @@ import { expandSearch } from '../state/shareLink';
 import { snapshotInHash } from '../state/snapshotParams';
 import { showingPrerender } from '../lib/prerendered';
 import { startEngineEarly } from './startupHandover';
-import { I18nProvider, initialLocale, switchLocale } from '../i18n';
+import { I18nProvider, initialLocale, LANG_PARAM, switchLocale } from '../i18n';
 import './styles.css';
 
 performance.mark('app:start');
@@ -26,7 +26,12 @@ addEventListener('hashchange', (event) => {
 if (new URLSearchParams(location.search).has('z')) {
   void expandSearch(location.search)
     .then((expanded) => {
-      if (expanded && 'search' in expanded) history.replaceState(history.state, '', `${location.pathname}?${expanded.search}${location.hash}`);
+      // The link's language stands beside its compressed part (src/i18n/startup.ts's linkWithLanguage).
+      const lang = new URLSearchParams(location.search).get(LANG_PARAM);
+      if (expanded && 'search' in expanded) {
+        const search = lang === null ? expanded.search : `${expanded.search}&${LANG_PARAM}=${encodeURIComponent(lang)}`;
+        history.replaceState(history.state, '', `${location.pathname}?${search}${location.hash}`);
+      }
     })
     .catch(() => {})
     .finally(start);

@@ -36,3 +36,11 @@ export function withLanguage(search: string): string {
   params.set(LANG_PARAM, activeLocale());
   return params.toString();
 }
+
+/**
+ * A link made by shareUrl with the active language added after any compression (`?v=1&z=…&lang=ru-RU`): the language
+ * never counts toward the length that decides compression, and stays readable in the link.
+ */
+export function linkWithLanguage(url: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}${LANG_PARAM}=${encodeURIComponent(activeLocale())}`;
+}

@@ -270,6 +270,12 @@ test('which language a page opens in: the recipient’s choice, else the link’
   await expect(other.getByTestId('copy-link')).toHaveText('Copiar enlace');
   await other.goto(RUSSIA_H2_2014);
   await expect(other.getByTestId('copy-link')).toHaveText('Копировать ссылку');
+  // A long link is compressed (`z=`); its language stands beside the compressed part and survives the expansion.
+  const packed = await deflateInPage(other, `${RUSSIA_H2_2014.slice(2)}&tab=trend`);
+  await other.goto(`/?v=1&z=${packed}&lang=es-MX`);
+  await expect(other.getByTestId('copy-link')).toHaveText('Copiar enlace');
+  await expect(other.getByTestId('tab-trend')).toHaveAttribute('aria-current', 'page');
+  await expect(other).toHaveURL(/country=RU.*lang=es-MX/);
   await recipient.close();
 });
 

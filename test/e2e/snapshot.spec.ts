@@ -81,8 +81,8 @@ test('share with data: panels over an uploaded file and the bundled data open in
   await expect(result).toContainText('Link with the figures', { timeout: 60_000 });
   const link = await editor.getByTestId('share-data-link').inputValue();
   expect(link.length).toBeLessThanOrEqual(8_000);
-  // The figures are in the fragment: opening the link never sends them to a server.
-  expect(new URL(link).search).toBe('');
+  // The figures are in the fragment: opening the link never sends them to a server (only its language goes in the query).
+  expect(new URL(link).search).toBe('?lang=en');
   expect(new URL(link).hash).toMatch(/^#present-snapshot=[\w-]+$/);
 
   // The recipient: a fresh browser that never had the upload.
