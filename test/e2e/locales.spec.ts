@@ -185,10 +185,10 @@ for (const locale of ['ru-RU', 'es-MX', 'en-XA'] as const) {
     await expectAxeClean(page, 'the dashboards');
 
     const dashboard = {
-      version: 1,
+      format: 'marketscope-dashboard',
+      v: 1,
       id: 'locale-test',
-      title: 'Russia, H2 2014',
-      createdAt: '2026-12-06T00:00:00.000Z',
+      name: 'Russia, H2 2014',
       panels: [{ id: 'a', title: 'Russia, H2 2014', notes: '', view: RUSSIA_H2_2014.slice(2) }],
     };
     const packed = await deflateInPage(page, JSON.stringify(dashboard));
