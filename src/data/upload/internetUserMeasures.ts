@@ -1,3 +1,5 @@
+import { t } from '../../i18n';
+import { messages } from './messages';
 import type { RegionColumns } from '../../sql';
 import type { MeasureDef } from '../model';
 
@@ -20,13 +22,17 @@ export function perInternetUserMeasures(measures: readonly MeasureDef[], regionC
     return {
       id,
       column: measure.column,
-      label: `${measure.label} per 100 internet users`,
+      get label() {
+        return t(messages.model_perInternetUser, { label: measure.label });
+      },
       unit: 'number',
       overTime: measure.overTime,
-      periodLabel: `${measure.periodLabel} per 100 internet users`,
-      description:
-        `${measure.label} per 100 internet users of the selected countries (that year). Countries and years without ` +
-        'World Bank data are left out of both sides. Combines your data with real World Bank data (internet users, WDI, CC BY 4.0).',
+      get periodLabel() {
+        return t(messages.model_perInternetUser, { label: measure.periodLabel });
+      },
+      get description() {
+        return t(messages.model_perInternetUserDesc, { label: measure.label });
+      },
       perInternetUser: {
         countryColumn: geo.country,
         geoColumns: [geo.country, geo.region, geo.subregion],

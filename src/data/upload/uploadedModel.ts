@@ -1,3 +1,5 @@
+import { messages } from './messages';
+import { t, type Message } from '../../i18n';
 import type { RegionColumns } from '../../sql';
 import type { DatasetModel, DimensionDef, MeasureDef } from '../model';
 import { columnIds, effectiveColumns, RESERVED_IDS, type UploadPlan } from './plan';
@@ -42,23 +44,31 @@ export function uploadedModel(
       label: column.header,
       unit: column.unit,
       overTime: column.overTime,
-      periodLabel: column.overTime === 'sum' || timeless ? 'total' : 'avg. per month',
-      description: timeless
-        ? `${column.header}, summed over the rows.`
-        : column.overTime === 'sum'
-          ? `${column.header}, summed over the period.`
-          : `${column.header}, summed within each month; over several months, the average month.`,
+      // Getters: the app's words in the language of the moment they are read (the column's name is the file's).
+      get periodLabel() {
+        return t(column.overTime === 'sum' || timeless ? messages.model_periodTotal : messages.model_periodAvgMonth);
+      },
+      get description() {
+        const message = timeless ? messages.model_descTimeless : column.overTime === 'sum' ? messages.model_descSum : messages.model_descAvg;
+        return t(message, { column: column.header });
+      },
     }));
   measures.push(...perInternetUserMeasures(measures, regionColumns, takenIds));
   // Every upload can be counted: "how many orders per status per month" needs no number column.
   measures.push({
     id: ROW_COUNT_ID,
     column: ROW_COUNT_COLUMN,
-    label: plan.unpivot ? 'Values (count)' : 'Rows',
+    get label() {
+      return t(plan.unpivot ? messages.model_valuesCount : messages.model_rows);
+    },
     unit: 'count',
     overTime: 'sum',
-    periodLabel: 'total',
-    description: plan.unpivot ? 'Number of values, counted.' : 'Number of rows of the file, counted.',
+    get periodLabel() {
+      return t(messages.model_periodTotal);
+    },
+    get description() {
+      return t(plan.unpivot ? messages.model_valuesDesc : messages.model_rowsDesc);
+    },
   });
   return {
     rowsTable,
@@ -73,7 +83,9 @@ export function uploadedModel(
       measures,
       defaultMeasure: measures[0]!.id,
       provenance: 'uploaded',
-      sourceLine: `Uploaded file, kept in this browser only`,
+      get sourceLine() {
+        return t(messages.model_sourceLine);
+      },
       cube: { dimensions: dimensions.map((dimension) => dimension.column) },
       timeless,
     },
@@ -101,15 +113,29 @@ function addRegionDimensions(dimensions: DimensionDef[], used: Set<string>): Reg
     const region = freeId(index === 0 ? 'region' : `${country.id}_region`);
     const subregion = freeId(index === 0 ? 'subregion' : `${country.id}_subregion`);
     const columns = { country: country.column, region: `${country.column}__region`, subregion: `${country.column}__subregion` };
-    const label = (level: string) => (plain ? level : `${level} (${country.label})`);
+    const label = (level: Message) => (plain ? t(level) : t(messages.model_levelOf, { level: t(level), country: country.label }));
     country.rollsUpTo = subregion;
     dimensions.push(
-      { id: region, column: columns.region, label: label('Region'), pluralLabel: label('Regions'), display: 'text' },
+      {
+        id: region,
+        column: columns.region,
+        get label() {
+          return label(messages.model_region);
+        },
+        get pluralLabel() {
+          return label(messages.model_regions);
+        },
+        display: 'text',
+      },
       {
         id: subregion,
         column: columns.subregion,
-        label: label('Sub-region'),
-        pluralLabel: label('Sub-regions'),
+        get label() {
+          return label(messages.model_subregion);
+        },
+        get pluralLabel() {
+          return label(messages.model_subregions);
+        },
         display: 'text',
         rollsUpTo: region,
       },
