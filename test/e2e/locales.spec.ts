@@ -187,7 +187,7 @@ for (const locale of ['ru-RU', 'es-MX', 'en-XA'] as const) {
     const dashboard = {
       format: 'marketscope-dashboard',
       v: 1,
-      id: 'locale_test',
+      id: 'locale1',
       name: 'Russia, H2 2014',
       panels: [{ id: 'a', title: 'Russia, H2 2014', notes: '', view: RUSSIA_H2_2014.slice(2) }],
     };
