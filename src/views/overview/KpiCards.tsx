@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { describeComparison, findDataset, kpiQuery, type MeasureDef, type QuerySlice } from '../../data';
 import { formatChange, formatMonth, formatShare } from '../../lib/format';
@@ -25,11 +26,16 @@ export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic, 
   const query = useQuery({ ...kpiQuery(view), placeholderData: keepPreviousData });
   const format = measureFormatters(measure);
   const tr = useT();
+  const headingId = useId();
   const timeless = props.timeless ?? findDataset(view.datasetId)?.model.timeless ?? false;
   const period = `${formatMonth(view.from)} – ${formatMonth(view.to)}`;
   const comparison = describeComparison(view);
   return (
-    <section className="kpis" aria-label={tr(messages.keyFigures)} data-testid="kpis">
+    <section className="kpis" aria-labelledby={headingId} data-testid="kpis">
+      {/* The figures' own headings are h3: the section's h2 keeps the outline in order for screen readers. */}
+      <h2 id={headingId} className="visually-hidden">
+        {tr(messages.keyFigures)}
+      </h2>
       <p className="kpis-caption">
         <span>{datasetLabel}</span>
         {synthetic ? <SyntheticBadge /> : null}
