@@ -116,7 +116,8 @@ async function expectNoEnglish(page: Page, locale: string, where: string): Promi
     const shown = texts.find((text) => pattern.test(text));
     if (shown !== undefined) left.push(`${id}: “${shown}”`);
   }
-  expect(left, `English catalog strings on screen in ${locale}, ${where}`).toEqual([]);
+  // Soft: one run reports every screen's problems; the test still fails.
+  expect.soft(left, `English catalog strings on screen in ${locale}, ${where}`).toEqual([]);
 }
 
 async function expectNoOverflow(page: Page, where: string): Promise<void> {
@@ -129,15 +130,17 @@ async function expectNoOverflow(page: Page, where: string): Promise<void> {
     });
     return { scroll: document.documentElement.scrollWidth - limit, first: over.slice(0, 3).map((element) => `${element.tagName.toLowerCase()}.${element.className}`) };
   });
-  expect(wide.scroll, `page wider than the screen at 375 px, ${where}: ${wide.first.join(', ')}`).toBeLessThanOrEqual(0);
+  expect.soft(wide.scroll, `page wider than the screen at 375 px, ${where}: ${wide.first.join(', ')}`).toBeLessThanOrEqual(0);
 }
 
 async function expectAxeClean(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).exclude('.prerender').analyze();
-  expect(
-    results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-    `axe, ${where}`,
-  ).toEqual([]);
+  expect
+    .soft(
+      results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+      `axe, ${where}`,
+    )
+    .toEqual([]);
 }
 
 async function newPage(browser: Browser, locale: string, viewport = { width: 1280, height: 900 }) {

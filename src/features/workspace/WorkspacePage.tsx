@@ -118,7 +118,8 @@ export function WorkspacePage({ presentation = false }: { presentation?: boolean
       {settledProps ? (
         <section
           className={`tab-panel${updating ? ' view-updating' : ''}`}
-          aria-label={tabLabel(settledProps.tab)}
+          // Not the tab's bare name: a view's own panel may carry it (Leaderboard), and two regions may not share one.
+          aria-label={tr(messages.viewRegion, { tab: tabLabel(settledProps.tab) })}
           aria-busy={updating}
           data-testid={`view-${settledProps.tab}`}
         >

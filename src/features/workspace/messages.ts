@@ -87,6 +87,7 @@ export const messages = defineMessages({
   loadingTrend: { id: 'workspace.loading.trend', defaultMessage: 'Loading the trend chart' },
   loadingCountries: { id: 'workspace.loading.countries', defaultMessage: 'Loading the country chart' },
   loadingView: { id: 'workspace.loading.view', defaultMessage: 'Loading the view' },
+  viewRegion: { id: 'workspace.viewRegion', defaultMessage: 'View: {tab}' },
   notInSnapshot: {
     id: 'workspace.notice.notInSnapshot',
     defaultMessage: 'This panel shows a dataset ("{dataset}") that its snapshot does not describe; its figures cannot be shown.',
