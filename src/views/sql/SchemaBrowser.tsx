@@ -24,7 +24,7 @@ export function SchemaBrowser({ tables, onInsert }: { tables: readonly Workspace
       {tables.length === 0 ? <p className="sql-notes">{tr(messages.noTables)}</p> : null}
       {sources.map((source) => (
         <section key={source}>
-          <h3 className="sql-schema-source">{tr(SOURCE_LABELS[source])}</h3>
+          <h2 className="sql-schema-source">{tr(SOURCE_LABELS[source])}</h2>
           <ul>
             {tables
               .filter((table) => table.source === source)
