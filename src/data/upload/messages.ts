@@ -358,9 +358,5 @@ export const messages = defineMessages({
   model_sourceLine: { id: 'data.upload.model.sourceLine', defaultMessage: 'Uploaded file, kept in this browser only' },
   model_perInternetUser: { id: 'data.upload.model.perInternetUser', defaultMessage: '{label} per 100 internet users' },
   model_perInternetUserDesc: { id: 'data.upload.model.perInternetUserDesc', defaultMessage: '{label} per 100 internet users of the selected countries (that year). Countries and years without World Bank data are left out of both sides. Combines your data with real World Bank data (internet users, WDI, CC BY 4.0).' },
-  model_region: { id: 'data.upload.model.region', defaultMessage: 'Region' },
-  model_regions: { id: 'data.upload.model.regions', defaultMessage: 'Regions' },
-  model_subregion: { id: 'data.upload.model.subregion', defaultMessage: 'Sub-region' },
-  model_subregions: { id: 'data.upload.model.subregions', defaultMessage: 'Sub-regions' },
   model_levelOf: { id: 'data.upload.model.levelOf', defaultMessage: '{level} ({country})' },
 });

@@ -1,4 +1,5 @@
 import { messages } from './messages';
+import { messages as dataMessages } from '../messages';
 import { t, type Message } from '../../i18n';
 import type { RegionColumns } from '../../sql';
 import type { DatasetModel, DimensionDef, MeasureDef } from '../model';
@@ -120,10 +121,10 @@ function addRegionDimensions(dimensions: DimensionDef[], used: Set<string>): Reg
         id: region,
         column: columns.region,
         get label() {
-          return label(messages.model_region);
+          return label(dataMessages.region);
         },
         get pluralLabel() {
-          return label(messages.model_regions);
+          return label(dataMessages.regions);
         },
         display: 'text',
       },
@@ -131,10 +132,10 @@ function addRegionDimensions(dimensions: DimensionDef[], used: Set<string>): Reg
         id: subregion,
         column: columns.subregion,
         get label() {
-          return label(messages.model_subregion);
+          return label(dataMessages.subregion);
         },
         get pluralLabel() {
-          return label(messages.model_subregions);
+          return label(dataMessages.subregions);
         },
         display: 'text',
         rollsUpTo: region,

@@ -7,6 +7,7 @@ import { ownValue } from '../../lib/lookupTable';
 import { formatCompact, formatLocale, type Unit } from '../../lib/format';
 import { useT } from '../../i18n';
 import { messages } from './messages';
+import { messages as whyMessages } from '../shared/messages';
 import { EmptyState, Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
 import { SortableTable, type SortableColumn, type SortState } from '../../ui/SortableTable';
@@ -131,7 +132,7 @@ function Conversion(props: ViewProps & { roles: NonNullable<DatasetModel['roles'
       : [
           {
             id: 'why',
-            header: tr(messages.why),
+            header: tr(whyMessages.why),
             cell: (row: ConversionRow) => (
               <WhyButton subject={tr(messages.conversionIn, { country: secondName(row.second) })} onClick={() => update({ ...explainMember(view.filters, secondId, row.second), ratio: 'conversion' })} />
             ),

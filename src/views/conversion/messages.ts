@@ -14,7 +14,6 @@ export const messages = defineMessages({
   revenuePerVisitor: { id: 'conversion.column.revenuePerVisitor', defaultMessage: '{revenue} per visitor' },
   revenue: { id: 'conversion.revenue', defaultMessage: 'Revenue' },
   avgMonthlyVisitors: { id: 'conversion.column.visitors', defaultMessage: 'Avg monthly visitors' },
-  why: { id: 'conversion.column.why', defaultMessage: 'Why?' },
   conversionIn: { id: 'conversion.why.subject', defaultMessage: 'conversion in {country}' },
   subtitle: {
     id: 'conversion.subtitle',

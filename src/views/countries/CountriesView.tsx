@@ -16,6 +16,7 @@ import { explainMember, WhyButton } from '../shared/WhyButton';
 import { capitalise } from '../../lib/text';
 import { t, useT } from '../../i18n';
 import { messages } from './messages';
+import { messages as whyMessages } from '../shared/messages';
 
 const DEFAULT_TOP = 10;
 const TOP_CHOICES = [5, 10, 15, 20];
@@ -248,7 +249,7 @@ function CountryComparison(props: ViewProps & { rowDimension: DimensionDef }) {
 function whyColumn(nameOf: (key: string) => string, onWhy: (key: string) => void): SortableColumn<CountryRow> {
   return {
     id: 'why',
-    header: t(messages.why),
+    header: t(whyMessages.why),
     cell: (row) =>
       row.key === null ? null : (
         <WhyButton subject={nameOf(row.key)} onClick={() => onWhy(row.key!)} />

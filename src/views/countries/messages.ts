@@ -20,5 +20,4 @@ export const messages = defineMessages({
   shareOfTotal: { id: 'countries.shareOfTotal', defaultMessage: 'Share of total' },
   caption: { id: 'countries.caption', defaultMessage: '{measure} by {rows} and {columns}' },
   barsAria: { id: 'countries.barsAria', defaultMessage: 'Bar chart of {measure} by {rows} and {columns}: {bars}' },
-  why: { id: 'countries.why', defaultMessage: 'Why?' },
 });

@@ -14,6 +14,7 @@ import { explainMember, WhyButton } from '../shared/WhyButton';
 import { geoLevelOf, LevelControls } from '../shared/LevelControls';
 import { t, useT } from '../../i18n';
 import { messages } from './messages';
+import { messages as whyMessages } from '../shared/messages';
 
 /**
  * By country A–Z. Ties (the rows of one country) fall back to rank: the table's sort is stable and the rows reach
@@ -142,7 +143,7 @@ function Leaderboard(props: ViewProps & { group: DimensionDef }) {
     },
     {
       id: 'why',
-      header: tr(messages.why),
+      header: tr(whyMessages.why),
       // The change of this marketplace in this country, explained by… its one segment: so explain the country.
       cell: (row) => <WhyButton subject={groupName(row.group)} onClick={() => update(explainMember(view.filters, group.id, row.group))} />,
     },

@@ -16,7 +16,6 @@ export const messages = defineMessages({
   shareOf: { id: 'leaderboard.shareOf', defaultMessage: 'Share of the {group}' },
   rankChange: { id: 'leaderboard.rankChange', defaultMessage: 'Rank change' },
   trend: { id: 'leaderboard.trend', defaultMessage: 'Trend' },
-  why: { id: 'leaderboard.why', defaultMessage: 'Why?' },
   caption: { id: 'leaderboard.caption', defaultMessage: '{members} ranked by {measure} within each {group}' },
   csvShare: { id: 'leaderboard.csv.share', defaultMessage: 'share' },
   csvRank: { id: 'leaderboard.csv.rank', defaultMessage: 'rank' },

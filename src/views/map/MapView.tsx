@@ -16,6 +16,7 @@ import { explainMember, WhyButton } from '../shared/WhyButton';
 import { capitalise } from '../../lib/text';
 import { t, useT } from '../../i18n';
 import { messages } from './messages';
+import { messages as whyMessages } from '../shared/messages';
 
 // d3-geo and the world outlines are only needed once the map tab is opened: keep them out of the entry bundle.
 const ChoroplethMap = lazy(() => import('../../charts/ChoroplethMap').then((m) => ({ default: m.ChoroplethMap })));
@@ -122,7 +123,7 @@ export function MapView(props: ViewProps) {
                   { header: valueLabel, numeric: true, cell: (row) => format.full(row.value) },
                   ...(model.timeless
                     ? []
-                    : [{ header: tr(messages.why), cell: (row: MapValue) => <WhyButton subject={area ? nameOf(row) : countryName(row.code)} onClick={() => update(explainMember(view.filters, (area ?? country).id, row.code))} /> }]),
+                    : [{ header: tr(whyMessages.why), cell: (row: MapValue) => <WhyButton subject={area ? nameOf(row) : countryName(row.code)} onClick={() => update(explainMember(view.filters, (area ?? country).id, row.code))} /> }]),
                 ]}
               />
             ) : (

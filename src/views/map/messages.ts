@@ -12,7 +12,6 @@ export const messages = defineMessages({
   areaValue: { id: 'map.areaValue', defaultMessage: 'each country shows its {area}’s value' },
   isoCode: { id: 'map.isoCode', defaultMessage: 'ISO code' },
   valueBy: { id: 'map.valueBy', defaultMessage: '{value} by {dimension}' },
-  why: { id: 'map.why', defaultMessage: 'Why?' },
   loading: { id: 'map.loading', defaultMessage: 'Loading the map' },
   noCountry: { id: 'map.noCountry', defaultMessage: '{dataset} has no country column, so there is nothing to draw on a map.' },
   country: { id: 'map.country', defaultMessage: 'country' },

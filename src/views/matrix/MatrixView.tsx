@@ -15,6 +15,7 @@ import { explainMember, WhyButton } from '../shared/WhyButton';
 import { capitalise } from '../../lib/text';
 import { useT } from '../../i18n';
 import { messages } from './messages';
+import { messages as whyMessages } from '../shared/messages';
 
 type CellMetric = ResolvedOptions['cell'];
 
@@ -159,7 +160,7 @@ export function MatrixView(props: ViewProps) {
                     ? []
                     : [
                         {
-                          header: tr(messages.why),
+                          header: tr(whyMessages.why),
                           cell: (line: (typeof lines)[number]) =>
                             line.columnKey === null ? null : (
                               <WhyButton subject={isCountry ? countryName(line.columnKey) : line.columnKey} onClick={() => update(explainMember(view.filters, columnDimension.id, line.columnKey!))} />

@@ -11,6 +11,5 @@ export const messages = defineMessages({
   title: { id: 'matrix.title', defaultMessage: '{row} × {column}' },
   tableCaption: { id: 'matrix.tableCaption', defaultMessage: '{measure} by {row} and {column}' },
   shareOf: { id: 'matrix.column.shareOf', defaultMessage: 'Share of {column}' },
-  why: { id: 'matrix.column.why', defaultMessage: 'Why?' },
   heatmapLabel: { id: 'matrix.heatmapLabel', defaultMessage: '{value} by {row} (rows) and {column} (columns)' },
 });

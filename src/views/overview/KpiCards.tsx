@@ -8,6 +8,7 @@ import { SyntheticBadge } from '../shared/panelParts';
 import { capitalise } from '../../lib/text';
 import { useT } from '../../i18n';
 import { messages } from './messages';
+import { messages as whyMessages } from '../shared/messages';
 
 export interface KpiCardsProps {
   view: QuerySlice;
@@ -65,7 +66,7 @@ export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic, 
                 </p>
                 {props.onWhy && kpis.change !== null ? (
                   <button type="button" className="button button-quiet kpi-why" onClick={() => props.onWhy?.()} data-testid="kpi-why">
-                    {tr(messages.why)}
+                    {tr(whyMessages.why)}
                   </button>
                 ) : null}
               </article>
@@ -81,11 +82,11 @@ export function KpiCards({ view, measure, leaderLabel, datasetLabel, synthetic, 
                 <button
                   type="button"
                   className="button button-quiet kpi-why"
-                  title={tr(messages.whyMove, { subject: kpis.leader })}
+                  title={tr(whyMessages.whyMove, { subject: kpis.leader })}
                   onClick={() => props.onWhy?.(kpis.leader!)}
                   data-testid="kpi-leader-why"
                 >
-                  {tr(messages.why)}
+                  {tr(whyMessages.why)}
                 </button>
               ) : null}
             </article>

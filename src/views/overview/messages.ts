@@ -7,8 +7,6 @@ export const messages = defineMessages({
   periodMonths: { id: 'overview.kpi.period', defaultMessage: '{period} · {count, plural, one {# month} other {# months}}' },
   noComparison: { id: 'overview.kpi.noComparison', defaultMessage: 'No data for every month of {comparison} to compare with.' },
   previousValue: { id: 'overview.kpi.previous', defaultMessage: '{value} in {comparison}' },
-  why: { id: 'overview.kpi.why', defaultMessage: 'Why?' },
-  whyMove: { id: 'overview.kpi.whyMove', defaultMessage: 'Why did {subject} move?' },
   leading: { id: 'overview.kpi.leading', defaultMessage: 'Leading {dimension}' },
   leaderShare: { id: 'overview.kpi.leaderShare', defaultMessage: '{share} of the selection' },
   loadingCountries: { id: 'overview.loading.countries', defaultMessage: 'Loading the country chart' },
