@@ -342,3 +342,62 @@ describe.skipIf(!hasCorpus)('corpus uploads', () => {
     expect(direct?.total).toBe(expected);
   });
 });
+
+describe('the list of rows that did not convert', () => {
+  const csv = ['date,shop,orders', '2024-01-03,Alpha,10', '2024-01-20,Beta,abc', '2024-02-02,Alpha,7', '2024-02-10,Beta,x'].join('\n');
+  async function planOf() {
+    const prepared = await prepareUpload(fileOf('orders.csv', csv), 'orders.csv');
+    const plan = {
+      ...prepared.plan,
+      columns: prepared.plan.columns.map((column) =>
+        column.header === 'orders'
+          ? { ...column, role: 'measure' as const, format: { kind: 'number' as const, decimal: '.' as const, thousands: null, percent: false, currency: null, integer: true } }
+          : column,
+      ),
+    };
+    return { prepared, plan };
+  }
+  /** The real engine, except that its first `empty` listings of the rows that did not convert find none, as seen in Chromium. */
+  function emptyListings(inner: Engine, empty: number): Engine & { listings: () => number } {
+    let listings = 0;
+    return Object.assign(Object.create(inner) as Engine, {
+      listings: () => listings,
+      query: ((sql: string, ...rest: unknown[]) => {
+        if (/^CREATE OR REPLACE TABLE "__problems_/.test(sql)) {
+          listings++;
+          if (listings <= empty) sql = `${sql} AND false`;
+        }
+        return (inner.query as (...args: unknown[]) => unknown)(sql, ...rest);
+      }) as Engine['query'],
+    });
+  }
+
+  it('is made again when a read finds fewer rows than the load counted, and then lists them all', async () => {
+    const { prepared, plan } = await planOf();
+    const { ingestFile } = await import('../../src/data/upload/ingest');
+    const flaky = emptyListings(await createNodeEngine(), 2);
+    const { report } = await ingestFile(flaky, prepared.file, 'orders.csv', 'orders_retry', plan);
+    expect(flaky.listings()).toBe(3);
+    expect(report.rowsRejected).toBe(2);
+    expect(report.rejects.map((reject) => [reject.line, reject.column, reject.value])).toEqual([
+      [3, 'orders', 'abc'],
+      [5, 'orders', 'x'],
+    ]);
+  });
+
+  it('refuses the load, naming the file and both counts, when every read finds too few', async () => {
+    const { prepared, plan } = await planOf();
+    const { ingestFile, PROBLEM_ROWS_ATTEMPTS } = await import('../../src/data/upload/ingest');
+    const inner = await createNodeEngine();
+    const flaky = emptyListings(inner, Infinity);
+    const failure = await ingestFile(flaky, prepared.file, 'orders.csv', 'orders_refused', plan).catch((error: unknown) => error);
+    expect(flaky.listings()).toBe(PROBLEM_ROWS_ATTEMPTS);
+    expect(failure).toMatchObject({ name: 'UploadError', code: 'row-accounting', fileName: 'orders.csv' });
+    expect((failure as Error).message).toBe(
+      '"orders.csv": 2 rows did not convert, but reading the file again to list them found 0. Rather than show an incomplete list, nothing was loaded. Load the file again; if this repeats, reload the page.',
+    );
+    // Nothing of it is left behind.
+    const tables = await inner.query<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE table_name LIKE '%orders_refused%'");
+    expect(tables).toEqual([]);
+  });
+});

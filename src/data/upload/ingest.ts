@@ -7,7 +7,8 @@
 import { t } from '../../i18n';
 import { messages } from './messages';
 import type { Engine } from '../../engine';
-import { POSITION_COLUMN } from '../../sql';
+import { buildRowCountQuery, POSITION_COLUMN } from '../../sql';
+import { formatWhole } from '../../lib/format';
 import type { DatasetModel } from '../model';
 import { accountRows, type RowAccounting } from './load/accounting';
 import { collectRejects, type ConversionRejectsSource, type RejectedRow } from './load/collectRejects';
@@ -17,6 +18,7 @@ import { planLoad, problemRowsStatement, type LoadPlan } from './load/loadPlan';
 import { readIntoCube, type CubeRead } from './load/readIntoCube';
 import { planProblems, type UploadPlan } from './plan';
 import { parseUploadPlan } from './planSchema';
+import { quoteFileName, UploadError } from './UploadError';
 import { loadReader } from './readers';
 import { sourceOf, type OpenedSource } from './readers/sourceReader';
 
@@ -104,7 +106,7 @@ export async function ingestFile(
     const read = await readIntoCube(load, source, { engine, fileName, onBytesRead, checkAborted });
     checkAborted();
     const accounting = await checkAccounting(engine, fileName, load, read);
-    const rejected = await rejectedRows(engine, load, source, read, accounting, () => progress('reading', file.size));
+    const rejected = await rejectedRows(engine, fileName, load, source, read, accounting, () => progress('reading', file.size));
     checkAborted();
 
     progress('summarising', file.size);
@@ -152,6 +154,7 @@ async function checkAccounting(engine: Engine, fileName: string, load: LoadPlan,
  */
 async function rejectedRows(
   engine: Engine,
+  fileName: string,
   load: LoadPlan,
   source: OpenedSource,
   read: CubeRead,
@@ -160,14 +163,40 @@ async function rejectedRows(
 ): Promise<{ rows: RejectedRow[]; reads: number }> {
   if (accounting.rowsRejected === 0) return { rows: [], reads: 0 };
   let converted: ConversionRejectsSource | null = null;
+  let reads = 0;
   if (accounting.conversionRejected > 0) {
     onRead();
-    await engine.query(problemRowsStatement(load, source));
+    reads = await listProblemRows(engine, load, source, fileName, accounting.conversionRejected);
     converted = { table: load.problemRows, positionColumn: POSITION_COLUMN };
   }
   const { pass, readerRejected } = read;
   const rows = await collectRejects({ engine, source, pass, readerRejected, plan: load.plan, used: load.used, converted });
-  return { rows, reads: converted ? 1 : 0 };
+  return { rows, reads };
+}
+
+/** How many times the rows that did not convert are looked for before the load gives up (see listProblemRows). */
+export const PROBLEM_ROWS_ATTEMPTS = 3;
+
+/**
+ * Finds the rows that did not convert (one more read of the file) and checks that it found as many as the load
+ * counted. In Chromium, DuckDB-wasm has now and then answered this read with no rows at all, though the same
+ * statement run again found them all (seen in the end-to-end tests since the bundled tables come from Arrow
+ * streams; the cause is not known). An empty list would hide every rejected row's line and reason, so the read is
+ * made again, and a list that still does not match refuses the load. Returns the number of reads made.
+ */
+async function listProblemRows(engine: Engine, load: LoadPlan, source: OpenedSource, fileName: string, expected: number): Promise<number> {
+  let found = 0;
+  for (let attempt = 1; attempt <= PROBLEM_ROWS_ATTEMPTS; attempt++) {
+    await engine.query(problemRowsStatement(load, source));
+    const [count] = await engine.query<{ n: number }>(buildRowCountQuery(load.problemRows));
+    found = Number(count?.n ?? 0);
+    if (found === expected) return attempt;
+  }
+  throw new UploadError(
+    fileName,
+    'row-accounting',
+    t(messages.rejectsNotListed, { file: quoteFileName(fileName), rejected: formatWhole(expected), found: formatWhole(found) }),
+  );
 }
 
 /**

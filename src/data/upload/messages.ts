@@ -19,6 +19,11 @@ export const messages = defineMessages({
     defaultMessage:
       '{file} has {inFile} {unit, select, values {values} other {rows}}, but the engine read {read} ({loaded} loaded, {rejected} rejected). Rather than lose {unit, select, values {values} other {rows}} silently, nothing was loaded. This usually means a quote character is used inside fields: try another quote setting in the preview.',
   },
+  rejectsNotListed: {
+    id: 'uploadData.rejectsNotListed',
+    defaultMessage:
+      '{file}: {rejected} rows did not convert, but reading the file again to list them found {found}. Rather than show an incomplete list, nothing was loaded. Load the file again; if this repeats, reload the page.',
+  },
   headerOnly: {
     id: 'uploadData.headerOnly',
     defaultMessage: '{file} has a header but no data rows. Add rows, or check that the right file was chosen.',
