@@ -35,7 +35,7 @@ test('a forecast for AliExpress in Russia: bands, model, backtest, target, link,
   await expect(view.locator('.forecast-band-80').first()).toBeAttached();
   await expect(view.locator('.forecast-line').first()).toBeAttached();
   await expect(view.getByTestId('forecast-legend')).toContainText('Forecast');
-  await expect(page.getByTestId('trend-forecast-model')).toHaveText(/^(Holt-Winters|Holt's|Simple).*: lowest AICc of \d models tried; 156 months\.$/);
+  await expect(page.getByTestId('trend-forecast-model')).toHaveText(/^(Holt-Winters|Holt’s|Simple).*: lowest AICc of \d models tried; 156 months\.$/);
   await expect(page.getByTestId('trend-forecast-backtest')).toHaveText(/^Backtest \(last 12 months held out\): MAPE \d+(\.\d)?%, MASE \d+(\.\d+)?\.$/);
 
   // A target: when the forecast reaches it, and how likely.
@@ -140,3 +140,16 @@ for (const theme of ['light', 'dark'] as const) {
     expect(tableResults.violations.map((violation) => violation.id)).toEqual([]);
   });
 }
+
+test('the forecast summary in Russian and Mexican Spanish: model, choice and backtest in the language', async ({ guarded: page }) => {
+  for (const [lang, choice, backtest] of [
+    ['ru-RU', /: наименьший AICc из \d проверенных моделей; 156 месяцев\.$/, /^Бэктест \(отложены последние 12 месяцев\): MAPE /],
+    ['es-MX', /: el AICc más bajo de \d modelos probados; 156 meses\.$/, /^Prueba retrospectiva \(se reservaron los últimos 12 meses\): MAPE /],
+  ] as const) {
+    await page.goto(`${ALIEXPRESS_RUSSIA}&forecast=12&lang=${lang}`);
+    await forecastShown(page);
+    await expect(page.getByTestId('trend-forecast-model')).toHaveText(choice);
+    await expect(page.getByTestId('trend-forecast-model')).not.toContainText(/Holt’s|seasonality|trend/);
+    await expect(page.getByTestId('trend-forecast-backtest')).toHaveText(backtest);
+  }
+});

@@ -19,7 +19,12 @@ export interface Backtest {
   mase: number | null;
   /** Actual zeros that MAPE skipped. */
   zerosSkipped: number;
-  /** What a user should know about how it was done, e.g. a shortened holdout. */
+  /** Points a full holdout has (a year); `holdout` is fewer when the series is short. */
+  wanted: number;
+  /** The model chosen on the whole series could not be fitted on the shorter one, so one was chosen again. */
+  chosenAgain: boolean;
+  grain: Grain;
+  /** What a user should know about how it was done, in English (tests, logs); the fields above say it as data. */
   note: string;
 }
 
@@ -40,7 +45,8 @@ export function backtest(values: readonly number[], grain: Grain, chosen: ModelS
   if (!allows) notes.push('the model was chosen again on the shorter series');
   const { mape, zerosSkipped } = meanAbsolutePercentageError(actual, predicted);
   if (zerosSkipped > 0) notes.push(`MAPE skips ${zerosSkipped} zero ${zerosSkipped === 1 ? 'value' : 'values'}`);
-  return { holdout, mape, mase: meanAbsoluteScaledError(training, actual, predicted, PERIOD_OF[grain]), zerosSkipped, note: notes.join('; ') };
+  const mase = meanAbsoluteScaledError(training, actual, predicted, PERIOD_OF[grain]);
+  return { holdout, mape, mase, zerosSkipped, wanted, chosenAgain: !allows, grain, note: notes.join('; ') };
 }
 
 export function meanAbsolutePercentageError(actual: readonly number[], predicted: readonly number[]) {

@@ -80,9 +80,9 @@ describe('forecastSeries', () => {
     const gappy: (number | null)[] = airline.values.slice();
     gappy[40] = null;
     expect(() => forecastSeries(gappy, monthly)).toThrow(ForecastInputError);
-    expect(() => forecastSeries(gappy, monthly)).toThrow(/missing value at point 41 of 144/);
+    expect(() => forecastSeries(gappy, monthly)).toThrow(/a value is missing at point 41 of 144/);
     gappy[40] = NaN;
-    expect(() => forecastSeries(gappy, monthly)).toThrow(/missing value/);
+    expect(() => forecastSeries(gappy, monthly)).toThrow(/a value is missing/);
     expect(() => forecastSeries([1, 2, 3], monthly)).toThrow(/too few/);
   });
 

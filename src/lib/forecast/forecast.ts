@@ -4,7 +4,7 @@ import { forecastWithIntervals } from './intervals';
 import type { ForecastStep, IntervalMethod } from './intervals';
 import { modelCode, modelName } from './models';
 import { MINIMUM_POINTS, selectModel } from './select';
-import type { Grain } from './select';
+import type { Grain, ModelChoice } from './select';
 import { targetOutlook } from './target';
 import type { TargetOutlook } from './target';
 
@@ -26,7 +26,9 @@ export interface ForecastOptions {
 export interface ForecastResult {
   modelCode: string;
   modelName: string;
+  /** Why this model, in English (tests, logs); `choice` says the same as data, for the page's languages. */
   reason: string;
+  choice: ModelChoice;
   modelsTried: number;
   intervalMethod: IntervalMethod;
   steps: ForecastStep[];
@@ -35,8 +37,20 @@ export interface ForecastResult {
   pointsUsed: number;
 }
 
+/** Why a series cannot be forecast, as data (the page says it in the active language; the message is English). */
+export type ForecastProblem =
+  | { kind: 'gap'; point: number; points: number }
+  | { kind: 'too-few'; points: number; minimum: number };
+
 export class ForecastInputError extends Error {
   override name = 'ForecastInputError';
+  constructor(readonly problem: ForecastProblem) {
+    super(
+      problem.kind === 'gap'
+        ? `a value is missing at point ${problem.point} of ${problem.points}: a forecast needs a complete series`
+        : `${problem.points} points are too few to forecast: at least ${problem.minimum} are needed`,
+    );
+  }
 }
 
 const DEFAULT_SEED = 20141111;
@@ -52,6 +66,7 @@ export function forecastSeries(values: readonly (number | null)[], options: Fore
     modelCode: modelCode(selection.model.spec),
     modelName: modelName(selection.model.spec),
     reason: selection.reason,
+    choice: selection.choice,
     modelsTried: selection.tried.length,
     intervalMethod: method,
     steps,
@@ -64,10 +79,10 @@ export function forecastSeries(values: readonly (number | null)[], options: Fore
 function checkedSeries(values: readonly (number | null)[]): number[] {
   const gap = values.findIndex((v) => v === null || !Number.isFinite(v));
   if (gap >= 0) {
-    throw new ForecastInputError(`missing value at point ${gap + 1} of ${values.length}: a forecast needs a complete series`);
+    throw new ForecastInputError({ kind: 'gap', point: gap + 1, points: values.length });
   }
   if (values.length < MINIMUM_POINTS) {
-    throw new ForecastInputError(`${values.length} points is too few to forecast: at least ${MINIMUM_POINTS} are needed`);
+    throw new ForecastInputError({ kind: 'too-few', points: values.length, minimum: MINIMUM_POINTS });
   }
   return values as number[];
 }

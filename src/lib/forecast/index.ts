@@ -1,6 +1,7 @@
-export { forecastSeries, trailingCompleteRun, ForecastInputError } from './forecast';
+export { forecastSeries, trailingCompleteRun, ForecastInputError, type ForecastProblem } from './forecast';
 export type { ForecastOptions, ForecastResult } from './forecast';
 export type { ForecastStep, IntervalMethod } from './intervals';
 export type { Backtest } from './backtest';
 export type { TargetOutlook } from './target';
-export type { Grain } from './select';
+export type { Grain, ModelChoice } from './select';
+export type { ModelSpec } from './models';

@@ -51,7 +51,7 @@ export function modelCode(spec: ModelSpec): string {
 export function modelName(spec: ModelSpec): string {
   const damped = spec.trend === 'damped' ? 'damped ' : '';
   if (spec.seasonal === 'none') {
-    return spec.trend === 'none' ? 'Simple exponential smoothing' : `Holt's ${damped}trend`;
+    return spec.trend === 'none' ? 'Simple exponential smoothing' : `Holt’s ${damped}trend`;
   }
   const trend = spec.trend === 'none' ? ', no trend' : spec.trend === 'damped' ? ', damped trend' : '';
   return `Holt-Winters, ${spec.seasonal} seasonality${trend}`;

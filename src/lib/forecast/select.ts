@@ -21,12 +21,28 @@ const UNIT_WORD: Record<Grain, [string, string]> = {
 /** The fewest points any forecast is made from. */
 export const MINIMUM_POINTS = 4;
 
+/**
+ * Why this model, as data, for the page to say in the active language: how it was chosen (the only model the data
+ * allow, the lowest AICc, or a constant series repeated), over how many points of the grain, and what was not tried.
+ */
+export interface ModelChoice {
+  spec: ModelSpec;
+  how: 'only' | 'lowest-aicc' | 'constant';
+  /** Models fitted. */
+  tried: number;
+  points: number;
+  grain: Grain;
+  /** Seasonal models need two full seasons; multiplicative ones a strictly positive series. */
+  notTried: { kind: 'seasonal'; pointsNeeded: number } | { kind: 'multiplicative' } | null;
+}
+
 export interface Selection {
   model: FittedModel;
   /** The models fitted, with their AICc, best first. */
   tried: { spec: ModelSpec; aicc: number }[];
-  /** Why this model, in words a user can read. */
+  /** Why this model, in English (tests, logs); {@link Selection.choice} says the same as data. */
   reason: string;
+  choice: ModelChoice;
 }
 
 export function pointsText(count: number, grain: Grain): string {
@@ -67,17 +83,30 @@ export function selectModel(values: readonly number[], grain: Grain): Selection 
   const model = fits[0]!;
   const tried = fits.map((fit) => ({ spec: fit.spec, aicc: fit.aicc }));
   const period = PERIOD_OF[grain];
-  const notes: string[] = [];
-  if (period > 1 && n < 2 * period) {
-    notes.push(`fewer than two full seasons (${pointsText(2 * period, grain)}), so no seasonal model was tried`);
-  } else if (period > 1 && values.some((y) => y <= 0)) {
-    notes.push('the series has zeros or negative values, so no multiplicative model was tried');
-  }
-  const choice =
-    fits.length === 1
-      ? `the only model the data allow; ${pointsText(n, grain)}`
-      : `lowest AICc of ${fits.length} models tried; ${pointsText(n, grain)}`;
-  return { model, tried, reason: [`${modelName(model.spec)}: ${choice}`, ...notes].join('; ') };
+  const notTried: ModelChoice['notTried'] =
+    period > 1 && n < 2 * period
+      ? { kind: 'seasonal', pointsNeeded: 2 * period }
+      : period > 1 && values.some((y) => y <= 0)
+        ? { kind: 'multiplicative' }
+        : null;
+  const choice: ModelChoice = { spec: model.spec, how: fits.length === 1 ? 'only' : 'lowest-aicc', tried: fits.length, points: n, grain, notTried };
+  return { model, tried, reason: choiceInEnglish(choice), choice };
+}
+
+/** {@link ModelChoice} in English. */
+export function choiceInEnglish(choice: ModelChoice): string {
+  const points = pointsText(choice.points, choice.grain);
+  const name = modelName(choice.spec);
+  if (choice.how === 'constant') return `${name}: the series is constant over ${points}, so the forecast repeats it`;
+  const how =
+    choice.how === 'only' ? `the only model the data allow; ${points}` : `lowest AICc of ${choice.tried} models tried; ${points}`;
+  const note =
+    choice.notTried?.kind === 'seasonal'
+      ? `fewer than two full seasons (${pointsText(choice.notTried.pointsNeeded, choice.grain)}), so no seasonal model was tried`
+      : choice.notTried?.kind === 'multiplicative'
+        ? 'the series has zeros or negative values, so no multiplicative model was tried'
+        : null;
+  return [`${name}: ${how}`, ...(note ? [note] : [])].join('; ');
 }
 
 /** A constant series has nothing to estimate: it is forecast as itself, with no spread. */
@@ -88,9 +117,6 @@ function constantSeries(values: readonly number[], grain: Grain): Selection {
     trend: 0,
     seasonals: [],
   });
-  return {
-    model,
-    tried: [{ spec, aicc: model.aicc }],
-    reason: `${modelName(spec)}: the series is constant over ${pointsText(values.length, grain)}, so the forecast repeats it`,
-  };
+  const choice: ModelChoice = { spec, how: 'constant', tried: 1, points: values.length, grain, notTried: null };
+  return { model, tried: [{ spec, aicc: model.aicc }], reason: choiceInEnglish(choice), choice };
 }

@@ -1,7 +1,7 @@
 import './forecast.css';
 import { formatCompact, formatShare, formatWhole, type Unit } from '../../lib/format';
-import type { TargetOutlook } from '../../lib/forecast';
-import { FORECAST_HORIZONS, FORECAST_SERIES_CAP, type SeriesForecast } from './forecastModel';
+import type { Backtest, Grain, ModelChoice, ModelSpec, TargetOutlook } from '../../lib/forecast';
+import { FORECAST_HORIZONS, FORECAST_SERIES_CAP, type ForecastFailure, type SeriesForecast } from './forecastModel';
 import type { TrendForecast } from './useTrendForecast';
 import { ControlSelect } from '../shared/ControlSelect';
 import { t, useT } from '../../i18n';
@@ -125,17 +125,17 @@ function SeriesOutlook({
 }) {
   const { result } = forecast;
   const tr = useT();
-  if (!result) return <span>{tr(messages.noForecast, { error: forecast.error })}</span>;
+  if (!result) return <span>{tr(messages.noForecast, { error: forecast.error ? failureText(forecast.error) : NONE })}</span>;
   const backtest = result.backtest;
   const outlook = result.target;
   return (
     <span>
-      <span data-testid="trend-forecast-model">{sentence(result.reason)}</span>
+      <span data-testid="trend-forecast-model">{sentence(choiceText(result.choice))}</span>
       {SPACE}
       {backtest ? (
         <span data-testid="trend-forecast-backtest">
           {tr(messages.backtest, {
-            note: backtest.note,
+            note: backtestNote(backtest),
             mape: formatShare(backtest.mape),
             mase: backtest.mase === null ? NONE : formatWhole(Math.round(backtest.mase * 100) / 100, 'number'),
           })}
@@ -149,6 +149,54 @@ function SeriesOutlook({
       ) : null}
     </span>
   );
+}
+
+/** A number of periods of the grain: “12 months”, “4 quarters” (months as the horizon's options say them). */
+function pointsText(count: number, grain: Grain): string {
+  return t(grain === 'quarter' ? messages.quarters : grain === 'year' ? messages.years : messages.horizon, { count });
+}
+
+function modelText(spec: ModelSpec): string {
+  if (spec.seasonal === 'none') {
+    return spec.trend === 'none' ? t(messages.modelSimple) : t(messages.modelHolt, { damped: spec.trend === 'damped' ? 'yes' : 'no' });
+  }
+  return t(messages.modelHoltWinters, { seasonality: spec.seasonal, trend: spec.trend });
+}
+
+/** Why this model (the forecast library's {@link ModelChoice}), in the active language. */
+export function choiceText(choice: ModelChoice): string {
+  const model = modelText(choice.spec);
+  const points = pointsText(choice.points, choice.grain);
+  if (choice.how === 'constant') return t(messages.choiceConstant, { model, points });
+  const how =
+    choice.how === 'only' ? t(messages.choiceOnly, { model, points }) : t(messages.choiceLowest, { model, points, tried: formatWhole(choice.tried) });
+  if (choice.notTried === null) return how;
+  const note =
+    choice.notTried.kind === 'seasonal'
+      ? t(messages.notTriedSeasonal, { points: pointsText(choice.notTried.pointsNeeded, choice.grain) })
+      : t(messages.notTriedMultiplicative);
+  return `${how}; ${note}`;
+}
+
+/** How the backtest was made (the holdout, and what was shortened or skipped), in the active language. */
+export function backtestNote(backtest: Backtest): string {
+  const notes = [t(messages.heldOut, { points: pointsText(backtest.holdout, backtest.grain) })];
+  if (backtest.holdout < backtest.wanted) notes.push(t(messages.shortened, { wanted: formatWhole(backtest.wanted) }));
+  if (backtest.chosenAgain) notes.push(t(messages.chosenAgain));
+  if (backtest.zerosSkipped > 0) notes.push(t(messages.zerosSkipped, { count: backtest.zerosSkipped }));
+  return notes.join('; ');
+}
+
+/** Why a series has no forecast, in the active language. */
+export function failureText(failure: ForecastFailure): string {
+  switch (failure.kind) {
+    case 'gap':
+      return t(messages.problemGap, { point: formatWhole(failure.point), points: formatWhole(failure.points) });
+    case 'too-few':
+      return t(messages.problemTooFew, { points: formatWhole(failure.points), minimum: formatWhole(failure.minimum) });
+    case 'failed':
+      return failure.detail;
+  }
 }
 
 /** What the forecast says of a target: below it, whether and when it is reached; above it, whether it falls to it. */

@@ -89,11 +89,9 @@ function TrendOverTime(props: ViewProps) {
       ? [{ value: options.target, label: tr(messages.targetLine, { value: formatCompact(options.target, measure.unit) }) }]
       : []),
   ];
-  // The reason, in the active language (forecastModel.ts runs in the worker too, and says it in English).
+  const unavailableReason = forecastUnavailableReason(options.mode, options.grain);
   const forecastUnavailable =
-    forecastUnavailableReason(options.mode, options.grain) === null
-      ? null
-      : tr(options.mode === 'absolute' || rolling ? messages.needMonths : messages.measuredOnly);
+    unavailableReason === null ? null : tr(unavailableReason === 'needs-months' ? messages.needMonths : messages.measuredOnly);
   const forecastMonths = forecastUnavailable ? null : options.forecast;
   const forecast = useTrendForecast(query.data, {
     months: forecastMonths,

@@ -25,6 +25,6 @@ describe('fitRequest (what the forecasts’ worker runs)', () => {
     expect(reply.forecasts).toEqual(request.lines.map((line) => forecastOne(line, periods, request.partial, request.options)));
     expect(reply.forecasts[0]!.result?.steps).toHaveLength(12);
     expect(reply.forecasts[1]!.result).toBeNull();
-    expect(reply.forecasts[1]!.error).toMatch(/too few/);
+    expect(reply.forecasts[1]!.error).toEqual({ kind: 'too-few', points: 3, minimum: 4 });
   });
 });

@@ -12,9 +12,9 @@ describe('trend forecasts', () => {
     expect(forecastUnavailableReason('absolute', 'month')).toBeNull();
     expect(forecastUnavailableReason('avg12', 'month')).toBeNull();
     expect(forecastUnavailableReason('absolute', 'quarter')).toBeNull();
-    expect(forecastUnavailableReason('share', 'month')).toMatch(/As measured/);
-    expect(forecastUnavailableReason('index', 'month')).toMatch(/As measured/);
-    expect(forecastUnavailableReason('absolute', 'year')).toMatch(/months or quarters/);
+    expect(forecastUnavailableReason('share', 'month')).toBe('measured-only');
+    expect(forecastUnavailableReason('index', 'month')).toBe('measured-only');
+    expect(forecastUnavailableReason('absolute', 'year')).toBe('needs-months');
   });
 
   it('count the horizon in periods of the grain and continue the periods', () => {
@@ -39,7 +39,7 @@ describe('trend forecasts', () => {
   it('say why there is no forecast for a series too short to fit', () => {
     const one = forecastOne({ name: 'New', values: [null, null, 5, 6] }, months.slice(0, 4), noPartial, { grain: 'month', months: 6, target: null });
     expect(one.result).toBeNull();
-    expect(one.error).toMatch(/too few/);
+    expect(one.error).toEqual({ kind: 'too-few', points: 2, minimum: 4 });
   });
 
   it('lay the forecast on the chart from the last value and mark forecast rows in the CSV', () => {

@@ -1,5 +1,5 @@
-import { forecastSeries, trailingCompleteRun } from '../../lib/forecast';
-import type { ForecastResult } from '../../lib/forecast';
+import { ForecastInputError, forecastSeries, trailingCompleteRun } from '../../lib/forecast';
+import type { ForecastProblem, ForecastResult } from '../../lib/forecast';
 import { shiftMonth } from '../../lib/months';
 import type { Grain, Mode } from './declaration';
 
@@ -24,16 +24,20 @@ export interface SeriesForecast {
   /** The periods of the forecast, one per step. */
   periods: string[];
   result: ForecastResult | null;
-  /** Why there is no forecast (too few points), when result is null. */
-  error: string | null;
+  /** Why there is no forecast (too few points, a gap), when result is null: data, said in the page's language. */
+  error: ForecastFailure | null;
 }
 
-/** Forecasts make sense of measured values (or their rolling average) by month or quarter; null when they do. */
-export function forecastUnavailableReason(mode: Mode, grain: Grain): string | null {
-  if (mode !== 'absolute' && mode !== 'avg3' && mode !== 'avg12') {
-    return 'Forecasts are of measured values: choose “As measured” or a rolling average.';
-  }
-  if (grain === 'year') return 'Forecasts need months or quarters: a few years are too few points.';
+/** Why a series got no forecast: a problem of its values, or (never expected) a failure of the fit itself. */
+export type ForecastFailure = ForecastProblem | { kind: 'failed'; detail: string };
+
+/**
+ * Forecasts make sense of measured values (or their rolling average) by month or quarter: why not, or null when
+ * they do (the view says the reason in the page's language).
+ */
+export function forecastUnavailableReason(mode: Mode, grain: Grain): 'measured-only' | 'needs-months' | null {
+  if (mode !== 'absolute' && mode !== 'avg3' && mode !== 'avg12') return 'measured-only';
+  if (grain === 'year') return 'needs-months';
   return null;
 }
 
@@ -69,7 +73,9 @@ export function forecastOne(
     const result = forecastSeries(run.values, { grain: options.grain, horizon, target: options.target });
     return { name: line.name, lastIndex, periods: future, result, error: null };
   } catch (error) {
-    return { name: line.name, lastIndex, periods: future, result: null, error: error instanceof Error ? error.message : String(error) };
+    const failure: ForecastFailure =
+      error instanceof ForecastInputError ? error.problem : { kind: 'failed', detail: error instanceof Error ? error.message : String(error) };
+    return { name: line.name, lastIndex, periods: future, result: null, error: failure };
   }
 }
 

@@ -47,7 +47,7 @@ describe('ForecastSummary while fitting', () => {
     expect(screen.getByRole('status').textContent).toBe('Fitting the forecasts… 2 of 5 series done.');
     expect(screen.getByTestId('trend-forecast-summary').getAttribute('aria-busy')).toBe('true');
     cleanup();
-    const previous = { name: 'Passengers', lastIndex: 0, periods: [], result: null, error: 'too few' };
+    const previous = { name: 'Passengers', lastIndex: 0, periods: [], result: null, error: { kind: 'too-few' as const, points: 2, minimum: 4 } };
     summary({ forecasts: [previous], pending: true, progress: { done: 0, total: 1 }, elapsedMs: 300, leftOut: 0 });
     expect(screen.getByRole('status').textContent).toBe('Fitting the forecasts…');
     expect(screen.getByTestId('trend-forecast-summary').classList.contains('is-updating')).toBe(true);
