@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { switchLocale } from '../../i18n';
 import { CSV_DELIMITERS } from '../../sql';
 import { parseUploadPlan } from './planSchema';
 import type { UploadPlan } from './plan';
@@ -103,5 +104,41 @@ describe('parseUploadPlan', () => {
 
   it('refuses what is not a plan at all', () => {
     for (const value of [null, undefined, 'plan', 42, [], { datasetLabel: 'x' }]) expect(errorOf(value)).not.toBe('');
+  });
+});
+
+describe('a refused plan in the page\'s language', () => {
+  afterEach(async () => {
+    await switchLocale('en');
+  });
+
+  it('says what is wrong in Russian and Mexican Spanish, keeping the field and the values', async () => {
+    const cases = [
+      withField(['dialect', 'compression'], 'zstd'),
+      withField(['columns', 0, 'format', 'format'], '%Q'),
+      withField(['columns', 2, 'format', 'currency'], 'bitcoin'),
+      withField(['extra'], 1),
+      { ...validPlan(), dialect: { ...validPlan().dialect, escape: "'" } },
+    ];
+    const english = cases.map((plan) => errorOf(plan));
+    expect(english).toEqual([
+      'dialect.compression: must be one of "none", "gzip"',
+      'columns[0].format.format: must be a date format made of known specifiers (%Y, %m, %d, %H, …) and separators',
+      'columns[2].format.currency: must be a currency symbol or a three-letter code',
+      'has fields a plan does not have ("extra")',
+      'dialect.escape must be the quote itself or a backslash',
+    ]);
+    await switchLocale('ru-RU');
+    const russian = cases.map((plan) => errorOf(plan));
+    expect(russian[0]).toBe('dialect.compression: должно быть одним из: "none", "gzip"');
+    expect(russian[1]).toMatch(/^columns\[0\]\.format\.format: должно быть форматом даты/);
+    expect(russian[2]).toBe('columns[2].format.currency: должно быть символом валюты или трёхбуквенным кодом');
+    expect(russian[3]).toBe('содержит поля, которых в плане нет ("extra")');
+    expect(russian[4]).toBe('dialect.escape должен совпадать с кавычкой или быть обратной косой чертой');
+    await switchLocale('es-MX');
+    const spanish = cases.map((plan) => errorOf(plan));
+    expect(spanish[0]).toBe('dialect.compression: debe ser uno de estos: "none", "gzip"');
+    expect(spanish[3]).toBe('tiene campos que un plan no tiene ("extra")');
+    for (const [index, text] of spanish.entries()) expect(text).not.toBe(english[index]);
   });
 });

@@ -14,6 +14,8 @@ import {
 import { CURRENCY_UNITS } from '../../lib/format';
 import type { UploadPlan } from './plan';
 import { MAX_SHEET_NAME_LENGTH } from './readers/sourceFormat';
+import { t } from '../../i18n';
+import { messages } from './messages';
 
 /**
  * The one schema of an upload plan (how a file is read and what each column is), for every place a plan enters:
@@ -39,10 +41,16 @@ const DATE_LITERAL = /^[ \-/.,:TZM]+$/;
 /** A currency as formats.ts detects it: a symbol, a symbol after one or two capitals ('R$', 'US$'), or a three-letter code. */
 const CURRENCY = /^(?:[A-Z]{3}|[A-Z]{0,2}[$€£¥₽₹₩₺])$/;
 
+/**
+ * The schema's own checks name their problem by a key (the schema is made once, the page's language may change):
+ * describeIssue says it in the active language.
+ */
+const REFINEMENT = { nul: 'plan-issue:nul', dateFormat: 'plan-issue:date-format', currency: 'plan-issue:currency' } as const;
+
 const text = (max: number) =>
   z.string().check(
     z.maxLength(max),
-    z.refine((value) => !value.includes('\0'), 'must not contain a NUL character'),
+    z.refine((value) => !value.includes('\0'), REFINEMENT.nul),
   );
 
 function isKnownDateFormat(format: string): boolean {
@@ -56,7 +64,7 @@ function isKnownDateFormat(format: string): boolean {
 
 const dateFormat = z.string().check(
   z.maxLength(MAX_DATE_FORMAT_LENGTH),
-  z.refine(isKnownDateFormat, 'must be a date format made of known specifiers (%Y, %m, %d, %H, …) and separators'),
+  z.refine(isKnownDateFormat, REFINEMENT.dateFormat),
 );
 
 const formatSchema = z.discriminatedUnion('kind', [
@@ -66,7 +74,7 @@ const formatSchema = z.discriminatedUnion('kind', [
     decimal: z.enum(NUMBER_DECIMALS),
     thousands: z.nullable(z.enum(NUMBER_THOUSANDS)),
     percent: z.boolean(),
-    currency: z.nullable(z.string().check(z.regex(CURRENCY, 'must be a currency symbol or a three-letter code'))),
+    currency: z.nullable(z.string().check(z.regex(CURRENCY, REFINEMENT.currency))),
     integer: z.boolean(),
   }),
   z.strictObject({ kind: z.literal('duration') }),
@@ -126,44 +134,57 @@ function where(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}${text ? '.' : ''}${String(key)}`), '');
 }
 
-/** An issue in words (zod/mini carries no messages of its own: it says "Invalid input" for everything). */
+/** An issue in words, in the active language (zod/mini carries no messages of its own: "Invalid input" for all). */
 function describeIssue(issue: z.core.$ZodIssue): string {
   const quoted = (values: readonly unknown[]) => values.map((item) => JSON.stringify(item)).join(', ');
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `has fields a plan does not have (${quoted(issue.keys)})`;
+      return t(messages.planUnknownFields, { fields: quoted(issue.keys) });
     case 'invalid_type':
-      return issue.input === undefined ? `is missing (a ${issue.expected} is needed)` : `must be a ${issue.expected}`;
+      return issue.input === undefined ? t(messages.planMissing, { type: issue.expected }) : t(messages.planWrongType, { type: issue.expected });
     case 'invalid_value':
-      return `must be one of ${quoted(issue.values)}`;
+      return t(messages.planOneOf, { values: quoted(issue.values) });
     case 'invalid_union':
-      return 'is not a known format';
+      return t(messages.planUnknownFormat);
     case 'too_big':
-      return issue.origin === 'number' || issue.origin === 'int' ? `must be below ${String(issue.maximum)}` : `is too long (at most ${String(issue.maximum)})`;
+      return issue.origin === 'number' || issue.origin === 'int'
+        ? t(messages.planBelow, { maximum: String(issue.maximum) })
+        : t(messages.planTooLong, { maximum: String(issue.maximum) });
     case 'too_small':
-      return issue.origin === 'number' || issue.origin === 'int' ? `must be at least ${String(issue.minimum)}` : `is too short (at least ${String(issue.minimum)})`;
+      return issue.origin === 'number' || issue.origin === 'int'
+        ? t(messages.planAtLeast, { minimum: String(issue.minimum) })
+        : t(messages.planTooShort, { minimum: String(issue.minimum) });
     default:
-      return issue.message && issue.message !== 'Invalid input' ? issue.message : 'is not valid';
+      switch (issue.message) {
+        case REFINEMENT.nul:
+          return t(messages.planNul);
+        case REFINEMENT.dateFormat:
+          return t(messages.planDateFormat);
+        case REFINEMENT.currency:
+          return t(messages.planCurrency);
+        default:
+          return t(messages.planInvalidValue);
+      }
   }
 }
 
 /** Relations between fields that a shape alone does not say; the first one broken, or null. */
 function relationProblem(plan: UploadPlan, fileColumnCount: number | undefined): string | null {
   const { dialect } = plan;
-  if (dialect.escape !== dialect.quote && dialect.escape !== '\\') return 'dialect.escape must be the quote itself or a backslash';
+  if (dialect.escape !== dialect.quote && dialect.escape !== '\\') return t(messages.planEscape);
   const misplaced = plan.columns.findIndex((column, position) => column.index !== position);
-  if (misplaced >= 0) return `columns[${misplaced}].index must be ${misplaced} (the columns are listed in file order)`;
+  if (misplaced >= 0) return t(messages.planColumnOrder, { position: String(misplaced) });
   if (fileColumnCount !== undefined && plan.columns.length > fileColumnCount) {
-    return `columns has ${plan.columns.length} columns but the file has ${fileColumnCount}`;
+    return t(messages.planTooManyColumns, { columns: String(plan.columns.length), fileColumns: String(fileColumnCount) });
   }
   const unpivot = plan.unpivot;
   if (unpivot) {
     const count = plan.columns.length;
-    if (new Set(unpivot.columns).size !== unpivot.columns.length) return 'unpivot.columns lists a column twice';
+    if (new Set(unpivot.columns).size !== unpivot.columns.length) return t(messages.planUnpivotTwice);
     const outside = unpivot.columns.find((index) => index >= count);
-    if (outside !== undefined) return `unpivot.columns names column ${outside}, but the file's columns are 0 to ${count - 1}`;
-    if (unpivot.name.index !== count) return `unpivot.name.index must be ${count} (just after the file's columns)`;
-    if (unpivot.value.index !== count + 1) return `unpivot.value.index must be ${count + 1}`;
+    if (outside !== undefined) return t(messages.planUnpivotOutside, { column: String(outside), last: String(count - 1) });
+    if (unpivot.name.index !== count) return t(messages.planUnpivotName, { index: String(count) });
+    if (unpivot.value.index !== count + 1) return t(messages.planUnpivotValue, { index: String(count + 1) });
   }
   return null;
 }
@@ -177,7 +198,7 @@ export function parseUploadPlan(value: unknown, fileColumnCount?: number): { pla
   const parsed = planSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    if (!issue) return { error: 'not an upload plan' };
+    if (!issue) return { error: t(messages.planNotPlan) };
     const at = where(issue.path);
     return { error: `${at ? `${at}: ` : ''}${describeIssue(issue)}` };
   }
