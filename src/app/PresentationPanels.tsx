@@ -4,7 +4,7 @@ import type { Dashboard } from '../state/dashboards';
 import { FixedViewStateProvider } from '../views';
 import { ErrorMessage } from '../ui/Panel';
 import { useT } from '../i18n';
-import { messages } from './messages';
+import { messages as uiMessages } from '../ui/messages';
 
 /**
  * A dashboard's panels, one under the other, each with its title and notes and each showing its own view,
@@ -32,5 +32,5 @@ export function PresentationPanels({ dashboard }: { dashboard: Dashboard }) {
 
 function PanelFailed({ error, resetErrorBoundary }: FallbackProps) {
   const tr = useT();
-  return <ErrorMessage title={tr(messages.panelFailed)} error={error} onRetry={resetErrorBoundary} />;
+  return <ErrorMessage title={tr(uiMessages.panelFailed)} error={error} onRetry={resetErrorBoundary} />;
 }

@@ -58,7 +58,6 @@ export const messages = defineMessages({
     defaultMessage:
       '{count, plural, one {One figure of this snapshot was damaged on the way and is left out; the panels that need it say so. Ask for a new link or file to see it.} other {# figures of this snapshot were damaged on the way and are left out; the panels that need them say so. Ask for a new link or file to see them.}}',
   },
-  panelFailed: { id: 'app.presentation.panelFailed', defaultMessage: 'This panel could not be drawn' },
   // Start-up (StartupStatus)
   engineStarting: { id: 'app.startup.engineStarting', defaultMessage: 'Starting the query engine…' },
   engineDownloadingOf: { id: 'app.startup.downloadingOf', defaultMessage: 'Downloading the query engine: {loaded} of {total}' },

@@ -1,6 +1,10 @@
 import { defineMessages } from '../i18n';
 
 export const messages = defineMessages({
+  // Shared by the data sources (uploads, ClickHouse) and the data layer.
+  periodTotal: { id: 'data.period.total', defaultMessage: 'total' },
+  periodAvgMonth: { id: 'data.period.avgMonth', defaultMessage: 'avg. per month' },
+  noDataset: { id: 'data.noDataset', defaultMessage: 'There is no dataset "{dataset}" in this browser.' },
   // The bundled dataset (marketModel.ts): names and descriptions, resolved whenever they are read.
   marketLabel: { id: 'data.market.label', defaultMessage: 'Marketplaces by country (synthetic)' },
   marketSource: { id: 'data.market.source', defaultMessage: 'Synthetic data calibrated to published figures (Forbes via PYMNTS) — see datasets/README.md' },

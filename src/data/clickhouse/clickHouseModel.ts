@@ -6,6 +6,7 @@ import type { ClickHouseColumn, ClickHouseTable } from './clickHouseClient';
 import type { ClickHouseCubeSpec } from './loadClickHouseCube';
 import { t } from '../../i18n';
 import { messages } from './messages';
+import { messages as dataMessages } from '../messages';
 
 /**
  * A ClickHouse dataset as the browser keeps it (storage, links, dashboards): a table on a named connection and the
@@ -107,7 +108,7 @@ export function clickHouseModel(datasetId: string, def: ClickHouseDatasetDef): {
     unit: m.unit,
     overTime: m.overTime,
     // In the language active when the dataset is listed (as for a bundled dataset's model): a snapshot keeps it as taken.
-    periodLabel: m.overTime === 'sum' ? t(messages.periodTotal) : t(messages.periodMean),
+    periodLabel: m.overTime === 'sum' ? t(dataMessages.periodTotal) : t(dataMessages.periodAvgMonth),
     description: m.overTime === 'sum' ? t(messages.describeSum, { label: m.label }) : t(messages.describeMean, { label: m.label }),
   }));
   return {

@@ -55,8 +55,6 @@ export const messages = defineMessages({
   },
   // The dataset's model (clickHouseModel)
   noMeasure: { id: 'clickhouse.model.noMeasure', defaultMessage: 'the ClickHouse dataset {table} maps no measure' },
-  periodTotal: { id: 'clickhouse.model.periodTotal', defaultMessage: 'total' },
-  periodMean: { id: 'clickhouse.model.periodMean', defaultMessage: 'avg. per month' },
   describeSum: { id: 'clickhouse.model.describeSum', defaultMessage: '{label}, summed over the period.' },
   describeMean: { id: 'clickhouse.model.describeMean', defaultMessage: '{label}, summed within each month; over several months, the average month.' },
   // Loading the cube (loadClickHouseCube)

@@ -8,7 +8,7 @@ import { findDataset, putEntry, type DatasetEntry } from './registry';
 import { listKeptUploads } from './storedManifests';
 import { uploadEngine, uploadStore } from './uploadDependencies';
 import { t } from '../../i18n';
-import { messages } from './messages';
+import { messages as dataMessages } from '../messages';
 
 /** Which uploads each engine holds (or is loading): a new engine after a restart starts empty. */
 let loaded = new WeakMap<Engine, Map<string, Promise<void>>>();
@@ -47,7 +47,7 @@ async function loadStored(engine: Engine, datasetId: string): Promise<void> {
     const { loadClickHouseDataset } = await import('./addClickHouseDataset');
     return loadClickHouseDataset(engine, datasetId, entry.clickhouse);
   }
-  if (!entry?.manifest) throw new Error(t(messages.noDataset, { dataset: datasetId }));
+  if (!entry?.manifest) throw new Error(t(dataMessages.noDataset, { dataset: datasetId }));
   putEntry(datasetId, { status: 'loading', error: undefined });
   try {
     const file = await (await uploadStore()).read(datasetId);

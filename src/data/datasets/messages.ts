@@ -15,6 +15,5 @@ export const messages = defineMessages({
     id: 'data.datasets.notRenamed',
     defaultMessage: '“{dataset}” could not be renamed: the browser refused to keep the new name ({reason}).',
   },
-  noDataset: { id: 'data.datasets.noDataset', defaultMessage: 'There is no dataset "{dataset}" in this browser.' },
   noUpload: { id: 'data.datasets.noUpload', defaultMessage: 'There is no uploaded dataset "{dataset}" in this browser.' },
 });

@@ -6,7 +6,7 @@ import { findDimension, findMeasure, type DatasetModel, type DimensionDef } from
 import type { DatasetCatalog, QuerySlice } from '../querySlice';
 import { isPrefetch } from './prefetchScheduler';
 import { t } from '../../i18n';
-import { messages } from './messages';
+import { messages as dataMessages } from '../messages';
 
 /**
  * Where the query options find a dataset's engine and model: the browser's dataset registry, connected by
@@ -47,7 +47,7 @@ function datasets(): DatasetAccess {
 /** The dataset's model, or a clear error for a dataset this browser does not have (e.g. a shared link). */
 export function datasetModel(datasetId: string): DatasetModel {
   const model = datasets().modelOf(datasetId);
-  if (!model) throw new Error(t(messages.noDataset, { dataset: datasetId }));
+  if (!model) throw new Error(t(dataMessages.noDataset, { dataset: datasetId }));
   return model;
 }
 

@@ -373,8 +373,6 @@ export const messages = defineMessages({
     id: 'uploadData.link.planMisfit',
     defaultMessage: "The link's plan does not fit {fileName} ({reason}). Nothing was loaded: ask for the link again.",
   },
-  model_periodTotal: { id: 'data.upload.model.periodTotal', defaultMessage: 'total' },
-  model_periodAvgMonth: { id: 'data.upload.model.periodAvgMonth', defaultMessage: 'avg. per month' },
   model_descTimeless: { id: 'data.upload.model.descTimeless', defaultMessage: '{column}, summed over the rows.' },
   model_descSum: { id: 'data.upload.model.descSum', defaultMessage: '{column}, summed over the period.' },
   model_descAvg: { id: 'data.upload.model.descAvg', defaultMessage: '{column}, summed within each month; over several months, the average month.' },

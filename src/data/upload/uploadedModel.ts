@@ -47,7 +47,7 @@ export function uploadedModel(
       overTime: column.overTime,
       // Getters: the app's words in the language of the moment they are read (the column's name is the file's).
       get periodLabel() {
-        return t(column.overTime === 'sum' || timeless ? messages.model_periodTotal : messages.model_periodAvgMonth);
+        return t(column.overTime === 'sum' || timeless ? dataMessages.periodTotal : dataMessages.periodAvgMonth);
       },
       get description() {
         const message = timeless ? messages.model_descTimeless : column.overTime === 'sum' ? messages.model_descSum : messages.model_descAvg;
@@ -65,7 +65,7 @@ export function uploadedModel(
     unit: 'count',
     overTime: 'sum',
     get periodLabel() {
-      return t(messages.model_periodTotal);
+      return t(dataMessages.periodTotal);
     },
     get description() {
       return t(plan.unpivot ? messages.model_valuesDesc : messages.model_rowsDesc);
