@@ -6,7 +6,7 @@ import { formatCompact, formatMonth } from '../../lib/format';
 import { DataTable } from '../../ui/DataTable';
 import { Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
-import { t, useT } from '../../i18n';
+import { t, useT, type Message } from '../../i18n';
 import { messages } from './messages';
 
 /** The figures our source articles published, as published: the ground truth the synthetic data is calibrated to. */
@@ -31,7 +31,7 @@ export const PublishedFiguresPanel = memo(function PublishedFiguresPanel() {
             rows={rows}
             columns={[
               { header: tr(messages.subject), cell: (row) => row.subject },
-              { header: tr(messages.figure), cell: (row) => row.metric },
+              { header: tr(messages.figure), cell: (row) => metricLabel(row.metric) },
               { header: tr(messages.value), numeric: true, cell: formatFigure },
               { header: tr(messages.where), cell: (row) => (row.country ? countryLabel(row.country) : tr(messages.worldwide)) },
               { header: tr(messages.period), cell: formatPeriod },
@@ -43,6 +43,21 @@ export const PublishedFiguresPanel = memo(function PublishedFiguresPanel() {
     </Panel>
   );
 });
+
+/** The metrics the bundled file names, in the active language; another (a new row in the file) as written. */
+const METRICS: Readonly<Record<string, Message>> = {
+  'average monthly customers': messages.metricMonthlyCustomers,
+  'sales target': messages.metricSalesTarget,
+  'users worldwide': messages.metricUsersWorldwide,
+  'points of sale in Mexico': messages.metricPointsOfSale,
+  'Mexican companies approved to sell': messages.metricCompaniesApproved,
+  'Mexican vendors needed for a Mexico-specific site': messages.metricVendorsNeeded,
+};
+
+export function metricLabel(metric: string): string {
+  const message = Object.hasOwn(METRICS, metric) ? METRICS[metric] : undefined;
+  return message ? t(message) : metric;
+}
 
 function formatFigure(figure: PublishedFigure): string {
   const value = formatCompact(figure.value, figure.unit.toUpperCase() === 'USD' ? 'usd' : 'count');

@@ -40,4 +40,11 @@ export const messages = defineMessages({
   worldwide: { id: 'overview.published.worldwide', defaultMessage: 'Worldwide' },
   moreThan: { id: 'overview.published.moreThan', defaultMessage: 'more than {value}' },
   target: { id: 'overview.published.target', defaultMessage: 'target {value}' },
+  // The published figures' metrics as datasets/published-figures.csv names them (its `metric` column).
+  metricMonthlyCustomers: { id: 'overview.published.metric.monthlyCustomers', defaultMessage: "average monthly customers" },
+  metricSalesTarget: { id: 'overview.published.metric.salesTarget', defaultMessage: "sales target" },
+  metricUsersWorldwide: { id: 'overview.published.metric.usersWorldwide', defaultMessage: "users worldwide" },
+  metricPointsOfSale: { id: 'overview.published.metric.pointsOfSale', defaultMessage: "points of sale in Mexico" },
+  metricCompaniesApproved: { id: 'overview.published.metric.companiesApproved', defaultMessage: "Mexican companies approved to sell" },
+  metricVendorsNeeded: { id: 'overview.published.metric.vendorsNeeded', defaultMessage: "Mexican vendors needed for a Mexico-specific site" },
 });
