@@ -6,7 +6,8 @@ import type { ClickHouseDatasetDef } from '../../src/data/clickhouse/clickHouseM
 import { CLICKHOUSE_CUBE_ROW_CAP } from '../../src/data/clickhouse/loadClickHouseCube';
 import { acquireViewCube, keptViewCubes, VIEW_CUBES_KEPT } from '../../src/data/clickhouse/viewCubes';
 import { viewCubeLoads } from '../../src/data/clickhouse/viewCubeProgress';
-import { addClickHouseDataset } from '../../src/data/datasets/addClickHouseDataset';
+import { addClickHouseDataset, loadClickHouseDataset } from '../../src/data/datasets/addClickHouseDataset';
+import { listKeptClickHouseDatasets, readKeptClickHouseDatasets } from '../../src/data/datasets/keptClickHouse';
 import { findDataset, resetRegistry } from '../../src/data/datasets/registry';
 import { setUploadDependencies } from '../../src/data/datasets/uploadDependencies';
 import { catalogQuery } from '../../src/data/queries/fetchCatalog';
@@ -160,5 +161,44 @@ describe('a ClickHouse dataset whose whole cube is above the cap', () => {
     );
     // Unfiltered: every dimension is one to filter on.
     await expect(run(kpiQuery(slice({})))).rejects.toThrow(/\(no filter\).*Narrow the view \(a filter on marketplace or country\)/);
+  });
+});
+
+describe('a kept ClickHouse dataset found too big before', () => {
+  it('goes view by view after a reload, without aggregating the whole table first', async () => {
+    const store = new Map<string, string>();
+    const hadStorage = 'localStorage' in globalThis;
+    if (!hadStorage) {
+      Object.defineProperty(globalThis, 'localStorage', {
+        configurable: true,
+        value: { getItem: (key: string) => store.get(key) ?? null, setItem: (key: string, value: string) => void store.set(key, String(value)), removeItem: (key: string) => void store.delete(key) },
+      });
+    }
+    // The whole-table attempt: months by both dimensions, no WHERE (the catalog reads months by one dimension).
+    const wholeTable = (sql: string) => sql.includes('GROUP BY `__month`, `__d0`, `__d1`') && !/\bWHERE\b/.test(sql);
+    try {
+      const id = 'u_wide_kept';
+      sent.length = 0;
+      await addClickHouseDataset(def, { client, datasetId: id });
+      expect(sent.filter(wholeTable)).toHaveLength(1);
+      expect(readKeptClickHouseDatasets().find((item) => item.id === id)).toEqual({ id, def, overCap: true });
+
+      // A reload: the registry starts again from what this browser kept.
+      resetRegistry();
+      listKeptClickHouseDatasets();
+      expect(findDataset(id)).toMatchObject({ status: 'stored', overCap: true });
+      sent.length = 0;
+      await loadClickHouseDataset(engine, id, def, { client });
+      expect(findDataset(id)).toMatchObject({ status: 'ready', viewScope: { catalog: { firstMonth: '2020-01', lastMonth: '2021-12' } } });
+      expect(sent.length).toBeGreaterThan(0);
+      expect(sent.filter(wholeTable)).toEqual([]);
+
+      // Added again (a new definition, or the table shrank): tried whole first again.
+      sent.length = 0;
+      await addClickHouseDataset({ ...def, label: 'Wide again' }, { client, datasetId: id });
+      expect(sent.filter(wholeTable)).toHaveLength(1);
+    } finally {
+      if (!hadStorage) Reflect.deleteProperty(globalThis, 'localStorage');
+    }
   });
 });

@@ -5,7 +5,7 @@ import { clickHouseCubeSpec, clickHouseModel, type ClickHouseDatasetDef } from '
 import { ClickHouseCubeOverCapError, loadClickHouseCube } from '../clickhouse/loadClickHouseCube';
 import { forgetViewCubes, loadClickHouseCatalog, withHint } from '../clickhouse/viewCubes';
 import { newDatasetId } from './datasetIds';
-import { keepClickHouseDataset } from './keptClickHouse';
+import { keepClickHouseDataset, rememberOverCap } from './keptClickHouse';
 import { markLoaded } from './lazyLoad';
 import { dropEntry, findDataset, putEntry, type DatasetEntry } from './registry';
 import { uploadEngine } from './uploadDependencies';
@@ -23,7 +23,7 @@ export async function addClickHouseDataset(
   const id = options.datasetId ?? newDatasetId(def.label);
   const existed = findDataset(id) !== undefined;
   const { model } = clickHouseModel(id, def);
-  putEntry(id, { id, model, kind: 'clickhouse', clickhouse: def, status: 'loading', error: undefined, viewScope: undefined });
+  putEntry(id, { id, model, kind: 'clickhouse', clickhouse: def, status: 'loading', error: undefined, viewScope: undefined, overCap: undefined });
   try {
     await loadClickHouseDataset(engine, id, def, { signal: options.signal, client: options.client, markStatus: false });
     markLoaded(engine, id);
@@ -52,8 +52,18 @@ export async function loadClickHouseDataset(
   try {
     await engine.query(`DROP TABLE IF EXISTS ${cubeTable}`);
     forgetViewCubes(engine, datasetId);
+    const entry = findDataset(datasetId);
     // Known to be too big as a whole (this engine was restarted): its views load their own cubes, as before.
-    if (!findDataset(datasetId)?.viewScope) await loadWholeOrCatalog(engine, client, datasetId, def, options);
+    if (entry?.viewScope) {
+      // nothing to load: each view loads its own cube
+    } else if (entry?.overCap) {
+      // Found too big on an earlier visit: straight to view by view, without aggregating the whole table first.
+      const { model } = clickHouseModel(datasetId, def);
+      const catalog = await loadClickHouseCatalog(engine, client, def, model, { signal: options.signal, rowCap: options.rowCap });
+      putEntry(datasetId, { viewScope: { catalog } });
+    } else {
+      await loadWholeOrCatalog(engine, client, datasetId, def, options);
+    }
     if (markStatus) putEntry(datasetId, { status: 'ready' });
   } catch (error) {
     // A view shows the message alone: it carries what to do too.
@@ -80,6 +90,7 @@ async function loadWholeOrCatalog(
   } catch (error) {
     if (!(error instanceof ClickHouseCubeOverCapError)) throw error;
     const catalog = await loadClickHouseCatalog(engine, client, def, model, { signal: options.signal, rowCap: options.rowCap });
-    putEntry(datasetId, { viewScope: { catalog } });
+    putEntry(datasetId, { viewScope: { catalog }, overCap: true });
+    rememberOverCap(datasetId);
   }
 }

@@ -20,6 +20,8 @@ export { KEPT_CLICKHOUSE_KEY };
 export interface KeptClickHouseDataset {
   id: string;
   def: ClickHouseDatasetDef;
+  /** Its whole cube was found above the row cap: load it view by view straight away (see DatasetEntry.overCap). */
+  overCap?: true;
 }
 
 /** Every readable kept definition, in the order they were added; anything unreadable is skipped (not deleted). */
@@ -32,10 +34,11 @@ export function readKeptClickHouseDatasets(): KeptClickHouseDataset[] {
   }
   if (!Array.isArray(items)) return [];
   return items.flatMap((item: unknown) => {
-    const record = item as { id?: unknown; def?: unknown } | null;
+    const record = item as { id?: unknown; def?: unknown; overCap?: unknown } | null;
     if (typeof record?.id !== 'string' || record.id.length > 64 || !DATASET_ID_PATTERN.test(record.id)) return [];
     const read = parseClickHouseDef(record.def);
-    return 'def' in read ? [{ id: record.id, def: read.def }] : [];
+    if (!('def' in read)) return [];
+    return [record.overCap === true ? { id: record.id, def: read.def, overCap: true as const } : { id: record.id, def: read.def }];
   });
 }
 
@@ -44,14 +47,28 @@ function writeKept(items: readonly KeptClickHouseDataset[]): void {
 }
 
 /** The registry entry of a kept (or linked) definition, before its cube is loaded. */
-export function storedClickHouseEntry(id: string, def: ClickHouseDatasetDef): DatasetEntry {
-  return { id, model: clickHouseModel(id, def).model, kind: 'clickhouse', clickhouse: def, status: 'stored' };
+export function storedClickHouseEntry(id: string, def: ClickHouseDatasetDef, overCap = false): DatasetEntry {
+  return { id, model: clickHouseModel(id, def).model, kind: 'clickhouse', clickhouse: def, status: 'stored', ...(overCap ? { overCap } : {}) };
 }
 
 /** Puts every kept ClickHouse dataset not listed yet in the registry, as 'stored' (its cube loads when first used). */
 export function listKeptClickHouseDatasets(): void {
-  for (const { id, def } of readKeptClickHouseDatasets()) {
-    if (!findDataset(id)) putEntry(id, storedClickHouseEntry(id, def));
+  for (const { id, def, overCap } of readKeptClickHouseDatasets()) {
+    if (!findDataset(id)) putEntry(id, storedClickHouseEntry(id, def, overCap === true));
+  }
+}
+
+/**
+ * Remembers, with a kept definition, that its whole cube is above the row cap: after a reload its loads skip the
+ * whole-table attempt. Nothing when the dataset is not kept (a linked one) or the browser refuses.
+ */
+export function rememberOverCap(id: string): void {
+  const items = readKeptClickHouseDatasets();
+  if (!items.some((item) => item.id === id && item.overCap !== true)) return;
+  try {
+    writeKept(items.map((item) => (item.id === id ? { ...item, overCap: true as const } : item)));
+  } catch {
+    // Not kept: the next visit tries the whole table first again, which is only slower.
   }
 }
 
@@ -60,9 +77,11 @@ export function listKeptClickHouseDatasets(): void {
  * why it will not survive a reload when the browser refuses to keep it, else undefined.
  */
 export function keepClickHouseDataset(id: string, def: ClickHouseDatasetDef): string | undefined {
+  // What this load found (a new definition is always tried whole first).
+  const overCap = findDataset(id)?.overCap === true;
   const items = readKeptClickHouseDatasets().filter((item) => item.id !== id);
   try {
-    writeKept([...items, { id, def }]);
+    writeKept([...items, overCap ? { id, def, overCap: true as const } : { id, def }]);
   } catch (error) {
     return t(messages.definitionNotKept, { reason: errorMessage(error) });
   }

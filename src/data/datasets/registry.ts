@@ -23,6 +23,12 @@ export interface DatasetEntry {
    * (src/data/clickhouse/viewCubes.ts), and the catalog (months, members) was read from ClickHouse.
    */
   viewScope?: { catalog: DatasetCatalog };
+  /**
+   * A ClickHouse dataset whose whole cube this browser found above the row cap before (kept with its definition):
+   * its loads go view by view at once, without trying the whole table first (that attempt aggregates the whole
+   * table, 6–32 s at 100M rows on one shard here).
+   */
+  overCap?: boolean;
   /** Why the dataset will not survive a reload, when it will not. */
   notKept?: string;
 }
