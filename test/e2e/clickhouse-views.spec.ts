@@ -1,6 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { e2eCluster } from './support/cluster';
+import { clusterPaths, e2eCluster } from './support/cluster';
 import { ENGINE_TIMEOUT, expect, openView, RUSSIA_H2_2014, test, VIEW_TABS, waitForDashboard } from './fixtures';
 
 /**
@@ -351,4 +352,51 @@ test('a stopped shard: an error naming the connection, the bundled views keep wo
   await waitForDashboard(page);
   await expect(page.getByTestId('kpi-total')).toHaveText(figures);
   await openView(page, 'trend');
+});
+
+// What proxy.test.ts checks below the page, as a user meets it in "Connect to a table": a connection whose password
+// is wrong, and a load cancelled while ClickHouse still aggregates.
+test('wrong credentials name the connection; a slow load is cancelled from the panel and ClickHouse stops it', async ({ page }) => {
+  test.setTimeout(300_000);
+  const { connections } = clusterPaths();
+  const original = readFileSync(connections, 'utf8');
+  const configured = (JSON.parse(original) as { connections: Record<string, string>[] }).connections;
+  const WRONG = 'not-the-password-e2e-41b';
+  // The server reads its connections file on every request: a second connection, with a wrong password.
+  writeFileSync(connections, JSON.stringify({ connections: [...configured, { ...configured[0]!, name: 'locked', password: WRONG }] }));
+  // Three billion rows grouped by month and marketplace: minutes of work for these two cores.
+  await clusterAdmin('DROP TABLE IF EXISTS marketscope.slow_e2e');
+  await clusterAdmin(
+    "CREATE VIEW marketscope.slow_e2e AS SELECT toDate('2020-01-01') + number % 30 AS month, toString(number % 1000) AS marketplace, number AS visitors FROM numbers(3000000000)",
+  );
+  const running = async () =>
+    Number((await clusterAdmin("SELECT count() FROM system.processes WHERE query LIKE '%slow_e2e%' AND query NOT LIKE '%system.processes%'")).trim());
+  try {
+    await page.goto('/');
+    await waitForDashboard(page);
+    await page.getByTestId('open-connect').click();
+    const panel = page.getByTestId('connect-panel');
+    await panel.getByTestId('connect-connection').selectOption('locked');
+    const problem = panel.getByTestId('connect-error');
+    await expect(problem).toContainText(`ClickHouse connection "locked" refused the user "${configured[0]!.user}"`, { timeout: ENGINE_TIMEOUT });
+    await expect(problem).toContainText('Check the user and password of "locked"');
+    expect(await page.content()).not.toContain(WRONG);
+
+    await panel.getByTestId('connect-connection').selectOption('local');
+    await expect(problem).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
+    await panel.getByTestId('connect-table').selectOption('slow_e2e');
+    await expect(panel.getByRole('combobox', { name: 'Role of marketplace' })).toHaveValue('dimension');
+    const datasets = await page.getByTestId('filter-dataset').locator('option').count();
+    await panel.getByTestId('connect-load').click();
+    await expect(panel.getByTestId('connect-progress')).toBeVisible();
+    await expect.poll(running, { timeout: 30_000 }).toBeGreaterThan(0);
+    await panel.getByTestId('connect-cancel').click();
+    await expect(problem).toHaveText('Cancelled: slow_e2e was not loaded, and nothing was added.');
+    // KILL QUERY by its id, through the proxy: ClickHouse no longer runs it.
+    await expect.poll(running, { timeout: 30_000 }).toBe(0);
+    await expect(page.getByTestId('filter-dataset').locator('option')).toHaveCount(datasets);
+  } finally {
+    writeFileSync(connections, original);
+    await clusterAdmin('DROP TABLE IF EXISTS marketscope.slow_e2e');
+  }
 });
