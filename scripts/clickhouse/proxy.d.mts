@@ -24,7 +24,7 @@ export declare function describeClickHouseError(
   status: number,
   text: string,
   context?: { maxExecutionTime?: number },
-): { status: number; error: string; hint: string };
+): { status: number; error: string; hint: string; kind: string; values: Record<string, string | number> };
 export type ClickHouseHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => Promise<void>;
 /** A fixed list, or a function called on every request (it may throw: the request then answers 500). */
 export type ConnectionSource = ProxyConnection[] | (() => ProxyConnection[]);
@@ -40,3 +40,5 @@ export declare function clickHouseProxyPlugin(
   configurePreviewServer(server: unknown): void;
   configureServer(server: unknown): void;
 };
+/** The errors the page shows, in English, by kind: the page's catalog has the same English (proxyMessages.test.ts). */
+export declare const PROXY_TEXTS: Record<string, { error: (values: Record<string, string | number>) => string; hint: (values: Record<string, string | number>) => string }>;

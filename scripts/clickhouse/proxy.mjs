@@ -7,7 +7,8 @@
 //        optional &format=JSONCompact (ClickHouse's default_format); the answer is ClickHouse's, streamed
 //   POST /clickhouse/<name>/cancel?query_id=…  → KILL QUERY WHERE query_id = … (the app's own ids only)
 //
-// Errors are JSON { error, connection, hint } and name the connection and what to do.
+// Errors are JSON { error, connection, hint, kind, values } and name the connection and what to do; the page says
+// `kind` with `values` in its own language (its catalog has the same English, src/data/clickhouse/messages.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -20,6 +21,78 @@ const DEFAULT_LIMITS = { maxExecutionTime: 30, maxResultRows: 2_000_000, maxResu
 const MAX_BODY_BYTES = 1024 * 1024;
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const QUERY_ID = /^[A-Za-z0-9_-]{1,80}$/;
+
+/**
+ * The errors the page shows, in English: `kind` names the text, `values` fill it. The page's catalog has each one as
+ * `clickhouse.proxy.<kind>` (and `<kind>Hint`) with the same English, so that it can say them in its language;
+ * src/data/clickhouse/proxyMessages.test.ts checks that both say the same.
+ */
+export const PROXY_TEXTS = {
+  auth: {
+    error: (v) => `ClickHouse connection "${v.connection}" refused the user "${v.user}": ${v.detail}`,
+    hint: (v) => `Check the user and password of "${v.connection}" in ${v.where}.`,
+  },
+  shardDown: {
+    error: (v) => `ClickHouse connection "${v.connection}": a shard or replica is not answering: ${v.detail}`,
+    hint: () => "Start the stopped ClickHouse server (npm run cluster for the local one) or check the cluster's remote_servers; then retry.",
+  },
+  cancelled: { error: (v) => `ClickHouse connection "${v.connection}": the query was cancelled.`, hint: () => 'Run it again when needed.' },
+  timeout: {
+    error: (v) => `ClickHouse connection "${v.connection}": the query took longer than ${v.seconds} s and was stopped (${v.detail}).`,
+    hint: () => 'Narrow the months or filters, or point the dataset at a pre-aggregated table.',
+  },
+  tooLarge: {
+    error: (v) => `ClickHouse connection "${v.connection}": the result is larger than this server allows (${v.detail}).`,
+    hint: (v) => `Group by fewer dimensions or filter more; the limits are ${v.rows} rows and ${v.bytes} bytes (maxResultRows / maxResultBytes in ${v.where}).`,
+  },
+  readOnly: {
+    error: (v) => `ClickHouse connection "${v.connection}" is read-only: ${v.detail}`,
+    hint: () => 'Only SELECT, DESCRIBE, SHOW and EXISTS queries run through Marketscope.',
+  },
+  unknownObject: {
+    error: (v) => `ClickHouse connection "${v.connection}": ${v.detail}`,
+    hint: (v) => `Check the database and table names (database "${v.database}" in ${v.where}).`,
+  },
+  refused: { error: (v) => `ClickHouse connection "${v.connection}": ${v.detail}`, hint: () => 'ClickHouse refused the query.' },
+  httpError: {
+    error: (v) => `ClickHouse connection "${v.connection}": ${v.detail}`,
+    hint: (v) => `ClickHouse answered HTTP ${v.status}; check the URL of "${v.connection}" in ${v.where}.`,
+  },
+  connectionRefused: {
+    error: (v) => `ClickHouse connection "${v.connection}" refused the connection at ${v.host}.`,
+    hint: (v) => `Start the cluster (npm run cluster for the local one) or check the URL of "${v.connection}" in ${v.where}.`,
+  },
+  unknownHost: {
+    error: (v) => `ClickHouse connection "${v.connection}": the host ${v.host} is unknown.`,
+    hint: (v) => `Check the URL of "${v.connection}" in ${v.where}.`,
+  },
+  noAnswer: {
+    error: (v) => `ClickHouse connection "${v.connection}" did not answer at ${v.host}.`,
+    hint: (v) => `Check that the server is up and the URL of "${v.connection}" in ${v.where}.`,
+  },
+  networkFailed: {
+    error: (v) => `ClickHouse connection "${v.connection}" failed at ${v.host}: ${v.detail}.`,
+    hint: (v) => `Check the server and the URL of "${v.connection}" in ${v.where}.`,
+  },
+  noConnection: {
+    error: (v) => `No ClickHouse connection "${v.connection}" on this server (it has ${v.none === 'yes' ? 'none' : v.known}).`,
+    hint: (v) => `Add it to ${v.variable} or ${v.file} where Marketscope is served.`,
+  },
+  connectionsInvalid: {
+    error: () => 'The ClickHouse connections configured on this server are not valid.',
+    hint: (v) => `See the server's log, then fix ${v.variable} or ${v.file}.`,
+  },
+  statementRefused: {
+    error: (v) => `Refused for ClickHouse connection "${v.connection}": ${v.detail}.`,
+    hint: () => 'Marketscope only reads: SELECT, DESCRIBE, SHOW, EXISTS.',
+  },
+};
+
+/** An error the page shows: its English, and its kind and values for the page's language. */
+function problem(status, kind, values) {
+  const text = PROXY_TEXTS[kind];
+  return { status, kind, values, error: text.error(values), hint: text.hint(values) };
+}
 
 function connection(fields, where) {
   const { name, url, user = 'default', password = '', database = '' } = fields;
@@ -232,35 +305,25 @@ function cleanMessage(text) {
 export function describeClickHouseError(conn, status, text, context = {}) {
   const code = clickHouseCode(text);
   const message = cleanMessage(text);
-  const named = `ClickHouse connection "${conn.name}"`;
-  const where = conn.where;
-  if (code === 192 || code === 193 || code === 516 || status === 401 || status === 403) {
-    return { status: 502, error: `${named} refused the user "${conn.user}": ${message}`, hint: `Check the user and password of "${conn.name}" in ${where}.` };
-  }
-  if (code === 279 || code === 210 || code === 209 || code === 519) {
-    return { status: 503, error: `${named}: a shard or replica is not answering: ${message}`, hint: `Start the stopped ClickHouse server (npm run cluster for the local one) or check the cluster's remote_servers; then retry.` };
-  }
-  if (code === 394) return { status: 409, error: `${named}: the query was cancelled.`, hint: 'Run it again when needed.' };
-  if (code === 159) return { status: 504, error: `${named}: the query took longer than ${context.maxExecutionTime ?? conn.limits.maxExecutionTime} s and was stopped (${message}).`, hint: 'Narrow the months or filters, or point the dataset at a pre-aggregated table.' };
-  if (code === 396) return { status: 413, error: `${named}: the result is larger than this server allows (${message}).`, hint: `Group by fewer dimensions or filter more; the limits are ${conn.limits.maxResultRows} rows and ${conn.limits.maxResultBytes} bytes (maxResultRows / maxResultBytes in ${where}).` };
-  if (code === 164) return { status: 403, error: `${named} is read-only: ${message}`, hint: 'Only SELECT, DESCRIBE, SHOW and EXISTS queries run through Marketscope.' };
-  if (code === 81 || code === 60 || code === 47 || code === 16) return { status: 400, error: `${named}: ${message}`, hint: `Check the database and table names (database "${conn.database || 'default'}" in ${where}).` };
-  return { status: status >= 500 && code === null ? 502 : 400, error: `${named}: ${message}`, hint: code === null ? `ClickHouse answered HTTP ${status}; check the URL of "${conn.name}" in ${where}.` : 'ClickHouse refused the query.' };
+  const base = { connection: conn.name, detail: message, where: conn.where };
+  if (code === 192 || code === 193 || code === 516 || status === 401 || status === 403) return problem(502, 'auth', { ...base, user: conn.user });
+  if (code === 279 || code === 210 || code === 209 || code === 519) return problem(503, 'shardDown', base);
+  if (code === 394) return problem(409, 'cancelled', base);
+  if (code === 159) return problem(504, 'timeout', { ...base, seconds: context.maxExecutionTime ?? conn.limits.maxExecutionTime });
+  if (code === 396) return problem(413, 'tooLarge', { ...base, rows: conn.limits.maxResultRows, bytes: conn.limits.maxResultBytes });
+  if (code === 164) return problem(403, 'readOnly', base);
+  if (code === 81 || code === 60 || code === 47 || code === 16) return problem(400, 'unknownObject', { ...base, database: conn.database || 'default' });
+  if (code === null) return problem(status >= 500 ? 502 : 400, 'httpError', { ...base, status });
+  return problem(400, 'refused', base);
 }
 
 function networkError(conn, error) {
   const cause = error?.cause?.code ?? error?.code ?? error?.name;
-  const host = new URL(conn.url).host;
-  if (cause === 'ECONNREFUSED') {
-    return { status: 503, error: `ClickHouse connection "${conn.name}" refused the connection at ${host}.`, hint: `Start the cluster (npm run cluster for the local one) or check the URL of "${conn.name}" in ${conn.where}.` };
-  }
-  if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN') {
-    return { status: 503, error: `ClickHouse connection "${conn.name}": the host ${host} is unknown.`, hint: `Check the URL of "${conn.name}" in ${conn.where}.` };
-  }
-  if (cause === 'TimeoutError' || cause === 'UND_ERR_CONNECT_TIMEOUT') {
-    return { status: 504, error: `ClickHouse connection "${conn.name}" did not answer at ${host}.`, hint: `Check that the server is up and the URL of "${conn.name}" in ${conn.where}.` };
-  }
-  return { status: 502, error: `ClickHouse connection "${conn.name}" failed at ${host}: ${cause ?? error?.message ?? 'unknown error'}.`, hint: `Check the server and the URL of "${conn.name}" in ${conn.where}.` };
+  const base = { connection: conn.name, host: new URL(conn.url).host, where: conn.where };
+  if (cause === 'ECONNREFUSED') return problem(503, 'connectionRefused', base);
+  if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN') return problem(503, 'unknownHost', base);
+  if (cause === 'TimeoutError' || cause === 'UND_ERR_CONNECT_TIMEOUT') return problem(504, 'noAnswer', base);
+  return problem(502, 'networkFailed', { ...base, detail: cause ?? error?.message ?? 'unknown error' });
 }
 
 // ---- the handler -----------------------------------------------------------------------------------------------
@@ -359,7 +422,8 @@ export function createClickHouseHandler(source, { prefix = '/clickhouse', fetchI
       } catch (error) {
         // The detail may quote the file (a JSON parse error shows its text): it goes to the server's log only.
         log(redact(`ClickHouse proxy: the connections are not valid: ${error.message}`, secrets));
-        return send(res, 500, { error: 'The ClickHouse connections configured on this server are not valid.', hint: `See the server's log, then fix ${ENV_VARIABLE} or ${DEFAULT_FILE}.` });
+        const { status, ...body } = problem(500, 'connectionsInvalid', { variable: ENV_VARIABLE, file: DEFAULT_FILE });
+        return send(res, status, body);
       }
       for (const c of connections) {
         if (!secrets.some((s) => s.user === c.user && s.password === c.password)) secrets.push({ user: c.user, password: c.password });
@@ -373,8 +437,10 @@ export function createClickHouseHandler(source, { prefix = '/clickhouse', fetchI
       const [name, action, ...more] = parts;
       const conn = byName.get(decodeURIComponent(name));
       if (!conn) {
-        const known = connections.map((c) => `"${c.name}"`).join(', ') || 'none';
-        return send(res, 404, { error: `No ClickHouse connection "${decodeURIComponent(name)}" on this server (it has ${known}).`, hint: `Add it to ${ENV_VARIABLE} or ${DEFAULT_FILE} where Marketscope is served.` });
+        const known = connections.map((c) => `"${c.name}"`).join(', ');
+        const values = { connection: decodeURIComponent(name), known, none: connections.length === 0 ? 'yes' : 'no', variable: ENV_VARIABLE, file: DEFAULT_FILE };
+        const { status, ...body } = problem(404, 'noConnection', values);
+        return send(res, status, body);
       }
       if (more.length > 0 || (action !== 'query' && action !== 'cancel')) return send(res, 404, { error: `Unknown path; use ${prefix}/${conn.name}/query or /cancel.`, connection: conn.name });
       if (req.method !== 'POST') return send(res, 405, { error: 'use POST', connection: conn.name });
@@ -400,7 +466,10 @@ export function createClickHouseHandler(source, { prefix = '/clickhouse', fetchI
 
       const sql = await readBody(req);
       const why = refusal(sql);
-      if (why) return send(res, 400, { error: `Refused for ClickHouse connection "${conn.name}": ${why}.`, hint: 'Marketscope only reads: SELECT, DESCRIBE, SHOW, EXISTS.', connection: conn.name });
+      if (why) {
+        const { status, ...body } = problem(400, 'statementRefused', { connection: conn.name, detail: why });
+        return send(res, status, { ...body, connection: conn.name });
+      }
       const format = url.searchParams.get('format');
       if (format !== null && !/^[A-Za-z]{1,40}$/.test(format)) return send(res, 400, { error: 'format must be a ClickHouse format name', connection: conn.name });
 

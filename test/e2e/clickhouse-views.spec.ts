@@ -381,6 +381,15 @@ test('wrong credentials name the connection; a slow load is cancelled from the p
     await expect(problem).toContainText(`ClickHouse connection "locked" refused the user "${configured[0]!.user}"`, { timeout: ENGINE_TIMEOUT });
     await expect(problem).toContainText('Check the user and password of "locked"');
     expect(await page.content()).not.toContain(WRONG);
+    // The proxy's error in the page's language (it sends its kind and values beside the English).
+    await page.goto('/?v=1&lang=ru-RU');
+    await page.getByTestId('open-connect').click();
+    await panel.getByTestId('connect-connection').selectOption('locked');
+    await expect(problem).toContainText(`Подключение ClickHouse «locked» отклонило пользователя «${configured[0]!.user}»`, { timeout: ENGINE_TIMEOUT });
+    await expect(problem).toContainText('Проверьте пользователя и пароль «locked»');
+    await page.goto('/?v=1&lang=en');
+    await waitForDashboard(page);
+    await page.getByTestId('open-connect').click();
 
     await panel.getByTestId('connect-connection').selectOption('local');
     await expect(problem).toHaveCount(0, { timeout: ENGINE_TIMEOUT });

@@ -1,5 +1,5 @@
 import { buildColumnsQuery, buildTablesQuery, columnsInTableOrder, type JsonCompactAnswer } from '../../sql/clickhouse/catalog';
-import { t } from '../../i18n';
+import { t, type Message } from '../../i18n';
 import { messages } from './messages';
 
 /**
@@ -61,12 +61,50 @@ function newQueryId(): string {
   return `marketscope-${Date.now().toString(36)}-${random}-${sequence}`;
 }
 
+/** The proxy's error kinds (scripts/clickhouse/proxy.mjs PROXY_TEXTS), each a message and its hint in the catalog. */
+const PROXY_MESSAGES: Readonly<Record<string, readonly [Message, Message]>> = {
+  auth: [messages.proxy_auth, messages.proxy_authHint],
+  shardDown: [messages.proxy_shardDown, messages.proxy_shardDownHint],
+  cancelled: [messages.proxy_cancelled, messages.proxy_cancelledHint],
+  timeout: [messages.proxy_timeout, messages.proxy_timeoutHint],
+  tooLarge: [messages.proxy_tooLarge, messages.proxy_tooLargeHint],
+  readOnly: [messages.proxy_readOnly, messages.proxy_readOnlyHint],
+  unknownObject: [messages.proxy_unknownObject, messages.proxy_unknownObjectHint],
+  refused: [messages.proxy_refused, messages.proxy_refusedHint],
+  httpError: [messages.proxy_httpError, messages.proxy_httpErrorHint],
+  connectionRefused: [messages.proxy_connectionRefused, messages.proxy_connectionRefusedHint],
+  unknownHost: [messages.proxy_unknownHost, messages.proxy_unknownHostHint],
+  noAnswer: [messages.proxy_noAnswer, messages.proxy_noAnswerHint],
+  networkFailed: [messages.proxy_networkFailed, messages.proxy_networkFailedHint],
+  noConnection: [messages.proxy_noConnection, messages.proxy_noConnectionHint],
+  connectionsInvalid: [messages.proxy_connectionsInvalid, messages.proxy_connectionsInvalidHint],
+  statementRefused: [messages.proxy_statementRefused, messages.proxy_statementRefusedHint],
+};
+
+/**
+ * The proxy's error in the page's language: its kind's message filled with its values (plain strings and numbers
+ * only), or its English as sent when the kind is unknown (a newer or older server).
+ */
+export function proxyErrorText(body: { error: string; hint?: string | null; kind?: unknown; values?: unknown }): { message: string; hint: string | null } {
+  const pair = typeof body.kind === 'string' && Object.hasOwn(PROXY_MESSAGES, body.kind) ? PROXY_MESSAGES[body.kind] : undefined;
+  if (!pair || typeof body.values !== 'object' || body.values === null) return { message: body.error, hint: body.hint ?? null };
+  const values = Object.fromEntries(
+    Object.entries(body.values as Record<string, unknown>).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number'),
+  );
+  try {
+    return { message: t(pair[0], values), hint: t(pair[1], values) };
+  } catch {
+    return { message: body.error, hint: body.hint ?? null };
+  }
+}
+
 async function errorFrom(response: Response, connection: string | null): Promise<ClickHouseError> {
   const text = await response.text();
   try {
-    const body = JSON.parse(text) as { error?: string; connection?: string; hint?: string };
+    const body = JSON.parse(text) as { error?: string; connection?: string; hint?: string; kind?: unknown; values?: unknown };
     if (typeof body.error === 'string') {
-      return new ClickHouseError(body.error, { connection: body.connection ?? connection, hint: body.hint ?? null, status: response.status });
+      const said = proxyErrorText({ ...body, error: body.error });
+      return new ClickHouseError(said.message, { connection: body.connection ?? connection, hint: said.hint, status: response.status });
     }
   } catch {
     // not the proxy's JSON: fall through
