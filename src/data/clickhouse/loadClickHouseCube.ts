@@ -140,6 +140,29 @@ function intersectMonths(a?: { from?: string; to?: string }, b?: { from?: string
   return { from: pick(a.from, b.from, true), to: pick(a.to, b.to, false) };
 }
 
+/** How many times a cube is read into its table before a short read is an error (see createCounted). */
+export const CUBE_READ_ATTEMPTS = 3;
+
+/**
+ * Creates `tableName` from `select` and checks it holds the `rows` the count read found: in Chromium, DuckDB-wasm has
+ * now and then read a registered file as empty (seen on uploads, src/data/upload/ingest.ts), and an empty cube would
+ * show a table without data as if it had none. A short table is read again; still short, it is an error.
+ */
+async function createCounted(engine: Engine, tableName: string, select: string, rows: number, connection: string): Promise<void> {
+  let made = 0;
+  for (let attempt = 1; attempt <= CUBE_READ_ATTEMPTS; attempt++) {
+    await engine.query(`CREATE OR REPLACE TABLE ${tableName} AS ${select}`);
+    const [count] = await engine.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${tableName}`);
+    made = Number(count?.n ?? 0);
+    if (made === rows) return;
+  }
+  await engine.query(`DROP TABLE IF EXISTS ${tableName}`);
+  throw new ClickHouseError(t(messages.cubeShort, { connection, rows: formatWhole(rows), made: formatWhole(made) }), {
+    connection,
+    hint: t(messages.cubeShortHint),
+  });
+}
+
 /** Runs the pushdown and creates `tableName`; `rows` is null (and no table is created) above the cap. */
 async function loadCube(
   engine: Engine,
@@ -180,7 +203,7 @@ async function loadCube(
     const source = `read_csv(${sqlLiteral(file)}, header = true, delim = ',', quote = '"', escape = '"', nullstr = ${sqlLiteral('\\N')}, allow_quoted_nulls = false, columns = ${columnSpec})`;
     const [{ n }] = (await engine.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${source}`)) as [{ n: number }];
     if (n > rowCap) return { rows: null, sql };
-    await engine.query(`CREATE TABLE ${tableName} AS SELECT ${select.join(', ')} FROM ${source}`);
+    await createCounted(engine, tableName, `SELECT ${select.join(', ')} FROM ${source}`, n, spec.connection);
     return { rows: n, sql };
   } finally {
     await engine.dropFile(file);

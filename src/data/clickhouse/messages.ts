@@ -83,6 +83,11 @@ export const messages = defineMessages({
   months: { id: 'clickhouse.cube.months', defaultMessage: 'months {from} to {to}' },
   firstMonth: { id: 'clickhouse.cube.firstMonth', defaultMessage: 'first' },
   lastMonth: { id: 'clickhouse.cube.lastMonth', defaultMessage: 'last' },
+  cubeShort: {
+    id: 'clickhouse.cube.short',
+    defaultMessage: 'ClickHouse connection "{connection}" sent {rows} cube rows, but the browser\'s engine read {made} of them.',
+  },
+  cubeShortHint: { id: 'clickhouse.cube.shortHint', defaultMessage: 'Nothing was loaded. Try again; if this repeats, reload the page.' },
   // The proxy's errors (scripts/clickhouse/proxy.mjs PROXY_TEXTS: the same English), said in the page's language.
   proxy_auth: { id: 'clickhouse.proxy.auth', defaultMessage: 'ClickHouse connection "{connection}" refused the user "{user}": {detail}' },
   proxy_authHint: { id: 'clickhouse.proxy.authHint', defaultMessage: 'Check the user and password of "{connection}" in {where}.' },
