@@ -1,0 +1,42 @@
+import type { IntlShape } from 'react-intl';
+import type { Message } from './runtime';
+
+/** A value of a {@link LocalText}: a word or number as it is (a file name, a column, a month), or a text to translate. */
+export type LocalValue = string | number | boolean | null | undefined | LocalText;
+
+/**
+ * A text to be said in the language active when it is shown, not the one active when it was made: a notice about a
+ * link, a warning about a file, an error kept in state. Plain data (a message descriptor and its values), so it can
+ * be kept, compared and copied; show it with `t(text)` outside React or `useT()(text)` in a component, which then
+ * re-renders in the new language after a switch. Values that are themselves texts are translated along with it.
+ */
+export interface LocalText {
+  readonly message: Message;
+  readonly values?: Readonly<Record<string, LocalValue>>;
+}
+
+/** `localText(messages.ignoredValue, { name, value })`: the message, to be said when shown. */
+export function localText(message: Message, values?: Record<string, LocalValue>): LocalText {
+  return values === undefined ? { message } : { message, values };
+}
+
+/** Whether `value` is a {@link LocalText} (rather than a message descriptor or a plain string). */
+export function isLocalText(value: unknown): value is LocalText {
+  return typeof value === 'object' && value !== null && 'message' in value && typeof (value as LocalText).message?.id === 'string';
+}
+
+/** The text in the language of `intl`, its translatable values with it. */
+export function formatLocalText(intl: IntlShape, text: LocalText): string {
+  if (!text.values) return intl.formatMessage(text.message);
+  const values: Record<string, string | number | boolean | null | undefined> = {};
+  for (const [name, value] of Object.entries(text.values)) values[name] = isLocalText(value) ? formatLocalText(intl, value) : value;
+  return intl.formatMessage(text.message, values);
+}
+
+/**
+ * The same for every language, and equal for equal texts: a React key, or what to de-duplicate texts by (two
+ * notices saying the same thing in one language say it in every other).
+ */
+export function localTextKey(text: LocalText): string {
+  return JSON.stringify([text.message.id, text.values ?? {}]);
+}
