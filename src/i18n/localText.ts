@@ -1,8 +1,17 @@
 import type { IntlShape } from 'react-intl';
 import type { Message } from './runtime';
 
-/** A value of a {@link LocalText}: a word or number as it is (a file name, a column, a month), or a text to translate. */
-export type LocalValue = string | number | boolean | null | undefined | LocalText;
+/**
+ * A value of a {@link LocalText}: a word or number as it is (a file name, a column, a month), a text to translate, or
+ * a list of them.
+ */
+export type LocalValue = string | number | boolean | null | undefined | LocalText | LocalList;
+
+/** Values said one after another, `separator` between them (`column 2 → a; column 3 → b`). */
+export interface LocalList {
+  readonly items: readonly LocalValue[];
+  readonly separator: string;
+}
 
 /**
  * A text to be said in the language active when it is shown, not the one active when it was made: a notice about a
@@ -20,6 +29,11 @@ export function localText(message: Message, values?: Record<string, LocalValue>)
   return values === undefined ? { message } : { message, values };
 }
 
+/** `localList(items, '; ')`: the items, each said when shown, with `separator` between them. */
+export function localList(items: readonly LocalValue[], separator: string): LocalList {
+  return { items, separator };
+}
+
 /** Whether `value` is a {@link LocalText} (rather than a message descriptor or a plain string). */
 export function isLocalText(value: unknown): value is LocalText {
   return typeof value === 'object' && value !== null && 'message' in value && typeof (value as LocalText).message?.id === 'string';
@@ -29,8 +43,14 @@ export function isLocalText(value: unknown): value is LocalText {
 export function formatLocalText(intl: IntlShape, text: LocalText): string {
   if (!text.values) return intl.formatMessage(text.message);
   const values: Record<string, string | number | boolean | null | undefined> = {};
-  for (const [name, value] of Object.entries(text.values)) values[name] = isLocalText(value) ? formatLocalText(intl, value) : value;
+  for (const [name, value] of Object.entries(text.values)) values[name] = formatValue(intl, value);
   return intl.formatMessage(text.message, values);
+}
+
+function formatValue(intl: IntlShape, value: LocalValue): string | number | boolean | null | undefined {
+  if (isLocalText(value)) return formatLocalText(intl, value);
+  if (typeof value === 'object' && value !== null) return value.items.map((item) => formatValue(intl, item)).join(value.separator);
+  return value;
 }
 
 /**
