@@ -7,11 +7,21 @@ import type { Message } from './runtime';
  */
 export type LocalValue = string | number | boolean | null | undefined | LocalText | LocalList;
 
-/** Values said one after another, `separator` between them (`column 2 → a; column 3 → b`). */
+/**
+ * Values said one after another: `separator` between them (`column 2 → a; column 3 → b`), or without one as the
+ * language lists alternatives (`type: 'disjunction'`: "a, b or c") or items ("a, b and c").
+ */
 export interface LocalList {
   readonly items: readonly LocalValue[];
-  readonly separator: string;
+  readonly separator?: string;
+  readonly type?: 'conjunction' | 'disjunction';
 }
+
+/**
+ * What is shown of a failure or a refusal: a text to be said when shown, or words that are no one's to translate (a
+ * server's answer, a browser's error) as they are.
+ */
+export type ShownText = LocalText | string;
 
 /**
  * A text to be said in the language active when it is shown, not the one active when it was made: a notice about a
@@ -29,9 +39,24 @@ export function localText(message: Message, values?: Record<string, LocalValue>)
   return values === undefined ? { message } : { message, values };
 }
 
-/** `localList(items, '; ')`: the items, each said when shown, with `separator` between them. */
-export function localList(items: readonly LocalValue[], separator: string): LocalList {
-  return { items, separator };
+/**
+ * `localList(items, '; ')`: the items, each said when shown, with `separator` between them; `localList(items,
+ * 'disjunction')`: listed as alternatives in the language they are shown in.
+ */
+export function localList(items: readonly LocalValue[], separator: string | 'conjunction' | 'disjunction'): LocalList {
+  return separator === 'conjunction' || separator === 'disjunction' ? { items, type: separator } : { items, separator };
+}
+
+/**
+ * What to show of anything thrown: an error's `localMessage` (a {@link ShownText} kept beside its `message`, which was
+ * said in the language of the moment it was thrown), else its message, else the value as text.
+ */
+export function errorText(error: unknown): ShownText {
+  if (typeof error === 'object' && error !== null && 'localMessage' in error) {
+    const kept = (error as { localMessage: unknown }).localMessage;
+    if (typeof kept === 'string' || isLocalText(kept)) return kept;
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Whether `value` is a {@link LocalText} (rather than a message descriptor or a plain string). */
@@ -49,7 +74,10 @@ export function formatLocalText(intl: IntlShape, text: LocalText): string {
 
 function formatValue(intl: IntlShape, value: LocalValue): string | number | boolean | null | undefined {
   if (isLocalText(value)) return formatLocalText(intl, value);
-  if (typeof value === 'object' && value !== null) return value.items.map((item) => formatValue(intl, item)).join(value.separator);
+  if (typeof value === 'object' && value !== null) {
+    const items = value.items.map((item) => String(formatValue(intl, item) ?? ''));
+    return value.separator === undefined ? intl.formatList(items, { type: value.type ?? 'conjunction' }) : items.join(value.separator);
+  }
   return value;
 }
 
@@ -57,6 +85,6 @@ function formatValue(intl: IntlShape, value: LocalValue): string | number | bool
  * The same for every language, and equal for equal texts: a React key, or what to de-duplicate texts by (two
  * notices saying the same thing in one language say it in every other).
  */
-export function localTextKey(text: LocalText): string {
-  return JSON.stringify([text.message.id, text.values ?? {}]);
+export function localTextKey(text: ShownText): string {
+  return typeof text === 'string' ? JSON.stringify(text) : JSON.stringify([text.message.id, text.values ?? {}]);
 }

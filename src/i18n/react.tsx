@@ -2,7 +2,7 @@ import { useCallback, useSyncExternalStore, type ReactNode } from 'react';
 import { RawIntlProvider, type IntlShape } from 'react-intl';
 import { activeLocale, intl, subscribeLocale, type Message } from './runtime';
 import type { AnyLocale } from './locales';
-import { formatLocalText, isLocalText, type LocalText } from './localText';
+import { formatLocalText, isLocalText, type ShownText } from './localText';
 
 /** Gives the tree the active locale's messages and formats; re-renders it when the language changes. */
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -20,11 +20,15 @@ export function useIntlShape(): IntlShape {
 
 /**
  * `tr(messages.copyLink)` → the message in the active language (`values` fill its placeholders); `tr(text)` says a
- * {@link LocalText} kept in state (a notice, a warning) in it.
+ * {@link LocalText} kept in state (a notice, a warning) in it, and a plain string as it is.
  */
-export function useT(): (message: Message | LocalText, values?: Record<string, string | number | boolean | Date | null | undefined>) => string {
+export function useT(): (message: Message | ShownText, values?: Record<string, string | number | boolean | Date | null | undefined>) => string {
   const current = useIntlShape();
-  return useCallback((message, values) => (isLocalText(message) ? formatLocalText(current, message) : current.formatMessage(message, values)), [current]);
+  return useCallback(
+    (message, values) =>
+      typeof message === 'string' ? message : isLocalText(message) ? formatLocalText(current, message) : current.formatMessage(message, values),
+    [current],
+  );
 }
 
 /** The active locale; the component re-renders when it changes. */

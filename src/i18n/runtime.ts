@@ -2,7 +2,7 @@ import { createIntl, createIntlCache, type IntlShape, type MessageDescriptor } f
 import { setFormatLocale } from '../lib/format';
 import { setCountryNames } from '../lib/countries';
 import { formatLocaleOf, type AnyLocale } from './locales';
-import { formatLocalText, isLocalText, type LocalText } from './localText';
+import { formatLocalText, isLocalText, type ShownText } from './localText';
 
 /** A message's values: primitives, or functions that wrap a rich-text part (`<b>…</b>`) in elements. */
 export type MessageValues = Parameters<IntlShape['formatMessage']>[1];
@@ -45,8 +45,12 @@ export function activeLocale(): AnyLocale {
   return active.locale;
 }
 
-/** A message in the active locale; or a {@link LocalText} (kept to be said when shown), said in it now. */
-export function t(message: Message | LocalText, values?: Record<string, string | number | boolean | Date | null | undefined>): string {
+/**
+ * A message in the active locale; or a {@link LocalText} (kept to be said when shown), said in it now; a plain string
+ * (a {@link ShownText} that is no one's to translate, such as a server's answer) as it is.
+ */
+export function t(message: Message | ShownText, values?: Record<string, string | number | boolean | Date | null | undefined>): string {
+  if (typeof message === 'string') return message;
   return isLocalText(message) ? formatLocalText(active.intl, message) : active.intl.formatMessage(message, values);
 }
 
