@@ -3,7 +3,7 @@ import { resolveViewSettings, type ResolvedSettings, type Tab, type ViewState } 
 import type { SliceSpec } from '../sql';
 import { lookupTable, ownValue } from '../lib/lookupTable';
 import { monthSpan, monthToDate, shiftMonth } from '../lib/months';
-import { localText, type LocalText } from '../i18n';
+import { labelInSentence, localText, type LocalText } from '../i18n';
 import { findDimension, findMeasure, type DatasetModel, type MeasureDef } from './model';
 import { messages } from './messages';
 
@@ -66,7 +66,10 @@ export function resolveQuerySlice(
   let measureId = model.defaultMeasure;
   if (state.measure !== null) {
     if (findMeasure(model, state.measure)) measureId = state.measure;
-    else notices.push(localText(messages.noMeasure, { measure: state.measure, shown: findMeasure(model, measureId)?.label }));
+    else {
+      const shown = findMeasure(model, measureId);
+      notices.push(localText(messages.noMeasure, { measure: state.measure, shown: shown?.labelText ?? shown?.label }));
+    }
   }
 
   const clamp = (month: string, end: 'start' | 'end'): string => {
@@ -169,7 +172,7 @@ function knownMembers(
     const dropped = values.filter((value) => !known.has(value));
     if (dropped.length > 0) {
       const shown = dropped.slice(0, 3).map((value) => `"${value.slice(0, 40)}"`).join(', ');
-      notices.push(localText(messages.unknownMembers, { selected: String(selected), dimension: dimension.pluralLabel.toLowerCase(), members: shown, more: Math.max(0, dropped.length - 3) }));
+      notices.push(localText(messages.unknownMembers, { selected: String(selected), dimension: labelInSentence(dimension.pluralLabel, dimension.pluralLabelText), members: shown, more: Math.max(0, dropped.length - 3) }));
     }
     if (good.length > 0) kept[dimension.id] = good;
   }

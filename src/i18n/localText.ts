@@ -32,6 +32,8 @@ export type ShownText = LocalText | string;
 export interface LocalText {
   readonly message: Message;
   readonly values?: Readonly<Record<string, LocalValue>>;
+  /** Said in lower case (a label inside a sentence: "countries"). */
+  readonly lowerCase?: boolean;
 }
 
 /** `localText(messages.ignoredValue, { name, value })`: the message, to be said when shown. */
@@ -59,6 +61,19 @@ export function errorText(error: unknown): ShownText {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The text said in lower case, as a label is inside a sentence. */
+export function lowerCased(text: LocalText): LocalText {
+  return { ...text, lowerCase: true };
+}
+
+/**
+ * A label inside a sentence, in lower case ("countries"): its text, said when the sentence is shown, when it has one
+ * (the app's words); else the label as it is (a file's column name), lower-cased now.
+ */
+export function labelInSentence(label: string, text: LocalText | undefined): LocalValue {
+  return text ? lowerCased(text) : label.toLowerCase();
+}
+
 /** Whether `value` is a {@link LocalText} (rather than a message descriptor or a plain string). */
 export function isLocalText(value: unknown): value is LocalText {
   return typeof value === 'object' && value !== null && 'message' in value && typeof (value as LocalText).message?.id === 'string';
@@ -66,10 +81,10 @@ export function isLocalText(value: unknown): value is LocalText {
 
 /** The text in the language of `intl`, its translatable values with it. */
 export function formatLocalText(intl: IntlShape, text: LocalText): string {
-  if (!text.values) return intl.formatMessage(text.message);
   const values: Record<string, string | number | boolean | null | undefined> = {};
-  for (const [name, value] of Object.entries(text.values)) values[name] = formatValue(intl, value);
-  return intl.formatMessage(text.message, values);
+  for (const [name, value] of Object.entries(text.values ?? {})) values[name] = formatValue(intl, value);
+  const said = text.values ? intl.formatMessage(text.message, values) : intl.formatMessage(text.message);
+  return text.lowerCase ? said.toLocaleLowerCase(intl.locale) : said;
 }
 
 function formatValue(intl: IntlShape, value: LocalValue): string | number | boolean | null | undefined {
@@ -86,5 +101,5 @@ function formatValue(intl: IntlShape, value: LocalValue): string | number | bool
  * notices saying the same thing in one language say it in every other).
  */
 export function localTextKey(text: ShownText): string {
-  return typeof text === 'string' ? JSON.stringify(text) : JSON.stringify([text.message.id, text.values ?? {}]);
+  return typeof text === 'string' ? JSON.stringify(text) : JSON.stringify([text.message.id, text.values ?? {}, text.lowerCase ?? false]);
 }

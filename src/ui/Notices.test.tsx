@@ -2,7 +2,9 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { switchLocale } from '../i18n';
-import { decodeViewState } from '../views';
+import { DEFAULT_VIEW_STATE, decodeViewState } from '../views';
+import { MARKET_MODEL } from '../data/marketModel';
+import { resolveQuerySlice } from '../data/querySlice';
 import { Notices } from './Notices';
 
 afterEach(async () => {
@@ -47,5 +49,23 @@ describe('Notices', () => {
     await switchLocale('es-MX');
     render(<Notices notices={notices} onDismiss={() => undefined} />);
     expect(items()).toEqual(['Se ignoró dataset="Not An Id": se esperaba un nombre de conjunto de datos.']);
+  });
+
+  it('name the app’s labels in the language of the moment, a link’s values as the link has them', async () => {
+    const catalog = { firstMonth: '2013-01', lastMonth: '2015-12', rowCount: 1, members: { country: ['RU', 'MX'], marketplace: ['Ozon'] } };
+    const state = { ...DEFAULT_VIEW_STATE, measure: 'profit', filters: { country: ['XX', 'RU'] }, by: 'planet' };
+    const { notices } = resolveQuerySlice(state, MARKET_MODEL, catalog);
+    render(<Notices notices={notices} onDismiss={() => undefined} />);
+    expect(items()).toEqual(
+      expect.arrayContaining(['Ignored unknown countries: "XX".', 'There is no dimension "planet" to draw series by; using marketplace.']),
+    );
+    await act(() => switchLocale('ru-RU'));
+    expect(items()).toEqual(
+      expect.arrayContaining([
+        'Пропущены неизвестные значения (страны): "XX".',
+        'Нет измерения «planet» для построения рядов; используем «маркетплейс».',
+      ]),
+    );
+    expect(items().join(' ')).toMatch(/Показателя «profit» нет; показан показатель «[^»a-z]+»/);
   });
 });

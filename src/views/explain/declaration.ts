@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { choiceSetting, expectedChoices, optionalSetting } from '../../state/viewState';
 import { list, maybeNumber, maybeText, number, text } from '../../state/resultSchemas';
-import { localText } from '../../i18n';
+import { labelInSentence, localText } from '../../i18n';
 import { messages } from '../messages';
 import { defineView, type ResolveContext } from '../declaration';
 
@@ -73,6 +73,6 @@ export const explain = defineView({
 /** A dataset with one dimension has nothing to split a change by but that dimension. */
 function resolveSplit(split: ExplainSplit, { dimensions, notices }: ResolveContext): ExplainSplit {
   if (split === 'first' || dimensions.length > 1) return split;
-  notices.push(localText(messages.explainOneDimension, { dimension: dimensions[0]!.label.toLowerCase() }));
+  notices.push(localText(messages.explainOneDimension, { dimension: labelInSentence(dimensions[0]!.label, dimensions[0]!.labelText) }));
   return 'first';
 }

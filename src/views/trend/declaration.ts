@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { choiceSetting, expectedChoices, expectedMonth, identifierSchema, monthSchema, optionalSetting } from '../../state/viewState';
 import { defineView, type ResolveContext } from '../declaration';
-import { localText } from '../../i18n';
+import { labelInSentence, localText } from '../../i18n';
 import { messages } from '../messages';
 
 /** How a measure over time is compared: as it is, indexed, against a year earlier, as a share, smoothed. */
@@ -76,6 +76,6 @@ function resolveSeriesDimension(by: string | null, { dimensions, notices }: Reso
   const first = dimensions[0]!;
   if (by === null) return first.id;
   if (dimensions.some((dimension) => dimension.id === by)) return by;
-  notices.push(localText(messages.noSeriesDimension, { by, dimension: first.label.toLowerCase() }));
+  notices.push(localText(messages.noSeriesDimension, { by, dimension: labelInSentence(first.label, first.labelText) }));
   return first.id;
 }
