@@ -7,12 +7,12 @@ import { readSnapshotPresentation } from '../data/snapshotShare';
 import { formatDay, formatLocale, formatMoment } from '../lib/format';
 import { dashboards, type Dashboard } from '../state/dashboards';
 import { ErrorMessage, Skeleton } from '../ui/Panel';
-import { useIntlShape, useLocale, useT, type Message } from '../i18n';
+import { localTextKey, useIntlShape, useLocale, useT, type LocalText, type Message } from '../i18n';
 import { PresentationPanels } from './PresentationPanels';
 import { messages } from './messages';
 import '../features/dashboards/dashboards.css';
 
-type Loaded = { dashboard: Dashboard; snapshot?: Snapshot; dropped?: number; problems?: string[] } | { error: string };
+type Loaded = { dashboard: Dashboard; snapshot?: Snapshot; dropped?: number; problems?: LocalText[] } | { error: string };
 
 /** A live dashboard's ClickHouse tables (named in its panels' views) listed in this browser before its panels ask. */
 async function withClickHouseDatasets(loaded: Loaded): Promise<Loaded> {
@@ -98,8 +98,8 @@ export function PresentationPage({ snapshot: fromSnapshot = false }: { snapshot?
         </button>
       </header>
       {problems.map((problem) => (
-        <p key={problem} className="notices" role="alert" data-testid="presentation-clickhouse-problem">
-          {problem}
+        <p key={localTextKey(problem)} className="notices" role="alert" data-testid="presentation-clickhouse-problem">
+          {tr(problem)}
         </p>
       ))}
       {dropped > 0 ? (

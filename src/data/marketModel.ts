@@ -1,5 +1,5 @@
 import { INTERNET_USERS_TABLE } from '../sql';
-import { t, type Message } from '../i18n';
+import { localText, t, type Message } from '../i18n';
 import type { DatasetModel, DimensionDef, MeasureDef } from './model';
 import { messages } from './messages';
 
@@ -24,6 +24,8 @@ function dimension(def: Omit<DimensionDef, 'label' | 'pluralLabel'>, label: Mess
     get pluralLabel() {
       return t(pluralLabel);
     },
+    labelText: localText(label),
+    pluralLabelText: localText(pluralLabel),
   };
 }
 
@@ -37,6 +39,7 @@ function measure(
     get label() {
       return t(text.label);
     },
+    labelText: localText(text.label),
     get periodLabel() {
       return t(text.periodLabel);
     },

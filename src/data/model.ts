@@ -1,5 +1,6 @@
 import type { PerInternetUserSpec, TimeAggregate } from '../sql';
 import type { Unit } from '../lib/format';
+import type { LocalText } from '../i18n';
 import { geoLevels, levelsOf, type GeoLevel } from '../views/levels';
 
 /** A column that slices the data: marketplace, country, channel… */
@@ -9,6 +10,13 @@ export interface DimensionDef {
   label: string;
   /** Plural, for pickers: "marketplaces". */
   pluralLabel: string;
+  /**
+   * The labels as texts to say when shown, when they are the app's words (the bundled dataset's, the regions of an
+   * upload's countries): a notice made in one language then names them in the one it is shown in. A file's column
+   * name has none: it is the file's.
+   */
+  labelText?: LocalText;
+  pluralLabelText?: LocalText;
   /** How members are shown: country codes get a flag and a name. */
   display: 'text' | 'country';
   /**
@@ -24,6 +32,8 @@ export interface MeasureDef {
   id: string;
   column: string;
   label: string;
+  /** The label as a text to say when shown, when it is the app's words (see DimensionDef.labelText). */
+  labelText?: LocalText;
   unit: Unit;
   /** Summed within a month across dimension members; combined over months with this. */
   overTime: TimeAggregate;

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { localText, t } from '../i18n';
+import { messages } from './messages';
 import { datasetRegistry, type DatasetEntry } from './datasets';
 import { MARKET_MODEL } from './marketModel';
 import { holdsNeededDataset, missingDatasetNotice, noticesStillTrue, type NeededDataset } from './neededDataset';
@@ -6,11 +8,11 @@ import type { UploadManifest } from './upload/storage';
 
 describe('the notice of a dataset that is not in this browser', () => {
   it('goes once the dataset is there, and only that one', () => {
-    const other = 'The filter "shop" names members that are not in this dataset.';
+    const other = localText(messages.unknownFilter, { selected: 'false', dimension: 'shop' });
     const notices = [missingDatasetNotice('u_shops_k3f9'), other, missingDatasetNotice('u_other_a1b2')];
     expect(noticesStillTrue(notices, ['market'])).toEqual(notices);
     expect(noticesStillTrue(notices, ['market', 'u_shops_k3f9'])).toEqual([other, missingDatasetNotice('u_other_a1b2')]);
-    expect(missingDatasetNotice('u_shops_k3f9')).toMatch(/^This link shows a dataset \("u_shops_k3f9"\) that is not in this browser/);
+    expect(t(missingDatasetNotice('u_shops_k3f9'))).toMatch(/^This link shows a dataset \("u_shops_k3f9"\) that is not in this browser/);
   });
 });
 

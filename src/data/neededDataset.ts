@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { localText, localTextKey, t, type LocalText } from '../i18n';
 import { messages } from './upload/messages';
 import { z } from 'zod/mini';
 import { formatBytes } from '../lib/format';
@@ -160,15 +160,15 @@ export function holdsNeededDataset(needed: NeededDataset): boolean {
 }
 
 /** The notice for a link whose dataset is not in this browser (the view falls back to the bundled data meanwhile). */
-export function missingDatasetNotice(datasetId: string): string {
-  return t(messages.linkMissing, { datasetId });
+export function missingDatasetNotice(datasetId: string): LocalText {
+  return localText(messages.linkMissing, { datasetId });
 }
 
 /**
  * The notices that are still true now that `datasetIds` are in this browser: a dataset's "not in this browser" notice
  * goes once it is there (the recipient of a link has just loaded its file), every other notice stays.
  */
-export function noticesStillTrue(notices: readonly string[], datasetIds: readonly string[]): string[] {
-  const arrived = new Set(datasetIds.map(missingDatasetNotice));
-  return notices.filter((notice) => !arrived.has(notice));
+export function noticesStillTrue(notices: readonly LocalText[], datasetIds: readonly string[]): LocalText[] {
+  const arrived = new Set(datasetIds.map((id) => localTextKey(missingDatasetNotice(id))));
+  return notices.filter((notice) => !arrived.has(localTextKey(notice)));
 }

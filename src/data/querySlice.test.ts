@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { t, type LocalText } from '../i18n';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../views';
 import type { DatasetModel } from './model';
 import { comparisonOf, measureOf, resolveQuerySlice, sliceFor, querySliceForView, type DatasetCatalog, type QuerySlice } from './querySlice';
@@ -30,7 +31,12 @@ const CATALOG: DatasetCatalog = {
 };
 
 const state = (overrides: Partial<ViewState> = {}): ViewState => ({ ...DEFAULT_VIEW_STATE, filters: {}, ...overrides });
-const resolve = (overrides: Partial<ViewState> = {}, catalog = CATALOG) => resolveQuerySlice(state(overrides), MODEL, catalog);
+/** A resolution with its notices said in the active language (English here). */
+const said = <R extends { notices: LocalText[] }>(resolved: R): Omit<R, 'notices'> & { notices: string[] } => ({
+  ...resolved,
+  notices: resolved.notices.map((notice) => t(notice)),
+});
+const resolve = (overrides: Partial<ViewState> = {}, catalog = CATALOG) => said(resolveQuerySlice(state(overrides), MODEL, catalog));
 /** The view and the notices, for the tests that are not about the display options. */
 const viewAndNotices = ({ view, notices }: ReturnType<typeof resolve>) => ({ view, notices });
 
@@ -232,10 +238,12 @@ describe('columns and members named like Object.prototype members', () => {
   const NAMED_CATALOG: DatasetCatalog = { ...CATALOG, members: { constructor: MEMBERS, proto: ['RU', 'MX'] } };
 
   it('keeps filters and selections on them, and leaves out the filters a view does not have', () => {
-    const { view, options, notices } = resolveQuerySlice(
-      state({ filters: { constructor: ['__proto__', 'toString', 'isPrototypeOf'] }, selections: { countries: { proto: ['RU'] } }, mapMember: 'valueOf' }),
-      NAMED,
-      NAMED_CATALOG,
+    const { view, options, notices } = said(
+      resolveQuerySlice(
+        state({ filters: { constructor: ['__proto__', 'toString', 'isPrototypeOf'] }, selections: { countries: { proto: ['RU'] } }, mapMember: 'valueOf' }),
+        NAMED,
+        NAMED_CATALOG,
+      ),
     );
     expect(view.filters).toEqual({ constructor: ['__proto__', 'toString'] });
     expect(notices).toEqual(['Ignored unknown constructors: "isPrototypeOf".']);

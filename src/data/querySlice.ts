@@ -3,7 +3,7 @@ import { resolveViewSettings, type ResolvedSettings, type Tab, type ViewState } 
 import type { SliceSpec } from '../sql';
 import { lookupTable, ownValue } from '../lib/lookupTable';
 import { monthSpan, monthToDate, shiftMonth } from '../lib/months';
-import { t } from '../i18n';
+import { labelInSentence, localText, type LocalText } from '../i18n';
 import { findDimension, findMeasure, type DatasetModel, type MeasureDef } from './model';
 import { messages } from './messages';
 
@@ -60,22 +60,25 @@ export function resolveQuerySlice(
   state: ViewState,
   model: DatasetModel,
   catalog: DatasetCatalog,
-): { view: QuerySlice; options: ResolvedOptions; notices: string[] } {
-  const notices: string[] = [];
+): { view: QuerySlice; options: ResolvedOptions; notices: LocalText[] } {
+  const notices: LocalText[] = [];
 
   let measureId = model.defaultMeasure;
   if (state.measure !== null) {
     if (findMeasure(model, state.measure)) measureId = state.measure;
-    else notices.push(t(messages.noMeasure, { measure: state.measure, shown: findMeasure(model, measureId)?.label }));
+    else {
+      const shown = findMeasure(model, measureId);
+      notices.push(localText(messages.noMeasure, { measure: state.measure, shown: shown?.labelText ?? shown?.label }));
+    }
   }
 
   const clamp = (month: string, end: 'start' | 'end'): string => {
     if (month < catalog.firstMonth) {
-      notices.push(t(end === 'start' ? messages.startBeforeData : messages.endBeforeData, { month, first: catalog.firstMonth }));
+      notices.push(localText(end === 'start' ? messages.startBeforeData : messages.endBeforeData, { month, first: catalog.firstMonth }));
       return catalog.firstMonth;
     }
     if (month > catalog.lastMonth) {
-      notices.push(t(end === 'start' ? messages.startAfterData : messages.endAfterData, { month, last: catalog.lastMonth }));
+      notices.push(localText(end === 'start' ? messages.startAfterData : messages.endAfterData, { month, last: catalog.lastMonth }));
       return catalog.lastMonth;
     }
     return month;
@@ -88,7 +91,7 @@ export function resolveQuerySlice(
       ? maxMonth(catalog.firstMonth, shiftMonth(to, 1 - DEFAULT_SPAN_MONTHS))
       : clamp(state.from, 'start');
   if (from > to) {
-    notices.push(t(messages.swapped, { from, to }));
+    notices.push(localText(messages.swapped, { from, to }));
     [from, to] = [to, from];
   }
 
@@ -127,18 +130,18 @@ export function resolveQuerySlice(
  * gets the other from the period's length; its ends are swapped if reversed. A custom period may lie outside the data
  * (then there is nothing to compare with, and the views say so).
  */
-function resolveComparison(state: ViewState, period: MonthRange, notices: string[]): MonthRange | undefined {
+function resolveComparison(state: ViewState, period: MonthRange, notices: LocalText[]): MonthRange | undefined {
   const length = monthSpan(period.from, period.to);
   if (state.compare === 'previous') return { from: shiftMonth(period.from, -length), to: shiftMonth(period.from, -1) };
   if (state.compare !== 'custom') return undefined;
   if (state.cfrom === null && state.cto === null) {
-    notices.push(t(messages.customNeedsPeriod));
+    notices.push(localText(messages.customNeedsPeriod));
     return undefined;
   }
   let from = state.cfrom ?? shiftMonth(state.cto!, 1 - length);
   let to = state.cto ?? shiftMonth(from, length - 1);
   if (from > to) {
-    notices.push(t(messages.comparisonSwapped, { from, to }));
+    notices.push(localText(messages.comparisonSwapped, { from, to }));
     [from, to] = [to, from];
   }
   return { from, to };
@@ -154,14 +157,14 @@ function knownMembers(
   byDimension: Record<string, string[]>,
   model: DatasetModel,
   catalog: DatasetCatalog,
-  notices: string[],
+  notices: LocalText[],
   selected: boolean,
 ): Record<string, string[]> {
   const kept = lookupTable<string[]>();
   for (const [dimensionId, values] of Object.entries(byDimension)) {
     const dimension = findDimension(model, dimensionId);
     if (!dimension) {
-      notices.push(t(messages.unknownFilter, { selected: String(selected), dimension: dimensionId }));
+      notices.push(localText(messages.unknownFilter, { selected: String(selected), dimension: dimensionId }));
       continue;
     }
     const known = new Set(ownValue(catalog.members, dimension.id) ?? []);
@@ -169,7 +172,7 @@ function knownMembers(
     const dropped = values.filter((value) => !known.has(value));
     if (dropped.length > 0) {
       const shown = dropped.slice(0, 3).map((value) => `"${value.slice(0, 40)}"`).join(', ');
-      notices.push(t(messages.unknownMembers, { selected: String(selected), dimension: dimension.pluralLabel.toLowerCase(), members: shown, more: Math.max(0, dropped.length - 3) }));
+      notices.push(localText(messages.unknownMembers, { selected: String(selected), dimension: labelInSentence(dimension.pluralLabel, dimension.pluralLabelText), members: shown, more: Math.max(0, dropped.length - 3) }));
     }
     if (good.length > 0) kept[dimension.id] = good;
   }

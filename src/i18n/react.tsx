@@ -2,6 +2,7 @@ import { useCallback, useSyncExternalStore, type ReactNode } from 'react';
 import { RawIntlProvider, type IntlShape } from 'react-intl';
 import { activeLocale, intl, subscribeLocale, type Message } from './runtime';
 import type { AnyLocale } from './locales';
+import { formatLocalText, isLocalText, type ShownText } from './localText';
 
 /** Gives the tree the active locale's messages and formats; re-renders it when the language changes. */
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -17,10 +18,17 @@ export function useIntlShape(): IntlShape {
   return useSyncExternalStore(subscribeLocale, intl, intl);
 }
 
-/** `tr(messages.copyLink)` → the message in the active language (`values` fill its placeholders). */
-export function useT(): (message: Message, values?: Record<string, string | number | boolean | Date | null | undefined>) => string {
+/**
+ * `tr(messages.copyLink)` → the message in the active language (`values` fill its placeholders); `tr(text)` says a
+ * {@link LocalText} kept in state (a notice, a warning) in it, and a plain string as it is.
+ */
+export function useT(): (message: Message | ShownText, values?: Record<string, string | number | boolean | Date | null | undefined>) => string {
   const current = useIntlShape();
-  return useCallback((message, values) => current.formatMessage(message, values), [current]);
+  return useCallback(
+    (message, values) =>
+      typeof message === 'string' ? message : isLocalText(message) ? formatLocalText(current, message) : current.formatMessage(message, values),
+    [current],
+  );
 }
 
 /** The active locale; the component re-renders when it changes. */

@@ -2,6 +2,7 @@ import { createIntl, createIntlCache, type IntlShape, type MessageDescriptor } f
 import { setFormatLocale } from '../lib/format';
 import { setCountryNames } from '../lib/countries';
 import { formatLocaleOf, type AnyLocale } from './locales';
+import { formatLocalText, isLocalText, type ShownText } from './localText';
 
 /** A message's values: primitives, or functions that wrap a rich-text part (`<b>…</b>`) in elements. */
 export type MessageValues = Parameters<IntlShape['formatMessage']>[1];
@@ -44,9 +45,13 @@ export function activeLocale(): AnyLocale {
   return active.locale;
 }
 
-/** A message in the active locale. */
-export function t(message: Message, values?: Record<string, string | number | boolean | Date | null | undefined>): string {
-  return active.intl.formatMessage(message, values);
+/**
+ * A message in the active locale; or a {@link LocalText} (kept to be said when shown), said in it now; a plain string
+ * (a {@link ShownText} that is no one's to translate, such as a server's answer) as it is.
+ */
+export function t(message: Message | ShownText, values?: Record<string, string | number | boolean | Date | null | undefined>): string {
+  if (typeof message === 'string') return message;
+  return isLocalText(message) ? formatLocalText(active.intl, message) : active.intl.formatMessage(message, values);
 }
 
 /** Makes `locale` active with its bundle: messages, number and date formats, country names. Tells the subscribers. */

@@ -18,6 +18,12 @@ export const messages = defineMessages({
   valueTooLong: { id: 'state.link.valueTooLong', defaultMessage: 'Ignored {key}={value}: a value must be 1 to {max} characters.' },
   keptFirst: { id: 'state.link.keptFirst', defaultMessage: 'Kept the first {max} of {count} values for {key}.' },
   compressedInvalid: { id: 'state.link.compressedInvalid', defaultMessage: 'The compressed part of this link is not valid; showing the default view.' },
+  // What a setting of a link expects (viewState.ts), in the notice `ignoredValue`; a list's words are the link's own.
+  expectedDataset: { id: 'state.expected.dataset', defaultMessage: 'a dataset name' },
+  expectedMeasure: { id: 'state.expected.measure', defaultMessage: 'a measure name' },
+  expectedMonth: { id: 'state.expected.month', defaultMessage: 'a month such as {example}' },
+  expectedChoices: { id: 'state.expected.choices', defaultMessage: '{choices}' },
+  expectedChoicesOr: { id: 'state.expected.choicesOr', defaultMessage: '{choices} or {last}' },
   compressedDamaged: {
     id: 'state.link.compressedDamaged',
     defaultMessage: 'The compressed part of this link is damaged (was it cut short?); showing the default view.',

@@ -1,6 +1,6 @@
 // zod/mini: the same validation as zod's classic API in a fraction of the entry bundle (it is on the first screen).
 import { z } from 'zod/mini';
-import { t } from '../i18n';
+import { localText, type LocalText } from '../i18n';
 import { messages } from './messages';
 
 /**
@@ -45,22 +45,32 @@ export type SortState = z.infer<typeof sortSchema>;
 export interface Setting<T> {
   schema: z.ZodMiniType<T>;
   read: z.ZodMiniType;
-  /** What the parameter should have been, for the notice when a link's value cannot be used. */
-  expected: string;
+  /** What the parameter should have been, for the notice when a link's value cannot be used (said when shown). */
+  expected: LocalText;
   default: T;
+}
+
+/**
+ * What a setting chosen from a list of words expects: the words as the link writes them (they are never translated),
+ * listed (`month, quarter, year`) or, with `or`, as alternatives (`line or area`, in the active language's words).
+ */
+export function expectedChoices(values: readonly string[], join: 'list' | 'or' = 'list'): LocalText {
+  return join === 'or' && values.length > 1
+    ? localText(messages.expectedChoicesOr, { choices: values.slice(0, -1).join(', '), last: values[values.length - 1]! })
+    : localText(messages.expectedChoices, { choices: values.join(', ') });
 }
 
 /** A setting chosen from a list of words (`grain=quarter`). */
 export function choiceSetting<const V extends readonly [string, ...string[]]>(
   values: V,
   defaultValue: V[number],
-  expected = values.join(', '),
+  expected: LocalText = expectedChoices(values),
 ): Setting<V[number]> {
   return { schema: z.enum(values), read: z.enum(values), expected, default: defaultValue };
 }
 
 /** A setting that may be left to the data (null, the default, written as no parameter at all). */
-export function optionalSetting<T>(schema: z.ZodMiniType<T>, expected: string, read: z.ZodMiniType = schema): Setting<T | null> {
+export function optionalSetting<T>(schema: z.ZodMiniType<T>, expected: LocalText, read: z.ZodMiniType = schema): Setting<T | null> {
   return { schema: z.nullable(schema), read, expected, default: null };
 }
 
@@ -93,8 +103,8 @@ export interface CoreViewState<Tab extends string> {
 
 export interface DecodedState<State> {
   state: State;
-  /** One sentence per part of the link that could not be used and was replaced by a default. */
-  notices: string[];
+  /** One sentence per part of the link that could not be used and was replaced by a default (said when shown). */
+  notices: LocalText[];
 }
 
 /** The parameter of a compressed share link (see shareLink.ts). */
@@ -121,16 +131,16 @@ export function createViewStateCodec<const Tabs extends readonly [string, ...str
   type State = CoreViewState<Tab> & SettingValues<S>;
   const tabSchema = z.enum(tabs);
   const scalars: Record<string, Setting<unknown>> = {
-    dataset: { schema: identifierSchema, read: identifierSchema, expected: 'a dataset name', default: 'market' },
-    tab: { schema: tabSchema, read: tabSchema, expected: tabs.join(', '), default: tabs[0] },
-    measure: optionalSetting(identifierSchema, 'a measure name'),
-    from: optionalSetting(monthSchema, 'a month such as 2014-07'),
-    to: optionalSetting(monthSchema, 'a month such as 2014-12'),
-    compare: choiceSetting(COMPARISONS, 'year', COMPARISONS.join(', ')),
-    cfrom: optionalSetting(monthSchema, 'a month such as 2013-07'),
-    cto: optionalSetting(monthSchema, 'a month such as 2013-12'),
+    dataset: { schema: identifierSchema, read: identifierSchema, expected: localText(messages.expectedDataset), default: 'market' },
+    tab: { schema: tabSchema, read: tabSchema, expected: expectedChoices(tabs), default: tabs[0] },
+    measure: optionalSetting(identifierSchema, localText(messages.expectedMeasure)),
+    from: optionalSetting(monthSchema, expectedMonth('2014-07')),
+    to: optionalSetting(monthSchema, expectedMonth('2014-12')),
+    compare: choiceSetting(COMPARISONS, 'year'),
+    cfrom: optionalSetting(monthSchema, expectedMonth('2013-07')),
+    cto: optionalSetting(monthSchema, expectedMonth('2013-12')),
     ...viewSettings,
-    theme: choiceSetting(THEMES, 'system', 'light, dark or system'),
+    theme: choiceSetting(THEMES, 'system', expectedChoices(['light', 'dark', 'system'], 'or')),
   };
   const scalarNames = Object.keys(scalars);
 
@@ -155,34 +165,34 @@ export function createViewStateCodec<const Tabs extends readonly [string, ...str
   /** Reads a view state from a query string. Never throws: whatever cannot be used is dropped with a notice. */
   function decode(search: string): DecodedState<State> {
     const params = new URLSearchParams(search);
-    const notices: string[] = [];
+    const notices: LocalText[] = [];
     const state: Record<string, unknown> = { ...defaults, filters: lookupTable(), selections: lookupTable(), sorts: lookupTable() };
     const version = params.get('v');
     if (version !== null && version !== String(VIEW_STATE_VERSION)) {
-      notices.push(t(messages.unknownVersion, { version: truncate(version), current: VIEW_STATE_VERSION }));
+      notices.push(localText(messages.unknownVersion, { version: truncate(version), current: VIEW_STATE_VERSION }));
     }
     for (const name of scalarNames) {
       const raw = params.get(name);
       if (raw === null) continue;
       const parsed = scalars[name]!.read.safeParse(raw);
       if (parsed.success) state[name] = parsed.data;
-      else notices.push(t(messages.ignoredValue, { name, value: quote(raw), expected: scalars[name]!.expected }));
+      else notices.push(localText(messages.ignoredValue, { name, value: quote(raw), expected: scalars[name]!.expected }));
     }
     for (const key of new Set(params.keys())) readKeyed(params, key, state, notices);
     // Belt and braces: whatever the code above built must satisfy the schema.
     const checked = schema.safeParse(state);
-    if (!checked.success) return { state: withLookupTables(defaults), notices: [...notices, t(messages.unreadable)] };
+    if (!checked.success) return { state: withLookupTables(defaults), notices: [...notices, localText(messages.unreadable)] };
     return { state: withLookupTables(checked.data), notices };
   }
 
   /** Filters, selections and sorts: the parameters whose names carry data (a dimension id, a view). */
-  function readKeyed(params: URLSearchParams, key: string, state: Record<string, unknown>, notices: string[]): void {
+  function readKeyed(params: URLSearchParams, key: string, state: Record<string, unknown>, notices: LocalText[]): void {
     if (key === 'v' || Object.hasOwn(scalars, key)) return;
     if (key === NEEDED_DATASET_PARAM) return; // read by the app before the view (see neededDataset.ts)
     if (key === LANGUAGE_PARAM) return; // read by the app before the view (see src/i18n/startup.ts)
     if (key === COMPRESSED_PARAM) {
       // Expanded before the app starts (see shareLink.ts); still here means it could not be.
-      notices.push(t(messages.compressedUnreadable));
+      notices.push(localText(messages.compressedUnreadable));
       return;
     }
     if (key.startsWith(SORT_PREFIX)) {
@@ -190,13 +200,13 @@ export function createViewStateCodec<const Tabs extends readonly [string, ...str
       const [column, direction] = (params.get(key) ?? '').split(':');
       const parsed = isTab(view) ? sortSchema.safeParse({ column, direction }) : null;
       if (parsed?.success) (state.sorts as Record<string, SortState>)[view] = parsed.data;
-      else notices.push(t(messages.ignoredSort, { sort: quote(`${key}=${params.get(key) ?? ''}`) }));
+      else notices.push(localText(messages.ignoredSort, { sort: quote(`${key}=${params.get(key) ?? ''}`) }));
       return;
     }
     if (key.startsWith(SELECTION_PREFIX)) {
       const [view = '', dimension = ''] = key.slice(SELECTION_PREFIX.length).split('.');
       if (!isTab(view) || !IDENTIFIER.test(dimension)) {
-        notices.push(t(messages.ignoredSelection, { key: quote(key) }));
+        notices.push(localText(messages.ignoredSelection, { key: quote(key) }));
         return;
       }
       const values = readValues(params.getAll(key), key, notices);
@@ -205,7 +215,7 @@ export function createViewStateCodec<const Tabs extends readonly [string, ...str
       return;
     }
     if (!IDENTIFIER.test(key)) {
-      notices.push(t(messages.ignoredParameter, { key: quote(key) }));
+      notices.push(localText(messages.ignoredParameter, { key: quote(key) }));
       return;
     }
     const values = readValues(params.getAll(key), key, notices);
@@ -275,20 +285,25 @@ function withLookupTables<State extends CoreViewState<string>>(state: State): St
   };
 }
 
-function readValues(raw: string[], key: string, notices: string[]): string[] {
+function readValues(raw: string[], key: string, notices: LocalText[]): string[] {
   const values: string[] = [];
   for (const value of raw) {
     if (!filterValueSchema.safeParse(value).success) {
-      notices.push(t(messages.valueTooLong, { key, value: quote(value), max: MAX_VALUE_LENGTH }));
+      notices.push(localText(messages.valueTooLong, { key, value: quote(value), max: MAX_VALUE_LENGTH }));
     } else if (!values.includes(value)) {
       values.push(value);
     }
   }
   if (values.length > MAX_VALUES_PER_FILTER) {
-    notices.push(t(messages.keptFirst, { max: MAX_VALUES_PER_FILTER, count: values.length, key }));
+    notices.push(localText(messages.keptFirst, { max: MAX_VALUES_PER_FILTER, count: values.length, key }));
     values.length = MAX_VALUES_PER_FILTER;
   }
   return values;
+}
+
+/** What a month parameter expects: a month such as `example`. */
+export function expectedMonth(example: string): LocalText {
+  return localText(messages.expectedMonth, { example });
 }
 
 function truncate(text: string, max = 40): string {

@@ -1,8 +1,9 @@
-import { useT } from '../i18n';
+import { localTextKey, useT, type LocalText } from '../i18n';
 import { messages } from './messages';
 
 export interface NoticesProps {
-  notices: readonly string[];
+  /** Said in the active language: they follow a switch. */
+  notices: readonly LocalText[];
   onDismiss: () => void;
 }
 
@@ -16,7 +17,7 @@ export function Notices({ notices, onDismiss }: NoticesProps) {
         <p className="notices-title">{tr(messages.noticesTitle)}</p>
         <ul>
           {notices.map((notice) => (
-            <li key={notice}>{notice}</li>
+            <li key={localTextKey(notice)}>{tr(notice)}</li>
           ))}
         </ul>
       </div>

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
-import { useT } from '../i18n';
+import { errorText, useT } from '../i18n';
 import { messages } from './messages';
 
 export interface PanelProps {
@@ -49,7 +49,8 @@ function PanelCrash({ error, resetErrorBoundary }: FallbackProps) {
 
 export function ErrorMessage({ title, error, onRetry }: { title: string; error: unknown; onRetry?: () => void }) {
   const tr = useT();
-  const message = error instanceof Error ? error.message : String(error);
+  // What was thrown, in the language of the moment when the error carries a text to say (src/i18n's errorText).
+  const message = tr(errorText(error));
   const sql = typeof error === 'object' && error !== null && 'sql' in error ? String(error.sql) : null;
   return (
     <div className="state state-error" role="alert">

@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini';
 import type { Setting, SettingValues } from '../state/viewState';
+import type { LocalText } from '../i18n';
 
 /**
  * What a view knows of the dataset when it checks its settings: the range shown (already checked), the dimensions
@@ -10,11 +11,11 @@ export interface ResolveContext {
   from: string;
   to: string;
   /** The dataset's dimensions; the first is the one series and marks are drawn per (the marketplace). */
-  dimensions: readonly { id: string; label: string; rollsUpTo?: string; display?: 'text' | 'country' }[];
+  dimensions: readonly { id: string; label: string; labelText?: LocalText; rollsUpTo?: string; display?: 'text' | 'country' }[];
   /** The members of a dimension, largest first; none for an unknown id. */
   membersOf: (dimensionId: string) => readonly string[];
-  /** Where a setting that cannot be used says so: one sentence each. */
-  notices: string[];
+  /** Where a setting that cannot be used says so: one sentence each, said when shown. */
+  notices: LocalText[];
 }
 
 /**

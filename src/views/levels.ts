@@ -1,6 +1,6 @@
-import { choiceSetting } from '../state/viewState';
+import { choiceSetting, expectedChoices } from '../state/viewState';
 import type { ResolveContext } from './declaration';
-import { t, type Message } from '../i18n';
+import { localText, type Message } from '../i18n';
 import { messages } from './messages';
 
 /**
@@ -22,7 +22,7 @@ export const GEO_LEVEL_LABELS: Record<GeoLevel, Message> = {
  * The level setting, declared once (by the countries view, src/views/countries/declaration.ts) and read by every view
  * that groups by country. Its parameter is `level`: never a dimension id (a region filter is `region=Europe`).
  */
-export const levelSetting = choiceSetting(GEO_LEVELS, 'country', 'region, subregion or country');
+export const levelSetting = choiceSetting(GEO_LEVELS, 'country', expectedChoices(GEO_LEVELS, 'or'));
 
 /** What the hierarchy needs of a dimension (a DimensionDef has it). */
 export interface LevelledDimension {
@@ -75,6 +75,6 @@ export function levelAbove(level: GeoLevel): GeoLevel | null {
 /** The level a link asks for, if the dataset has it; country (with a notice) when it has no regions. */
 export function resolveLevel(level: GeoLevel, { dimensions, notices }: ResolveContext): GeoLevel {
   if (level === 'country' || geoLevels(dimensions)) return level;
-  notices.push(t(messages.noRegions, { level }));
+  notices.push(localText(messages.noRegions, { level }));
   return 'country';
 }

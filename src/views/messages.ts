@@ -45,6 +45,15 @@ export const messages = defineMessages({
     id: 'views.notice.cohortsOneDimension',
     defaultMessage: 'This dataset has one dimension: there are no pairs to draw by entry; ignored the pairs of the link.',
   },
+  // What a view's setting expects (declarations), in the link notice "Ignored {name}={value}: expected {expected}."
+  expectedDimension: { id: 'views.expected.dimension', defaultMessage: 'a dimension name' },
+  expectedNumber: { id: 'views.expected.number', defaultMessage: 'a number' },
+  expectedMonths: { id: 'views.expected.months', defaultMessage: 'a number of months from 1 to {max}' },
+  expectedWholeNumber: { id: 'views.expected.wholeNumber', defaultMessage: 'a whole number from 1 to {max}' },
+  expectedPairs: { id: 'views.expected.pairs', defaultMessage: 'pairs such as AliExpress~RU,Temu~US (at most {max} characters)' },
+  expectedMarketplace: { id: 'views.expected.marketplace', defaultMessage: 'a marketplace' },
+  expectedSql: { id: 'views.expected.sql', defaultMessage: 'an SQL statement of at most {max, number} characters' },
+  expectedColumn: { id: 'views.expected.column', defaultMessage: 'a column name of at most {max} characters' },
   cohortsUnknownPairs: {
     id: 'views.notice.cohortsUnknownPairs',
     defaultMessage:

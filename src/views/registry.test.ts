@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { t, type LocalText } from '../i18n';
 import { RESERVED_IDS } from '../data/upload/plan';
 import { parseSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_QUERY_KINDS, SNAPSHOT_VERSION } from '../data/snapshot';
 import { VIEW_COMPONENT_IDS } from './components';
@@ -51,7 +52,7 @@ describe('the view registry', () => {
       const bad = ['@@not a value@@', 'x'.repeat(300), 'x'.repeat(20_001)].find((text) => !setting.read.safeParse(text).success)!;
       const refused = decodeViewState(`${name}=${encodeURIComponent(bad)}`);
       expect(refused.state[name as keyof ViewState]).toEqual(setting.default);
-      expect(refused.notices.join(' ')).toContain(`Ignored ${name}=`);
+      expect(refused.notices.map((notice) => t(notice)).join(' ')).toContain(`Ignored ${name}=`);
     }
   });
 
@@ -102,7 +103,7 @@ describe('the view registry', () => {
       to: '2014-12',
       dimensions: [{ id: 'marketplace', label: 'Marketplace' }, { id: 'country', label: 'Country' }],
       membersOf: (id: string) => (id === 'marketplace' ? ['AliExpress', 'Ozon'] : ['RU']),
-      notices: [] as string[],
+      notices: [] as LocalText[],
     };
     // Settings the data cannot use: a base month outside the range, an unknown marketplace and dimension, a
     // quarterly rolling average.

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { t } from '../i18n';
 import { COMPRESS_ABOVE, deflate, expandSearch, shareUrl } from '../state/shareLink';
 import { COMPARISONS, SORT_DIRECTIONS, THEMES } from '../state/viewState';
 import { z } from 'zod/mini';
@@ -106,7 +107,7 @@ describe('share links', () => {
       const expanded = await expandSearch(search);
       expect(expanded && 'error' in expanded, search.slice(0, 30)).toBe(true);
       // Left in the URL, the parameter is refused with a notice by the decoder.
-      expect(decodeViewState(search).notices.join(' ')).toMatch(/compressed part of this link could not be read/);
+      expect(decodeViewState(search).notices.map((notice) => t(notice)).join(' ')).toMatch(/compressed part of this link could not be read/);
     }
     // A small link that inflates to a huge one (a "zip bomb") is refused.
     const bomb = await deflate('a='.concat('x'.repeat(5_000_000)));

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeViewState, DEFAULT_VIEW_STATE, encodeViewState, type ViewState } from './viewState';
+import { t } from '../i18n';
+
+/** A link's state, with its notices said in the active language (English here). */
+function said(search: string) {
+  const decoded = decodeViewState(search);
+  return { ...decoded, notices: decoded.notices.map((notice) => t(notice)) };
+}
 
 describe('view state in the URL', () => {
   it('reads an empty link as the default view, without notices', () => {
@@ -52,7 +59,7 @@ describe('view state in the URL', () => {
   });
 
   it('drops bad values with a notice and keeps the rest', () => {
-    const { state, notices } = decodeViewState(
+    const { state, notices } = said(
       '?v=1&from=2014-13&to=2014-12&measure=DROP%20TABLE&theme=neon&country=RU&Bad%20Key=1&country=',
     );
     expect(state.from).toBeNull();
@@ -67,7 +74,7 @@ describe('view state in the URL', () => {
 
   it('survives hostile and oversized input', () => {
     const long = 'x'.repeat(10_000);
-    const { state, notices } = decodeViewState(`?marketplace=${long}&__proto__=1&constructor=2&measure=${long}`);
+    const { state, notices } = said(`?marketplace=${long}&__proto__=1&constructor=2&measure=${long}`);
     expect(state.filters).toEqual({ constructor: ['2'] });
     // No prototype at all: a key the link does not have reads as nothing, whatever its name.
     expect(Object.getPrototypeOf(state.filters)).toBeNull();

@@ -282,6 +282,38 @@ test('which language a page opens in: the recipient’s choice, else the link’
   await recipient.close();
 });
 
+test('a link’s notices and a file’s warnings follow a switch of language', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  // A link with a month that is none, an end before the data and an unknown country: notices, in English.
+  await page.goto('/?v=1&from=2014-13&to=1999-01&country=XX&country=RU');
+  await waitForDashboard(page);
+  const notices = page.getByTestId('notices');
+  await expect(notices).toContainText('Ignored from="2014-13": expected a month such as 2014-07.');
+  await expect(notices).toContainText('Ignored unknown countries: "XX".');
+  await expect(notices).toContainText('The end month 1999-01 is before the data starts');
+
+  // Made in English, said in Russian once Russian is chosen: the sentence, what was expected and the label.
+  await page.getByTestId('language').selectOption('ru-RU');
+  await expect(notices).toContainText('Пропущено from="2014-13": ожидается месяц, например 2014-07.');
+  await expect(notices).toContainText('Пропущены неизвестные значения (страны): "XX".');
+  await expect(notices).toContainText('Конечный месяц 1999-01 раньше начала данных');
+  await expect(notices).not.toContainText('Ignored');
+
+  // A file's warnings, made while it is read in Russian, follow a switch to Spanish.
+  await page.getByTestId('open-upload').click();
+  await page.getByTestId('upload-input').setInputFiles({
+    name: 'shop.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('month,,shop,shop,visitors\n2024-01,RU,Alpha,a,1200\n2024-02,MX,Beta,b,900\n'),
+  });
+  const renamed = page.getByTestId('warning-renamed-columns');
+  await expect(renamed).toContainText('переименовали: столбец 2 (без названия) → column_2; столбец 4 "shop" → shop_2');
+  await page.getByTestId('language').selectOption('es-MX');
+  await expect(renamed).toContainText('se cambiaron: columna 2 (sin nombre) → column_2; columna 4 "shop" → shop_2');
+  await context.close();
+});
+
 test('only the active language’s messages are downloaded', async ({ browser }) => {
   for (const [locale, wanted, unwanted] of [
     ['en-US', [], ['ru-RU', 'es-MX', 'pseudo']],

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROXY_TEXTS } from '../../scripts/clickhouse/proxy.mjs';
 import { proxyErrorText } from '../../src/data/clickhouse/clickHouseClient';
-import { switchLocale } from '../../src/i18n';
+import { switchLocale, t, type ShownText } from '../../src/i18n';
 
 // The ClickHouse proxy (Node) says its errors in English with a kind and values; the page says them from its
 // catalog. Both must say the same in English, and the page must have every kind in its other languages.
@@ -24,6 +24,11 @@ const VALUES = {
   file: 'marketscope.connections.json',
 };
 
+/** What the page shows of an error, in the active language. */
+function shown(text: { message: ShownText; hint: ShownText | null }) {
+  return { message: t(text.message), hint: text.hint === null ? null : t(text.hint) };
+}
+
 function bodyOf(kind: string, values: Record<string, string | number>) {
   const text = PROXY_TEXTS[kind]!;
   return { error: text.error(values), hint: text.hint(values), kind, values };
@@ -40,7 +45,7 @@ describe("the proxy's errors in the page", () => {
     for (const kind of kinds) {
       for (const values of [VALUES, { ...VALUES, none: 'yes', known: '' }]) {
         const body = bodyOf(kind, values);
-        expect(proxyErrorText(body), kind).toEqual({ message: body.error, hint: body.hint });
+        expect(shown(proxyErrorText(body)), kind).toEqual({ message: body.error, hint: body.hint });
       }
     }
     expect(bodyOf('noConnection', { ...VALUES, none: 'yes', known: '' }).error).toMatch(/\(it has none\)/);
@@ -51,13 +56,13 @@ describe("the proxy's errors in the page", () => {
       await switchLocale(locale);
       for (const kind of Object.keys(PROXY_TEXTS)) {
         const body = bodyOf(kind, VALUES);
-        const said = proxyErrorText(body);
+        const said = shown(proxyErrorText(body));
         expect(said.message, `${locale} ${kind}`).not.toBe(body.error);
         expect(said.hint, `${locale} ${kind}`).not.toBe(body.hint);
         if (body.error.includes('"local"')) expect(said.message).toContain('local');
       }
       const future = { error: 'Something new', hint: 'Do this', kind: 'somethingNew', values: VALUES };
-      expect(proxyErrorText(future)).toEqual({ message: 'Something new', hint: 'Do this' });
+      expect(shown(proxyErrorText(future))).toEqual({ message: 'Something new', hint: 'Do this' });
     }
   });
 });

@@ -7,6 +7,7 @@
  * csv module (which agrees on every file). Comments starting with `KNOWN:` describe today's behaviour where it
  * differs from what a reader of SOURCES.md might expect, and why it is accepted.
  */
+import { t } from '../../src/i18n';
 import type { ColumnRole, UploadPlan } from '../../src/data/upload/plan';
 import type { PreparedUpload } from '../../src/data/upload/prepare';
 import type { Encoding, LineEnding } from '../../src/data/upload/dialect';
@@ -613,7 +614,7 @@ export const EXPECTED: Readonly<Record<string, Expectation>> = {
     adjust: (p) => p.role('a', 'dimension'),
     checkPrepared: (prepared) => {
       // The preview (first 2,000 rows) finds the first two ragged rows.
-      same(prepared.sniff.warnings.find((w) => w.code === 'ragged')?.message.startsWith('Line 1604 of "mix_columns.csv" has 1 field, but the header has 4 (1 other row'), true, 'ragged warning');
+      same(t(prepared.sniff.warnings.find((w) => w.code === 'ragged')!.message).startsWith('Line 1604 of "mix_columns.csv" has 1 field, but the header has 4 (1 other row'), true, 'ragged warning');
     },
   },
 
@@ -706,7 +707,8 @@ export const EXPECTED: Readonly<Record<string, Expectation>> = {
     kinds: { 'action-metadata': ['dimension', 'boolean'], 'user-metadata': ['dimension', 'boolean'] },
     checkPrepared: (prepared) => {
       // The preview says what the loader does with the 93 short rows.
-      const ragged = prepared.sniff.warnings.find((w) => w.code === 'ragged')?.message ?? '';
+      const found = prepared.sniff.warnings.find((w) => w.code === 'ragged');
+      const ragged = found ? t(found.message) : '';
       same(ragged.startsWith('Line 161 of "manifest.csv" has 8 fields, but the header has 11 (92 other rows'), true, 'ragged warning');
       same(ragged.includes('are not loaded'), true, 'ragged rows are said to be rejected');
     },

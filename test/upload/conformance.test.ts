@@ -19,6 +19,7 @@ import { UploadError } from '../../src/data/upload/UploadError';
 import { uploadedModel } from '../../src/data/upload/uploadedModel';
 import { loadRowByRow } from './rowByRowLoad';
 import { quoteIdentifier } from '../../src/sql';
+import { t } from '../../src/i18n';
 import { EXPECTED, type Expectation, type Loads, type PlanEditor, type Queries } from './conformance.expected';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
@@ -147,7 +148,7 @@ function checkAccounting(report: IngestReport, expected: Loads): void {
     );
     expected.rejects.forEach(([, , reason], index) => expect(report.rejects[index]!.reason).toMatch(reason));
   }
-  expect(report.warnings, 'report warnings').toEqual(expected.reportWarnings ?? []);
+  expect(report.warnings.map((warning) => t(warning)), 'report warnings').toEqual(expected.reportWarnings ?? []);
 }
 
 /** Loads, checks the report, runs `use` on the loaded table, then drops it. A failed load discards the engine. */

@@ -1,5 +1,5 @@
 import { buildColumnsQuery, buildTablesQuery, columnsInTableOrder, type JsonCompactAnswer } from '../../sql/clickhouse/catalog';
-import { t, type Message } from '../../i18n';
+import { localText, t, type Message, type ShownText } from '../../i18n';
 import { messages } from './messages';
 
 /**
@@ -25,16 +25,24 @@ export interface ClickHouseTable {
   columns: ClickHouseColumn[];
 }
 
-/** A failure a person can act on: which connection, what went wrong, what to do. */
+/**
+ * A failure a person can act on: which connection, what went wrong, what to do. `message` and `hint` are said in the
+ * language of the moment it was thrown; `localMessage` and `localHint` are what to show (src/i18n's errorText), said
+ * in the language of the moment they are shown. The proxy's own words stay as it said them.
+ */
 export class ClickHouseError extends Error {
   readonly connection: string | null;
   readonly hint: string | null;
   readonly status: number;
-  constructor(message: string, options: { connection?: string | null; hint?: string | null; status?: number }) {
-    super(message);
+  readonly localMessage: ShownText;
+  readonly localHint: ShownText | null;
+  constructor(message: ShownText, options: { connection?: string | null; hint?: ShownText | null; status?: number }) {
+    super(t(message));
     this.name = 'ClickHouseError';
     this.connection = options.connection ?? null;
-    this.hint = options.hint ?? null;
+    this.localMessage = message;
+    this.localHint = options.hint ?? null;
+    this.hint = this.localHint === null ? null : t(this.localHint);
     this.status = options.status ?? 0;
   }
 }
@@ -82,20 +90,19 @@ const PROXY_MESSAGES: Readonly<Record<string, readonly [Message, Message]>> = {
 };
 
 /**
- * The proxy's error in the page's language: its kind's message filled with its values (plain strings and numbers
- * only), or its English as sent when the kind is unknown (a newer or older server).
+ * The proxy's error to show: its kind's message with its values (plain strings and numbers only), said in the
+ * language of the moment it is shown; or its English as sent when the kind is unknown (a newer or older server).
  */
-export function proxyErrorText(body: { error: string; hint?: string | null; kind?: unknown; values?: unknown }): { message: string; hint: string | null } {
+export function proxyErrorText(body: { error: string; hint?: string | null; kind?: unknown; values?: unknown }): {
+  message: ShownText;
+  hint: ShownText | null;
+} {
   const pair = typeof body.kind === 'string' && Object.hasOwn(PROXY_MESSAGES, body.kind) ? PROXY_MESSAGES[body.kind] : undefined;
   if (!pair || typeof body.values !== 'object' || body.values === null) return { message: body.error, hint: body.hint ?? null };
   const values = Object.fromEntries(
     Object.entries(body.values as Record<string, unknown>).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number'),
   );
-  try {
-    return { message: t(pair[0], values), hint: t(pair[1], values) };
-  } catch {
-    return { message: body.error, hint: body.hint ?? null };
-  }
+  return { message: localText(pair[0], values), hint: localText(pair[1], values) };
 }
 
 async function errorFrom(response: Response, connection: string | null): Promise<ClickHouseError> {
@@ -112,10 +119,10 @@ async function errorFrom(response: Response, connection: string | null): Promise
   // What the server said, as it said it (in its own language).
   const detail = text.trim().slice(0, 300) || response.statusText;
   const status = String(response.status);
-  const message = connection === null ? t(messages.proxyAnswered, { status, detail }) : t(messages.connectionAnswered, { connection, status, detail });
+  const message = connection === null ? localText(messages.proxyAnswered, { status, detail }) : localText(messages.connectionAnswered, { connection, status, detail });
   return new ClickHouseError(message, {
     connection,
-    hint: response.status === 404 ? t(messages.noProxy) : null,
+    hint: response.status === 404 ? localText(messages.noProxy) : null,
     status: response.status,
   });
 }
@@ -144,9 +151,9 @@ export function createClickHouseClient(base = '/clickhouse', fetchImpl: typeof f
         response = await fetchImpl(`${connectionUrl(connection, 'query')}?${params}`, { method: 'POST', body: sql, signal });
       } catch (error) {
         if (signal?.aborted) throw error;
-        throw new ClickHouseError(t(messages.unreachableFor, { connection, reason: (error as Error).message }), {
+        throw new ClickHouseError(localText(messages.unreachableFor, { connection, reason: (error as Error).message }), {
           connection,
-          hint: t(messages.unreachableForHint),
+          hint: localText(messages.unreachableForHint),
         });
       }
       if (!response.ok) throw await errorFrom(response, connection);
@@ -163,7 +170,7 @@ export function createClickHouseClient(base = '/clickhouse', fetchImpl: typeof f
         response = await fetchImpl(`${root}/`, { signal });
       } catch (error) {
         if (signal?.aborted) throw error;
-        throw new ClickHouseError(t(messages.unreachable, { reason: (error as Error).message }), { hint: t(messages.unreachableHint) });
+        throw new ClickHouseError(localText(messages.unreachable, { reason: (error as Error).message }), { hint: localText(messages.unreachableHint) });
       }
       if (!response.ok) throw await errorFrom(response, null);
       const body = (await response.json()) as { connections?: ClickHouseConnection[] };

@@ -10,6 +10,7 @@ import { memoryUploadStore } from '../upload/storage';
 import type { ClickHouseClient } from './clickHouseClient';
 import { readClickHouseNeed, restoreClickHouseFromLink, restoreClickHouseFromViews } from './clickHouseLink';
 import type { ClickHouseDatasetDef } from './clickHouseModel';
+import { t } from '../../i18n';
 import { withClickHouseNeed } from './clickHouseNeed';
 
 // A ClickHouse dataset in a share link and in a dashboard: what the link carries, and how the recipient's page brings
@@ -79,12 +80,12 @@ describe('a share link to a view over a ClickHouse table', () => {
     freshBrowser();
     const before = datasetRegistry.get();
     const result = await restoreClickHouseFromLink(param, serverOffering('warehouse'));
-    expect('error' in result && result.error).toMatch(/marketscope\.traffic on the connection "local", which this server does not offer \(it offers "warehouse"\)/);
-    expect('error' in result && result.error).toMatch(/add a connection named "local" \(MARKETSCOPE_CLICKHOUSE or marketscope\.connections\.json/);
+    expect('error' in result && t(result.error)).toMatch(/marketscope\.traffic on the connection "local", which this server does not offer \(it offers "warehouse"\)/);
+    expect('error' in result && t(result.error)).toMatch(/add a connection named "local" \(MARKETSCOPE_CLICKHOUSE or marketscope\.connections\.json/);
     expect(datasetRegistry.get()).toEqual(before);
     expect(storage.getItem(KEPT_CLICKHOUSE_KEY)).toBeNull();
     const none = await restoreClickHouseFromLink(param, serverOffering());
-    expect('error' in none && none.error).toMatch(/it offers no ClickHouse connection/);
+    expect('error' in none && t(none.error)).toMatch(/it offers no ClickHouse connection/);
   });
 
   it('keeps a dataset of this browser that has the link’s id, and lists the link’s under a new one', async () => {
@@ -92,7 +93,7 @@ describe('a share link to a view over a ClickHouse table', () => {
     freshBrowser();
     putEntry('u_traffic_ch', storedClickHouseEntry('u_traffic_ch', { ...DEF, table: 'sales' }));
     const result = await restoreClickHouseFromLink(param, serverOffering('local'));
-    if (!('datasetId' in result)) throw new Error(result.error);
+    if (!('datasetId' in result)) throw new Error(t(result.error));
     expect(result.datasetId).not.toBe('u_traffic_ch');
     expect(findDataset('u_traffic_ch')?.clickhouse?.table).toBe('sales');
     expect(findDataset(result.datasetId)?.clickhouse).toEqual({ ...DEF, label: DEF.label });
@@ -100,9 +101,13 @@ describe('a share link to a view over a ClickHouse table', () => {
 
   it('refuses a damaged or forged parameter, and drops fields a definition does not have', () => {
     const pack = (value: unknown) => `ch.${Buffer.from(JSON.stringify(value)).toString('base64url')}`;
-    expect(readClickHouseNeed('ch.***')).toMatchObject({ error: expect.stringMatching(/damaged/) });
-    expect(readClickHouseNeed(pack({ id: 'market', def: DEF }))).toMatchObject({ error: expect.stringMatching(/damaged/) });
-    expect(readClickHouseNeed(pack({ id: 'u_x', def: { ...DEF, connection: '../admin' } }))).toMatchObject({ error: expect.stringMatching(/connection/) });
+    const refusal = (param: string) => {
+      const read = readClickHouseNeed(param);
+      return 'error' in read ? t(read.error) : null;
+    };
+    expect(refusal('ch.***')).toMatch(/damaged/);
+    expect(refusal(pack({ id: 'market', def: DEF }))).toMatch(/damaged/);
+    expect(refusal(pack({ id: 'u_x', def: { ...DEF, connection: '../admin' } }))).toMatch(/connection/);
     const read = readClickHouseNeed(pack({ id: 'u_x', def: { ...DEF, password: 'secret', url: 'http://evil' } }));
     expect(read).toEqual({ id: 'u_x', def: DEF });
   });
@@ -128,7 +133,7 @@ describe('a dashboard with a panel over a ClickHouse table', () => {
     freshBrowser();
     const problems = await restoreClickHouseFromViews([view, view], serverOffering());
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/connection "local", which this server does not offer/);
+    expect(t(problems[0]!)).toMatch(/connection "local", which this server does not offer/);
     expect(findDataset('u_traffic_ch')).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { parseClickHouseDef, sameClickHouseDef } from './clickHouseDefSchema';
 import { ClickHouseError, createClickHouseClient, type ClickHouseClient } from './clickHouseClient';
 import type { ClickHouseDatasetDef } from './clickHouseModel';
 import { CLICKHOUSE_NEED_PREFIX, isClickHouseNeed } from './clickHouseNeed';
-import { t } from '../../i18n';
+import { errorText, localText, localTextKey, type LocalText } from '../../i18n';
 import { messages } from './messages';
 
 /**
@@ -18,19 +18,19 @@ const MAX_PARAM_LENGTH = 20_000;
 
 
 /** The dataset a `ch.` parameter names, checked; or why it is refused, in words for the recipient. */
-export function readClickHouseNeed(param: string): { id: string; def: ClickHouseDatasetDef } | { error: string } {
+export function readClickHouseNeed(param: string): { id: string; def: ClickHouseDatasetDef } | { error: LocalText } {
   const packed = param.slice(CLICKHOUSE_NEED_PREFIX.length);
-  if (!isClickHouseNeed(param) || packed.length > MAX_PARAM_LENGTH || !/^[A-Za-z0-9_-]+$/.test(packed)) return { error: t(messages.damaged) };
+  if (!isClickHouseNeed(param) || packed.length > MAX_PARAM_LENGTH || !/^[A-Za-z0-9_-]+$/.test(packed)) return { error: localText(messages.damaged) };
   let json: { id?: unknown; def?: unknown };
   try {
     const binary = atob(packed.replaceAll('-', '+').replaceAll('_', '/'));
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)))) as typeof json;
   } catch {
-    return { error: t(messages.damaged) };
+    return { error: localText(messages.damaged) };
   }
-  if (typeof json?.id !== 'string' || json.id.length > 64 || !DATASET_ID_PATTERN.test(json.id)) return { error: t(messages.damaged) };
+  if (typeof json?.id !== 'string' || json.id.length > 64 || !DATASET_ID_PATTERN.test(json.id)) return { error: localText(messages.damaged) };
   const read = parseClickHouseDef(json.def);
-  if ('error' in read) return { error: t(messages.damagedBecause, { reason: read.error }) };
+  if ('error' in read) return { error: localText(messages.damagedBecause, { reason: read.error }) };
   return { id: json.id, def: read.def };
 }
 
@@ -47,7 +47,7 @@ export async function restoreClickHouseFromLink(
   param: string,
   client: ClickHouseClient = createClickHouseClient(),
   { renameOnClash = true }: { renameOnClash?: boolean } = {},
-): Promise<{ datasetId: string } | { error: string }> {
+): Promise<{ datasetId: string } | { error: LocalText }> {
   const read = readClickHouseNeed(param);
   if ('error' in read) return read;
   const { id, def } = read;
@@ -56,16 +56,18 @@ export async function restoreClickHouseFromLink(
   const existing = findDataset(id);
   if (existing?.kind === 'clickhouse' && existing.clickhouse && sameClickHouseDef(existing.clickhouse, def)) return { datasetId: id };
   if (existing && !renameOnClash) {
-    return { error: t(messages.nameTaken, { table: tableName(def), id, label: existing.model.label }) };
+    return { error: localText(messages.nameTaken, { table: tableName(def), id, label: existing.model.label }) };
   }
   let offered: string[];
   try {
     offered = (await client.listConnections()).map((connection) => connection.name);
   } catch (error) {
-    const values = { table: tableName(def), connection: def.connection, reason: (error as Error).message };
+    const values = { table: tableName(def), connection: def.connection, reason: errorText(error) };
     return {
       error:
-        error instanceof ClickHouseError && error.hint ? t(messages.notListedHint, { ...values, hint: error.hint }) : t(messages.notListed, values),
+        error instanceof ClickHouseError && error.localHint !== null
+          ? localText(messages.notListedHint, { ...values, hint: error.localHint })
+          : localText(messages.notListed, values),
     };
   }
   if (!offered.includes(def.connection)) {
@@ -73,8 +75,8 @@ export async function restoreClickHouseFromLink(
     return {
       error:
         offered.length === 0
-          ? t(messages.notOfferedNone, values)
-          : t(messages.notOffered, { ...values, offered: offered.map((name) => `"${name}"`).join(', ') }),
+          ? localText(messages.notOfferedNone, values)
+          : localText(messages.notOffered, { ...values, offered: offered.map((name) => `"${name}"`).join(', ') }),
     };
   }
   let datasetId = id;
@@ -89,13 +91,13 @@ export async function restoreClickHouseFromLink(
  * browser, before the panels ask for them. Resolves to the problems, one sentence each (a connection this server
  * does not offer…); the panels that need such a dataset then say it is not in this browser, and the others show.
  */
-export async function restoreClickHouseFromViews(views: readonly string[], client?: ClickHouseClient): Promise<string[]> {
+export async function restoreClickHouseFromViews(views: readonly string[], client?: ClickHouseClient): Promise<LocalText[]> {
   const params = [...new Set(views.map((view) => new URLSearchParams(view).get('need') ?? '').filter(isClickHouseNeed))];
-  const problems: string[] = [];
+  const problems: LocalText[] = [];
   for (const param of params) {
     // A dashboard's panels are fixed: they cannot be pointed at another id.
     const restored = await restoreClickHouseFromLink(param, client, { renameOnClash: false });
     if ('error' in restored) problems.push(restored.error);
   }
-  return [...new Set(problems)];
+  return [...new Map(problems.map((problem) => [localTextKey(problem), problem])).values()];
 }

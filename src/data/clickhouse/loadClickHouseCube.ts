@@ -2,8 +2,7 @@ import type { Engine } from '../../engine';
 import { buildPushdownQuery, type PushdownAggregate, type PushdownFilter } from '../../sql/clickhouse/pushdown';
 import { quoteIdentifier, sqlLiteral } from '../../sql/literals';
 import { ClickHouseError, type ClickHouseClient } from './clickHouseClient';
-import { formatLocale, formatWhole } from '../../lib/format';
-import { t } from '../../i18n';
+import { localList, localText, type LocalValue, type ShownText } from '../../i18n';
 import { messages } from './messages';
 
 /**
@@ -66,7 +65,7 @@ export interface ClickHouseCubeOptions {
 /** A cube above the row cap: `scope` says whether it was the whole table's or a view's (then narrow the view). */
 export class ClickHouseCubeOverCapError extends ClickHouseError {
   readonly scope: 'table' | 'view';
-  constructor(message: string, options: { connection: string; hint: string; scope: 'table' | 'view' }) {
+  constructor(message: ShownText, options: { connection: string; hint: ShownText; scope: 'table' | 'view' }) {
     super(message, { connection: options.connection, hint: options.hint, status: 413 });
     this.name = 'ClickHouseCubeOverCapError';
     this.scope = options.scope;
@@ -90,16 +89,17 @@ export async function loadClickHouseCube(
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tableName)) throw new Error(`not a plain table name: ${JSON.stringify(tableName)}`);
   const rowCap = options.rowCap ?? CLICKHOUSE_CUBE_ROW_CAP;
   const { view } = options;
-  const cap = formatWhole(rowCap);
-  const dimensions = spec.dimensions.join(', ') || t(messages.noDimension);
+  // Said when shown (a number formatted, words translated, in the language of that moment): see ClickHouseError.
+  const cap = rowCap;
+  const dimensions: LocalValue = spec.dimensions.join(', ') || localText(messages.noDimension);
   if (options.scope === 'view' && view === undefined) throw new Error("scope 'view' needs the view's filters (options.view)");
   if (view === undefined || options.scope !== 'view') {
     const whole = await loadCube(engine, client, spec, tableName, rowCap, options.signal);
     if (whole.rows !== null) return { rows: whole.rows, sql: whole.sql, scope: 'table' };
     if (view === undefined) {
-      throw new ClickHouseCubeOverCapError(t(messages.cubeTooLarge, { connection: spec.connection, table: spec.table, cap, dimensions }), {
+      throw new ClickHouseCubeOverCapError(localText(messages.cubeTooLarge, { connection: spec.connection, table: spec.table, cap, dimensions }), {
         connection: spec.connection,
-        hint: t(messages.cubeTooLargeHint),
+        hint: localText(messages.cubeTooLargeHint),
         scope: 'table',
       });
     }
@@ -110,23 +110,29 @@ export async function loadClickHouseCube(
   const filtered = (view.filters ?? []).map((f) => f.column);
   const hasMonths = view.months?.from !== undefined || view.months?.to !== undefined;
   const selection = [
-    ...(view.filters ?? []).map((f) => t(messages.filterSelected, { column: f.column, count: f.values.length })),
-    ...(hasMonths ? [t(messages.months, { from: view.months!.from ?? t(messages.firstMonth), to: view.months!.to ?? t(messages.lastMonth) })] : []),
+    ...(view.filters ?? []).map((f) => localText(messages.filterSelected, { column: f.column, count: f.values.length })),
+    ...(hasMonths ? [localText(messages.months, { from: view.months!.from ?? localText(messages.firstMonth), to: view.months!.to ?? localText(messages.lastMonth) })] : []),
   ];
   const unfiltered = spec.dimensions.filter((d) => !filtered.includes(d));
-  const or = (columns: string[]) => new Intl.ListFormat(formatLocale(), { type: 'disjunction' }).format(columns);
+  const or = (columns: string[]) => localList(columns, 'disjunction');
   // What to narrow: the members already filtered on (fewer of them), the dimensions not filtered yet, the months
   // when the view's months are pushed down too.
   const narrow = [
-    ...(filtered.length > 0 ? [t(messages.narrowFewer, { columns: or(filtered) })] : []),
-    ...(unfiltered.length > 0 ? [t(messages.narrowFilterOn, { columns: or(unfiltered) })] : []),
-    ...(hasMonths ? [t(messages.narrowMonths)] : []),
+    ...(filtered.length > 0 ? [localText(messages.narrowFewer, { columns: or(filtered) })] : []),
+    ...(unfiltered.length > 0 ? [localText(messages.narrowFilterOn, { columns: or(unfiltered) })] : []),
+    ...(hasMonths ? [localText(messages.narrowMonths)] : []),
   ];
   throw new ClickHouseCubeOverCapError(
-    t(messages.viewTooLarge, { connection: spec.connection, table: spec.table, selection: selection.join('; ') || t(messages.noFilter), cap, dimensions }),
+    localText(messages.viewTooLarge, {
+      connection: spec.connection,
+      table: spec.table,
+      selection: selection.length > 0 ? localList(selection, '; ') : localText(messages.noFilter),
+      cap,
+      dimensions,
+    }),
     {
       connection: spec.connection,
-      hint: t(messages.viewTooLargeHint, { narrow: narrow.join(', ') || t(messages.narrowFewerMembers) }),
+      hint: localText(messages.viewTooLargeHint, { narrow: narrow.length > 0 ? localList(narrow, ', ') : localText(messages.narrowFewerMembers) }),
       scope: 'view',
     },
   );
@@ -157,9 +163,9 @@ async function createCounted(engine: Engine, tableName: string, select: string, 
     if (made === rows) return;
   }
   await engine.query(`DROP TABLE IF EXISTS ${tableName}`);
-  throw new ClickHouseError(t(messages.cubeShort, { connection, rows: formatWhole(rows), made: formatWhole(made) }), {
+  throw new ClickHouseError(localText(messages.cubeShort, { connection, rows, made }), {
     connection,
-    hint: t(messages.cubeShortHint),
+    hint: localText(messages.cubeShortHint),
   });
 }
 

@@ -15,6 +15,9 @@ export const messages = defineMessages({
   unreachableForHint: { id: 'clickhouse.unreachableFor.hint', defaultMessage: 'Check that Marketscope is served by npm start (or a proxy) and try again.' },
   unreachable: { id: 'clickhouse.unreachable', defaultMessage: 'Could not reach this server\'s ClickHouse proxy: {reason}' },
   unreachableHint: { id: 'clickhouse.unreachable.hint', defaultMessage: 'Check that Marketscope is served by npm start.' },
+  // A failure followed by what to do (viewCubes' withHint): after a message that ends with a full stop, or without one.
+  withHint: { id: 'clickhouse.withHint', defaultMessage: '{message} {hint}' },
+  withHintStop: { id: 'clickhouse.withHintStop', defaultMessage: '{message}. {hint}' },
   // A definition from outside (clickHouseDefSchema)
   theDefinition: { id: 'clickhouse.def.theDefinition', defaultMessage: 'the definition' },
   notADefinition: { id: 'clickhouse.def.notADefinition', defaultMessage: 'not a ClickHouse dataset definition' },
@@ -60,13 +63,13 @@ export const messages = defineMessages({
   // Loading the cube (loadClickHouseCube)
   cubeTooLarge: {
     id: 'clickhouse.cube.tooLarge',
-    defaultMessage: 'ClickHouse connection "{connection}": the cube of {table} has more than {cap} rows (months × members of {dimensions}).',
+    defaultMessage: 'ClickHouse connection "{connection}": the cube of {table} has more than {cap, number} rows (months × members of {dimensions}).',
   },
   cubeTooLargeHint: { id: 'clickhouse.cube.tooLargeHint', defaultMessage: 'Map fewer or coarser dimensions, or point the dataset at a pre-aggregated table.' },
   viewTooLarge: {
     id: 'clickhouse.cube.viewTooLarge',
     defaultMessage:
-      'ClickHouse connection "{connection}": the cube of {table} for this view ({selection}) has more than {cap} rows (months × members of {dimensions}), even with the view\'s filters applied in ClickHouse.',
+      'ClickHouse connection "{connection}": the cube of {table} for this view ({selection}) has more than {cap, number} rows (months × members of {dimensions}), even with the view\'s filters applied in ClickHouse.',
   },
   viewTooLargeHint: {
     id: 'clickhouse.cube.viewTooLargeHint',
@@ -85,7 +88,7 @@ export const messages = defineMessages({
   lastMonth: { id: 'clickhouse.cube.lastMonth', defaultMessage: 'last' },
   cubeShort: {
     id: 'clickhouse.cube.short',
-    defaultMessage: 'ClickHouse connection "{connection}" sent {rows} cube rows, but the browser\'s engine read {made} of them.',
+    defaultMessage: 'ClickHouse connection "{connection}" sent {rows, number} cube rows, but the browser\'s engine read {made, number} of them.',
   },
   cubeShortHint: { id: 'clickhouse.cube.shortHint', defaultMessage: 'Nothing was loaded. Try again; if this repeats, reload the page.' },
   // The proxy's errors (scripts/clickhouse/proxy.mjs PROXY_TEXTS: the same English), said in the page's language.

@@ -6,7 +6,9 @@ import { dateToMonth } from '../../lib/months';
 import { forgetCubes } from '../cubes';
 import type { DatasetModel } from '../model';
 import type { DatasetCatalog, QuerySlice } from '../querySlice';
+import { localText } from '../../i18n';
 import { ClickHouseError, type ClickHouseClient } from './clickHouseClient';
+import { messages } from './messages';
 import { clickHouseCubeSpec, type ClickHouseDatasetDef } from './clickHouseModel';
 import { CLICKHOUSE_CUBE_ROW_CAP, loadClickHouseCube } from './loadClickHouseCube';
 import { countViewCubeLoad } from './viewCubeProgress';
@@ -219,7 +221,15 @@ export function forgetViewCubes(engine: Engine, datasetId: string): void {
 /** A ClickHouseError whose message ends with its hint (what to do): every panel shows the message alone. */
 export function withHint(error: unknown): unknown {
   if (!(error instanceof ClickHouseError) || !error.hint || error.message.includes(error.hint)) return error;
-  const told = new ClickHouseError(`${error.message.replace(/[.\s]*$/, '.')} ${error.hint}`, { connection: error.connection, hint: error.hint, status: error.status });
+  const { localMessage: message, localHint: hint } = error;
+  // The proxy's own words are joined as they are; the app's are said when shown, the hint after a full stop.
+  const joined =
+    typeof message === 'string'
+      ? typeof hint === 'string'
+        ? `${message.replace(/[.\s]*$/, '.')} ${hint}`
+        : localText(messages.withHint, { message: message.replace(/[.\s]*$/, '.'), hint })
+      : localText(/\.\s*$/.test(error.message) ? messages.withHint : messages.withHintStop, { message, hint });
+  const told = new ClickHouseError(joined, { connection: error.connection, hint, status: error.status });
   told.cause = error;
   return told;
 }

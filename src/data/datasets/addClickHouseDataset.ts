@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine';
-import { errorMessage } from '../../lib/errors';
+import { errorText } from '../../i18n';
 import { createClickHouseClient, type ClickHouseClient } from '../clickhouse/clickHouseClient';
 import { clickHouseCubeSpec, clickHouseModel, type ClickHouseDatasetDef } from '../clickhouse/clickHouseModel';
 import { ClickHouseCubeOverCapError, loadClickHouseCube } from '../clickhouse/loadClickHouseCube';
@@ -30,7 +30,7 @@ export async function addClickHouseDataset(
   } catch (error) {
     // A dataset that never loaded is not listed: the other datasets are as they were.
     if (!existed) dropEntry(id);
-    else putEntry(id, { status: 'failed', error: errorMessage(error) });
+    else putEntry(id, { status: 'failed', error: errorText(error) });
     throw error;
   }
   // Kept in this browser (the definition only), so that it comes back after a reload.
@@ -68,7 +68,7 @@ export async function loadClickHouseDataset(
   } catch (error) {
     // A view shows the message alone: it carries what to do too.
     const told = markStatus ? withHint(error) : error;
-    if (markStatus) putEntry(datasetId, { status: 'failed', error: errorMessage(told) });
+    if (markStatus) putEntry(datasetId, { status: 'failed', error: errorText(told) });
     throw told;
   }
 }

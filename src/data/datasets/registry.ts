@@ -1,4 +1,5 @@
 import { createExternalStore } from '../../engine';
+import type { ShownText } from '../../i18n';
 import { MARKET_MODEL } from '../marketModel';
 import type { DatasetModel } from '../model';
 import type { UploadManifest } from '../upload/storage';
@@ -15,7 +16,8 @@ export interface DatasetEntry {
   clickhouse?: ClickHouseDatasetDef;
   /** Uploaded datasets: kept in the browser's storage ('stored') and loaded into the engine when first opened. */
   status: 'ready' | 'stored' | 'loading' | 'failed';
-  error?: string;
+  /** Why it failed, said when shown (src/i18n's errorText of what was thrown). */
+  error?: ShownText;
   /** Bytes the stored file takes in the browser's storage. */
   storedBytes?: number;
   /**

@@ -4,6 +4,8 @@
  * just for a type (that made the import cycle sniff ↔ scanFile ↔ transcode).
  */
 
+import type { LocalText } from '../../i18n';
+
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
 
@@ -18,7 +20,8 @@ export interface Dialect {
 
 export interface SniffWarning {
   code: string;
-  message: string;
+  /** Said in the language active when it is shown (it follows a switch). */
+  message: LocalText;
 }
 
 export interface SniffResult {

@@ -4,7 +4,7 @@
  * commit the tables. What depends on the file's format is behind the SourceReader (readers/); the steps are in
  * load/.
  */
-import { t } from '../../i18n';
+import { t, type LocalText } from '../../i18n';
 import { messages } from './messages';
 import type { Engine } from '../../engine';
 import { buildRowCountQuery, POSITION_COLUMN } from '../../sql';
@@ -41,7 +41,8 @@ export interface IngestReport {
   rowsSkipped: number;
   /** The first rejected rows (all of them up to {@link MAX_REPORTED_REJECTS}), in file order. */
   rejects: RejectedRow[];
-  warnings: string[];
+  /** Said in the language active when they are shown (they follow a switch). */
+  warnings: LocalText[];
   /** Milliseconds spent, by step, for the benchmark and the curious. */
   timings: {
     scanMs: number;

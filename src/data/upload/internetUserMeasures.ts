@@ -1,4 +1,4 @@
-import { t } from '../../i18n';
+import { localText, t } from '../../i18n';
 import { messages } from './messages';
 import type { RegionColumns } from '../../sql';
 import type { MeasureDef } from '../model';
@@ -25,6 +25,7 @@ export function perInternetUserMeasures(measures: readonly MeasureDef[], regionC
       get label() {
         return t(messages.model_perInternetUser, { label: measure.label });
       },
+      labelText: localText(messages.model_perInternetUser, { label: measure.labelText ?? measure.label }),
       unit: 'number',
       overTime: measure.overTime,
       get periodLabel() {

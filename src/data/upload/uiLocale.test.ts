@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../engine/nodeEngine';
 import type { Engine } from '../../engine';
-import { activeLocale, switchLocale, type AnyLocale } from '../../i18n';
+import { activeLocale, switchLocale, t, type AnyLocale } from '../../i18n';
 import { formatMonth } from '../../lib/format';
 import { addUpload, configureUploads, databaseFor, removeUpload } from '../datasets';
 import { prepareUpload } from './prepare';
@@ -101,7 +101,7 @@ describe('what reading a file says', () => {
       // A ragged row: the warning names the file and the line as an editor numbers it, the same in Russian.
       const ragged = await prepareUpload(new File(['month,shop,orders\n2024-01,A,1\n2024-02,B,2,9\n'], 'ряды.csv'), 'ряды.csv');
       const warning = ragged.sniff.warnings.find((item) => item.code === 'ragged');
-      expect(warning?.message).toMatch(/^В строке 3 файла "ряды\.csv" 4 поля, а в заголовке — 3\./);
+      expect(warning && t(warning.message)).toMatch(/^В строке 3 файла "ряды\.csv" 4 поля, а в заголовке — 3\./);
       // A refused file: the message names it, in Russian.
       await expect(prepareUpload(new File([''], 'пусто.csv'), 'пусто.csv')).rejects.toThrow('"пусто.csv" пуст (0 байт).');
       // A rejected row: its reason is Russian, its line, column and value are the file's.

@@ -1,6 +1,6 @@
 import { messages } from './messages';
 import { messages as dataMessages } from '../messages';
-import { t, type Message } from '../../i18n';
+import { localText, t, type Message } from '../../i18n';
 import type { RegionColumns } from '../../sql';
 import type { DatasetModel, DimensionDef, MeasureDef } from '../model';
 import { columnIds, effectiveColumns, RESERVED_IDS, type UploadPlan } from './plan';
@@ -62,6 +62,7 @@ export function uploadedModel(
     get label() {
       return t(plan.unpivot ? messages.model_valuesCount : messages.model_rows);
     },
+    labelText: localText(plan.unpivot ? messages.model_valuesCount : messages.model_rows),
     unit: 'count',
     overTime: 'sum',
     get periodLabel() {
@@ -114,7 +115,8 @@ function addRegionDimensions(dimensions: DimensionDef[], used: Set<string>): Reg
     const region = freeId(index === 0 ? 'region' : `${country.id}_region`);
     const subregion = freeId(index === 0 ? 'subregion' : `${country.id}_subregion`);
     const columns = { country: country.column, region: `${country.column}__region`, subregion: `${country.column}__subregion` };
-    const label = (level: Message) => (plain ? t(level) : t(messages.model_levelOf, { level: t(level), country: country.label }));
+    const labelText = (level: Message) => (plain ? localText(level) : localText(messages.model_levelOf, { level: localText(level), country: country.label }));
+    const label = (level: Message) => t(labelText(level));
     country.rollsUpTo = subregion;
     dimensions.push(
       {
@@ -126,6 +128,8 @@ function addRegionDimensions(dimensions: DimensionDef[], used: Set<string>): Reg
         get pluralLabel() {
           return label(dataMessages.regions);
         },
+        labelText: labelText(dataMessages.region),
+        pluralLabelText: labelText(dataMessages.regions),
         display: 'text',
       },
       {
@@ -137,6 +141,8 @@ function addRegionDimensions(dimensions: DimensionDef[], used: Set<string>): Reg
         get pluralLabel() {
           return label(dataMessages.subregions);
         },
+        labelText: labelText(dataMessages.subregion),
+        pluralLabelText: labelText(dataMessages.subregions),
         display: 'text',
         rollsUpTo: region,
       },

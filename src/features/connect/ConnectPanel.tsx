@@ -4,18 +4,19 @@ import { suggestClickHouseDataset, type ClickHouseDatasetDef } from '../../data/
 import { datasetRegistry } from '../../data/datasets/registry';
 import { RoleEditor } from './RoleEditor';
 import { KeptClickHouseList } from './KeptClickHouseList';
-import { t, useIntlShape, useT, type Message } from '../../i18n';
+import { errorText, localText, useIntlShape, useT, type Message, type ShownText } from '../../i18n';
 import { messages } from './messages';
 import './connect.css';
 
-type Failure = { message: string; hint: string | null };
+/** What went wrong and what to do, said when shown: they follow a language switch. */
+type Failure = { message: ShownText; hint: ShownText | null };
 
 /** ClickHouse's own name for the database a connection reads when it names none: a name, not a word to translate. */
 const DEFAULT_DATABASE = 'default';
 
 const failureOf = (e: unknown): Failure => ({
-  message: e instanceof Error ? e.message : String(e),
-  hint: e instanceof ClickHouseError ? e.hint : null,
+  message: errorText(e),
+  hint: e instanceof ClickHouseError ? e.localHint : null,
 });
 
 /**
@@ -80,7 +81,7 @@ export function ConnectPanel({ onOpen, client: given }: { onOpen: (datasetId: st
       const entry = await addClickHouseDataset(def, { signal: controller.signal, client });
       onOpen(entry.id);
     } catch (e) {
-      if (controller.signal.aborted) setError({ message: t(messages.cancelled, { table: def.table }), hint: null });
+      if (controller.signal.aborted) setError({ message: localText(messages.cancelled, { table: def.table }), hint: null });
       else setError(failureOf(e));
     } finally {
       setLoading(false);
@@ -168,8 +169,8 @@ export function ConnectPanel({ onOpen, client: given }: { onOpen: (datasetId: st
       ) : null}
       {error ? (
         <div role="alert" className="connect-problem" data-testid="connect-error">
-          <p>{error.message}</p>
-          {error.hint ? <p>{error.hint}</p> : null}
+          <p>{tr(error.message)}</p>
+          {error.hint ? <p>{tr(error.hint)}</p> : null}
         </div>
       ) : null}
     </section>

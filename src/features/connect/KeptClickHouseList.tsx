@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { DatasetEntry } from '../../data/datasets/registry';
-import { errorMessage } from '../../lib/errors';
-import { t, useT } from '../../i18n';
+import { errorText, localText, useT, type LocalText } from '../../i18n';
 import { messages } from './messages';
 
 /** The ClickHouse datasets kept in this browser: where each reads from, open, and remove (with a confirmation). */
@@ -21,14 +20,14 @@ export function KeptClickHouseList({ datasets, onOpen }: { datasets: readonly Da
 
 function KeptItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (datasetId: string) => void }) {
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<LocalText | null>(null);
   const tr = useT();
   const remove = async () => {
     try {
       const { removeClickHouseDataset } = await import('../../data/datasets/keptClickHouse');
       await removeClickHouseDataset(entry.id);
     } catch (e) {
-      setError(t(messages.notRemoved, { name: entry.model.label, reason: errorMessage(e) }));
+      setError(localText(messages.notRemoved, { name: entry.model.label, reason: errorText(e) }));
     }
   };
   const def = entry.clickhouse;
@@ -52,10 +51,10 @@ function KeptItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (datasetId: 
         </p>
       ) : null}
       {entry.notKept ? <p className="connect-problem">{entry.notKept}</p> : null}
-      {entry.status === 'failed' ? <p className="connect-problem">{entry.error}</p> : null}
+      {entry.status === 'failed' && entry.error !== undefined ? <p className="connect-problem">{tr(entry.error)}</p> : null}
       {error ? (
         <p className="connect-problem" role="alert">
-          {error}
+          {tr(error)}
         </p>
       ) : null}
       <div className="connect-actions">

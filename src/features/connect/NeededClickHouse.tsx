@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { restoreClickHouseFromLink } from '../../data/clickhouse/clickHouseLink';
 import { decodeViewState, writeViewState } from '../../views';
-import { useT } from '../../i18n';
+import { useT, type ShownText } from '../../i18n';
 import { messages } from './messages';
 
 /**
@@ -11,7 +11,7 @@ import { messages } from './messages';
  */
 export function NeededClickHouse({ param, view }: { param: string; view: string }) {
   const tr = useT();
-  const [state, setState] = useState<{ kind: 'checking' } | { kind: 'done' } | { kind: 'error'; text: string }>({ kind: 'checking' });
+  const [state, setState] = useState<{ kind: 'checking' } | { kind: 'done' } | { kind: 'error'; text: ShownText }>({ kind: 'checking' });
   useEffect(() => {
     let live = true;
     void restoreClickHouseFromLink(param).then((result) => {
@@ -38,7 +38,7 @@ export function NeededClickHouse({ param, view }: { param: string; view: string 
   }
   return (
     <p className="notices" role="alert" data-testid="needed-clickhouse-error">
-      {state.text}
+      {tr(state.text)}
     </p>
   );
 }

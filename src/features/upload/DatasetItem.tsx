@@ -35,7 +35,7 @@ export function DatasetItem({ entry, onOpen }: { entry: DatasetEntry; onOpen: (d
       {renameError ? <p className="upload-error" role="alert">{renameError}</p> : null}
       <DatasetFacts entry={entry} />
       {entry.notKept ? <p className="upload-error">{entry.notKept}</p> : null}
-      {entry.status === 'failed' ? <p className="upload-error">{entry.error}</p> : null}
+      {entry.status === 'failed' && entry.error !== undefined ? <p className="upload-error">{tr(entry.error)}</p> : null}
       <div className="upload-actions">
         <button type="button" className="button" onClick={() => onOpen(entry.id)}>
           {tr(messages.open)}

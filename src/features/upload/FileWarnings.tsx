@@ -1,5 +1,5 @@
 import type { SniffResult } from '../../data/uploads';
-import { useT } from '../../i18n';
+import { localTextKey, useT } from '../../i18n';
 import { messages } from './messages';
 
 /** What reading the start of the file found worth knowing (odd rows, a guessed encoding…); nothing when all is well. */
@@ -9,8 +9,8 @@ export function FileWarnings({ warnings }: { warnings: SniffResult['warnings'] }
   return (
     <ul className="upload-warnings" aria-label={tr(messages.warningsLabel)}>
       {warnings.map((warning) => (
-        <li key={warning.code + warning.message} data-testid={`warning-${warning.code}`}>
-          {warning.message}
+        <li key={warning.code + localTextKey(warning.message)} data-testid={`warning-${warning.code}`}>
+          {tr(warning.message)}
         </li>
       ))}
     </ul>

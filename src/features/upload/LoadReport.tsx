@@ -1,7 +1,7 @@
 import type { IngestReport } from '../../data/uploads';
 import type { SourceFormat } from '../../data/upload/readers/sourceFormat';
 import type { ReactNode } from 'react';
-import { useIntlShape, useT, type Message } from '../../i18n';
+import { localTextKey, useIntlShape, useT, type Message } from '../../i18n';
 import { formatWhole } from '../../lib/format';
 import { messages } from './messages';
 import { RejectsTable } from './RejectsTable';
@@ -35,8 +35,8 @@ export function LoadReport(props: {
     <div className="load-report" data-testid="upload-report">
       <p role="status">{intl.formatMessage(summary, counts)}</p>
       {report.warnings.map((warning) => (
-        <p key={warning} className="upload-note">
-          {warning}
+        <p key={localTextKey(warning)} className="upload-note">
+          {tr(warning)}
         </p>
       ))}
       {props.notKept ? <p className="upload-error">{props.notKept}</p> : null}

@@ -12,7 +12,7 @@ import {
   type QuerySlice,
 } from '../../data';
 import { canonicalViewSettings, useViewState, writeViewState, type ViewState } from '../../views';
-import { useT } from '../../i18n';
+import { localText, localTextKey, type LocalText } from '../../i18n';
 import { messages } from './messages';
 import { useFixedDatasets } from './fixedDatasets';
 
@@ -37,8 +37,7 @@ export function useWorkspaceView() {
   // Without its dataset, a view falls back to the bundled one (always first in the browser's list).
   const model = (entry ?? registry[0]!).model;
   const catalog = useQuery({ ...catalogQuery(state.dataset), enabled: Boolean(entry) || missing });
-  const [stickyNotices, setStickyNotices] = useState<string[]>([]);
-  const tr = useT();
+  const [stickyNotices, setStickyNotices] = useState<LocalText[]>([]);
 
   const resolved = useMemo(
     () => (catalog.data ? resolveQuerySlice(state, model, catalog.data) : null),
@@ -49,18 +48,19 @@ export function useWorkspaceView() {
     () => [
       ...syntaxNotices,
       ...(missing && fixed
-        ? [tr(messages.notInSnapshot, { dataset: linkState.dataset })]
+        ? [localText(messages.notInSnapshot, { dataset: linkState.dataset })]
         : missing
         ? [missingDatasetNotice(linkState.dataset)]
         : []),
       ...(resolved?.notices ?? []),
     ],
-    [syntaxNotices, resolved, missing, fixed, linkState.dataset, tr],
+    [syntaxNotices, resolved, missing, fixed, linkState.dataset],
   );
 
   useEffect(() => {
     if (allNotices.length === 0) return;
-    setStickyNotices((previous) => [...new Set([...previous, ...allNotices])]);
+    // Each notice once, however often it was made: texts are equal when their keys are (the same in every language).
+    setStickyNotices((previous) => [...new Map([...previous, ...allNotices].map((notice) => [localTextKey(notice), notice])).values()]);
     // Rewrite the link so that what it says is what is shown (not for a dashboard's fixed panels).
     if (readOnly) return;
     if (resolved) writeViewState(canonicalState(state, resolved.view, resolved.options));

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
-import { choiceSetting, optionalSetting } from '../../state/viewState';
+import { choiceSetting, expectedChoices, optionalSetting } from '../../state/viewState';
 import { list, maybeNumber, month, number, text } from '../../state/resultSchemas';
-import { t } from '../../i18n';
+import { localText } from '../../i18n';
 import { messages } from '../messages';
 import { defineView, type ResolveContext } from '../declaration';
 
@@ -98,14 +98,14 @@ export const cohorts = defineView({
   id: 'cohorts',
   label: 'Since launch',
   settings: {
-    cohortMode: choiceSetting(COHORT_MODES, 'measured', COHORT_MODES.join(' or ')),
-    cohortMonths: choiceSetting(COHORT_SPANS, '36', COHORT_SPANS.join(', ')),
+    cohortMode: choiceSetting(COHORT_MODES, 'measured', expectedChoices(COHORT_MODES, 'or')),
+    cohortMonths: choiceSetting(COHORT_SPANS, '36'),
     /** The pairs drawn; null = the largest pairs with a known entry. */
     cohortPairs: optionalSetting(
       z.string().check(z.minLength(1), z.maxLength(MAX_PAIRS_TEXT)),
-      `pairs such as AliExpress~RU,Temu~US (at most ${MAX_PAIRS_TEXT} characters)`,
+      localText(messages.expectedPairs, { max: MAX_PAIRS_TEXT }),
     ),
-    cohortUnknown: choiceSetting(COHORT_UNKNOWN, 'exclude', COHORT_UNKNOWN.join(' or ')),
+    cohortUnknown: choiceSetting(COHORT_UNKNOWN, 'exclude', expectedChoices(COHORT_UNKNOWN, 'or')),
   },
   resolve: (state, context) => ({ ...state, cohortPairs: resolvePairs(state.cohortPairs, context) }),
   snapshot: {
@@ -125,7 +125,7 @@ function resolvePairs(encoded: string | null, { dimensions, membersOf, notices }
   if (encoded === null) return null;
   const roles = cohortDimensions(dimensions);
   if (!roles) {
-    notices.push(t(messages.cohortsOneDimension));
+    notices.push(localText(messages.cohortsOneDimension));
     return null;
   }
   const { pairs, unreadable } = decodePairs(encoded);
@@ -135,7 +135,7 @@ function resolvePairs(encoded: string | null, { dimensions, membersOf, notices }
   const dropped = [...unreadable, ...pairs.filter((pair) => !known.includes(pair)).map((pair) => `${pair.first} · ${pair.second}`)];
   if (dropped.length > 0) {
     const shown = dropped.slice(0, 3).map((name) => JSON.stringify(name.slice(0, 40))).join(', ');
-    notices.push(t(messages.cohortsUnknownPairs, { count: dropped.length, shown, more: Math.max(0, dropped.length - 3) }));
+    notices.push(localText(messages.cohortsUnknownPairs, { count: dropped.length, shown, more: Math.max(0, dropped.length - 3) }));
   }
   return known.length > 0 ? encodePairs(known) : null;
 }

@@ -1,4 +1,4 @@
-import { choiceSetting } from '../../state/viewState';
+import { choiceSetting, expectedChoices } from '../../state/viewState';
 import { defineView } from '../declaration';
 import { levelSetting, resolveLevel } from '../levels';
 
@@ -11,6 +11,6 @@ export const STACKINGS = ['stacked', 'grouped'] as const;
 export const countries = defineView({
   id: 'countries',
   label: 'Countries',
-  settings: { stack: choiceSetting(STACKINGS, 'stacked', STACKINGS.join(' or ')), level: levelSetting },
+  settings: { stack: choiceSetting(STACKINGS, 'stacked', expectedChoices(STACKINGS, 'or')), level: levelSetting },
   resolve: (state, context) => ({ ...state, level: resolveLevel(state.level, context) }),
 });

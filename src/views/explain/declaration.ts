@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
-import { choiceSetting, optionalSetting } from '../../state/viewState';
+import { choiceSetting, expectedChoices, optionalSetting } from '../../state/viewState';
 import { list, maybeNumber, maybeText, number, text } from '../../state/resultSchemas';
-import { t } from '../../i18n';
+import { labelInSentence, localText } from '../../i18n';
 import { messages } from '../messages';
 import { defineView, type ResolveContext } from '../declaration';
 
@@ -18,9 +18,9 @@ export const explain = defineView({
   id: 'explain',
   label: 'Why?',
   settings: {
-    split: choiceSetting(EXPLAIN_SPLITS, 'first', EXPLAIN_SPLITS.join(', ')),
+    split: choiceSetting(EXPLAIN_SPLITS, 'first'),
     /** A ratio to explain instead of the measure; null = the measure chosen in the filter bar. */
-    ratio: optionalSetting(z.enum(EXPLAIN_RATIOS), EXPLAIN_RATIOS.join(', ')),
+    ratio: optionalSetting(z.enum(EXPLAIN_RATIOS), expectedChoices(EXPLAIN_RATIOS)),
   },
   resolve: (state, context) => ({ ...state, split: resolveSplit(state.split, context) }),
   snapshot: {
@@ -73,6 +73,6 @@ export const explain = defineView({
 /** A dataset with one dimension has nothing to split a change by but that dimension. */
 function resolveSplit(split: ExplainSplit, { dimensions, notices }: ResolveContext): ExplainSplit {
   if (split === 'first' || dimensions.length > 1) return split;
-  notices.push(t(messages.explainOneDimension, { dimension: dimensions[0]!.label.toLowerCase() }));
+  notices.push(localText(messages.explainOneDimension, { dimension: labelInSentence(dimensions[0]!.label, dimensions[0]!.labelText) }));
   return 'first';
 }

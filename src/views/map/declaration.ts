@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { choiceSetting, filterValueSchema, optionalSetting } from '../../state/viewState';
 import { list, maybeNumber, text } from '../../state/resultSchemas';
 import { defineView, type ResolveContext } from '../declaration';
-import { t } from '../../i18n';
+import { labelInSentence, localText } from '../../i18n';
 import { messages } from '../messages';
 
 export const MAP_METRICS = ['value', 'share', 'growth'] as const;
@@ -15,7 +15,7 @@ export const map = defineView({
   settings: {
     mapMetric: choiceSetting(MAP_METRICS, 'value'),
     /** Marketplace (member of the first dimension) the map shows; null = all. */
-    mapMember: optionalSetting(filterValueSchema, 'a marketplace'),
+    mapMember: optionalSetting(filterValueSchema, localText(messages.expectedMarketplace)),
   },
   resolve: (state, context) => ({ ...state, mapMember: resolveMember(state.mapMember, context) }),
   // `area`: the region a country is coloured by, at region and sub-region level (src/views/levels.ts).
@@ -26,6 +26,6 @@ export const map = defineView({
 function resolveMember(member: string | null, { dimensions, membersOf, notices }: ResolveContext): string | null {
   const first = dimensions[0]!;
   if (member === null || membersOf(first.id).includes(member)) return member;
-  notices.push(t(messages.noMapMember, { member: member.slice(0, 40), dimension: first.label.toLowerCase() }));
+  notices.push(localText(messages.noMapMember, { member: member.slice(0, 40), dimension: labelInSentence(first.label, first.labelText) }));
   return null;
 }

@@ -1,4 +1,4 @@
-import { choiceSetting } from '../../state/viewState';
+import { choiceSetting, expectedChoices } from '../../state/viewState';
 import { defineView } from '../declaration';
 
 export const CELL_METRICS = ['value', 'share'] as const;
@@ -7,5 +7,5 @@ export const CELL_METRICS = ['value', 'share'] as const;
 export const matrix = defineView({
   id: 'matrix',
   label: 'Matrix',
-  settings: { cell: choiceSetting(CELL_METRICS, 'value', CELL_METRICS.join(' or ')) },
+  settings: { cell: choiceSetting(CELL_METRICS, 'value', expectedChoices(CELL_METRICS, 'or')) },
 });

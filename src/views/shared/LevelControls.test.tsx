@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { t, type LocalText } from '../../i18n';
 import { breakdownQuery, dimensionLevels, MARKET_MODEL, type Breakdown, type DatasetModel } from '../../data';
 import { CountriesView } from '../countries/CountriesView';
 import { geoLevels, levelAbove, levelBelow, levelsOf, resolveLevel } from '../levels';
@@ -37,12 +38,12 @@ describe('the hierarchy of a model', () => {
   it('steps between levels, and resolves a level the dataset cannot show to country with a notice', () => {
     expect([levelBelow('region'), levelBelow('subregion'), levelBelow('country')]).toEqual(['subregion', 'country', null]);
     expect([levelAbove('region'), levelAbove('subregion'), levelAbove('country')]).toEqual([null, 'region', 'subregion']);
-    const context = { from: '2014-01', to: '2014-12', membersOf: () => [], notices: [] as string[] };
+    const context = { from: '2014-01', to: '2014-12', membersOf: () => [], notices: [] as LocalText[] };
     expect(resolveLevel('region', { ...context, dimensions: MARKET_MODEL.dimensions })).toBe('region');
     expect(context.notices).toEqual([]);
     const plain = [{ id: 'shop', label: 'Shop' }];
     expect(resolveLevel('subregion', { ...context, dimensions: plain })).toBe('country');
-    expect(context.notices).toEqual([expect.stringMatching(/no regions .* rather than sub-regions/)]);
+    expect(context.notices.map((notice) => t(notice))).toEqual([expect.stringMatching(/no regions .* rather than sub-regions/)]);
   });
 });
 

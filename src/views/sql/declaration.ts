@@ -1,5 +1,7 @@
 import { z } from 'zod/mini';
 import { choiceSetting, optionalSetting, type Setting } from '../../state/viewState';
+import { localText } from '../../i18n';
+import { messages } from '../messages';
 import { list, MAX_TEXT, number, text } from '../../state/resultSchemas';
 import { defineView } from '../declaration';
 
@@ -22,11 +24,14 @@ const statementSchema = z.string().check(z.maxLength(MAX_SQL_TEXT));
 const sqlSetting: Setting<string> = {
   schema: statementSchema,
   read: statementSchema,
-  // Written out, not formatted at start-up (the entry bundle carries it); a test checks it says MAX_SQL_TEXT.
-  expected: 'an SQL statement of at most 20,000 characters',
+  // Its number is formatted when the notice is shown, in the language of the moment.
+  expected: localText(messages.expectedSql, { max: MAX_SQL_TEXT }),
   default: '',
 };
-const columnSetting = optionalSetting(z.string().check(z.minLength(1), z.maxLength(MAX_COLUMN_NAME)), `a column name of at most ${MAX_COLUMN_NAME} characters`);
+const columnSetting = optionalSetting(
+  z.string().check(z.minLength(1), z.maxLength(MAX_COLUMN_NAME)),
+  localText(messages.expectedColumn, { max: MAX_COLUMN_NAME }),
+);
 
 const cell = z.union([z.number(), text(), z.boolean(), z.null()]);
 
@@ -37,7 +42,7 @@ export const sql = defineView({
   settings: {
     /** The statement whose result is shown; empty = nothing run yet (the editor offers an example). */
     sql: sqlSetting,
-    sqlChart: choiceSetting(SQL_CHARTS, 'table', SQL_CHARTS.join(', ')),
+    sqlChart: choiceSetting(SQL_CHARTS, 'table'),
     sqlX: columnSetting,
     sqlY: columnSetting,
   },

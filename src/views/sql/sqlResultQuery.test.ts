@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { t } from '../../i18n';
 import { MAX_TEXT } from '../../state/resultSchemas';
 import { MAX_COLUMN_NAME, MAX_SQL_TEXT, SQL_CHARTS, SNAPSHOT_MAX_CELLS, SNAPSHOT_MAX_ROWS, sql as sqlView } from './declaration';
 import { copiedRowCount, resultRows, sqlResultQuery, statementKey, toResultData } from './sqlResultQuery';
@@ -48,10 +49,10 @@ describe('the SQL result as the query cache holds it', () => {
 
 describe('the settings in a link', () => {
   it('says its limits and choices as they are', () => {
-    expect(sqlView.settings.sql.expected).toBe(`an SQL statement of at most ${MAX_SQL_TEXT.toLocaleString('en-US')} characters`);
+    expect(t(sqlView.settings.sql.expected)).toBe(`an SQL statement of at most ${MAX_SQL_TEXT.toLocaleString('en-US')} characters`);
     expect(sqlView.settings.sql.read.safeParse('x'.repeat(MAX_SQL_TEXT)).success).toBe(true);
     expect(sqlView.settings.sql.read.safeParse('x'.repeat(MAX_SQL_TEXT + 1)).success).toBe(false);
-    expect(sqlView.settings.sqlX.expected).toBe(`a column name of at most ${MAX_COLUMN_NAME} characters`);
-    expect(sqlView.settings.sqlChart.expected).toBe(SQL_CHARTS.join(', '));
+    expect(t(sqlView.settings.sqlX.expected)).toBe(`a column name of at most ${MAX_COLUMN_NAME} characters`);
+    expect(t(sqlView.settings.sqlChart.expected)).toBe(SQL_CHARTS.join(', '));
   });
 });

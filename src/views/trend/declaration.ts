@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
-import { choiceSetting, identifierSchema, monthSchema, optionalSetting } from '../../state/viewState';
+import { choiceSetting, expectedChoices, expectedMonth, identifierSchema, monthSchema, optionalSetting } from '../../state/viewState';
 import { defineView, type ResolveContext } from '../declaration';
-import { t } from '../../i18n';
+import { labelInSentence, localText } from '../../i18n';
 import { messages } from '../messages';
 
 /** How a measure over time is compared: as it is, indexed, against a year earlier, as a share, smoothed. */
@@ -17,27 +17,27 @@ export const FORECAST_LIMIT = 36;
 const settings = {
   mode: choiceSetting(MODES, 'absolute'),
   /** Base month of the indexed mode; null = the first month shown. */
-  base: optionalSetting(monthSchema, 'a month such as 2014-07'),
+  base: optionalSetting(monthSchema, expectedMonth('2014-07')),
   grain: choiceSetting(GRAINS, 'month'),
   /** Dimension the trend draws one series per member of; null = the dataset's first dimension. */
-  by: optionalSetting(identifierSchema, 'a dimension name'),
-  chart: choiceSetting(CHART_KINDS, 'line', CHART_KINDS.join(' or ')),
+  by: optionalSetting(identifierSchema, localText(messages.expectedDimension)),
+  chart: choiceSetting(CHART_KINDS, 'line', expectedChoices(CHART_KINDS, 'or')),
   /** A reference value drawn across the trend (e.g. a GMV goal). */
   target: optionalSetting(
     z.number().check(z.gte(-TARGET_LIMIT), z.lte(TARGET_LIMIT)),
-    'a number',
+    localText(messages.expectedNumber),
     z.coerce.number().check(z.gte(-TARGET_LIMIT), z.lte(TARGET_LIMIT)),
   ),
   /** Months to forecast past the data (the trend's largest series); null = no forecast. */
   forecast: optionalSetting(
     z.int().check(z.gte(1), z.lte(FORECAST_LIMIT)),
-    `a number of months from 1 to ${FORECAST_LIMIT}`,
+    localText(messages.expectedMonths, { max: FORECAST_LIMIT }),
     z.coerce.number().check(z.int(), z.gte(1), z.lte(FORECAST_LIMIT)),
   ),
   /** How many members the ranked views show before the "Other" bucket; null = the view's default. */
   top: optionalSetting(
     z.int().check(z.gte(1), z.lte(50)),
-    'a whole number from 1 to 50',
+    localText(messages.expectedWholeNumber, { max: 50 }),
     z.coerce.number().check(z.int(), z.gte(1), z.lte(50)),
   ),
 };
@@ -57,7 +57,7 @@ export const trend = defineView({
 
 function resolveGrain(mode: Mode, grain: Grain, context: ResolveContext): Grain {
   if ((mode === 'avg3' || mode === 'avg12') && grain !== 'month') {
-    context.notices.push(t(messages.monthlyGrain, { grain }));
+    context.notices.push(localText(messages.monthlyGrain, { grain }));
     return 'month';
   }
   return grain;
@@ -67,7 +67,7 @@ function resolveGrain(mode: Mode, grain: Grain, context: ResolveContext): Grain 
 function resolveBase(base: string | null, { from, to, notices }: ResolveContext): string {
   const month = base ?? from;
   if (month >= from && month <= to) return month;
-  if (base !== null) notices.push(t(messages.baseOutside, { base, from }));
+  if (base !== null) notices.push(localText(messages.baseOutside, { base, from }));
   return from;
 }
 
@@ -76,6 +76,6 @@ function resolveSeriesDimension(by: string | null, { dimensions, notices }: Reso
   const first = dimensions[0]!;
   if (by === null) return first.id;
   if (dimensions.some((dimension) => dimension.id === by)) return by;
-  notices.push(t(messages.noSeriesDimension, { by, dimension: first.label.toLowerCase() }));
+  notices.push(localText(messages.noSeriesDimension, { by, dimension: labelInSentence(first.label, first.labelText) }));
   return first.id;
 }

@@ -2,7 +2,7 @@
  * Column names the upload can use, from the names a file gives its columns: a CSV header (csv/sniff.ts) or the names
  * a decoded table carries (decoded/textTable.ts). Shared by every reader, so every format names columns alike.
  */
-import { t } from '../../../i18n';
+import { localList, localText, type LocalText } from '../../../i18n';
 import { messages } from '../messages';
 import type { SniffResult, SniffWarning } from '../dialect';
 
@@ -26,7 +26,7 @@ export function makeColumns(
   const key = (s: string) => s.toLowerCase();
   const taken = new Set(bases.map(key));
   const used = new Set<string>();
-  const renamed: string[] = [];
+  const renamed: LocalText[] = [];
   const columns = bases.map((base, index) => {
     let final = base;
     if (used.has(key(base))) {
@@ -37,16 +37,16 @@ export function makeColumns(
     used.add(key(final));
     const originalName = rawNames[index] ?? '';
     if (rawNames.length > 0 && final !== originalName) {
-      const was = originalName.trim() === '' ? t(messages.noName) : JSON.stringify(originalName);
-      renamed.push(t(messages.renamedOne, { index: String(index + 1), was, name: final }));
+      const was = originalName.trim() === '' ? localText(messages.noName) : JSON.stringify(originalName);
+      renamed.push(localText(messages.renamedOne, { index: String(index + 1), was, name: final }));
     }
     return { index, name: final, originalName };
   });
   if (renamed.length > 0) {
-    const shown = [...renamed.slice(0, 5), ...(renamed.length > 5 ? [t(messages.renamedMore, { count: renamed.length - 5 })] : [])].join('; ');
+    const shown = [...renamed.slice(0, 5), ...(renamed.length > 5 ? [localText(messages.renamedMore, { count: renamed.length - 5 })] : [])];
     warnings.push({
       code: 'renamed-columns',
-      message: t(messages.renamedColumns, { file: name, renamed: shown }),
+      message: localText(messages.renamedColumns, { file: name, renamed: localList(shown, '; ') }),
     });
   }
   return columns;

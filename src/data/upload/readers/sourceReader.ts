@@ -11,6 +11,7 @@
  *   never reaches the entry bundle.
  */
 import type { Engine } from '../../../engine';
+import type { LocalText } from '../../../i18n';
 import type { ReaderType } from '../../../sql';
 import type { Dialect, SniffResult } from '../dialect';
 import type { UploadPlan } from '../plan';
@@ -100,8 +101,8 @@ export interface RecordCount {
   records: number;
   /** Of the fields asked about in `CountOptions.shapes`, those with a value not of their shape, sorted. */
   unshaped: number[];
-  /** Things people should know about the file that did not stop the load, one sentence each. */
-  warnings: string[];
+  /** Things people should know about the file that did not stop the load, one sentence each (said when shown). */
+  warnings: LocalText[];
 }
 
 export interface CountOptions {
@@ -150,8 +151,8 @@ export interface OpenedSource {
   fieldCount: number;
   /** Whether `read` honours `types` (CSV: DuckDB's reader types plain fields itself); else all fields are text. */
   typesFields: boolean;
-  /** Things done to the file before reading it ("Converted from UTF-16LE to UTF-8."), one sentence each. */
-  warnings: readonly string[];
+  /** Things done to the file before reading it ("Converted from UTF-16LE to UTF-8."), one sentence each (said when shown). */
+  warnings: readonly LocalText[];
   read(pass: ReadPass, types?: ReadonlyMap<number, ReaderType>): string;
   /** Counts the records, independently of the engine's read; runs while the 'load' read runs. */
   countRecords(options: CountOptions): Promise<RecordCount>;

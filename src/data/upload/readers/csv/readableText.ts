@@ -1,5 +1,5 @@
 /** What the CSV reader does to a file before DuckDB reads it, and the file problems it refuses or warns about. */
-import { t } from '../../../../i18n';
+import { localText, t, type LocalText } from '../../../../i18n';
 import { messages } from '../../messages';
 import type { Dialect, LineEnding } from '../../dialect';
 import { blobChunks } from './blobChunks';
@@ -15,7 +15,7 @@ export async function readableSource(
   file: Blob,
   dialect: Dialect,
   lineEnding: LineEnding,
-): Promise<{ source: Blob; dialect: Dialect; warnings: string[] }> {
+): Promise<{ source: Blob; dialect: Dialect; warnings: LocalText[] }> {
   const needsLineEnds = lineEnding === 'cr' || lineEnding === 'mixed';
   if (dialect.encoding === 'utf-8' && !needsLineEnds) return { source: file, dialect, warnings: [] };
   const parts: Uint8Array[] = [];
@@ -25,9 +25,9 @@ export async function readableSource(
   })) {
     parts.push(chunk);
   }
-  const warnings = [];
-  if (dialect.encoding !== 'utf-8') warnings.push(t(messages.convertedFrom, { encoding: dialect.encoding.toUpperCase() }));
-  if (needsLineEnds) warnings.push(t(messages.lineEndsNormalised));
+  const warnings: LocalText[] = [];
+  if (dialect.encoding !== 'utf-8') warnings.push(localText(messages.convertedFrom, { encoding: dialect.encoding.toUpperCase() }));
+  if (needsLineEnds) warnings.push(localText(messages.lineEndsNormalised));
   return {
     source: new Blob(parts as BlobPart[], { type: 'text/csv' }),
     dialect: { ...dialect, encoding: 'utf-8', compression: 'none' },
@@ -55,10 +55,10 @@ export function checkFileProblems(fileName: string, scan: FileScan): void {
   }
 }
 
-export function scanWarnings(scan: FileScan): string[] {
-  const warnings: string[] = [];
+export function scanWarnings(scan: FileScan): LocalText[] {
+  const warnings: LocalText[] = [];
   if (scan.unterminatedQuote) {
-    warnings.push(t(messages.quoteNeverClosed, { line: String(scan.unterminatedQuote.line) }));
+    warnings.push(localText(messages.quoteNeverClosed, { line: String(scan.unterminatedQuote.line) }));
   }
   return warnings;
 }

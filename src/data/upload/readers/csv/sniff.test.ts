@@ -3,6 +3,7 @@ import { detectCompression } from './knownFormats';
 import { expectedFieldCount, sniffSample, type SniffResult } from './sniff';
 import { blobChunks } from './blobChunks';
 import { UploadError } from '../../UploadError';
+import { t } from '../../../../i18n';
 import {
   PNG_HEADER,
   SHIFT_JIS_TESUTO,
@@ -21,7 +22,10 @@ const sniff = (text: string | Uint8Array, name = 'data.csv', options?: Parameter
 
 const names = (result: SniffResult) => result.columns.map((c) => c.name);
 const codes = (result: SniffResult) => result.warnings.map((w) => w.code);
-const warning = (result: SniffResult, code: string) => result.warnings.find((w) => w.code === code)?.message;
+const warning = (result: SniffResult, code: string) => {
+  const found = result.warnings.find((w) => w.code === code);
+  return found && t(found.message);
+};
 
 function refusal(run: () => unknown): UploadError {
   try {

@@ -17,52 +17,52 @@
  * - `backslash-escape`    quotes inside values are escaped with a backslash
  * - `unterminated-quote`  a quoted value is never closed in the sample
  */
-import { t } from '../../../../i18n';
+import { localText, type LocalValue } from '../../../../i18n';
 import type { SniffWarning } from '../../dialect';
 import { messages } from '../../messages';
 
 export function convertedEncodingWarning(name: string): SniffWarning {
-  return { code: 'converted-encoding', message: t(messages.convertedEncoding, { file: name }) };
+  return { code: 'converted-encoding', message: localText(messages.convertedEncoding, { file: name }) };
 }
 
 export function invalidUtf8Warning(name: string, line: number): SniffWarning {
-  return { code: 'invalid-utf8', message: t(messages.invalidUtf8, { file: name, line: String(line) }) };
+  return { code: 'invalid-utf8', message: localText(messages.invalidUtf8, { file: name, line: String(line) }) };
 }
 
 export function lineEndingsWarning(name: string, lineEnding: 'cr' | 'mixed'): SniffWarning {
-  return { code: 'line-endings', message: t(lineEnding === 'cr' ? messages.lineEndingsCr : messages.lineEndingsMixed, { file: name }) };
+  return { code: 'line-endings', message: localText(lineEnding === 'cr' ? messages.lineEndingsCr : messages.lineEndingsMixed, { file: name }) };
 }
 
 export function nulBytesWarning(name: string, line: number): SniffWarning {
-  return { code: 'nul-bytes', message: t(messages.nulBytes, { file: name, line: String(line) }) };
+  return { code: 'nul-bytes', message: localText(messages.nulBytes, { file: name, line: String(line) }) };
 }
 
 export function backslashEscapeWarning(name: string, quote: string): SniffWarning {
-  return { code: 'backslash-escape', message: t(messages.backslashEscape, { file: name, escaped: `\\${quote}` }) };
+  return { code: 'backslash-escape', message: localText(messages.backslashEscape, { file: name, escaped: `\\${quote}` }) };
 }
 
 export function unterminatedQuoteWarning(name: string, line: number, quote: string): SniffWarning {
-  return { code: 'unterminated-quote', message: t(messages.unterminatedQuote, { file: name, line: String(line), quote }) };
+  return { code: 'unterminated-quote', message: localText(messages.unterminatedQuote, { file: name, line: String(line), quote }) };
 }
 
 export function trailingDelimiterWarning(name: string, delimiter: string): SniffWarning {
-  return { code: 'trailing-delimiter', message: t(messages.trailingDelimiter, { file: name, delimiter: printable(delimiter) }) };
+  return { code: 'trailing-delimiter', message: localText(messages.trailingDelimiter, { file: name, delimiter: printable(delimiter) }) };
 }
 
 /** One column found, but the header (or first row) holds `other`, another delimiter. */
 export function oneColumnWarning(name: string, header: boolean, other: string): SniffWarning {
   return {
     code: 'one-column',
-    message: t(messages.oneColumn, { file: name, where: header ? 'header' : 'row', delimiter: printable(other) }),
+    message: localText(messages.oneColumn, { file: name, where: header ? 'header' : 'row', delimiter: printable(other) }),
   };
 }
 
 export function noHeaderWarning(name: string): SniffWarning {
-  return { code: 'no-header', message: t(messages.noHeader, { file: name }) };
+  return { code: 'no-header', message: localText(messages.noHeader, { file: name }) };
 }
 
 export function headerOnlyWarning(name: string): SniffWarning {
-  return { code: 'header-only', message: t(messages.headerOnlyWarning, { file: name }) };
+  return { code: 'header-only', message: localText(messages.headerOnlyWarning, { file: name }) };
 }
 
 /** The first ragged row of the preview (on `line`, with `count` fields), and how many `others` there are. */
@@ -75,11 +75,11 @@ export function raggedWarning(
   const { line, count, others } = ragged;
   return {
     code: 'ragged',
-    message: t(messages.ragged, { file: name, line: String(line), count, where: header ? 'header' : 'rows', columns: String(columnCount), others }),
+    message: localText(messages.ragged, { file: name, line: String(line), count, where: header ? 'header' : 'rows', columns: String(columnCount), others }),
   };
 }
 
-/** The delimiter as a message shows it: a tab by its name in the active language. */
-function printable(delimiter: string): string {
-  return delimiter === '\t' ? t(messages.tabName) : delimiter;
+/** The delimiter as a message shows it: a tab by its name in the language it is shown in. */
+function printable(delimiter: string): LocalValue {
+  return delimiter === '\t' ? localText(messages.tabName) : delimiter;
 }

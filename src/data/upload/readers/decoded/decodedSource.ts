@@ -4,7 +4,7 @@
  * the table's row count and it has no rejects of its own; every value problem is left to the conversions, which
  * reject and report rows as they do for CSV. Shared by the Parquet and the Excel reader.
  */
-import { t } from '../../../../i18n';
+import { t, type LocalText } from '../../../../i18n';
 import { messages } from '../../messages';
 import { buildDecodedTableRead, buildDropTableStatement } from '../../../../sql';
 import { UploadError, quoteFileName } from '../../UploadError';
@@ -17,7 +17,7 @@ export function decodedTableName(loadId: string): string {
 }
 
 /** Hands `table` to the engine for one load and returns the reads over it. */
-export async function openDecodedSource(request: OpenRequest, table: TextTable, warnings: readonly string[] = []): Promise<OpenedSource> {
+export async function openDecodedSource(request: OpenRequest, table: TextTable, warnings: readonly LocalText[] = []): Promise<OpenedSource> {
   const fieldCount = planFieldCount(request, table);
   const engineTable = decodedTableName(request.loadId);
   await request.engine.createTableFromArrow(engineTable, textTableToArrowStream(table));

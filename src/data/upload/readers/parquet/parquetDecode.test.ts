@@ -2,6 +2,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { UploadError } from '../../UploadError';
+import { t } from '../../../../i18n';
 import { decodeParquet } from './parquetDecode';
 
 type WriteOptions = Parameters<typeof parquetWriteBuffer>[0];
@@ -97,7 +98,7 @@ describe('decodeParquet', () => {
       { index: 1, name: 'price_2', originalName: 'price' },
       { index: 2, name: 'column_3', originalName: ' ' },
     ]);
-    expect(table.warnings).toEqual([
+    expect(table.warnings.map(({ code, message }) => ({ code, message: t(message) }))).toEqual([
       {
         code: 'renamed-columns',
         message: 'Some column names in "names.parquet" were empty, repeated or untidy, so they were renamed: column 2 "price" → price_2; column 3 (no name) → column_3.',
