@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, render, waitFor } from '@testing-library/react';
 import { hashKey, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { loadViewComponent, type ViewProps } from '../../views/components';
 import { installResizeObserverStub, testOptions, testView, testViewProps } from '../../views/shared/viewTestKit';
@@ -9,8 +9,12 @@ import { discoverQueries } from './prefetchIntent';
 beforeAll(installResizeObserverStub);
 afterEach(cleanup);
 
-/** The keys of the queries a view builds when it is really shown (whether they then succeed does not matter here). */
-async function keysWhenShown(props: ViewProps & { tab: string }): Promise<string[]> {
+/**
+ * The keys of the queries a view builds when it is really shown (whether they then succeed does not matter here),
+ * once they are `expected`: panels drawn a moment later (a deferred value) build theirs in a later render, sooner or
+ * later on a loaded machine. Whatever the view has built by the deadline is returned, to be compared.
+ */
+async function keysWhenShown(props: ViewProps & { tab: string }, expected: readonly string[]): Promise<string[]> {
   const View = (await loadViewComponent(props.tab as never))!;
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   render(
@@ -18,9 +22,11 @@ async function keysWhenShown(props: ViewProps & { tab: string }): Promise<string
       <View {...props} />
     </QueryClientProvider>,
   );
-  // Panels drawn a moment later (a deferred value) build theirs in the next render.
+  const keys = () => client.getQueryCache().getAll().map((query) => query.queryHash).sort();
+  await waitFor(() => expect(keys()).toEqual(expected), { timeout: 5_000 }).catch(() => {});
+  // And nothing more a moment later.
   await new Promise((resolve) => setTimeout(resolve, 50));
-  return client.getQueryCache().getAll().map((query) => query.queryHash).sort();
+  return keys();
 }
 
 describe('finding the queries a view would run', () => {
@@ -31,9 +37,10 @@ describe('finding the queries a view would run', () => {
       const View = (await loadViewComponent(tab))!;
       const found = await discoverQueries(View, props);
       for (const query of found) expect(typeof query.queryFn).toBe('function');
-      const shown = await keysWhenShown(props);
+      const expected = found.map((query) => hashKey(query.queryKey)).sort();
+      const shown = await keysWhenShown(props, expected);
       expect(shown.length).toBeGreaterThan(0);
-      expect(found.map((query) => hashKey(query.queryKey)).sort()).toEqual(shown);
+      expect(expected).toEqual(shown);
       // Another filter names other queries (those over the filtered data; the events list is the same for all).
       const mexico = testView({ filters: { country: ['MX'] } });
       const other = await discoverQueries(View, { ...props, view: mexico, filters: mexico.filters, viewOf: () => mexico });
