@@ -5,7 +5,7 @@ import { createNodeEngine } from '../../src/engine/nodeEngine';
 import type { Engine } from '../../src/engine';
 import { addUpload, configureUploads, databaseFor, datasetRegistry, removeUpload, restoreUploadList } from '../../src/data/datasets';
 import { prepareUpload } from '../../src/data/upload/prepare';
-import { planProblems } from '../../src/data/upload/plan';
+import { planProblems, type UploadPlan } from '../../src/data/upload/plan';
 import { memoryUploadStore, type UploadStore } from '../../src/data/upload/storage';
 import { fetchCatalog } from '../../src/data/queries/fetchCatalog';
 import { fetchKpis } from '../../src/data/queries/fetchKpis';
@@ -18,6 +18,17 @@ const hasCorpus = fs.existsSync(CORPUS);
 
 function fileOf(name: string, text: string | Uint8Array): File {
   return new File([text as BlobPart], name);
+}
+
+/** A number format for whole numbers, as the user chooses it for a column detection left as text. */
+const WHOLE_NUMBERS = { kind: 'number' as const, decimal: '.' as const, thousands: null, percent: false, currency: null, integer: true };
+
+/** The plan with its `orders` column a measure of whole numbers (its "abc"s then fail to convert). */
+function ordersAsWholeNumbers(plan: UploadPlan): UploadPlan {
+  return {
+    ...plan,
+    columns: plan.columns.map((column) => (column.header === 'orders' ? { ...column, role: 'measure' as const, format: WHOLE_NUMBERS } : column)),
+  };
 }
 
 let engine: Engine;
@@ -43,14 +54,7 @@ describe('uploading a CSV', () => {
     const roles = Object.fromEntries(prepared.plan.columns.map((column) => [column.header, column.role]));
     // "abc" among the orders makes the column text: detection is strict. The user says it holds whole numbers.
     expect(roles).toEqual({ date: 'time', shop: 'dimension', country: 'dimension', orders: 'dimension', revenue: 'measure' });
-    const plan = {
-      ...prepared.plan,
-      columns: prepared.plan.columns.map((column) =>
-        column.header === 'orders'
-          ? { ...column, role: 'measure' as const, format: { kind: 'number' as const, decimal: '.' as const, thousands: null, percent: false, currency: null, integer: true } }
-          : column,
-      ),
-    };
+    const plan = ordersAsWholeNumbers(prepared.plan);
     const { report, entry } = await addUpload(prepared.file, 'shops.csv', plan);
     expect(report.rowsInFile).toBe(6);
     expect(report.rowsLoaded).toBe(4);
@@ -163,7 +167,7 @@ describe('streaming load (the app) and load with a rows table (tests) agree', ()
       ...prepared.plan,
       columns: prepared.plan.columns.map((column) =>
         column.header === 'orders'
-          ? { ...column, role: 'measure' as const, format: { kind: 'number' as const, decimal: '.' as const, thousands: null, percent: false, currency: null, integer: true } }
+          ? { ...column, role: 'measure' as const, format: WHOLE_NUMBERS }
           : column.header === 'date'
             ? { ...column, role: 'time' as const, format: { kind: 'date' as const, format: '%Y-%m-%d' } }
             : column.header === 'country'
@@ -347,14 +351,7 @@ describe('the list of rows that did not convert', () => {
   const csv = ['date,shop,orders', '2024-01-03,Alpha,10', '2024-01-20,Beta,abc', '2024-02-02,Alpha,7', '2024-02-10,Beta,x'].join('\n');
   async function planOf() {
     const prepared = await prepareUpload(fileOf('orders.csv', csv), 'orders.csv');
-    const plan = {
-      ...prepared.plan,
-      columns: prepared.plan.columns.map((column) =>
-        column.header === 'orders'
-          ? { ...column, role: 'measure' as const, format: { kind: 'number' as const, decimal: '.' as const, thousands: null, percent: false, currency: null, integer: true } }
-          : column,
-      ),
-    };
+    const plan = ordersAsWholeNumbers(prepared.plan);
     return { prepared, plan };
   }
   /** The real engine, except that its first `empty` listings of the rows that did not convert find none, as seen in Chromium. */
