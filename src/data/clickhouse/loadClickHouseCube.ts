@@ -4,6 +4,7 @@ import { quoteIdentifier, sqlLiteral } from '../../sql/literals';
 import { ClickHouseError, type ClickHouseClient } from './clickHouseClient';
 import { localList, localText, type LocalValue, type ShownText } from '../../i18n';
 import { messages } from './messages';
+import { createCountedTable } from '../countedTable';
 
 /**
  * A ClickHouse table as a dataset's cube: ClickHouse runs the heavy `GROUP BY` (month × the mapped dimensions, filters
@@ -150,18 +151,12 @@ function intersectMonths(a?: { from?: string; to?: string }, b?: { from?: string
 export const CUBE_READ_ATTEMPTS = 3;
 
 /**
- * Creates `tableName` from `select` and checks it holds the `rows` the count read found: in Chromium, DuckDB-wasm has
- * now and then read a registered file as empty (seen on uploads, src/data/upload/ingest.ts), and an empty cube would
- * show a table without data as if it had none. A short table is read again; still short, it is an error.
+ * Creates `tableName` from `select` and checks it holds the `rows` the count read found (see createCountedTable): an
+ * empty cube would show a table without data as if it had none.
  */
 async function createCounted(engine: Engine, tableName: string, select: string, rows: number, connection: string): Promise<void> {
-  let made = 0;
-  for (let attempt = 1; attempt <= CUBE_READ_ATTEMPTS; attempt++) {
-    await engine.query(`CREATE OR REPLACE TABLE ${tableName} AS ${select}`);
-    const [count] = await engine.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${tableName}`);
-    made = Number(count?.n ?? 0);
-    if (made === rows) return;
-  }
+  const { rows: made } = await createCountedTable(engine, `CREATE OR REPLACE TABLE ${tableName} AS ${select}`, tableName, rows, CUBE_READ_ATTEMPTS);
+  if (made === rows) return;
   await engine.query(`DROP TABLE IF EXISTS ${tableName}`);
   throw new ClickHouseError(localText(messages.cubeShort, { connection, rows, made }), {
     connection,

@@ -7,7 +7,8 @@
 import { t, type LocalText } from '../../i18n';
 import { messages } from './messages';
 import type { Engine } from '../../engine';
-import { buildRowCountQuery, POSITION_COLUMN } from '../../sql';
+import { POSITION_COLUMN } from '../../sql';
+import { createCountedTable } from '../countedTable';
 import { formatWhole } from '../../lib/format';
 import type { DatasetModel } from '../model';
 import { accountRows, type RowAccounting } from './load/accounting';
@@ -186,13 +187,8 @@ export const PROBLEM_ROWS_ATTEMPTS = 3;
  * made again, and a list that still does not match refuses the load. Returns the number of reads made.
  */
 async function listProblemRows(engine: Engine, load: LoadPlan, source: OpenedSource, fileName: string, expected: number): Promise<number> {
-  let found = 0;
-  for (let attempt = 1; attempt <= PROBLEM_ROWS_ATTEMPTS; attempt++) {
-    await engine.query(problemRowsStatement(load, source));
-    const [count] = await engine.query<{ n: number }>(buildRowCountQuery(load.problemRows));
-    found = Number(count?.n ?? 0);
-    if (found === expected) return attempt;
-  }
+  const { rows: found, runs } = await createCountedTable(engine, problemRowsStatement(load, source), load.problemRows, expected, PROBLEM_ROWS_ATTEMPTS);
+  if (found === expected) return runs;
   throw new UploadError(
     fileName,
     'row-accounting',
