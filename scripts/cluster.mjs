@@ -1,5 +1,5 @@
-// `npm run cluster`: a local two-shard ClickHouse cluster with the bundled traffic and sales loaded, for developing
-// and testing the ClickHouse pushdown (issue 18). It installs nothing: it uses Debian's `clickhouse-server` (18.16)
+// `npm run cluster`: a local two-shard ClickHouse cluster with the bundled traffic and sales loaded (apart, and joined
+// as `market`), for developing and testing the ClickHouse pushdown (issue 18). It installs nothing: it uses Debian's `clickhouse-server` (18.16)
 // or any newer `clickhouse` binary, runs two server processes on free loopback ports with generated configs in a
 // temporary folder, and removes everything when it stops (Ctrl+C, SIGTERM, or an error).
 //
@@ -181,10 +181,20 @@ const TABLES = {
     file: 'marketplace-sales.csv',
     columns: { month: 'Date', marketplace: 'String', country: 'String', gmv_usd: 'Float64', orders: 'UInt64', active_sellers: 'UInt64' },
   },
+  // Traffic and sales in one table, as a team would keep them for the conversion view (visitors, orders and revenue
+  // side by side): the bundled `market_monthly` without the columns the app derives (region, subregion, group).
+  market: {
+    join: ['traffic', 'sales'],
+    columns: {
+      month: 'Date', marketplace: 'String', country: 'String', visitors: 'UInt64', gmv_usd: 'Float64', orders: 'UInt64', active_sellers: 'UInt64',
+    },
+  },
 };
 
-/** The CSV's header must be the columns we create; months (`2014-07`) become Dates (`2014-07-01`). */
-function csvForClickHouse(name) {
+const KEY_COLUMNS = ['month', 'marketplace', 'country'];
+
+/** A bundled CSV's header and rows, months (`2014-07`) as Dates (`2014-07-01`); its header must be `columns`. */
+function readBundled(name) {
   const { file, columns } = TABLES[name];
   const text = readFileSync(join(root, 'datasets', file), 'utf8');
   const lines = text.split('\n').filter((line) => line.length > 0);
@@ -193,13 +203,48 @@ function csvForClickHouse(name) {
     throw new Error(`datasets/${file} has columns ${header.join(', ')}; the cluster expects ${Object.keys(columns).join(', ')}.`);
   }
   const monthIndex = header.indexOf('month');
-  const body = lines.slice(1).map((line) => {
+  const rows = lines.slice(1).map((line) => {
     const cells = line.split(',');
     if (!/^\d{4}-\d{2}$/.test(cells[monthIndex])) throw new Error(`datasets/${file}: month ${cells[monthIndex]} is not YYYY-MM`);
     cells[monthIndex] = `${cells[monthIndex]}-01`;
-    return cells.join(',');
+    return cells;
   });
-  return { csv: [header.join(','), ...body].join('\n') + '\n', rows: body.length };
+  return { header, rows };
+}
+
+/**
+ * The CSV to insert into table `name`. A joined table is its sources matched on month, marketplace and country; the
+ * bundled traffic and sales cover the same keys, and a key found in one source only is an error (the app's
+ * `market_monthly` would keep it with empty cells, which this table has no place for).
+ */
+function csvForClickHouse(name) {
+  const { join: sources, columns } = TABLES[name];
+  const names = Object.keys(columns);
+  if (!sources) {
+    const { header, rows } = readBundled(name);
+    return { csv: [header.join(','), ...rows.map((cells) => cells.join(','))].join('\n') + '\n', rows: rows.length };
+  }
+  const byKey = new Map();
+  for (const source of sources) {
+    const { header, rows } = readBundled(source);
+    const keyIndexes = KEY_COLUMNS.map((column) => header.indexOf(column));
+    for (const cells of rows) {
+      const key = keyIndexes.map((index) => cells[index]).join('\u0000');
+      const row = byKey.get(key) ?? { seen: 0 };
+      header.forEach((column, index) => {
+        row[column] = cells[index];
+      });
+      row.seen += 1;
+      byKey.set(key, row);
+    }
+  }
+  const body = [...byKey.values()].map((row) => {
+    if (row.seen !== sources.length) {
+      throw new Error(`${name}: ${KEY_COLUMNS.map((column) => row[column]).join(' ')} is in ${row.seen} of ${sources.join(' and ')}.`);
+    }
+    return names.map((column) => row[column]).join(',');
+  });
+  return { csv: [names.join(','), ...body].join('\n') + '\n', rows: body.length };
 }
 
 /** Creates the local MergeTree tables and the Distributed tables over them on every shard. */
@@ -322,7 +367,7 @@ export async function startCluster({ load = true, log = () => {}, timeoutMs = 60
     if (load) {
       const loadStarted = Date.now();
       const counts = await loadDatasets(cluster);
-      log(`Loaded ${Object.entries(counts).map(([name, rows]) => `${rows} ${name} rows`).join(' and ')} in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s.`);
+      log(`Loaded ${Object.entries(counts).map(([name, rows]) => `${rows} ${name} rows`).join(', ')} in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s.`);
     }
   } catch (error) {
     await stop();
@@ -372,7 +417,7 @@ async function main() {
   }
   console.log(`\nA two-shard ClickHouse cluster is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s):`);
   cluster.shards.forEach((shard) => console.log(`  shard ${shard.index + 1}: HTTP ${shard.url}  native 127.0.0.1:${shard.tcpPort}`));
-  console.log(`  database ${DATABASE}: traffic and sales (Distributed over traffic_local and sales_local, by cityHash64(country))`);
+  console.log(`  database ${DATABASE}: traffic, sales and market, both joined (Distributed over traffic_local, sales_local and market_local, by cityHash64(country))`);
   console.log(`  read-only user ${APP_USER}, password ${APP_PASSWORD}; loading user default (no password, loopback only)`);
   console.log(`\nServe the app against it, in another terminal:\n  MARKETSCOPE_CLICKHOUSE='${connectionString(cluster)}' npm start`);
   console.log(`\nTry: curl '${cluster.shards[0].url}/?user=${APP_USER}&password=${APP_PASSWORD}' --data-binary 'SELECT count() FROM ${DATABASE}.traffic'`);

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { CURRENCY_UNITS } from '../../lib/format';
-import type { ClickHouseDatasetDef } from './clickHouseModel';
+import { validRoles, type ClickHouseDatasetDef } from './clickHouseModel';
 import { t } from '../../i18n';
 import { messages } from './messages';
 
@@ -24,6 +24,7 @@ const defSchema = z.object({
   time: name,
   dimensions: z.array(z.object({ column: name, label, display: z.enum(['text', 'country']) })).check(z.maxLength(32)),
   measures: z.array(z.object({ column: name, label, unit: z.enum(UNITS), overTime: z.enum(['sum', 'mean']) })).check(z.minLength(1), z.maxLength(32)),
+  roles: z.optional(z.object({ visitors: name, orders: name, revenue: name })),
 });
 
 /** The definition, rebuilt from the schema's output; or a short reason, naming the part that is wrong. */
@@ -37,6 +38,7 @@ export function parseClickHouseDef(value: unknown): { def: ClickHouseDatasetDef 
   const def = parsed.data;
   const columns = [def.time, ...def.dimensions.map((d) => d.column), ...def.measures.map((m) => m.column)];
   if (new Set(columns).size !== columns.length) return { error: t(messages.twoRoles) };
+  if (def.roles && !validRoles(def)) return { error: t(messages.badRoles) };
   return { def };
 }
 

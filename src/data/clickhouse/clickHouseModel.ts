@@ -20,6 +20,50 @@ export interface ClickHouseDatasetDef {
   time: string;
   dimensions: { column: string; label: string; display: 'text' | 'country' }[];
   measures: { column: string; label: string; unit: Unit; overTime: TimeAggregate }[];
+  /**
+   * The measures (by column) that are visitors, orders and revenue, when the table has all three: the conversion view
+   * and the traffic-to-sales ratios (orders per 1,000 visitors, order value, revenue per visitor) then work on it.
+   */
+  roles?: ClickHouseRoles;
+}
+
+export type ClickHouseRoles = { visitors: string; orders: string; revenue: string };
+export const ROLE_NAMES = ['visitors', 'orders', 'revenue'] as const;
+
+/** Names that suggest each of the traffic-to-sales roles, checked in order against a measure's column name. */
+const ROLE_PATTERNS: Record<keyof ClickHouseRoles, RegExp[]> = {
+  visitors: [/^(unique_)?visitors$/i, /visitor|^users$|^visits$/i],
+  orders: [/^orders$/i, /order|purchases|transactions/i],
+  revenue: [/^(revenue|gmv)(_usd|_eur)?$/i, /revenue|gmv|sales_(usd|eur|amount)/i],
+};
+
+/**
+ * Visitors, orders and revenue among `measures`, by their column names (visitors/visits/users, orders/purchases,
+ * revenue/gmv), when all three are found in three different columns; else undefined.
+ */
+export function suggestRoles(measures: readonly string[]): ClickHouseRoles | undefined {
+  const pick = (role: keyof ClickHouseRoles, taken: string[]) => {
+    for (const pattern of ROLE_PATTERNS[role]) {
+      const found = measures.find((column) => pattern.test(column) && !taken.includes(column));
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  const visitors = pick('visitors', []);
+  if (visitors === undefined) return undefined;
+  const orders = pick('orders', [visitors]);
+  if (orders === undefined) return undefined;
+  const revenue = pick('revenue', [visitors, orders]);
+  return revenue === undefined ? undefined : { visitors, orders, revenue };
+}
+
+/** `def`'s roles when each still names one of its measures (a measure set aside drops them all). */
+export function validRoles(def: Pick<ClickHouseDatasetDef, 'measures' | 'roles'>): ClickHouseRoles | undefined {
+  const roles = def.roles;
+  if (!roles) return undefined;
+  const columns = ROLE_NAMES.map((role) => roles[role]);
+  const measured = columns.every((column) => def.measures.some((m) => m.column === column));
+  return measured && new Set(columns).size === columns.length ? roles : undefined;
 }
 
 const TIME_TYPE = /^(Nullable\()?(Date|DateTime|DateTime64|Date32)\b/;
@@ -49,6 +93,7 @@ export function suggestClickHouseDataset(connection: string, table: ClickHouseTa
   const time = times.find((c) => /month|date|day|time/i.test(c.name)) ?? times[0];
   const measures = table.columns.filter((c) => columnKind(c) === 'number');
   if (!time || measures.length === 0) return null;
+  const roles = suggestRoles(measures.map((c) => c.name));
   return {
     connection,
     database: table.database,
@@ -62,8 +107,11 @@ export function suggestClickHouseDataset(connection: string, table: ClickHouseTa
       column: c.name,
       label: humanize(c.name),
       unit: /usd|gmv|revenue/i.test(c.name) ? 'usd' : 'count',
-      overTime: 'mean',
+      // A sum over months for orders and revenue (a period's orders are the months' orders); visitors stay an average
+      // month (monthly uniques do not add up), as in the bundled dataset.
+      overTime: roles && (c.name === roles.orders || c.name === roles.revenue) ? 'sum' : 'mean',
     })),
+    ...(roles ? { roles } : {}),
   };
 }
 
@@ -111,6 +159,8 @@ export function clickHouseModel(datasetId: string, def: ClickHouseDatasetDef): {
     periodLabel: m.overTime === 'sum' ? t(dataMessages.periodTotal) : t(dataMessages.periodAvgMonth),
     description: m.overTime === 'sum' ? t(messages.describeSum, { label: m.label }) : t(messages.describeMean, { label: m.label }),
   }));
+  const roles = validRoles(def);
+  const idOf = (column: string) => measures.find((m) => m.column === column)!.id;
   return {
     cubeTable,
     model: {
@@ -121,6 +171,7 @@ export function clickHouseModel(datasetId: string, def: ClickHouseDatasetDef): {
       dimensions,
       measures,
       defaultMeasure: measures[0]!.id,
+      ...(roles ? { roles: { visitors: idOf(roles.visitors), orders: idOf(roles.orders), revenue: idOf(roles.revenue) } } : {}),
       provenance: 'clickhouse',
       sourceLine: clickHouseSourceLine(def),
       cube: { dimensions: dimensions.map((d) => d.column) },

@@ -22,6 +22,10 @@ export const messages = defineMessages({
   theDefinition: { id: 'clickhouse.def.theDefinition', defaultMessage: 'the definition' },
   notADefinition: { id: 'clickhouse.def.notADefinition', defaultMessage: 'not a ClickHouse dataset definition' },
   twoRoles: { id: 'clickhouse.def.twoRoles', defaultMessage: 'a column has two roles' },
+  badRoles: {
+    id: 'clickhouse.def.badRoles',
+    defaultMessage: 'visitors, orders and revenue must be three different measures of the table',
+  },
   // A link that names a ClickHouse table (clickHouseLink)
   damaged: {
     id: 'clickhouse.link.damaged',

@@ -62,6 +62,45 @@ describe('ConnectPanel', () => {
     expect(datasetRegistry.get().length).toBe(before);
   });
 
+  it('suggests visitors, orders and revenue when a table has them, and keeps only a whole choice', async () => {
+    const market: ClickHouseClient = {
+      ...client,
+      listTables: async (_connection, database) => [
+        {
+          database,
+          name: 'market',
+          engine: 'Distributed',
+          columns: [
+            { name: 'month', type: 'Date' },
+            { name: 'country', type: 'String' },
+            { name: 'visitors', type: 'UInt64' },
+            { name: 'gmv_usd', type: 'Float64' },
+            { name: 'orders', type: 'UInt64' },
+            { name: 'refunds', type: 'UInt64' },
+          ],
+        },
+      ],
+    };
+    render(<ConnectPanel onOpen={() => {}} client={market} />);
+    fireEvent.change(await screen.findByLabelText('Table'), { target: { value: 'market' } });
+    expect(await screen.findByText('Traffic × sales (optional)')).toBeTruthy();
+    const select = (name: string) => screen.getByRole('combobox', { name }) as HTMLSelectElement;
+    expect([select('Visitors').value, select('Orders').value, select('Revenue').value]).toEqual(['visitors', 'orders', 'gmv_usd']);
+    expect(select('How orders combines over months').value).toBe('sum');
+    expect(select('How visitors combines over months').value).toBe('mean');
+    expect(screen.queryByTestId('connect-ratio-incomplete')).toBeNull();
+    // Two roles on one measure: said, and not kept.
+    fireEvent.change(select('Orders'), { target: { value: 'visitors' } });
+    expect(screen.getByTestId('connect-ratio-incomplete').textContent).toContain('Choose three different measures');
+    fireEvent.change(select('Orders'), { target: { value: 'refunds' } });
+    expect(screen.queryByTestId('connect-ratio-incomplete')).toBeNull();
+    // A measure set aside leaves the choice (and its menu).
+    fireEvent.change(select('Role of refunds'), { target: { value: 'ignored' } });
+    expect(select('Orders').value).toBe('');
+    expect([...select('Revenue').options].map((o) => o.value)).toEqual(['', 'visitors', 'gmv_usd', 'orders']);
+    expect(screen.getByTestId('connect-ratio-incomplete')).toBeTruthy();
+  });
+
   it('says when the server offers no connection, and how to add one', async () => {
     const none: ClickHouseClient = { ...client, listConnections: async () => [] };
     render(<ConnectPanel onOpen={() => {}} client={none} />);

@@ -149,7 +149,7 @@ export function ConnectPanel({ onOpen, client: given }: { onOpen: (datasetId: st
       ) : null}
       {table && def ? (
         <div className="connect-form">
-          <RoleEditor table={table} def={def} onChange={setDef} disabled={loading} />
+          <RoleEditor key={`${def.connection}/${table.database}.${table.name}`} table={table} def={def} onChange={setDef} disabled={loading} />
           <div className="connect-actions">
             <button type="button" className="button" onClick={() => void load()} disabled={loading} data-testid="connect-load">
               {tr(messages.load, { table: table.name })}

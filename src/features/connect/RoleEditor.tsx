@@ -1,6 +1,6 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { ClickHouseColumn, ClickHouseTable } from '../../data/clickhouse/clickHouseClient';
-import { columnKind, type ClickHouseDatasetDef } from '../../data/clickhouse/clickHouseModel';
+import { columnKind, ROLE_NAMES, validRoles, type ClickHouseDatasetDef, type ClickHouseRoles } from '../../data/clickhouse/clickHouseModel';
 import type { Unit } from '../../lib/format';
 import { useT, type Message } from '../../i18n';
 import { messages } from './messages';
@@ -47,7 +47,77 @@ function withRole(def: ClickHouseDatasetDef, column: string, role: Role): ClickH
   if (role === 'time') next.time = column;
   if (role === 'dimension') next.dimensions = [...dimensions, { column, label: humanize(column), display: /country/i.test(column) ? 'country' : 'text' }];
   if (role === 'measure') next.measures = [...measures, { column, label: humanize(column), unit: /usd|gmv|revenue/i.test(column) ? 'usd' : 'count', overTime: 'mean' }];
-  return next;
+  return withRoles(next, def.roles ?? {});
+}
+
+/** `def` with the traffic-to-sales roles of `draft` when they name three different measures, else without any. */
+function withRoles(def: ClickHouseDatasetDef, draft: Partial<ClickHouseRoles>): ClickHouseDatasetDef {
+  const next = { ...def };
+  delete next.roles;
+  const roles = validRoles({ measures: def.measures, roles: draft as ClickHouseRoles });
+  return roles && ROLE_NAMES.every((role) => draft[role] !== undefined) ? { ...next, roles } : next;
+}
+
+const RATIO_ROLE_LABELS: Record<keyof ClickHouseRoles, Message> = {
+  visitors: messages.ratioVisitors,
+  orders: messages.ratioOrders,
+  revenue: messages.ratioRevenue,
+};
+
+/**
+ * Which measures are visitors, orders and revenue: optional; with all three (three different measures) the
+ * conversion view and the traffic-to-sales ratios work on the dataset. A half-made choice stays on screen, not in
+ * the definition.
+ */
+function RatioRoles({ def, onChange }: { def: ClickHouseDatasetDef; onChange: (def: ClickHouseDatasetDef) => void }) {
+  const ids = useId();
+  const tr = useT();
+  const [draft, setDraft] = useState<Partial<ClickHouseRoles>>(() => ({ ...def.roles }));
+  // A measure set aside (its role changed above) leaves the choice.
+  const shown: Partial<ClickHouseRoles> = Object.fromEntries(
+    ROLE_NAMES.filter((role) => draft[role] !== undefined && def.measures.some((m) => m.column === draft[role])).map((role) => [role, draft[role]]),
+  );
+  const chosen = ROLE_NAMES.filter((role) => shown[role] !== undefined);
+  const incomplete = chosen.length > 0 && !def.roles;
+  return (
+    <fieldset className="connect-ratio-roles">
+      <legend>{tr(messages.ratioRoles)}</legend>
+      <p className="connect-note" id={`${ids}-hint`}>
+        {tr(messages.ratioRolesHint)}
+      </p>
+      <div className="connect-ratio-fields">
+        {ROLE_NAMES.map((role) => (
+          <label key={role} className="field" htmlFor={`${ids}-${role}`}>
+            <span className="field-label">{tr(RATIO_ROLE_LABELS[role])}</span>
+            <select
+              id={`${ids}-${role}`}
+              className="select"
+              aria-describedby={`${ids}-hint`}
+              value={shown[role] ?? ''}
+              onChange={(e) => {
+                const next = { ...shown, [role]: e.target.value === '' ? undefined : e.target.value };
+                setDraft(next);
+                onChange(withRoles(def, next));
+              }}
+              data-testid={`connect-ratio-${role}`}
+            >
+              <option value="">{tr(messages.ratioNone)}</option>
+              {def.measures.map((m) => (
+                <option key={m.column} value={m.column}>
+                  {m.column}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </div>
+      {incomplete ? (
+        <p className="connect-note" role="status" data-testid="connect-ratio-incomplete">
+          {tr(messages.ratioIncomplete)}
+        </p>
+      ) : null}
+    </fieldset>
+  );
 }
 
 /**
@@ -145,6 +215,7 @@ export function RoleEditor({ table, def, onChange, disabled }: { table: ClickHou
           );
         })}
       </ul>
+      <RatioRoles def={def} onChange={onChange} />
     </fieldset>
   );
 }

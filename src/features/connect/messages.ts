@@ -63,4 +63,18 @@ export const messages = defineMessages({
   sum: { id: 'connect.sum', defaultMessage: 'Sum' },
   unit: { id: 'connect.unit', defaultMessage: 'Unit' },
   unitOf: { id: 'connect.unitOf', defaultMessage: 'Unit of {column}' },
+  ratioRoles: { id: 'connect.ratio.legend', defaultMessage: 'Traffic × sales (optional)' },
+  ratioRolesHint: {
+    id: 'connect.ratio.hint',
+    defaultMessage:
+      'Name the measures that count visitors, orders and revenue to compare conversion: orders per 1,000 visitors, average order value and revenue per visitor.',
+  },
+  ratioVisitors: { id: 'connect.ratio.visitors', defaultMessage: 'Visitors' },
+  ratioOrders: { id: 'connect.ratio.orders', defaultMessage: 'Orders' },
+  ratioRevenue: { id: 'connect.ratio.revenue', defaultMessage: 'Revenue' },
+  ratioNone: { id: 'connect.ratio.none', defaultMessage: 'None' },
+  ratioIncomplete: {
+    id: 'connect.ratio.incomplete',
+    defaultMessage: 'Choose three different measures for visitors, orders and revenue, or none: conversion needs all three.',
+  },
 });
