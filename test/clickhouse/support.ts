@@ -11,8 +11,9 @@
  *   await cluster.stopShard(1); … await cluster.startShard(1);   // always restart in a finally
  *   const proxy = await startProxy([{ name: 'local', ...cluster.connection(0) }]);  // proxy.url + '/local/query'
  *
- * Tables: marketscope.traffic and marketscope.sales (Distributed, sharded by cityHash64(country)) over
- * traffic_local / sales_local on each shard, with the bundled CSVs loaded (month is a Date, the first of the month).
+ * Tables: marketscope.traffic, marketscope.sales and marketscope.market (the two joined on month, marketplace and
+ * country; Distributed, sharded by cityHash64(country)) over traffic_local / sales_local / market_local on each
+ * shard, with the bundled CSVs loaded (month is a Date, the first of the month).
  */
 import { createServer, type Server } from 'node:http';
 import { inject } from 'vitest';

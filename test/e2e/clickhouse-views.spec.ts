@@ -184,6 +184,44 @@ test('every view over the cluster shows the bundled figures; kept after a reload
   }
 });
 
+// The conversion view and a ratio's explanation need visitors, orders and revenue in one dataset: marketscope.market
+// holds traffic and sales joined, as a team would keep them. Its roles are suggested from the column names; the
+// figures must be the bundled ones (market_monthly in DuckDB-wasm) for the same selection.
+test('the conversion view and a ratio explained over the cluster equal the bundled figures', async ({ guarded: page }) => {
+  test.setTimeout(600_000);
+  await page.goto('/');
+  await waitForDashboard(page);
+  await page.getByTestId('open-connect').click();
+  const panel = page.getByTestId('connect-panel');
+  await panel.getByTestId('connect-table').selectOption('market');
+  await expect(panel.getByRole('combobox', { name: 'Role of orders' })).toHaveValue('measure');
+  // Suggested from the names: visitors, orders and gmv_usd (revenue), three different measures.
+  await expect(panel.getByTestId('connect-ratio-visitors')).toHaveValue('visitors');
+  await expect(panel.getByTestId('connect-ratio-orders')).toHaveValue('orders');
+  await expect(panel.getByTestId('connect-ratio-revenue')).toHaveValue('gmv_usd');
+  await expect(panel.getByTestId('connect-ratio-incomplete')).toHaveCount(0);
+  await panel.getByTestId('connect-load').click();
+  await expect(panel).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
+  const id = new URL(page.url()).searchParams.get('dataset');
+  expect(id).toMatch(/^u_market_/);
+  await waitForDashboard(page);
+
+  const compared: string[] = [];
+  for (const [tab, extra] of [['conversion', ''], ['explain', '&ratio=conversion'], ['explain', '&ratio=order_value']] as const) {
+    const bundled = await viewFigures(page, tab, `${RUSSIA_H2_2014}&tab=${tab}${extra}`);
+    const cluster = await viewFigures(page, tab, `${RUSSIA_H2_2014}&tab=${tab}${extra}&dataset=${id}`);
+    await expect(page.getByTestId(`view-${tab}`).getByText(/has no visitors, orders and revenue/)).toHaveCount(0);
+    const shared = [...cluster.keys()].filter((key) => bundled.has(key) && (bundled.get(key)!.length > 0 || cluster.get(key)!.length > 0));
+    expect(shared.length, `${tab}${extra}: figures to compare (bundled ${[...bundled.keys()]}, cluster ${[...cluster.keys()]})`).toBeGreaterThan(0);
+    for (const key of shared) expect(cluster.get(key), `${tab}${extra} › ${key}`).toEqual(bundled.get(key));
+    compared.push(...shared.map((key) => `${tab}${extra}:${key}(${cluster.get(key)!.length})`));
+  }
+  console.log(`conversion over the cluster, compared: ${compared.join(' ')}`);
+  // At least the conversion view's own table, with figures in it.
+  expect(compared.some((key) => key.startsWith('conversion:') && !key.endsWith('(0)'))).toBe(true);
+});
+
+
 test('a dashboard over the cluster: its link restores the table elsewhere; shared with its figures, it opens without the server', async ({ guarded: page, browser, context }) => {
   test.setTimeout(600_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

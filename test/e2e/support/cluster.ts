@@ -1,7 +1,7 @@
 /**
  * The e2e run's ClickHouse cluster (started by clusterSetup.ts, Playwright's globalSetup). The preview server serves
  * it as the connection `local` (/clickhouse/local/, shard 1; either shard's Distributed tables see every row):
- * marketscope.traffic and marketscope.sales with the bundled data.
+ * marketscope.traffic, marketscope.sales and marketscope.market (the two joined) with the bundled data.
  *
  *   import { e2eCluster } from './support/cluster';
  *   const cluster = e2eCluster();        // throws the install command when ClickHouse is missing
