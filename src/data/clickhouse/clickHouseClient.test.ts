@@ -51,6 +51,9 @@ describe('the ClickHouse client and query parameters', () => {
     expect(sent[0]!.body).toBe('SELECT {p0:String}');
     expect(sent[0]!.url.searchParams.get('param_p0')).toBe(hostile);
     expect([...sent[0]!.url.searchParams.keys()]).toEqual(['query_id', 'format', 'param_p0']);
+    // In the shape docs/clickhouse-nginx.md passes on as written: spaces as %20 (not +), nothing but these characters.
+    expect(sent[0]!.url.search).toMatch(/^\?query_id=[A-Za-z0-9_-]{1,80}&format=TSV&param_p0=[A-Za-z0-9%!'()*._~-]*$/);
+    expect(sent[0]!.url.search).toContain('param_p0=x%27)%20OR%201%3D1%20--');
     await client.query('old', 'SELECT 1');
     expect([...sent[1]!.url.searchParams.keys()]).toEqual(['query_id']);
   });

@@ -201,7 +201,9 @@ export function createClickHouseClient(base = '/clickhouse', fetchWith?: typeof 
     const queryId = newQueryId();
     const params = new URLSearchParams({ query_id: queryId });
     if (options.format) params.set('format', options.format);
-    for (const [name, value] of Object.entries(options.params ?? {})) params.set(`param_${name}`, value);
+    // Spaces as %20, not URLSearchParams' `+`: behind nginx (docs/clickhouse-nginx.md) the text reaches ClickHouse as
+    // it is written here.
+    const queryParams = Object.entries(options.params ?? {}).map(([name, value]) => `&param_${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
     const { signal } = options;
     const onAbort = () => {
       // Best effort: the request is already aborted; KILL QUERY frees the server.
@@ -211,7 +213,7 @@ export function createClickHouseClient(base = '/clickhouse', fetchWith?: typeof 
     try {
       let response: Response;
       try {
-        response = await fetchImpl(`${connectionUrl(connection, 'query')}?${params}`, { method: 'POST', body: sql, signal });
+        response = await fetchImpl(`${connectionUrl(connection, 'query')}?${params}${queryParams.join('')}`, { method: 'POST', body: sql, signal });
       } catch (error) {
         if (signal?.aborted) throw error;
         throw new ClickHouseError(localText(messages.unreachableFor, { connection, reason: (error as Error).message }), {
