@@ -1,38 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, inject, it, type TestContext } from 'vitest';
-import { loadChdb, type Chdb } from '../../scripts/lib/chdb.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Chdb } from '../../scripts/lib/chdb.mjs';
 import { buildPushdownQuery, type PushdownQuery, type PushdownSpec } from '../../src/sql/clickhouse/pushdown';
 import { quoteClickHouseIdentifier } from '../../src/sql/clickhouse/literals';
 import { DATASETS_DIR } from '../support/loadBundledIntoNode';
+import { chdbWithTraffic, needChdb } from './support';
 
 // The pushdown builder's SQL in BOTH modes (values as literals, values as query parameters) on a current ClickHouse
 // release: chDB, ClickHouse as a library (scripts/lib/chdb.mjs installs it into .cache/chdb). The cluster's 18.16
 // (test/clickhouse) has no query parameters, so this is where params mode runs. The params reach ClickHouse's own
 // binding in the text the proxy forwards as `param_<name>`, so their escaping is ClickHouse's to check here.
-const available = inject('chdb');
-const unavailable = 'error' in available ? `chDB (a current ClickHouse) is not available here, so params mode is not run: ${available.error}` : null;
 let chdb: Chdb;
 
-/** Skips with the reason when chDB could not be installed (not a silent pass); fails when it is required. */
-function needChdb(context: TestContext) {
-  if (unavailable === null) return;
-  if (process.env.MARKETSCOPE_REQUIRE_CHDB === '1') throw new Error(unavailable);
-  context.skip(unavailable);
-}
-
 beforeAll(() => {
-  if (unavailable !== null) return;
-  chdb = loadChdb({ install: false });
-  chdb.query('CREATE DATABASE IF NOT EXISTS marketscope');
-  chdb.query('DROP TABLE IF EXISTS marketscope.traffic');
-  // As the cluster has it (scripts/cluster.mjs): month a Date (the first of the month), ordered by the filtered columns.
-  chdb.query(
-    'CREATE TABLE marketscope.traffic (month Date, marketplace String, country String, visitors UInt64) ENGINE = MergeTree() PARTITION BY toYear(month) ORDER BY (country, marketplace, month)',
-  );
-  const file = `${DATASETS_DIR}marketplace-traffic.csv`;
-  chdb.query(
-    `INSERT INTO marketscope.traffic SELECT toDate(concat(month, '-01')), marketplace, country, visitors FROM file('${file}', 'CSVWithNames', 'month String, marketplace String, country String, visitors UInt64')`,
-  );
+  const loaded = chdbWithTraffic();
+  if (loaded) chdb = loaded;
 });
 
 type Row = Record<string, string | number | null>;
