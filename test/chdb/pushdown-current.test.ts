@@ -169,6 +169,17 @@ describe('the pushdown on a current ClickHouse (chDB), values as literals and as
     chdb.query('DROP TABLE marketscope.odd_names');
   });
 
+  it("takes no table function's or setting's name from a parameter (the proxy's allow-list sees every name)", (context) => {
+    needChdb(context);
+    for (const [sql, params] of [
+      ['SELECT * FROM {f:Identifier}(3)', { f: 'numbers' }],
+      ["SELECT * FROM {f:Identifier}('http://127.0.0.1:9/', 'CSV')", { f: 'url' }],
+      ['SELECT count() FROM numbers(3) SETTINGS {s:Identifier} = 1', { s: 'max_threads' }],
+    ] as const) {
+      expect(() => chdb.queryWithParams(sql, params, 'TSV'), sql).toThrow(/Syntax error/);
+    }
+  });
+
   it('filters columns of other types with String, number and boolean params as it does with literals', (context) => {
     needChdb(context);
     chdb.query('DROP TABLE IF EXISTS marketscope.typed');
