@@ -49,14 +49,14 @@ export default defineConfig({
     hookTimeout: 60_000,
     env: { TZ: 'UTC', LANG: 'en_US.UTF-8' },
     setupFiles: ['test/support/testingLibrary.ts'],
-    // Two projects so that only a run with a test/clickhouse file in it starts the local ClickHouse cluster (a
+    // Separate projects so that only a run with a test/clickhouse file in it starts the local ClickHouse cluster (a
     // project's globalSetup runs only when one of its files is queued), and so that those files, which share that
-    // one cluster and stop and start its shards, run one after another.
+    // one cluster and stop and start its shards, run one after another; likewise test/chdb installs chDB.
     projects: [
       // Each project names its own files: `extends` would concatenate a root `include` with a project's.
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/clickhouse/**'] },
+        test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/clickhouse/**', 'test/chdb/**'] },
       },
       {
         extends: true,
@@ -66,6 +66,11 @@ export default defineConfig({
           globalSetup: ['test/clickhouse/globalSetup.ts'],
           fileParallelism: false,
         },
+      },
+      // A current ClickHouse release (chDB, installed into .cache/chdb on demand) for what 18.16 cannot run.
+      {
+        extends: true,
+        test: { name: 'chdb', include: ['test/chdb/**/*.test.ts'], globalSetup: ['test/chdb/globalSetup.ts'] },
       },
     ],
   },

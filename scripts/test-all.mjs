@@ -28,7 +28,8 @@ check('datasets are reproducible', 'node', ['scripts/generate-datasets.mjs', '--
 // Regenerated from ../shared/reference when it is here; without it the script says so and the data test checks the file.
 check('internet users dataset is reproducible', 'node', ['scripts/generate-internet-users.mjs', '--check']);
 
-// Unit tests: counts come from Vitest's JSON report, not from its console output.
+// Unit tests: counts come from Vitest's JSON report, not from its console output. Every Vitest project runs: unit,
+// clickhouse (the local 18.16 cluster) and chdb (a current ClickHouse, installed into .cache/chdb on first use).
 const unitReport = 'test-results/unit-report.json';
 rmSync(unitReport, { force: true });
 const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);

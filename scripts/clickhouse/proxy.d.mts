@@ -17,6 +17,21 @@ export declare const QUERY_ID_PREFIX: string;
 export declare function parseConnectionsVariable(value: string, where?: string): ProxyConnection[];
 export declare function loadConnections(options?: { env?: Record<string, string | undefined>; cwd?: string }): ProxyConnection[];
 export declare function refusal(sql: string): string | null;
+/** `param_<name>`: the only URL parameters besides query_id and format that a query takes (query parameters). */
+export declare const QUERY_PARAMETER: RegExp;
+/**
+ * Null when every URL parameter is one the endpoint takes (`''` the list, `features`, `query`, `cancel`), each once,
+ * `param_<name>` on `query` only and with a strict name; otherwise why not (the proxy answers 400 with it).
+ */
+export declare function urlParameterRefusal(searchParams: URLSearchParams, action: '' | 'features' | 'query' | 'cancel'): string | null;
+/** `GET /clickhouse/<name>/features`: probed once per connection (its url and user) while the server runs. */
+export interface ClickHouseFeatures {
+  /** Whether the server binds `{name:Type}` placeholders to `param_<name>` URL parameters (not 18.16). */
+  queryParameters: boolean;
+  /** ClickHouse's version(), e.g. `18.16.1`. */
+  version: string;
+  connection: string;
+}
 /** The table functions a query may call (they read nothing outside the server). */
 export declare const ALLOWED_TABLE_FUNCTIONS: ReadonlySet<string>;
 export declare function describeClickHouseError(

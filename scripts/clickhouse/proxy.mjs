@@ -3,9 +3,12 @@
 // cancelled by its id. Node only: never imported by the browser bundle.
 //
 //   GET  /clickhouse/                         → { connections: [{ name, database }] }   (no URLs, no users)
+//   GET  /clickhouse/<name>/features          → { queryParameters, version, connection }   (probed once per connection)
 //   POST /clickhouse/<name>/query?query_id=…   body: one SELECT / WITH / DESCRIBE / SHOW / EXISTS statement
-//        optional &format=JSONCompact (ClickHouse's default_format); the answer is ClickHouse's, streamed
+//        optional &format=JSONCompact (ClickHouse's default_format) and &param_<name>=… (query parameters, on
+//        releases that have them); the answer is ClickHouse's, streamed
 //   POST /clickhouse/<name>/cancel?query_id=…  → KILL QUERY WHERE query_id = … (the app's own ids only)
+// Any other URL parameter is refused (400): ClickHouse reads unknown URL parameters as settings.
 //
 // Errors are JSON { error, connection, hint, kind, values } and name the connection and what to do; the page says
 // `kind` with `values` in its own language (its catalog has the same English, src/data/clickhouse/messages.ts).
@@ -21,6 +24,10 @@ const DEFAULT_LIMITS = { maxExecutionTime: 30, maxResultRows: 2_000_000, maxResu
 const MAX_BODY_BYTES = 1024 * 1024;
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const QUERY_ID = /^[A-Za-z0-9_-]{1,80}$/;
+// A query parameter: `param_<name>` in the URL, `{<name>:Type}` in the SQL. Any other `param_…` is refused.
+export const QUERY_PARAMETER = /^param_[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** The URL parameters each endpoint takes from the page (besides query parameters on `query`). */
+const URL_PARAMETERS = { '': [], features: [], query: ['query_id', 'format'], cancel: ['query_id'] };
 
 /**
  * The errors the page shows, in English: `kind` names the text, `values` fill it. The page's catalog has each one as
@@ -328,6 +335,27 @@ function networkError(conn, error) {
 
 // ---- the handler -----------------------------------------------------------------------------------------------
 
+/**
+ * Null when the request's URL parameters are all ones `action` takes (each at most once; `param_<name>` on `query`
+ * only, with a strict name), otherwise why not.
+ */
+export function urlParameterRefusal(searchParams, action) {
+  const allowed = URL_PARAMETERS[action] ?? [];
+  const seen = new Set();
+  for (const key of searchParams.keys()) {
+    const shown = JSON.stringify(key.slice(0, 80));
+    if (seen.has(key)) return `the URL parameter ${shown} is given twice`;
+    seen.add(key);
+    if (allowed.includes(key)) continue;
+    if (action === 'query' && key.startsWith('param_')) {
+      if (!QUERY_PARAMETER.test(key)) return `${shown} is not a query parameter name (param_ then a letter or _, then up to 63 letters, digits or _)`;
+      continue;
+    }
+    return `unknown URL parameter ${shown} (${action || 'the list'} takes ${allowed.length > 0 ? allowed.join(', ') : 'none'}${action === 'query' ? ' and param_<name>' : ''})`;
+  }
+  return null;
+}
+
 function redact(text, conns) {
   let out = String(text);
   for (const c of conns) {
@@ -369,6 +397,8 @@ export function createClickHouseHandler(source, { prefix = '/clickhouse', fetchI
   const modes = new Map();
   const modeKey = (conn) => `${conn.name}\n${conn.url}\n${conn.user}`;
   const running = new Map(); // query_id → connection name
+  // What each connection's server supports, probed once per connection as configured (a failed probe is not kept).
+  const features = new Map();
   let connections = [];
   // Every password ever configured while this server runs: a request that started before the file changed still
   // answers with the old one's text.
@@ -406,6 +436,65 @@ export function createClickHouseHandler(source, { prefix = '/clickhouse', fetchI
     return mode === 'readonly' ? { ...limits, readonly: 1 } : limits;
   };
 
+  /**
+   * Runs one read with the limits, learning whether the user takes readonly=1 and limits per query (see modes).
+   * Resolves to ClickHouse's response; `text` is its body when it is an error. `learn: false` keeps what was learnt
+   * (the feature probe: on 18.16 its param_x is refused as a setting, which says nothing about the user's mode).
+   */
+  const runRead = async (conn, sql, base, signal, { learn = true } = {}) => {
+    let mode = modes.get(modeKey(conn)) ?? SETTING_MODES[0];
+    let response;
+    let text;
+    for (;;) {
+      response = await post(conn, sql, { ...base, ...settingsFor(conn, mode) }, signal);
+      if (response.ok) break;
+      text = await response.text();
+      // A user whose profile is already read-only may not set readonly (and, at readonly=1, any setting).
+      const next = SETTING_MODES[SETTING_MODES.indexOf(mode) + 1];
+      if (learn && clickHouseCode(text) === 164 && /readonly|read-only/i.test(text) && /setting|overrid|modify/i.test(text) && next) {
+        mode = next;
+        continue;
+      }
+      break;
+    }
+    if (learn) modes.set(modeKey(conn), mode);
+    return { response, text };
+  };
+
+  /**
+   * `{ queryParameters, version }`: ClickHouse's version(), and whether it binds `{x:UInt8}` to `param_x=1` (18.16
+   * does not: it reads param_x as an unknown setting and {x:UInt8} as a syntax error). Rejects with the proxy's
+   * error when the server cannot be asked; that answer is not kept.
+   */
+  const probe = (conn) => {
+    const key = modeKey(conn);
+    let pending = features.get(key);
+    if (pending) return pending;
+    pending = (async () => {
+      const base = { ...(conn.database ? { database: conn.database } : {}), default_format: 'TabSeparated' };
+      const signal = () => AbortSignal.timeout(Math.min(conn.limits.maxExecutionTime, 10) * 1000 + 5_000);
+      let asked;
+      try {
+        asked = await runRead(conn, 'SELECT version()', base, signal());
+      } catch (error) {
+        throw networkError(conn, error);
+      }
+      if (!asked.response.ok) throw describeClickHouseError(conn, asked.response.status, asked.text);
+      const version = (await asked.response.text()).trim().slice(0, 40);
+      let bound;
+      try {
+        bound = await runRead(conn, 'SELECT {x:UInt8}', { ...base, param_x: 1 }, signal(), { learn: false });
+      } catch (error) {
+        throw networkError(conn, error);
+      }
+      const queryParameters = bound.response.ok && (await bound.response.text()).trim() === '1';
+      return { queryParameters, version };
+    })();
+    features.set(key, pending);
+    pending.catch(() => features.delete(key));
+    return pending;
+  };
+
   const cancel = async (conn, queryId) => {
     const sql = `KILL QUERY WHERE query_id = '${queryId}' ASYNC`; // queryId matched QUERY_ID: letters, digits, _ and -
     const response = await post(conn, sql, conn.database ? { database: conn.database } : {}, AbortSignal.timeout(10_000));
@@ -432,6 +521,8 @@ export function createClickHouseHandler(source, { prefix = '/clickhouse', fetchI
       const parts = url.pathname.slice(prefix.length).split('/').filter(Boolean);
       if (parts.length === 0) {
         if (req.method !== 'GET') return send(res, 405, { error: 'use GET to list the connections' });
+        const unknown = urlParameterRefusal(url.searchParams, '');
+        if (unknown) return send(res, 400, { error: `Refused: ${unknown}.` });
         return send(res, 200, { connections: connections.map((c) => ({ name: c.name, database: c.database || null })) });
       }
       const [name, action, ...more] = parts;
@@ -442,7 +533,20 @@ export function createClickHouseHandler(source, { prefix = '/clickhouse', fetchI
         const { status, ...body } = problem(404, 'noConnection', values);
         return send(res, status, body);
       }
-      if (more.length > 0 || (action !== 'query' && action !== 'cancel')) return send(res, 404, { error: `Unknown path; use ${prefix}/${conn.name}/query or /cancel.`, connection: conn.name });
+      if (more.length > 0 || (action !== 'query' && action !== 'cancel' && action !== 'features')) {
+        return send(res, 404, { error: `Unknown path; use ${prefix}/${conn.name}/query, /cancel or /features.`, connection: conn.name });
+      }
+      const unknown = urlParameterRefusal(url.searchParams, action);
+      if (unknown) return send(res, 400, { error: `Refused for ClickHouse connection "${conn.name}": ${unknown}.`, connection: conn.name });
+      if (action === 'features') {
+        if (req.method !== 'GET') return send(res, 405, { error: 'use GET', connection: conn.name });
+        try {
+          return send(res, 200, { ...(await probe(conn)), connection: conn.name });
+        } catch (described) {
+          const { status, ...body } = described;
+          return send(res, status ?? 500, { ...body, connection: conn.name });
+        }
+      }
       if (req.method !== 'POST') return send(res, 405, { error: 'use POST', connection: conn.name });
       const requestedId = url.searchParams.get('query_id');
       if (requestedId !== null && !QUERY_ID.test(requestedId)) return send(res, 400, { error: 'query_id must be 1–80 letters, digits, _ or -', connection: conn.name });
@@ -472,6 +576,25 @@ export function createClickHouseHandler(source, { prefix = '/clickhouse', fetchI
       }
       const format = url.searchParams.get('format');
       if (format !== null && !/^[A-Za-z]{1,40}$/.test(format)) return send(res, 400, { error: 'format must be a ClickHouse format name', connection: conn.name });
+      // Query parameters go to ClickHouse as URL parameters, as the page sent them (ClickHouse binds each to its
+      // {name:Type} placeholder; nothing is spliced into the SQL), and only to a server that binds them: on one that
+      // does not (18.16), a param_ would be read as a setting.
+      const queryParameters = Object.fromEntries([...url.searchParams].filter(([key]) => key.startsWith('param_')));
+      if (Object.keys(queryParameters).length > 0) {
+        let supported;
+        try {
+          supported = await probe(conn);
+        } catch (described) {
+          const { status, ...body } = described;
+          return send(res, status ?? 500, { ...body, connection: conn.name, queryId: requestedId });
+        }
+        if (!supported.queryParameters) {
+          return send(res, 400, {
+            error: `Refused for ClickHouse connection "${conn.name}": its server (${supported.version}) has no query parameters; write the values into the query.`,
+            connection: conn.name,
+          });
+        }
+      }
 
       const controller = new AbortController();
       let finished = false;
@@ -490,21 +613,14 @@ export function createClickHouseHandler(source, { prefix = '/clickhouse', fetchI
         // finished, so that an error met while rows stream (a result limit, a shard failing mid-way) arrives as an
         // error status rather than as HTTP 200 with a cut body. It is an HTTP parameter, not a setting: it passes
         // whatever the user's readonly mode. The answer is bounded by max_result_bytes anyway.
-        const base = { query_id: queryId, wait_end_of_query: 1, ...(conn.database ? { database: conn.database } : {}), ...(format ? { default_format: format } : {}) };
-        let mode = modes.get(modeKey(conn)) ?? SETTING_MODES[0];
-        for (;;) {
-          response = await post(conn, sql, { ...base, ...settingsFor(conn, mode) }, controller.signal);
-          if (response.ok) break;
-          text = await response.text();
-          // A user whose profile is already read-only may not set readonly (and, at readonly=1, any setting).
-          const next = SETTING_MODES[SETTING_MODES.indexOf(mode) + 1];
-          if (clickHouseCode(text) === 164 && /readonly|read-only/i.test(text) && /setting|overrid|modify/i.test(text) && next) {
-            mode = next;
-            continue;
-          }
-          break;
-        }
-        modes.set(modeKey(conn), mode);
+        const base = {
+          ...queryParameters,
+          query_id: queryId,
+          wait_end_of_query: 1,
+          ...(conn.database ? { database: conn.database } : {}),
+          ...(format ? { default_format: format } : {}),
+        };
+        ({ response, text } = await runRead(conn, sql, base, controller.signal));
       } catch (error) {
         finished = true;
         running.delete(queryId);

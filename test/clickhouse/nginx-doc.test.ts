@@ -124,6 +124,28 @@ describe.skipIf(!NGINX)('docs/clickhouse-nginx.md in front of the real cluster (
     expect((await fetch(`${base}/clickhouse/sales/cancel?query_id=x'y`, { method: 'POST' })).status).toBe(400);
   });
 
+  it('says 18.16 has no query parameters, and passes param_ on only in the query string the app writes', async () => {
+    const features = await fetch(`${base}/clickhouse/sales/features`);
+    expect(features.status).toBe(200);
+    expect(features.headers.get('cache-control')).toBe('no-store');
+    expect(await features.json()).toEqual({ queryParameters: false, version: null, connection: 'sales' });
+    expect(await createClickHouseClient(`${base}/clickhouse`).features!('sales')).toEqual({ queryParameters: false, version: null });
+    const ask = async (query: string) => {
+      const response = await fetch(`${base}/clickhouse/sales/query?${query}`, { method: 'POST', body: 'SELECT 1' });
+      return { status: response.status, text: await response.text() };
+    };
+    // The app's shape: param_p0 reaches ClickHouse, which on 18.16 reads it as a setting it does not know (the page
+    // never sends one there, as /features says false; on a current release ClickHouse binds it).
+    const passed = await ask('query_id=doc-2&format=TSV&param_p0=R%20U%27%5C&param__b1=2');
+    expect(passed.status, passed.text).toBeGreaterThanOrEqual(400); // 18.16 answers 404 for an unknown setting
+    expect(passed.text).toMatch(/Unknown setting param_p0/);
+    // Any other query string passes no param_ on: the query runs as if none was sent (18.16 would refuse one).
+    for (const other of ['query_id=doc-3&format=TSV&param_p0=1&readonly=0', 'query_id=doc-4&param_0x=1', 'format=TSV&param_p0=1', 'query_id=doc-5&param_p0=a+b', 'query_id=doc-6&param_p0=a;b', 'query_id=doc-7&param_p0=1&format=TSV']) {
+      const dropped = await ask(other);
+      expect(dropped.status, `${other}: ${dropped.text}`).toBe(200);
+    }
+  });
+
   it('answers an error, not HTTP 200 with a cut body, when the result limit is hit mid-stream', async () => {
     const response = await fetch(`${base}/clickhouse/sales/query?format=CSV`, { method: 'POST', body: 'SELECT number, toString(number) FROM system.numbers LIMIT 3000000' });
     const text = await response.text();

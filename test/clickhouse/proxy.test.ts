@@ -199,6 +199,48 @@ describe('the ClickHouse proxy on a real cluster', () => {
     expect((await fits.text()).trim().split('\n')).toHaveLength(150_001);
   });
 
+  it('says 18.16 has no query parameters (/features, probed once), and refuses param_ for it', async () => {
+    for (const connection of ['local', 'local', 'other']) {
+      const response = await fetch(`${proxy.url}/${connection}/features`);
+      expect(response.status).toBe(200);
+      const features = await response.json();
+      expect(features).toMatchObject({ queryParameters: false, connection });
+      expect(features.version).toMatch(/^18\.16\./);
+    }
+    // ClickHouse itself: 18.16 reads param_x as a setting it does not know, and {x:UInt8} as a syntax error.
+    const target = new URL(cluster.connection(0).url);
+    target.searchParams.set('param_x', '1');
+    const direct = await fetch(target, { method: 'POST', body: 'SELECT 1', headers: { Authorization: `Basic ${Buffer.from(`${cluster.info.user}:${cluster.info.password}`).toString('base64')}` } });
+    expect(direct.ok).toBe(false);
+    const withParams = await ask('local', 'SELECT {p0:String}', '&param_p0=RU');
+    expect(withParams.status).toBe(400);
+    expect(withParams.json().error).toMatch(/has no query parameters/);
+    const wrong = await fetch(`${proxy.url}/wrong/features`);
+    expect(wrong.status).toBe(502);
+    expect((await wrong.json()).error).toMatch(/refused the user/);
+  });
+
+  it('refuses a bad param_ name and any unknown URL parameter with a 400 naming it', async () => {
+    for (const [extra, said] of [
+      ['&param_0=1', /"param_0" is not a query parameter name/],
+      ['&param_a%3Bb=1', /"param_a;b" is not a query parameter name/],
+      ['&readonly=0', /unknown URL parameter "readonly"/],
+      ['&max_result_rows=0', /unknown URL parameter "max_result_rows"/],
+      ['&database=system', /unknown URL parameter "database"/],
+    ] as const) {
+      const refused = await ask('local', 'SELECT 1', extra);
+      expect(refused.status, extra).toBe(400);
+      expect(refused.json().error, extra).toMatch(said);
+      expect(refused.json().connection).toBe('local');
+    }
+    expect((await fetch(`${proxy.url}/local/cancel?query_id=a&format=CSV`, { method: 'POST' })).status).toBe(400);
+    expect((await fetch(`${proxy.url}/local/features?param_x=1`)).status).toBe(400);
+    // What the app sends still runs.
+    const fine = await ask('local', 'SELECT 1 AS one', '&query_id=fine-1');
+    expect(fine.status, fine.text).toBe(200);
+    expect(fine.json().data).toEqual([[1]]);
+  });
+
   it('cancels a slow query: the request is aborted and KILL QUERY by its id removes it from system.processes', async () => {
     const id = `slow-${Date.now()}`;
     const controller = new AbortController();

@@ -52,7 +52,24 @@ export interface ClickHouseQueryOptions {
   format?: string;
   /** Aborting ends the request and asks the server to KILL the query by its id. */
   signal?: AbortSignal;
+  /**
+   * Query parameters for the SQL's `{name:Type}` placeholders, by name, each value in ClickHouse's Escaped text
+   * (`buildPushdownQuery(…, { values: 'params' }).params`); sent as `param_<name>` URL parameters. Only for a
+   * connection whose {@link ClickHouseClient.features} say `queryParameters`.
+   */
+  params?: Readonly<Record<string, string>>;
 }
+
+/** What a connection's server supports (the proxy's `GET /clickhouse/<name>/features`). */
+export interface ClickHouseFeatures {
+  /** Whether it binds `{name:Type}` placeholders to `param_<name>` (not 18.16). */
+  queryParameters: boolean;
+  /** ClickHouse's version, when the proxy said. */
+  version: string | null;
+}
+
+/** No query parameters: what a server without /features (an older proxy, nginx without the location) gets. */
+export const LITERALS_ONLY: ClickHouseFeatures = Object.freeze({ queryParameters: false, version: null });
 
 export interface ClickHouseClient {
   listConnections(signal?: AbortSignal): Promise<ClickHouseConnection[]>;
@@ -60,7 +77,29 @@ export interface ClickHouseClient {
   listTables(connection: string, database: string, signal?: AbortSignal): Promise<ClickHouseTable[]>;
   /** Runs one read statement and resolves to ClickHouse's text answer in `options.format`. */
   query(connection: string, sql: string, options?: ClickHouseQueryOptions): Promise<string>;
+  /**
+   * What `connection`'s server supports, asked once per connection in the page (kept while the page lives; a failed
+   * ask is not kept, and answers {@link LITERALS_ONLY}: values written into the SQL work on every release). A client
+   * without it writes values into the SQL.
+   */
+  features?(connection: string, signal?: AbortSignal): Promise<ClickHouseFeatures>;
 }
+
+/** `promise`, or its signal's reason once it is aborted first. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void promise.then((value) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(value);
+    }, reject);
+  });
+}
+
+/** The page's answers from /features, per proxy and connection (the default fetch only: tests pass their own). */
+const sharedFeatures = new Map<string, Promise<ClickHouseFeatures>>();
 
 let sequence = 0;
 function newQueryId(): string {
@@ -131,14 +170,40 @@ async function errorFrom(response: Response, connection: string | null): Promise
  * A client for the proxy at `base` (`/clickhouse` in the page; an absolute URL in tests). `fetchImpl` defaults to
  * the global fetch.
  */
-export function createClickHouseClient(base = '/clickhouse', fetchImpl: typeof fetch = (...args) => fetch(...args)): ClickHouseClient {
+export function createClickHouseClient(base = '/clickhouse', fetchWith?: typeof fetch): ClickHouseClient {
+  const fetchImpl: typeof fetch = fetchWith ?? ((...args) => fetch(...args));
   const root = base.replace(/\/+$/, '');
-  const connectionUrl = (name: string, action: 'query' | 'cancel') => `${root}/${encodeURIComponent(name)}/${action}`;
+  const connectionUrl = (name: string, action: 'query' | 'cancel' | 'features') => `${root}/${encodeURIComponent(name)}/${action}`;
+  // Shared by every client of the page on the same proxy; a client with its own fetch keeps its own.
+  const known = fetchWith === undefined ? sharedFeatures : new Map<string, Promise<ClickHouseFeatures>>();
+
+  function features(connection: string, signal?: AbortSignal): Promise<ClickHouseFeatures> {
+    const key = `${root}\n${connection}`;
+    const kept = known.get(key);
+    if (kept) return signal ? untilAborted(kept, signal) : kept;
+    const asking = (async (): Promise<ClickHouseFeatures> => {
+      // Not the caller's signal: the answer is shared, and one caller leaving must not spoil it for the others.
+      const response = await fetchImpl(connectionUrl(connection, 'features'), { signal: AbortSignal.timeout(20_000) });
+      if (!response.ok) throw new Error(`features: HTTP ${response.status}`);
+      const body = (await response.json()) as { queryParameters?: unknown; version?: unknown };
+      return { queryParameters: body.queryParameters === true, version: typeof body.version === 'string' ? body.version : null };
+    })();
+    // A failed ask (the server down, a proxy without /features) is not kept: values go as literals meanwhile.
+    const answer: Promise<ClickHouseFeatures> = asking.catch(() => {
+      if (known.get(key) === answer) known.delete(key);
+      return LITERALS_ONLY;
+    });
+    known.set(key, answer);
+    return signal ? untilAborted(answer, signal) : answer;
+  }
 
   async function query(connection: string, sql: string, options: ClickHouseQueryOptions = {}): Promise<string> {
     const queryId = newQueryId();
     const params = new URLSearchParams({ query_id: queryId });
     if (options.format) params.set('format', options.format);
+    // Spaces as %20, not URLSearchParams' `+`: behind nginx (docs/clickhouse-nginx.md) the text reaches ClickHouse as
+    // it is written here.
+    const queryParams = Object.entries(options.params ?? {}).map(([name, value]) => `&param_${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
     const { signal } = options;
     const onAbort = () => {
       // Best effort: the request is already aborted; KILL QUERY frees the server.
@@ -148,7 +213,7 @@ export function createClickHouseClient(base = '/clickhouse', fetchImpl: typeof f
     try {
       let response: Response;
       try {
-        response = await fetchImpl(`${connectionUrl(connection, 'query')}?${params}`, { method: 'POST', body: sql, signal });
+        response = await fetchImpl(`${connectionUrl(connection, 'query')}?${params}${queryParams.join('')}`, { method: 'POST', body: sql, signal });
       } catch (error) {
         if (signal?.aborted) throw error;
         throw new ClickHouseError(localText(messages.unreachableFor, { connection, reason: (error as Error).message }), {
@@ -188,5 +253,6 @@ export function createClickHouseClient(base = '/clickhouse', fetchImpl: typeof f
     },
 
     query,
+    features,
   };
 }

@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine';
-import { buildPushdownQuery, type PushdownAggregate, type PushdownFilter } from '../../sql/clickhouse/pushdown';
+import { buildPushdownQuery, type PushdownAggregate, type PushdownFilter, type PushdownQuery, type PushdownSpec } from '../../sql/clickhouse/pushdown';
 import { quoteIdentifier, sqlLiteral } from '../../sql/literals';
 import { ClickHouseError, type ClickHouseClient } from './clickHouseClient';
 import { localList, localText, type LocalValue, type ShownText } from '../../i18n';
@@ -42,6 +42,8 @@ export interface ClickHouseCubeResult {
   rows: number;
   /** The ClickHouse SQL that produced the cube (for Show SQL and error reports). */
   sql: string;
+  /** The values of its `{pN:Type}` placeholders when the server took query parameters; empty otherwise. */
+  params: Record<string, string>;
   /**
    * `table`: the cube covers every member and month of the dataset (after `spec.filters`). `view`: it was cut to
    * the view's scope because the whole cube is above the cap; load it again when the view's filters change, with
@@ -96,7 +98,7 @@ export async function loadClickHouseCube(
   if (options.scope === 'view' && view === undefined) throw new Error("scope 'view' needs the view's filters (options.view)");
   if (view === undefined || options.scope !== 'view') {
     const whole = await loadCube(engine, client, spec, tableName, rowCap, options.signal);
-    if (whole.rows !== null) return { rows: whole.rows, sql: whole.sql, scope: 'table' };
+    if (whole.rows !== null) return { rows: whole.rows, sql: whole.sql, params: whole.params, scope: 'table' };
     if (view === undefined) {
       throw new ClickHouseCubeOverCapError(localText(messages.cubeTooLarge, { connection: spec.connection, table: spec.table, cap, dimensions }), {
         connection: spec.connection,
@@ -107,7 +109,7 @@ export async function loadClickHouseCube(
   }
   const scoped: ClickHouseCubeSpec = { ...spec, filters: [...(spec.filters ?? []), ...(view.filters ?? [])], months: intersectMonths(spec.months, view.months) };
   const cut = await loadCube(engine, client, scoped, tableName, rowCap, options.signal);
-  if (cut.rows !== null) return { rows: cut.rows, sql: cut.sql, scope: 'view' };
+  if (cut.rows !== null) return { rows: cut.rows, sql: cut.sql, params: cut.params, scope: 'view' };
   const filtered = (view.filters ?? []).map((f) => f.column);
   const hasMonths = view.months?.from !== undefined || view.months?.to !== undefined;
   const selection = [
@@ -164,6 +166,26 @@ async function createCounted(engine: Engine, tableName: string, select: string, 
   });
 }
 
+/**
+ * Past this many characters of `param_…=…` in the URL, values go as literals in the body instead: the request line
+ * must stay within what web servers take (Node's 16 KiB of headers, nginx's 8 KiB buffers by default).
+ */
+export const MAX_PARAMS_URL_LENGTH = 6_000;
+
+/**
+ * The pushdown of `spec` for `connection`: values as query parameters when its server binds them (the proxy's
+ * /features, asked once per connection) and they fit in a URL, as escaped literals otherwise (18.16).
+ */
+export async function pushdownFor(client: ClickHouseClient, connection: string, spec: PushdownSpec, signal?: AbortSignal): Promise<PushdownQuery> {
+  const features = client.features ? await client.features(connection, signal) : null;
+  if (features?.queryParameters) {
+    const withParams = buildPushdownQuery(spec, { values: 'params' });
+    const length = Object.entries(withParams.params).reduce((sum, [name, value]) => sum + encodeURIComponent(`param_${name}`).length + encodeURIComponent(value).length + 2, 0);
+    if (length <= MAX_PARAMS_URL_LENGTH) return withParams;
+  }
+  return buildPushdownQuery(spec, { values: 'literals' });
+}
+
 /** Runs the pushdown and creates `tableName`; `rows` is null (and no table is created) above the cap. */
 async function loadCube(
   engine: Engine,
@@ -172,18 +194,23 @@ async function loadCube(
   tableName: string,
   rowCap: number,
   signal: AbortSignal | undefined,
-): Promise<{ rows: number | null; sql: string }> {
-  const { sql, columns } = buildPushdownQuery({
-    table: spec.table,
-    database: spec.database,
-    time: spec.time,
-    dimensions: spec.dimensions,
-    measures: spec.measures,
-    months: spec.months,
-    filters: spec.filters,
-  });
+): Promise<{ rows: number | null; sql: string; params: Record<string, string> }> {
+  const { sql, columns, params } = await pushdownFor(
+    client,
+    spec.connection,
+    {
+      table: spec.table,
+      database: spec.database,
+      time: spec.time,
+      dimensions: spec.dimensions,
+      measures: spec.measures,
+      months: spec.months,
+      filters: spec.filters,
+    },
+    signal,
+  );
   const limited = `${sql}\nLIMIT ${rowCap + 1}`;
-  const csv = await client.query(spec.connection, limited, { format: 'CSVWithNames', signal });
+  const csv = await client.query(spec.connection, limited, { format: 'CSVWithNames', signal, ...(Object.keys(params).length > 0 ? { params } : {}) });
   const bytes = new TextEncoder().encode(csv);
   loads += 1;
   const file = engine.filePath(`clickhouse-cube-${loads}-${tableName}.csv`);
@@ -203,9 +230,9 @@ async function loadCube(
     ];
     const source = `read_csv(${sqlLiteral(file)}, header = true, delim = ',', quote = '"', escape = '"', nullstr = ${sqlLiteral('\\N')}, allow_quoted_nulls = false, columns = ${columnSpec})`;
     const [{ n }] = (await engine.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${source}`)) as [{ n: number }];
-    if (n > rowCap) return { rows: null, sql };
+    if (n > rowCap) return { rows: null, sql, params };
     await createCounted(engine, tableName, `SELECT ${select.join(', ')} FROM ${source}`, n, spec.connection);
-    return { rows: n, sql };
+    return { rows: n, sql, params };
   } finally {
     await engine.dropFile(file);
   }

@@ -64,14 +64,16 @@ describe('a kept ClickHouse dataset', () => {
     await restoreUploadList();
     expect(findDataset('u_shop_orders')).toMatchObject({ kind: 'clickhouse', status: 'stored', clickhouse: DEF });
 
-    // The page's own proxy answers the cube's query when a view first needs the dataset.
+    // The page's own proxy answers the cube's query when a view first needs the dataset (after saying, once per
+    // connection, whether its server takes query parameters: 18.16 does not, so the values go as literals).
     const fetched: string[] = [];
     vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
       fetched.push(`${init?.method ?? 'GET'} ${url.split('?')[0]}`);
+      if (url.endsWith('/features')) return Response.json({ queryParameters: false, version: '18.16.1', connection: 'local' });
       return new Response(CUBE_CSV, { status: 200 });
     });
     await databaseFor('u_shop_orders');
-    expect(fetched).toEqual(['POST /clickhouse/local/query']);
+    expect(fetched).toEqual(['GET /clickhouse/local/features', 'POST /clickhouse/local/query']);
     expect(findDataset('u_shop_orders')?.status).toBe('ready');
     expect(await total('u_shop_orders__cube')).toBe(22);
   });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildPushdownQuery } from './pushdown';
-import { clickHouseDate, clickHouseLiteral, clickHouseMonth, clickHouseString, quoteClickHouseIdentifier, quoteClickHouseTable } from './literals';
+import {
+  clickHouseDate,
+  clickHouseEscapedText,
+  clickHouseLiteral,
+  clickHouseMonth,
+  clickHouseParameter,
+  clickHouseString,
+  quoteClickHouseIdentifier,
+  quoteClickHouseTable,
+} from './literals';
 
 // Text only; test/clickhouse/cluster.test.ts runs the same text against a real two-shard ClickHouse.
 describe('ClickHouse literals', () => {
@@ -39,6 +48,30 @@ describe('ClickHouse literals', () => {
       expect(() => (bad.length === 7 ? clickHouseMonth(bad) : clickHouseDate(bad))).toThrow();
     }
     expect(() => clickHouseMonth("2014-07' OR 1")).toThrow(/YYYY-MM/);
+  });
+});
+
+describe('ClickHouse query parameters', () => {
+  it('writes a String parameter in the Escaped form: backslash and control characters escaped, quotes as they are', () => {
+    expect(clickHouseEscapedText("it's \"x\" `y` {z}")).toBe("it's \"x\" `y` {z}");
+    expect(clickHouseEscapedText('a\\b')).toBe('a\\\\b');
+    expect(clickHouseEscapedText('a\0b\nc\td\re\bf\fg')).toBe('a\\0b\\nc\\td\\re\\bf\\fg');
+    expect(clickHouseEscapedText('\x01\x7f Москва 🛒')).toBe('\x01\x7f Москва 🛒');
+    expect(() => clickHouseEscapedText('\uDC00')).toThrow(/unpaired surrogate/);
+  });
+
+  it('types a parameter by its value', () => {
+    expect(clickHouseParameter('RU')).toEqual({ type: 'String', value: 'RU' });
+    expect(clickHouseParameter(42)).toEqual({ type: 'Int64', value: '42' });
+    expect(clickHouseParameter(-1.5)).toEqual({ type: 'Float64', value: '-1.5' });
+    expect(clickHouseParameter(1e21)).toEqual({ type: 'Float64', value: '1e+21' });
+    expect(clickHouseParameter(true)).toEqual({ type: 'UInt8', value: '1' });
+    expect(clickHouseParameter(-(2n ** 63n))).toEqual({ type: 'Int64', value: '-9223372036854775808' });
+    expect(clickHouseParameter(2n ** 64n - 1n)).toEqual({ type: 'UInt64', value: '18446744073709551615' });
+    expect(clickHouseParameter(2n ** 64n)).toEqual({ type: 'Int256', value: '18446744073709551616' });
+    expect(() => clickHouseParameter(2n ** 255n)).toThrow(/Int256/);
+    for (const bad of [NaN, Infinity]) expect(() => clickHouseParameter(bad)).toThrow(/finite/);
+    expect(() => clickHouseParameter({} as never)).toThrow();
   });
 });
 
@@ -90,6 +123,56 @@ describe('buildPushdownQuery', () => {
       measures: [{ column: 'm' }],
     });
     expect(sql).toContain("WHERE 0 AND (`b` IN ('y') OR isNull(`b`)) AND `c\\`; DROP` IN ('x\\') OR 1=1 --', 3)");
+  });
+
+  it('writes placeholders and keeps the values apart in params mode', () => {
+    const spec = {
+      database: 'marketscope',
+      table: 'traffic',
+      time: 'month',
+      months: { from: '2014-07', to: '2014-12' },
+      filters: [{ column: 'country', values: ['RU', 'RU', null] }, { column: 'year', values: [2014, 1.5, true, 10n] }],
+      dimensions: ['marketplace'],
+      measures: [{ column: 'visitors' }],
+    };
+    const { sql, columns, params } = buildPushdownQuery(spec, { values: 'params' });
+    expect(sql).toBe(
+      [
+        'SELECT toStartOfMonth(`month`) AS `__month`, `marketplace` AS `__d0`, sum(`visitors`) AS `__m0`',
+        'FROM `marketscope`.`traffic`',
+        'WHERE toStartOfMonth(`month`) >= {p0:Date} AND toStartOfMonth(`month`) <= {p1:Date}' +
+          ' AND (`country` IN ({p2:String}) OR isNull(`country`)) AND `year` IN ({p3:Int64}, {p4:Float64}, {p5:UInt8}, {p6:Int64})',
+        'GROUP BY `__month`, `__d0`',
+        'ORDER BY `__month`, `__d0`',
+      ].join('\n'),
+    );
+    expect(params).toEqual({ p0: '2014-07-01', p1: '2014-12-01', p2: 'RU', p3: '2014', p4: '1.5', p5: '1', p6: '10' });
+    const literal = buildPushdownQuery(spec);
+    expect(literal.params).toEqual({});
+    expect(buildPushdownQuery(spec, { values: 'literals' })).toEqual(literal);
+    expect(columns).toEqual(literal.columns);
+    expect(() => buildPushdownQuery(spec, { values: 'both' as never })).toThrow(/values/);
+    expect(() => buildPushdownQuery({ ...spec, months: { from: "2014-07' OR 1" } }, { values: 'params' })).toThrow(/YYYY-MM/);
+    expect(() => buildPushdownQuery({ ...spec, months: { to: '2014-02-30' } }, { values: 'params' })).toThrow(/YYYY-MM/);
+  });
+
+  it('puts hostile values only in the params, never in the SQL text', () => {
+    const hostile = ["x') OR 1=1 --", "it's", 'a\\b\\\\c', '\0nul', 'line\nbreak\r\ttab', '{p0:String}', '}{', '`tick`', '"dq"', "\\'; DROP TABLE t; --"];
+    const { sql, params } = buildPushdownQuery(
+      { table: 't', time: 'day', filters: [{ column: 'c', values: hostile }], measures: [{ column: 'm' }] },
+      { values: 'params' },
+    );
+    expect(sql).toContain(`WHERE \`c\` IN (${hostile.map((_, i) => `{p${i}:String}`).join(', ')})`);
+    // The SQL holds only the builder's own characters: no quote, backslash, control character or value text.
+    const where = sql.split('\n').find((line) => line.startsWith('WHERE'))!;
+    expect(where.replace(/\{p\d+:String\}/g, '')).toBe('WHERE `c` IN (, , , , , , , , , )');
+    for (const char of ["'", '\\', '\0', '\r', '\t', '"']) expect(sql).not.toContain(char);
+    expect(sql.split('\n')).toHaveLength(5);
+    expect(Object.keys(params)).toEqual(hostile.map((_, i) => `p${i}`));
+    expect(Object.values(params)).toEqual(hostile.map(clickHouseEscapedText));
+    expect(params.p3).toBe('\\0nul');
+    expect(params.p4).toBe('line\\nbreak\\r\\ttab');
+    expect(params.p5).toBe('{p0:String}');
   });
 
   it('refuses what it cannot express', () => {

@@ -1,4 +1,13 @@
-import { clickHouseLiteral, clickHouseMonth, quoteClickHouseIdentifier, quoteClickHouseTable, type ClickHouseValue } from './literals';
+import {
+  checkedClickHouseMonth,
+  clickHouseLiteral,
+  clickHouseMonth,
+  clickHouseParameter,
+  quoteClickHouseIdentifier,
+  quoteClickHouseTable,
+  type ClickHouseParameter,
+  type ClickHouseValue,
+} from './literals';
 
 /**
  * The pushdown: the heavy part of a view (filters, grouping by month and by the view's dimensions) as one plain
@@ -13,6 +22,10 @@ import { clickHouseLiteral, clickHouseMonth, quoteClickHouseIdentifier, quoteCli
  * A pre-aggregated table (a SummingMergeTree by month fed by a materialized view) takes the same query: its rows
  * are summed only when parts merge, at some later time, so the pushdown always aggregates; never read it as if each
  * month × members cell had one row (test/clickhouse/preaggregated.test.ts checks it on unmerged parts).
+ *
+ * Values (filter members, the months' bounds) are written one of two ways ({@link PushdownOptions}): as escaped
+ * literals (`literals.ts`), the only way 18.16 takes them; or, on releases with query parameters, as `{p0:String}`
+ * placeholders whose text travels apart, in `param_p0` (the SQL then holds no value at all).
  */
 
 export type PushdownAggregate = 'sum' | 'min' | 'max';
@@ -53,6 +66,44 @@ export interface PushdownQuery {
   /** One SELECT without a FORMAT clause: the caller appends the format it reads. */
   sql: string;
   columns: PushdownColumns;
+  /**
+   * The query parameters the SQL's placeholders name, by name (`p0` for `{p0:String}`), each value as ClickHouse's
+   * HTTP interface takes it in `param_p0` (Escaped text). Empty in `literals` mode.
+   */
+  params: Record<string, string>;
+}
+
+export interface PushdownOptions {
+  /**
+   * `literals` (the default): values as escaped literals in the SQL, for every release (18.16 has no query
+   * parameters). `params`: values as `{pN:Type}` placeholders and {@link PushdownQuery.params}, for releases that
+   * have query parameters (the proxy's `/features` says so).
+   */
+  values?: 'literals' | 'params';
+}
+
+/** Writes values into a query: as literals, or as placeholders whose text is kept apart. */
+interface ValueWriter {
+  value(value: Exclude<ClickHouseValue, null>): string;
+  month(month: string): string;
+  params: Record<string, string>;
+}
+
+function valueWriter(mode: 'literals' | 'params'): ValueWriter {
+  if (mode === 'literals') return { value: clickHouseLiteral, month: clickHouseMonth, params: {} };
+  if (mode !== 'params') throw new Error(`not a way to write values: ${JSON.stringify(mode)}`);
+  const params: Record<string, string> = {};
+  let next = 0;
+  const placeholder = ({ type, value }: ClickHouseParameter) => {
+    const name = `p${next++}`;
+    params[name] = value;
+    return `{${name}:${type}}`;
+  };
+  return {
+    value: (value) => placeholder(clickHouseParameter(value)),
+    month: (month) => placeholder({ type: 'Date', value: checkedClickHouseMonth(month) }),
+    params,
+  };
 }
 
 const AGGREGATES: readonly PushdownAggregate[] = ['sum', 'min', 'max'];
@@ -62,7 +113,8 @@ const AGGREGATES: readonly PushdownAggregate[] = ['sum', 'min', 'max'];
  * The aliases are generated (`__month`, `__d0`, `__m0`…) and never equal a column the query reads: ClickHouse
  * substitutes SELECT aliases into WHERE, so an alias named like a column would change what the filter reads.
  */
-export function buildPushdownQuery(spec: PushdownSpec): PushdownQuery {
+export function buildPushdownQuery(spec: PushdownSpec, options: PushdownOptions = {}): PushdownQuery {
+  const write = valueWriter(options.values ?? 'literals');
   const dimensions = spec.dimensions ?? [];
   const filters = spec.filters ?? [];
   if (spec.measures.length === 0) throw new Error('a pushdown needs at least one measure');
@@ -92,12 +144,12 @@ export function buildPushdownQuery(spec: PushdownSpec): PushdownQuery {
   ];
 
   const where: string[] = [];
-  if (spec.months?.from !== undefined) where.push(`toStartOfMonth(${time}) >= ${clickHouseMonth(spec.months.from)}`);
-  if (spec.months?.to !== undefined) where.push(`toStartOfMonth(${time}) <= ${clickHouseMonth(spec.months.to)}`);
+  if (spec.months?.from !== undefined) where.push(`toStartOfMonth(${time}) >= ${write.month(spec.months.from)}`);
+  if (spec.months?.to !== undefined) where.push(`toStartOfMonth(${time}) <= ${write.month(spec.months.to)}`);
   if (spec.months?.from !== undefined && spec.months.to !== undefined && spec.months.from > spec.months.to) {
     throw new Error(`the month range ends (${spec.months.to}) before it starts (${spec.months.from})`);
   }
-  for (const filter of filters) where.push(filterCondition(filter));
+  for (const filter of filters) where.push(filterCondition(filter, write));
 
   const groupBy = [columns.month, ...columns.dimensions.map((d) => d.alias)].map(quoteClickHouseIdentifier);
   const sql = [
@@ -107,15 +159,15 @@ export function buildPushdownQuery(spec: PushdownSpec): PushdownQuery {
     `GROUP BY ${groupBy.join(', ')}`,
     `ORDER BY ${groupBy.join(', ')}`,
   ].join('\n');
-  return { sql, columns };
+  return { sql, columns, params: write.params };
 }
 
-function filterCondition({ column, values }: PushdownFilter): string {
+function filterCondition({ column, values }: PushdownFilter, write: ValueWriter): string {
   const quoted = quoteClickHouseIdentifier(column);
   if (values.length === 0) return '0';
   const nonNull = values.filter((v) => v !== null);
   const parts: string[] = [];
-  if (nonNull.length > 0) parts.push(`${quoted} IN (${[...new Set(nonNull)].map(clickHouseLiteral).join(', ')})`);
+  if (nonNull.length > 0) parts.push(`${quoted} IN (${[...new Set(nonNull)].map((value) => write.value(value)).join(', ')})`);
   if (nonNull.length < values.length) parts.push(`isNull(${quoted})`);
   return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
 }
