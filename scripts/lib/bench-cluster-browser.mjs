@@ -113,10 +113,12 @@ export async function timeSeries(page, series, count) {
 
 /**
  * Records the ClickHouse queries `page` sends through the proxy while timeSeries runs a change: per change, how many
- * queries, the rows each answered (its CSV lines but the header) and its time in the network (request sent to the
- * last byte received, as Chromium saw it). What a change costs in ClickHouse and on the wire, next to its settle time.
+ * queries, the rows each answered and its time in the network (request sent to the last byte received, as Chromium saw
+ * it). What a change costs in ClickHouse and on the wire, next to its settle time. Rows: the CSV's lines but the header
+ * when Chromium kept the body (it keeps none above 10 MB), else `countRows(sql)`, run by take() after the series (never
+ * while a change is timed).
  */
-export function recordClickHouseQueries(page) {
+export function recordClickHouseQueries(page, countRows) {
   const queries = [];
   const pending = [];
   const sentIn = new WeakMap(); // request → the change it was sent in
@@ -125,27 +127,36 @@ export function recordClickHouseQueries(page) {
     if (changeOf.has(page) && isQuery(request)) sentIn.set(request, changeOf.get(page));
   });
   page.on('requestfailed', (request) => {
-    if (sentIn.has(request)) queries.push({ change: sentIn.get(request), status: null, failure: request.failure()?.errorText ?? 'failed', rows: null, bytes: 0, ms: null });
+    if (sentIn.has(request)) queries.push({ change: sentIn.get(request), status: null, failure: request.failure()?.errorText ?? 'failed', rows: null, ms: null });
   });
   page.on('requestfinished', (request) => {
     if (!sentIn.has(request)) return;
     const change = sentIn.get(request);
+    const sql = request.postData() ?? '';
+    const ms = Math.round(request.timing().responseEnd);
     pending.push(
       (async () => {
         const response = await request.response();
-        const body = (await response?.body())?.toString('utf8') ?? '';
-        const timing = request.timing();
+        const { responseBodySize } = await request.sizes();
+        const body = await response?.body().catch(() => null);
         const csv = new URL(request.url()).searchParams.get('format') === 'CSVWithNames';
-        const rows = csv ? Math.max(0, body.split('\n').filter((line) => line !== '').length - 1) : null;
-        queries.push({ change, status: response?.status() ?? null, rows, bytes: body.length, ms: Math.round(timing.responseEnd) });
-      })().catch(() => {}),
+        const rows = csv && body ? Math.max(0, body.toString('utf8').split('\n').filter((line) => line !== '').length - 1) : null;
+        queries.push({ change, status: response?.status() ?? null, sql: csv && rows === null ? sql : undefined, rows, bytes: responseBodySize, ms });
+      })().catch((error) => queries.push({ change, status: null, failure: String(error.message ?? error), rows: null, ms })),
     );
   });
+  const counted = new Map(); // sql → rows
   return {
-    /** Per change series: the queries of each change, then forgets them. */
+    /** The queries of each of the last series' `count` changes (then forgotten). */
     async take(count) {
       await Promise.all(pending.splice(0));
       const taken = queries.splice(0);
+      for (const query of taken) {
+        if (!query.sql) continue;
+        if (!counted.has(query.sql)) counted.set(query.sql, await countRows(query.sql));
+        query.rows = counted.get(query.sql);
+        delete query.sql;
+      }
       return Array.from({ length: count }, (_, k) => taken.filter((q) => q.change === k));
     },
   };
