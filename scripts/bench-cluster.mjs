@@ -13,16 +13,20 @@
 // SummingMergeTree by month with every dimension kept (month × marketplace × country × device × channel: at most
 // 133 × 6,000 = 798,000 rows however many raw rows), and the same filter changes run on it after OPTIMIZE … FINAL
 // (its steady state once background merges are done; the rows before that are reported too). --no-preagg skips it.
+// In the browser, the pre-aggregated tables (one shard, and the Distributed one on two shards) are opened and timed as
+// the raw ones are (the same four dimensions and three measures, summed by month); --no-browser-raw times only them
+// (and the upload reference). For each series the ClickHouse queries a change sent are counted (rows answered, time).
 //
 //   node scripts/bench-cluster.mjs [--changes 25] [--sizes 10000000,100000000] [--no-preagg] [--no-duckdb] [--no-browser]
-//     [--no-build] [--port 4182] [--dist dist-bench-cluster] [--upload-rows 10000000] [--json out.json]
+//     [--no-browser-raw] [--no-node] [--no-upload] [--no-build] [--port 4182] [--dist dist-bench-cluster]
+//     [--upload-rows 10000000] [--max-execution-time 30] [--json out.json]
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { CLUSTER_NAME, connectionString, execute, startCluster } from './cluster.mjs';
-import { benchDef, bundledMembers, openClickHouse, openUpload, singlesAndPairs, startApp, timeSeries } from './lib/bench-cluster-browser.mjs';
+import { benchDef, bundledMembers, openClickHouse, openUpload, recordClickHouseQueries, singlesAndPairs, startApp, timeSeries } from './lib/bench-cluster-browser.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,6 +37,8 @@ const { values: args } = parseArgs({
     duckdb: { type: 'boolean', default: true },
     // In Chromium: the production build, a ClickHouse dataset opened in the app, and the 10M upload as reference.
     browser: { type: 'boolean', default: true },
+    // --no-browser-raw: in the browser, the pre-aggregated tables only (the raw 100M ones take many minutes to open).
+    'browser-raw': { type: 'boolean', default: true },
     build: { type: 'boolean', default: true },
     port: { type: 'string', default: '4182' },
     dist: { type: 'string', default: 'dist-bench-cluster' },
@@ -161,6 +167,63 @@ async function dropBenchTables(url) {
   }
 }
 
+/**
+ * Per change of a series: the ClickHouse queries, the rows they answered, and the slowest query's network time; and the
+ * settle times of the changes that sent a query. A series that comes back to a filter it had (the channel series: 15
+ * sets for 25 changes) is answered from the app's query cache then, without ClickHouse.
+ */
+function queriesSummary(perChange, settles) {
+  const stat = (values) => (values.length > 0 ? summary(values) : null);
+  return {
+    changesWithQueries: perChange.filter((queries) => queries.length > 0).length,
+    settleOfChangesWithQueries: stat(settles.filter((_, k) => perChange[k].length > 0)),
+    queriesPerChange: stat(perChange.map((queries) => queries.length)),
+    rowsPerChange: stat(perChange.map((queries) => queries.reduce((sum, q) => sum + (q.rows ?? 0), 0))),
+    slowestQueryMs: stat(perChange.filter((queries) => queries.length > 0).map((queries) => Math.max(...queries.map((q) => q.ms ?? 0)))),
+    failed: perChange.flat().filter((q) => q.status !== 200).length,
+    bytesPerChange: stat(perChange.map((queries) => queries.reduce((sum, q) => sum + (q.bytes ?? 0), 0))),
+  };
+}
+
+/**
+ * Opens `table` in the app through a `need=ch.` link (all four dimensions, three measures) and times the country and
+ * the channel series; the result (or the error: reported, not fatal) goes into results.browser.clickhouse.
+ */
+async function measureInApp(size, label, { layout, table, time = 'date', preaggregated = false }) {
+  const id = `u_${table}_${label.toLowerCase()}`;
+  const name = `${label} rows${preaggregated ? ' pre-aggregated' : ''} in the app, ${layout}`;
+  let opened;
+  const entry = { rows: size, layout, table, preaggregated };
+  try {
+    opened = await openClickHouse(app.browser, app.origin, id, benchDef('bench', 'marketscope', table, time), { country: [COUNTRIES[0]] });
+    // The rows of an answer Chromium did not keep, counted by ClickHouse after the series.
+    const recorder = recordClickHouseQueries(opened.page, async (sql) => Number((await execute(cluster.shards[0].url, `SELECT count() FROM (${sql})`)).trim()));
+    const countrySeries = await timeSeries(opened.page, COUNTRIES.map((c) => ({ country: [c] })), CHANGES);
+    entry.countryQueries = queriesSummary(await recorder.take(CHANGES), countrySeries);
+    const channelSeries = await timeSeries(opened.page, singlesAndPairs(CHANNELS).map((set) => ({ country: [], channel: set })), CHANGES);
+    entry.channelQueries = queriesSummary(await recorder.take(CHANGES), channelSeries);
+    Object.assign(entry, { mode: opened.mode, openedMs: opened.openedMs, country: summary(countrySeries), channel: summary(channelSeries) });
+  } catch (error) {
+    // Reported, not fatal: the other layouts and sizes are still measured.
+    entry.error = String(error.message ?? error).slice(0, 2000);
+    results.browser.clickhouse.push(entry);
+    log(`${name}: FAILED ${String(error.message ?? error).slice(0, 500)}`);
+    await opened?.context.close();
+    return;
+  }
+  await opened.context.close();
+  entry.loadAverage = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  results.browser.clickhouse.push(entry);
+  const rows = (q) =>
+    q.changesWithQueries > 0
+      ? ` (${q.changesWithQueries} changes sent queries: p50 ${q.settleOfChangesWithQueries.p50} ms, p95 ${q.settleOfChangesWithQueries.p95} ms; rows per change up to ${q.rowsPerChange.max}, slowest query p50 ${q.slowestQueryMs.p50} ms)`
+      : ' (no ClickHouse query)';
+  log(
+    `${name} (${entry.mode}): opened in ${entry.openedMs} ms; country filter p50 ${entry.country.p50} ms, p95 ${entry.country.p95} ms, max ${entry.country.max} ms${rows(entry.countryQueries)}; ` +
+      `channel filter p50 ${entry.channel.p50} ms, p95 ${entry.channel.p95} ms, max ${entry.channel.max} ms${rows(entry.channelQueries)}`,
+  );
+}
+
 const began = Date.now();
 if (args.browser && args.upload) execFileSync(process.execPath, ['scripts/generate-bench-data.mjs', '--rows', String(UPLOAD_ROWS), '--out', UPLOAD, '--skip-existing'], { stdio: 'inherit' });
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverage: { atStart: os.loadavg().map((x) => Math.round(x * 100) / 100) } };
@@ -232,26 +295,10 @@ try {
       results.clickhouse.push(entry);
     }
     if (app) {
-      for (const [layout, table] of [['oneShard', 'bench_one'], ['twoShards', 'bench_all']]) {
-        const id = `u_bench_${table.slice('bench_'.length)}_${label.toLowerCase()}`;
-        let opened;
-        let country;
-        let channel;
-        try {
-          opened = await openClickHouse(app.browser, app.origin, id, benchDef('bench', 'marketscope', table), { country: [COUNTRIES[0]] });
-          country = summary(await timeSeries(opened.page, COUNTRIES.map((c) => ({ country: [c] })), CHANGES));
-          channel = summary(await timeSeries(opened.page, singlesAndPairs(CHANNELS).map((set) => ({ country: [], channel: set })), CHANGES));
-        } catch (error) {
-          // Reported, not fatal: the other layouts and sizes are still measured.
-          results.browser.clickhouse.push({ rows: size, layout, table, error: String(error.message ?? error).slice(0, 2000) });
-          log(`${label} rows in the app, ${layout}: FAILED ${String(error.message ?? error).slice(0, 500)}`);
-          await opened?.context.close();
-          continue;
-        }
-        await opened.context.close();
-        results.browser.clickhouse.push({ rows: size, layout, table, mode: opened.mode, openedMs: opened.openedMs, country, channel, loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100) });
-        log(`${label} rows in the app, ${layout} (${opened.mode}): opened in ${opened.openedMs} ms; country filter p50 ${country.p50} ms, p95 ${country.p95} ms; channel filter p50 ${channel.p50} ms, p95 ${channel.p95} ms`);
-      }
+      const tables = [];
+      if (args['browser-raw']) tables.push({ layout: 'oneShard', table: 'bench_one' }, { layout: 'twoShards', table: 'bench_all' });
+      if (args.preagg) tables.push({ layout: 'oneShard', table: 'bench_one_monthly', time: 'month', preaggregated: true }, { layout: 'twoShards', table: 'bench_all_monthly', time: 'month', preaggregated: true });
+      for (const table of tables) await measureInApp(size, label, table);
     }
     for (const url of [one, two]) await dropBenchTables(url);
   }
@@ -275,6 +322,22 @@ if (args.duckdb) {
   for (const column of Object.keys(FILTERS)) {
     console.log(`DuckDB-wasm (Node, one thread) at ${rows / 1e6}M rows, ${column} filter: p50 ${results.duckdb[column].p50} ms, p95 ${results.duckdb[column].p95} ms`);
   }
+}
+if (results.browser) {
+  // The browser's figures as one table: settle p50 / p95 (max) in ms per filter.
+  const figure = (f) => (f ? `${f.p50} / ${f.p95} (${f.max})` : '—');
+  const rows = results.browser.clickhouse.map((e) => ({
+    dataset: `ClickHouse ${e.rows / 1e6}M${e.preaggregated ? ' pre-aggregated' : ''}, ${e.layout === 'oneShard' ? 'one shard' : 'two shards'}`,
+    mode: e.mode ?? 'failed',
+    opened: e.openedMs === undefined ? '—' : `${(e.openedMs / 1000).toFixed(1)} s`,
+    country: figure(e.country),
+    channel: figure(e.channel),
+    'changes that queried, rows (country / channel)': e.countryQueries ? `${e.countryQueries.changesWithQueries}, ${e.countryQueries.rowsPerChange.max} / ${e.channelQueries.changesWithQueries}, ${e.channelQueries.rowsPerChange.max}` : '—',
+  }));
+  const upload = results.browser.duckdbWasm;
+  if (upload) rows.push({ dataset: `upload ${upload.rows / 1e6}M, DuckDB-wasm`, mode: 'upload', opened: `${(upload.openedMs / 1000).toFixed(1)} s`, country: figure(upload.country), channel: figure(upload.channel), 'changes that queried, rows (country / channel)': '—' });
+  console.log('In the browser, settle p50 / p95 (max) in ms:');
+  console.table(rows);
 }
 console.log(`Done in ${((Date.now() - began) / 1000).toFixed(0)} s.`);
 if (args.json) (await import('node:fs')).writeFileSync(args.json, JSON.stringify(results, null, 2));

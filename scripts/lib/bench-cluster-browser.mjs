@@ -47,14 +47,18 @@ export function clickHouseNeed(id, def) {
   return `ch.${Buffer.from(JSON.stringify({ id, def })).toString('base64url')}`;
 }
 
-/** The bench table as a dataset: its four dimensions and three measures, as the connect panel would suggest them. */
-export function benchDef(connection, database, table) {
+/**
+ * The bench table as a dataset: its four dimensions and three measures, as the connect panel would suggest them. A
+ * pre-aggregated table (`time` = 'month') is mapped the same way: the pushdown sums each measure by month, which is
+ * what a SummingMergeTree needs (README: "Pre-aggregated tables").
+ */
+export function benchDef(connection, database, table, time = 'date') {
   return {
     connection,
     database,
     table,
     label: `Bench ${table}`,
-    time: 'date',
+    time,
     dimensions: [
       { column: 'marketplace', label: 'Marketplace', display: 'text' },
       { column: 'country', label: 'Country', display: 'country' },
@@ -84,6 +88,9 @@ async function withFilter(page, changes) {
   return search.toString();
 }
 
+/** The change timeSeries is running on a page (its index in the series), for recordClickHouseQueries. */
+const changeOf = new WeakMap();
+
 /**
  * One series: a warm-up change to `series[0]` (not counted), then `count` changes through the rest, each from a real
  * key press, timed until settled and painted. Throws if a panel shows an error: a figure of a failing view means
@@ -94,12 +101,65 @@ export async function timeSeries(page, series, count) {
   await settled(page);
   const samples = [];
   for (let k = 0; k < count; k++) {
+    changeOf.set(page, k);
     const sample = await changeByInput(page, URL_CHANGE, await withFilter(page, series[(k + 1) % series.length]));
     samples.push(sample.painted);
   }
+  changeOf.delete(page);
   const shown = await alerts(page);
   if (shown.length > 0) throw new Error(`the view shows an error after the changes: ${shown.join(' | ')}`);
   return samples;
+}
+
+/**
+ * Records the ClickHouse queries `page` sends through the proxy while timeSeries runs a change: per change, how many
+ * queries, the rows each answered and its time in the network (request sent to the last byte received, as Chromium saw
+ * it). What a change costs in ClickHouse and on the wire, next to its settle time. Rows: the CSV's lines but the header
+ * when Chromium kept the body (it keeps none above 10 MB), else `countRows(sql)`, run by take() after the series (never
+ * while a change is timed).
+ */
+export function recordClickHouseQueries(page, countRows) {
+  const queries = [];
+  const pending = [];
+  const sentIn = new WeakMap(); // request → the change it was sent in
+  const isQuery = (request) => /\/clickhouse\/[^/]+\/query/.test(request.url());
+  page.on('request', (request) => {
+    if (changeOf.has(page) && isQuery(request)) sentIn.set(request, changeOf.get(page));
+  });
+  page.on('requestfailed', (request) => {
+    if (sentIn.has(request)) queries.push({ change: sentIn.get(request), status: null, failure: request.failure()?.errorText ?? 'failed', rows: null, ms: null });
+  });
+  page.on('requestfinished', (request) => {
+    if (!sentIn.has(request)) return;
+    const change = sentIn.get(request);
+    const sql = request.postData() ?? '';
+    const ms = Math.round(request.timing().responseEnd);
+    pending.push(
+      (async () => {
+        const response = await request.response();
+        const { responseBodySize } = await request.sizes();
+        const body = await response?.body().catch(() => null);
+        const csv = new URL(request.url()).searchParams.get('format') === 'CSVWithNames';
+        const rows = csv && body ? Math.max(0, body.toString('utf8').split('\n').filter((line) => line !== '').length - 1) : null;
+        queries.push({ change, status: response?.status() ?? null, sql: csv && rows === null ? sql : undefined, rows, bytes: responseBodySize, ms });
+      })().catch((error) => queries.push({ change, status: null, failure: String(error.message ?? error), rows: null, ms })),
+    );
+  });
+  const counted = new Map(); // sql → rows
+  return {
+    /** The queries of each of the last series' `count` changes (then forgotten). */
+    async take(count) {
+      await Promise.all(pending.splice(0));
+      const taken = queries.splice(0);
+      for (const query of taken) {
+        if (!query.sql) continue;
+        if (!counted.has(query.sql)) counted.set(query.sql, await countRows(query.sql));
+        query.rows = counted.get(query.sql);
+        delete query.sql;
+      }
+      return Array.from({ length: count }, (_, k) => taken.filter((q) => q.change === k));
+    },
+  };
 }
 
 /** Opens the ClickHouse table `def` in a fresh context, on `start` (filters), and waits for the view. */
