@@ -10,6 +10,7 @@ import { addClickHouseDataset, loadClickHouseDataset } from '../../src/data/data
 import { listKeptClickHouseDatasets, readKeptClickHouseDatasets } from '../../src/data/datasets/keptClickHouse';
 import { findDataset, resetRegistry } from '../../src/data/datasets/registry';
 import { setUploadDependencies } from '../../src/data/datasets/uploadDependencies';
+import { breakdownQuery } from '../../src/data/queries/fetchBreakdown';
 import { catalogQuery } from '../../src/data/queries/fetchCatalog';
 import { kpiQuery } from '../../src/data/queries/fetchKpis';
 import { mapQuery } from '../../src/data/queries/fetchMapValues';
@@ -154,13 +155,57 @@ describe('a ClickHouse dataset whose whole cube is above the cap', () => {
     await expect.poll(tables).toBe(VIEW_CUBES_KEPT);
   });
 
+  it('reads only the dimensions a query filters or groups by: unfiltered, a query by marketplace works', async () => {
+    // The KPIs group by the first dimension (the leader): months × 30 marketplaces, not × 800 countries as well.
+    sent.length = 0;
+    const kpis = await run<{ current: number; leader: string }>(kpiQuery(slice({})));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toMatch(/country/);
+    const [direct] = await cluster.query<{ current: number }>(
+      "SELECT sumIf(visitors, month BETWEEN '2021-01-01' AND '2021-06-01') / 6 AS current FROM marketscope.wide_app",
+    );
+    expect(kpis.current).toBeCloseTo(direct!.current, 6);
+    const [leader] = await cluster.query<{ marketplace: string }>(
+      "SELECT marketplace FROM marketscope.wide_app WHERE month BETWEEN '2021-01-01' AND '2021-06-01' GROUP BY marketplace ORDER BY sum(visitors) DESC LIMIT 1",
+    );
+    expect(kpis.leader).toBe(leader!.marketplace);
+
+    // A country filter on a ranking of countries: months × the filtered countries, one query with the filter in it.
+    sent.length = 0;
+    const ranking = await run<{ rows: { key: string }[] }>(rankingQuery(slice({ country: ['c1', 'c2'] }), 'country', 10));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/`country` IN \('c1', 'c2'\)/);
+    expect(sent[0]).not.toMatch(/marketplace/);
+    expect(ranking.rows.map((r) => r.key).sort()).toEqual(['c1', 'c2']);
+    // The KPIs of the same filters read marketplace too: a cube of their own. Asked again, a kept cube answers.
+    sent.length = 0;
+    await run(kpiQuery(slice({ country: ['c1', 'c2'] })));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/marketplace/);
+    sent.length = 0;
+    await run(rankingQuery({ ...slice({ country: ['c1', 'c2'] }), from: '2020-01', to: '2020-06' }, 'country', 10));
+    await run(kpiQuery({ ...slice({ country: ['c1', 'c2'] }), from: '2020-01', to: '2020-06' }));
+    expect(sent).toHaveLength(0);
+    // A query reading fewer dimensions than a loaded cube of the same filters reads that cube: no query.
+    await run(kpiQuery(slice({ country: ['c7'] })));
+    sent.length = 0;
+    const one = await run<{ rows: { key: string; value: number }[] }>(rankingQuery(slice({ country: ['c7'] }), 'country', 10));
+    expect(sent).toHaveLength(0);
+    const [c7] = await cluster.query<{ monthly: number }>(
+      "SELECT sum(visitors) / 6 AS monthly FROM marketscope.wide_app WHERE country = 'c7' AND month BETWEEN '2021-01-01' AND '2021-06-01'",
+    );
+    expect(one.rows.map((r) => [r.key, Math.round(r.value * 1000)])).toEqual([['c7', Math.round(c7!.monthly * 1000)]]);
+  });
+
   it('says what to filter when even the view is above the cap', async () => {
-    const failed = run(kpiQuery(slice({ country: Array.from({ length: 700 }, (_, i) => `c${i}`) })));
+    const matrix = (filters: Record<string, string[]>) =>
+      run(breakdownQuery(slice(filters), { rows: 'marketplace', columns: 'country', rowLimit: 10, columnLimit: 10 }));
+    const failed = matrix({ country: Array.from({ length: 700 }, (_, i) => `c${i}`) });
     await expect(failed).rejects.toThrow(
       /the cube of wide_app for this view \(country: 700 selected\) has more than 500,000 rows.*Narrow the view \(fewer country members, a filter on marketplace\)/,
     );
-    // Unfiltered: every dimension is one to filter on.
-    await expect(run(kpiQuery(slice({})))).rejects.toThrow(/\(no filter\).*Narrow the view \(a filter on marketplace or country\)/);
+    // Unfiltered, marketplace × country is the whole table: every dimension is one to filter on.
+    await expect(matrix({})).rejects.toThrow(/\(no filter\).*Narrow the view \(a filter on marketplace or country\)/);
   });
 });
 

@@ -15,18 +15,24 @@ import { countViewCubeLoad } from './viewCubeProgress';
 
 /**
  * A ClickHouse table whose whole cube (months × every member of the mapped dimensions) is above the row cap is shown
- * view by view: each view's query reads a cube that ClickHouse built with the view's dimension filters in its WHERE,
- * loaded once per set of filters (and kept, a few at a time, per engine), so that every view's SQL runs on it as on
- * the whole cube. The filters (the view's, plus other tabs' selections) are what bounds such a cube; months are not
- * pushed down, because views read months outside the chosen period (the comparison period, a trend's history, a
- * forecast's lookback).
+ * view by view: each view's query reads a cube that ClickHouse built with the view's dimension filters in its WHERE
+ * and only the dimensions the query filters or groups by (as an upload's query reads the smallest of its cubes, see
+ * src/data/cubes.ts), loaded once per set of filters and dimensions (and kept, a dozen at a time, per engine); a
+ * kept cube with the same filters and more dimensions answers too. So a channel filter on a view whose panels group
+ * by marketplace reads months × channels × marketplaces, not × every country and device as well. The filters (the
+ * view's, plus other tabs' selections) and the dimensions are what bound such a cube; months are not pushed down,
+ * because views read months outside the chosen period (the comparison period, a trend's history, a forecast's
+ * lookback).
  *
  * The dataset's catalog (its months and members, largest first) cannot come from a cube that does not exist: it is
  * read from ClickHouse, one month × dimension cube per dimension, when the dataset is first loaded.
  */
 
-/** How many view cubes an engine keeps (the least recently used one not in use goes first). */
-export const VIEW_CUBES_KEPT = 6;
+/**
+ * How many view cubes an engine keeps (the least recently used one not in use goes first): a view's panels may read
+ * two or three cubes of one set of filters (one per set of dimensions), so this keeps about four sets of filters.
+ */
+export const VIEW_CUBES_KEPT = 12;
 
 /**
  * The months and members of the table, from one month × dimension cube per dimension (the members ordered as the
@@ -85,6 +91,9 @@ export function pushedFilters(model: DatasetModel, view: QuerySlice, readPast: r
 
 interface ViewCube {
   table: string;
+  /** The pushed-down filters (their JSON) and the dimension columns the cube keeps. */
+  filters: string;
+  columns: readonly string[];
   loading: Promise<void>;
   /** Cancels the ClickHouse query (KILL QUERY by its id) once no query waits for the cube any more. */
   controller: AbortController;
@@ -102,9 +111,10 @@ let clock = 0;
 
 /**
  * The model a view's query reads on a ClickHouse dataset shown view by view: the dataset's model over a cube holding
- * the view's filtered members (loaded when no kept cube has exactly these filters). `readPast`: dimensions whose
- * filter the query itself lifts (the map's share of a member reads every member), left out of the pushdown. Call
- * `release` when the query is done with the cube: a cube in use is never dropped.
+ * the view's filtered members of the `dimensions` the query reads (ids; every dimension when not given), loaded when
+ * no kept cube has these filters and at least these dimensions. `readPast`: dimensions whose filter the query itself
+ * lifts (the map's share of a member reads every member), left out of the pushdown. Call `release` when the query is
+ * done with the cube: a cube in use is never dropped.
  */
 export async function acquireViewCube(
   engine: Engine,
@@ -112,13 +122,17 @@ export async function acquireViewCube(
   def: ClickHouseDatasetDef,
   model: DatasetModel,
   view: QuerySlice,
-  options: { readPast?: readonly string[]; signal?: AbortSignal; rowCap?: number } = {},
+  options: { readPast?: readonly string[]; dimensions?: readonly string[]; signal?: AbortSignal; rowCap?: number } = {},
 ): Promise<{ model: DatasetModel; release: () => void }> {
   const filters = pushedFilters(model, view, options.readPast);
-  const key = JSON.stringify(filters);
+  const filtersKey = JSON.stringify(filters);
+  // The columns the cube keeps, in the model's order; a filtered dimension is always one (the views' SQL filters it).
+  const wanted = new Set([...(options.dimensions ?? model.dimensions.map((d) => d.id)), ...Object.keys(view.filters)]);
+  const columns = model.dimensions.filter((d) => wanted.has(d.id)).map((d) => d.column);
+  const key = JSON.stringify([filters, columns]);
   let cubes = perEngine.get(engine);
   if (!cubes) perEngine.set(engine, (cubes = new Map()));
-  let cube = cubes.get(key);
+  let cube = cubes.get(key) ?? smallestCovering(cubes, filtersKey, columns);
   if (!cube) {
     tables += 1;
     const table = `${model.id}__view${tables}`;
@@ -127,7 +141,7 @@ export async function acquireViewCube(
     const loading = (async () => {
       countViewCubeLoad(model.id, 1);
       try {
-        await loadClickHouseCube(engine, client, clickHouseCubeSpec(def), table, {
+        await loadClickHouseCube(engine, client, { ...clickHouseCubeSpec(def), dimensions: columns }, table, {
           view: { filters },
           scope: 'view',
           rowCap: options.rowCap ?? CLICKHOUSE_CUBE_ROW_CAP,
@@ -137,7 +151,7 @@ export async function acquireViewCube(
         countViewCubeLoad(model.id, -1);
       }
     })();
-    const created: ViewCube = { table, loading, controller, settled: false, users: 0, waiting: 0, used: 0 };
+    const created: ViewCube = { table, filters: filtersKey, columns, loading, controller, settled: false, users: 0, waiting: 0, used: 0 };
     cube = created;
     cubes.set(key, created);
     loading.then(
@@ -170,7 +184,18 @@ export async function acquireViewCube(
     // The view was left (its queries cancelled) before its cube came: ClickHouse stops working on it.
     if (signal?.aborted && held.waiting === 0 && !held.settled) held.controller.abort();
   }
-  return { model: { ...model, table: held.table }, release };
+  // The cube's own dimensions: a query that reads fewer reads a smaller cube derived from it (src/data/cubes.ts).
+  return { model: { ...model, table: held.table, cube: { dimensions: held.columns } }, release };
+}
+
+/**
+ * A loaded cube with the same pushed-down filters and every one of `columns`, the narrowest. Not one still loading:
+ * a wider cube may fail (above the cap) where the narrower one this query needs would not.
+ */
+function smallestCovering(cubes: Map<string, ViewCube>, filters: string, columns: readonly string[]): ViewCube | undefined {
+  return [...cubes.values()]
+    .filter((cube) => cube.settled && cube.filters === filters && columns.every((column) => cube.columns.includes(column)))
+    .sort((a, b) => a.columns.length - b.columns.length)[0];
 }
 
 /** `promise`, or a rejection as soon as `signal` aborts (the promise itself goes on). */

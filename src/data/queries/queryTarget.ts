@@ -23,13 +23,14 @@ export interface DatasetAccess {
   catalogOf?(datasetId: string): DatasetCatalog | undefined;
   /**
    * The model one view's query reads: the dataset's own, or, for a ClickHouse table shown view by view, one over a
-   * cube loaded with the view's filters (`readPast`: dimensions whose filter the query lifts). `release` when done.
+   * cube loaded with the view's filters (`readPast`: dimensions whose filter the query lifts) and only the
+   * `dimensions` the query filters or groups by. `release` when done.
    */
   modelForView?(
     engine: Engine,
     model: DatasetModel,
     view: QuerySlice,
-    options: { readPast: readonly string[]; signal?: AbortSignal },
+    options: { readPast: readonly string[]; dimensions: readonly string[]; signal?: AbortSignal },
   ): Promise<{ model: DatasetModel; release(): void }>;
 }
 
@@ -87,11 +88,17 @@ export function viewQueryFn<T>(
     const dimensions = typeof groupedBy === 'function' ? groupedBy(datasetModel(view.datasetId)) : groupedBy;
     const engine = await datasetEngine(view.datasetId);
     const full = datasetModel(view.datasetId);
-    // A ClickHouse table too big to load whole: the cube of this view's filters, loaded once for every query.
-    const scoped = await (datasets().modelForView?.(engine, full, view, { readPast: options.readsPastFilters?.(full) ?? [], signal: context?.signal }) ??
-      { model: full, release: () => {} });
+    // What the query reads: the dimensions it filters by and the ones it groups by (the cube it may read).
+    const needed = [...new Set([...Object.keys(view.filters), ...dimensions, ...perInternetUserNeeds(full, view)])];
+    // A ClickHouse table too big to load whole: a cube of this view's filters and of the dimensions the query reads,
+    // loaded once for every query that reads the same.
+    const scoped = await (datasets().modelForView?.(engine, full, view, {
+      readPast: options.readsPastFilters?.(full) ?? [],
+      dimensions: needed,
+      signal: context?.signal,
+    }) ?? { model: full, release: () => {} });
     try {
-      const model = await modelForQuery(engine, scoped.model, [...Object.keys(view.filters), ...dimensions, ...perInternetUserNeeds(full, view)]);
+      const model = await modelForQuery(engine, scoped.model, needed);
       const statements: RecordedStatement[] = [];
       const result = await fetch(recordingEngine(context ? withQueryContext(engine, context) : engine, statements), model);
       if (context) recordStatements(context.queryKey, statements);
