@@ -4,7 +4,7 @@ import type { Engine } from '../../src/engine';
 import { createClickHouseClient, type ClickHouseClient } from '../../src/data/clickhouse/clickHouseClient';
 import type { ClickHouseDatasetDef } from '../../src/data/clickhouse/clickHouseModel';
 import { CLICKHOUSE_CUBE_ROW_CAP } from '../../src/data/clickhouse/loadClickHouseCube';
-import { acquireViewCube, keptViewCubes, VIEW_CUBES_KEPT } from '../../src/data/clickhouse/viewCubes';
+import { acquireViewCube, keptViewCubes, VIEW_CUBE_ROWS_KEPT, VIEW_CUBES_KEPT } from '../../src/data/clickhouse/viewCubes';
 import { viewCubeLoads } from '../../src/data/clickhouse/viewCubeProgress';
 import { addClickHouseDataset, loadClickHouseDataset } from '../../src/data/datasets/addClickHouseDataset';
 import { listKeptClickHouseDatasets, readKeptClickHouseDatasets } from '../../src/data/datasets/keptClickHouse';
@@ -195,6 +195,25 @@ describe('a ClickHouse dataset whose whole cube is above the cap', () => {
       "SELECT sum(visitors) / 6 AS monthly FROM marketscope.wide_app WHERE country = 'c7' AND month BETWEEN '2021-01-01' AND '2021-06-01'",
     );
     expect(one.rows.map((r) => [r.key, Math.round(r.value * 1000)])).toEqual([['c7', Math.round(c7!.monthly * 1000)]]);
+  });
+
+  it('keeps at most two capfuls of rows, whatever the number of cubes', async () => {
+    // Five cubes of 24 months × 30 marketplaces × 350 countries = 252,000 rows each: 1,260,000 in all.
+    const wide = (n: number) => slice({ country: Array.from({ length: 350 }, (_, i) => `c${(i + n * 90) % COUNTRIES}`) });
+    for (let n = 0; n < 5; n += 1) await run(kpiQuery(wide(n)));
+    const rowsKept = async () => {
+      let total = 0;
+      for (const table of keptViewCubes(engine, ID)) total += (await engine.query<{ n: number }>(`SELECT count(*)::INT AS n FROM ${table}`))[0]!.n;
+      return total;
+    };
+    await expect.poll(rowsKept).toBeLessThanOrEqual(VIEW_CUBE_ROWS_KEPT);
+    // The newest is kept: asked again, no ClickHouse query.
+    sent.length = 0;
+    await run(kpiQuery({ ...wide(4), from: '2020-07', to: '2020-12' }));
+    expect(sent).toHaveLength(0);
+    // The oldest went: asked again, ClickHouse is asked.
+    await run(kpiQuery({ ...wide(0), from: '2020-07', to: '2020-12' }));
+    expect(sent).toHaveLength(1);
   });
 
   it('says what to filter when even the view is above the cap', async () => {

@@ -33,6 +33,8 @@ import { countViewCubeLoad } from './viewCubeProgress';
  * two or three cubes of one set of filters (one per set of dimensions), so this keeps about four sets of filters.
  */
 export const VIEW_CUBES_KEPT = 12;
+/** And how many of their rows at the most (two cubes at the cap), so that twelve wide cubes do not fill the tab. */
+export const VIEW_CUBE_ROWS_KEPT = 2 * CLICKHOUSE_CUBE_ROW_CAP;
 
 /**
  * The months and members of the table, from one month × dimension cube per dimension (the members ordered as the
@@ -94,7 +96,10 @@ interface ViewCube {
   /** The pushed-down filters (their JSON) and the dimension columns the cube keeps. */
   filters: string;
   columns: readonly string[];
-  loading: Promise<void>;
+  /** Its rows, once loaded. */
+  rows: number;
+  /** Resolves to its rows. */
+  loading: Promise<number>;
   /** Cancels the ClickHouse query (KILL QUERY by its id) once no query waits for the cube any more. */
   controller: AbortController;
   settled: boolean;
@@ -141,21 +146,25 @@ export async function acquireViewCube(
     const loading = (async () => {
       countViewCubeLoad(model.id, 1);
       try {
-        await loadClickHouseCube(engine, client, { ...clickHouseCubeSpec(def), dimensions: columns }, table, {
+        const loaded = await loadClickHouseCube(engine, client, { ...clickHouseCubeSpec(def), dimensions: columns }, table, {
           view: { filters },
           scope: 'view',
           rowCap: options.rowCap ?? CLICKHOUSE_CUBE_ROW_CAP,
           signal: controller.signal,
         });
+        return loaded.rows;
       } finally {
         countViewCubeLoad(model.id, -1);
       }
     })();
-    const created: ViewCube = { table, filters: filtersKey, columns, loading, controller, settled: false, users: 0, waiting: 0, used: 0 };
+    const created: ViewCube = { table, filters: filtersKey, columns, rows: 0, loading, controller, settled: false, users: 0, waiting: 0, used: 0 };
     cube = created;
     cubes.set(key, created);
     loading.then(
-      () => (created.settled = true),
+      (rows) => {
+        created.rows = rows;
+        created.settled = true;
+      },
       () => {
         created.settled = true;
         if (cubes.get(key) === created) cubes.delete(key);
@@ -211,12 +220,20 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** Drops the least recently used cubes not in use beyond {@link VIEW_CUBES_KEPT}, and their sub-cubes. */
+/**
+ * Drops the least recently used cubes not in use, and their sub-cubes, while more than {@link VIEW_CUBES_KEPT} are
+ * kept or their rows are more than {@link VIEW_CUBE_ROWS_KEPT}.
+ */
 async function evict(engine: Engine, cubes: Map<string, ViewCube>): Promise<void> {
-  const settled = [...cubes.entries()].filter(([, cube]) => cube.users === 0);
-  const extra = cubes.size - VIEW_CUBES_KEPT;
-  if (extra <= 0) return;
-  for (const [key, cube] of settled.sort((a, b) => a[1].used - b[1].used).slice(0, extra)) {
+  const unused = [...cubes.entries()].filter(([, cube]) => cube.users === 0).sort((a, b) => a[1].used - b[1].used);
+  let rows = [...cubes.values()].reduce((sum, cube) => sum + cube.rows, 0);
+  const dropped: [string, ViewCube][] = [];
+  for (const entry of unused) {
+    if (cubes.size - dropped.length <= VIEW_CUBES_KEPT && rows <= VIEW_CUBE_ROWS_KEPT) break;
+    dropped.push(entry);
+    rows -= entry[1].rows;
+  }
+  for (const [key, cube] of dropped) {
     cubes.delete(key);
     forgetCubes(engine, { table: cube.table } as DatasetModel);
     try {
