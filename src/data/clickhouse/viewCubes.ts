@@ -17,8 +17,8 @@ import { countViewCubeLoad } from './viewCubeProgress';
  * A ClickHouse table whose whole cube (months × every member of the mapped dimensions) is above the row cap is shown
  * view by view: each view's query reads a cube that ClickHouse built with the view's dimension filters in its WHERE
  * and only the dimensions the query filters or groups by (as an upload's query reads the smallest of its cubes, see
- * src/data/cubes.ts), loaded once per set of filters and dimensions (and kept, a dozen at a time, per engine); a
- * kept cube with the same filters and more dimensions answers too. So a channel filter on a view whose panels group
+ * src/data/cubes.ts), loaded once per set of filters and dimensions (and kept, a dozen and a million rows at a
+ * time, per engine); a loaded cube with the same filters and more dimensions answers too. So a channel filter on a view whose panels group
  * by marketplace reads months × channels × marketplaces, not × every country and device as well. The filters (the
  * view's, plus other tabs' selections) and the dimensions are what bound such a cube; months are not pushed down,
  * because views read months outside the chosen period (the comparison period, a trend's history, a forecast's
