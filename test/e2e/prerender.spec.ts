@@ -53,12 +53,14 @@ for (const layout of PRERENDER_LAYOUTS) {
     }
     expect(drawn.text).toContain('Avg. monthly visitors');
 
-    // Watch the hand-over: from the moment a chart is in the page, no state without both charts, and no placeholder.
+    // Watch the hand-over: from the moment both charts are in the page, no state without them, and no placeholder.
+    // Not from the first chart: the HTML parser may yield between the two drawn charts (a network chunk ends there),
+    // and the observer would see the page half parsed, not half replaced.
     await page.addInitScript(() => {
       const seen = { gaps: 0, skeletons: 0, charts: false };
       (window as unknown as { __handover: typeof seen }).__handover = seen;
       new MutationObserver(() => {
-        const charts = document.querySelectorAll('#main .recharts-wrapper').length > 0;
+        const charts = document.querySelectorAll('#main .recharts-wrapper').length > 1 && !!document.querySelector('[data-testid=ranking-chart] .recharts-wrapper');
         if (seen.charts && !document.querySelector('[data-testid=ranking-chart] .recharts-wrapper')) seen.gaps++;
         if (document.querySelector('#main .skeleton')) seen.skeletons++;
         seen.charts ||= charts;
