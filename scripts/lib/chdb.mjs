@@ -3,7 +3,7 @@
 // a dependency of the project (CI's `npm ci` does not install its 550 MB library): it is installed on demand into
 // .cache/chdb (ignored by git) the first time a test asks for it, and loaded from there.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -56,7 +56,7 @@ export function loadChdb({ install = true, log = (line) => console.error(line) }
   } catch (error) {
     throw new Error(`chdb@${CHDB_VERSION} is installed in ${CHDB_DIR} but does not load here: ${error.message}`, { cause: error });
   }
-  if (!existsSync(CHDB_DIR) || typeof native.QueryWithParams !== 'function') throw new Error(`chdb@${CHDB_VERSION}: its binding has no QueryWithParams`);
+  if (typeof native.QueryWithParams !== 'function') throw new Error(`chdb@${CHDB_VERSION}: its binding has no QueryWithParams`);
   const query = (sql, format = 'CSV') => chdb.query(sql, format);
   return {
     version: query('SELECT version()', 'TabSeparated').trim(),

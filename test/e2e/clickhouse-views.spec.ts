@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { clusterPaths, e2eCluster } from './support/cluster';
 import { ENGINE_TIMEOUT, expect, openView, RUSSIA_H2_2014, test, VIEW_TABS, waitForDashboard } from './fixtures';
 
@@ -48,23 +48,32 @@ test('the preview server proxies /clickhouse/local/ to the run\'s cluster, read-
 });
 
 
-/** Connects to `local` / marketscope.traffic through "Connect to a table"; resolves to the new dataset's id. */
-async function connectTraffic(page: Page): Promise<string> {
+/**
+ * Connects to `local` / marketscope.`table` through "Connect to a table": `roles` checks or changes the suggested roles
+ * before Load. Resolves to the new dataset's id, once its view is on screen.
+ */
+async function connectTable(page: Page, table: string, roles: (panel: Locator) => Promise<void> = async () => {}): Promise<string> {
   await page.getByTestId('open-connect').click();
   const panel = page.getByTestId('connect-panel');
   await expect(panel.getByTestId('connect-connection')).toHaveValue('local');
-  await panel.getByTestId('connect-table').selectOption('traffic');
-  await expect(panel.getByRole('combobox', { name: 'Role of month' })).toHaveValue('time');
-  await expect(panel.getByRole('combobox', { name: 'Role of country' })).toHaveValue('dimension');
-  await expect(panel.getByRole('combobox', { name: 'Role of visitors' })).toHaveValue('measure');
+  await panel.getByTestId('connect-table').selectOption(table);
+  await roles(panel);
   await panel.getByTestId('connect-load').click();
   // The panel closes and the new dataset opens.
   await expect(panel).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
   const id = new URL(page.url()).searchParams.get('dataset');
-  expect(id).toMatch(/^u_traffic_/);
+  expect(id).toMatch(new RegExp(`^u_${table}_`));
   await waitForDashboard(page);
   return id!;
 }
+
+/** Connects marketscope.traffic, checking the roles suggested from its types. */
+const connectTraffic = (page: Page) =>
+  connectTable(page, 'traffic', async (panel) => {
+    await expect(panel.getByRole('combobox', { name: 'Role of month' })).toHaveValue('time');
+    await expect(panel.getByRole('combobox', { name: 'Role of country' })).toHaveValue('dimension');
+    await expect(panel.getByRole('combobox', { name: 'Role of visitors' })).toHaveValue('measure');
+  });
 
 /** The figures a number-bearing element shows (15.6M, +40.7%, $2.41, 2014…), in order. */
 const figuresOf = (text: string) => text.match(/[+−-]?[$€£]?\d[\d,]*(?:\.\d+)?[KMB%]?/g) ?? [];
@@ -191,20 +200,14 @@ test('the conversion view and a ratio explained over the cluster equal the bundl
   test.setTimeout(600_000);
   await page.goto('/');
   await waitForDashboard(page);
-  await page.getByTestId('open-connect').click();
-  const panel = page.getByTestId('connect-panel');
-  await panel.getByTestId('connect-table').selectOption('market');
-  await expect(panel.getByRole('combobox', { name: 'Role of orders' })).toHaveValue('measure');
-  // Suggested from the names: visitors, orders and gmv_usd (revenue), three different measures.
-  await expect(panel.getByTestId('connect-ratio-visitors')).toHaveValue('visitors');
-  await expect(panel.getByTestId('connect-ratio-orders')).toHaveValue('orders');
-  await expect(panel.getByTestId('connect-ratio-revenue')).toHaveValue('gmv_usd');
-  await expect(panel.getByTestId('connect-ratio-incomplete')).toHaveCount(0);
-  await panel.getByTestId('connect-load').click();
-  await expect(panel).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
-  const id = new URL(page.url()).searchParams.get('dataset');
-  expect(id).toMatch(/^u_market_/);
-  await waitForDashboard(page);
+  const id = await connectTable(page, 'market', async (panel) => {
+    await expect(panel.getByRole('combobox', { name: 'Role of orders' })).toHaveValue('measure');
+    // Suggested from the names: visitors, orders and gmv_usd (revenue), three different measures.
+    await expect(panel.getByTestId('connect-ratio-visitors')).toHaveValue('visitors');
+    await expect(panel.getByTestId('connect-ratio-orders')).toHaveValue('orders');
+    await expect(panel.getByTestId('connect-ratio-revenue')).toHaveValue('gmv_usd');
+    await expect(panel.getByTestId('connect-ratio-incomplete')).toHaveCount(0);
+  });
 
   const compared: string[] = [];
   for (const [tab, extra] of [['conversion', ''], ['explain', '&ratio=conversion'], ['explain', '&ratio=order_value']] as const) {
@@ -318,15 +321,10 @@ test('a table whose cube is above the cap: each view loads its filters from Clic
   try {
     await page.goto('/');
     await waitForDashboard(page);
-    await page.getByTestId('open-connect').click();
-    const panel = page.getByTestId('connect-panel');
-    await panel.getByTestId('connect-table').selectOption('wide_e2e');
-    await expect(panel.getByRole('combobox', { name: 'Role of campaign' })).toHaveValue('dimension');
-    await panel.getByRole('combobox', { name: 'How visitors combines over months' }).selectOption('sum');
-    await panel.getByTestId('connect-load').click();
-    await expect(panel).toHaveCount(0, { timeout: ENGINE_TIMEOUT });
-    const id = new URL(page.url()).searchParams.get('dataset')!;
-    expect(id).toMatch(/^u_wide_e2e/);
+    const id = await connectTable(page, 'wide_e2e', async (panel) => {
+      await expect(panel.getByRole('combobox', { name: 'Role of campaign' })).toHaveValue('dimension');
+      await panel.getByRole('combobox', { name: 'How visitors combines over months' }).selectOption('sum');
+    });
     await expect(page.getByTestId('view-cube-status')).toHaveText('This table is too big to load whole: each view loads its own filters from ClickHouse.', { timeout: ENGINE_TIMEOUT });
     // Unfiltered, each panel reads a cube of only the dimensions it groups by: the overview's (by marketplace, by
     // campaign) fit, and its total is ClickHouse's own.

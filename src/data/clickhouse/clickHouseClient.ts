@@ -1,6 +1,7 @@
 import { buildColumnsQuery, buildTablesQuery, columnsInTableOrder, type JsonCompactAnswer } from '../../sql/clickhouse/catalog';
 import { localText, t, type Message, type ShownText } from '../../i18n';
 import { messages } from './messages';
+import { untilAborted } from '../../lib/untilAborted';
 
 /**
  * The page's side of the same-origin ClickHouse proxy (scripts/clickhouse/proxy.mjs): it names connections, never
@@ -85,17 +86,14 @@ export interface ClickHouseClient {
   features?(connection: string, signal?: AbortSignal): Promise<ClickHouseFeatures>;
 }
 
-/** `promise`, or its signal's reason once it is aborted first. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason as Error);
-    const onAbort = () => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    void promise.then((value) => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(value);
-    }, reject);
-  });
+/**
+ * `&param_<name>=<value>…`, the query parameters as the client appends them to a query's URL. Spaces as %20, not
+ * URLSearchParams' `+`: behind nginx (docs/clickhouse-nginx.md) the text reaches ClickHouse as it is written here.
+ */
+export function queryParametersInUrl(params: Readonly<Record<string, string>>): string {
+  return Object.entries(params)
+    .map(([name, value]) => `&param_${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+    .join('');
 }
 
 /** The page's answers from /features, per proxy and connection (the default fetch only: tests pass their own). */
@@ -201,9 +199,7 @@ export function createClickHouseClient(base = '/clickhouse', fetchWith?: typeof 
     const queryId = newQueryId();
     const params = new URLSearchParams({ query_id: queryId });
     if (options.format) params.set('format', options.format);
-    // Spaces as %20, not URLSearchParams' `+`: behind nginx (docs/clickhouse-nginx.md) the text reaches ClickHouse as
-    // it is written here.
-    const queryParams = Object.entries(options.params ?? {}).map(([name, value]) => `&param_${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+    const queryParams = queryParametersInUrl(options.params ?? {});
     const { signal } = options;
     const onAbort = () => {
       // Best effort: the request is already aborted; KILL QUERY frees the server.
@@ -213,7 +209,7 @@ export function createClickHouseClient(base = '/clickhouse', fetchWith?: typeof 
     try {
       let response: Response;
       try {
-        response = await fetchImpl(`${connectionUrl(connection, 'query')}?${params}${queryParams.join('')}`, { method: 'POST', body: sql, signal });
+        response = await fetchImpl(`${connectionUrl(connection, 'query')}?${params}${queryParams}`, { method: 'POST', body: sql, signal });
       } catch (error) {
         if (signal?.aborted) throw error;
         throw new ClickHouseError(localText(messages.unreachableFor, { connection, reason: (error as Error).message }), {

@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine';
 import { buildPushdownQuery, type PushdownAggregate, type PushdownFilter, type PushdownQuery, type PushdownSpec } from '../../sql/clickhouse/pushdown';
 import { quoteIdentifier, sqlLiteral } from '../../sql/literals';
-import { ClickHouseError, type ClickHouseClient } from './clickHouseClient';
+import { ClickHouseError, queryParametersInUrl, type ClickHouseClient } from './clickHouseClient';
 import { localList, localText, type LocalValue, type ShownText } from '../../i18n';
 import { messages } from './messages';
 import { createCountedTable } from '../countedTable';
@@ -180,8 +180,7 @@ export async function pushdownFor(client: ClickHouseClient, connection: string, 
   const features = client.features ? await client.features(connection, signal) : null;
   if (features?.queryParameters) {
     const withParams = buildPushdownQuery(spec, { values: 'params' });
-    const length = Object.entries(withParams.params).reduce((sum, [name, value]) => sum + encodeURIComponent(`param_${name}`).length + encodeURIComponent(value).length + 2, 0);
-    if (length <= MAX_PARAMS_URL_LENGTH) return withParams;
+    if (queryParametersInUrl(withParams.params).length <= MAX_PARAMS_URL_LENGTH) return withParams;
   }
   return buildPushdownQuery(spec, { values: 'literals' });
 }

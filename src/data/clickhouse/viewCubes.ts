@@ -2,6 +2,7 @@ import type { Engine } from '../../engine';
 import { buildDimensionMembersQuery, buildDropTableStatement, buildTimeExtentQuery } from '../../sql';
 import { sqlLiteral } from '../../sql/literals';
 import { lookupTable, ownValue } from '../../lib/lookupTable';
+import { untilAborted } from '../../lib/untilAborted';
 import { dateToMonth } from '../../lib/months';
 import { forgetCubes } from '../cubes';
 import type { DatasetModel } from '../model';
@@ -205,19 +206,6 @@ function smallestCovering(cubes: Map<string, ViewCube>, filters: string, columns
   return [...cubes.values()]
     .filter((cube) => cube.settled && cube.filters === filters && columns.every((column) => cube.columns.includes(column)))
     .sort((a, b) => a.columns.length - b.columns.length)[0];
-}
-
-/** `promise`, or a rejection as soon as `signal` aborts (the promise itself goes on). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
-      (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
-    );
-  });
 }
 
 /**
