@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { SERIES_DASH, SeriesChart, type SeriesChartProps } from './SeriesChart';
 
@@ -66,5 +66,33 @@ describe('SeriesChart', () => {
     expect(chart().querySelectorAll('.forecast-band-80')).toHaveLength(1);
     expect(chart().querySelector('.forecast-line')).not.toBeNull();
     expect(chart().querySelector('[data-testid=forecast-legend]')).not.toBeNull();
+  });
+
+  it('never reads a line’s length from the page (a forced layout in every render): its lines do not animate', () => {
+    // jsdom's paths have no getTotalLength; the browser's do, and Recharts' default line shape calls it in every render.
+    const proto = SVGElement.prototype as unknown as { getTotalLength?: () => number };
+    const getTotalLength = vi.fn(() => 100);
+    proto.getTotalLength = getTotalLength;
+    try {
+      const { rerender } = renderChart();
+      rerender(
+        <SeriesChart
+          periods={periods}
+          series={[{ name: 'Temu · United States', values: [2, 3, 5, 9], color: '#4e79a7' }]}
+          kind="line"
+          formatAxis={String}
+          formatValue={String}
+          formatPeriod={String}
+          ariaLabel="Visitors"
+          width={600}
+          forecasts={[{ name: 'Temu · United States', color: '#4e79a7', values: [null, null, null, 9], band80: [null, null, null, [8, 10]], band95: [null, null, null, [7, 11]] }]}
+        />,
+      );
+      expect(chart().querySelectorAll('.recharts-line-curve').length).toBeGreaterThan(0);
+      expect(chart().querySelector('.forecast-line path')?.getAttribute('d')).toMatch(/^M/);
+      expect(getTotalLength).not.toHaveBeenCalled();
+    } finally {
+      delete proto.getTotalLength;
+    }
   });
 });

@@ -2,13 +2,14 @@ import {
   Area,
   CartesianGrid,
   ComposedChart,
+  Curve,
   Line,
   ReferenceLine,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
-import type { TooltipContentProps } from 'recharts';
+import type { CurveProps, LineDrawShapeProps, TooltipContentProps } from 'recharts';
 import { niceAxis } from './niceScale';
 import { useMeasuredWidth } from './useMeasuredWidth';
 import { useLocaleFormatter } from './useLocaleFormatter';
@@ -80,6 +81,19 @@ export function labelInterval(count: number, plotWidth: number, longestLabel: nu
   const slot = Math.max(1, longestLabel) * 7 + 24;
   const fit = Math.max(1, Math.floor(plotWidth / slot));
   return Math.max(0, Math.ceil(count / fit) - 1);
+}
+
+/** What Recharts hands a line's shape for its entrance animation, which these charts never run. */
+const ANIMATION_PROPS: ReadonlySet<string> = new Set(['pathRef', 'animationElapsedTime', 'isAnimating', 'isEntrance', 'visibleLength']);
+
+/**
+ * A line's path, as Recharts' own shape draws it without animation, but not handed back to Recharts: its default
+ * shape lends the path element to the line, which then reads the path's length (`getTotalLength`, a forced style and
+ * layout of the page) in every render, animated or not. That was about a tenth of a filter change's main-thread time.
+ */
+function StaticLineShape(props: LineDrawShapeProps) {
+  const curve = Object.fromEntries(Object.entries(props).filter(([key]) => !ANIMATION_PROPS.has(key))) as CurveProps;
+  return <Curve {...curve} />;
 }
 
 interface PeriodRow {
@@ -172,6 +186,7 @@ export function SeriesChart(props: SeriesChartProps) {
             dot={false}
             connectNulls={false}
             isAnimationActive={false}
+            shape={StaticLineShape}
             onClick={(_, event) => select(line.name, event as unknown as React.MouseEvent)}
             style={{ cursor: props.onSelectSeries && !line.inert ? 'pointer' : undefined }}
           />
@@ -283,6 +298,7 @@ function forecastLayers(forecast: ChartForecast) {
       dot={false}
       connectNulls={false}
       isAnimationActive={false}
+      shape={StaticLineShape}
       className="forecast-line"
     />,
   ];
