@@ -20,7 +20,7 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { nativeIngest } from './lib/native-ingest.mjs';
 import { measureWorkspace, printWorkspace } from './lib/bench-workspace.mjs';
 import { FIRST_CHART, NETWORK_PROFILES, buildReferencePages, captureFloor, measureLoad, measureStartup, summariseStartup } from './lib/bench-startup.mjs';
-import { MEASURE_CHANGE_OPTIONS, installMeasureChange, measureNoop, poolRuns, runInteractions } from './lib/bench-input.mjs';
+import { MEASURE_CHANGE_OPTIONS, installMeasureChange, measureNoop, poolRuns, runFreshStates, runInteractions } from './lib/bench-input.mjs';
 import { printInteractions, printStartup, printTargets, targetRows } from './lib/bench-report.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -35,6 +35,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 36);
 const NOOPS = Number(process.env.BENCH_NOOPS ?? 12);
+// Per run and size: changes to states not shown before (their queries run; the scripted ones repeat six states).
+const FRESH = Number(process.env.BENCH_FRESH ?? 24);
 const WARM_LOADS = Number(process.env.BENCH_WARM_LOADS ?? 5);
 const FORECASTS = Number(process.env.BENCH_FORECASTS ?? 20);
 const INGEST_RUNS = Number(process.env.BENCH_INGEST_RUNS ?? 3);
@@ -133,6 +135,16 @@ const SCRIPTS = {
     ['filter-from', '2025-01'],
   ],
 };
+/** The measures and the months the scripts above use, for the changes to states not shown before. */
+const FRESH_STATES = Object.fromEntries(
+  Object.entries(SCRIPTS).map(([name, script]) => [
+    name,
+    {
+      measures: [...new Set(script.filter(([id]) => id === 'filter-measure').map(([, value]) => value))],
+      usedMonths: script.filter(([id]) => id === 'filter-from').map(([, value]) => value),
+    },
+  ]),
+);
 const extras = { large: {} };
 if (part('interactions')) {
   const perSize = { bundled: [] };
@@ -142,7 +154,8 @@ if (part('interactions')) {
     const { page } = await load(context);
     const changes = await runInteractions(page, SCRIPTS.bundled, INTERACTIONS);
     const noop = await measureNoop(page, 'filter-measure', NOOPS);
-    perSize.bundled.push({ changes, noop });
+    const fresh = await runFreshStates(page, { ...FRESH_STATES.bundled, count: FRESH });
+    perSize.bundled.push({ changes, noop, fresh });
     if (ONLY === '' && run === 0) {
       const session = await context.newCDPSession(page);
       extras.heap = await session.send('Runtime.getHeapUsage');
@@ -162,7 +175,8 @@ if (part('interactions')) {
       await settle(sizePage);
       const sizeChanges = await runInteractions(sizePage, SCRIPTS.upload, INTERACTIONS);
       const sizeNoop = await measureNoop(sizePage, 'filter-measure', NOOPS);
-      perSize[size].push({ changes: sizeChanges, noop: sizeNoop });
+      const sizeFresh = await runFreshStates(sizePage, { ...FRESH_STATES.upload, count: FRESH });
+      perSize[size].push({ changes: sizeChanges, noop: sizeNoop, fresh: sizeFresh });
       if (sampler) {
         // The same changes with the Why? view open: each one recomputes the explanation (one GROUPING SETS query)
         // and the share shift, measured with the same method as the plain filter change above.
@@ -188,7 +202,7 @@ if (part('interactions')) {
     }
   }
   results.interactions = Object.fromEntries(Object.entries(perSize).map(([size, runs]) => [size, poolRuns(runs, stats)]));
-  results.interactionCounts = { changesPerRun: INTERACTIONS, noopsPerRun: NOOPS };
+  results.interactionCounts = { changesPerRun: INTERACTIONS, noopsPerRun: NOOPS, newStatesPerRun: FRESH };
 }
 
 if (ONLY === '') {

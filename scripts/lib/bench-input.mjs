@@ -188,6 +188,30 @@ export async function runInteractions(page, script, count) {
   return samples;
 }
 
+/**
+ * Changes to states this page has not shown yet, so none is answered from the query cache: `count` changes
+ * alternating a 'from' month never chosen before (none of `usedMonths`, nor of the last six months) and another of
+ * `measures`, each pair of month and measure new. The scripted changes above cycle through six states, so after the
+ * first six their answers come from the cache and they time the drawing alone; these time the queries too.
+ */
+export async function runFreshStates(page, { measures, usedMonths, count }) {
+  const months = await page.evaluate(() =>
+    [...document.querySelector('[data-testid="filter-from"]').options].filter((option) => !option.disabled).map((option) => option.value),
+  );
+  const fresh = months.slice(0, -6).filter((month) => !usedMonths.includes(month)).reverse();
+  if (fresh.length < Math.ceil(count / 2)) throw new Error(`only ${fresh.length} months never chosen, for ${count} changes to new states`);
+  const samples = [];
+  for (let step = 0; step < count; step++) {
+    if (step % 2 === 0) samples.push(await changeByInput(page, 'filter-from', fresh[step / 2]));
+    else {
+      const current = await page.evaluate(() => document.querySelector('[data-testid="filter-measure"]').value);
+      const others = measures.filter((measure) => measure !== current);
+      samples.push(await changeByInput(page, 'filter-measure', others[step % others.length]));
+    }
+  }
+  return samples;
+}
+
 /** What a change costs when nothing changes: the same value again. The floor of the settle method. */
 export async function measureNoop(page, testId, count) {
   const samples = [];
@@ -219,10 +243,14 @@ export function poolRuns(runs, stats) {
   const all = (key) => runs.flatMap((run) => run[key]);
   const changes = interactionSummary(all('changes'), stats);
   const noop = interactionSummary(all('noop'), stats);
+  const withFresh = runs.every((run) => run.fresh?.length > 0);
+  const fresh = withFresh ? interactionSummary(all('fresh'), stats) : null;
   const perRun = runs.map((run) => {
     const c = interactionSummary(run.changes, stats);
     const n = interactionSummary(run.noop, stats);
+    const f = withFresh ? interactionSummary(run.fresh, stats) : null;
     return {
+      ...(f ? { freshMedianMs: f.ms.median, freshP95Ms: f.ms.p95, freshToNoop: Math.round((f.ms.median / n.ms.median) * 100) / 100 } : {}),
       settleMedianMs: c.ms.median,
       settleP95Ms: c.ms.p95,
       noopMedianMs: n.ms.median,
@@ -231,5 +259,12 @@ export function poolRuns(runs, stats) {
       inputToNextPaintP95Ms: c.inputToNextPaintMs.p95,
     };
   });
-  return { runs: runs.length, changes, noop, settleToNoop: Math.round((changes.ms.median / noop.ms.median) * 100) / 100, perRun };
+  return {
+    runs: runs.length,
+    changes,
+    noop,
+    settleToNoop: Math.round((changes.ms.median / noop.ms.median) * 100) / 100,
+    ...(fresh ? { fresh, freshToNoop: Math.round((fresh.ms.median / noop.ms.median) * 100) / 100 } : {}),
+    perRun,
+  };
 }

@@ -54,6 +54,25 @@ export function targetRows(results) {
       target: '≤ 3× no-op',
       met: pooled.settleToNoop <= 3,
     });
+    if (pooled.fresh) {
+      rows.push({
+        measure: `change to a new state settled p95, ${label}`,
+        measured: { value: pooled.fresh.ms.p95, unit: 'ms', ...perRun('freshP95Ms') },
+        reference: null,
+        ratio: null,
+        target: '≤ 100 ms',
+        met: pooled.fresh.ms.p95 <= 100,
+      });
+      const freshRatios = pooled.perRun.map((run) => run.freshToNoop);
+      rows.push({
+        measure: `new state settled median / no-op, ${label}`,
+        measured: { value: pooled.fresh.ms.median, unit: 'ms', ...perRun('freshMedianMs') },
+        reference: { name: 'no-op change', value: pooled.noop.ms.median, unit: 'ms', ...perRun('noopMedianMs') },
+        ratio: { median: pooled.freshToNoop, ...range(freshRatios), perRun: freshRatios },
+        target: '≤ 3× no-op',
+        met: pooled.freshToNoop <= 3,
+      });
+    }
   }
   if (s) {
     rows.push({
@@ -114,6 +133,9 @@ export function printInteractions(interactions) {
   for (const [size, p] of Object.entries(interactions)) {
     const spread = (key) => `${Math.min(...p.perRun.map((run) => run[key]))}–${Math.max(...p.perRun.map((run) => run[key]))}`;
     console.log(`  ${(SIZE_LABEL[size] ?? size).padEnd(9)} settled ${p.changes.ms.median} / ${p.changes.ms.p95} ms (${spread('settleP95Ms')}); input to next paint ${p.changes.inputToNextPaintMs.median} / ${p.changes.inputToNextPaintMs.p95} ms (${spread('inputToNextPaintP95Ms')}), ${p.changes.inputUnderThreshold} of ${p.changes.samples} under 16 ms`);
+    if (p.fresh) {
+      console.log(`  ${''.padEnd(9)} new     ${p.fresh.ms.median} / ${p.fresh.ms.p95} ms (${spread('freshP95Ms')}); input to next paint ${p.fresh.inputToNextPaintMs.median} / ${p.fresh.inputToNextPaintMs.p95} ms — ${p.fresh.samples} changes to states not yet shown (queries run), settled / no-op at the median ${p.freshToNoop}×`);
+    }
     console.log(`  ${''.padEnd(9)} no-op   ${p.noop.ms.median} / ${p.noop.ms.p95} ms; input to next paint ${p.noop.inputToNextPaintMs.median} / ${p.noop.inputToNextPaintMs.p95} ms (${p.noop.inputUnderThreshold} of ${p.noop.samples} under 16 ms); settled / no-op at the median ${p.settleToNoop}×; redrawn after settling ${p.changes.redrawnAfterSettle} of ${p.changes.samples}`);
   }
 }
