@@ -9,7 +9,6 @@ import { bundledDataPlugin } from './scripts/bundledDataPlugin';
 import { clickHouseProxyPlugin } from './scripts/clickhouse/proxy.mjs';
 import { precompressPlugin } from './scripts/precompressPlugin';
 import { prerenderPlugin } from './scripts/prerenderPlugin';
-import { prestartEntryPlugin } from './scripts/prestartEntryPlugin';
 
 // Dates in tests are calendar months, never local timestamps: pin the zone for every test process.
 process.env.TZ = 'UTC';
@@ -22,8 +21,6 @@ export default defineConfig({
     bundledDataPlugin(fileURLToPath(new URL('./datasets/', import.meta.url)), fileURLToPath(new URL('./', import.meta.url))),
     immutableAssetsPlugin(),
     contentSecurityPolicyPlugin(),
-    // index.html's first script starts the engine's worker, before the app's entry has loaded.
-    prestartEntryPlugin(fileURLToPath(new URL('./', import.meta.url))),
     // index.html gets the default overview drawn at build time, painted before any script runs.
     prerenderPlugin(fileURLToPath(new URL('./', import.meta.url))),
     // After the header plugins: it answers precompressed assets itself, with the headers they set.

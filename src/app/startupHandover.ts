@@ -3,7 +3,6 @@ import startupSummary from 'virtual:startup-summary';
 import { createExternalStore, enginePhase, prestartEngine } from '../engine';
 import { getMarketDatabase, handOverStartupSummary, seedStartupSummary } from '../data';
 import { showingPrerender } from '../lib/prerendered';
-import { savingData, startsEngineEarly } from './earlyEngine';
 
 /**
  * True while the engine waits for a change that needs it: the browser asked to save data (`navigator.connection.saveData`),
@@ -57,7 +56,7 @@ export function startWithSummary(client: QueryClient): void {
  * the browser asks to save data. Returns, when it did, when to render: once the worker has started.
  */
 export function startEngineEarly(): Promise<void> | null {
-  if (!startsEngineEarly()) return null;
+  if (!showingPrerender() || savingData()) return null;
   // The worker and its wasm download now: DuckDB's client is a chunk of its own, which can only run after the first
   // render. Chromium starts the worker only while the main thread is free, so the caller renders once it runs (or
   // after WORKER_START_WAIT_MS at most): the drawn overview is on screen meanwhile.
@@ -72,6 +71,10 @@ export const WORKER_START_WAIT_MS = 150;
 /** Seeds the query cache with the build-time summary; returns its keys. */
 export function seedWithSummary(client: QueryClient): (readonly unknown[])[] {
   return seedStartupSummary(client, startupSummary);
+}
+
+function savingData(): boolean {
+  return (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
 }
 
 function whenIdle(callback: () => void): void {

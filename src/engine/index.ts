@@ -3,9 +3,8 @@
  * one if it dies. Import from here, not from the files behind it.
  */
 import { prestartEngineWorker } from './engineWorker';
-import { enginePhase } from './phase';
 import { createExternalStore } from './externalStore';
-import type { Engine, EngineIncident } from './types';
+import type { Engine, EngineIncident, EnginePhase } from './types';
 import { t } from '../i18n';
 import { messages } from './messages';
 
@@ -17,7 +16,7 @@ export { TOKEN } from './statementGuard';
 export { createExternalStore, type ExternalStore } from './externalStore';
 
 /** Start-up progress of the shared engine, for a progress display. */
-export { enginePhase };
+export const enginePhase = createExternalStore<EnginePhase>({ phase: 'idle' });
 
 /** The last time the engine died and was replaced (null if it never has), for a notice. */
 export const engineIncident = createExternalStore<EngineIncident | null>(null);
