@@ -182,9 +182,10 @@ export const PROBLEM_ROWS_ATTEMPTS = 3;
 /**
  * Finds the rows that did not convert (one more read of the file) and checks that it found as many as the load
  * counted. In Chromium, DuckDB-wasm has now and then answered this read with no rows at all, though the same
- * statement run again found them all (seen in the end-to-end tests since the bundled tables come from Arrow
- * streams; the cause is not known). An empty list would hide every rejected row's line and reason, so the read is
- * made again, and a list that still does not match refuses the load. Returns the number of reads made.
+ * statement run again found them all (seen in the end-to-end tests). Reads that opened an upload and never read it
+ * were traced to DuckDB's external file cache, now off (LOCKDOWN_STATEMENTS); the check stays, as an empty list would
+ * hide every rejected row's line and reason: the read is made again, and a list that still does not match refuses
+ * the load. Returns the number of reads made.
  */
 async function listProblemRows(engine: Engine, load: LoadPlan, source: OpenedSource, fileName: string, expected: number): Promise<number> {
   const { rows: found, runs } = await createCountedTable(engine, problemRowsStatement(load, source), load.problemRows, expected, PROBLEM_ROWS_ATTEMPTS);
