@@ -87,5 +87,14 @@ export const BUNDLED_FILES: readonly BundledFile[] = [
   INTERNET_USERS_FILE,
 ];
 
-/** Tables derived from the loaded files. The market model queries `market_monthly`. */
-export const DERIVED_TABLES: readonly string[] = [buildMarketMonthlyStatement()];
+/** A table built from the loaded files by one statement. */
+export interface DerivedTable {
+  table: string;
+  statement: string;
+}
+
+/**
+ * Tables derived from the loaded files. The market model queries `market_monthly`. A build ships them as Arrow streams
+ * too (scripts/bundledDataPlugin.ts), so the page loads them rather than running their joins.
+ */
+export const DERIVED_TABLES: readonly DerivedTable[] = [{ table: 'market_monthly', statement: buildMarketMonthlyStatement() }];

@@ -5,19 +5,24 @@ import { DERIVED_TABLES } from './bundledFiles';
 import { DatasetLoadError, type DatasetLoadProgress, type FileLoadReport } from './loadBundledDatasets';
 
 /**
- * One bundled CSV as the build ships it: its table written as an Arrow IPC stream (scripts/bundledData.ts), with the
- * number of data records the build counted in the CSV itself.
+ * One bundled CSV as the build ships it: its table written as an Arrow IPC stream (scripts/bundledDataPlugin.ts),
+ * with the number of data records the build counted in the CSV itself. A table the build derived from those
+ * (`DERIVED_TABLES`, such as `market_monthly`) is shipped the same way, after them.
  */
 export interface BundledArrowFile {
-  /** The CSV in `datasets/` it was made from (the name progress and errors show). */
+  /** The CSV in `datasets/` it was made from, or a derived table's name (the name progress and errors show). */
   fileName: string;
   table: string;
-  /** Data records in the CSV (header and blank lines not counted), counted by the build in the CSV's bytes. */
+  /**
+   * Data records in the CSV (header and blank lines not counted), counted by the build in the CSV's bytes; for a
+   * derived table, the rows the build's statement made.
+   */
   rowsInFile: number;
 }
 
 /**
- * Loads the bundled tables from the Arrow streams the build made of the CSVs, then builds the derived tables. The
+ * Loads the bundled tables from the Arrow streams the build made of the CSVs, then the derived tables: from their
+ * streams when the build shipped them (the page then runs no join), else by their statements. The
  * build loaded each CSV with the checking loader (header, every field against its column's rules, row count) and
  * wrote the tables with their exact column types, so DuckDB only reads columns here: no CSV parsing, no casts.
  * Every table's row count must still equal the records in its CSV, or the load fails naming the file.
@@ -53,7 +58,9 @@ export async function loadBundledArrow(
     }
     return { fileName: file.fileName, table: file.table, rowsInFile: file.rowsInFile, rowsLoaded };
   });
-  for (const statement of DERIVED_TABLES) await engine.query(statement);
+  for (const derived of DERIVED_TABLES) {
+    if (!files.some((file) => file.table === derived.table)) await engine.query(derived.statement);
+  }
   onProgress({ loaded: files.length, total: files.length, current: null });
   return reports;
 }

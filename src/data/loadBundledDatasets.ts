@@ -58,7 +58,7 @@ export async function loadBundledDatasets(
     const bytes = await pending[index]!;
     reports.push(await loadOneFile(engine, file, bytes, options.checkFields ?? true));
   }
-  for (const statement of DERIVED_TABLES) await engine.query(statement);
+  for (const derived of DERIVED_TABLES) await engine.query(derived.statement);
   onProgress({ loaded: files.length, total: files.length, current: null });
   return reports;
 }
