@@ -75,7 +75,7 @@ export const LOCKDOWN_STATEMENTS: readonly string[] = [
   // DuckDB 1.3+ keeps the byte ranges it reads in a cache of its own, checked against a file's modification time.
   // Every file here is a Blob or buffer already in the browser's memory, so the cache could only hold a second copy,
   // and browser files report no modification time. With it on, an upload made before the engine had gone live was
-  // opened and never read: its table came out empty (`upload.spec.ts`, gdp.csv, 8 runs of 8). Off, it is read.
+  // opened and never read: its table came out empty (`upload.spec.ts`, gdp.csv: README, Performance, round 5).
   'SET enable_external_file_cache = false',
   // No file, URL or extension outside the app's own registered files: SQL from anywhere (a link, a file, a
   // console) cannot read a local path or the network, nor write one. Then nothing can be changed back.
