@@ -63,6 +63,10 @@ describe('CohortsView', () => {
     expect(props.update).toHaveBeenCalledWith({ cohortMode: 'indexed' });
     fireEvent.click(screen.getByTestId('cohorts-unknown'));
     expect(props.update).toHaveBeenCalledWith({ cohortUnknown: 'include' });
+    // The view's options here never change (as while a change's transition is pending): the controls show the
+    // user's choice all the same, instead of snapping back to the settled state.
+    expect((screen.getByTestId('cohorts-mode') as HTMLSelectElement).value).toBe('indexed');
+    expect((screen.getByTestId('cohorts-unknown') as HTMLInputElement).checked).toBe(true);
     cleanup();
     renderView({ options: testOptions({ tab: 'cohorts', cohortMode: 'indexed', cohortMonths: '24' }) });
     expect(screen.getByTestId('cohorts-summary').textContent).toContain('Temu in the United States stood at 400.0 (entry month = 100), against 200.0 for Shopee in Brazil');

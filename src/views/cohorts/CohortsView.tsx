@@ -7,6 +7,7 @@ import { formatMonth } from '../../lib/format';
 import { LazyMultiSelect } from '../../ui/LazyMultiSelect';
 import { EmptyState, Panel } from '../../ui/Panel';
 import { ControlBar, ControlSelect } from '../shared/ControlSelect';
+import { useShownValue } from '../shared/useShownValue';
 import type { ViewProps } from '../shared/viewProps';
 import { CohortsPanel } from './CohortsPanel';
 import { pairKey, pairName, type PairNaming } from './cohortParts';
@@ -90,13 +91,23 @@ function CohortCurves(props: ViewProps & { first: DimensionDef; second: Dimensio
 function UnknownToggle({ checked, firstMonth, onChange }: { checked: boolean; firstMonth: string | null; onChange: (on: boolean) => void }) {
   const id = useId();
   const tr = useT();
+  const [shown, show] = useShownValue(checked);
   return (
     <div className="field control cohorts-unknown">
       <span className="field-label" aria-hidden="true">
         {tr(messages.unknownEntries)}
       </span>
       <label htmlFor={id} className="cohorts-checkbox">
-        <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} data-testid="cohorts-unknown" />
+        <input
+          id={id}
+          type="checkbox"
+          checked={shown}
+          onChange={(event) => {
+            show(event.target.checked);
+            onChange(event.target.checked);
+          }}
+          data-testid="cohorts-unknown"
+        />
         {firstMonth ? tr(messages.includeFrom, { month: formatMonth(firstMonth) }) : tr(messages.includeAtStart)}
       </label>
     </div>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useShownValue } from './useShownValue';
 
 export interface ControlSelectProps<Value extends string> {
   label: string;
@@ -17,6 +18,7 @@ export interface ControlSelectProps<Value extends string> {
 export function ControlSelect<Value extends string>({ label, value, options, onChange, testId, disabled, hint, hintTestId }: ControlSelectProps<Value>) {
   const id = useId();
   const hintId = `${id}-hint`;
+  const [shown, show] = useShownValue(value);
   return (
     <div className="field control">
       <label className="field-label" htmlFor={id}>
@@ -25,11 +27,14 @@ export function ControlSelect<Value extends string>({ label, value, options, onC
       <select
         id={id}
         className="select"
-        value={value}
+        value={shown}
         data-testid={testId}
         disabled={disabled}
         aria-describedby={hint ? hintId : undefined}
-        onChange={(event) => onChange(event.target.value as Value)}
+        onChange={(event) => {
+          show(event.target.value as Value);
+          onChange(event.target.value as Value);
+        }}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value} disabled={option.disabled}>
