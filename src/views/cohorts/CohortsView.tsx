@@ -91,23 +91,14 @@ function CohortCurves(props: ViewProps & { first: DimensionDef; second: Dimensio
 function UnknownToggle({ checked, firstMonth, onChange }: { checked: boolean; firstMonth: string | null; onChange: (on: boolean) => void }) {
   const id = useId();
   const tr = useT();
-  const [shown, show] = useShownValue(checked);
+  const [shown, change] = useShownValue(checked, onChange);
   return (
     <div className="field control cohorts-unknown">
       <span className="field-label" aria-hidden="true">
         {tr(messages.unknownEntries)}
       </span>
       <label htmlFor={id} className="cohorts-checkbox">
-        <input
-          id={id}
-          type="checkbox"
-          checked={shown}
-          onChange={(event) => {
-            show(event.target.checked);
-            onChange(event.target.checked);
-          }}
-          data-testid="cohorts-unknown"
-        />
+        <input id={id} type="checkbox" checked={shown} onChange={(event) => change(event.target.checked)} data-testid="cohorts-unknown" />
         {firstMonth ? tr(messages.includeFrom, { month: formatMonth(firstMonth) }) : tr(messages.includeAtStart)}
       </label>
     </div>

@@ -18,7 +18,7 @@ export interface ControlSelectProps<Value extends string> {
 export function ControlSelect<Value extends string>({ label, value, options, onChange, testId, disabled, hint, hintTestId }: ControlSelectProps<Value>) {
   const id = useId();
   const hintId = `${id}-hint`;
-  const [shown, show] = useShownValue(value);
+  const [shown, change] = useShownValue(value, onChange);
   return (
     <div className="field control">
       <label className="field-label" htmlFor={id}>
@@ -31,10 +31,7 @@ export function ControlSelect<Value extends string>({ label, value, options, onC
         data-testid={testId}
         disabled={disabled}
         aria-describedby={hint ? hintId : undefined}
-        onChange={(event) => {
-          show(event.target.value as Value);
-          onChange(event.target.value as Value);
-        }}
+        onChange={(event) => change(event.target.value as Value)}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value} disabled={option.disabled}>
